@@ -1,0 +1,100 @@
+// The typed, validated data every analysis and check reads. Loaders produce it; nothing here touches files.
+import type { Config } from "../load/config.js";
+import type { PeriodKind } from "./periods.js";
+
+/** Epoch milliseconds (UTC). Dates from files are converted once, at load time. */
+export type Instant = number;
+
+export interface Person {
+  id: string;
+  /** Boundary and other attribute values, by column name as written in the file (trimmed; empty → absent). */
+  attributes: Record<string, string>;
+  joined?: Instant;
+  left?: Instant;
+}
+
+export interface PeopleData {
+  people: Person[];
+  /** Person id → index into `people` (and into every per-person array elsewhere). */
+  index: Map<string, number>;
+  /** Attribute columns, in file order (id, joined, left excluded). */
+  attributeColumns: string[];
+  /** Where the attributes came from: a people file, or inline Viva Insights collaborator columns. */
+  source: "people" | "interactions-inline";
+}
+
+/**
+ * All interactions from one person to another, collapsed into a tie while streaming, so memory grows with ties
+ * and periods, never with rows. Direction is kept as written; analyses that treat contact as mutual
+ * (`--undirected`) symmetrise it themselves.
+ */
+export interface Tie {
+  from: number;
+  to: number;
+  /** Sum of row weights (a row without a weight counts 1). */
+  weight: number;
+  /** Number of rows collapsed into this tie. */
+  rows: number;
+  first: Instant | null;
+  last: Instant | null;
+  durationMinutes: number;
+  /** Channel → summed weight. Rows without a channel are counted under "". */
+  channels: Record<string, number>;
+  /** Period index (see periods.ts) → summed weight; empty when the file has no timestamps. */
+  periods: Map<number, number>;
+}
+
+export interface InteractionData {
+  ties: Tie[];
+  rows: number;
+  /** Rows dropped because from = to. */
+  selfLoops: number;
+  /** Rows outside --since/--until. */
+  outsideWindow: number;
+  timestamped: boolean;
+  first: Instant | null;
+  last: Instant | null;
+  channels: string[];
+}
+
+export interface SurveyData {
+  rows: number;
+  respondents: (string | null)[];
+  /** Wave label per response (null when the file has no wave column). */
+  waves: (string | null)[];
+  /** Distinct waves in chronological order when they are dates, else in order of first appearance. */
+  waveOrder: string[];
+  /** Group columns (matched to boundaries by name, case-insensitive) → value per response. */
+  groups: Record<string, (string | null)[]>;
+  /** Item column → numeric answer per response, NaN when missing. Answer labels are already mapped. */
+  answers: Record<string, Float64Array>;
+}
+
+export interface DeliveryRow {
+  metric: string;
+  at: Instant;
+  /** null = a gap (the cell was empty or "NA"): never a zero. */
+  value: number | null;
+  groups: Record<string, string>;
+  line: number;
+}
+
+export interface EventAttendance {
+  event: string;
+  at: Instant;
+  person: number;
+}
+
+/** Everything loaded, with the options that shape it. Absent inputs are null. */
+export interface Dataset {
+  config: Config;
+  boundaries: string[];
+  undirected: boolean;
+  period: PeriodKind;
+  window: { since: Instant | null; until: Instant | null };
+  people: PeopleData | null;
+  interactions: InteractionData | null;
+  survey: SurveyData | null;
+  delivery: DeliveryRow[] | null;
+  events: EventAttendance[] | null;
+}

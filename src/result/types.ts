@@ -1,0 +1,103 @@
+// The one result. Every renderer (terminal, Markdown, JSON, ...) is a pure function of this object, and
+// `schema/report.schema.json` describes it. Bump SCHEMA_VERSION on any breaking change to the JSON.
+export const SCHEMA_VERSION = "1.0.0";
+
+/** The eight practices of ../shared/design/practices.md. */
+export type Practice = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
+
+export type Severity = "info" | "warning" | "critical";
+export type CheckStatus = "pass" | "warn" | "fail" | "not-applicable" | "error";
+
+/** One number with what it needs to be read honestly: its n and, where it is an estimate, its uncertainty. */
+export interface Evidence {
+  label: string;
+  value: number | string | null;
+  n?: number;
+  /** 95% interval unless `ciLevel` says otherwise. */
+  ci?: [number, number];
+  ciLevel?: number;
+  unit?: string;
+  /** What this number is compared with (a band, an expectation under chance, a previous wave). */
+  reference?: number | string;
+}
+
+/** What a finding is about: relationships and groups, never people unless the check is person-level by design. */
+export interface Subject {
+  attribute?: string;
+  groups?: string[];
+  people?: string[];
+  scale?: string;
+  metric?: string;
+}
+
+export interface Finding {
+  severity: Severity;
+  subject: Subject;
+  message: string;
+  evidence: Evidence[];
+  /** Questions about the relationship worth asking next (never about who is to blame). */
+  questions: string[];
+}
+
+export interface CheckResult {
+  id: string;
+  practice: Practice;
+  title: string;
+  status: CheckStatus;
+  /** The most severe finding's severity ("info" when there is none). */
+  severity: Severity;
+  summary: string;
+  findings: Finding[];
+  /** Headline numbers, shown whatever the status. */
+  evidence: Evidence[];
+  /** Why a check was not applicable, caveats about the data it used. */
+  notes: string[];
+  /** Set when status is "error": the check threw, and the run went on. */
+  error?: string;
+}
+
+export interface InputFileSummary {
+  kind: "people" | "interactions" | "survey" | "delivery" | "events" | "config";
+  path: string;
+  rows: number;
+  encoding: string;
+  delimiter: string;
+  columns: string[];
+  /** Earliest and latest date in the file (ISO 8601), when it has dates. */
+  dateRange?: [string, string];
+}
+
+export interface InputsSummary {
+  files: InputFileSummary[];
+  warnings: string[];
+  boundaries: string[];
+  directed: boolean;
+  period: "week" | "month";
+  timeZone: string;
+  window: { since: string | null; until: string | null };
+}
+
+export interface CheckCounts {
+  pass: number;
+  warn: number;
+  fail: number;
+  notApplicable: number;
+  error: number;
+  findings: { info: number; warning: number; critical: number };
+}
+
+export interface Report {
+  schemaVersion: string;
+  tool: { name: "relaudit"; version: string };
+  generatedAt: string;
+  minGroupSize: number;
+  inputs: InputsSummary;
+  /** Counts computed once here so renderers never count. */
+  summary: CheckCounts;
+  checks: CheckResult[];
+  // Sections filled by the survey, network and signals analyses when their inputs are present.
+  survey: Record<string, unknown> | null;
+  network: Record<string, unknown> | null;
+  signals: unknown[] | null;
+  series: unknown[] | null;
+}
