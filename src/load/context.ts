@@ -1,0 +1,42 @@
+// What every loader shares: the config, reading options, where problems and file summaries go.
+import type { ProblemLog } from "../errors.js";
+import type { PeriodKind } from "../model/periods.js";
+import type { InputFileSummary } from "../result/types.js";
+import type { Config } from "./config.js";
+import type { CsvFileInfo, CsvReadOptions } from "./csv.js";
+import { isoDate } from "./values.js";
+
+export interface LoadContext {
+  config: Config;
+  csv: CsvReadOptions;
+  period: PeriodKind;
+  window: { since: number | null; until: number | null };
+  problems: ProblemLog;
+  files: InputFileSummary[];
+  warnings: string[];
+}
+
+export function summariseFile(kind: InputFileSummary["kind"], info: CsvFileInfo, range: [number, number] | null): InputFileSummary {
+  return {
+    kind,
+    path: info.path,
+    rows: info.rows,
+    encoding: info.encoding,
+    delimiter: info.delimiter,
+    columns: info.header.filter((h) => h !== ""),
+    ...(range ? { dateRange: [isoDate(range[0]), isoDate(range[1])] as [string, string] } : {}),
+  };
+}
+
+/** Tracks the earliest and latest instant seen. */
+export class DateRange {
+  min = Infinity;
+  max = -Infinity;
+  add(ms: number): void {
+    if (ms < this.min) this.min = ms;
+    if (ms > this.max) this.max = ms;
+  }
+  get value(): [number, number] | null {
+    return this.min <= this.max ? [this.min, this.max] : null;
+  }
+}

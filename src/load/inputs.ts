@@ -1,0 +1,186 @@
+// Finds the input files, loads each (collecting every problem), and returns one Dataset.
+// Precedence: command-line flags > config file > defaults.
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { didYouMean, InputError, ProblemLog } from "../errors.js";
+import type { PeriodKind } from "../model/periods.js";
+import type { Dataset, PeopleData } from "../model/types.js";
+import type { InputsSummary } from "../result/types.js";
+import { DEFAULT_CONFIG, loadConfig, type Config, type DateFormat, type InputKind } from "./config.js";
+import type { LoadContext } from "./context.js";
+import { loadDelivery } from "./delivery.js";
+import { loadEvents } from "./events.js";
+import { loadInteractions } from "./interactions.js";
+import { loadPeople } from "./people.js";
+import { loadSurvey } from "./survey.js";
+import { isoDate, parseDate } from "./values.js";
+
+export interface InputOptions {
+  dir?: string;
+  /** Explicit paths from --people, --interactions, ... and --config. */
+  files: Partial<Record<InputKind | "config", string>>;
+  encoding?: string;
+  delimiter?: string;
+  skipRows?: number;
+  boundaries?: string[];
+  undirected?: boolean;
+  since?: string;
+  until?: string;
+  minGroupSize?: number;
+  period?: PeriodKind;
+  timeZone?: string;
+  dateFormat?: DateFormat;
+  onProgress?: (file: string, bytesRead: number, totalBytes: number) => void;
+}
+
+export const CONFIG_FILE = "relaudit.config.json";
+const EXTENSIONS = [".csv", ".tsv", ".txt"];
+const DEFAULT_BOUNDARIES = ["organisation", "team", "profession"];
+const MAX_BOUNDARY_VALUES = 100;
+
+export interface LoadedInputs {
+  dataset: Dataset;
+  summary: InputsSummary;
+}
+
+/** Paths of the known files in a folder (case-insensitive names, .csv/.tsv/.txt). */
+export function discoverFiles(dir: string): Partial<Record<InputKind | "config", string>> {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new InputError({ file: dir, message: "no such folder", hint: "pass the folder that holds people.csv, interactions.csv, survey.csv, ..." });
+  }
+  const found: Partial<Record<InputKind | "config", string>> = {};
+  const names = readdirSync(dir).sort();
+  for (const name of names) {
+    const lower = name.toLowerCase();
+    if (lower === CONFIG_FILE) found.config = join(dir, name);
+    for (const kind of ["people", "interactions", "survey", "delivery", "events", "annotations"] as const) {
+      if (EXTENSIONS.some((ext) => lower === kind + ext) && !found[kind]) found[kind] = join(dir, name);
+    }
+  }
+  return found;
+}
+
+export async function loadInputs(options: InputOptions): Promise<LoadedInputs> {
+  const discovered = options.dir ? discoverFiles(options.dir) : {};
+  const configPath = options.files.config ?? discovered.config;
+  const fileConfig = configPath ? loadConfig(configPath) : DEFAULT_CONFIG;
+  const config: Config = {
+    ...fileConfig,
+    ...(options.minGroupSize !== undefined ? { minGroupSize: options.minGroupSize } : {}),
+    ...(options.dateFormat ? { dateFormat: options.dateFormat } : {}),
+    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+  };
+  const paths = { ...discovered, ...fileConfig.files, ...options.files };
+  const kinds = ["people", "interactions", "survey", "delivery", "events"] as const;
+  if (!kinds.some((k) => paths[k])) {
+    throw new InputError({
+      file: options.dir,
+      message: "no input files found",
+      expected: "at least one of people.csv, interactions.csv, survey.csv, delivery.csv, events.csv",
+      hint: "pass a folder holding them, or name files with --people, --interactions, --survey, --delivery, --events (relaudit init writes templates)",
+    });
+  }
+
+  const problems = new ProblemLog();
+  const period = options.period ?? config.period ?? "week";
+  const window = { since: windowDate(options.since, "--since", config, false), until: windowDate(options.until, "--until", config, true) };
+  const ctx: LoadContext = {
+    config,
+    csv: { encoding: options.encoding, delimiter: options.delimiter, skipRows: options.skipRows },
+    period,
+    window,
+    problems,
+    files: [],
+    warnings: [],
+  };
+  if (configPath) ctx.files.push({ kind: "config", path: configPath, rows: 0, encoding: "utf-8", delimiter: "", columns: [] });
+  const withProgress = (path: string) => ({ ...ctx, csv: { ...ctx.csv, onProgress: options.onProgress && ((read: number, total: number) => options.onProgress!(path, read, total)) } });
+
+  // Each file is read even when an earlier one had problems, so `validate` can list them all at once.
+  let people: PeopleData | null = paths.people ? await tryLoad(() => loadPeople(paths.people!, withProgress(paths.people!)), problems) : null;
+  let interactions = null;
+  if (paths.interactions) {
+    const loaded = await tryLoad(() => loadInteractions(paths.interactions!, people, withProgress(paths.interactions!)), problems);
+    if (loaded) {
+      interactions = loaded.interactions;
+      people = loaded.people;
+    }
+  }
+  const boundaries = chooseBoundaries(options.boundaries ?? config.boundaries, people, problems);
+  const survey = paths.survey ? await tryLoad(() => loadSurvey(paths.survey!, boundaries, withProgress(paths.survey!)), problems) : null;
+  const delivery = paths.delivery ? await tryLoad(() => loadDelivery(paths.delivery!, withProgress(paths.delivery!)), problems) : null;
+  let events = null;
+  if (paths.events) {
+    if (people) events = await tryLoad(() => loadEvents(paths.events!, people!, withProgress(paths.events!)), problems);
+    else problems.add({ file: paths.events, message: "events need people: add people.csv or interactions.csv so attendees can be matched" });
+  }
+  problems.throwIfAny();
+
+  const undirected = options.undirected ?? config.undirected ?? false;
+  const dataset: Dataset = { config, boundaries, undirected, period, window, people, interactions, survey, delivery, events };
+  const summary: InputsSummary = {
+    files: ctx.files,
+    warnings: ctx.warnings,
+    boundaries,
+    directed: !undirected,
+    period,
+    timeZone: config.timeZone,
+    window: { since: window.since === null ? null : isoDate(window.since), until: window.until === null ? null : isoDate(window.until - 86_400_000) },
+  };
+  return { dataset, summary };
+}
+
+/** Runs a loader; an InputError's problems join the log so the other files are still checked. */
+async function tryLoad<T>(load: () => Promise<T>, problems: ProblemLog): Promise<T | null> {
+  try {
+    return await load();
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    for (const p of error.problems) problems.add(p, `${p.file}: ${p.message}`);
+    return null;
+  }
+}
+
+function windowDate(text: string | undefined, flag: string, config: Config, endOfDay: boolean): number | null {
+  if (text === undefined) return null;
+  const parsed = parseDate(text, config.dateFormat, config.timeZone);
+  if (!parsed.ok) throw new InputError({ column: flag, message: `invalid date for ${flag}`, expected: parsed.expected, found: JSON.stringify(text), hint: parsed.hint });
+  // --until is inclusive of its whole day when given as a date.
+  return endOfDay && /^\d{4}-\d{2}-\d{2}$/.test(text.trim()) ? parsed.value + 86_400_000 : parsed.value;
+}
+
+/** Explicit boundaries must exist; by default organisation/team/profession, else every low-cardinality attribute. */
+function chooseBoundaries(requested: string[] | undefined, people: PeopleData | null, problems: ProblemLog): string[] {
+  const columns = people?.attributeColumns ?? [];
+  if (requested && requested.length > 0) {
+    if (!people) return requested;
+    const resolved: string[] = [];
+    for (const name of requested) {
+      const match = columns.find((c) => c.toLowerCase() === name.toLowerCase());
+      if (match) resolved.push(match);
+      else {
+        const suggestion = didYouMean(name, columns);
+        problems.add({
+          column: "--boundary",
+          message: `unknown boundary "${name}"`,
+          expected: `an attribute of people: ${columns.join(", ") || "(none)"}`,
+          hint: suggestion ? `did you mean "${suggestion}"?` : "boundaries are attribute columns of people.csv",
+        });
+      }
+    }
+    return resolved;
+  }
+  // Without people, survey group columns are matched against the usual boundary names.
+  if (!people) return DEFAULT_BOUNDARIES;
+  const preferred = DEFAULT_BOUNDARIES.map((b) => columns.find((c) => c.toLowerCase() === b)).filter((c): c is string => c !== undefined);
+  if (preferred.length > 0) return preferred;
+  return columns.filter((column) => {
+    const values = new Set<string>();
+    for (const person of people.people) {
+      const value = person.attributes[column];
+      if (value !== undefined) values.add(value);
+      if (values.size > MAX_BOUNDARY_VALUES) return false;
+    }
+    return values.size > 1;
+  });
+}

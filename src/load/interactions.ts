@@ -1,0 +1,160 @@
+// interactions.csv → ties, collapsed while streaming: memory grows with distinct people, ties and periods, not rows.
+// Viva Insights person-to-person exports carry people's attributes inline; they stand in for people.csv.
+import type { InteractionData, PeopleData, Person, Tie } from "../model/types.js";
+import { periodOf } from "../model/periods.js";
+import { readCsv } from "./csv.js";
+import { resolveColumns } from "./columns.js";
+import { DateRange, summariseFile, type LoadContext } from "./context.js";
+import { isMissing, parseDate, parseNumber } from "./values.js";
+
+export const INTERACTION_COLUMNS = {
+  from: { aliases: ["from", "source", "sender", "PrimaryCollaborator_PersonId"], required: true, description: "who started the interaction" },
+  to: { aliases: ["to", "target", "recipient", "SecondaryCollaborator_PersonId"], required: true, description: "who it was with" },
+  timestamp: { aliases: ["timestamp", "date", "MetricDate", "time", "datetime"], description: "when it happened" },
+  channel: { aliases: ["channel", "type", "medium"], description: "how (email, meeting, 1:1, ...)" },
+  weight: { aliases: ["weight", "count", "interactions"], description: "how many interactions the row stands for" },
+  duration: { aliases: ["duration_minutes", "duration", "minutes"], description: "minutes spent" },
+} as const;
+
+const INLINE_PREFIX = { from: "primarycollaborator_", to: "secondarycollaborator_" } as const;
+// Tie keys pack two person indices into one safe integer.
+const KEY_SPACE = 2 ** 26;
+
+export async function loadInteractions(path: string, people: PeopleData | null, ctx: LoadContext): Promise<{ interactions: InteractionData; people: PeopleData }> {
+  const { dateFormat, timeZone } = ctx.config;
+  const known = people !== null;
+  const roster: Person[] = people ? people.people : [];
+  const index = people ? people.index : new Map<string, number>();
+  const ties = new Map<number, Tie>();
+  const channels = new Set<string>();
+  const range = new DateRange();
+  let rows = 0;
+  let selfLoops = 0;
+  let outsideWindow = 0;
+  let timestamped = false;
+  let inlineColumns: string[] = [];
+
+  const info = await readCsv(path, ctx.csv, (header, file) => {
+    const decimalComma = file.delimiter === ";";
+    const col = resolveColumns(header, INTERACTION_COLUMNS, path);
+    timestamped = col.timestamp >= 0;
+    // Inline attributes (Viva Insights): PrimaryCollaborator_<attr> / SecondaryCollaborator_<attr>, used only without people.csv.
+    const inline = known ? [] : inlineAttributeColumns(header, col.from, col.to);
+    inlineColumns = [...new Set(inline.map((c) => c.attribute))];
+    const personIndex = (id: string, line: number, column: string): number => {
+      const found = index.get(id);
+      if (found !== undefined) return found;
+      if (known) {
+        ctx.problems.add(
+          { file: path, line, column, message: `unknown person id "${id}"`, expected: "an id listed in people.csv", hint: "add the person to people.csv, or check the id's spelling and case" },
+          `${path}: unknown person id`,
+        );
+        return -1;
+      }
+      const i = roster.length;
+      roster.push({ id, attributes: {} });
+      index.set(id, i);
+      return i;
+    };
+    const number = (fields: string[], i: number, line: number, what: string): number | null => {
+      if (i < 0 || isMissing(fields[i])) return null;
+      const parsed = parseNumber(fields[i], decimalComma);
+      if (parsed.ok && parsed.value >= 0) return parsed.value;
+      ctx.problems.add(
+        { file: path, line, column: header[i], message: `invalid ${what}`, expected: parsed.ok ? "a number ≥ 0" : parsed.expected, found: JSON.stringify(fields[i]), hint: parsed.ok ? undefined : parsed.hint },
+        `${path}: invalid ${what}`,
+      );
+      return NaN;
+    };
+
+    return (fields, line) => {
+      rows++;
+      const fromId = fields[col.from].trim();
+      const toId = fields[col.to].trim();
+      if (fromId === "" || toId === "") {
+        ctx.problems.add({ file: path, line, column: header[fromId === "" ? col.from : col.to], message: "empty person id", expected: "both ends of every interaction" }, `${path}: empty id`);
+        return;
+      }
+      let at: number | null = null;
+      if (timestamped && !isMissing(fields[col.timestamp])) {
+        const parsed = parseDate(fields[col.timestamp], dateFormat, timeZone);
+        if (!parsed.ok) {
+          ctx.problems.add({ file: path, line, column: header[col.timestamp], message: "not a valid date", expected: parsed.expected, found: JSON.stringify(fields[col.timestamp]), hint: parsed.hint }, `${path}: bad date`);
+          return;
+        }
+        at = parsed.value;
+      }
+      const weight = number(fields, col.weight, line, "weight") ?? 1;
+      const duration = number(fields, col.duration, line, "duration") ?? 0;
+      const from = personIndex(fromId, line, header[col.from]);
+      const to = personIndex(toId, line, header[col.to]);
+      if (from < 0 || to < 0 || Number.isNaN(weight) || Number.isNaN(duration)) return;
+      for (const c of inline) {
+        const person = roster[c.end === "from" ? from : to];
+        const value = fields[c.index].trim();
+        if (value !== "" && !isMissing(value) && person.attributes[c.attribute] === undefined) person.attributes[c.attribute] = value;
+      }
+      if (from === to) {
+        selfLoops++;
+        return;
+      }
+      if (at !== null && ((ctx.window.since !== null && at < ctx.window.since) || (ctx.window.until !== null && at >= ctx.window.until))) {
+        outsideWindow++;
+        return;
+      }
+      if (at !== null) range.add(at);
+      const channel = col.channel >= 0 ? fields[col.channel].trim().toLowerCase() : "";
+      channels.add(channel);
+      const key = from * KEY_SPACE + to;
+      let tie = ties.get(key);
+      if (!tie) {
+        tie = { from, to, weight: 0, rows: 0, first: null, last: null, durationMinutes: 0, channels: {}, periods: new Map() };
+        ties.set(key, tie);
+      }
+      tie.weight += weight;
+      tie.rows++;
+      tie.durationMinutes += duration;
+      tie.channels[channel] = (tie.channels[channel] ?? 0) + weight;
+      if (at !== null) {
+        if (tie.first === null || at < tie.first) tie.first = at;
+        if (tie.last === null || at > tie.last) tie.last = at;
+        const period = periodOf(at, ctx.period, timeZone);
+        tie.periods.set(period, (tie.periods.get(period) ?? 0) + weight);
+      }
+    };
+  });
+
+  if (rows === 0) ctx.problems.add({ file: path, message: "no interactions: the file has a header but no rows", expected: "one row per interaction (or per pair and period)" });
+  if (selfLoops > 0) ctx.warnings.push(`${path}: ${selfLoops} rows where a person interacts with themselves were left out`);
+  if (outsideWindow > 0) ctx.warnings.push(`${path}: ${outsideWindow} rows outside --since/--until were left out`);
+  ctx.files.push(summariseFile("interactions", info, range.value));
+  ctx.warnings.push(...info.notes.map((n) => `${path}: ${n}`));
+  const dates = range.value;
+  return {
+    interactions: {
+      ties: [...ties.values()],
+      rows,
+      selfLoops,
+      outsideWindow,
+      timestamped,
+      first: dates ? dates[0] : null,
+      last: dates ? dates[1] : null,
+      channels: [...channels].filter((c) => c !== "").sort(),
+    },
+    people: people ?? { people: roster, index, attributeColumns: inlineColumns, source: "interactions-inline" },
+  };
+}
+
+function inlineAttributeColumns(header: string[], fromColumn: number, toColumn: number) {
+  const found: { index: number; end: "from" | "to"; attribute: string }[] = [];
+  header.forEach((name, index) => {
+    if (index === fromColumn || index === toColumn) return;
+    for (const end of ["from", "to"] as const) {
+      const prefix = INLINE_PREFIX[end];
+      if (name.toLowerCase().startsWith(prefix) && name.length > prefix.length) {
+        found.push({ index, end, attribute: name.slice(prefix.length) });
+      }
+    }
+  });
+  return found;
+}

@@ -1,0 +1,137 @@
+// survey.csv → SurveyData (columnar). Only configured item columns and boundary group columns are kept:
+// free-text columns (comments) are never read into memory, so they cannot leak into any output.
+import { didYouMean } from "../errors.js";
+import type { SurveyData } from "../model/types.js";
+import type { Config } from "./config.js";
+import { readCsv } from "./csv.js";
+import { resolveColumns } from "./columns.js";
+import { summariseFile, type LoadContext } from "./context.js";
+import { isMissing, parseDate, parseNumber } from "./values.js";
+
+export const SURVEY_COLUMNS = {
+  respondent: { aliases: ["respondent", "respondent_id", "ResponseId", "response_id"], description: "response id" },
+  wave: { aliases: ["wave", "survey_wave", "round"], description: "survey wave (label or date)" },
+} as const;
+
+interface ItemRule {
+  labels: Map<string, number>;
+  min: number | undefined;
+  max: number | undefined;
+  owner: string;
+}
+
+const normLabel = (label: string) => label.trim().replace(/\s+/g, " ").toLowerCase();
+
+/** Each configured item column with the answer labels and range that apply to it. */
+export function surveyItemRules(config: Config): Map<string, ItemRule> {
+  const global = Object.entries(config.answerLabels);
+  const rules = new Map<string, ItemRule>();
+  for (const [id, scale] of Object.entries(config.scales)) {
+    const labels = new Map([...global, ...Object.entries(scale.answerLabels ?? {})].map(([k, v]) => [normLabel(k), v]));
+    for (const item of scale.items ?? []) rules.set(item, { labels, min: scale.min, max: scale.max, owner: `scale "${id}"` });
+  }
+  const coordination = config.coordination as { columns?: Record<string, unknown>; min?: number; max?: number } | undefined;
+  const globalLabels = new Map(global.map(([k, v]) => [normLabel(k), v]));
+  for (const column of Object.keys(coordination?.columns ?? {})) {
+    if (!rules.has(column)) rules.set(column, { labels: globalLabels, min: coordination?.min ?? 1, max: coordination?.max ?? 5, owner: "coordination" });
+  }
+  return rules;
+}
+
+export async function loadSurvey(path: string, boundaries: string[], ctx: LoadContext): Promise<SurveyData> {
+  const rules = surveyItemRules(ctx.config);
+  const respondents: (string | null)[] = [];
+  const waves: (string | null)[] = [];
+  const groups: Record<string, (string | null)[]> = {};
+  const answers: Record<string, number[]> = {};
+  const { dateFormat, timeZone } = ctx.config;
+
+  const info = await readCsv(path, ctx.csv, (header, file) => {
+    const col = resolveColumns(header, SURVEY_COLUMNS, path);
+    const decimalComma = file.delimiter === ";";
+    const byName = new Map(header.map((h, i) => [h.toLowerCase(), i] as const));
+    const missingItems = [...rules.keys()].filter((item) => !byName.has(item.toLowerCase()));
+    for (const item of missingItems) {
+      const suggestion = didYouMean(item, header);
+      ctx.problems.add({
+        file: path,
+        line: 1,
+        message: `item column "${item}" (${rules.get(item)!.owner} in the config) is not in the survey file`,
+        expected: `a column named "${item}"`,
+        hint: suggestion ? `did you mean "${suggestion}"? Fix the config or the header` : "fix the item names in the config's scales",
+      });
+    }
+    const items = [...rules.keys()].filter((item) => byName.has(item.toLowerCase())).map((item) => ({ item, index: byName.get(item.toLowerCase())!, rule: rules.get(item)! }));
+    const groupColumns = boundaries.filter((b) => byName.has(b.toLowerCase())).map((b) => ({ name: b, index: byName.get(b.toLowerCase())! }));
+    for (const g of groupColumns) groups[g.name] = [];
+    for (const { item } of items) answers[item] = [];
+    const used = new Set([col.respondent, col.wave, ...items.map((i) => i.index), ...groupColumns.map((g) => g.index)]);
+    const ignored = header.filter((h, i) => h !== "" && !used.has(i));
+    if (ignored.length > 0) ctx.warnings.push(`${path}: ${ignored.length} columns are neither items of a configured scale nor boundaries and were not read (${ignored.slice(0, 8).join(", ")}${ignored.length > 8 ? ", …" : ""})`);
+    if (items.length === 0 && missingItems.length === 0) ctx.warnings.push(`${path}: no scales are configured, so no survey scores are computed: add "scales" to relaudit.config.json (see docs/inputs.md)`);
+
+    return (fields, line) => {
+      respondents.push(col.respondent >= 0 && !isMissing(fields[col.respondent]) ? fields[col.respondent].trim() : null);
+      waves.push(col.wave >= 0 && !isMissing(fields[col.wave]) ? fields[col.wave].trim() : null);
+      for (const g of groupColumns) groups[g.name].push(isMissing(fields[g.index]) ? null : fields[g.index].trim());
+      for (const { item, index, rule } of items) {
+        const text = fields[index];
+        if (isMissing(text)) {
+          answers[item].push(NaN);
+          continue;
+        }
+        let value: number | undefined = rule.labels.get(normLabel(text));
+        if (value === undefined) {
+          const parsed = parseNumber(text, decimalComma);
+          if (!parsed.ok) {
+            ctx.problems.add(
+              {
+                file: path,
+                line,
+                column: header[index],
+                message: `unknown answer "${text.trim()}"`,
+                expected: rule.labels.size > 0 ? `a number or one of the configured labels (${[...rule.labels.keys()].slice(0, 6).join(", ")}${rule.labels.size > 6 ? ", …" : ""})` : "a number",
+                hint: `map the label to a number in "answerLabels" (globally or for ${rule.owner}) in relaudit.config.json`,
+              },
+              `${path}: unknown answer "${text.trim()}"`,
+            );
+            answers[item].push(NaN);
+            continue;
+          }
+          value = parsed.value;
+        }
+        if ((rule.min !== undefined && value < rule.min) || (rule.max !== undefined && value > rule.max)) {
+          ctx.problems.add(
+            { file: path, line, column: header[index], message: "answer out of range", expected: `${rule.min}–${rule.max} (${rule.owner})`, found: String(value), hint: "check the scale's min and max in the config, or the export's coding" },
+            `${path}: out-of-range answer in ${header[index]}`,
+          );
+          answers[item].push(NaN);
+          continue;
+        }
+        answers[item].push(value);
+      }
+    };
+  });
+  ctx.files.push(summariseFile("survey", info, null));
+  ctx.warnings.push(...info.notes.map((n) => `${path}: ${n}`));
+  return {
+    rows: info.rows,
+    respondents,
+    waves,
+    waveOrder: orderWaves(waves, dateFormat, timeZone),
+    groups,
+    answers: Object.fromEntries(Object.entries(answers).map(([k, v]) => [k, Float64Array.from(v)])),
+  };
+}
+
+/** Chronological when every wave label is a date (or YYYY-MM), else in order of first appearance. */
+function orderWaves(waves: (string | null)[], dateFormat: Config["dateFormat"], timeZone: string): string[] {
+  const distinct = [...new Set(waves.filter((w): w is string => w !== null))];
+  const asDate = (w: string) => {
+    const parsed = parseDate(/^\d{4}-\d{2}$/.test(w) ? `${w}-01` : w, dateFormat, timeZone);
+    return parsed.ok ? parsed.value : null;
+  };
+  const dated = distinct.map((w) => [w, asDate(w)] as const);
+  if (dated.every(([, d]) => d !== null)) return dated.sort((a, b) => a[1]! - b[1]!).map(([w]) => w);
+  return distinct;
+}

@@ -1,0 +1,92 @@
+// Cell values: dates and numbers, parsed strictly. A value that could mean two things is an error, never a guess.
+import type { DateFormat } from "./config.js";
+import { zoneOffsetMs } from "../model/periods.js";
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; expected: string; hint?: string };
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/;
+const SLASHED = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[T ,]\s*(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+const MISSING = new Set(["", "na", "n/a", "null", "nan", "-"]);
+
+export const isMissing = (text: string) => MISSING.has(text.trim().toLowerCase());
+
+/**
+ * Parses a date or date-time into epoch ms. Values without a zone are wall-clock times in `timeZone`.
+ * ISO dates are always accepted; day/month dates only under the matching `dateFormat`.
+ */
+export function parseDate(text: string, format: DateFormat, timeZone: string): Parsed<number> {
+  const value = text.trim();
+  let parts: { y: number; mo: number; d: number; h: number; mi: number; s: number; ms: number; zone?: string } | null = null;
+  const iso = ISO.exec(value);
+  if (iso) {
+    parts = {
+      y: +iso[1],
+      mo: +iso[2],
+      d: +iso[3],
+      h: +(iso[4] ?? 0),
+      mi: +(iso[5] ?? 0),
+      s: +(iso[6] ?? 0),
+      ms: iso[7] ? Math.round(Number(`0.${iso[7]}`) * 1000) : 0,
+      zone: iso[8],
+    };
+  } else {
+    const slashed = SLASHED.exec(value);
+    if (slashed) {
+      const [a, b] = [+slashed[1], +slashed[2]];
+      if (format === "iso") {
+        const reading = a > 12 ? "day/month" : b > 12 ? "month/day" : null;
+        return {
+          ok: false,
+          expected: "an ISO date such as 2026-05-04",
+          hint: reading
+            ? `this looks like a ${reading} date: set "dateFormat": "${reading === "day/month" ? "dd/mm/yyyy" : "mm/dd/yyyy"}" in the config or pass --date-format`
+            : 'a date like this is ambiguous (day/month or month/day): set "dateFormat" in the config or pass --date-format',
+        };
+      }
+      const [d, mo] = format === "dd/mm/yyyy" ? [a, b] : [b, a];
+      parts = { y: +slashed[3], mo, d, h: +(slashed[4] ?? 0), mi: +(slashed[5] ?? 0), s: +(slashed[6] ?? 0), ms: 0 };
+    }
+  }
+  const expected = format === "iso" ? "a date such as 2026-05-04 or 2026-05-04T09:30:00Z" : `a date as ${format} (or ISO 2026-05-04)`;
+  if (!parts) return { ok: false, expected };
+  const { y, mo, d, h, mi, s, ms, zone } = parts;
+  const wall = Date.UTC(y, mo - 1, d, h, mi, s, ms);
+  const check = new Date(wall);
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) {
+    return { ok: false, expected: `${expected} (a real calendar date and time)` };
+  }
+  if (zone) return { ok: true, value: wall - zoneMinutes(zone) * 60_000 };
+  if (timeZone === "UTC") return { ok: true, value: wall };
+  // Wall-clock time in a zone: subtract the zone's offset at (about) that instant; re-check across a DST change.
+  let instant = wall - zoneOffsetMs(wall, timeZone);
+  instant = wall - zoneOffsetMs(instant, timeZone);
+  return { ok: true, value: instant };
+}
+
+function zoneMinutes(zone: string): number {
+  if (zone === "Z") return 0;
+  const sign = zone[0] === "-" ? -1 : 1;
+  const digits = zone.slice(1).replace(":", "");
+  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4)));
+}
+
+/**
+ * A plain decimal number. A decimal comma is accepted only where the file itself uses semicolons (European
+ * Excel), because elsewhere "1,234" could be a thousands separator.
+ */
+export function parseNumber(text: string, decimalComma = false): Parsed<number> {
+  let value = text.trim();
+  if (decimalComma && /^[+-]?\d+,\d+$/.test(value)) value = value.replace(",", ".");
+  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(value)) return { ok: true, value: Number(value) };
+  if (/^[+-]?\d{1,3}([ ,\u00a0\u202f]\d{3})+(\.\d+)?$/.test(value)) {
+    return { ok: false, expected: "a plain number", hint: "remove the thousands separators (write 1234, not 1,234 or 1 234)" };
+  }
+  if (/^[+-]?\d+,\d+$/.test(value)) {
+    return { ok: false, expected: "a number with a decimal point", hint: "write 4.5, not 4,5 (or save the file as semicolon-separated)" };
+  }
+  return { ok: false, expected: "a number" };
+}
+
+export function isoDate(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}

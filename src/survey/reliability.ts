@@ -1,0 +1,98 @@
+// Cronbach's α exactly as R psych::alpha (psych 2.2.9, default use = "pairwise"): every figure comes from the
+// pairwise-complete covariance matrix C of the (already reverse-keyed) items, and the standardised figures from
+// R = cov2cor(C). Formulas in docs/methods/survey.md.
+
+export interface ItemReliability {
+  /** r.drop: correlation of the item with the sum of the other items, from C. Null when the item was excluded. */
+  rDrop: number | null;
+  /** Raw α of the scale without this item; null with fewer than three usable items (α needs two). */
+  alphaIfDeleted: number | null;
+}
+
+export interface Reliability {
+  /** Raw α = k/(k−1)·(1 − tr(C)/ΣC). Null with fewer than two usable items. */
+  alpha: number | null;
+  /** Standardised α = k/(k−1)·(1 − k/ΣR). */
+  alphaStandardised: number | null;
+  /** Mean inter-item correlation (ΣR − k)/(k(k−1)). */
+  averageR: number | null;
+  items: ItemReliability[];
+  /** Indices of items left out because they have no variance (or fewer than two answers), as psych does. */
+  excluded: number[];
+}
+
+/**
+ * Pairwise-complete covariance matrix, as R `cov(x, use = "pairwise.complete.obs")`: each pair is centred on its
+ * own means over the rows where both items are answered, and divided by (n_ij − 1). NaN = missing.
+ */
+export function pairwiseCovariance(columns: readonly Float64Array[], rows: readonly number[]): number[][] {
+  const k = columns.length;
+  const c: number[][] = Array.from({ length: k }, () => new Array<number>(k).fill(NaN));
+  for (let i = 0; i < k; i++) {
+    for (let j = i; j < k; j++) {
+      const xi = columns[i];
+      const xj = columns[j];
+      let n = 0;
+      let mi = 0;
+      let mj = 0;
+      for (const r of rows) {
+        const a = xi[r];
+        const b = xj[r];
+        if (Number.isNaN(a) || Number.isNaN(b)) continue;
+        n++;
+        // Welford-style running means keep the sums small for large n.
+        mi += (a - mi) / n;
+        mj += (b - mj) / n;
+      }
+      let s = 0;
+      for (const r of rows) {
+        const a = xi[r];
+        const b = xj[r];
+        if (Number.isNaN(a) || Number.isNaN(b)) continue;
+        s += (a - mi) * (b - mj);
+      }
+      const value = n > 1 ? s / (n - 1) : NaN;
+      c[i][j] = value;
+      c[j][i] = value;
+    }
+  }
+  return c;
+}
+
+const sumAll = (m: number[][]) => m.reduce((acc, row) => acc + row.reduce((a, x) => a + x, 0), 0);
+const trace = (m: number[][]) => m.reduce((acc, row, i) => acc + row[i], 0);
+const without = (m: number[][], drop: number) => m.filter((_, i) => i !== drop).map((row) => row.filter((_, j) => j !== drop));
+
+function alphaOf(c: number[][]): { raw: number; std: number; averageR: number } {
+  const k = c.length;
+  const r = c.map((row, i) => row.map((x, j) => x / Math.sqrt(c[i][i] * c[j][j])));
+  const sumR = sumAll(r);
+  return {
+    raw: (1 - trace(c) / sumAll(c)) * (k / (k - 1)),
+    std: (1 - k / sumR) * (k / (k - 1)),
+    averageR: (sumR - k) / (k * (k - 1)),
+  };
+}
+
+export function cronbachAlpha(columns: readonly Float64Array[], rows: readonly number[]): Reliability {
+  const full = pairwiseCovariance(columns, rows);
+  const excluded: number[] = [];
+  const kept: number[] = [];
+  full.forEach((row, i) => (Number.isFinite(row[i]) && row[i] > 0 ? kept : excluded).push(i));
+  const items: ItemReliability[] = columns.map(() => ({ rDrop: null, alphaIfDeleted: null }));
+  // A pair never answered together leaves a hole in C; psych would return NA, and so do we.
+  const c = kept.map((i) => kept.map((j) => full[i][j]));
+  const usable = kept.length >= 2 && c.every((row) => row.every(Number.isFinite));
+  if (!usable) return { alpha: null, alphaStandardised: null, averageR: null, items, excluded };
+  const total = alphaOf(c);
+  const k = kept.length;
+  kept.forEach((item, i) => {
+    const rest = without(c, i);
+    const covWithRest = c[i].reduce((a, x) => a + x, 0) - c[i][i];
+    items[item] = {
+      rDrop: covWithRest / Math.sqrt(c[i][i] * sumAll(rest)),
+      alphaIfDeleted: k > 2 ? alphaOf(rest).raw : null,
+    };
+  });
+  return { alpha: total.raw, alphaStandardised: total.std, averageR: total.averageR, items, excluded };
+}
