@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { didYouMean, InputError, type Problem } from "../errors.js";
 import { isValidTimeZone, type PeriodKind } from "../model/periods.js";
+import { RC_DIMENSIONS, resolveScale, type RawScale, type RcDimension } from "../survey/presets.js";
 
 export type DateFormat = "iso" | "dd/mm/yyyy" | "mm/dd/yyyy";
 
@@ -21,6 +22,25 @@ export interface ScaleConfig {
   answerLabels?: Record<string, number>;
   /** Minimum share of items answered for a person score (default 0.5). */
   minAnswered?: number;
+  /** A relational leadership scale (practice 6); when absent, inferred from "leadership" in the id or label. */
+  leadership?: boolean;
+}
+
+/** Relational coordination: who rates (a survey group column) and, for a wide export, which column rates whom on what. */
+export interface CoordinationConfig {
+  raterAttribute: string;
+  min?: number;
+  max?: number;
+  /** Wide export: column → the group it rates and the RC dimension it measures. */
+  columns?: Record<string, { rated: string; dimension: RcDimension }>;
+  /** Band limits (a research convention): weak < weak ≤ moderate ≤ strong < strong. Default 3.5 and 4.0. */
+  bands?: { weak?: number; strong?: number };
+  /** Difference in scale points from which A→B vs B→A is called asymmetric (default 0.5). */
+  asymmetryThreshold?: number;
+  /** Label → number for the RC columns, over the global `answerLabels`. */
+  answerLabels?: Record<string, number>;
+  /** Per-dimension label maps, for items whose answers are not monotone (e.g. "too often" on the frequency item). */
+  dimensionLabels?: Partial<Record<RcDimension, Record<string, number>>>;
 }
 
 export interface MetricConfig {
@@ -41,8 +61,8 @@ export interface Config {
   undirected?: boolean;
   answerLabels: Record<string, number>;
   scales: Record<string, ScaleConfig>;
-  /** Relational coordination mapping; shaped and validated by src/survey (see docs/inputs.md). */
-  coordination?: Record<string, unknown>;
+  /** Relational coordination mapping (see docs/inputs.md). */
+  coordination?: CoordinationConfig;
   metrics: Record<string, MetricConfig>;
   /** Input file paths (resolved against the config's folder). */
   files: Partial<Record<InputKind, string>>;
@@ -91,11 +111,15 @@ const numberMap: Validate = (v, path, problems) => {
   return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, num(x, `${path}.${k}`, problems)]));
 };
 
+/** JSON has no comments, so keys starting with "//" or "$comment" are notes for people and ignored. */
+const isComment = (key: string) => key.startsWith("//") || key.startsWith("$comment");
+
 function object(keys: Record<string, Validate>, required: string[] = []): Validate {
   return (v, path, problems) => {
     if (!isObject(v)) return expect(problems, path, "an object", v);
     const out: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(v)) {
+      if (isComment(key)) continue;
       const validate = keys[key];
       const keyPath = path ? `${path}.${key}` : key;
       if (!validate) {
@@ -133,7 +157,29 @@ const scale = object({
   answerLabels: numberMap,
   minAnswered: (v, path, problems) =>
     typeof v === "number" && v > 0 && v <= 1 ? v : expect(problems, path, "a share between 0 (exclusive) and 1", v),
+  leadership: bool,
 });
+
+/** Key-by-key validation, then presets, defaults and cross-checks (src/survey/presets.ts). */
+const scales: Validate = (v, path, problems) => {
+  const raw = mapOf(scale)(v, path, problems) as Record<string, RawScale> | undefined;
+  if (!raw) return undefined;
+  return Object.fromEntries(Object.entries(raw).map(([id, s]) => [id, resolveScale(id, s, `${path}.${id}`, problems)]));
+};
+
+const coordination = object(
+  {
+    raterAttribute: str,
+    min: num,
+    max: num,
+    columns: mapOf(object({ rated: str, dimension: oneOf(...RC_DIMENSIONS) }, ["rated", "dimension"])),
+    bands: object({ weak: num, strong: num }),
+    asymmetryThreshold: (v, path, problems) => (typeof v === "number" && v > 0 ? v : expect(problems, path, "a positive number of scale points", v)),
+    answerLabels: numberMap,
+    dimensionLabels: object(Object.fromEntries(RC_DIMENSIONS.map((d) => [d, numberMap]))),
+  },
+  ["raterAttribute"],
+);
 
 const metric = object(
   {
@@ -156,8 +202,8 @@ const TOP_LEVEL: Record<string, Validate> = {
   period: oneOf("week", "month"),
   undirected: bool,
   answerLabels: numberMap,
-  scales: mapOf(scale),
-  coordination: (v, path, problems) => (isObject(v) ? v : expect(problems, path, "an object", v)),
+  scales,
+  coordination,
   metrics: mapOf(metric),
   files: object(Object.fromEntries(INPUT_KINDS.map((k) => [k, str]))),
 };

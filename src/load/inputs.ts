@@ -70,7 +70,8 @@ export async function loadInputs(options: InputOptions): Promise<LoadedInputs> {
     ...(options.dateFormat ? { dateFormat: options.dateFormat } : {}),
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
   };
-  const paths = { ...discovered, ...fileConfig.files, ...options.files };
+  const explicit = Object.fromEntries(Object.entries(options.files).filter(([, path]) => path !== undefined));
+  const paths: Partial<Record<InputKind | "config", string>> = { ...discovered, ...fileConfig.files, ...explicit };
   const kinds = ["people", "interactions", "survey", "delivery", "events"] as const;
   if (!kinds.some((k) => paths[k])) {
     throw new InputError({

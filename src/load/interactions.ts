@@ -6,6 +6,7 @@ import { readCsv } from "./csv.js";
 import { resolveColumns } from "./columns.js";
 import { DateRange, summariseFile, type LoadContext } from "./context.js";
 import { isMissing, parseDate, parseNumber } from "./values.js";
+import { plural } from "../report/format.js";
 
 export const INTERACTION_COLUMNS = {
   from: { aliases: ["from", "source", "sender", "PrimaryCollaborator_PersonId"], required: true, description: "who started the interaction" },
@@ -125,8 +126,8 @@ export async function loadInteractions(path: string, people: PeopleData | null, 
   });
 
   if (rows === 0) ctx.problems.add({ file: path, message: "no interactions: the file has a header but no rows", expected: "one row per interaction (or per pair and period)" });
-  if (selfLoops > 0) ctx.warnings.push(`${path}: ${selfLoops} rows where a person interacts with themselves were left out`);
-  if (outsideWindow > 0) ctx.warnings.push(`${path}: ${outsideWindow} rows outside --since/--until were left out`);
+  if (selfLoops > 0) ctx.warnings.push(`${path}: ${plural(selfLoops, "row")} where a person interacts with themselves left out`);
+  if (outsideWindow > 0) ctx.warnings.push(`${path}: ${plural(outsideWindow, "row")} outside --since/--until left out`);
   ctx.files.push(summariseFile("interactions", info, range.value));
   ctx.warnings.push(...info.notes.map((n) => `${path}: ${n}`));
   const dates = range.value;

@@ -1,5 +1,9 @@
 // The one result. Every renderer (terminal, Markdown, JSON, ...) is a pure function of this object, and
 // `schema/report.schema.json` describes it. Bump SCHEMA_VERSION on any breaking change to the JSON.
+import type { NetworkSection } from "../network/section.js";
+import type { SignalsSection } from "../signals/section.js";
+import type { SurveySection } from "../survey/section.js";
+
 export const SCHEMA_VERSION = "1.0.0";
 
 /** The eight practices of ../shared/design/practices.md. */
@@ -96,8 +100,8 @@ export interface Report {
   summary: CheckCounts;
   checks: CheckResult[];
   // Sections filled by the survey, network and signals analyses when their inputs are present.
-  survey: Record<string, unknown> | null;
-  network: Record<string, unknown> | null;
-  signals: unknown[] | null;
-  series: unknown[] | null;
+  survey: SurveySection | null;
+  network: NetworkSection | null;
+  signals: SignalsSection["signals"] | null;
+  series: SignalsSection["series"] | null;
 }

@@ -1,0 +1,62 @@
+// Runs every registered check against one context. A check whose inputs are missing is not-applicable; a check
+// that throws becomes an "error" entry and the run goes on (Lighthouse's rule).
+import type { CheckResult, Finding, Severity } from "../result/types.js";
+import type { AuditContext, Check, Requirement } from "./types.js";
+
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, critical: 2 };
+
+export function worstSeverity(findings: readonly Finding[]): Severity {
+  return findings.reduce<Severity>((worst, f) => (SEVERITY_RANK[f.severity] > SEVERITY_RANK[worst] ? f.severity : worst), "info");
+}
+
+export const severityAtLeast = (severity: Severity, threshold: Severity) => SEVERITY_RANK[severity] >= SEVERITY_RANK[threshold];
+
+function missingRequirements(check: Check, context: AuditContext): Requirement[] {
+  const { data } = context;
+  const present: Record<Requirement, boolean> = {
+    people: data.people !== null,
+    interactions: data.interactions !== null,
+    timestamps: data.interactions?.timestamped ?? false,
+    survey: data.survey !== null,
+    delivery: data.delivery !== null,
+    events: data.events !== null,
+  };
+  return check.requires.filter((r) => !present[r]);
+}
+
+const REQUIREMENT_TEXT: Record<Requirement, string> = {
+  people: "people.csv",
+  interactions: "interactions.csv",
+  timestamps: "timestamps in interactions.csv",
+  survey: "survey.csv",
+  delivery: "delivery.csv",
+  events: "events.csv",
+};
+
+export function runChecks(checks: readonly Check[], context: AuditContext): CheckResult[] {
+  return checks.map((check) => {
+    const base = { id: check.id, practice: check.practice, title: check.title };
+    const missing = missingRequirements(check, context);
+    if (missing.length > 0) {
+      return { ...base, status: "not-applicable", severity: "info", summary: `Needs ${missing.map((m) => REQUIREMENT_TEXT[m]).join(" and ")}.`, findings: [], evidence: [], notes: [] };
+    }
+    try {
+      const outcome = check.run(context);
+      const findings = [...outcome.findings].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
+      const severity = worstSeverity(findings);
+      const status = outcome.notApplicable ? "not-applicable" : severity === "critical" ? "fail" : severity === "warning" ? "warn" : "pass";
+      return { ...base, status, severity, summary: outcome.summary, findings, evidence: outcome.evidence ?? [], notes: outcome.notes ?? [] };
+    } catch (error) {
+      return {
+        ...base,
+        status: "error",
+        severity: "info",
+        summary: "The check failed to run; the rest of the audit is unaffected.",
+        findings: [],
+        evidence: [],
+        notes: [],
+        error: error instanceof Error ? error.message : String(error),
+      };
+    }
+  });
+}

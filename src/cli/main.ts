@@ -1,0 +1,206 @@
+// Command-line wiring. `run()` returns the exit code and never calls process.exit: only bin/ touches process.
+//   0 ok · 1 findings at or above --fail-on · 2 usage, config or input error
+import { join, resolve } from "node:path";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { audit, VERSION, type AuditOptions } from "../audit.js";
+import { severityAtLeast } from "../checks/run.js";
+import { formatProblem, InputError } from "../errors.js";
+import { loadInputs, type InputOptions } from "../load/inputs.js";
+import type { Report, Severity } from "../result/types.js";
+import { renderJson } from "../report/json.js";
+import { renderMarkdown } from "../report/markdown.js";
+import { renderTerminal } from "../report/terminal.js";
+import { writeFileAtomic } from "../util/atomic.js";
+import { initFolder } from "./init.js";
+import { progressReporter, useColor, type Io } from "./io.js";
+
+export const EXIT = { ok: 0, findings: 1, input: 2 } as const;
+
+type Format = "terminal" | "markdown" | "json";
+
+interface CommonFlags {
+  people?: string;
+  interactions?: string;
+  survey?: string;
+  delivery?: string;
+  events?: string;
+  config?: string;
+  encoding?: string;
+  delimiter?: string;
+  skipRows?: number;
+  boundary?: string[];
+  undirected?: boolean;
+  since?: string;
+  until?: string;
+  minGroupSize?: number;
+  period?: "week" | "month";
+  timeZone?: string;
+  dateFormat?: "iso" | "dd/mm/yyyy" | "mm/dd/yyyy";
+  quiet?: boolean;
+  color?: boolean;
+  debug?: boolean;
+}
+
+interface AuditFlags extends CommonFlags {
+  format?: Format;
+  out?: string;
+  failOn?: Severity;
+  generatedAt?: string;
+}
+
+const integer = (min: number) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`expected a whole number ≥ ${min}`);
+  return n;
+};
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+function addInputOptions(command: Command): Command {
+  return command
+    .option("--people <file>", "people.csv: id and attributes (the boundaries)")
+    .option("--interactions <file>", "interactions.csv: from, to, timestamp, channel, weight")
+    .option("--survey <file>", "survey.csv: one row per response")
+    .option("--delivery <file>", "delivery.csv: metric, date, value")
+    .option("--events <file>", "events.csv: event, date, person")
+    .option("--config <file>", "relaudit.config.json (default: the one in DIR)")
+    .option("--encoding <name>", "file encoding when there is no BOM (e.g. windows-1252)")
+    .option("--delimiter <char>", "field delimiter (default: sniffed from the header)")
+    .option("--skip-rows <n>", "lines to skip before the header", integer(0))
+    .option("--boundary <attribute>", "boundary attribute to audit (repeatable)", collect)
+    .option("--undirected", "treat each interaction as mutual (contact or meeting data)")
+    .option("--since <date>", "ignore interactions before this date")
+    .option("--until <date>", "ignore interactions after this date (inclusive)")
+    .option("--min-group-size <n>", "hide survey results for smaller groups (default 5)", integer(2))
+    .addOption(new Option("--period <kind>", "reporting period").choices(["week", "month"]))
+    .option("--time-zone <zone>", "IANA time zone for dates without one (default UTC)")
+    .addOption(new Option("--date-format <format>", "how to read day/month dates").choices(["iso", "dd/mm/yyyy", "mm/dd/yyyy"]))
+    .option("-q, --quiet", "print only findings; no progress")
+    .option("--no-color", "no colour (also NO_COLOR=1)")
+    .option("--debug", "show stack traces for unexpected errors");
+}
+
+function inputOptions(dir: string | undefined, flags: CommonFlags): InputOptions {
+  return {
+    dir: dir ?? (hasExplicitFiles(flags) ? undefined : "."),
+    files: { people: flags.people, interactions: flags.interactions, survey: flags.survey, delivery: flags.delivery, events: flags.events, config: flags.config },
+    encoding: flags.encoding,
+    delimiter: flags.delimiter === "tab" || flags.delimiter === "\\t" ? "\t" : flags.delimiter,
+    skipRows: flags.skipRows,
+    boundaries: flags.boundary,
+    undirected: flags.undirected,
+    since: flags.since,
+    until: flags.until,
+    minGroupSize: flags.minGroupSize,
+    period: flags.period,
+    timeZone: flags.timeZone,
+    dateFormat: flags.dateFormat,
+  };
+}
+
+const hasExplicitFiles = (f: CommonFlags) => Boolean(f.people || f.interactions || f.survey || f.delivery || f.events);
+
+function render(report: Report, format: Format, io: Io, flags: AuditFlags): string {
+  if (format === "json") return renderJson(report);
+  if (format === "markdown") return renderMarkdown(report, { quiet: flags.quiet });
+  return renderTerminal(report, { color: useColor(io.stdout, io.env, flags.color), quiet: flags.quiet, width: io.stdout.columns });
+}
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  let debug = argv.includes("--debug");
+  const program = new Command("relaudit")
+    .description("Audit the relational health of a health & care system and flag relational breakdown early.")
+    .version(VERSION)
+    .showHelpAfterError("(run relaudit --help for usage)")
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+
+  addInputOptions(
+    program
+      .command("audit")
+      .description("read the inputs in DIR, run every check whose inputs are present, print the report")
+      .argument("[dir]", "folder holding people.csv, interactions.csv, survey.csv, delivery.csv, events.csv, relaudit.config.json"),
+  )
+    .addOption(new Option("-f, --format <format>", "report format (default: terminal on a TTY, else markdown)").choices(["terminal", "markdown", "json"]))
+    .option("-o, --out <dir>", "also write report.md and report.json into this folder (atomically)")
+    .addOption(new Option("--fail-on <severity>", "exit 1 when a finding is at least this severe").choices(["warning", "critical"]))
+    .option("--generated-at <iso>", "timestamp to record (for reproducible output)")
+    .action(async (dir: string | undefined, flags: AuditFlags) => {
+      debug = Boolean(flags.debug);
+      const progress = progressReporter(io, Boolean(flags.quiet));
+      const options: AuditOptions = {
+        ...inputOptions(dir, flags),
+        generatedAt: flags.generatedAt,
+        onPhase: progress.phase,
+        onProgress: progress.bytes,
+      };
+      if (flags.generatedAt !== undefined && Number.isNaN(Date.parse(flags.generatedAt))) {
+        throw new InputError({ column: "--generated-at", message: "invalid timestamp", expected: "an ISO 8601 date-time such as 2026-11-23T06:00:00Z", found: flags.generatedAt });
+      }
+      let report: Report;
+      try {
+        report = await audit(options);
+      } finally {
+        progress.done();
+      }
+      const format: Format = flags.format ?? (io.stdout.isTTY ? "terminal" : "markdown");
+      if (flags.out) {
+        const out = resolve(flags.out);
+        writeFileAtomic(join(out, "report.json"), renderJson(report));
+        writeFileAtomic(join(out, "report.md"), renderMarkdown(report));
+        if (!flags.quiet) io.stderr.write(`relaudit: wrote ${join(flags.out, "report.md")} and ${join(flags.out, "report.json")}\n`);
+      }
+      io.stdout.write(render(report, format, io, flags));
+      if (flags.failOn && report.checks.some((c) => c.findings.some((f) => severityAtLeast(f.severity, flags.failOn!)))) exitCode = EXIT.findings;
+    });
+
+  addInputOptions(
+    program
+      .command("validate")
+      .description("check every input file and the config, listing every problem (not just the first)")
+      .argument("[dir]", "folder holding the input files"),
+  ).action(async (dir: string | undefined, flags: CommonFlags) => {
+    debug = Boolean(flags.debug);
+    const { summary } = await loadInputs(inputOptions(dir, flags));
+    for (const f of summary.files) {
+      const what = f.kind === "config" ? "valid" : `${f.rows.toLocaleString("en-GB")} rows, ${f.encoding}, ${f.delimiter === "\t" ? "tab" : f.delimiter === "," ? "comma" : `"${f.delimiter}"`}-separated`;
+      io.stdout.write(`ok  ${f.kind.padEnd(12)} ${f.path} (${what})\n`);
+    }
+    for (const w of summary.warnings) io.stdout.write(`note ${w}\n`);
+    if (!flags.quiet) io.stdout.write(`\nNo problems found. Boundaries: ${summary.boundaries.join(", ") || "none"}.\n`);
+  });
+
+  program
+    .command("init")
+    .description("write an example relaudit.config.json and header-only CSV templates (never overwrites)")
+    .argument("[dir]", "folder to write into", ".")
+    .action((dir: string) => {
+      const written = initFolder(resolve(dir));
+      io.stdout.write(`Wrote:\n${written.map((f) => `  ${f}`).join("\n")}\nFill in the CSVs (see docs/inputs.md), then run: relaudit validate ${dir}\n`);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return exitCode;
+  } catch (error) {
+    return reportError(error, io, debug);
+  }
+}
+
+function reportError(error: unknown, io: Io, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    // Help and version exit 0; commander has already printed usage errors.
+    return error.exitCode === 0 || error.code === "commander.helpDisplayed" || error.code === "commander.version" ? EXIT.ok : EXIT.input;
+  }
+  if (error instanceof InputError) {
+    const count = error.problems.length;
+    io.stderr.write(`relaudit: ${count === 1 ? "a problem" : `${count} problems`} with the input:\n\n${error.problems.map(formatProblem).join("\n\n")}\n`);
+    if (debug && error.stack) io.stderr.write(`\n${error.stack}\n`);
+    return EXIT.input;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr.write(`relaudit: unexpected error: ${message}\n`);
+  io.stderr.write(debug && error instanceof Error && error.stack ? `${error.stack}\n` : "This is a bug in relaudit. Rerun with --debug for details and report it.\n");
+  return 3;
+}
+export { removePendingTempFiles } from "../util/atomic.js";

@@ -1,0 +1,108 @@
+// Terminal renderer: headline first, findings by severity and practice, fits 80 columns, plain without colour.
+import { Chalk, type ChalkInstance } from "chalk";
+import type { CheckResult, Finding, Report, Severity } from "../result/types.js";
+import { formatEvidence, formatSubject, plural } from "./format.js";
+
+export interface TerminalOptions {
+  color: boolean;
+  quiet?: boolean;
+  width?: number;
+}
+
+const SEVERITY_ORDER: Severity[] = ["critical", "warning", "info"];
+
+/** Wraps text to `width`, indenting continuation lines. */
+export function wrap(text: string, width: number, indent = ""): string[] {
+  const words = text.split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  let line = "";
+  for (const word of words) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = indent + word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+export function renderTerminal(report: Report, options: TerminalOptions): string {
+  const c: ChalkInstance = new Chalk({ level: options.color ? 1 : 0 });
+  const width = Math.min(options.width ?? 80, 100);
+  const badge: Record<Severity, string> = {
+    critical: c.bold.red("CRITICAL"),
+    warning: c.bold.yellow("WARNING "),
+    info: c.cyan("INFO    "),
+  };
+  const out: string[] = [];
+  const s = report.summary;
+  const findings = report.checks.flatMap((check) => check.findings.map((f) => ({ check, f })));
+
+  if (!options.quiet) {
+    out.push(c.bold("relaudit — relational health audit"));
+    out.push(c.dim(`${report.generatedAt} · relaudit ${report.tool.version} · min group size ${report.minGroupSize}`));
+    out.push("");
+    const headline = [
+      s.findings.critical ? c.red.bold(plural(s.findings.critical, "critical finding")) : c.green("no critical findings"),
+      s.findings.warning ? c.yellow(plural(s.findings.warning, "warning")) : "no warnings",
+      plural(s.findings.info, "note"),
+    ].join(" · ");
+    out.push(headline);
+    out.push(c.dim(`${plural(s.pass + s.warn + s.fail, "check")} ran · ${s.notApplicable} not applicable${s.error ? ` · ${c.red(`${s.error} failed to run`)}` : ""}`));
+    out.push("");
+  }
+
+  for (const severity of SEVERITY_ORDER) {
+    const group = findings.filter(({ f }) => f.severity === severity);
+    if (group.length === 0 || (options.quiet && severity === "info")) continue;
+    for (const { check, f } of group) out.push(...renderFinding(check, f, badge[severity], c, width, options.quiet ?? false));
+  }
+  const errors = report.checks.filter((check) => check.status === "error");
+  for (const check of errors) out.push(...wrap(`${c.red("ERROR   ")} ${check.title}: ${check.error ?? ""}`, width, "         "));
+
+  if (!options.quiet) {
+    out.push(c.bold("Checks"));
+    for (const check of report.checks) out.push(...renderCheckLine(check, c, width));
+    out.push("");
+    out.push(c.bold("Inputs"));
+    for (const f of report.inputs.files) {
+      if (f.kind === "config") {
+        out.push(`  config        ${f.path}`);
+        continue;
+      }
+      const detail = [plural(f.rows, "row"), f.encoding, f.delimiter === "\t" ? "tab" : f.delimiter === "," ? "comma" : `"${f.delimiter}"`, f.dateRange?.join("–")].filter(Boolean).join(", ");
+      out.push(...wrap(`  ${f.kind.padEnd(13)} ${f.path} (${detail})`, width, "                "));
+    }
+    out.push(...wrap(`  boundaries    ${report.inputs.boundaries.join(", ") || "none"}; ${report.inputs.directed ? "directed" : "undirected"} ties; ${report.inputs.period}s in ${report.inputs.timeZone}`, width, "                "));
+    for (const w of report.inputs.warnings) out.push(...wrap(c.dim(`  note: ${w}`), width, "        "));
+  }
+  return `${out.join("\n").trimEnd()}\n`;
+}
+
+function renderFinding(check: CheckResult, f: Finding, badge: string, c: ChalkInstance, width: number, quiet: boolean): string[] {
+  const subject = formatSubject(f.subject);
+  const lines = wrap(`${badge} ${f.message}`, width, "         ");
+  const meta = `practice ${check.practice} · ${check.id}${subject ? ` · ${subject}` : ""}`;
+  lines.push(...wrap(c.dim(meta), width, "         ").map((l) => `         ${l}`));
+  if (!quiet) {
+    for (const e of f.evidence) lines.push(...wrap(`• ${formatEvidence(e)}`, width - 9, "  ").map((l) => `         ${l}`));
+    for (const q of f.questions) lines.push(...wrap(c.italic(`? ${q}`), width - 9, "  ").map((l) => `         ${l}`));
+  }
+  lines.push("");
+  return lines;
+}
+
+const STATUS_MARK: Record<CheckResult["status"], (c: ChalkInstance) => string> = {
+  pass: (c) => c.green("✓"),
+  warn: (c) => c.yellow("!"),
+  fail: (c) => c.red("✗"),
+  "not-applicable": (c) => c.dim("–"),
+  error: (c) => c.red("E"),
+};
+
+function renderCheckLine(check: CheckResult, c: ChalkInstance, width: number): string[] {
+  const mark = STATUS_MARK[check.status](c);
+  const text = `${check.title} — ${check.summary}`;
+  const headline = check.status === "pass" && check.evidence.length ? ` [${check.evidence.slice(0, 2).map(formatEvidence).join("; ")}]` : "";
+  return wrap(`  ${mark} ${c.dim(`P${check.practice}`)} ${text}${headline}`, width, "       ").map((l) => (check.status === "not-applicable" ? c.dim(l) : l));
+}

@@ -1,0 +1,102 @@
+// Two independent samples (a group in two waves, or two groups' ratings of each other): Welch's t as R
+// t.test(var.equal = FALSE), Hedges' g with a normal-approximation 95% CI (Borenstein et al. 2009, ch. 4), and
+// Mann–Whitney U as R wilcox.test(exact = FALSE, correct = TRUE). Inputs contain no NaN.
+import { normalCdf, studentTCdf, studentTQuantile, Z_975 } from "./distributions.js";
+
+export interface Welch {
+  /** mean(y) − mean(x). */
+  difference: number;
+  ci: [number, number];
+  t: number;
+  df: number;
+  p: number;
+}
+
+function meanVar(xs: ArrayLike<number>): { n: number; mean: number; variance: number } {
+  const n = xs.length;
+  let mean = 0;
+  for (let i = 0; i < n; i++) mean += xs[i];
+  mean /= n;
+  let ss = 0;
+  for (let i = 0; i < n; i++) ss += (xs[i] - mean) ** 2;
+  return { n, mean, variance: ss / (n - 1) };
+}
+
+/** Welch's unequal-variance t test of y against x; null when either sample has < 2 values or both have no spread. */
+export function welchTest(x: ArrayLike<number>, y: ArrayLike<number>): Welch | null {
+  if (x.length < 2 || y.length < 2) return null;
+  const a = meanVar(x);
+  const b = meanVar(y);
+  const va = a.variance / a.n;
+  const vb = b.variance / b.n;
+  const se = Math.sqrt(va + vb);
+  if (se === 0) return null;
+  const difference = b.mean - a.mean;
+  const t = difference / se;
+  // Welch–Satterthwaite degrees of freedom.
+  const df = (va + vb) ** 2 / (va ** 2 / (a.n - 1) + vb ** 2 / (b.n - 1));
+  const p = 2 * studentTCdf(-Math.abs(t), df);
+  const half = studentTQuantile(0.975, df) * se;
+  return { difference, ci: [difference - half, difference + half], t, df, p };
+}
+
+export interface HedgesG {
+  g: number;
+  ci: [number, number];
+}
+
+/**
+ * Hedges' g of y against x: d = (ȳ − x̄)/s_pooled, g = J·d with J = 1 − 3/(4(n₁+n₂) − 9);
+ * Var(d) = (n₁+n₂)/(n₁n₂) + d²/(2(n₁+n₂)), Var(g) = J²·Var(d); CI g ± 1.96·√Var(g).
+ */
+export function hedgesG(x: ArrayLike<number>, y: ArrayLike<number>): HedgesG | null {
+  if (x.length < 2 || y.length < 2) return null;
+  const a = meanVar(x);
+  const b = meanVar(y);
+  const pooled = Math.sqrt(((a.n - 1) * a.variance + (b.n - 1) * b.variance) / (a.n + b.n - 2));
+  if (pooled === 0) return null;
+  const d = (b.mean - a.mean) / pooled;
+  const j = 1 - 3 / (4 * (a.n + b.n) - 9);
+  const g = j * d;
+  const se = j * Math.sqrt((a.n + b.n) / (a.n * b.n) + (d * d) / (2 * (a.n + b.n)));
+  return { g, ci: [g - Z_975 * se, g + Z_975 * se] };
+}
+
+export interface MannWhitney {
+  /** U of the second sample (R's W for wilcox.test(y, x)). */
+  u: number;
+  z: number;
+  p: number;
+}
+
+/**
+ * Mann–Whitney U with the normal approximation: mid-ranks for ties, variance
+ * n₁n₂/12·((N+1) − Σ(t³−t)/(N(N−1))), continuity correction 0.5 toward zero. Two-sided p.
+ */
+export function mannWhitney(x: ArrayLike<number>, y: ArrayLike<number>): MannWhitney | null {
+  const n1 = x.length;
+  const n2 = y.length;
+  if (n1 === 0 || n2 === 0) return null;
+  const pooled: { value: number; fromY: boolean }[] = [];
+  for (let i = 0; i < n1; i++) pooled.push({ value: x[i], fromY: false });
+  for (let i = 0; i < n2; i++) pooled.push({ value: y[i], fromY: true });
+  pooled.sort((p, q) => p.value - q.value);
+  const total = n1 + n2;
+  let rankSumY = 0;
+  let tieTerm = 0;
+  for (let i = 0; i < total; ) {
+    let j = i;
+    while (j + 1 < total && pooled[j + 1].value === pooled[i].value) j++;
+    const midRank = (i + j + 2) / 2;
+    const ties = j - i + 1;
+    tieTerm += ties ** 3 - ties;
+    for (let k = i; k <= j; k++) if (pooled[k].fromY) rankSumY += midRank;
+    i = j + 1;
+  }
+  const u = rankSumY - (n2 * (n2 + 1)) / 2;
+  const centred = u - (n1 * n2) / 2;
+  const sigma = Math.sqrt((n1 * n2 / 12) * (total + 1 - tieTerm / (total * (total - 1))));
+  if (sigma === 0) return { u, z: 0, p: 1 };
+  const z = (centred - Math.sign(centred) * 0.5) / sigma;
+  return { u, z, p: Math.min(1, 2 * normalCdf(-Math.abs(z))) };
+}

@@ -1,0 +1,93 @@
+// Person scores and descriptive statistics for one scale. Reverse keying (min + max − x) happens here, once.
+import { studentTQuantile } from "./distributions.js";
+
+export interface KeyedItems {
+  ids: string[];
+  reversed: boolean[];
+  /** Item answers after reverse keying, NaN = missing. */
+  columns: Float64Array[];
+}
+
+export function keyItems(answers: Record<string, Float64Array>, ids: string[], reverse: readonly string[], min: number, max: number): KeyedItems {
+  const reversed = ids.map((id) => reverse.includes(id));
+  const columns = ids.map((id, i) => (reversed[i] ? answers[id].map((x) => min + max - x) : answers[id]));
+  return { ids, reversed, columns };
+}
+
+/** Fewest answered items for a person score: a share of the k items, rounded up (0.5 of 7 → 4, of 4 → 2). */
+export function minimumAnswered(k: number, share: number): number {
+  // The epsilon keeps 0.6 × 5 = 3.0000000000000004 from rounding up to 4.
+  return Math.max(1, Math.ceil(k * share - 1e-9));
+}
+
+/** Mean of the answered keyed items per row; NaN when fewer than `minimumAnswered` items were answered. */
+export function personScores(items: KeyedItems, rows: number, share: number): Float64Array {
+  const need = minimumAnswered(items.columns.length, share);
+  const scores = new Float64Array(rows).fill(NaN);
+  for (let r = 0; r < rows; r++) {
+    let sum = 0;
+    let answered = 0;
+    for (const column of items.columns) {
+      const x = column[r];
+      if (Number.isNaN(x)) continue;
+      sum += x;
+      answered++;
+    }
+    if (answered >= need) scores[r] = sum / answered;
+  }
+  return scores;
+}
+
+export interface Summary {
+  n: number;
+  mean: number;
+  sd: number | null;
+  /** 95% t-interval for the mean. */
+  ci: [number, number] | null;
+}
+
+/** n, mean, sample SD (n − 1) and 95% t-interval of the non-missing values. */
+export function summarise(values: ArrayLike<number>): Summary {
+  let n = 0;
+  let mean = 0;
+  let m2 = 0;
+  // Welford's update: stable for long columns of similar values.
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i];
+    if (Number.isNaN(x)) continue;
+    n++;
+    const delta = x - mean;
+    mean += delta / n;
+    m2 += delta * (x - mean);
+  }
+  if (n === 0) return { n, mean: NaN, sd: null, ci: null };
+  if (n < 2) return { n, mean, sd: null, ci: null };
+  const sd = Math.sqrt(m2 / (n - 1));
+  const half = studentTQuantile(0.975, n - 1) * (sd / Math.sqrt(n));
+  return { n, mean, sd, ci: [mean - half, mean + half] };
+}
+
+/** Values of `column` at `rows`. */
+export function pick(column: ArrayLike<number>, rows: readonly number[]): Float64Array {
+  const out = new Float64Array(rows.length);
+  rows.forEach((r, i) => (out[i] = column[r]));
+  return out;
+}
+
+/**
+ * Share of answered (keyed) item responses in the top two boxes (≥ max − 1), pooled over items and rows.
+ * NaN when nothing was answered.
+ */
+export function favourableShare(columns: readonly Float64Array[], rows: readonly number[], max: number): number {
+  let answered = 0;
+  let favourable = 0;
+  for (const column of columns) {
+    for (const r of rows) {
+      const x = column[r];
+      if (Number.isNaN(x)) continue;
+      answered++;
+      if (x >= max - 1) favourable++;
+    }
+  }
+  return answered === 0 ? NaN : favourable / answered;
+}

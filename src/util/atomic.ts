@@ -1,0 +1,34 @@
+// Outputs are written whole or not at all: a temp file in the same folder, flushed, then renamed over the target.
+// Temp files still open when the process is interrupted are removed by the signal handler in bin/.
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+
+const pending = new Set<string>();
+
+export function writeFileAtomic(path: string, content: string | Uint8Array): void {
+  const dir = dirname(path);
+  mkdirSync(dir, { recursive: true });
+  const temp = join(dir, `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+  pending.add(temp);
+  try {
+    const fd = openSync(temp, "w");
+    try {
+      writeSync(fd, typeof content === "string" ? Buffer.from(content, "utf8") : content);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  } finally {
+    pending.delete(temp);
+  }
+}
+
+/** Removes temp files of writes that have not finished (called on SIGINT/SIGTERM). */
+export function removePendingTempFiles(): void {
+  for (const temp of pending) rmSync(temp, { force: true });
+  pending.clear();
+}
