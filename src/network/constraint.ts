@@ -1,6 +1,6 @@
 // Burt's (1992) constraint as igraph computes it on the unweighted graph:
 //   C_i = Σ_q (p_iq + Σ_j p_ij p_jq)²,  p_ij = (a_ij + a_ji) / Σ_k (a_ik + a_ki),
-// where q runs over i's contacts and over the contacts of i's contacts. Undefined (null) for isolates.
+// where q runs over i's contacts and j over contacts shared by i and q. Undefined (null) for isolates.
 import { hasTie, type Graph } from "./graph.js";
 
 export function constraint(graph: Graph): (number | null)[] {
@@ -40,12 +40,12 @@ export function constraint(graph: Graph): (number | null)[] {
         add(q, (pij * tieValue(j, q)) / strength[j]);
       }
     }
+    // Only i's own contacts are summed: two-step alters outside i's network add nothing (as igraph).
     let sum = 0;
+    for (let e = start[i]; e < start[i + 1]; e++) sum += contrib[nbr[e]] * contrib[nbr[e]];
     for (let x = 0; x < t; x++) {
-      const q = touched[x];
-      sum += contrib[q] * contrib[q];
-      contrib[q] = 0;
-      isTouched[q] = 0;
+      contrib[touched[x]] = 0;
+      isTouched[touched[x]] = 0;
     }
     result[i] = sum;
   }

@@ -1,0 +1,227 @@
+// Groups on one boundary, the group mixing matrix, and the E-I index (Krackhardt & Stern 1988) for the network,
+// each group and each person, with its expectation under random mixing.
+import type { Person, Tie } from "../model/types.js";
+import { forEachTie, type Graph } from "./graph.js";
+import { seededRandom, shufflePrefix } from "./random.js";
+
+/** People's groups on one boundary attribute. */
+export interface Grouping {
+  attribute: string;
+  /** Group names, sorted (numeric-aware) so reports are stable. */
+  values: string[];
+  /** Group index per person; −1 when the person has no value for the attribute. */
+  group: Int32Array;
+  sizes: number[];
+}
+
+const collator = new Intl.Collator("en", { numeric: true });
+
+export function grouping(people: Person[], attribute: string): Grouping {
+  const values = [...new Set(people.map((p) => p.attributes[attribute]).filter((v): v is string => v !== undefined && v !== ""))].sort(collator.compare);
+  const index = new Map(values.map((v, i) => [v, i]));
+  const group = new Int32Array(people.length).fill(-1);
+  const sizes = new Array<number>(values.length).fill(0);
+  people.forEach((p, i) => {
+    const g = index.get(p.attributes[attribute]);
+    if (g !== undefined) {
+      group[i] = g;
+      sizes[g]++;
+    }
+  });
+  return { attribute, values, group, sizes };
+}
+
+export interface MixingMatrix {
+  /**
+   * ties[a][b]: directed → arcs from group a to group b; undirected → ties between a and b (symmetric), ties within a
+   * on the diagonal, so the upper triangle with the diagonal adds up to the ties between known groups.
+   */
+  ties: number[][];
+  /** The same cells counting interactions (summed tie weights). */
+  interactions: number[][];
+}
+
+export function mixingMatrix(graph: Graph, ties: Tie[], grouping: Grouping): MixingMatrix {
+  const size = grouping.values.length;
+  const zero = () => Array.from({ length: size }, () => new Array<number>(size).fill(0));
+  const result: MixingMatrix = { ties: zero(), interactions: zero() };
+  const { group } = grouping;
+  const add = (cells: number[][], a: number, b: number, amount: number) => {
+    cells[a][b] += amount;
+    if (!graph.directed && a !== b) cells[b][a] += amount;
+  };
+  forEachTie(graph, (u, v) => {
+    if (group[u] >= 0 && group[v] >= 0) add(result.ties, group[u], group[v], 1);
+  });
+  for (const tie of ties) {
+    if (tie.from === tie.to || group[tie.from] < 0 || group[tie.to] < 0) continue;
+    add(result.interactions, group[tie.from], group[tie.to], tie.weight);
+  }
+  return result;
+}
+
+const ei = (external: number, internal: number): number | null => (external + internal > 0 ? (external - internal) / (external + internal) : null);
+
+export interface GroupEi {
+  value: string;
+  n: number;
+  /** Ties with one end in the group (arcs counted in both directions when directed). */
+  external: number;
+  internal: number;
+  eiIndex: number | null;
+  /** Expected E-I if the group's ties were placed at random among all possible partners (analytic). */
+  expectedEiIndex: number | null;
+  /** Central 95% of the group's E-I under random relabelling of people (seeded permutation); null when no ties. */
+  permutationInterval: [number, number] | null;
+  /** Share of permutations with an E-I at or below the observed one (+1 smoothed): small = more inward than chance. */
+  pLower: number | null;
+}
+
+export interface EiIndex {
+  external: number;
+  internal: number;
+  eiIndex: number | null;
+  expectedEiIndex: number | null;
+  permutationInterval: [number, number] | null;
+  permutations: number;
+  groups: GroupEi[];
+  /** Per person (NaN without ties or without a group): ties to other groups vs own group, arcs both ways. */
+  person: Float64Array;
+}
+
+/**
+ * Work budget (permutations × ties) for the permutation test; 999 permutations for small networks, fewer (never
+ * below 99) for large ones so the test costs well under a second.
+ */
+const PERMUTATION_WORK = 1e8;
+
+/**
+ * E-I over ties between people who both have a group. Expectation: analytic, from the possible ties given group sizes,
+ * E-I* = (E_possible − I_possible) / (E_possible + I_possible) — Krackhardt & Stern's baseline, which UCINET also
+ * prints. Spread: a seeded permutation of the group labels over people (degrees and structure kept).
+ */
+export function eiIndex(graph: Graph, grouping: Grouping, seed = 1): EiIndex {
+  const { group, sizes, values } = grouping;
+  const G = values.length;
+  const known: number[] = [];
+  for (let v = 0; v < graph.n; v++) if (group[v] >= 0) known.push(v);
+  const N = known.length;
+
+  // Ties between known people, as flat pairs, so permutations re-read a compact buffer.
+  const endpoints: number[] = [];
+  forEachTie(graph, (u, v) => {
+    if (group[u] >= 0 && group[v] >= 0) endpoints.push(u, v);
+  });
+  const pairs = Int32Array.from(endpoints);
+
+  const count = (labels: Int32Array, external: Float64Array, internal: Float64Array): [number, number] => {
+    external.fill(0);
+    internal.fill(0);
+    let e = 0;
+    for (let t = 0; t < pairs.length; t += 2) {
+      const a = labels[pairs[t]];
+      const b = labels[pairs[t + 1]];
+      if (a === b) {
+        internal[a]++;
+      } else {
+        external[a]++;
+        external[b]++;
+        e++;
+      }
+    }
+    return [e, pairs.length / 2 - e];
+  };
+
+  const external = new Float64Array(G);
+  const internal = new Float64Array(G);
+  const [E, I] = count(group, external, internal);
+
+  // Possible ties: ordered pairs when directed; the undirected factor ½ cancels in every ratio but the group's.
+  const possibleInternal = sizes.reduce((s, n) => s + n * (n - 1), 0);
+  const possibleExternal = N * (N - 1) - possibleInternal;
+  const expected = ei(possibleExternal, possibleInternal);
+
+  const permutations = pairs.length === 0 ? 0 : Math.min(999, Math.max(99, Math.floor(PERMUTATION_WORK / (pairs.length / 2))));
+  const networkDraws = new Float64Array(permutations);
+  const groupDraws = Array.from({ length: G }, () => new Float64Array(permutations));
+  const atOrBelow = new Int32Array(G);
+  const observedGroup = Array.from({ length: G }, (_, g) => ei(external[g], internal[g]));
+  if (permutations > 0) {
+    const random = seededRandom(seed);
+    const labels = new Int32Array(graph.n).fill(-1);
+    const shuffled = Int32Array.from(known.map((v) => group[v]));
+    const pe = new Float64Array(G);
+    const pi = new Float64Array(G);
+    for (let r = 0; r < permutations; r++) {
+      shufflePrefix(shuffled, shuffled.length, random);
+      for (let k = 0; k < N; k++) labels[known[k]] = shuffled[k];
+      const [e, i] = count(labels, pe, pi);
+      networkDraws[r] = (e - i) / (e + i);
+      for (let g = 0; g < G; g++) {
+        const value = ei(pe[g], pi[g]);
+        // A group with no ties under this labelling has no E-I; it sits at the neutral 0 so the interval stays defined.
+        groupDraws[g][r] = value ?? 0;
+        const observed = observedGroup[g];
+        if (observed !== null && value !== null && value <= observed + 1e-12) atOrBelow[g]++;
+      }
+    }
+  }
+
+  const groups: GroupEi[] = values.map((value, g) => {
+    const n = sizes[g];
+    // Ties touching the group: n(n−1) internal ordered pairs (halved when undirected); n(N−n) external pairs each way.
+    const pIn = graph.directed ? n * (n - 1) : (n * (n - 1)) / 2;
+    const pOut = graph.directed ? 2 * n * (N - n) : n * (N - n);
+    const observed = observedGroup[g];
+    return {
+      value,
+      n,
+      external: external[g],
+      internal: internal[g],
+      eiIndex: observed,
+      expectedEiIndex: ei(pOut, pIn),
+      permutationInterval: observed === null || permutations === 0 ? null : quantiles(groupDraws[g]),
+      pLower: observed === null || permutations === 0 ? null : (atOrBelow[g] + 1) / (permutations + 1),
+    };
+  });
+
+  // Per person: arcs out and arcs in when directed (a mutual pair is two ties), neighbours when undirected.
+  const person = new Float64Array(graph.n).fill(NaN);
+  const rows = graph.directed ? [graph.out, graph.in] : [graph.out];
+  for (let v = 0; v < graph.n; v++) {
+    if (group[v] < 0) continue;
+    let e = 0;
+    let i = 0;
+    for (const { start, nbr } of rows) {
+      for (let x = start[v]; x < start[v + 1]; x++) {
+        const w = group[nbr[x]];
+        if (w < 0) continue;
+        if (w === group[v]) i++;
+        else e++;
+      }
+    }
+    person[v] = ei(e, i) ?? NaN;
+  }
+
+  return {
+    external: E,
+    internal: I,
+    eiIndex: ei(E, I),
+    expectedEiIndex: expected,
+    permutationInterval: permutations === 0 ? null : quantiles(networkDraws),
+    permutations,
+    groups,
+    person,
+  };
+}
+
+/** 2.5% and 97.5% quantiles (type 7, as R's default). */
+function quantiles(draws: Float64Array): [number, number] {
+  const sorted = Float64Array.from(draws).sort();
+  const at = (p: number) => {
+    const h = (sorted.length - 1) * p;
+    const lo = Math.floor(h);
+    return sorted[lo] + (h - lo) * ((sorted[Math.min(lo + 1, sorted.length - 1)] ?? sorted[lo]) - sorted[lo]);
+  };
+  return [at(0.025), at(0.975)];
+}
