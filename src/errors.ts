@@ -71,8 +71,10 @@ export class ProblemLog {
 export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
+  const norm = (text: string) => text.toLowerCase().replace(/[\s_-]+/g, "");
   for (const candidate of candidates) {
-    const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    // Separators count for little: "PS_2" is the likeliest meaning of "PS2".
+    const d = editDistance(norm(word), norm(candidate));
     if (d < bestDistance) {
       bestDistance = d;
       best = candidate;

@@ -77,6 +77,8 @@ export async function readCsv(path: string, options: CsvReadOptions, onHeader: H
       consumer = onHeader(info.header, info);
       return;
     }
+    // Blank lines, lines of only delimiters (an Excel habit) and stray carriage returns carry no data.
+    if (record.every((field) => field.trim() === "")) return;
     if (record.length !== expectedFields) {
       // Trailing empty fields (an Excel habit) are harmless; anything else is a ragged row.
       const trimmed = trimTrailingEmpty(record, expectedFields);
