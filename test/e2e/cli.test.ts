@@ -1,0 +1,110 @@
+// End to end: the built binary, as a user or a scheduled job runs it.
+import { describe, expect, it } from "vitest";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+import { ROOT, runBuilt } from "../helpers/cli.js";
+
+const csv = (name: string) => join(ROOT, "test/fixtures/csv", name);
+const small = join(ROOT, "test/fixtures/inputs/small");
+const demo = join(ROOT, "fixtures/demo");
+
+const schema = JSON.parse(readFileSync(join(ROOT, "schema/report.schema.json"), "utf8"));
+const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, strictRequired: false });
+addFormats.default(ajv);
+const validateReport = ajv.compile(schema);
+
+function expectValidReport(json: string) {
+  const report = JSON.parse(json);
+  const ok = validateReport(report);
+  expect(ok, JSON.stringify(validateReport.errors?.slice(0, 5), null, 2)).toBe(true);
+  return report;
+}
+
+describe("the built CLI", () => {
+  it("--help works right after a build", () => {
+    const { code, stdout } = runBuilt(["--help"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("audit [options] [dir]");
+  });
+
+  it("JSON output validates against schema/report.schema.json", () => {
+    const { code, stdout, stderr } = runBuilt(["audit", small, "--format", "json"]);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expectValidReport(stdout);
+  });
+
+  it.skipIf(!existsSync(demo))("audits the demo system; its JSON validates against the schema", () => {
+    const { code, stdout } = runBuilt(["audit", demo, "--format", "json"]);
+    expect(code).toBe(0);
+    const report = expectValidReport(stdout);
+    expect(report.inputs.files.map((f: { kind: string }) => f.kind)).toEqual(expect.arrayContaining(["people", "interactions", "survey", "delivery", "events"]));
+  });
+
+  it("the same input and --generated-at give byte-identical output", () => {
+    const a = runBuilt(["audit", small, "--format", "json", "--generated-at", "2026-11-23T06:00:00Z"]);
+    const b = runBuilt(["audit", small, "--format", "json", "--generated-at", "2026-11-23T06:00:00Z"]);
+    expect(a.stdout).toBe(b.stdout);
+  });
+});
+
+describe("bad input: exit 2, file and line in the message, no stack trace, no partial output", () => {
+  const cases: [string, string[], RegExp][] = [
+    ["ragged row", ["--people", csv("ragged.csv")], /ragged\.csv, line 3: this row has a different number of fields/],
+    ["unclosed quote", ["--people", csv("unclosed-quote.csv")], /unclosed-quote\.csv, line \d+: the file is not well-formed CSV/],
+    ["Windows-1252 without the flag", ["--people", csv("windows-1252.csv")], /windows-1252\.csv, line 3: the file is not valid UTF-8[\s\S]*--encoding windows-1252/],
+    ["empty file", ["--people", csv("empty.csv")], /empty\.csv: the file is empty/],
+    ["header only", ["--people", csv("header-only.csv")], /header-only\.csv: no people/],
+    ["duplicate ids", ["--people", csv("duplicate-ids.csv")], /duplicate-ids\.csv, line 4, column "id": duplicate person id "A"[\s\S]*also on line 2/],
+    ["missing id column", ["--people", csv("missing-id.csv")], /missing-id\.csv, line 1: missing required column "id"/],
+    ["duplicate header", ["--people", csv("duplicate-header.csv")], /duplicate-header\.csv, line 1, column 3: duplicate column name/],
+    ["missing file", ["--people", csv("nope.csv")], /nope\.csv: cannot read the file/],
+    ["no such folder", [join(ROOT, "no-such-folder")], /no-such-folder: no such folder/],
+  ];
+
+  it.each(cases)("%s", (_name, args, message) => {
+    const out = mkdtempSync(join(tmpdir(), "relaudit-bad-"));
+    const { code, stdout, stderr } = runBuilt(["audit", ...args, "--out", out]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(stderr).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/); // no stack frames
+    expect(stdout).toBe("");
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it("a failed run leaves the previous report intact", () => {
+    const out = mkdtempSync(join(tmpdir(), "relaudit-keep-"));
+    expect(runBuilt(["audit", small, "--out", out]).code).toBe(0);
+    const before = readFileSync(join(out, "report.json"), "utf8");
+    const broken = mkdtempSync(join(tmpdir(), "relaudit-broken-"));
+    cpSync(small, broken, { recursive: true });
+    writeFileSync(join(broken, "people.csv"), "id,organisation\nP1,A\nP1,B\n");
+    expect(runBuilt(["audit", broken, "--out", out]).code).toBe(2);
+    expect(readFileSync(join(out, "report.json"), "utf8")).toBe(before);
+    expect(readdirSync(out).sort()).toEqual(["report.json", "report.md"]);
+  });
+
+  it("reads Windows-1252 with --encoding windows-1252", () => {
+    const { code, stdout } = runBuilt(["audit", "--people", csv("windows-1252.csv"), "--encoding", "windows-1252", "--format", "json"]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).inputs.files[0].encoding).toBe("windows-1252");
+  });
+
+  it.each(["utf8-bom.csv", "utf16le-bom.tsv", "utf16be-bom.tsv", "semicolon.csv", "crlf.csv", "quoted-newlines.csv", "blank-trailing-lines.csv"])(
+    "accepts %s",
+    (name) => {
+      const { code, stdout, stderr } = runBuilt(["audit", "--people", csv(name), "--format", "json"]);
+      expect(stderr).toBe("");
+      expect(code).toBe(0);
+      expect(JSON.parse(stdout).inputs.files[0].rows).toBe(3);
+    },
+  );
+
+  it("--debug shows the stack of an input error for developers", () => {
+    const { stderr } = runBuilt(["audit", "--people", csv("ragged.csv"), "--debug"]);
+    expect(stderr).toMatch(/\n\s+at /);
+  });
+});
