@@ -1,7 +1,281 @@
-// Placeholder until the survey analysis lands: no section yet.
-import type { Dataset } from "../model/types.js";
-import type { SurveySection } from "./section.js";
+// Survey analysis: scales (scores, reliability, keying audit), groups by each boundary and wave, wave-to-wave
+// change, participation and the relational coordination matrix — computed once, privacy-suppressed here, so
+// checks and renderers only ever see publishable figures.
+import type { ScaleConfig } from "../load/config.js";
+import type { Dataset, PeopleData, SurveyData } from "../model/types.js";
+import { hedgesG, mannWhitney, welchTest } from "./compare.js";
+import { analyseCoordination, wideRatings, type RcRating } from "./coordination.js";
+import { groupingPlan, groupUnits, planSuppression } from "./privacy.js";
+import { isLeadershipScale, DEFAULT_MIN_ANSWERED } from "./presets.js";
+import { cronbachAlpha } from "./reliability.js";
+import { favourableShare, keyItems, personScores, pick, summarise, type KeyedItems } from "./scoring.js";
+import type { Band, Estimate, GroupResult, ItemResult, ParticipationGroup, ScaleBands, ScaleResult, SurveySection, WaveChange, WaveResult } from "./section.js";
 
-export function analyseSurvey(_data: Dataset): SurveySection | null {
-  return null;
+/** Below this α a scale's score is not trustworthy as a measure (a common rule of thumb; Nunnally 1978 asks 0.7). */
+export const LOW_ALPHA = 0.6;
+/** Fewer respondents than this make α, SDs and group comparisons imprecise. */
+export const SMALL_N = 30;
+
+const TOTAL = "total";
+const groupCell = (attribute: string, value: string) => `group\u0000${attribute}\u0000${value}`;
+const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+interface Wave {
+  label: string | null;
+  rows: number[];
+}
+
+export function analyseSurvey(data: Dataset, longFormRatings: readonly RcRating[] | null = null): SurveySection | null {
+  const survey = data.survey;
+  if (!survey && !longFormRatings) return null;
+  const k = data.config.minGroupSize;
+  const notes: string[] = [];
+  const waves = survey ? wavesOf(survey) : [];
+  const current = waves.at(-1) ?? { label: null, rows: [] };
+  const attributes = survey ? attributesOf(survey, data.boundaries) : [];
+  if (survey && waves.length > 1) notes.push(`${waves.length} waves; headline figures describe the latest, ${current.label}`);
+  const unwaved = survey ? survey.waves.filter((w) => w === null).length : 0;
+  if (survey && survey.waveOrder.length > 0 && unwaved > 0) notes.push(`${unwaved} responses have no wave and are left out of wave figures`);
+
+  const scales = survey
+    ? Object.entries(data.config.scales).map(([id, scale]) => analyseScale(id, scale, survey, waves, attributes, k))
+    : [];
+  return {
+    responses: survey?.rows ?? 0,
+    waves: survey?.waveOrder ?? [],
+    currentWave: current.label,
+    minGroupSize: k,
+    attributes,
+    participation: survey ? participation(survey, current, attributes, data.people, k) : [],
+    scales,
+    coordination: coordination(data, survey, current, longFormRatings, notes),
+    notes,
+  };
+}
+
+function wavesOf(survey: SurveyData): Wave[] {
+  const all = Array.from({ length: survey.rows }, (_, i) => i);
+  if (survey.waveOrder.length === 0) return [{ label: null, rows: all }];
+  return survey.waveOrder.map((label) => ({ label, rows: all.filter((r) => survey.waves[r] === label) }));
+}
+
+/** Survey group columns, in the order of the configured boundaries. */
+function attributesOf(survey: SurveyData, boundaries: readonly string[]): string[] {
+  const position = (a: string) => {
+    const i = boundaries.findIndex((b) => b.toLowerCase() === a.toLowerCase());
+    return i < 0 ? boundaries.length : i;
+  };
+  return Object.keys(survey.groups).sort((a, b) => position(a) - position(b) || byName(a, b));
+}
+
+function bandOf(mean: number, bands: ScaleBands | null): Band | null {
+  if (!bands || (bands.low === undefined && bands.high === undefined)) return null;
+  if (bands.low !== undefined && mean < bands.low) return "low";
+  if (bands.high !== undefined && mean >= bands.high) return "high";
+  return "middle";
+}
+
+function analyseScale(id: string, scale: ScaleConfig, survey: SurveyData, waves: Wave[], attributes: string[], k: number): ScaleResult {
+  const warnings: string[] = [];
+  const missing = scale.items.filter((item) => !survey.answers[item]);
+  if (missing.length > 0) warnings.push(`item columns not in the survey, left out: ${missing.join(", ")}`);
+  const present = scale.items.filter((item) => survey.answers[item]);
+  const keyed = keyItems(survey.answers, present, scale.reverse, scale.min, scale.max);
+  const share = scale.minAnswered ?? DEFAULT_MIN_ANSWERED;
+  const scores = personScores(keyed, survey.rows, share);
+  const bands = scale.bands ?? null;
+  const base = {
+    id,
+    label: scale.label ?? id,
+    preset: scale.preset ?? null,
+    practice: isLeadershipScale(id, scale) ? (6 as const) : (1 as const),
+    min: scale.min,
+    max: scale.max,
+    bands,
+    minAnswered: share,
+    wave: waves.at(-1)?.label ?? null,
+    warnings,
+  };
+
+  const estimate = (rows: number[]): Estimate => {
+    const s = summarise(pick(scores, rows));
+    return { suppressed: false, n: s.n, mean: s.mean, sd: s.sd, ci: s.ci, favourable: favourableShare(keyed.columns, rows, scale.max), band: bandOf(s.mean, bands) };
+  };
+  const scoredRowsOf = (rows: number[]) => rows.filter((r) => !Number.isNaN(scores[r]));
+
+  const waveResults: WaveResult[] = [];
+  const groups: GroupResult[] = [];
+  const shownGroups: Map<string, number[]>[] = [];
+  for (const wave of waves) {
+    const scored = scoredRowsOf(wave.rows);
+    const byAttribute = new Map(attributes.map((a) => [a, groupUnits(scored, (r) => survey.groups[a][r])] as const));
+    const hidden = planSuppression({ ...groupingPlan(TOTAL, scored, byAttribute, groupCell), minGroupSize: k });
+    const shown = new Map<string, number[]>();
+    if (hidden.has(TOTAL)) {
+      if (wave.label !== null) waveResults.push({ wave: wave.label, suppressed: true });
+    } else {
+      shown.set(TOTAL, scored);
+      if (wave.label !== null) waveResults.push({ wave: wave.label, ...estimate(scored), alpha: cronbachAlpha(keyed.columns, wave.rows).alpha });
+    }
+    for (const attribute of attributes) {
+      const values = [...byAttribute.get(attribute)!].sort(([a], [b]) => byName(a, b));
+      for (const [value, members] of values) {
+        const cell = groupCell(attribute, value);
+        const where = { attribute, value, ...(wave.label !== null ? { wave: wave.label } : {}) };
+        if (hidden.has(TOTAL) || hidden.has(cell)) groups.push({ ...where, suppressed: true });
+        else {
+          shown.set(cell, members);
+          groups.push({ ...where, ...estimate(members) });
+        }
+      }
+    }
+    shownGroups.push(shown);
+  }
+
+  const changes = waveChanges(waves, shownGroups, scores, survey.respondents);
+  const current = waves.at(-1)!;
+  const currentTotal = shownGroups.at(-1)!.get(TOTAL);
+  if (!currentTotal) {
+    warnings.push(`fewer than ${k} respondents have a score in ${current.label ?? "the survey"}: the scale is hidden`);
+    return { ...base, waves: waveResults, groups, changes, suppressed: true };
+  }
+  const headline = estimate(currentTotal);
+  const reliability = cronbachAlpha(keyed.columns, current.rows);
+  const items: ItemResult[] = present.map((item, i) => {
+    const s = summarise(pick(keyed.columns[i], current.rows));
+    return { id: item, reversed: keyed.reversed[i], n: s.n, mean: s.mean, sd: s.sd, favourable: favourableShare([keyed.columns[i]], current.rows, scale.max), ...reliability.items[i] };
+  });
+  const keying = items.filter((i) => i.rDrop !== null && i.rDrop < 0).map((i) => ({ item: i.id, rDrop: i.rDrop!, reversed: i.reversed }));
+  warnings.push(...measurementWarnings(keyed, reliability.excluded, reliability.alpha, headline.n, keying));
+  return {
+    ...base,
+    waves: waveResults,
+    groups,
+    changes,
+    suppressed: false,
+    n: headline.n,
+    mean: headline.mean,
+    sd: headline.sd,
+    ci: headline.ci,
+    favourable: headline.favourable,
+    alpha: reliability.alpha,
+    alphaStandardised: reliability.alphaStandardised,
+    averageR: reliability.averageR,
+    items,
+    keying,
+  };
+}
+
+function measurementWarnings(keyed: KeyedItems, excluded: number[], alpha: number | null, n: number, keying: { item: string; rDrop: number; reversed: boolean }[]): string[] {
+  const warnings: string[] = [];
+  for (const problem of keying) {
+    warnings.push(
+      `item ${problem.item} correlates negatively with the rest of the scale (r.drop ${problem.rDrop.toFixed(2)}): it is probably keyed the wrong way — ${problem.reversed ? "it is reversed now; check whether it should be" : "check whether it should be listed under reverse"}; do not trust scores built on it until this is settled`,
+    );
+  }
+  if (excluded.length > 0) warnings.push(`no variance in ${excluded.map((i) => keyed.ids[i]).join(", ")}: left out of α (still in the score)`);
+  if (keyed.ids.length < 2) warnings.push("a one-item scale has no reliability estimate");
+  else if (alpha === null) warnings.push("α cannot be estimated: some item pairs were never answered together");
+  else if (alpha < LOW_ALPHA) warnings.push(`low reliability: α ${alpha.toFixed(2)} < ${LOW_ALPHA}; the items may not measure one thing`);
+  if (n < SMALL_N) warnings.push(`only ${n} respondents: α, SDs and comparisons are imprecise`);
+  return warnings;
+}
+
+/** Change between consecutive waves, for the whole scale and each group shown in both waves. */
+function waveChanges(waves: Wave[], shown: Map<string, number[]>[], scores: Float64Array, respondents: (string | null)[]): WaveChange[] {
+  const changes: WaveChange[] = [];
+  for (let w = 1; w < waves.length; w++) {
+    const from = waves[w - 1].label!;
+    const to = waves[w].label!;
+    const cells = new Set([...shown[w - 1].keys(), ...shown[w].keys()]);
+    for (const cell of [...cells].sort((a, b) => (a === TOTAL ? -1 : b === TOTAL ? 1 : byName(a, b)))) {
+      const [attribute, value] = cell === TOTAL ? [null, null] : cell.split("\u0000").slice(1);
+      const before = shown[w - 1].get(cell);
+      const after = shown[w].get(cell);
+      const where = { attribute, value, from, to };
+      if (!before || !after) {
+        changes.push({ ...where, suppressed: true });
+        continue;
+      }
+      const x = pick(scores, before);
+      const y = pick(scores, after);
+      const welch = welchTest(x, y);
+      const g = hedgesG(x, y);
+      const mw = mannWhitney(x, y);
+      if (!welch || !g || !mw) {
+        changes.push({ ...where, suppressed: false, insufficient: true });
+        continue;
+      }
+      const earlier = new Set(before.map((r) => respondents[r]).filter((id) => id !== null));
+      changes.push({
+        ...where,
+        suppressed: false,
+        n1: x.length,
+        n2: y.length,
+        mean1: summarise(x).mean,
+        mean2: summarise(y).mean,
+        difference: welch.difference,
+        ci: welch.ci,
+        t: welch.t,
+        df: welch.df,
+        p: welch.p,
+        hedgesG: g.g,
+        hedgesGCi: g.ci,
+        mannWhitney: mw,
+        repeatedRespondents: after.some((r) => respondents[r] !== null && earlier.has(respondents[r])),
+      });
+    }
+  }
+  return changes;
+}
+
+/** Responses per group in the current wave (privacy-planned like scores), with headcounts from people.csv. */
+function participation(survey: SurveyData, current: Wave, attributes: string[], people: PeopleData | null, k: number): ParticipationGroup[] {
+  const byAttribute = new Map(attributes.map((a) => [a, groupUnits(current.rows, (r) => survey.groups[a][r])] as const));
+  const hidden = planSuppression({ ...groupingPlan(TOTAL, current.rows, byAttribute, groupCell), minGroupSize: k });
+  const result: ParticipationGroup[] = [];
+  for (const attribute of attributes) {
+    const headcounts = headcountsOf(people, attribute);
+    const values = [...new Set([...byAttribute.get(attribute)!.keys(), ...(headcounts?.keys() ?? [])])].sort(byName);
+    for (const value of values) {
+      const headcount = headcounts ? (headcounts.get(value) ?? 0) : null;
+      const responses = byAttribute.get(attribute)!.get(value)?.length ?? 0;
+      if (responses === 0 || hidden.has(TOTAL) || hidden.has(groupCell(attribute, value))) result.push({ attribute, value, headcount, suppressed: true });
+      else result.push({ attribute, value, headcount, suppressed: false, responses, rate: headcount ? responses / headcount : null });
+    }
+  }
+  return result;
+}
+
+/** People per value of an attribute (matched case-insensitively), leavers excluded; null when people.csv lacks it. */
+function headcountsOf(people: PeopleData | null, attribute: string): Map<string, number> | null {
+  const column = people?.attributeColumns.find((c) => c.toLowerCase() === attribute.toLowerCase());
+  if (!people || !column) return null;
+  const counts = new Map<string, number>();
+  for (const person of people.people) {
+    const value = person.attributes[column];
+    if (value === undefined || person.left !== undefined) continue;
+    counts.set(value, (counts.get(value) ?? 0) + 1);
+  }
+  return counts;
+}
+
+function coordination(data: Dataset, survey: SurveyData | null, current: Wave, longForm: readonly RcRating[] | null, notes: string[]): SurveySection["coordination"] {
+  const config = data.config.coordination;
+  const minGroupSize = data.config.minGroupSize;
+  if (longForm && longForm.length > 0) {
+    return analyseCoordination(longForm, { raterAttribute: config?.raterAttribute ?? "rater_group", wave: null, source: "long", config, minGroupSize });
+  }
+  if (!survey || !config?.columns) return null;
+  const raterGroups = survey.groups[config.raterAttribute] ?? survey.groups[Object.keys(survey.groups).find((g) => g.toLowerCase() === config.raterAttribute.toLowerCase()) ?? ""];
+  if (!raterGroups) {
+    notes.push(`relational coordination: the rater column "${config.raterAttribute}" is not among the survey's group columns, so the RC matrix is not computed`);
+    return null;
+  }
+  const ratings = wideRatings(survey.answers, raterGroups, current.rows, config.columns);
+  if (ratings.length === 0) {
+    notes.push("relational coordination: none of the configured RC columns has an answer");
+    return null;
+  }
+  return analyseCoordination(ratings, { raterAttribute: config.raterAttribute, wave: current.label, source: "wide", config, minGroupSize });
 }

@@ -51,3 +51,37 @@ export const reference = JSON.parse(readFileSync(`${root}test/reference/survey-r
   normal: number[];
   bfi?: Record<string, AlphaReference & { meanMinHalf: number; nMinHalf: number }>;
 };
+
+import { parseConfig } from "../../src/load/config.js";
+import type { Dataset, PeopleData, SurveyData } from "../../src/model/types.js";
+
+/** A Dataset holding only a survey (and optionally people), with a config validated like a real one. */
+export function surveyDataset(
+  columns: { groups?: Record<string, (string | null)[]>; answers: Record<string, ArrayLike<number>>; waves?: (string | null)[]; respondents?: (string | null)[] },
+  configJson: Record<string, unknown>,
+  people: PeopleData | null = null,
+): Dataset {
+  const config = parseConfig(configJson, null);
+  const rows = Object.values(columns.answers)[0]?.length ?? 0;
+  const waves = columns.waves ?? new Array<string | null>(rows).fill(null);
+  const survey: SurveyData = {
+    rows,
+    respondents: columns.respondents ?? new Array<string | null>(rows).fill(null),
+    waves,
+    waveOrder: [...new Set(waves.filter((w): w is string => w !== null))].sort(),
+    groups: columns.groups ?? {},
+    answers: Object.fromEntries(Object.entries(columns.answers).map(([k, v]) => [k, Float64Array.from(v)])),
+  };
+  return {
+    config,
+    boundaries: config.boundaries ?? Object.keys(survey.groups),
+    undirected: false,
+    period: "week",
+    window: { since: null, until: null },
+    people,
+    interactions: null,
+    survey,
+    delivery: null,
+    events: null,
+  };
+}
