@@ -1,7 +1,212 @@
-// Placeholder until the network analysis lands: no section yet.
-import type { Dataset } from "../model/types.js";
-import type { NetworkSection } from "./section.js";
+// The network audit, computed once from the Dataset: every check and renderer reads this section.
+import type { Dataset, Person } from "../model/types.js";
+import { betweenness, normalisedBetweenness, planBetweenness } from "./betweenness.js";
+import { brokerage } from "./brokerage.js";
+import { components, density, isolates, reciprocity } from "./cohesion.js";
+import { constraint } from "./constraint.js";
+import { cutpoints } from "./cutpoints.js";
+import { depthByBoundary } from "./depth.js";
+import { forums } from "./forums.js";
+import { buildGraph, degree, type Graph } from "./graph.js";
+import { groupLinks, rankCarriers } from "./links.js";
+import { eiIndex, grouping, mixingMatrix, type Grouping } from "./mixing.js";
+import { relationships } from "./relationships.js";
+import { median } from "./stats.js";
+import type { BoundarySection, GroupMetrics, NetworkSection, PersonMetrics } from "./section.js";
 
-export function analyseNetwork(_data: Dataset): NetworkSection | null {
-  return null;
+/** Periods after first contact at which a relationship still in contact counts as durable (8 weeks, or 2 months). */
+export const DURABILITY_PERIODS = { week: 8, month: 2 } as const;
+/** Days after (and before) an event in which first contacts are counted. */
+export const FORUM_WINDOW_DAYS = 56;
+/** Carriers listed per pair of groups. */
+const CARRIERS_LISTED = 5;
+const SEED = 1;
+
+export function analyseNetwork(data: Dataset): NetworkSection | null {
+  const interactions = data.interactions;
+  if (!interactions) return null;
+  const ties = interactions.ties;
+  const people: Person[] = data.people?.people ?? peopleFromTies(ties.reduce((max, t) => Math.max(max, t.from + 1, t.to + 1), 0));
+  const n = people.length;
+  const graph = buildGraph(
+    n,
+    ties.map((t) => t.from),
+    ties.map((t) => t.to),
+    !data.undirected,
+  );
+  const notes: string[] = [];
+  const minGroupSize = data.config.minGroupSize;
+
+  const boundaryAttributes = data.boundaries.filter((b) => people.some((p) => (p.attributes[b] ?? "") !== ""));
+  const groupings = boundaryAttributes.map((b) => grouping(people, b));
+  const eiByBoundary = groupings.map((g) => eiIndex(graph, g, SEED));
+  const cut = cutpoints(graph);
+  const isArticulation = new Uint8Array(n);
+  for (const v of cut.articulationPoints) isArticulation[v] = 1;
+  const leaver = (v: number) => people[v].left !== undefined;
+
+  const boundaries: BoundarySection[] = groupings.map((g, b) => {
+    const ei = eiByBoundary[b];
+    const matrix = mixingMatrix(graph, ties, g);
+    return {
+      attribute: g.attribute,
+      unknown: n - g.sizes.reduce((s, x) => s + x, 0),
+      external: ei.external,
+      internal: ei.internal,
+      eiIndex: ei.eiIndex,
+      expectedEiIndex: ei.expectedEiIndex,
+      permutationInterval: ei.permutationInterval,
+      permutations: ei.permutations,
+      groups: groupMetrics(graph, g, ei.groups, minGroupSize),
+      mixing: { groups: g.values, ...matrix },
+      links: groupLinks(graph, ties, g).map((link) => ({
+        groups: [g.values[link.a], g.values[link.b]],
+        ties: link.ties,
+        interactions: link.interactionsAB + link.interactionsBA,
+        arcs: graph.directed ? [link.arcsAB, link.arcsBA] : null,
+        interactionsByDirection: graph.directed ? [link.interactionsAB, link.interactionsBA] : null,
+        pairReciprocity: graph.directed ? link.reciprocated / 2 / (link.ties - link.reciprocated / 2) : null,
+        carrierCount: link.carriers.size,
+        carriers: rankCarriers(link, CARRIERS_LISTED).map(([v, count]) => ({
+          id: people[v].id,
+          group: g.values[g.group[v]],
+          ties: count,
+          share: count / link.ties,
+          leaver: leaver(v),
+          articulationPoint: isArticulation[v] === 1,
+        })),
+      })),
+    };
+  });
+
+  const plan = planBetweenness(graph);
+  const between = betweenness(graph, plan, SEED);
+  if (plan.method === "sampled") {
+    notes.push(`Betweenness estimated from ${plan.sources} of ${n} sources (seeded); each person's standard error is given.`);
+  }
+  const brokerageGrouping = groupings[0] ?? null;
+  const roles = brokerageGrouping ? brokerage(graph, brokerageGrouping.group) : null;
+  const constraints = constraint(graph);
+
+  const personMetrics: PersonMetrics[] = people.map((person, v) => {
+    const r = roles
+      ? {
+          coordinator: roles.coordinator[v],
+          itinerant: roles.itinerant[v],
+          representative: roles.representative[v],
+          gatekeeper: roles.gatekeeper[v],
+          liaison: roles.liaison[v],
+        }
+      : { coordinator: 0, itinerant: 0, representative: 0, gatekeeper: 0, liaison: 0 };
+    return {
+      id: person.id,
+      groups: Object.fromEntries(groupings.map((g) => [g.attribute, g.group[v] >= 0 ? g.values[g.group[v]] : null])),
+      leaver: leaver(v),
+      degree: degree(graph.all, v),
+      inDegree: degree(graph.in, v),
+      outDegree: degree(graph.out, v),
+      eiIndex: Object.fromEntries(groupings.map((g, b) => [g.attribute, Number.isNaN(eiByBoundary[b].person[v]) ? null : eiByBoundary[b].person[v]])),
+      betweenness: between.raw[v],
+      betweennessNormalised: normalisedBetweenness(between.raw[v], graph),
+      betweennessSe: between.se ? between.se[v] : null,
+      constraint: constraints[v],
+      brokerage: { ...r, total: r.coordinator + r.itinerant + r.representative + r.gatekeeper + r.liaison },
+    };
+  });
+
+  const comps = components(graph);
+  const recip = reciprocity(graph);
+  const section: NetworkSection = {
+    peopleCount: n,
+    tieCount: graph.m,
+    interactionCount: ties.reduce((s, t) => s + t.weight, 0),
+    directed: graph.directed,
+    density: density(graph),
+    reciprocity: recip.arcs,
+    pairReciprocity: recip.pairRatio,
+    isolates: isolates(graph),
+    components: comps.count,
+    largestComponentShare: n ? comps.sizes.reduce((a, b) => Math.max(a, b), 0) / n : null,
+    betweennessMethod: plan.method,
+    betweennessSampleSize: plan.method === "sampled" ? plan.sources : null,
+    betweennessRelativeError: between.se ? topRelativeError(between.raw, between.se) : null,
+    boundaries,
+    brokerageAttribute: brokerageGrouping?.attribute ?? null,
+    people: personMetrics,
+    articulationPoints: cut.articulationPoints.map((v) => people[v].id),
+    bridges: cut.bridges.map(([u, v]) => [people[u].id, people[v].id]),
+    depth: null,
+    forums: null,
+    notes,
+  };
+  if (boundaryAttributes.length === 0) notes.push("No boundary attribute has values: E-I, mixing, links and brokerage need people's groups.");
+
+  if (!interactions.timestamped) {
+    notes.push("Interactions have no timestamps: depth, durability and forum effects cannot be measured.");
+    return section;
+  }
+  const rel = relationships(ties);
+  let lastPeriod = -1;
+  let firstPeriod = Infinity;
+  for (let r = 0; r < rel.count; r++) {
+    if (rel.lastPeriod[r] > lastPeriod) lastPeriod = rel.lastPeriod[r];
+    if (rel.firstPeriod[r] >= 0 && rel.firstPeriod[r] < firstPeriod) firstPeriod = rel.firstPeriod[r];
+  }
+  const durabilityPeriods = DURABILITY_PERIODS[data.period];
+  section.depth = {
+    period: data.period,
+    periodsObserved: lastPeriod >= 0 ? lastPeriod - firstPeriod + 1 : 0,
+    durabilityPeriods,
+    boundaries: groupings.map((g) => depthByBoundary(rel, g, durabilityPeriods, lastPeriod)),
+  };
+  if (data.events && brokerageGrouping) {
+    section.forums = forums(data.events, rel, brokerageGrouping, FORUM_WINDOW_DAYS, interactions.last ?? 0);
+  } else if (data.events) {
+    notes.push("Forum effects need people's groups on a boundary attribute.");
+  }
+  return section;
+}
+
+function groupMetrics(graph: Graph, g: Grouping, ei: ReturnType<typeof eiIndex>["groups"], minGroupSize: number): GroupMetrics[] {
+  const G = g.values.length;
+  const isolated = new Array<number>(G).fill(0);
+  const spanning = new Array<number>(G).fill(0);
+  const linked = Array.from({ length: G }, () => new Set<number>());
+  const { start, nbr } = graph.all;
+  for (let v = 0; v < graph.n; v++) {
+    const gv = g.group[v];
+    if (gv < 0) continue;
+    if (start[v + 1] === start[v]) isolated[gv]++;
+    let spans = false;
+    for (let e = start[v]; e < start[v + 1]; e++) {
+      const gw = g.group[nbr[e]];
+      if (gw >= 0 && gw !== gv) {
+        spans = true;
+        linked[gv].add(gw);
+      }
+    }
+    if (spans) spanning[gv]++;
+  }
+  return ei.map((x, i) => ({
+    ...x,
+    isolatedMembers: isolated[i],
+    spanningMembers: spanning[i],
+    linkedGroups: linked[i].size,
+    small: x.n < minGroupSize,
+  }));
+}
+
+/** Median relative standard error of the ten highest betweenness estimates: the error that matters for ranking brokers. */
+function topRelativeError(raw: Float64Array, se: Float64Array): number | null {
+  const top = Array.from(raw.keys())
+    .filter((v) => raw[v] > 0)
+    .sort((a, b) => raw[b] - raw[a])
+    .slice(0, 10)
+    .map((v) => se[v] / raw[v]);
+  return median(top);
+}
+
+/** Without people.csv every person index from the ties stands for itself. */
+function peopleFromTies(count: number): Person[] {
+  return Array.from({ length: count }, (_, i) => ({ id: String(i), attributes: {} }));
 }

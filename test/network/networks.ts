@@ -3,7 +3,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Person, Tie } from "../../src/model/types.js";
+import { DEFAULT_CONFIG } from "../../src/load/config.js";
+import type { Dataset, EventAttendance, Person, Tie } from "../../src/model/types.js";
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const FIXTURES = resolve(repo, "test/fixtures/networks");
@@ -84,4 +85,31 @@ export function reference(name: string): { igraph: IgraphReference; networkx: Ne
 /** |actual − expected| ≤ 1e-9 · max(1, |expected|): exact up to floating point (R prints 15 significant digits). */
 export function close(actual: number, expected: number, relative = 1e-9): boolean {
   return Math.abs(actual - expected) <= relative * Math.max(1, Math.abs(expected));
+}
+
+/** A Dataset holding just a network (people + ties), as the loaders would produce it. */
+export function networkDataset(people: Person[], ties: Tie[], options: { undirected?: boolean; boundaries?: string[]; events?: EventAttendance[] } = {}): Dataset {
+  const attributeColumns = [...new Set(people.flatMap((p) => Object.keys(p.attributes)))];
+  const times = ties.flatMap((t) => (t.first === null ? [] : [t.first, t.last ?? t.first]));
+  return {
+    config: DEFAULT_CONFIG,
+    boundaries: options.boundaries ?? attributeColumns,
+    undirected: options.undirected ?? false,
+    period: "week",
+    window: { since: null, until: null },
+    people: { people, index: new Map(people.map((p, i) => [p.id, i])), attributeColumns, source: "people" },
+    interactions: {
+      ties,
+      rows: ties.reduce((s, t) => s + t.rows, 0),
+      selfLoops: 0,
+      outsideWindow: 0,
+      timestamped: times.length > 0,
+      first: times.length ? Math.min(...times) : null,
+      last: times.length ? Math.max(...times) : null,
+      channels: [...new Set(ties.flatMap((t) => Object.keys(t.channels)))],
+    },
+    survey: null,
+    delivery: null,
+    events: options.events ?? null,
+  };
 }

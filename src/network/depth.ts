@@ -1,0 +1,78 @@
+// Depth and durability of relationships within and across a boundary (practice 4, "slow down to speed up"):
+// repeat contact over periods, duration, relational channels, and the share still in contact N periods after
+// they began.
+import type { TieDepth } from "./section.js";
+import type { Grouping } from "./mixing.js";
+import type { Relationships } from "./relationships.js";
+import { median, wilson } from "./stats.js";
+
+export function tieDepth(rel: Relationships, members: number[], durabilityPeriods: number, lastPeriod: number): TieDepth {
+  let repeat = 0;
+  let interactions = 0;
+  let relational = 0;
+  let transactional = 0;
+  let withChannel = 0;
+  let duration = 0;
+  let eligible = 0;
+  let durable = 0;
+  const active: number[] = [];
+  for (const r of members) {
+    active.push(rel.periodsActive[r]);
+    if (rel.periodsActive[r] >= 2) repeat++;
+    interactions += rel.interactions[r];
+    relational += rel.relational[r];
+    transactional += rel.transactional[r];
+    withChannel += rel.withChannel[r];
+    duration += rel.durationMinutes[r];
+    const first = rel.firstPeriod[r];
+    if (first >= 0 && first + durabilityPeriods <= lastPeriod) {
+      eligible++;
+      if (rel.lastPeriod[r] >= first + durabilityPeriods) durable++;
+    }
+  }
+  const n = members.length;
+  return {
+    relationships: n,
+    medianPeriodsActive: median(active),
+    repeatShare: n ? repeat / n : null,
+    relationalShare: withChannel ? relational / withChannel : null,
+    transactionalShare: withChannel ? transactional / withChannel : null,
+    meanDurationMinutes: duration > 0 && n ? duration / n : null,
+    durability: { eligible, durable, share: eligible ? durable / eligible : null, ci: wilson(durable, eligible) },
+  };
+}
+
+/** Within- vs cross-boundary depth, and depth per pair of groups (pairs with any relationship, most first). */
+export function depthByBoundary(rel: Relationships, grouping: Grouping, durabilityPeriods: number, lastPeriod: number) {
+  const { group, values } = grouping;
+  const G = values.length;
+  const within: number[] = [];
+  const cross: number[] = [];
+  const byLink = new Map<number, number[]>();
+  for (let r = 0; r < rel.count; r++) {
+    const ga = group[rel.a[r]];
+    const gb = group[rel.b[r]];
+    if (ga < 0 || gb < 0) continue;
+    if (ga === gb) {
+      within.push(r);
+      continue;
+    }
+    cross.push(r);
+    const key = Math.min(ga, gb) * G + Math.max(ga, gb);
+    const list = byLink.get(key);
+    if (list) list.push(r);
+    else byLink.set(key, [r]);
+  }
+  const links = [...byLink.entries()]
+    .sort((x, y) => y[1].length - x[1].length || x[0] - y[0])
+    .map(([key, members]) => ({
+      groups: [values[Math.floor(key / G)], values[key % G]] as [string, string],
+      ...tieDepth(rel, members, durabilityPeriods, lastPeriod),
+    }));
+  return {
+    attribute: grouping.attribute,
+    within: tieDepth(rel, within, durabilityPeriods, lastPeriod),
+    cross: tieDepth(rel, cross, durabilityPeriods, lastPeriod),
+    links,
+  };
+}
