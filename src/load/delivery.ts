@@ -5,6 +5,7 @@ import { readCsv } from "./csv.js";
 import { otherColumns, resolveColumns } from "./columns.js";
 import { DateRange, summariseFile, type LoadContext } from "./context.js";
 import { isMissing, parseDate, parseNumber } from "./values.js";
+import { plural } from "../report/format.js";
 
 export const DELIVERY_COLUMNS = {
   metric: { aliases: ["metric", "measure", "indicator"], required: true, description: "the delivery metric's name" },
@@ -46,7 +47,7 @@ export async function loadDelivery(path: string, ctx: LoadContext): Promise<Deli
       rows.push({ metric, at: at.value, value, groups, line });
     };
   });
-  if (gaps > 0) ctx.warnings.push(`${path}: ${gaps} missing values are treated as gaps in their series (not as zeros)`);
+  if (gaps > 0) ctx.warnings.push(`${path}: ${plural(gaps, "missing value")} treated as gaps in their series (not as zeros)`);
   ctx.files.push(summariseFile("delivery", info, range.value));
   ctx.warnings.push(...info.notes.map((n) => `${path}: ${n}`));
   return rows;

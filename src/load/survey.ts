@@ -7,6 +7,7 @@ import { readCsv } from "./csv.js";
 import { resolveColumns } from "./columns.js";
 import { summariseFile, type LoadContext } from "./context.js";
 import { isMissing, parseDate, parseNumber } from "./values.js";
+import { plural } from "../report/format.js";
 
 export const SURVEY_COLUMNS = {
   respondent: { aliases: ["respondent", "respondent_id", "ResponseId", "response_id"], description: "response id" },
@@ -67,7 +68,7 @@ export async function loadSurvey(path: string, boundaries: string[], ctx: LoadCo
     for (const { item } of items) answers[item] = [];
     const used = new Set([col.respondent, col.wave, ...items.map((i) => i.index), ...groupColumns.map((g) => g.index)]);
     const ignored = header.filter((h, i) => h !== "" && !used.has(i));
-    if (ignored.length > 0) ctx.warnings.push(`${path}: ${ignored.length} columns are neither items of a configured scale nor boundaries and were not read (${ignored.slice(0, 8).join(", ")}${ignored.length > 8 ? ", …" : ""})`);
+    if (ignored.length > 0) ctx.warnings.push(`${path}: ${plural(ignored.length, "column")} not read (neither a scale item nor a boundary), so never shown: ${ignored.slice(0, 8).join(", ")}${ignored.length > 8 ? ", …" : ""}`);
     if (items.length === 0 && missingItems.length === 0) ctx.warnings.push(`${path}: no scales are configured, so no survey scores are computed: add "scales" to relaudit.config.json (see docs/inputs.md)`);
 
     return (fields, line) => {

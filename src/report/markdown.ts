@@ -3,6 +3,7 @@
 import type { CheckResult, Finding, Report } from "../result/types.js";
 import { PRACTICE_ORDER, PRACTICES } from "../result/practices.js";
 import { formatEvidence, formatNumber, formatSubject, plural } from "./format.js";
+import { reportTables, type DisplayTable } from "./tables.js";
 
 /** Escape text for Markdown prose and table cells. */
 export function md(text: string): string {
@@ -44,6 +45,15 @@ function renderCheck(c: CheckResult, quiet: boolean): string[] {
   return [...lines, ""];
 }
 
+function renderTable(t: DisplayTable): string[] {
+  const lines = [`#### ${md(t.title)}`, ""];
+  if (t.caption) lines.push(`_${md(t.caption)}_`, "");
+  const head = `| ${t.headings.map(md).join(" | ")} |`;
+  const rule = `| ${t.numeric.map((n) => (n ? "---:" : "---")).join(" | ")} |`;
+  lines.push(head, rule, ...t.rows.map((r) => `| ${r.map(md).join(" | ")} |`), "");
+  return lines;
+}
+
 export function renderMarkdown(report: Report, options: { quiet?: boolean } = {}): string {
   const quiet = options.quiet ?? false;
   const s = report.summary;
@@ -69,11 +79,14 @@ export function renderMarkdown(report: Report, options: { quiet?: boolean } = {}
     out.push("");
   } else out.push("No warning or critical findings.", "");
 
+  const tables = quiet ? [] : reportTables(report);
   for (const practice of PRACTICE_ORDER) {
     const checks = report.checks.filter((c) => c.practice === practice && (!quiet || c.findings.length > 0));
-    if (checks.length === 0) continue;
+    const practiceTables = tables.filter((t) => t.practice === practice);
+    if (checks.length === 0 && practiceTables.length === 0) continue;
     out.push(`## ${practice}. ${PRACTICES[practice]}`, "");
     for (const c of checks) out.push(...renderCheck(c, quiet));
+    for (const t of practiceTables) out.push(...renderTable(t));
   }
 
   if (!quiet) {

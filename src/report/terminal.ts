@@ -2,6 +2,7 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import type { CheckResult, Finding, Report, Severity } from "../result/types.js";
 import { formatEvidence, formatSubject, plural } from "./format.js";
+import { reportTables, type DisplayTable } from "./tables.js";
 
 export interface TerminalOptions {
   color: boolean;
@@ -13,16 +14,17 @@ const SEVERITY_ORDER: Severity[] = ["critical", "warning", "info"];
 
 /** Wraps text to `width`, indenting continuation lines. */
 export function wrap(text: string, width: number, indent = ""): string[] {
-  const words = text.split(/\s+/).filter(Boolean);
+  // Tokens keep the whitespace before them, so alignment inside a line survives.
+  const tokens = text.match(/\s*\S+/g) ?? [];
   const lines: string[] = [];
   let line = "";
-  for (const word of words) {
-    if (line && line.length + 1 + word.length > width) {
+  for (const token of tokens) {
+    if (line.trim() && line.length + token.length > width) {
       lines.push(line);
-      line = indent + word;
-    } else line = line ? `${line} ${word}` : word;
+      line = indent + token.trimStart();
+    } else line += token;
   }
-  if (line) lines.push(line);
+  if (line.trim()) lines.push(line);
   return lines;
 }
 
@@ -61,6 +63,7 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
   for (const check of errors) out.push(...wrap(`${c.red("ERROR   ")} ${check.title}: ${check.error ?? ""}`, width, "         "));
 
   if (!options.quiet) {
+    for (const t of reportTables(report).filter((t) => t.terminal)) out.push(...renderTextTable(t, c, width), "");
     out.push(c.bold("Checks"));
     for (const check of report.checks) out.push(...renderCheckLine(check, c, width));
     out.push("");
@@ -105,4 +108,26 @@ function renderCheckLine(check: CheckResult, c: ChalkInstance, width: number): s
   const text = `${check.title} — ${check.summary}`;
   const headline = check.status === "pass" && check.evidence.length ? ` [${check.evidence.slice(0, 2).map(formatEvidence).join("; ")}]` : "";
   return wrap(`  ${mark} ${c.dim(`P${check.practice}`)} ${text}${headline}`, width, "       ").map((l) => (check.status === "not-applicable" ? c.dim(l) : l));
+}
+
+/** An aligned text table that fits `width`: the widest text column gives way, with an ellipsis. */
+export function renderTextTable(t: DisplayTable, c: ChalkInstance, width: number): string[] {
+  const widths = t.headings.map((h, i) => Math.max(h.length, ...t.rows.map((r) => (r[i] ?? "").length)));
+  const gap = 2;
+  const indent = 2;
+  while (widths.reduce((a, b) => a + b, 0) + gap * (widths.length - 1) + indent > width) {
+    const textColumns = widths.map((w, i) => (t.numeric[i] ? -1 : w));
+    const widest = textColumns.indexOf(Math.max(...textColumns));
+    if (widest < 0 || widths[widest] <= 8) break;
+    widths[widest]--;
+  }
+  const fit = (text: string, i: number) => {
+    const cell = text.length > widths[i] ? `${text.slice(0, widths[i] - 1)}…` : text;
+    return t.numeric[i] ? cell.padStart(widths[i]) : cell.padEnd(widths[i]);
+  };
+  const line = (cells: string[]) => " ".repeat(indent) + cells.map(fit).join(" ".repeat(gap)).trimEnd();
+  const lines = [c.bold(t.title)];
+  if (t.caption) lines.push(...wrap(c.dim(t.caption), width, "  ").map((l) => `  ${l}`));
+  lines.push(c.dim(line(t.headings)), ...t.rows.map(line));
+  return lines;
 }

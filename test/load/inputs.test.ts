@@ -70,7 +70,8 @@ describe("loadInputs on a small valid system", async () => {
     const interactions = summary.files.find((f) => f.kind === "interactions")!;
     expect(interactions).toMatchObject({ rows: 7, delimiter: ";", encoding: "utf-8", dateRange: ["2026-05-04", "2026-05-13"] });
     expect(summary.files.map((f) => f.kind)).toEqual(["config", "people", "interactions", "survey", "delivery", "events"]);
-    expect(summary.warnings.join("\n")).toContain("1 missing values are treated as gaps".replace("1 missing values", "1 missing values"));
+    expect(summary.warnings.join("\n")).toContain("1 missing value treated as gaps in their series (not as zeros)");
+    expect(summary.warnings.join("\n")).toContain("1 column not read (neither a scale item nor a boundary), so never shown: comments");
   });
 });
 
