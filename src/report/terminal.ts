@@ -13,13 +13,15 @@ export interface TerminalOptions {
 const SEVERITY_ORDER: Severity[] = ["critical", "warning", "info"];
 
 /** Wraps text to `width`, indenting continuation lines. */
+const visibleLength = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, "").length;
+
 export function wrap(text: string, width: number, indent = ""): string[] {
   // Tokens keep the whitespace before them, so alignment inside a line survives.
   const tokens = text.match(/\s*\S+/g) ?? [];
   const lines: string[] = [];
   let line = "";
   for (const token of tokens) {
-    if (line.trim() && line.length + token.length > width) {
+    if (line.trim() && visibleLength(line) + visibleLength(token) > width) {
       lines.push(line);
       line = indent + token.trimStart();
     } else line += token;
@@ -77,7 +79,7 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
       out.push(...wrap(`  ${f.kind.padEnd(13)} ${f.path} (${detail})`, width, "                "));
     }
     out.push(...wrap(`  boundaries    ${report.inputs.boundaries.join(", ") || "none"}; ${report.inputs.directed ? "directed" : "undirected"} ties; ${report.inputs.period}s in ${report.inputs.timeZone}`, width, "                "));
-    for (const w of report.inputs.warnings) out.push(...wrap(c.dim(`  note: ${w}`), width, "        "));
+    for (const w of report.inputs.warnings) out.push(...wrap(`  note: ${w}`, width, "        ").map((l) => c.dim(l)));
   }
   return `${out.join("\n").trimEnd()}\n`;
 }
@@ -86,10 +88,10 @@ function renderFinding(check: CheckResult, f: Finding, badge: string, c: ChalkIn
   const subject = formatSubject(f.subject);
   const lines = wrap(`${badge} ${f.message}`, width, "         ");
   const meta = `practice ${check.practice} · ${check.id}${subject ? ` · ${subject}` : ""}`;
-  lines.push(...wrap(c.dim(meta), width, "         ").map((l) => `         ${l}`));
+  lines.push(...wrap(meta, width - 9).map((l) => `         ${c.dim(l)}`));
   if (!quiet) {
     for (const e of f.evidence) lines.push(...wrap(`• ${formatEvidence(e)}`, width - 9, "  ").map((l) => `         ${l}`));
-    for (const q of f.questions) lines.push(...wrap(c.italic(`? ${q}`), width - 9, "  ").map((l) => `         ${l}`));
+    for (const q of f.questions) lines.push(...wrap(`? ${q}`, width - 9, "  ").map((l) => `         ${c.italic(l)}`));
   }
   lines.push("");
   return lines;
@@ -127,7 +129,7 @@ export function renderTextTable(t: DisplayTable, c: ChalkInstance, width: number
   };
   const line = (cells: string[]) => " ".repeat(indent) + cells.map(fit).join(" ".repeat(gap)).trimEnd();
   const lines = [c.bold(t.title)];
-  if (t.caption) lines.push(...wrap(c.dim(t.caption), width, "  ").map((l) => `  ${l}`));
+  if (t.caption) lines.push(...wrap(t.caption, width - 2, "  ").map((l) => `  ${c.dim(l)}`));
   lines.push(c.dim(line(t.headings)), ...t.rows.map(line));
   return lines;
 }
