@@ -1,7 +1,19 @@
 // Every check relaudit runs, in report order. Adding a check: write one file, add one line here.
 import type { Check } from "./types.js";
 import { evidenceCoverage } from "./evidence-coverage.js";
+import { networkCrossBoundary } from "./network-cross-boundary.js";
+import { networkOneWay } from "./network-one-way.js";
+import { networkKeyPerson } from "./network-key-person.js";
+import { networkIsolatedGroups } from "./network-isolated-groups.js";
+import { networkForums } from "./network-forums.js";
+import { networkShallowTies } from "./network-shallow-ties.js";
 
 export const CHECKS: readonly Check[] = [
   evidenceCoverage,
+  networkIsolatedGroups,
+  networkOneWay,
+  networkCrossBoundary,
+  networkKeyPerson,
+  networkShallowTies,
+  networkForums,
 ];
