@@ -32,7 +32,7 @@ export function analyse(loaded: LoadedInputs, options: AuditOptions, checks: rea
   options.onPhase?.("network");
   const network = analyseNetwork(data);
   options.onPhase?.("signals");
-  const signals = analyseSignals(data);
+  const signals = analyseSignals(data, survey);
   const context: AuditContext = { data, survey, network, signals };
   options.onPhase?.("checks");
   const results = runChecks(checks, context);

@@ -85,6 +85,17 @@ export interface EventAttendance {
   person: number;
 }
 
+/** A dated decision or event from annotations.csv, shown on charts and carried into later runs. */
+export interface Annotation {
+  at: Instant;
+  /** The metric or series subject it concerns (as written); null when it concerns every series. */
+  target: string | null;
+  note: string;
+  /** "rebase" starts new SPC limits at its period; "baseline" fixes limits from the points up to its period. */
+  action: "rebase" | "baseline" | null;
+  line: number;
+}
+
 /** Everything loaded, with the options that shape it. Absent inputs are null. */
 export interface Dataset {
   config: Config;
@@ -97,4 +108,6 @@ export interface Dataset {
   survey: SurveyData | null;
   delivery: DeliveryRow[] | null;
   events: EventAttendance[] | null;
+  /** Optional until the loaders read annotations.csv (src/signals/annotations.ts). */
+  annotations?: Annotation[] | null;
 }

@@ -1,7 +1,269 @@
-// Placeholder until the signals analysis lands: no section yet.
-import type { Dataset } from "../model/types.js";
-import type { SignalsSection } from "./section.js";
+// Breakdown signals over time (practice 5) and relational quality as a leading indicator (practice 8):
+// relational and delivery series on one timeline → SPC charts → signals read from the charts, the ties and the
+// survey section. Pure: the same Dataset gives the same section, in a stable order.
+import type { Dataset, DeliveryRow } from "../model/types.js";
+import type { SurveySection } from "../survey/section.js";
+import { chartSeries, type ChartedSeries, type SeriesSpec } from "./chart.js";
+import { fallingContact, fragmentation, reciprocityCollapse } from "./contact.js";
+import { meanOver, RECENT } from "./episodes.js";
+import { leadingIndicator } from "./leading.js";
+import { dormantTies, keyPersonDepartures } from "./people-links.js";
+import { boundarySeries, eiSeries, groupIndex, reciprocitySeries, type BoundarySeries } from "./relational.js";
+import type { LeadingIndicator, Series, SeriesAnnotation, Signal, SignalsSection } from "./section.js";
+import type { XmrSettings } from "./spc/types.js";
+import { perceptionGaps, surveyDrops } from "./survey-signals.js";
+import { buildTimeline, excludedPositions, labelAt, positionOf, type Timeline } from "./timeline.js";
 
-export function analyseSignals(_data: Dataset): SignalsSection | null {
-  return null;
+/** A pair of groups is charted when it averages at least this many interactions per period in the baseline. */
+export const MIN_PAIR_VOLUME = 5;
+/** Relational series fix their limits on the first half of the timeline, and at least this many points. */
+export const MIN_BASELINE = 12;
+
+export interface SignalsOptions {
+  settings?: Partial<XmrSettings>;
+}
+
+const SEVERITY_ORDER = { critical: 0, warning: 1, info: 2 } as const;
+
+/** Relational series are monitored against an established pattern: the first half of the run, at least 12 points. */
+export function relationalBaseline(length: number): number {
+  return Math.min(length, Math.max(MIN_BASELINE, Math.floor(length / 2)));
+}
+
+export function analyseSignals(data: Dataset, survey: SurveySection | null = null, options: SignalsOptions = {}): SignalsSection | null {
+  const timeline = buildTimeline(data);
+  if (!timeline && !survey) return null;
+  const settings = options.settings ?? {};
+  const notes: string[] = [];
+  const signals: Signal[] = [];
+  const series: Series[] = [];
+  const leading: LeadingIndicator[] = [];
+  const boundaries: BoundarySeries[] = [];
+  const annotations = data.annotations ?? [];
+
+  if (timeline) {
+    if (timeline.partialFirst) notes.push(`${labelAt(timeline, 0)} is a partial period: shown, left out of limits and rules`);
+    if (timeline.partialLast) notes.push(`${labelAt(timeline, timeline.length - 1)} is a partial period: shown, left out of limits and rules`);
+    const baselinePoints = relationalBaseline(timeline.length);
+    const chart = (spec: SeriesSpec): ChartedSeries => {
+      const charted = chartSeries(spec, timeline, annotations, settings);
+      series.push(charted.series);
+      return charted;
+    };
+
+    if (data.interactions?.timestamped && data.people) {
+      for (const attribute of data.boundaries) {
+        const index = groupIndex(data, attribute);
+        if (!index) continue;
+        const boundary = boundarySeries(data, index, timeline);
+        boundaries.push(boundary);
+        const suppressed = index.names.filter((_, g) => !index.reportable[g]).length;
+        if (suppressed > 0) notes.push(`${attribute}: ${suppressed} group${suppressed === 1 ? "" : "s"} with fewer than ${data.config.minGroupSize} people not reported`);
+        signals.push(...relationalSignals(data, boundary, timeline, baselinePoints, chart));
+        signals.push(...dormantTies(data, boundary, timeline, baselinePoints));
+        signals.push(...keyPersonDepartures(data, boundary, timeline));
+      }
+    } else if (data.interactions && !data.interactions.timestamped) notes.push("interactions have no timestamps: no relational series over time");
+
+    const delivery = deliverySeries(data, timeline, chart, notes);
+    leading.push(...leadingIndicators(delivery, boundaries, timeline));
+  }
+
+  if (survey) {
+    const kind = data.period;
+    signals.push(...surveyDrops(survey, kind, data.config.timeZone));
+    const contact = (attribute: string, a: string, b: string): number | null => {
+      const boundary = boundaries.find((x) => x.index.attribute.toLowerCase() === attribute.toLowerCase());
+      if (!boundary || !timeline) return null;
+      const [ga, gb] = [boundary.index.names.indexOf(a), boundary.index.names.indexOf(b)];
+      if (ga < 0 || gb < 0) return null;
+      const pair = boundary.pairs.get(ga < gb ? `${ga},${gb}` : `${gb},${ga}`);
+      return pair ? meanOver(pair.interactions, Math.max(0, timeline.length - 2 * RECENT), timeline.length) ?? 0 : 0;
+    };
+    signals.push(...perceptionGaps(survey, contact, kind, data.config.timeZone));
+  }
+
+  return {
+    period: data.period,
+    timeZone: data.config.timeZone,
+    firstPeriod: timeline ? labelAt(timeline, 0) : null,
+    lastPeriod: timeline ? labelAt(timeline, timeline.length - 1) : null,
+    partialFirst: timeline?.partialFirst ?? false,
+    partialLast: timeline?.partialLast ?? false,
+    signals: uniqueIds(signals).sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.id.localeCompare(b.id)),
+    series,
+    leading,
+    annotations: annotations.map((a): SeriesAnnotation => ({
+      period: timeline ? labelAt(timeline, positionOf(timeline, a.at)) : new Date(a.at).toISOString().slice(0, 10),
+      note: a.target ? `${a.target}: ${a.note}` : a.note,
+      action: a.action,
+    })),
+    notes,
+  };
+}
+
+function relationalSignals(data: Dataset, boundary: BoundarySeries, timeline: Timeline, baselinePoints: number, chart: (spec: SeriesSpec) => ChartedSeries): Signal[] {
+  const { index } = boundary;
+  const signals: Signal[] = [];
+  const attribute = index.attribute;
+  const pairs = [...boundary.pairs.values()].sort((x, y) => x.a - y.a || x.b - y.b);
+  for (const pair of pairs) {
+    if (!index.reportable[pair.a] || !index.reportable[pair.b]) continue;
+    const volume = meanOver(pair.interactions, 0, baselinePoints) ?? 0;
+    if (volume < MIN_PAIR_VOLUME) continue;
+    const groups: [string, string] = [index.names[pair.a], index.names[pair.b]];
+    const label = `${groups[0]} ↔ ${groups[1]}`;
+    const context = { attribute, groups, timeline, baselinePoints };
+    const base = { subject: { attribute, groups: [...groups] }, label, baselinePoints };
+    const key = `${attribute}:${groups.join("|")}`;
+    const interactions = chart({ ...base, id: `interactions:${key}`, metric: "interactions", direction: "higher", values: Array.from(pair.interactions) });
+    chart({ ...base, id: `active-ties:${key}`, metric: "active ties", direction: "higher", values: Array.from(pair.activeTies) });
+    const contact = fallingContact(interactions, context);
+    if (contact) signals.push(contact);
+    if (!data.undirected) {
+      const reciprocity = chart({ ...base, id: `reciprocity:${key}`, metric: "reciprocity", direction: "higher", values: reciprocitySeries(pair) });
+      const collapse = reciprocityCollapse(reciprocity, pair, context);
+      if (collapse) signals.push(collapse);
+    }
+  }
+  const endInstant = data.window.until ?? data.interactions?.last ?? Infinity;
+  const whole = new Set(excludedPositions(timeline));
+  const recent = [...Array(timeline.length).keys()].filter((p) => !whole.has(p)).slice(-RECENT);
+  for (const group of boundary.groups) {
+    if (!index.reportable[group.group]) continue;
+    const name = index.names[group.group];
+    const base = { subject: { attribute, groups: [name] }, label: name, baselinePoints };
+    const key = `${attribute}:${name}`;
+    const ei = chart({ ...base, id: `e-i:${key}`, metric: "e-i index", direction: "higher", values: eiSeries(group) });
+    chart({ ...base, id: `active-people:${key}`, metric: "active people", direction: "higher", values: Array.from(group.activePeople) });
+    chart({
+      ...base,
+      id: `new-cross-ties:${key}`,
+      metric: "new cross-boundary ties",
+      direction: "higher",
+      // Ties first seen in the opening periods may be older than the data: those periods are left as gaps.
+      values: Array.from(group.newCrossTies, (v, p) => (p < RECENT + 1 ? null : v)),
+      notes: [`the first ${RECENT + 1} periods are gaps: a tie first seen there may be older than the data`],
+    });
+    const isolates = newIsolates(data, boundary, group.group, timeline, baselinePoints, recent, endInstant);
+    const signal = fragmentation(ei, { attribute, group: name, timeline, baselinePoints }, isolates);
+    if (signal) signals.push(signal);
+  }
+  return signals;
+}
+
+/** People active in most baseline periods who had no contact at all in the recent periods (leavers excluded). */
+function newIsolates(data: Dataset, boundary: BoundarySeries, group: number, timeline: Timeline, baselinePoints: number, recent: number[], endInstant: number): { count: number; of: number } {
+  const people = data.people?.people ?? [];
+  const T = timeline.length;
+  const activity = new Map<number, Uint8Array>();
+  for (const tie of data.interactions?.ties ?? []) {
+    for (const person of [tie.from, tie.to]) {
+      if (boundary.index.of[person] !== group) continue;
+      let row = activity.get(person);
+      if (!row) activity.set(person, (row = new Uint8Array(T)));
+      for (const [period, weight] of tie.periods) {
+        const p = period - timeline.first;
+        if (p >= 0 && p < T && weight > 0) row[p] = 1;
+      }
+    }
+  }
+  let count = 0;
+  let regular = 0;
+  for (const [person, row] of activity) {
+    const left = people[person]?.left;
+    if (left !== undefined && left <= endInstant) continue;
+    let active = 0;
+    for (let p = 0; p < Math.min(baselinePoints, T); p++) active += row[p];
+    if (active < baselinePoints / 2) continue;
+    regular++;
+    if (recent.length > 0 && recent.every((p) => row[p] === 0)) count++;
+  }
+  return { count, of: regular };
+}
+
+/** Delivery metrics per period (the mean when a period has several values; a missing value stays a gap). */
+function deliverySeries(data: Dataset, timeline: Timeline, chart: (spec: SeriesSpec) => ChartedSeries, notes: string[]): { spec: SeriesSpec; groups: Record<string, string> }[] {
+  const rows = data.delivery ?? [];
+  const byKey = new Map<string, { metric: string; groups: Record<string, string>; rows: DeliveryRow[] }>();
+  for (const row of rows) {
+    const groupKey = Object.keys(row.groups).sort().map((k) => `${k}=${row.groups[k]}`).join(";");
+    const key = `${row.metric}\u0000${groupKey}`;
+    const entry = byKey.get(key) ?? { metric: row.metric, groups: row.groups, rows: [] };
+    entry.rows.push(row);
+    byKey.set(key, entry);
+  }
+  const unlisted = new Set<string>();
+  const out: { spec: SeriesSpec; groups: Record<string, string> }[] = [];
+  for (const [, entry] of [...byKey].sort(([x], [y]) => x.localeCompare(y))) {
+    const sums = new Array<number>(timeline.length).fill(0);
+    const counts = new Array<number>(timeline.length).fill(0);
+    let several = false;
+    for (const row of entry.rows) {
+      const p = positionOf(timeline, row.at);
+      if (p < 0 || p >= timeline.length || row.value === null) continue;
+      if (counts[p] > 0) several = true;
+      sums[p] += row.value;
+      counts[p]++;
+    }
+    const values = sums.map((s, p) => (counts[p] > 0 ? s / counts[p] : null));
+    const config = data.config.metrics[entry.metric];
+    if (!config) unlisted.add(entry.metric);
+    const groupNames = Object.keys(entry.groups).sort();
+    const label = groupNames.map((k) => entry.groups[k]).join(", ");
+    const subject = { metric: entry.metric, ...(groupNames.length > 0 ? { attribute: groupNames[0], groups: groupNames.map((k) => entry.groups[k]) } : {}) };
+    const spec: SeriesSpec = {
+      id: `delivery:${entry.metric}${label ? `:${label}` : ""}`,
+      metric: entry.metric,
+      subject,
+      label,
+      direction: config?.better ?? "neither",
+      values,
+      target: config?.target,
+      baselinePoints: config?.baselinePoints,
+      recalculateAt: config?.recalculateAt,
+      notes: [
+        ...(config ? [] : [`"${entry.metric}" is not in the config's metrics: judged with neither direction better`]),
+        ...(several ? [`several values in some ${timeline.kind}s: their mean is charted`] : []),
+      ],
+    };
+    chart(spec);
+    out.push({ spec, groups: entry.groups });
+  }
+  if (unlisted.size > 0)
+    notes.push(`metrics without a direction in the config (${[...unlisted].sort().join(", ")}): special causes shown as "neither"; add "metrics": {"<name>": {"better": "higher"|"lower"}}`);
+  return out;
+}
+
+/** Each delivery metric of a group against that group's cross-boundary contact and E-I index. */
+function leadingIndicators(delivery: { spec: SeriesSpec; groups: Record<string, string> }[], boundaries: BoundarySeries[], timeline: Timeline): LeadingIndicator[] {
+  const out: LeadingIndicator[] = [];
+  const excluded = new Set(excludedPositions(timeline));
+  const clean = (values: (number | null)[]) => values.map((v, p) => (excluded.has(p) ? null : v));
+  for (const { spec, groups } of delivery) {
+    for (const [column, value] of Object.entries(groups).sort()) {
+      const boundary = boundaries.find((b) => b.index.attribute.toLowerCase() === column.toLowerCase());
+      const g = boundary?.index.names.indexOf(value) ?? -1;
+      if (!boundary || g < 0 || !boundary.index.reportable[g]) continue;
+      const group = boundary.groups[g];
+      const subject = { attribute: boundary.index.attribute, groups: [value], metric: spec.metric };
+      const candidates: [string, (number | null)[]][] = [
+        [`cross-boundary contact of ${value}`, Array.from(group.external)],
+        [`E-I index of ${value}`, eiSeries(group)],
+      ];
+      for (const [relational, values] of candidates)
+        out.push(leadingIndicator({ metric: spec.metric, relational, subject, delivery: clean(spec.values), relationalValues: clean(values) }));
+    }
+  }
+  return out;
+}
+
+/** Two signals of one kind on one subject (two leavers in a period) keep distinct ids. */
+function uniqueIds(signals: Signal[]): Signal[] {
+  const seen = new Map<string, number>();
+  return signals.map((s) => {
+    const n = (seen.get(s.id) ?? 0) + 1;
+    seen.set(s.id, n);
+    return n === 1 ? s : { ...s, id: `${s.id}#${n}` };
+  });
 }

@@ -1,5 +1,112 @@
-// Breakdown signals and SPC series (issue 5 fills it).
+// The signals section of the result: breakdown signals, the SPC series behind them, and the leading-indicator
+// analysis. Computed once by analyseSignals (src/signals/analyse.ts); renderers only read it.
+import type { PeriodKind } from "../model/periods.js";
+import type { Evidence, Practice, Severity, Subject } from "../result/types.js";
+import type { AssuranceIcon, Direction, RunsAnalysis, Special, SpcRule, VariationIcon } from "./spc/types.js";
+
+export type SignalKind =
+  | "falling-contact"
+  | "dormant-ties"
+  | "reciprocity-collapse"
+  | "fragmentation"
+  | "key-person-departure"
+  | "survey-drop"
+  | "perception-gap"
+  | "delivery-special-cause";
+
+export interface Signal {
+  /** Stable across runs (kind + subject), so a scheduled run can tell new, continuing and resolved signals apart. */
+  id: string;
+  kind: SignalKind;
+  severity: Severity;
+  practice: Practice;
+  subject: Subject;
+  /** First period of the episode: `YYYY-Www` or `YYYY-MM`. */
+  firstPeriod: string;
+  /** The SPC rule or the test that fired, in words ("shift: 7 points below the baseline mean"). */
+  rule: string;
+  message: string;
+  evidence: Evidence[];
+  questions: string[];
+  /** Id of the series the signal was read from, when there is one. */
+  series?: string;
+  /** Set by `relaudit signals --previous`. */
+  status?: "new" | "continuing" | "resolved";
+}
+
+export interface SeriesPoint {
+  period: string;
+  value: number | null;
+  mean: number | null;
+  upperLimit: number | null;
+  lowerLimit: number | null;
+  special: Special;
+  /** Every rule that flagged the point. */
+  rules: SpcRule[];
+  /** A partial first or last period, or a gap: shown, left out of limits and rules. */
+  excluded?: boolean;
+}
+
+export interface SeriesAnnotation {
+  period: string;
+  note: string;
+  action: "rebase" | "baseline" | null;
+}
+
+export interface Series {
+  id: string;
+  /** What is measured: "interactions", "reciprocity", "e-i index", a delivery metric's name, ... */
+  metric: string;
+  subject: Subject;
+  direction: Direction;
+  /** "xmr" with limits, "run" (too few points: Anhøj rules instead). */
+  chart: "xmr" | "run";
+  points: SeriesPoint[];
+  variation: VariationIcon | null;
+  assurance: AssuranceIcon | null;
+  target: number | null;
+  /** Points that fixed the first limits, when a baseline was used. */
+  baselinePoints: number | null;
+  /** Periods where new limits start (from config `recalculateAt` and `rebase` annotations). */
+  recalculations: string[];
+  annotations: SeriesAnnotation[];
+  runs: RunsAnalysis | null;
+  /** A sustained shift away from the limits in force: relaudit suggests a rebase here, and never applies it. */
+  rebaseSuggestion: string | null;
+  notes: string[];
+}
+
+/** Lagged correlation of a relational series with a delivery metric of the same group. */
+export interface LeadingIndicator {
+  metric: string;
+  relational: string;
+  subject: Subject;
+  /** Points used at the best lag (after prewhitening). */
+  n: number;
+  /** Periods by which the relational series leads the delivery metric. */
+  lag: number;
+  /** Cross-correlation of the prewhitened series at that lag, with a 95% interval (Fisher z). */
+  r: number;
+  ci: [number, number];
+  /** Two-sided p-value, Bonferroni-adjusted for the lags tried. */
+  p: number;
+  lagsTried: number;
+  /** AR(1) coefficient of the relational series used to prewhiten both. */
+  ar1: number;
+  evidence: "evidence" | "no evidence" | "too little data";
+  message: string;
+}
+
 export interface SignalsSection {
-  signals: unknown[];
-  series: unknown[];
+  period: PeriodKind;
+  timeZone: string;
+  firstPeriod: string | null;
+  lastPeriod: string | null;
+  partialFirst: boolean;
+  partialLast: boolean;
+  signals: Signal[];
+  series: Series[];
+  leading: LeadingIndicator[];
+  annotations: SeriesAnnotation[];
+  notes: string[];
 }

@@ -1,0 +1,105 @@
+// One series on the timeline → its SPC chart in the published shape, with config settings and annotations applied.
+import type { Annotation } from "../model/types.js";
+import type { Subject } from "../result/types.js";
+import { parseDate } from "../load/values.js";
+import { concerns } from "./annotations.js";
+import type { Series, SeriesAnnotation } from "./section.js";
+import { excludedPositions, labelAt, positionOf, type Timeline } from "./timeline.js";
+import type { Direction, XmrChart, XmrSettings } from "./spc/types.js";
+import { xmrChart } from "./spc/xmr.js";
+
+export interface SeriesSpec {
+  id: string;
+  metric: string;
+  subject: Subject;
+  /** Human label of the subject, used to match annotations ("Northgate Hospital ↔ County Social Care"). */
+  label: string;
+  direction: Direction;
+  /** One value per timeline position; null = a gap. */
+  values: (number | null)[];
+  target?: number;
+  baselinePoints?: number;
+  /** ISO dates (from config `recalculateAt`). */
+  recalculateAt?: string[];
+  notes?: string[];
+}
+
+export interface ChartedSeries {
+  series: Series;
+  chart: XmrChart;
+}
+
+export function chartSeries(spec: SeriesSpec, timeline: Timeline, annotations: readonly Annotation[], settings: Partial<XmrSettings>): ChartedSeries {
+  const notes = [...(spec.notes ?? [])];
+  const recalculateAt = new Set<number>();
+  for (const date of spec.recalculateAt ?? []) {
+    const parsed = parseDate(date, "iso", timeline.timeZone);
+    if (!parsed.ok) notes.push(`recalculateAt "${date}" is not an ISO date: ignored`);
+    else recalculateAt.add(positionOf(timeline, parsed.value));
+  }
+  let baselinePoints = spec.baselinePoints;
+  const shown: SeriesAnnotation[] = [];
+  for (const annotation of annotations) {
+    if (!concerns(annotation, spec.metric, spec.label)) continue;
+    const position = positionOf(timeline, annotation.at);
+    const inRange = position >= 0 && position < timeline.length;
+    shown.push({ period: labelAt(timeline, position), note: annotation.note, action: annotation.action });
+    if (!inRange) continue;
+    if (annotation.action === "rebase") recalculateAt.add(position);
+    if (annotation.action === "baseline")
+      baselinePoints = spec.values.slice(0, position + 1).filter((v, i) => v !== null && !excludedPositions(timeline).includes(i)).length;
+  }
+  const excluded = excludedPositions(timeline);
+  const chart = xmrChart(
+    { values: spec.values, direction: spec.direction, target: spec.target, baselinePoints, recalculateAt: [...recalculateAt], excluded },
+    settings,
+  );
+  const gapCount = spec.values.filter((v) => v === null).length;
+  if (gapCount > 0) notes.push(`${gapCount} missing value${gapCount === 1 ? "" : "s"}: gaps, never zeros, left out of limits and rules`);
+  const series: Series = {
+    id: spec.id,
+    metric: spec.metric,
+    subject: spec.subject,
+    direction: spec.direction,
+    chart: chart.kind,
+    points: chart.points.map((p) => ({
+      period: labelAt(timeline, p.index),
+      value: p.value,
+      mean: p.mean,
+      upperLimit: p.upperLimit,
+      lowerLimit: p.lowerLimit,
+      special: p.special,
+      rules: p.rules,
+      ...(p.excluded || p.value === null ? { excluded: true } : {}),
+    })),
+    variation: chart.variation,
+    assurance: chart.assurance,
+    target: chart.target,
+    baselinePoints: baselinePoints ?? null,
+    recalculations: [...recalculateAt].sort((a, b) => a - b).filter((i) => i > 0 && i < timeline.length).map((i) => labelAt(timeline, i)),
+    annotations: shown,
+    runs: chart.runs,
+    rebaseSuggestion: rebaseSuggestion(chart, timeline),
+    notes: [...notes, ...chart.notes],
+  };
+  return { series, chart };
+}
+
+/**
+ * A sustained shift: the last 2 × runLength usable points all on one side of the limits in force, flagged by the
+ * shift rule. The process has likely changed; whether to start new limits is a human decision (an annotation).
+ */
+function rebaseSuggestion(chart: XmrChart, timeline: Timeline): string | null {
+  if (chart.kind !== "xmr") return null;
+  const needed = chart.settings.runLength * 2;
+  const usable = chart.points.filter((p) => p.value !== null && !p.excluded);
+  if (usable.length < needed) return null;
+  const tail = usable.slice(-needed);
+  const side = tail[0].value! > tail[0].mean! ? "above" : "below";
+  const sustained = tail.every((p) => p.rules.includes("shift") && (p.value! > p.mean!) === (side === "above"));
+  if (!sustained) return null;
+  let start = usable.length - needed;
+  while (start > 0 && usable[start - 1].rules.includes("shift") && (usable[start - 1].value! > usable[start - 1].mean!) === (side === "above")) start--;
+  const from = labelAt(timeline, usable[start].index);
+  return `the last ${usable.length - start} points (from ${from}) sit ${side} the mean in force: if the change is understood and meant to last, record a rebase from ${from} in annotations.csv`;
+}

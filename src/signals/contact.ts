@@ -1,0 +1,166 @@
+// Breakdown signals read from SPC charts of relational series: falling contact between two groups, reciprocity
+// collapse (one side stops answering) and fragmentation (a group turning inward). Each needs a current special
+// cause of concern AND a material change against the baseline, so noise on a large system stays quiet.
+import type { Evidence, Severity } from "../result/types.js";
+import type { ChartedSeries } from "./chart.js";
+import { baselineMean, currentConcern, describeRules, estimateOnset, meanOver, recentFall, recentMean, RECENT, type Episode } from "./episodes.js";
+import type { Signal } from "./section.js";
+import type { PairSeries } from "./relational.js";
+import { labelAt, type Timeline } from "./timeline.js";
+
+/** Relative fall of the recent mean below the baseline mean for a warning, and for a critical signal. */
+export const CONTACT_DROP_WARNING = 0.3;
+export const CONTACT_DROP_CRITICAL = 0.6;
+/** A direction of contact has "stopped answering" when it falls to this share of its baseline, the other holding. */
+export const ONE_SIDED_FALL = 0.5;
+export const OTHER_SIDE_HOLDS = 0.75;
+/** The recent mean must also sit this many standard errors below the mean in force (beyond its own 3σ limit). */
+export const MIN_FALL_SE = 3;
+/** Fall of a group's E-I index (range −1…1) for a fragmentation warning. */
+export const EI_DROP_WARNING = 0.15;
+
+const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+export interface PairContext {
+  attribute: string;
+  groups: [string, string];
+  timeline: Timeline;
+  baselinePoints: number;
+}
+
+const pairLabel = (c: PairContext) => `${c.groups[0]} ↔ ${c.groups[1]}`;
+const signalId = (kind: string, attribute: string, groups: string[]) => `${kind}:${attribute}:${groups.join("|")}`;
+
+function episodeEvidence(episode: Episode, charted: ChartedSeries, timeline: Timeline, fall: number): Evidence[] {
+  return [
+    { label: "special cause", value: describeRules(episode.rules, charted.chart), n: episode.points, reference: `flagged ${labelAt(timeline, episode.start)} to ${labelAt(timeline, episode.end)}` },
+    { label: `last ${RECENT} periods below the mean in force`, value: round(fall, 1), unit: "standard errors", reference: MIN_FALL_SE },
+  ];
+}
+
+export function fallingContact(charted: ChartedSeries, context: PairContext): Signal | null {
+  const episode = currentConcern(charted.chart);
+  const before = baselineMean(charted.chart);
+  const now = recentMean(charted.chart);
+  const fall = recentFall(charted.chart);
+  if (!episode || before === null || now === null || before <= 0 || fall === null || fall < MIN_FALL_SE) return null;
+  const drop = 1 - now / before;
+  if (drop < CONTACT_DROP_WARNING) return null;
+  const severity: Severity = drop >= CONTACT_DROP_CRITICAL ? "critical" : "warning";
+  const { timeline } = context;
+  const from = labelAt(timeline, estimateOnset(charted.chart, episode));
+  const [a, b] = context.groups;
+  return {
+    id: signalId("falling-contact", context.attribute, context.groups),
+    kind: "falling-contact",
+    severity,
+    practice: 5,
+    subject: { attribute: context.attribute, groups: [a, b], metric: charted.series.metric },
+    firstPeriod: from,
+    rule: describeRules(episode.rules, charted.chart),
+    message: `Contact between ${pairLabel(context)} has fallen ${pct(drop)} below its baseline since ${from}.`,
+    evidence: [
+      { label: `${charted.series.metric} per ${timeline.kind}, baseline mean`, value: round(before, 1), n: context.baselinePoints },
+      { label: `${charted.series.metric} per ${timeline.kind}, last ${RECENT} periods`, value: round(now, 1), n: RECENT, reference: round(before, 1) },
+      { label: "fall", value: round(drop), unit: "share of baseline" },
+      ...episodeEvidence(episode, charted, timeline, fall),
+    ],
+    questions: [
+      `What changed for ${a} and ${b} around ${from}: a restructure, a new pathway, a change of people or of meeting?`,
+      `Who used to carry the link between ${a} and ${b}, and are they still in post and able to?`,
+      `Is the joint work between ${a} and ${b} now happening through another route, or has it stopped?`,
+    ],
+    series: charted.series.id,
+  };
+}
+
+export function reciprocityCollapse(charted: ChartedSeries, pair: PairSeries, context: PairContext): Signal | null {
+  const episode = currentConcern(charted.chart);
+  const fall = recentFall(charted.chart);
+  if (!episode || fall === null || fall < MIN_FALL_SE) return null;
+  const { timeline, baselinePoints } = context;
+  const T = timeline.length;
+  const sides = [
+    { writer: context.groups[0], answerer: context.groups[1], values: pair.forward },
+    { writer: context.groups[1], answerer: context.groups[0], values: pair.backward },
+  ].map((s) => {
+    const before = meanOver(s.values, 0, baselinePoints);
+    const after = meanOver(s.values, T - RECENT - (timeline.partialLast ? 1 : 0), T - (timeline.partialLast ? 1 : 0));
+    return { ...s, before, after, ratio: before && after !== null ? after / before : null };
+  });
+  // The direction whose contact fell is the side that stopped answering; the other must still be writing.
+  const [silent, unanswered] = [...sides].sort((x, y) => (x.ratio ?? Infinity) - (y.ratio ?? Infinity));
+  if (silent.ratio === null || unanswered.ratio === null) return null;
+  if (silent.ratio > ONE_SIDED_FALL || unanswered.ratio < OTHER_SIDE_HOLDS) return null;
+  const severity: Severity = silent.ratio <= ONE_SIDED_FALL / 2 ? "critical" : "warning";
+  const from = labelAt(timeline, estimateOnset(charted.chart, episode));
+  const recip = baselineMean(charted.chart);
+  const recipNow = recentMean(charted.chart);
+  return {
+    id: signalId("reciprocity-collapse", context.attribute, context.groups),
+    kind: "reciprocity-collapse",
+    severity,
+    practice: 5,
+    subject: { attribute: context.attribute, groups: [...context.groups], metric: charted.series.metric },
+    firstPeriod: from,
+    rule: `${describeRules(episode.rules, charted.chart)}; contact ${silent.writer} → ${silent.answerer} at ${pct(silent.ratio)} of baseline while ${unanswered.writer} → ${unanswered.answerer} holds at ${pct(unanswered.ratio)}`,
+    message: `${silent.writer} has largely stopped answering ${silent.answerer} since ${from}: contact now runs mostly one way.`,
+    evidence: [
+      { label: "reciprocity of contact (1 balanced, 0 one way), baseline", value: recip === null ? null : round(recip), n: baselinePoints },
+      { label: `reciprocity of contact, last ${RECENT} periods`, value: recipNow === null ? null : round(recipNow), n: RECENT },
+      { label: `${silent.writer} → ${silent.answerer}, share of baseline`, value: round(silent.ratio), reference: round(silent.before ?? 0, 1) },
+      { label: `${unanswered.writer} → ${unanswered.answerer}, share of baseline`, value: round(unanswered.ratio), reference: round(unanswered.before ?? 0, 1) },
+      ...episodeEvidence(episode, charted, timeline, fall),
+    ],
+    questions: [
+      `What would ${silent.writer} need in order to respond to ${silent.answerer} again: time, a named contact, a clearer ask?`,
+      `Did something around ${from} change how requests from ${silent.answerer} reach ${silent.writer} (a new inbox, a rota, a referral form)?`,
+      `How does ${silent.answerer} experience the silence, and how does ${silent.writer} see the requests it receives?`,
+    ],
+    series: charted.series.id,
+  };
+}
+
+export interface GroupContext {
+  attribute: string;
+  group: string;
+  timeline: Timeline;
+  baselinePoints: number;
+}
+
+/** A group turning inward: its E-I index falls (more internal contact), optionally with new isolates. */
+export function fragmentation(charted: ChartedSeries, context: GroupContext, isolates: { count: number; of: number }): Signal | null {
+  const episode = currentConcern(charted.chart);
+  const before = baselineMean(charted.chart);
+  const now = recentMean(charted.chart);
+  const se = recentFall(charted.chart);
+  if (!episode || before === null || now === null || se === null || se < MIN_FALL_SE) return null;
+  const fall = before - now;
+  if (fall < EI_DROP_WARNING) return null;
+  const severity: Severity = fall >= 2 * EI_DROP_WARNING ? "critical" : "warning";
+  const from = labelAt(context.timeline, estimateOnset(charted.chart, episode));
+  const g = context.group;
+  return {
+    id: signalId("fragmentation", context.attribute, [g]),
+    kind: "fragmentation",
+    severity,
+    practice: 5,
+    subject: { attribute: context.attribute, groups: [g], metric: charted.series.metric },
+    firstPeriod: from,
+    rule: describeRules(episode.rules, charted.chart),
+    message: `${g} has turned inward since ${from}: its E-I index fell from ${round(before)} to ${round(now)}${isolates.count > 0 ? `, and ${isolates.count} regularly connected ${isolates.count === 1 ? "person has" : "people have"} had no contact for ${RECENT} periods` : ""}.`,
+    evidence: [
+      { label: "E-I index, baseline mean", value: round(before), n: context.baselinePoints, reference: "−1 all internal … +1 all external" },
+      { label: `E-I index, last ${RECENT} periods`, value: round(now), n: RECENT },
+      { label: "people newly without contact (leavers excluded)", value: isolates.count, n: isolates.of },
+      ...episodeEvidence(episode, charted, context.timeline, se),
+    ],
+    questions: [
+      `What has pulled ${g} inward since ${from}: pressure of work, a reorganisation, a loss of shared forums?`,
+      `Which relationships outside ${g} matter most for its work now, and who could renew them?`,
+      `Are the people in ${g} who have gone quiet supported, and what would reconnect them?`,
+    ],
+    series: charted.series.id,
+  };
+}

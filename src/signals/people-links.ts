@@ -1,0 +1,200 @@
+// Breakdown signals read from person-to-person ties, reported only for groups (never naming anyone):
+// strong cross-boundary ties going dormant (leavers separated from silence), and the departure of a person who
+// carried a cross-group link.
+import type { Dataset, Tie } from "../model/types.js";
+import type { Severity } from "../result/types.js";
+import type { BoundarySeries } from "./relational.js";
+import type { Signal } from "./section.js";
+import { excludedPositions, labelAt, positionOf, type Timeline } from "./timeline.js";
+
+/** A tie is strong when it had contact in at least this share of the baseline periods. */
+export const STRONG_TIE_ACTIVITY = 0.5;
+/** Periods without any contact for a strong tie to count as dormant. */
+export const DORMANT_PERIODS = 4;
+/** Silent dormant ties (not explained by a leaver) needed, as a count and as a share of the pair's strong ties. */
+export const DORMANT_MIN_TIES = 2;
+export const DORMANT_SHARE_WARNING = 0.25;
+export const DORMANT_SHARE_CRITICAL = 0.5;
+/** Periods before a departure used to measure the link the leaver carried. */
+export const DEPARTURE_LOOKBACK = 8;
+/** Share of a pair's contact carried by the leaver for a warning, and for a critical signal. */
+export const CARRIED_SHARE_WARNING = 0.3;
+export const CARRIED_SHARE_CRITICAL = 0.6;
+/** The link must have mattered (contact per period before the departure) and been lost (contact since, as a share of before). */
+export const DEPARTURE_MIN_VOLUME = 5;
+export const DEPARTURE_LINK_LOST = 0.5;
+
+const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/** Contact between two people in each period, both directions together. */
+function personPairs(ties: readonly Tie[], timeline: Timeline): Map<string, { a: number; b: number; activity: Float64Array }> {
+  const pairs = new Map<string, { a: number; b: number; activity: Float64Array }>();
+  for (const tie of ties) {
+    const [a, b] = tie.from < tie.to ? [tie.from, tie.to] : [tie.to, tie.from];
+    const key = `${a},${b}`;
+    let pair = pairs.get(key);
+    if (!pair) pairs.set(key, (pair = { a, b, activity: new Float64Array(timeline.length) }));
+    for (const [period, weight] of tie.periods) {
+      const p = period - timeline.first;
+      if (p >= 0 && p < timeline.length) pair.activity[p] += weight;
+    }
+  }
+  return pairs;
+}
+
+/** Whole periods (partial first/last left out) in [from, to). */
+function wholePositions(timeline: Timeline, from: number, to: number): number[] {
+  const excluded = new Set(excludedPositions(timeline));
+  const out: number[] = [];
+  for (let p = Math.max(0, from); p < Math.min(timeline.length, to); p++) if (!excluded.has(p)) out.push(p);
+  return out;
+}
+
+export function dormantTies(data: Dataset, boundary: BoundarySeries, timeline: Timeline, baselinePoints: number): Signal[] {
+  const ties = data.interactions?.ties ?? [];
+  const people = data.people?.people ?? [];
+  const { index } = boundary;
+  const baseline = wholePositions(timeline, 0, baselinePoints);
+  const recent = wholePositions(timeline, 0, timeline.length).slice(-DORMANT_PERIODS);
+  if (baseline.length < DORMANT_PERIODS || recent.length < DORMANT_PERIODS || recent[0] <= baseline[baseline.length - 1]) return [];
+  const endInstant = data.window.until ?? data.interactions?.last ?? Infinity;
+  const hasLeft = (person: number) => people[person]?.left !== undefined && people[person].left! <= endInstant;
+  const byGroups = new Map<string, { strong: number; silent: number; leavers: number; firstSilent: number }>();
+  for (const { a, b, activity } of personPairs(ties, timeline).values()) {
+    const ga = index.of[a];
+    const gb = index.of[b];
+    if (ga < 0 || gb < 0 || ga === gb || !index.reportable[ga] || !index.reportable[gb]) continue;
+    const activeShare = baseline.filter((p) => activity[p] > 0).length / baseline.length;
+    if (activeShare < STRONG_TIE_ACTIVITY) continue;
+    const key = ga < gb ? `${ga},${gb}` : `${gb},${ga}`;
+    const entry = byGroups.get(key) ?? { strong: 0, silent: 0, leavers: 0, firstSilent: Infinity };
+    entry.strong++;
+    if (recent.every((p) => activity[p] === 0)) {
+      if (hasLeft(a) || hasLeft(b)) entry.leavers++;
+      else {
+        entry.silent++;
+        let lastActive = recent[0] - 1;
+        while (lastActive >= 0 && activity[lastActive] === 0) lastActive--;
+        entry.firstSilent = Math.min(entry.firstSilent, lastActive + 1);
+      }
+    }
+    byGroups.set(key, entry);
+  }
+  const signals: Signal[] = [];
+  for (const [key, entry] of [...byGroups].sort(([x], [y]) => x.localeCompare(y))) {
+    const share = entry.silent / entry.strong;
+    if (entry.silent < DORMANT_MIN_TIES || share < DORMANT_SHARE_WARNING) continue;
+    const [ga, gb] = key.split(",").map(Number);
+    const [a, b] = [index.names[ga], index.names[gb]];
+    const severity: Severity = share >= DORMANT_SHARE_CRITICAL ? "critical" : "warning";
+    const from = labelAt(timeline, entry.firstSilent);
+    signals.push({
+      id: `dormant-ties:${index.attribute}:${a}|${b}`,
+      kind: "dormant-ties",
+      severity,
+      practice: 5,
+      subject: { attribute: index.attribute, groups: [a, b], metric: "strong ties" },
+      firstPeriod: from,
+      rule: `${entry.silent} of ${entry.strong} strong ties (contact in ≥ ${pct(STRONG_TIE_ACTIVITY)} of baseline periods) without contact for the last ${DORMANT_PERIODS} periods, not explained by a leaver`,
+      message: `${entry.silent} of the ${entry.strong} strong person-to-person ties between ${a} and ${b} have gone quiet${entry.leavers > 0 ? ` (and ${entry.leavers} more ended because someone left)` : ""}.`,
+      evidence: [
+        { label: "strong cross-boundary ties", value: entry.strong },
+        { label: `silent for ${DORMANT_PERIODS} periods`, value: entry.silent, n: entry.strong, unit: "ties" },
+        { label: "share gone quiet", value: round(share), reference: DORMANT_SHARE_WARNING },
+        { label: "ended by a departure", value: entry.leavers, n: entry.strong, unit: "ties" },
+      ],
+      questions: [
+        `What used to bring people in ${a} and ${b} together regularly, and is it still happening?`,
+        `Has the work that joined ${a} and ${b} moved elsewhere, or has it stalled since ${from}?`,
+        `Who in each group could pick up the relationships that have gone quiet?`,
+      ],
+    });
+  }
+  return signals;
+}
+
+export function keyPersonDepartures(data: Dataset, boundary: BoundarySeries, timeline: Timeline): Signal[] {
+  const people = data.people?.people ?? [];
+  const ties = data.interactions?.ties ?? [];
+  const { index } = boundary;
+  const endInstant = data.window.until ?? data.interactions?.last ?? Infinity;
+  const leavers = new Map<number, number>();
+  people.forEach((person, i) => {
+    if (person.left === undefined || person.left > endInstant) return;
+    const position = positionOf(timeline, person.left);
+    if (position >= 2 && position < timeline.length && index.of[i] >= 0 && index.reportable[index.of[i]]) leavers.set(i, position);
+  });
+  if (leavers.size === 0) return [];
+  // Cross-group contact in the look-back window: through each leaver, and by everyone else, per pair of groups.
+  const carried = new Map<string, number>();
+  const others = new Map<string, Set<string>>();
+  for (const tie of ties) {
+    const gFrom = index.of[tie.from];
+    const gTo = index.of[tie.to];
+    if (gFrom < 0 || gTo < 0 || gFrom === gTo) continue;
+    for (const [leaver, left] of leavers) {
+      const gL = index.of[leaver];
+      if (gFrom !== gL && gTo !== gL) continue;
+      const other = gFrom === gL ? gTo : gFrom;
+      let weight = 0;
+      for (const [period, w] of tie.periods) {
+        const p = period - timeline.first;
+        if (p >= left - DEPARTURE_LOOKBACK && p < left) weight += w;
+      }
+      if (weight <= 0) continue;
+      const key = `${leaver},${other}`;
+      if (tie.from === leaver || tie.to === leaver) carried.set(key, (carried.get(key) ?? 0) + weight);
+      else {
+        const set = others.get(key) ?? new Set<string>();
+        set.add(tie.from < tie.to ? `${tie.from},${tie.to}` : `${tie.to},${tie.from}`);
+        others.set(key, set);
+      }
+    }
+  }
+  const signals: Signal[] = [];
+  for (const [key, weight] of [...carried].sort(([x], [y]) => x.localeCompare(y))) {
+    const [leaver, other] = key.split(",").map(Number);
+    const gL = index.of[leaver];
+    if (!index.reportable[other]) continue;
+    const left = leavers.get(leaver)!;
+    const pair = boundary.pairs.get(gL < other ? `${gL},${other}` : `${other},${gL}`);
+    if (!pair) continue;
+    const window = wholePositions(timeline, left - DEPARTURE_LOOKBACK, left);
+    const after = wholePositions(timeline, left, timeline.length);
+    const total = window.reduce((s, p) => s + pair.interactions[p], 0);
+    if (total <= 0 || window.length === 0) continue;
+    const share = weight / total;
+    if (share < CARRIED_SHARE_WARNING || total / window.length < DEPARTURE_MIN_VOLUME) continue;
+    const remaining = others.get(key)?.size ?? 0;
+    const severity: Severity = share >= CARRIED_SHARE_CRITICAL || remaining === 0 ? "critical" : "warning";
+    const [a, b] = [index.names[gL], index.names[other]];
+    const from = labelAt(timeline, left);
+    const beforeRate = total / window.length;
+    const afterRate = after.length > 0 ? after.reduce((s, p) => s + pair.interactions[p], 0) / after.length : null;
+    // A link someone else has picked up is not a breakdown (it stays visible in the network section).
+    if (afterRate !== null && afterRate > DEPARTURE_LINK_LOST * beforeRate) continue;
+    signals.push({
+      id: `key-person-departure:${index.attribute}:${a}|${b}:${from}`,
+      kind: "key-person-departure",
+      severity,
+      practice: 5,
+      subject: { attribute: index.attribute, groups: [a, b] },
+      firstPeriod: from,
+      rule: `a person who left in ${from} carried ${pct(share)} of the contact between ${a} and ${b} in the ${window.length} periods before (≥ ${pct(CARRIED_SHARE_WARNING)})`,
+      message: `A colleague in ${a} who left in ${from} carried ${pct(share)} of the contact between ${a} and ${b}; ${remaining === 0 ? "no other person-to-person tie links the two groups" : `${remaining} other person-to-person tie${remaining === 1 ? "" : "s"} remain`}.`,
+      evidence: [
+        { label: "share of the pair's contact carried", value: round(share), n: window.length, unit: "periods looked back" },
+        { label: "other ties linking the groups before the departure", value: remaining },
+        { label: `contact per ${timeline.kind} before`, value: round(beforeRate, 1), n: window.length },
+        { label: `contact per ${timeline.kind} since`, value: afterRate === null ? null : round(afterRate, 1), n: after.length, reference: round(beforeRate, 1) },
+      ],
+      questions: [
+        `Who in ${a} now holds the relationships with ${b} that this colleague held?`,
+        `Which pieces of joint work between ${a} and ${b} depended on that link, and where do they stand now?`,
+        `How could the link between ${a} and ${b} rest on more than one person in future?`,
+      ],
+    });
+  }
+  return signals;
+}

@@ -1,0 +1,140 @@
+// Relational time series from the collapsed ties: per pair of groups on each boundary (interactions, active ties,
+// contact each way) and per group (external and internal contact, active people, new
+// cross-boundary ties). One pass over the ties' per-period weights; a week without contact is a zero, not a gap.
+import type { Dataset } from "../model/types.js";
+import type { Timeline } from "./timeline.js";
+
+export interface GroupIndex {
+  attribute: string;
+  /** Group names, sorted. */
+  names: string[];
+  /** Person index → group index, −1 when the person has no value for the attribute. */
+  of: Int32Array;
+  sizes: number[];
+  /** Groups with at least minGroupSize people: the only ones reported. */
+  reportable: boolean[];
+}
+
+export interface PairSeries {
+  /** Group indices, a < b. */
+  a: number;
+  b: number;
+  interactions: Float64Array;
+  /** Contact written from a to b, and from b to a. */
+  forward: Float64Array;
+  backward: Float64Array;
+  /** Directed ties with contact in the period. */
+  activeTies: Float64Array;
+}
+
+export interface GroupSeries {
+  group: number;
+  external: Float64Array;
+  internal: Float64Array;
+  activePeople: Float64Array;
+  newCrossTies: Float64Array;
+}
+
+export interface BoundarySeries {
+  index: GroupIndex;
+  /** Keyed `a,b`. */
+  pairs: Map<string, PairSeries>;
+  groups: GroupSeries[];
+}
+
+export function groupIndex(data: Dataset, attribute: string): GroupIndex | null {
+  const people = data.people;
+  if (!people) return null;
+  const values = people.people.map((p) => p.attributes[attribute]);
+  const names = [...new Set(values.filter((v): v is string => v !== undefined))].sort();
+  if (names.length < 2) return null;
+  const position = new Map(names.map((n, i) => [n, i]));
+  const of = new Int32Array(values.map((v) => (v === undefined ? -1 : position.get(v)!)));
+  const sizes = names.map(() => 0);
+  for (const g of of) if (g >= 0) sizes[g]++;
+  return { attribute, names, of, sizes, reportable: sizes.map((s) => s >= data.config.minGroupSize) };
+}
+
+export function boundarySeries(data: Dataset, index: GroupIndex, timeline: Timeline): BoundarySeries {
+  const T = timeline.length;
+  const ties = data.interactions?.ties ?? [];
+  const pairs = new Map<string, PairSeries>();
+  const groups: GroupSeries[] = index.names.map((_, group) => ({
+    group,
+    external: new Float64Array(T),
+    internal: new Float64Array(T),
+    activePeople: new Float64Array(T),
+    newCrossTies: new Float64Array(T),
+  }));
+  const peopleCount = data.people?.people.length ?? 0;
+  const active = new Uint8Array(peopleCount * T);
+
+  for (const tie of ties) {
+    const ga = index.of[tie.from];
+    const gb = index.of[tie.to];
+    let firstPosition = Infinity;
+    for (const [period, weight] of tie.periods) {
+      const p = period - timeline.first;
+      if (p < 0 || p >= T || weight <= 0) continue;
+      firstPosition = Math.min(firstPosition, p);
+      active[tie.from * T + p] = 1;
+      active[tie.to * T + p] = 1;
+      if (ga < 0 || gb < 0) continue;
+      if (ga === gb) {
+        groups[ga].internal[p] += weight;
+        continue;
+      }
+      groups[ga].external[p] += weight;
+      groups[gb].external[p] += weight;
+      const [a, b] = ga < gb ? [ga, gb] : [gb, ga];
+      const pair = pairOf(pairs, a, b, T);
+      pair.interactions[p] += weight;
+      (ga === a ? pair.forward : pair.backward)[p] += weight;
+      pair.activeTies[p] += 1;
+    }
+    if (ga >= 0 && gb >= 0 && ga !== gb && firstPosition < T) {
+      groups[ga].newCrossTies[firstPosition] += 1;
+      groups[gb].newCrossTies[firstPosition] += 1;
+    }
+  }
+  for (let person = 0; person < peopleCount; person++) {
+    const g = index.of[person];
+    if (g < 0) continue;
+    for (let p = 0; p < T; p++) if (active[person * T + p]) groups[g].activePeople[p] += 1;
+  }
+  return { index, pairs, groups };
+}
+
+function pairOf(pairs: Map<string, PairSeries>, a: number, b: number, T: number): PairSeries {
+  const key = `${a},${b}`;
+  let pair = pairs.get(key);
+  if (!pair) {
+    pair = {
+      a,
+      b,
+      interactions: new Float64Array(T),
+      forward: new Float64Array(T),
+      backward: new Float64Array(T),
+      activeTies: new Float64Array(T),
+    };
+    pairs.set(key, pair);
+  }
+  return pair;
+}
+
+/** E-I index per period: (E − I)/(E + I); null in a period without contact. */
+export function eiSeries(group: GroupSeries): (number | null)[] {
+  return Array.from(group.external, (e, p) => {
+    const total = e + group.internal[p];
+    return total > 0 ? (e - group.internal[p]) / total : null;
+  });
+}
+
+/**
+ * Reciprocity of the contact between two groups in a period: 2·min(a→b, b→a) / (a→b + b→a), 1 when each side
+ * writes as much as it receives, 0 when contact runs one way only; null in a period without contact. Measured on
+ * volumes rather than on ties answered within the same week, which is too sparse to chart week by week.
+ */
+export function reciprocitySeries(pair: PairSeries): (number | null)[] {
+  return Array.from(pair.interactions, (total, p) => (total > 0 ? (2 * Math.min(pair.forward[p], pair.backward[p])) / total : null));
+}

@@ -1,0 +1,134 @@
+// Breakdown signals from the survey section (src/survey computes the wave changes and the RC matrix, already
+// privacy-suppressed; nothing is recomputed here): survey drops between waves, and perception gaps between
+// groups (asymmetric relational coordination), set against how much the two groups actually interact.
+import type { PeriodKind } from "../model/periods.js";
+import { parsePeriodLabel, periodLabel, periodOf, periodStartDay } from "../model/periods.js";
+import type { Evidence, Severity } from "../result/types.js";
+import type { Comparison, SurveySection } from "../survey/section.js";
+import { parseDate } from "../load/values.js";
+import type { Signal } from "./section.js";
+
+/** A drop must be at least this share of the scale's range (0.6 on a 1–7 scale) and significant (Welch p < 0.05). */
+export const SURVEY_DROP_SHARE_OF_RANGE = 0.1;
+export const SURVEY_ALPHA = 0.05;
+/** Hedges' g for a critical drop (a large effect), once it survives the correction for the groups compared. */
+export const SURVEY_DROP_CRITICAL_G = 0.8;
+
+const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** A wave label as a period label when it is a date or a period; else the label itself. */
+export function wavePeriod(wave: string, kind: PeriodKind, timeZone: string): string {
+  for (const k of ["week", "month"] as const) {
+    const index = parsePeriodLabel(wave, k);
+    if (index !== null) return k === kind ? wave : periodLabel(periodOf(periodStartDay(index, k) * 86_400_000, kind), kind);
+  }
+  const date = parseDate(wave, "iso", timeZone);
+  return date.ok ? periodLabel(periodOf(date.value, kind, timeZone), kind) : wave;
+}
+
+/**
+ * Holm's step-down adjustment: within one scale, one attribute and one pair of waves, every group compared is a
+ * test, and a dozen teams give a dozen chances of a "significant" drop by luck alone.
+ */
+export function holm(pValues: readonly number[]): number[] {
+  const order = pValues.map((p, i) => [p, i] as const).sort((a, b) => a[0] - b[0]);
+  const adjusted = new Array<number>(pValues.length);
+  let running = 0;
+  order.forEach(([p, i], rank) => {
+    running = Math.max(running, Math.min(1, p * (pValues.length - rank)));
+    adjusted[i] = running;
+  });
+  return adjusted;
+}
+
+export function surveyDrops(survey: SurveySection, kind: PeriodKind, timeZone: string): Signal[] {
+  const signals: Signal[] = [];
+  for (const scale of survey.scales) {
+    const families = new Map<string, { change: Comparison & { attribute: string | null; value: string | null; from: string; to: string } }[]>();
+    for (const change of scale.changes) {
+      if (change.suppressed || "insufficient" in change) continue;
+      const key = `${change.attribute ?? ""}\u0000${change.from}\u0000${change.to}`;
+      const list = families.get(key) ?? [];
+      list.push({ change: change as Comparison & typeof change });
+      families.set(key, list);
+    }
+    for (const family of families.values()) {
+      const adjusted = holm(family.map((f) => f.change.p));
+      family.forEach(({ change }, i) => {
+        const material = -change.difference >= SURVEY_DROP_SHARE_OF_RANGE * (scale.max - scale.min);
+        if (!material || change.p >= SURVEY_ALPHA || change.ci[1] >= 0) return;
+        const survives = adjusted[i] < SURVEY_ALPHA;
+        // A drop that does not survive the correction is shown, as information: it may be chance.
+        const severity: Severity = !survives ? "info" : -change.hedgesG >= SURVEY_DROP_CRITICAL_G ? "critical" : "warning";
+        const who = change.attribute ? `${change.value}` : "the whole system";
+        const period = wavePeriod(change.to, kind, timeZone);
+        const evidence: Evidence[] = [
+          { label: `${scale.label}, ${change.from}`, value: round(change.mean1), n: change.n1 },
+          { label: `${scale.label}, ${change.to}`, value: round(change.mean2), n: change.n2, reference: round(change.mean1) },
+          { label: "change (Welch)", value: round(change.difference), ci: [round(change.ci[0]), round(change.ci[1])], n: change.n1 + change.n2 },
+          { label: "Hedges' g", value: round(change.hedgesG), ci: [round(change.hedgesGCi[0]), round(change.hedgesGCi[1])] },
+          { label: "p (Welch), Holm-adjusted over the groups compared", value: round(adjusted[i], 4), n: family.length, reference: round(change.p, 4) },
+        ];
+        signals.push({
+          id: `survey-drop:${scale.id}:${change.attribute ?? "all"}:${change.value ?? "all"}`,
+          kind: "survey-drop",
+          severity,
+          practice: 5,
+          subject: { ...(change.attribute ? { attribute: change.attribute, groups: [change.value!] } : {}), scale: scale.id },
+          firstPeriod: period,
+          rule: `Welch's t: ${round(change.difference)} points (95% CI ${round(change.ci[0])} to ${round(change.ci[1])}), p = ${round(change.p, 4)}${survives ? "" : ` — not significant once ${family.length} groups are compared (Holm p = ${round(adjusted[i], 3)})`}`,
+          message: `${scale.label} in ${who} fell by ${round(-change.difference)} points between ${change.from} and ${change.to}.`,
+          evidence: change.repeatedRespondents
+            ? [...evidence, { label: "the same people answered both waves: the independent test is approximate", value: "repeated respondents" }]
+            : evidence,
+          questions: [
+            `What happened in ${who} between ${change.from} and ${change.to} that could make people feel this way: a change of leader, of workload, an incident?`,
+            `Where could ${who} talk about these results safely, with someone they trust facilitating?`,
+            `What would people in ${who} say has changed in how they work with each other and with other teams?`,
+          ],
+        });
+      });
+    }
+  }
+  return signals;
+}
+
+/** Asymmetric relational coordination flagged by the survey analysis, with the interaction volume beside it. */
+export function perceptionGaps(survey: SurveySection, contactPerPeriod: (attribute: string, a: string, b: string) => number | null, kind: PeriodKind, timeZone: string): Signal[] {
+  const rc = survey.coordination;
+  if (!rc) return [];
+  const period = rc.wave ? wavePeriod(rc.wave, kind, timeZone) : null;
+  return rc.asymmetries
+    .filter((a) => a.flagged)
+    .map((a): Signal => {
+      const [low, high] = a.aRatesB <= a.bRatesA ? [a.groupA, a.groupB] : [a.groupB, a.groupA];
+      const lowRating = Math.min(a.aRatesB, a.bRatesA);
+      const highRating = Math.max(a.aRatesB, a.bRatesA);
+      const contact = contactPerPeriod(rc.raterAttribute, a.groupA, a.groupB);
+      const severity: Severity = Math.abs(a.difference) >= 2 * rc.asymmetryThreshold ? "critical" : "warning";
+      return {
+        id: `perception-gap:${rc.raterAttribute}:${[a.groupA, a.groupB].sort().join("|")}`,
+        kind: "perception-gap",
+        severity,
+        practice: 1,
+        subject: { attribute: rc.raterAttribute, groups: [a.groupA, a.groupB], metric: "relational coordination" },
+        firstPeriod: period ?? rc.wave ?? "",
+        rule: `RC asymmetry ${round(Math.abs(a.difference))} ≥ ${rc.asymmetryThreshold} with a 95% CI excluding 0 (Welch, p = ${round(a.p, 4)})`,
+        message: `${low} rates its coordination with ${high} at ${round(lowRating)}, while ${high} rates ${low} at ${round(highRating)}${contact !== null ? `; they exchange about ${round(contact, 1)} interactions per ${kind}` : ""}.`,
+        evidence: [
+          { label: `${a.groupA} rates ${a.groupB}`, value: round(a.aRatesB), n: a.nA },
+          { label: `${a.groupB} rates ${a.groupA}`, value: round(a.bRatesA), n: a.nB },
+          { label: "difference", value: round(a.difference), ci: [round(a.ci[0]), round(a.ci[1])] },
+          { label: "Hedges' g", value: round(a.hedgesG) },
+          ...(contact !== null ? [{ label: `interactions per ${kind} between them (recent)`, value: round(contact, 1) }] : []),
+        ],
+        questions: [
+          `What does ${low} experience in working with ${high} that ${high} may not see?`,
+          `Are the two groups talking about the same work, with the same goals, when they interact?`,
+          contact !== null && contact < 1
+            ? `They rarely interact: is there a shared forum where ${low} and ${high} could meet?`
+            : `They interact often: what in those exchanges leaves ${low} less satisfied than ${high}?`,
+        ],
+      };
+    });
+}

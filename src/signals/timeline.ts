@@ -1,0 +1,63 @@
+// The periods a run covers: dense indices from the first to the last period with data (or the --since/--until
+// window), with partial first and last periods marked so the SPC rules leave them out.
+import type { Dataset, Instant } from "../model/types.js";
+import { localDay, periodLabel, periodLengthDays, periodOf, periodStartDay, type PeriodKind } from "../model/periods.js";
+
+/** Days a period may lack at either end and still count as whole: a weekend without data is normal. */
+const TOLERATED_MISSING_DAYS = 2;
+
+export interface Timeline {
+  kind: PeriodKind;
+  timeZone: string;
+  /** Period index of position 0. */
+  first: number;
+  length: number;
+  partialFirst: boolean;
+  partialLast: boolean;
+}
+
+export const periodAt = (timeline: Timeline, position: number) => timeline.first + position;
+export const labelAt = (timeline: Timeline, position: number) => periodLabel(timeline.first + position, timeline.kind);
+export const positionOf = (timeline: Timeline, instant: Instant) => periodOf(instant, timeline.kind, timeline.timeZone) - timeline.first;
+
+/** Positions to leave out of SPC limits and rules. */
+export function excludedPositions(timeline: Timeline): number[] {
+  const out: number[] = [];
+  if (timeline.partialFirst) out.push(0);
+  if (timeline.partialLast && timeline.length > 1) out.push(timeline.length - 1);
+  return out;
+}
+
+/**
+ * From the observed span [start, end] (inclusive instants): the window when given (--since/--until, --as-of),
+ * else the first and last interaction, else the delivery dates. Null when there is nothing dated.
+ */
+export function buildTimeline(data: Dataset): Timeline | null {
+  const kind = data.period;
+  const timeZone = data.config.timeZone;
+  let start: Instant | null = data.interactions?.timestamped ? data.interactions.first : null;
+  let end: Instant | null = data.interactions?.timestamped ? data.interactions.last : null;
+  for (const row of data.delivery ?? []) {
+    if (start === null || row.at < start) start = row.at;
+    if (end === null || row.at > end) end = row.at;
+  }
+  // A delivery value dated by its period stands for the whole period, so it does not make the period look partial.
+  const deliveryOnly = !data.interactions?.timestamped;
+  if (data.window.since !== null) start = data.window.since;
+  if (data.window.until !== null) end = data.window.until - 1;
+  if (start === null || end === null || end < start) return null;
+  const first = periodOf(start, kind, timeZone);
+  const last = periodOf(end, kind, timeZone);
+  const firstDay = localDay(start, timeZone);
+  const lastDay = localDay(end, timeZone);
+  const missingAtStart = firstDay - periodStartDay(first, kind);
+  const missingAtEnd = periodStartDay(last, kind) + periodLengthDays(last, kind) - 1 - lastDay;
+  return {
+    kind,
+    timeZone,
+    first,
+    length: last - first + 1,
+    partialFirst: !deliveryOnly && missingAtStart > TOLERATED_MISSING_DAYS,
+    partialLast: !deliveryOnly && missingAtEnd > TOLERATED_MISSING_DAYS,
+  };
+}
