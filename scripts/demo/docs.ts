@@ -28,7 +28,7 @@ export function demoConfig(): Record<string, unknown> {
     scales: {
       psychological_safety: scale("Team psychological safety (Edmondson 1999)", PSYCHOLOGICAL_SAFETY, { preset: "edmondson-psychological-safety" }),
       trust: { ...scale("Trust", TRUST), bands: { low: 3, high: 4 } },
-      relational_leadership: scale("Relational leadership", RELATIONAL_LEADERSHIP),
+      relational_leadership: scale("Relational leadership", RELATIONAL_LEADERSHIP, { leadership: true }),
     },
     coordination: { raterAttribute: "organisation", min: 1, max: 5, columns },
     metrics: Object.fromEntries(METRICS.map((m) => [m.name, { better: m.better }])),
