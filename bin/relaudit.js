@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // The only place that touches `process`: wires real streams into run() and sets the exit code.
-import { run, removePendingTempFiles } from "../dist/relaudit.js";
+import { run, committedWrites, removePendingTempFiles } from "../dist/relaudit.js";
 
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.once(signal, () => {
     // Leave no half-written output: temp files go, the previous report stays as it was.
     removePendingTempFiles();
-    process.stderr.write(`\nrelaudit: interrupted (${signal}); no output was changed\n`);
+    const outcome = committedWrites() > 0 ? "the outputs it had written are complete" : "no output was changed";
+    process.stderr.write(`\nrelaudit: interrupted (${signal}); ${outcome}\n`);
     process.exit(signal === "SIGINT" ? 130 : 143);
   });
 }

@@ -1,5 +1,6 @@
 // Problems with what the user gave us. They are rendered for humans (file, line, column, expected, found, hint)
 // and end the run with exit code 2; anything else that escapes is a bug, shown with a stack only under --debug.
+import type { SkippedRows } from "./result/types.js";
 
 export interface Problem {
   file?: string;
@@ -41,9 +42,39 @@ export class InputError extends Error {
 export class ProblemLog {
   readonly problems: Problem[] = [];
   private readonly perKind = new Map<string, number>();
-  /** Problems beyond this many of one kind are counted, not kept: a million bad rows must not fill memory. */
-  constructor(private readonly maxPerKind = 20) {}
+  private readonly skips = new Map<string, SkippedRows>();
+  /**
+   * Problems beyond `maxPerKind` of one kind are counted, not kept: a million bad rows must not fill memory.
+   * With `skipInvalidRows`, a problem confined to one row leaves the row out and is recorded instead of failing the run.
+   */
+  constructor(
+    private readonly maxPerKind = 20,
+    readonly skipInvalidRows = false,
+  ) {}
   suppressed = 0;
+
+  /**
+   * A problem confined to one row (the caller leaves the row out). `reason` names the kind of problem and must not
+   * contain cell values: it is shown in reports, and the number of distinct reasons bounds the memory used.
+   */
+  invalidRow(problem: Problem & { file: string; line: number }, reason: string): void {
+    const key = `${problem.file}: ${reason}`;
+    if (!this.skipInvalidRows) return this.add(problem, key);
+    let skipped = this.skips.get(key);
+    if (!skipped) {
+      skipped = { file: problem.file, reason, rows: 0, examples: [] };
+      this.skips.set(key, skipped);
+    }
+    skipped.rows++;
+    if (skipped.examples.length < this.maxPerKind) {
+      skipped.examples.push(problem.column === undefined ? { line: problem.line } : { line: problem.line, column: String(problem.column) });
+    }
+  }
+
+  /** Rows left out under --skip-invalid-rows, most first (then by file and reason, for stable output). */
+  skipped(): SkippedRows[] {
+    return [...this.skips.values()].sort((a, b) => b.rows - a.rows || byCodeUnits(a.file, b.file) || byCodeUnits(a.reason, b.reason));
+  }
 
   add(problem: Problem, kind = problem.message): void {
     const seen = this.perKind.get(kind) ?? 0;
@@ -67,6 +98,9 @@ export class ProblemLog {
     throw new InputError([...this.problems, ...extra]);
   }
 }
+
+/** Locale-independent order, so output is the same on every machine. */
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;

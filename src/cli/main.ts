@@ -10,8 +10,12 @@ import type { Report, Severity } from "../result/types.js";
 import { renderJson } from "../report/json.js";
 import { renderMarkdown } from "../report/markdown.js";
 import { renderTerminal } from "../report/terminal.js";
+import { readPseudonymKey } from "../privacy/key.js";
+import { pseudonymiseReport } from "../privacy/pseudonymise.js";
 import { writeFileAtomic } from "../util/atomic.js";
+import { visibleControls, withVisibleControls } from "../util/control-characters.js";
 import { initFolder } from "./init.js";
+import { checkOutFolder, claimOutFolder } from "./out-folder.js";
 import { progressReporter, useColor, type Io } from "./io.js";
 
 export const EXIT = { ok: 0, findings: 1, input: 2 } as const;
@@ -44,9 +48,16 @@ interface CommonFlags {
 interface AuditFlags extends CommonFlags {
   format?: Format;
   out?: string;
+  force?: boolean;
   failOn?: Severity;
   generatedAt?: string;
+  skipInvalidRows?: boolean;
+  pseudonymise?: boolean;
+  pseudonymKeyFile?: string;
 }
+
+/** What --out writes, by name (the manifest in out-folder.ts lists them). */
+const OUT_FILES = ["report.json", "report.md"] as const;
 
 const integer = (min: number) => (value: string) => {
   const n = Number(value);
@@ -123,6 +134,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
   )
     .addOption(new Option("-f, --format <format>", "report format (default: terminal on a TTY, else markdown)").choices(["terminal", "markdown", "json"]))
     .option("-o, --out <dir>", "also write report.md and report.json into this folder (atomically)")
+    .option("--force", "let --out write into a non-empty folder that is not a previous relaudit output (other files are left alone)")
+    .option("--skip-invalid-rows", "leave out rows with a problem (recorded in the report) instead of failing")
+    .option("--pseudonymise", "replace every person id in every output with a keyed pseudonym (key: RELAUDIT_PSEUDONYM_KEY)")
+    .option("--pseudonym-key-file <file>", "read the pseudonymisation key from this file (implies --pseudonymise)")
     .addOption(new Option("--fail-on <severity>", "exit 1 when a finding is at least this severe").choices(["warning", "critical"]))
     .option("--generated-at <iso>", "timestamp to record (for reproducible output)")
     .action(async (dir: string | undefined, flags: AuditFlags) => {
@@ -130,6 +145,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       const progress = progressReporter(io, Boolean(flags.quiet));
       const options: AuditOptions = {
         ...inputOptions(dir, flags),
+        skipInvalidRows: flags.skipInvalidRows,
         generatedAt: flags.generatedAt,
         onPhase: progress.phase,
         onProgress: progress.bytes,
@@ -137,18 +153,24 @@ export async function run(argv: string[], io: Io): Promise<number> {
       if (flags.generatedAt !== undefined && Number.isNaN(Date.parse(flags.generatedAt))) {
         throw new InputError({ column: "--generated-at", message: "invalid timestamp", expected: "an ISO 8601 date-time such as 2026-11-23T06:00:00Z", found: flags.generatedAt });
       }
-      let report: Report;
+      // Settings that can fail are checked before the (possibly long) audit runs.
+      const out = flags.out === undefined ? undefined : resolve(flags.out);
+      if (out !== undefined) checkOutFolder(out, OUT_FILES, Boolean(flags.force));
+      const key = flags.pseudonymise || flags.pseudonymKeyFile !== undefined ? readPseudonymKey(flags.pseudonymKeyFile, io.env) : null;
+      let audited: Report;
       try {
-        report = await audit(options);
+        audited = await audit(options);
       } finally {
         progress.done();
       }
+      // One enforcement point before any renderer: pseudonyms, then control characters made visible.
+      const report = withVisibleControls(key ? pseudonymiseReport(audited, key) : audited);
       const format: Format = flags.format ?? (io.stdout.isTTY ? "terminal" : "markdown");
-      if (flags.out) {
-        const out = resolve(flags.out);
-        writeFileAtomic(join(out, "report.json"), renderJson(report));
-        writeFileAtomic(join(out, "report.md"), renderMarkdown(report));
-        if (!flags.quiet) io.stderr.write(`relaudit: wrote ${join(flags.out, "report.md")} and ${join(flags.out, "report.json")}\n`);
+      if (out !== undefined) {
+        const rendered = { "report.json": renderJson(report), "report.md": renderMarkdown(report) };
+        claimOutFolder(out, OUT_FILES);
+        for (const name of OUT_FILES) writeFileAtomic(join(out, name), rendered[name]);
+        if (!flags.quiet) io.stderr.write(`relaudit: wrote ${join(flags.out!, "report.md")} and ${join(flags.out!, "report.json")}\n`);
       }
       io.stdout.write(render(report, format, io, flags));
       if (flags.failOn && report.checks.some((c) => c.findings.some((f) => severityAtLeast(f.severity, flags.failOn!)))) exitCode = EXIT.findings;
@@ -164,9 +186,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const { summary } = await loadInputs(inputOptions(dir, flags));
     for (const f of summary.files) {
       const what = f.kind === "config" ? "valid" : `${f.rows.toLocaleString("en-GB")} rows, ${f.encoding}, ${f.delimiter === "\t" ? "tab" : f.delimiter === "," ? "comma" : `"${f.delimiter}"`}-separated`;
-      io.stdout.write(`ok  ${f.kind.padEnd(12)} ${f.path} (${what})\n`);
+      io.stdout.write(visibleControls(`ok  ${f.kind.padEnd(12)} ${f.path} (${what})\n`));
     }
-    for (const w of summary.warnings) io.stdout.write(`note ${w}\n`);
+    for (const w of summary.warnings) io.stdout.write(`note ${visibleControls(w)}\n`);
     if (!flags.quiet) io.stdout.write(`\nNo problems found. Boundaries: ${summary.boundaries.join(", ") || "none"}.\n`);
   });
 
@@ -194,13 +216,14 @@ function reportError(error: unknown, io: Io, debug: boolean): number {
   }
   if (error instanceof InputError) {
     const count = error.problems.length;
-    io.stderr.write(`relaudit: ${count === 1 ? "a problem" : `${count} problems`} with the input:\n\n${error.problems.map(formatProblem).join("\n\n")}\n`);
+    const text = error.problems.map(formatProblem).join("\n\n");
+    io.stderr.write(`relaudit: ${count === 1 ? "a problem" : `${count} problems`} with the input:\n\n${visibleControls(text)}\n`);
     if (debug && error.stack) io.stderr.write(`\n${error.stack}\n`);
     return EXIT.input;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr.write(`relaudit: unexpected error: ${message}\n`);
+  io.stderr.write(`relaudit: unexpected error: ${visibleControls(message)}\n`);
   io.stderr.write(debug && error instanceof Error && error.stack ? `${error.stack}\n` : "This is a bug in relaudit. Rerun with --debug for details and report it.\n");
   return 3;
 }
-export { removePendingTempFiles } from "../util/atomic.js";
+export { committedWrites, removePendingTempFiles } from "../util/atomic.js";

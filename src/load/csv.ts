@@ -4,7 +4,7 @@ import { createReadStream, openSync, readSync, closeSync, statSync } from "node:
 import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { parse, CsvError } from "csv-parse";
-import { InputError } from "../errors.js";
+import { InputError, type Problem } from "../errors.js";
 
 export interface CsvReadOptions {
   /** A WHATWG encoding label such as "windows-1252"; default: sniff the BOM, else strict UTF-8. */
@@ -15,6 +15,8 @@ export interface CsvReadOptions {
   skipRows?: number;
   /** Called with the bytes read so far, for progress on a TTY. */
   onProgress?: (bytesRead: number, totalBytes: number) => void;
+  /** When set (--skip-invalid-rows), a ragged row is handed here and left out instead of ending the read. */
+  onInvalidRow?: (problem: Problem & { file: string; line: number }, reason: string) => void;
 }
 
 export interface CsvFileInfo {
@@ -83,7 +85,7 @@ export async function readCsv(path: string, options: CsvReadOptions, onHeader: H
       // Trailing empty fields (an Excel habit) are harmless; anything else is a ragged row.
       const trimmed = trimTrailingEmpty(record, expectedFields);
       if (trimmed.length !== expectedFields) {
-        throw new InputError({
+        const problem = {
           file,
           line: startLine,
           message: "this row has a different number of fields from the header",
@@ -93,7 +95,9 @@ export async function readCsv(path: string, options: CsvReadOptions, onHeader: H
             record.length > expectedFields
               ? `a field probably contains an unquoted ${delimiterName(info.delimiter)}: wrap it in double quotes`
               : "a field may be missing, or a quoted field is not closed",
-        });
+        };
+        if (!options.onInvalidRow) throw new InputError(problem);
+        return options.onInvalidRow(problem, "a different number of fields from the header");
       }
       record = trimmed;
     }

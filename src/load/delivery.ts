@@ -23,12 +23,12 @@ export async function loadDelivery(path: string, ctx: LoadContext): Promise<Deli
     return (fields, line) => {
       const metric = fields[col.metric].trim();
       if (metric === "") {
-        ctx.problems.add({ file: path, line, column: header[col.metric], message: "empty metric name", expected: "a metric name on every row" }, `${path}: empty metric`);
+        ctx.problems.invalidRow({ file: path, line, column: header[col.metric], message: "empty metric name", expected: "a metric name on every row" }, "empty metric name");
         return;
       }
       const at = parseDeliveryDate(fields[col.date], ctx);
       if (!at.ok) {
-        ctx.problems.add({ file: path, line, column: header[col.date], message: "not a valid date or period", expected: at.expected, found: JSON.stringify(fields[col.date]), hint: at.hint }, `${path}: bad date`);
+        ctx.problems.invalidRow({ file: path, line, column: header[col.date], message: "not a valid date or period", expected: at.expected, found: JSON.stringify(fields[col.date]), hint: at.hint }, "invalid date or period");
         return;
       }
       let value: number | null = null;
@@ -36,7 +36,7 @@ export async function loadDelivery(path: string, ctx: LoadContext): Promise<Deli
       else {
         const parsed = parseNumber(fields[col.value], file.delimiter === ";");
         if (!parsed.ok) {
-          ctx.problems.add({ file: path, line, column: header[col.value], message: "not a number", expected: parsed.expected, found: JSON.stringify(fields[col.value]), hint: parsed.hint ?? "leave the cell empty (or NA) for a missing value" }, `${path}: bad value`);
+          ctx.problems.invalidRow({ file: path, line, column: header[col.value], message: "not a number", expected: parsed.expected, found: JSON.stringify(fields[col.value]), hint: parsed.hint ?? "leave the cell empty (or NA) for a missing value" }, "invalid value");
           return;
         }
         value = parsed.value;

@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { didYouMean, InputError, ProblemLog } from "../errors.js";
 import type { PeriodKind } from "../model/periods.js";
 import type { Dataset, PeopleData } from "../model/types.js";
-import type { InputsSummary } from "../result/types.js";
+import type { InputsSummary, SkippedRows } from "../result/types.js";
+import { formatNumber, plural } from "../report/format.js";
 import { DEFAULT_CONFIG, loadConfig, type Config, type DateFormat, type InputKind } from "./config.js";
 import type { LoadContext } from "./context.js";
 import { loadDelivery } from "./delivery.js";
@@ -30,6 +31,8 @@ export interface InputOptions {
   period?: PeriodKind;
   timeZone?: string;
   dateFormat?: DateFormat;
+  /** Leave out rows with a problem confined to them, recording each, instead of failing (--skip-invalid-rows). */
+  skipInvalidRows?: boolean;
   onProgress?: (file: string, bytesRead: number, totalBytes: number) => void;
 }
 
@@ -37,6 +40,8 @@ export const CONFIG_FILE = "relaudit.config.json";
 const EXTENSIONS = [".csv", ".tsv", ".txt"];
 const DEFAULT_BOUNDARIES = ["organisation", "team", "profession"];
 const MAX_BOUNDARY_VALUES = 100;
+/** Problems (or skipped-row examples) kept per kind; the rest are counted. */
+const MAX_PROBLEMS_PER_KIND = 20;
 
 export interface LoadedInputs {
   dataset: Dataset;
@@ -82,12 +87,18 @@ export async function loadInputs(options: InputOptions): Promise<LoadedInputs> {
     });
   }
 
-  const problems = new ProblemLog();
+  const skipInvalidRows = options.skipInvalidRows ?? false;
+  const problems = new ProblemLog(MAX_PROBLEMS_PER_KIND, skipInvalidRows);
   const period = options.period ?? config.period ?? "week";
   const window = { since: windowDate(options.since, "--since", config, false), until: windowDate(options.until, "--until", config, true) };
   const ctx: LoadContext = {
     config,
-    csv: { encoding: options.encoding, delimiter: options.delimiter, skipRows: options.skipRows },
+    csv: {
+      encoding: options.encoding,
+      delimiter: options.delimiter,
+      skipRows: options.skipRows,
+      ...(skipInvalidRows ? { onInvalidRow: (problem, reason) => problems.invalidRow(problem, reason) } : {}),
+    },
     period,
     window,
     problems,
@@ -115,13 +126,22 @@ export async function loadInputs(options: InputOptions): Promise<LoadedInputs> {
     if (people) events = await tryLoad(() => loadEvents(paths.events!, people!, withProgress(paths.events!)), problems);
     else problems.add({ file: paths.events, message: "events need people: add people.csv or interactions.csv so attendees can be matched" });
   }
+  // Skipping is for the odd bad row: a file with nothing left is a wrong file or a wrong setting, not data.
+  for (const file of ctx.files) {
+    const left = problems.skipped().filter((s) => s.file === file.path).reduce((sum, s) => sum + s.rows, 0);
+    if (file.rows > 0 && left === file.rows) {
+      problems.add({ file: file.path, message: `every row (${formatNumber(left)}) is invalid and was left out`, hint: `run relaudit validate to see why (the first problems of each kind are listed)` });
+    }
+  }
   problems.throwIfAny();
 
   const undirected = options.undirected ?? config.undirected ?? false;
   const dataset: Dataset = { config, boundaries, undirected, period, window, people, interactions, survey, delivery, events };
+  const skipped = problems.skipped();
   const summary: InputsSummary = {
     files: ctx.files,
-    warnings: ctx.warnings,
+    warnings: [...ctx.warnings, ...skippedWarnings(skipped)],
+    ...(skipInvalidRows ? { skipped } : {}),
     boundaries,
     directed: !undirected,
     period,
@@ -129,6 +149,17 @@ export async function loadInputs(options: InputOptions): Promise<LoadedInputs> {
     window: { since: window.since === null ? null : isoDate(window.since), until: window.until === null ? null : isoDate(window.until - 86_400_000) },
   };
   return { dataset, summary };
+}
+
+/** One line per file for the renderers' data notes; the detail (lines, columns) is in `inputs.skipped`. */
+function skippedWarnings(skipped: SkippedRows[]): string[] {
+  const byFile = new Map<string, SkippedRows[]>();
+  for (const s of skipped) byFile.set(s.file, [...(byFile.get(s.file) ?? []), s]);
+  return [...byFile].map(([file, reasons]) => {
+    const total = reasons.reduce((sum, r) => sum + r.rows, 0);
+    const why = reasons.map((r) => `${formatNumber(r.rows)} ${r.reason}`).join("; ");
+    return `${file}: ${plural(total, "invalid row")} left out (--skip-invalid-rows): ${why}`;
+  });
 }
 
 /** Runs a loader; an InputError's problems join the log so the other files are still checked. */

@@ -46,9 +46,9 @@ export async function loadInteractions(path: string, people: PeopleData | null, 
       const found = index.get(id);
       if (found !== undefined) return found;
       if (known) {
-        ctx.problems.add(
+        ctx.problems.invalidRow(
           { file: path, line, column, message: `unknown person id "${id}"`, expected: "an id listed in people.csv", hint: "add the person to people.csv, or check the id's spelling and case" },
-          `${path}: unknown person id`,
+          "unknown person id",
         );
         return -1;
       }
@@ -61,9 +61,9 @@ export async function loadInteractions(path: string, people: PeopleData | null, 
       if (i < 0 || isMissing(fields[i])) return null;
       const parsed = parseNumber(fields[i], decimalComma);
       if (parsed.ok && parsed.value >= 0) return parsed.value;
-      ctx.problems.add(
+      ctx.problems.invalidRow(
         { file: path, line, column: header[i], message: `invalid ${what}`, expected: parsed.ok ? "a number ≥ 0" : parsed.expected, found: JSON.stringify(fields[i]), hint: parsed.ok ? undefined : parsed.hint },
-        `${path}: invalid ${what}`,
+        `invalid ${what}`,
       );
       return NaN;
     };
@@ -73,21 +73,26 @@ export async function loadInteractions(path: string, people: PeopleData | null, 
       const fromId = fields[col.from].trim();
       const toId = fields[col.to].trim();
       if (fromId === "" || toId === "") {
-        ctx.problems.add({ file: path, line, column: header[fromId === "" ? col.from : col.to], message: "empty person id", expected: "both ends of every interaction" }, `${path}: empty id`);
+        ctx.problems.invalidRow({ file: path, line, column: header[fromId === "" ? col.from : col.to], message: "empty person id", expected: "both ends of every interaction" }, "empty person id");
         return;
       }
       let at: number | null = null;
       if (timestamped && !isMissing(fields[col.timestamp])) {
         const parsed = parseDate(fields[col.timestamp], dateFormat, timeZone);
         if (!parsed.ok) {
-          ctx.problems.add({ file: path, line, column: header[col.timestamp], message: "not a valid date", expected: parsed.expected, found: JSON.stringify(fields[col.timestamp]), hint: parsed.hint }, `${path}: bad date`);
+          ctx.problems.invalidRow({ file: path, line, column: header[col.timestamp], message: "not a valid date", expected: parsed.expected, found: JSON.stringify(fields[col.timestamp]), hint: parsed.hint }, "invalid date");
           return;
         }
         at = parsed.value;
       }
+      // Every problem of a row is listed, except under --skip-invalid-rows, where the first one leaves the row out.
+      const skipping = ctx.problems.skipInvalidRows;
       const weight = number(fields, col.weight, line, "weight") ?? 1;
+      if (skipping && Number.isNaN(weight)) return;
       const duration = number(fields, col.duration, line, "duration") ?? 0;
+      if (skipping && Number.isNaN(duration)) return;
       const from = personIndex(fromId, line, header[col.from]);
+      if (skipping && from < 0) return;
       const to = personIndex(toId, line, header[col.to]);
       if (from < 0 || to < 0 || Number.isNaN(weight) || Number.isNaN(duration)) return;
       for (const c of inline) {

@@ -23,40 +23,40 @@ export async function loadPeople(path: string, ctx: LoadContext): Promise<People
     const col = resolveColumns(header, PEOPLE_COLUMNS, path);
     const attributes = otherColumns(header, [col.id, col.joined, col.left]);
     attributeColumns = attributes.map((i) => header[i]);
-    const readDate = (fields: string[], i: number, line: number) => {
+    // An invalid date is null: under --skip-invalid-rows the person's row is left out; otherwise the run fails anyway.
+    const readDate = (fields: string[], i: number, line: number): number | undefined | null => {
       if (i < 0 || isMissing(fields[i])) return undefined;
       const parsed = parseDate(fields[i], dateFormat, timeZone);
-      if (parsed.ok) {
-        range.add(parsed.value);
-        return parsed.value;
-      }
-      ctx.problems.add({ file: path, line, column: header[i], message: "not a valid date", expected: parsed.expected, found: JSON.stringify(fields[i]), hint: parsed.hint }, `${path}: bad date in ${header[i]}`);
-      return undefined;
+      if (parsed.ok) return parsed.value;
+      ctx.problems.invalidRow({ file: path, line, column: header[i], message: "not a valid date", expected: parsed.expected, found: JSON.stringify(fields[i]), hint: parsed.hint }, `invalid date in ${header[i]}`);
+      return null;
     };
     return (fields, line) => {
       const id = fields[col.id].trim();
       if (id === "") {
-        ctx.problems.add({ file: path, line, column: header[col.id], message: "empty person id", expected: "an id on every row" }, `${path}: empty id`);
+        ctx.problems.invalidRow({ file: path, line, column: header[col.id], message: "empty person id", expected: "an id on every row" }, "empty person id");
         return;
       }
       const seen = firstLine.get(id);
       if (seen !== undefined) {
-        ctx.problems.add(
+        ctx.problems.invalidRow(
           { file: path, line, column: header[col.id], message: `duplicate person id "${id}"`, expected: "each person once", found: `also on line ${seen}`, hint: "remove or merge the duplicate rows" },
-          `${path}: duplicate id`,
+          "duplicate person id",
         );
         return;
       }
+      const joined = readDate(fields, col.joined, line);
+      const left = readDate(fields, col.left, line);
+      if ((joined === null || left === null) && ctx.problems.skipInvalidRows) return;
       firstLine.set(id, line);
       const person: Person = { id, attributes: {} };
       for (const i of attributes) {
         const value = fields[i].trim();
         if (value !== "") person.attributes[header[i]] = value;
       }
-      const joined = readDate(fields, col.joined, line);
-      const left = readDate(fields, col.left, line);
-      if (joined !== undefined) person.joined = joined;
-      if (left !== undefined) person.left = left;
+      for (const date of [joined, left]) if (typeof date === "number") range.add(date);
+      if (typeof joined === "number") person.joined = joined;
+      if (typeof left === "number") person.left = left;
       index.set(id, people.length);
       people.push(person);
     };

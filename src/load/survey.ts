@@ -71,47 +71,52 @@ export async function loadSurvey(path: string, boundaries: string[], ctx: LoadCo
     if (ignored.length > 0) ctx.warnings.push(`${path}: ${plural(ignored.length, "column")} not read (neither a scale item nor a boundary), so never shown: ${ignored.slice(0, 8).join(", ")}${ignored.length > 8 ? ", …" : ""}`);
     if (items.length === 0 && missingItems.length === 0) ctx.warnings.push(`${path}: no scales are configured, so no survey scores are computed: add "scales" to relaudit.config.json (see docs/inputs.md)`);
 
+    const rowAnswers = new Float64Array(items.length);
     return (fields, line) => {
+      // Answers are read before anything is kept, so a row left out under --skip-invalid-rows leaves no trace.
+      for (let k = 0; k < items.length; k++) {
+        rowAnswers[k] = readAnswer(fields, line, items[k]);
+        if (Number.isNaN(rowAnswers[k]) && ctx.problems.skipInvalidRows && !isMissing(fields[items[k].index])) return;
+      }
       respondents.push(col.respondent >= 0 && !isMissing(fields[col.respondent]) ? fields[col.respondent].trim() : null);
       waves.push(col.wave >= 0 && !isMissing(fields[col.wave]) ? fields[col.wave].trim() : null);
       for (const g of groupColumns) groups[g.name].push(isMissing(fields[g.index]) ? null : fields[g.index].trim());
-      for (const { item, index, rule } of items) {
-        const text = fields[index];
-        if (isMissing(text)) {
-          answers[item].push(NaN);
-          continue;
-        }
-        let value: number | undefined = rule.labels.get(normLabel(text));
-        if (value === undefined) {
-          const parsed = parseNumber(text, decimalComma);
-          if (!parsed.ok) {
-            ctx.problems.add(
-              {
-                file: path,
-                line,
-                column: header[index],
-                message: `unknown answer "${text.trim()}"`,
-                expected: rule.labels.size > 0 ? `a number or one of the configured labels (${[...rule.labels.keys()].slice(0, 6).join(", ")}${rule.labels.size > 6 ? ", …" : ""})` : "a number",
-                hint: `map the label to a number in "answerLabels" (globally or for ${rule.owner}) in relaudit.config.json`,
-              },
-              `${path}: unknown answer "${text.trim()}"`,
-            );
-            answers[item].push(NaN);
-            continue;
-          }
-          value = parsed.value;
-        }
-        if ((rule.min !== undefined && value < rule.min) || (rule.max !== undefined && value > rule.max)) {
-          ctx.problems.add(
-            { file: path, line, column: header[index], message: "answer out of range", expected: `${rule.min}–${rule.max} (${rule.owner})`, found: String(value), hint: "check the scale's min and max in the config, or the export's coding" },
-            `${path}: out-of-range answer in ${header[index]}`,
-          );
-          answers[item].push(NaN);
-          continue;
-        }
-        answers[item].push(value);
-      }
+      items.forEach(({ item }, k) => answers[item].push(rowAnswers[k]));
     };
+
+    /** The answer as a number; NaN when missing or invalid (an invalid one is recorded as a problem). */
+    function readAnswer(fields: string[], line: number, { index, rule }: (typeof items)[number]): number {
+      const text = fields[index];
+      if (isMissing(text)) return NaN;
+      let value: number | undefined = rule.labels.get(normLabel(text));
+      if (value === undefined) {
+        const parsed = parseNumber(text, decimalComma);
+        if (!parsed.ok) {
+          ctx.problems.invalidRow(
+            {
+              file: path,
+              line,
+              column: header[index],
+              message: `unknown answer "${text.trim()}"`,
+              expected: rule.labels.size > 0 ? `a number or one of the configured labels (${[...rule.labels.keys()].slice(0, 6).join(", ")}${rule.labels.size > 6 ? ", …" : ""})` : "a number",
+              hint: `map the label to a number in "answerLabels" (globally or for ${rule.owner}) in relaudit.config.json`,
+            },
+            // The kind never holds the answer: free text must not reach a report, and distinct answers must not grow memory.
+            `unknown answer in ${header[index]}`,
+          );
+          return NaN;
+        }
+        value = parsed.value;
+      }
+      if ((rule.min !== undefined && value < rule.min) || (rule.max !== undefined && value > rule.max)) {
+        ctx.problems.invalidRow(
+          { file: path, line, column: header[index], message: "answer out of range", expected: `${rule.min}–${rule.max} (${rule.owner})`, found: String(value), hint: "check the scale's min and max in the config, or the export's coding" },
+          `answer out of range in ${header[index]}`,
+        );
+        return NaN;
+      }
+      return value;
+    }
   });
   ctx.files.push(summariseFile("survey", info, null));
   ctx.warnings.push(...info.notes.map((n) => `${path}: ${n}`));

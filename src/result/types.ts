@@ -71,9 +71,21 @@ export interface InputFileSummary {
   dateRange?: [string, string];
 }
 
+/** Rows of one file left out for one reason under --skip-invalid-rows: counted, with where the first few are. */
+export interface SkippedRows {
+  file: string;
+  /** Why, without any cell value (values can be person ids or free text): "unknown person id", "invalid date in joined". */
+  reason: string;
+  rows: number;
+  /** The first few (at most 20) by line and column, so they can be found; `relaudit validate` shows the values. */
+  examples: { line: number; column?: string }[];
+}
+
 export interface InputsSummary {
   files: InputFileSummary[];
   warnings: string[];
+  /** Present only with --skip-invalid-rows: every row left out, summarised per file and reason. */
+  skipped?: SkippedRows[];
   boundaries: string[];
   directed: boolean;
   period: "week" | "month";

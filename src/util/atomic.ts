@@ -4,6 +4,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSyn
 import { basename, dirname, join } from "node:path";
 
 const pending = new Set<string>();
+let committed = 0;
 
 export function writeFileAtomic(path: string, content: string | Uint8Array): void {
   const dir = dirname(path);
@@ -19,12 +20,21 @@ export function writeFileAtomic(path: string, content: string | Uint8Array): voi
       closeSync(fd);
     }
     renameSync(temp, path);
+    committed++;
   } catch (error) {
     rmSync(temp, { force: true });
     throw error;
   } finally {
     pending.delete(temp);
   }
+}
+
+/**
+ * Writes finished so far. A signal is handled only between event-loop turns, so it can arrive after a run's
+ * synchronous writes have all finished: the signal handler then must not claim that nothing changed.
+ */
+export function committedWrites(): number {
+  return committed;
 }
 
 /** Removes temp files of writes that have not finished (called on SIGINT/SIGTERM). */

@@ -1,0 +1,41 @@
+// The pseudonymisation key: from --pseudonym-key-file, else the RELAUDIT_PSEUDONYM_KEY environment variable. Never
+// from the config file or a plain flag, where it would end up in version control or the shell history.
+import { readFileSync } from "node:fs";
+import { InputError } from "../errors.js";
+import { MIN_KEY_BYTES } from "./pseudonymise.js";
+
+export const KEY_ENV = "RELAUDIT_PSEUDONYM_KEY";
+const MAKE_KEY = "make one with: openssl rand -hex 32 > relaudit.key (keep it secret, and the same between runs so pseudonyms stay stable)";
+
+export function readPseudonymKey(keyFile: string | undefined, env: Record<string, string | undefined>): Uint8Array {
+  let key: Uint8Array;
+  let source: string;
+  if (keyFile !== undefined) {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(keyFile);
+    } catch (error) {
+      throw new InputError({ file: keyFile, column: "--pseudonym-key-file", message: "cannot read the key file", found: (error as NodeJS.ErrnoException).code ?? String(error) });
+    }
+    // Editors and `echo` add a final newline; it is not part of the key.
+    let end = bytes.length;
+    while (end > 0 && (bytes[end - 1] === 0x0a || bytes[end - 1] === 0x0d)) end--;
+    key = bytes.subarray(0, end);
+    source = keyFile;
+  } else if (env[KEY_ENV] !== undefined && env[KEY_ENV] !== "") {
+    key = Buffer.from(env[KEY_ENV]!, "utf8");
+    source = KEY_ENV;
+  } else {
+    throw new InputError({ column: "--pseudonymise", message: "--pseudonymise needs a secret key", hint: `set ${KEY_ENV} or pass --pseudonym-key-file FILE; ${MAKE_KEY}` });
+  }
+  if (key.length < MIN_KEY_BYTES) {
+    throw new InputError({
+      column: keyFile !== undefined ? "--pseudonym-key-file" : KEY_ENV,
+      message: `the pseudonymisation key from ${source} is too short`,
+      expected: `at least ${MIN_KEY_BYTES} bytes`,
+      found: `${key.length} bytes`,
+      hint: `a short key lets anyone who guesses the ids recover them; ${MAKE_KEY}`,
+    });
+  }
+  return key;
+}

@@ -1,0 +1,85 @@
+// --pseudonymise: every person id in a report becomes a keyed pseudonym, HMAC-SHA256(key, id). Applied once to the
+// Report before any renderer runs, so every format (terminal, Markdown, JSON, and any added later) is covered.
+//
+// Person ids live in the structured fields listed in `pseudonymiseReport`. A finding or signal that names a person
+// in its words (message, questions, evidence) must list them in `subject.people`: those ids are replaced in its
+// words too. Nothing else may carry a person id, and skipped-row records carry no cell values (src/errors.ts).
+// test/security/pseudonymise.test.ts scans every rendered output for every raw id of its input, so a new field or
+// message that leaks one fails it.
+import { createHmac } from "node:crypto";
+import type { Evidence, Report, Subject } from "../result/types.js";
+
+/** A finding or a signal: words about a subject. */
+interface Named {
+  subject: Subject;
+  message: string;
+  questions: string[];
+  evidence: Evidence[];
+}
+
+/** Shorter keys are refused: person ids (staff numbers, emails) are guessable, so the key is all that protects them. */
+export const MIN_KEY_BYTES = 16;
+/** 64 bits of the MAC: a collision among a million people has probability about n²/2⁶⁵ ≈ 3·10⁻⁸. */
+const PSEUDONYM_HEX_DIGITS = 16;
+
+export type Pseudonymiser = (id: string) => string;
+
+/** A stable map from id to pseudonym for one key; the same key always gives the same pseudonym. */
+export function pseudonymiser(key: Uint8Array): Pseudonymiser {
+  if (key.length < MIN_KEY_BYTES) throw new RangeError(`a pseudonymisation key needs at least ${MIN_KEY_BYTES} bytes`);
+  const cache = new Map<string, string>();
+  return (id) => {
+    let pseudonym = cache.get(id);
+    if (pseudonym === undefined) {
+      pseudonym = `p-${createHmac("sha256", key).update(id, "utf8").digest("hex").slice(0, PSEUDONYM_HEX_DIGITS)}`;
+      cache.set(id, pseudonym);
+    }
+    return pseudonym;
+  };
+}
+
+export const PSEUDONYMISED_NOTE = "person ids are pseudonymised (HMAC-SHA256 with your key): the same key gives the same pseudonyms in every run";
+
+/** A copy of the report with every person id replaced; the input is not changed. */
+export function pseudonymiseReport(report: Report, key: Uint8Array): Report {
+  const alias = pseudonymiser(key);
+  const out = structuredClone(report);
+  const named = (item: Named) => {
+    const people = item.subject.people;
+    if (!people?.length) return;
+    const inWords = idPattern(people);
+    const words = (text: string) => text.replace(inWords, alias);
+    item.message = words(item.message);
+    item.questions = item.questions.map(words);
+    for (const e of item.evidence) {
+      e.label = words(e.label);
+      if (typeof e.value === "string") e.value = words(e.value);
+      if (typeof e.reference === "string") e.reference = words(e.reference);
+    }
+    item.subject.people = people.map(alias);
+  };
+
+  for (const check of out.checks) check.findings.forEach(named);
+  (out.signals ?? []).forEach(named);
+  for (const series of out.series ?? []) if (series.subject.people) series.subject.people = series.subject.people.map(alias);
+
+  const network = out.network;
+  if (network) {
+    for (const person of network.people) person.id = alias(person.id);
+    for (const boundary of network.boundaries) for (const link of boundary.links) for (const carrier of link.carriers) carrier.id = alias(carrier.id);
+    network.articulationPoints = network.articulationPoints.map(alias);
+    network.bridges = network.bridges.map(([a, b]) => [alias(a), alias(b)]);
+  }
+
+  out.inputs.warnings = [...out.inputs.warnings, PSEUDONYMISED_NOTE];
+  return out;
+}
+
+/**
+ * Whole-id occurrences of any of `ids` in text: not inside a longer id (letters, digits, _ @ - around it; a dot only
+ * ends a sentence). Longer ids first, so "P1" never matches inside "P17".
+ */
+function idPattern(ids: readonly string[]): RegExp {
+  const alternatives = [...new Set(ids)].sort((a, b) => b.length - a.length).map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return new RegExp(`(?<![\\p{L}\\p{N}_@.-])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}_@-]|\\.[\\p{L}\\p{N}])`, "gu");
+}
