@@ -8,7 +8,7 @@ import { fallingContact, fragmentation, reciprocityCollapse } from "./contact.js
 import { meanOver, RECENT } from "./episodes.js";
 import { leadingIndicator } from "./leading.js";
 import { dormantTies, keyPersonDepartures } from "./people-links.js";
-import { boundarySeries, eiSeries, groupIndex, reciprocitySeries, type BoundarySeries } from "./relational.js";
+import { boundarySeries, eiSeries, groupIndex, reciprocitySeries, type BoundarySeries, type Windows } from "./relational.js";
 import type { LeadingIndicator, Series, SeriesAnnotation, Signal, SignalsSection } from "./section.js";
 import type { XmrSettings } from "./spc/types.js";
 import { perceptionGaps, surveyDrops } from "./survey-signals.js";
@@ -45,6 +45,8 @@ export function analyseSignals(data: Dataset, survey: SurveySection | null = nul
     if (timeline.partialFirst) notes.push(`${labelAt(timeline, 0)} is a partial period: shown, left out of limits and rules`);
     if (timeline.partialLast) notes.push(`${labelAt(timeline, timeline.length - 1)} is a partial period: shown, left out of limits and rules`);
     const baselinePoints = relationalBaseline(timeline.length);
+    const whole = new Set(excludedPositions(timeline));
+    const windows = { baseline: baselinePoints, recent: [...Array(timeline.length).keys()].filter((p) => !whole.has(p)).slice(-RECENT) };
     const chart = (spec: SeriesSpec): ChartedSeries => {
       const charted = chartSeries(spec, timeline, annotations, settings);
       series.push(charted.series);
@@ -55,11 +57,11 @@ export function analyseSignals(data: Dataset, survey: SurveySection | null = nul
       for (const attribute of data.boundaries) {
         const index = groupIndex(data, attribute);
         if (!index) continue;
-        const boundary = boundarySeries(data, index, timeline);
+        const boundary = boundarySeries(data, index, timeline, windows);
         boundaries.push(boundary);
         const suppressed = index.names.filter((_, g) => !index.reportable[g]).length;
         if (suppressed > 0) notes.push(`${attribute}: ${suppressed} group${suppressed === 1 ? "" : "s"} with fewer than ${data.config.minGroupSize} people not reported`);
-        signals.push(...relationalSignals(data, boundary, timeline, baselinePoints, chart));
+        signals.push(...relationalSignals(data, boundary, timeline, windows, chart));
         signals.push(...dormantTies(data, boundary, timeline, baselinePoints));
         signals.push(...keyPersonDepartures(data, boundary, timeline));
       }
@@ -102,7 +104,8 @@ export function analyseSignals(data: Dataset, survey: SurveySection | null = nul
   };
 }
 
-function relationalSignals(data: Dataset, boundary: BoundarySeries, timeline: Timeline, baselinePoints: number, chart: (spec: SeriesSpec) => ChartedSeries): Signal[] {
+function relationalSignals(data: Dataset, boundary: BoundarySeries, timeline: Timeline, windows: Windows, chart: (spec: SeriesSpec) => ChartedSeries): Signal[] {
+  const baselinePoints = windows.baseline;
   const { index } = boundary;
   const signals: Signal[] = [];
   const attribute = index.attribute;
@@ -113,12 +116,12 @@ function relationalSignals(data: Dataset, boundary: BoundarySeries, timeline: Ti
     if (volume < MIN_PAIR_VOLUME) continue;
     const groups: [string, string] = [index.names[pair.a], index.names[pair.b]];
     const label = `${groups[0]} ↔ ${groups[1]}`;
-    const context = { attribute, groups, timeline, baselinePoints };
+    const context = { attribute, groups, timeline, baselinePoints, windows };
     const base = { subject: { attribute, groups: [...groups] }, label, baselinePoints };
     const key = `${attribute}:${groups.join("|")}`;
     const interactions = chart({ ...base, id: `interactions:${key}`, metric: "interactions", direction: "higher", values: Array.from(pair.interactions) });
     chart({ ...base, id: `active-ties:${key}`, metric: "active ties", direction: "higher", values: Array.from(pair.activeTies) });
-    const contact = fallingContact(interactions, context);
+    const contact = fallingContact(interactions, pair, context);
     if (contact) signals.push(contact);
     if (!data.undirected) {
       const reciprocity = chart({ ...base, id: `reciprocity:${key}`, metric: "reciprocity", direction: "higher", values: reciprocitySeries(pair) });
@@ -127,8 +130,7 @@ function relationalSignals(data: Dataset, boundary: BoundarySeries, timeline: Ti
     }
   }
   const endInstant = data.window.until ?? data.interactions?.last ?? Infinity;
-  const whole = new Set(excludedPositions(timeline));
-  const recent = [...Array(timeline.length).keys()].filter((p) => !whole.has(p)).slice(-RECENT);
+  const recent = [...windows.recent];
   for (const group of boundary.groups) {
     if (!index.reportable[group.group]) continue;
     const name = index.names[group.group];

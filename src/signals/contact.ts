@@ -5,19 +5,23 @@ import type { Evidence, Severity } from "../result/types.js";
 import type { ChartedSeries } from "./chart.js";
 import { baselineMean, currentConcern, describeRules, estimateOnset, meanOver, recentFall, recentMean, RECENT, type Episode } from "./episodes.js";
 import type { Signal } from "./section.js";
-import type { PairSeries } from "./relational.js";
+import { lossConcentration, type PairSeries, type Windows } from "./relational.js";
 import { labelAt, type Timeline } from "./timeline.js";
 
 /** Relative fall of the recent mean below the baseline mean for a warning, and for a critical signal. */
-export const CONTACT_DROP_WARNING = 0.3;
-export const CONTACT_DROP_CRITICAL = 0.6;
+export const CONTACT_DROP_WARNING = 0.5;
+export const CONTACT_DROP_CRITICAL = 0.75;
+/** Contact per period in the baseline below which a pair is too thin to judge a fall (a tie or two ending halves it). */
+export const CONTACT_MIN_VOLUME = 8;
 /** A direction of contact has "stopped answering" when it falls to this share of its baseline, the other holding. */
-export const ONE_SIDED_FALL = 0.5;
+export const ONE_SIDED_FALL = 0.25;
 export const OTHER_SIDE_HOLDS = 0.75;
 /** The recent mean must also sit this many standard errors below the mean in force (beyond its own 3σ limit). */
 export const MIN_FALL_SE = 3;
+/** Above this share of the loss carried by one pair of people, a fall is one relationship ending, not the link. */
+export const MAX_SINGLE_LOSS_SHARE = 0.5;
 /** Fall of a group's E-I index (range −1…1) for a fragmentation warning. */
-export const EI_DROP_WARNING = 0.15;
+export const EI_DROP_WARNING = 0.25;
 
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 const pct = (x: number) => `${Math.round(x * 100)}%`;
@@ -27,6 +31,7 @@ export interface PairContext {
   groups: [string, string];
   timeline: Timeline;
   baselinePoints: number;
+  windows: Windows;
 }
 
 const pairLabel = (c: PairContext) => `${c.groups[0]} ↔ ${c.groups[1]}`;
@@ -39,14 +44,16 @@ function episodeEvidence(episode: Episode, charted: ChartedSeries, timeline: Tim
   ];
 }
 
-export function fallingContact(charted: ChartedSeries, context: PairContext): Signal | null {
+export function fallingContact(charted: ChartedSeries, pair: PairSeries, context: PairContext): Signal | null {
   const episode = currentConcern(charted.chart);
   const before = baselineMean(charted.chart);
   const now = recentMean(charted.chart);
   const fall = recentFall(charted.chart);
-  if (!episode || before === null || now === null || before <= 0 || fall === null || fall < MIN_FALL_SE) return null;
+  if (!episode || before === null || now === null || before < CONTACT_MIN_VOLUME || fall === null || fall < MIN_FALL_SE) return null;
   const drop = 1 - now / before;
   if (drop < CONTACT_DROP_WARNING) return null;
+  const spread = lossConcentration(pair, context.windows, "both");
+  if (spread.top > MAX_SINGLE_LOSS_SHARE) return null;
   const severity: Severity = drop >= CONTACT_DROP_CRITICAL ? "critical" : "warning";
   const { timeline } = context;
   const from = labelAt(timeline, estimateOnset(charted.chart, episode));
@@ -64,6 +71,7 @@ export function fallingContact(charted: ChartedSeries, context: PairContext): Si
       { label: `${charted.series.metric} per ${timeline.kind}, baseline mean`, value: round(before, 1), n: context.baselinePoints },
       { label: `${charted.series.metric} per ${timeline.kind}, last ${RECENT} periods`, value: round(now, 1), n: RECENT, reference: round(before, 1) },
       { label: "fall", value: round(drop), unit: "share of baseline" },
+      { label: "pairs of people whose contact fell", value: spread.contributors, reference: `largest carries ${pct(spread.top)} of the loss` },
       ...episodeEvidence(episode, charted, timeline, fall),
     ],
     questions: [
@@ -93,7 +101,10 @@ export function reciprocityCollapse(charted: ChartedSeries, pair: PairSeries, co
   const [silent, unanswered] = [...sides].sort((x, y) => (x.ratio ?? Infinity) - (y.ratio ?? Infinity));
   if (silent.ratio === null || unanswered.ratio === null) return null;
   if (silent.ratio > ONE_SIDED_FALL || unanswered.ratio < OTHER_SIDE_HOLDS) return null;
+  const spread = lossConcentration(pair, context.windows, silent.values === pair.forward ? "forward" : "backward");
+  if (spread.top > MAX_SINGLE_LOSS_SHARE) return null;
   const severity: Severity = silent.ratio <= ONE_SIDED_FALL / 2 ? "critical" : "warning";
+  if ((silent.before ?? 0) < CONTACT_MIN_VOLUME / 2) return null;
   const from = labelAt(timeline, estimateOnset(charted.chart, episode));
   const recip = baselineMean(charted.chart);
   const recipNow = recentMean(charted.chart);
@@ -111,6 +122,7 @@ export function reciprocityCollapse(charted: ChartedSeries, pair: PairSeries, co
       { label: `reciprocity of contact, last ${RECENT} periods`, value: recipNow === null ? null : round(recipNow), n: RECENT },
       { label: `${silent.writer} → ${silent.answerer}, share of baseline`, value: round(silent.ratio), reference: round(silent.before ?? 0, 1) },
       { label: `${unanswered.writer} → ${unanswered.answerer}, share of baseline`, value: round(unanswered.ratio), reference: round(unanswered.before ?? 0, 1) },
+      { label: `people in ${silent.writer} answering less`, value: spread.contributors, reference: `largest carries ${pct(spread.top)} of the loss` },
       ...episodeEvidence(episode, charted, timeline, fall),
     ],
     questions: [

@@ -11,20 +11,43 @@ import { excludedPositions, labelAt, positionOf, type Timeline } from "./timelin
 export const STRONG_TIE_ACTIVITY = 0.5;
 /** Periods without any contact for a strong tie to count as dormant. */
 export const DORMANT_PERIODS = 4;
-/** Silent dormant ties (not explained by a leaver) needed, as a count and as a share of the pair's strong ties. */
-export const DORMANT_MIN_TIES = 2;
-export const DORMANT_SHARE_WARNING = 0.25;
+/**
+ * Silent dormant ties (not explained by a leaver) needed between two groups, and how improbable that many must be
+ * given the share of all strong ties in the system that went quiet (binomial upper tail, Bonferroni over the pairs
+ * of groups tested): ordinary churn ends some relationships everywhere.
+ */
+export const DORMANT_MIN_TIES = 3;
+export const DORMANT_ALPHA = 0.05;
+/** Share of a pair's strong ties gone quiet for a critical signal. */
 export const DORMANT_SHARE_CRITICAL = 0.5;
 /** Periods before a departure used to measure the link the leaver carried. */
 export const DEPARTURE_LOOKBACK = 8;
 /** Share of a pair's contact carried by the leaver for a warning, and for a critical signal. */
-export const CARRIED_SHARE_WARNING = 0.3;
-export const CARRIED_SHARE_CRITICAL = 0.6;
+export const CARRIED_SHARE_WARNING = 0.5;
+export const CARRIED_SHARE_CRITICAL = 0.8;
 /** The link must have mattered (contact per period before the departure) and been lost (contact since, as a share of before). */
 export const DEPARTURE_MIN_VOLUME = 5;
 export const DEPARTURE_LINK_LOST = 0.5;
+/** At most this many other person-to-person ties may still link the groups (more: the link does not rest on one person). */
+export const DEPARTURE_MAX_REMAINING = 1;
+/** Periods of history before the departure needed to judge what the leaver carried. */
+export const DEPARTURE_MIN_HISTORY = 4;
 
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** P(X ≥ k) for X ~ Binomial(n, p), summed in log space. */
+export function binomialUpperTail(k: number, n: number, p: number): number {
+  if (k <= 0) return 1;
+  if (p <= 0) return 0;
+  if (p >= 1) return 1;
+  let logChoose = 0;
+  let total = 0;
+  for (let i = 0; i <= n; i++) {
+    if (i > 0) logChoose += Math.log(n - i + 1) - Math.log(i);
+    if (i >= k) total += Math.exp(logChoose + i * Math.log(p) + (n - i) * Math.log1p(-p));
+  }
+  return Math.min(1, total);
+}
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 /** Contact between two people in each period, both directions together. */
@@ -61,12 +84,19 @@ export function dormantTies(data: Dataset, boundary: BoundarySeries, timeline: T
   const endInstant = data.window.until ?? data.interactions?.last ?? Infinity;
   const hasLeft = (person: number) => people[person]?.left !== undefined && people[person].left! <= endInstant;
   const byGroups = new Map<string, { strong: number; silent: number; leavers: number; firstSilent: number }>();
+  let strongTies = 0;
+  let silentTies = 0;
   for (const { a, b, activity } of personPairs(ties, timeline).values()) {
+    const activeShare = baseline.filter((p) => activity[p] > 0).length / baseline.length;
+    if (activeShare < STRONG_TIE_ACTIVITY || hasLeft(a) || hasLeft(b)) {
+      if (activeShare < STRONG_TIE_ACTIVITY) continue;
+    } else {
+      strongTies++;
+      if (recent.every((p) => activity[p] === 0)) silentTies++;
+    }
     const ga = index.of[a];
     const gb = index.of[b];
     if (ga < 0 || gb < 0 || ga === gb || !index.reportable[ga] || !index.reportable[gb]) continue;
-    const activeShare = baseline.filter((p) => activity[p] > 0).length / baseline.length;
-    if (activeShare < STRONG_TIE_ACTIVITY) continue;
     const key = ga < gb ? `${ga},${gb}` : `${gb},${ga}`;
     const entry = byGroups.get(key) ?? { strong: 0, silent: 0, leavers: 0, firstSilent: Infinity };
     entry.strong++;
@@ -82,9 +112,13 @@ export function dormantTies(data: Dataset, boundary: BoundarySeries, timeline: T
     byGroups.set(key, entry);
   }
   const signals: Signal[] = [];
+  const background = strongTies > 0 ? silentTies / strongTies : 0;
+  const tested = byGroups.size;
   for (const [key, entry] of [...byGroups].sort(([x], [y]) => x.localeCompare(y))) {
     const share = entry.silent / entry.strong;
-    if (entry.silent < DORMANT_MIN_TIES || share < DORMANT_SHARE_WARNING) continue;
+    if (entry.silent < DORMANT_MIN_TIES) continue;
+    const p = binomialUpperTail(entry.silent, entry.strong, background);
+    if (p * tested >= DORMANT_ALPHA) continue;
     const [ga, gb] = key.split(",").map(Number);
     const [a, b] = [index.names[ga], index.names[gb]];
     const severity: Severity = share >= DORMANT_SHARE_CRITICAL ? "critical" : "warning";
@@ -96,12 +130,13 @@ export function dormantTies(data: Dataset, boundary: BoundarySeries, timeline: T
       practice: 5,
       subject: { attribute: index.attribute, groups: [a, b], metric: "strong ties" },
       firstPeriod: from,
-      rule: `${entry.silent} of ${entry.strong} strong ties (contact in ≥ ${pct(STRONG_TIE_ACTIVITY)} of baseline periods) without contact for the last ${DORMANT_PERIODS} periods, not explained by a leaver`,
+      rule: `${entry.silent} of ${entry.strong} strong ties (contact in ≥ ${pct(STRONG_TIE_ACTIVITY)} of baseline periods) without contact for the last ${DORMANT_PERIODS} periods, not explained by a leaver, against ${pct(background)} of strong ties system-wide (binomial p = ${p.toPrecision(2)}, ${tested} pairs of groups tested)`,
       message: `${entry.silent} of the ${entry.strong} strong person-to-person ties between ${a} and ${b} have gone quiet${entry.leavers > 0 ? ` (and ${entry.leavers} more ended because someone left)` : ""}.`,
       evidence: [
         { label: "strong cross-boundary ties", value: entry.strong },
         { label: `silent for ${DORMANT_PERIODS} periods`, value: entry.silent, n: entry.strong, unit: "ties" },
-        { label: "share gone quiet", value: round(share), reference: DORMANT_SHARE_WARNING },
+        { label: "share gone quiet", value: round(share), reference: round(background) },
+        { label: "binomial p, Bonferroni over pairs of groups", value: Math.min(1, p * tested), n: tested },
         { label: "ended by a departure", value: entry.leavers, n: entry.strong, unit: "ties" },
       ],
       questions: [
@@ -123,7 +158,7 @@ export function keyPersonDepartures(data: Dataset, boundary: BoundarySeries, tim
   people.forEach((person, i) => {
     if (person.left === undefined || person.left > endInstant) return;
     const position = positionOf(timeline, person.left);
-    if (position >= 2 && position < timeline.length && index.of[i] >= 0 && index.reportable[index.of[i]]) leavers.set(i, position);
+    if (position >= DEPARTURE_MIN_HISTORY && position < timeline.length && index.of[i] >= 0 && index.reportable[index.of[i]]) leavers.set(i, position);
   });
   if (leavers.size === 0) return [];
   // Cross-group contact in the look-back window: through each leaver, and by everyone else, per pair of groups.
@@ -165,8 +200,9 @@ export function keyPersonDepartures(data: Dataset, boundary: BoundarySeries, tim
     const total = window.reduce((s, p) => s + pair.interactions[p], 0);
     if (total <= 0 || window.length === 0) continue;
     const share = weight / total;
-    if (share < CARRIED_SHARE_WARNING || total / window.length < DEPARTURE_MIN_VOLUME) continue;
+    if (share < CARRIED_SHARE_WARNING || total / window.length < DEPARTURE_MIN_VOLUME || window.length < DEPARTURE_MIN_HISTORY) continue;
     const remaining = others.get(key)?.size ?? 0;
+    if (remaining > DEPARTURE_MAX_REMAINING) continue;
     const severity: Severity = share >= CARRIED_SHARE_CRITICAL || remaining === 0 ? "critical" : "warning";
     const [a, b] = [index.names[gL], index.names[other]];
     const from = labelAt(timeline, left);

@@ -25,6 +25,22 @@ export interface PairSeries {
   backward: Float64Array;
   /** Directed ties with contact in the period. */
   activeTies: Float64Array;
+  /** Per pair of people (keyed `i,j`, i < j): contact in the baseline and in the recent periods, each way. */
+  people: Map<string, PersonPairContact>;
+}
+
+export interface PersonPairContact {
+  /** From the pair's group a to group b, and back. */
+  forwardBefore: number;
+  forwardRecent: number;
+  backwardBefore: number;
+  backwardRecent: number;
+}
+
+/** The periods a change is measured between: the baseline [0, baseline) and the recent positions. */
+export interface Windows {
+  baseline: number;
+  recent: readonly number[];
 }
 
 export interface GroupSeries {
@@ -55,7 +71,8 @@ export function groupIndex(data: Dataset, attribute: string): GroupIndex | null 
   return { attribute, names, of, sizes, reportable: sizes.map((s) => s >= data.config.minGroupSize) };
 }
 
-export function boundarySeries(data: Dataset, index: GroupIndex, timeline: Timeline): BoundarySeries {
+export function boundarySeries(data: Dataset, index: GroupIndex, timeline: Timeline, windows: Windows): BoundarySeries {
+  const recent = new Set(windows.recent);
   const T = timeline.length;
   const ties = data.interactions?.ties ?? [];
   const pairs = new Map<string, PairSeries>();
@@ -91,6 +108,14 @@ export function boundarySeries(data: Dataset, index: GroupIndex, timeline: Timel
       pair.interactions[p] += weight;
       (ga === a ? pair.forward : pair.backward)[p] += weight;
       pair.activeTies[p] += 1;
+      if (p < windows.baseline || recent.has(p)) {
+        const key = tie.from < tie.to ? `${tie.from},${tie.to}` : `${tie.to},${tie.from}`;
+        let contact = pair.people.get(key);
+        if (!contact) pair.people.set(key, (contact = { forwardBefore: 0, forwardRecent: 0, backwardBefore: 0, backwardRecent: 0 }));
+        const forward = ga === a;
+        if (p < windows.baseline) contact[forward ? "forwardBefore" : "backwardBefore"] += weight;
+        else contact[forward ? "forwardRecent" : "backwardRecent"] += weight;
+      }
     }
     if (ga >= 0 && gb >= 0 && ga !== gb && firstPosition < T) {
       groups[ga].newCrossTies[firstPosition] += 1;
@@ -116,6 +141,7 @@ function pairOf(pairs: Map<string, PairSeries>, a: number, b: number, T: number)
       forward: new Float64Array(T),
       backward: new Float64Array(T),
       activeTies: new Float64Array(T),
+      people: new Map(),
     };
     pairs.set(key, pair);
   }
@@ -137,4 +163,27 @@ export function eiSeries(group: GroupSeries): (number | null)[] {
  */
 export function reciprocitySeries(pair: PairSeries): (number | null)[] {
   return Array.from(pair.interactions, (total, p) => (total > 0 ? (2 * Math.min(pair.forward[p], pair.backward[p])) / total : null));
+}
+
+/**
+ * How concentrated a fall in contact is: the share of the gross loss (per-period rate before minus after, summed
+ * over the pairs of people whose contact fell) due to the single largest one. Near 1: one relationship ended (a
+ * matter for dormant ties or a departure); low: contact fell broadly between the groups.
+ */
+export function lossConcentration(pair: PairSeries, windows: Windows, direction: "both" | "forward" | "backward"): { top: number; contributors: number } {
+  const before = Math.max(1, windows.baseline);
+  const after = Math.max(1, windows.recent.length);
+  let total = 0;
+  let top = 0;
+  let contributors = 0;
+  for (const c of pair.people.values()) {
+    const was = (direction !== "backward" ? c.forwardBefore : 0) + (direction !== "forward" ? c.backwardBefore : 0);
+    const now = (direction !== "backward" ? c.forwardRecent : 0) + (direction !== "forward" ? c.backwardRecent : 0);
+    const loss = was / before - now / after;
+    if (loss <= 0) continue;
+    total += loss;
+    top = Math.max(top, loss);
+    contributors++;
+  }
+  return { top: total > 0 ? top / total : 0, contributors };
 }
