@@ -1,8 +1,8 @@
-// delivery.csv: weekly delivery metrics per organisation, and events.csv: who attended the forum and the briefing.
+// delivery.csv: weekly delivery metrics per organisation.
 // Planted, delayed discharges answer the realised hospital ↔ social care contact of `deliveryLag` weeks earlier,
 // so the relationship leads delivery in the week-to-week noise as well as in the trend.
 import { Rng, streamId } from "./rng.js";
-import { dayIn, HOSPITAL, COMMUNITY, isoDate, ORGANISATIONS, SOCIAL_CARE, type Workforce } from "./system.js";
+import { COMMUNITY, dayIn, HOSPITAL, isoDate, ORGANISATIONS, SOCIAL_CARE, type Workforce } from "./system.js";
 import { weekFor, type Plan } from "./plan.js";
 import type { InteractionStats } from "./interactions.js";
 
@@ -83,12 +83,4 @@ function metricValue(name: string, z: number, week: number, scale: number, plan:
   }
   const earlier = week >= plan.deliveryLag ? contact[week - plan.deliveryLag] : baseline;
   return String(Math.max(0, Math.round(mean * (1 + DISCHARGE_SENSITIVITY * (1 - earlier / baseline)) + noise * z)));
-}
-
-export function eventsCsv(workforce: Workforce, plan: Plan): string {
-  const lines = ["event,date,person"];
-  for (const g of [plan.forum, plan.briefing]) {
-    for (const p of g.attendees) lines.push(`${g.name},${isoDate(g.day)},${workforce.people[p].id}`);
-  }
-  return lines.join("\n") + "\n";
 }

@@ -115,7 +115,9 @@ export function buildRelationships(seed: number, workforce: Workforce, plan: Pla
   const byOrgProfession = new Map<string, number[]>();
   for (const p of people) {
     const key = `${p.org}/${p.profession}`;
-    byOrgProfession.set(key, [...(byOrgProfession.get(key) ?? []), p.index]);
+    const group = byOrgProfession.get(key);
+    if (group) group.push(p.index);
+    else byOrgProfession.set(key, [p.index]);
   }
   for (const person of people) {
     const colleagues = byOrg[person.org].filter((q) => people[q].team !== person.team);
