@@ -145,7 +145,7 @@ export function analyseNetwork(data: Dataset): NetworkSection | null {
     notes.push("Interactions have no timestamps: depth, durability and forum effects cannot be measured.");
     return section;
   }
-  const rel = relationships(ties);
+  const rel = relationships(graph, ties);
   let lastPeriod = -1;
   let firstPeriod = Infinity;
   for (let r = 0; r < rel.count; r++) {

@@ -7,7 +7,7 @@ import { seededRandom, shufflePrefix } from "./random.js";
  * Work budget in source-visits × (people + ties) for an exact run. Chosen by benchmark (scripts/bench-network.ts):
  * on the reference machine one unit costs about 3 ns, so the exact run stays within about 10 seconds.
  */
-export const EXACT_WORK_LIMIT = 3e9;
+export const EXACT_WORK_LIMIT = 2.5e8;
 /** Fewest sources in a sample: below this the standard errors themselves are unreliable. */
 export const MIN_SAMPLE = 100;
 

@@ -93,7 +93,7 @@ export interface EiIndex {
  * Work budget (permutations × ties) for the permutation test; 999 permutations for small networks, fewer (never
  * below 99) for large ones so the test costs well under a second.
  */
-const PERMUTATION_WORK = 1e8;
+const PERMUTATION_WORK = 3e7;
 
 /**
  * E-I over ties between people who both have a group. Expectation: analytic, from the possible ties given group sizes,

@@ -2,6 +2,7 @@
 // how many periods it was active, on which channels — for depth, durability and forum analyses.
 import type { Tie } from "../model/types.js";
 import { channelKind } from "./channels.js";
+import type { Graph } from "./graph.js";
 
 export interface Relationships {
   count: number;
@@ -10,6 +11,7 @@ export interface Relationships {
   b: Int32Array;
   /** First contact (epoch ms), NaN when unknown. */
   first: Float64Array;
+  /** First and last period with contact; −1 when the ties carry no periods. */
   firstPeriod: Int32Array;
   lastPeriod: Int32Array;
   periodsActive: Int32Array;
@@ -21,21 +23,23 @@ export interface Relationships {
   durationMinutes: Float64Array;
 }
 
-export function relationships(ties: Tie[]): Relationships {
-  // Pairs are found by sorting tie indices on (smaller, larger) person index: no per-pair objects.
-  const order = Int32Array.from({ length: ties.length }, (_, i) => i).filter((i) => ties[i].from !== ties[i].to);
-  const lo = (i: number) => Math.min(ties[i].from, ties[i].to);
-  const hi = (i: number) => Math.max(ties[i].from, ties[i].to);
-  order.sort((x, y) => lo(x) - lo(y) || hi(x) - hi(y));
+/**
+ * One relationship per edge of the graph's undirected skeleton (pairs u < v in row order), so pairs are found by a
+ * binary search in a sorted row rather than by hashing or sorting a million ties.
+ */
+export function relationships(graph: Graph, ties: Tie[]): Relationships {
+  const { start, nbr } = graph.all;
+  // Relationship id of each skeleton entry with u < v, in row order.
+  const idOf = new Int32Array(nbr.length).fill(-1);
   let count = 0;
-  for (let k = 0; k < order.length; k++) if (k === 0 || lo(order[k]) !== lo(order[k - 1]) || hi(order[k]) !== hi(order[k - 1])) count++;
+  for (let u = 0; u < graph.n; u++) for (let e = start[u]; e < start[u + 1]; e++) if (nbr[e] > u) idOf[e] = count++;
   const r: Relationships = {
     count,
     a: new Int32Array(count),
     b: new Int32Array(count),
     first: new Float64Array(count).fill(NaN),
-    firstPeriod: new Int32Array(count),
-    lastPeriod: new Int32Array(count),
+    firstPeriod: new Int32Array(count).fill(-1),
+    lastPeriod: new Int32Array(count).fill(-1),
     periodsActive: new Int32Array(count),
     interactions: new Float64Array(count),
     relational: new Float64Array(count),
@@ -43,42 +47,67 @@ export function relationships(ties: Tie[]): Relationships {
     withChannel: new Float64Array(count),
     durationMinutes: new Float64Array(count),
   };
-  let p = -1;
-  let periods = new Set<number>();
-  const close = () => {
-    if (p < 0) return;
-    r.periodsActive[p] = periods.size;
-    let min = Infinity;
-    let max = -Infinity;
-    for (const x of periods) {
-      if (x < min) min = x;
-      if (x > max) max = x;
-    }
-    r.firstPeriod[p] = periods.size ? min : -1;
-    r.lastPeriod[p] = periods.size ? max : -1;
-  };
-  for (let k = 0; k < order.length; k++) {
-    const i = order[k];
-    const tie = ties[i];
-    if (k === 0 || lo(i) !== lo(order[k - 1]) || hi(i) !== hi(order[k - 1])) {
-      close();
-      p++;
-      r.a[p] = lo(i);
-      r.b[p] = hi(i);
-      periods = new Set();
-    }
-    if (tie.first !== null && !(tie.first >= r.first[p])) r.first[p] = tie.first;
-    for (const [period, weight] of tie.periods) if (weight > 0) periods.add(period);
-    r.interactions[p] += tie.weight;
-    r.durationMinutes[p] += tie.durationMinutes;
-    for (const [channel, weight] of Object.entries(tie.channels)) {
-      if (channel.trim() === "") continue;
-      r.withChannel[p] += weight;
-      const kind = channelKind(channel);
-      if (kind === "relational") r.relational[p] += weight;
-      else if (kind === "transactional") r.transactional[p] += weight;
+  for (let u = 0; u < graph.n; u++) {
+    for (let e = start[u]; e < start[u + 1]; e++) {
+      if (idOf[e] >= 0) {
+        r.a[idOf[e]] = u;
+        r.b[idOf[e]] = nbr[e];
+      }
     }
   }
-  close();
+  // Each tie's relationship, then tie indices bucketed by relationship (counting sort), so a pair's two directed
+  // ties are read one after the other and a period they share is counted once.
+  const relOf = new Int32Array(ties.length).fill(-1);
+  const bucket = new Int32Array(count + 1);
+  ties.forEach((tie, t) => {
+    if (tie.from === tie.to) return;
+    relOf[t] = idOf[findInRow(start, nbr, Math.min(tie.from, tie.to), Math.max(tie.from, tie.to))];
+    bucket[relOf[t] + 1]++;
+  });
+  for (let i = 0; i < count; i++) bucket[i + 1] += bucket[i];
+  const order = new Int32Array(bucket[count]);
+  const fill = bucket.slice(0, count);
+  relOf.forEach((id, t) => {
+    if (id >= 0) order[fill[id]++] = t;
+  });
+  // Period → the last relationship that counted it.
+  const counted = new Map<number, number>();
+  const kinds = new Map<string, ReturnType<typeof channelKind>>();
+  for (const t of order) {
+    const tie = ties[t];
+    const id = relOf[t];
+    if (tie.first !== null && !(tie.first >= r.first[id])) r.first[id] = tie.first;
+    for (const [period, weight] of tie.periods) {
+      if (weight <= 0) continue;
+      if (counted.get(period) === id) continue;
+      counted.set(period, id);
+      r.periodsActive[id]++;
+      if (r.firstPeriod[id] < 0 || period < r.firstPeriod[id]) r.firstPeriod[id] = period;
+      if (period > r.lastPeriod[id]) r.lastPeriod[id] = period;
+    }
+    r.interactions[id] += tie.weight;
+    r.durationMinutes[id] += tie.durationMinutes;
+    for (const channel in tie.channels) {
+      if (channel.trim() === "") continue;
+      const weight = tie.channels[channel];
+      let kind = kinds.get(channel);
+      if (kind === undefined) kinds.set(channel, (kind = channelKind(channel)));
+      r.withChannel[id] += weight;
+      if (kind === "relational") r.relational[id] += weight;
+      else if (kind === "transactional") r.transactional[id] += weight;
+    }
+  }
   return r;
+}
+
+function findInRow(start: Int32Array, nbr: Int32Array, u: number, v: number): number {
+  let lo = start[u];
+  let hi = start[u + 1] - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (nbr[mid] === v) return mid;
+    if (nbr[mid] < v) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  throw new RangeError(`no tie between ${u} and ${v} in the graph`);
 }
