@@ -74,10 +74,14 @@ export function planSuppression({ cells, parents, minGroupSize: k, personOf = id
     const published = [...unitsOf.keys()].filter((id) => !hidden.has(id));
     const basis = new Span(published.map((id) => atoms.get(id)!));
     for (const id of [...hidden].sort(bySize)) {
-      if (!basis.contains(atoms.get(id)!)) continue;
-      const candidates = published.filter((c) => c !== id).sort(bySize);
-      const breaker = candidates.find((c) => !new Span(published.filter((p) => p !== c).map((p) => atoms.get(p)!)).contains(atoms.get(id)!));
-      hidden.add(breaker ?? candidates[0]);
+      // An empty cell reveals nothing (and its zero vector lies in every span).
+      if (unitsOf.get(id)!.length === 0 || !basis.contains(atoms.get(id)!)) continue;
+      const candidates = published.sort(bySize);
+      const target = atoms.get(id)!;
+      const breaker = candidates.find((c) => !new Span(published.filter((p) => p !== c).map((p) => atoms.get(p)!)).contains(target));
+      // No single removal breaks every combination: remove the smallest cell overlapping the target and look again.
+      const overlapping = candidates.find((c) => atoms.get(c)!.some((x, i) => x !== 0 && target[i] !== 0));
+      hidden.add(breaker ?? overlapping ?? candidates[0]);
       return true;
     }
     return false;

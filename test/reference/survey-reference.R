@@ -51,6 +51,14 @@ w2 <- small$score[small$wave == "2025-09" & !is.na(small$score)]
 out$small$waveChange <- two_sample(w1, w2)
 # Alpha within the latest wave (the headline the analysis reports).
 out$small$latestWave <- alpha_figures(items[small$wave == "2025-09", ])
+out$small$latestWave$scoreMean <- mean(w2)
+out$small$latestWave$scoreSd <- sd(w2)
+out$small$latestWave$scoreCi <- as.numeric(t.test(w2)$conf.int)
+scored <- small[!is.na(small$score), ]
+out$small$teamMeans <- lapply(split(scored, list(scored$wave, scored$team), sep = "|"), function(g) list(n = nrow(g), mean = mean(g$score)))
+# Keying mistake: Q3 left unreversed.
+unkeyed <- small[small$wave == "2025-09", c("Q1", "Q2", "Q3", "Q4")]
+out$small$unkeyed <- alpha_figures(unkeyed)
 
 # 2. Two-sample tests on hand-made samples with ties (Mann-Whitney tie correction).
 out$ties <- two_sample(c(1, 2, 2, 3, 3, 3, 4, 5), c(2, 3, 4, 4, 4, 5, 5, 5, 5))

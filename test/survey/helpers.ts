@@ -45,7 +45,14 @@ export interface TwoSampleReference {
 
 /** Produced by test/reference/survey-reference.R (R psych 2.2.9, base stats). */
 export const reference = JSON.parse(readFileSync(`${root}test/reference/survey-reference.json`, "utf8")) as {
-  small: AlphaReference & { scoreMean: number; scoreN: number; waveChange: TwoSampleReference; latestWave: AlphaReference };
+  small: AlphaReference & {
+    scoreMean: number;
+    scoreN: number;
+    waveChange: TwoSampleReference;
+    latestWave: AlphaReference & { scoreMean: number; scoreSd: number; scoreCi: [number, number] };
+    teamMeans: Record<string, { n: number; mean: number }>;
+    unkeyed: AlphaReference;
+  };
   ties: TwoSampleReference;
   tCdf: { p: number[]; q: number[] };
   normal: number[];
