@@ -7,6 +7,10 @@ import { networkKeyPerson } from "./network-key-person.js";
 import { networkIsolatedGroups } from "./network-isolated-groups.js";
 import { networkForums } from "./network-forums.js";
 import { networkShallowTies } from "./network-shallow-ties.js";
+import { signalBreakdown } from "./signal-breakdown.js";
+import { signalSurveyDrop } from "./signal-survey-drop.js";
+import { signalPerceptionGap } from "./signal-perception-gap.js";
+import { signalLeadingIndicator } from "./signal-leading-indicator.js";
 
 export const CHECKS: readonly Check[] = [
   evidenceCoverage,
@@ -16,4 +20,8 @@ export const CHECKS: readonly Check[] = [
   networkKeyPerson,
   networkShallowTies,
   networkForums,
+  signalBreakdown,
+  signalSurveyDrop,
+  signalPerceptionGap,
+  signalLeadingIndicator,
 ];
