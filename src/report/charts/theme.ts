@@ -54,6 +54,6 @@ export const BASE_CONFIG: Config = {
     titleFontWeight: "normal",
     labelLimit: 220,
   },
-  legend: { labelColor: INK, titleColor: INK, labelFontSize: 11, titleFontSize: 12, titleFontWeight: "normal", orient: "bottom", direction: "horizontal" },
+  legend: { labelColor: INK, titleColor: INK, labelFontSize: 11, titleFontSize: 12, titleFontWeight: "normal", orient: "bottom", direction: "horizontal", labelLimit: 320, titleLimit: 400 },
   text: { color: INK, fontSize: 11 },
 };

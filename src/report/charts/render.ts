@@ -1,0 +1,63 @@
+// Vega-Lite spec → standalone SVG, headless: Vega's SVG string renderer needs no canvas, no DOM and no fonts
+// (text widths are estimated), and data is always inline, so rendering never touches the network. Vega is
+// imported lazily: a run that writes no charts never loads it.
+import type { TopLevelSpec } from "vega-lite";
+
+/** Escapes text for SVG/XML character data and attribute values. */
+export function xmlEscape(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+}
+
+/** Gives the SVG a role, an accessible name and a description that screen readers and image viewers show. */
+export function withAccessibleText(svg: string, title: string, description: string): string {
+  const open = svg.indexOf("<svg");
+  const end = svg.indexOf(">", open);
+  if (open < 0 || end < 0) throw new Error("not an SVG document");
+  const tag = svg.slice(open, end).replace(/\s(role|aria-label)="[^"]*"/g, "");
+  return `${tag} role="img" aria-label="${xmlEscape(title)}"><title>${xmlEscape(title)}</title><desc>${xmlEscape(description)}</desc>${svg.slice(end + 1)}`;
+}
+
+export interface RenderedSvg {
+  svg: string;
+  /** Vega-Lite and Vega warnings (a well-formed chart has none; tests pin that). */
+  warnings: string[];
+}
+
+/** Vega's logger interface, collecting instead of printing: stdout and stderr belong to the CLI. */
+function collectingLogger(warnings: string[]) {
+  let level = 0;
+  const text = (args: readonly unknown[]) => args.map(String).join(" ");
+  const logger = {
+    level(value?: number): any {
+      if (value === undefined) return level;
+      level = value;
+      return logger;
+    },
+    error(...args: readonly unknown[]) {
+      throw new Error(`chart rendering failed: ${text(args)}`);
+    },
+    warn(...args: readonly unknown[]) {
+      warnings.push(text(args));
+      return logger;
+    },
+    info: () => logger,
+    debug: () => logger,
+  };
+  return logger;
+}
+
+export async function renderSvg(spec: TopLevelSpec, title: string, description: string): Promise<RenderedSvg> {
+  const [vega, vegaLite] = await Promise.all([import("vega"), import("vega-lite")]);
+  const warnings: string[] = [];
+  const logger = collectingLogger(warnings);
+  const compiled = vegaLite.compile(spec, { logger }).spec;
+  // A loader that refuses every request: specs carry their data inline, and a chart must never fetch anything.
+  const loader = vega.loader();
+  loader.load = (uri: string) => Promise.reject(new Error(`charts load nothing (asked for ${uri})`));
+  const view = new vega.View(vega.parse(compiled), { renderer: "none", loader, logger });
+  try {
+    return { svg: withAccessibleText(await view.toSVG(), title, description), warnings };
+  } finally {
+    view.finalize();
+  }
+}
