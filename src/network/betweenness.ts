@@ -4,8 +4,9 @@ import type { Graph } from "./graph.js";
 import { seededRandom, shufflePrefix } from "./random.js";
 
 /**
- * Work budget in source-visits × (people + ties) for an exact run. Chosen by benchmark (scripts/bench-network.ts):
- * on the reference machine one unit costs about 3 ns, so the exact run stays within about 10 seconds.
+ * Work budget in sources × (people + arcs) for an exact run. Chosen by benchmark (scripts/bench-network.ts, 2-core
+ * machine under load): one unit costs 15–30 ns, so an exact run stays within about 5 seconds — e.g. 1,000 people with
+ * 250,000 ties, or 5,000 people with 45,000 — and larger networks are sampled in the same time.
  */
 export const EXACT_WORK_LIMIT = 2.5e8;
 /** Fewest sources in a sample: below this the standard errors themselves are unreliable. */
