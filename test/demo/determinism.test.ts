@@ -1,10 +1,15 @@
-import { readFileSync, readdirSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateSystem } from "../../scripts/generate-demo.js";
 import { FILES, generateTemp, removeDir } from "./read.js";
 
-const COMMITTED = join(import.meta.dirname, "../../fixtures/demo");
+const ROOT = join(import.meta.dirname, "../..");
+const COMMITTED = join(ROOT, "fixtures/demo");
+const cli = (args: string[]) =>
+  spawnSync(process.execPath, ["--import", "tsx", "scripts/generate-demo.ts", ...args], { cwd: ROOT, encoding: "utf8" });
 const SMALL = { seed: 11, people: 150, weeks: 12, interactionsPerPersonWeek: 2 };
 
 describe("demo generator determinism", () => {
@@ -57,5 +62,17 @@ describe("demo generator determinism", () => {
     await expect(generateSystem({ out: "unused", people: 20 })).rejects.toThrow(/--people/);
     await expect(generateSystem({ out: "unused", weeks: 4 })).rejects.toThrow(/--weeks/);
     await expect(generateSystem({ out: "unused", interactionsPerPersonWeek: 0 })).rejects.toThrow(/--interactions-per-person-week/);
+  });
+
+  it("the command line maps its flags onto generateSystem and rejects bad values with exit code 2", async () => {
+    const viaCli = mkdtempSync(join(tmpdir(), "relaudit-demo-cli-"));
+    const viaApi = await generateTemp(SMALL);
+    dirs.push(viaCli, viaApi);
+    const run = cli(["--out", viaCli, "--seed", "11", "--people", "150", "--weeks", "12", "--interactions-per-person-week", "2"]);
+    expect(run.status, run.stderr).toBe(0);
+    for (const file of FILES) expect(readFileSync(join(viaCli, file), "utf8") === readFileSync(join(viaApi, file), "utf8"), file).toBe(true);
+    const bad = cli(["--out", viaCli, "--people", "many"]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--people expects a number/);
   });
 });
