@@ -1,6 +1,11 @@
 // Every check relaudit runs, in report order. Adding a check: write one file, add one line here.
 import type { Check } from "./types.js";
 import { evidenceCoverage } from "./evidence-coverage.js";
+import { surveyReliability } from "./survey-reliability.js";
+import { surveyScaleLevels } from "./survey-scale-levels.js";
+import { surveyWeakCoordination } from "./survey-weak-coordination.js";
+import { surveyResponseRate } from "./survey-response-rate.js";
+import { surveyLeadership } from "./survey-leadership.js";
 import { networkCrossBoundary } from "./network-cross-boundary.js";
 import { networkOneWay } from "./network-one-way.js";
 import { networkKeyPerson } from "./network-key-person.js";
@@ -14,6 +19,11 @@ import { signalLeadingIndicator } from "./signal-leading-indicator.js";
 
 export const CHECKS: readonly Check[] = [
   evidenceCoverage,
+  surveyReliability,
+  surveyScaleLevels,
+  surveyWeakCoordination,
+  surveyResponseRate,
+  surveyLeadership,
   networkIsolatedGroups,
   networkOneWay,
   networkCrossBoundary,

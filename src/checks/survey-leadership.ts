@@ -1,0 +1,30 @@
+// Practice 6: relational leadership (deep listening, holding difference, genuine dialogue) as people experience it,
+// scored like any scale and judged per group against the configured bands.
+import type { Check } from "./types.js";
+import { isOutcome, isShown, lowBandFindings, plural, round, roundCi, surveyOrWhy } from "./survey-common.js";
+
+export const surveyLeadership: Check = {
+  id: "survey-leadership",
+  practice: 6,
+  title: "Relational leadership as experienced by each group",
+  requires: ["survey"],
+  run({ survey }) {
+    const section = surveyOrWhy(survey);
+    if (isOutcome(section)) return section;
+    const scales = section.scales.filter((s) => s.practice === 6);
+    if (scales.length === 0) {
+      return { summary: 'No leadership scale is configured (mark one with "leadership": true).', findings: [], notApplicable: true };
+    }
+    const { findings, judged, notes } = lowBandFindings(scales, (group) => [
+      `How do people in ${group} experience being listened to when they disagree?`,
+      `What space do leaders around ${group} make for difference and for dialogue across boundaries?`,
+      `What support would help those who lead ${group} to hold these conversations?`,
+    ]);
+    return {
+      summary: judged === 0 ? "Leadership scales are reported but not judged: no bands are configured." : findings.length === 0 ? `No group is in a low band (${plural(judged, "group score")} judged).` : `${plural(findings.length, "group score")} in a low band, of ${judged} judged.`,
+      findings,
+      notes,
+      evidence: scales.filter(isShown).map((s) => ({ label: s.label, value: round(s.mean), n: s.n, ci: roundCi(s.ci), unit: `${s.min}–${s.max}` })),
+    };
+  },
+};
