@@ -15,6 +15,7 @@ import { pseudonymiseReport } from "../privacy/pseudonymise.js";
 import { writeFileAtomic } from "../util/atomic.js";
 import { visibleControls, withVisibleControls } from "../util/control-characters.js";
 import { initFolder } from "./init.js";
+import { addSignalsOptions, runSignals, type SignalsFlags } from "./signals.js";
 import { checkOutFolder, claimOutFolder } from "./out-folder.js";
 import { progressReporter, useColor, type Io } from "./io.js";
 
@@ -190,6 +191,18 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     for (const w of summary.warnings) io.stdout.write(`note ${visibleControls(w)}\n`);
     if (!flags.quiet) io.stdout.write(`\nNo problems found. Boundaries: ${summary.boundaries.join(", ") || "none"}.\n`);
+  });
+
+  addSignalsOptions(
+    addInputOptions(
+      program
+        .command("signals")
+        .description("print breakdown signals only (for a scheduled run): SPC on relational and delivery series, new/continuing/resolved with --previous")
+        .argument("[dir]", "folder holding the input files (a delivery file alone is enough)"),
+    ),
+  ).action(async (dir: string | undefined, flags: CommonFlags & SignalsFlags) => {
+    debug = Boolean(flags.debug);
+    exitCode = await runSignals(dir, inputOptions(dir, flags), flags, io);
   });
 
   program

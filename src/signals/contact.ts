@@ -34,7 +34,6 @@ export interface PairContext {
   windows: Windows;
 }
 
-const pairLabel = (c: PairContext) => `${c.groups[0]} ↔ ${c.groups[1]}`;
 const signalId = (kind: string, attribute: string, groups: string[]) => `${kind}:${attribute}:${groups.join("|")}`;
 
 function episodeEvidence(episode: Episode, charted: ChartedSeries, timeline: Timeline, fall: number): Evidence[] {
@@ -66,7 +65,7 @@ export function fallingContact(charted: ChartedSeries, pair: PairSeries, context
     subject: { attribute: context.attribute, groups: [a, b], metric: charted.series.metric },
     firstPeriod: from,
     rule: describeRules(episode.rules, charted.chart),
-    message: `Contact between ${pairLabel(context)} has fallen ${pct(drop)} below its baseline since ${from}.`,
+    message: `Contact between ${a} and ${b} has fallen by ${pct(drop)} from its baseline level.`,
     evidence: [
       { label: `${charted.series.metric} per ${timeline.kind}, baseline mean`, value: round(before, 1), n: context.baselinePoints },
       { label: `${charted.series.metric} per ${timeline.kind}, last ${RECENT} periods`, value: round(now, 1), n: RECENT, reference: round(before, 1) },
@@ -116,7 +115,7 @@ export function reciprocityCollapse(charted: ChartedSeries, pair: PairSeries, co
     subject: { attribute: context.attribute, groups: [...context.groups], metric: charted.series.metric },
     firstPeriod: from,
     rule: `${describeRules(episode.rules, charted.chart)}; contact ${silent.writer} → ${silent.answerer} at ${pct(silent.ratio)} of baseline while ${unanswered.writer} → ${unanswered.answerer} holds at ${pct(unanswered.ratio)}`,
-    message: `${silent.writer} has largely stopped answering ${silent.answerer} since ${from}: contact now runs mostly one way.`,
+    message: `${silent.writer} has largely stopped answering ${silent.answerer}: contact now runs mostly one way.`,
     evidence: [
       { label: "reciprocity of contact (1 balanced, 0 one way), baseline", value: recip === null ? null : round(recip), n: baselinePoints },
       { label: `reciprocity of contact, last ${RECENT} periods`, value: recipNow === null ? null : round(recipNow), n: RECENT },
@@ -161,7 +160,7 @@ export function fragmentation(charted: ChartedSeries, context: GroupContext, iso
     subject: { attribute: context.attribute, groups: [g], metric: charted.series.metric },
     firstPeriod: from,
     rule: describeRules(episode.rules, charted.chart),
-    message: `${g} has turned inward since ${from}: its E-I index fell from ${round(before)} to ${round(now)}${isolates.count > 0 ? `, and ${isolates.count} regularly connected ${isolates.count === 1 ? "person has" : "people have"} had no contact for ${RECENT} periods` : ""}.`,
+    message: `${g} has turned inward: its E-I index fell from ${round(before)} to ${round(now)}${isolates.count > 0 ? `, and ${isolates.count} regularly connected ${isolates.count === 1 ? "person has" : "people have"} had no contact for ${RECENT} periods` : ""}.`,
     evidence: [
       { label: "E-I index, baseline mean", value: round(before), n: context.baselinePoints, reference: "−1 all internal … +1 all external" },
       { label: `E-I index, last ${RECENT} periods`, value: round(now), n: RECENT },

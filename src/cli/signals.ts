@@ -1,0 +1,127 @@
+// `relaudit signals [DIR]`: breakdown signals only, for a scheduled (weekly) run. Same inputs and exit codes as
+// `audit`; --previous marks signals new, continuing or resolved; --out writes dated files atomically, and the same
+// inputs always give the same bytes (no wall-clock time in the output).
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { Option, type Command } from "commander";
+import { VERSION } from "../audit.js";
+import { InputError, ProblemLog } from "../errors.js";
+import type { Annotation } from "../model/types.js";
+import { discoverFiles, loadInputs, type InputOptions } from "../load/inputs.js";
+import { isoDate, parseDate } from "../load/values.js";
+import type { Severity } from "../result/types.js";
+import { analyseSignals } from "../signals/analyse.js";
+import { loadAnnotations } from "../signals/annotations.js";
+import { buildSignalsReport, failsAt, previousSignals, renderSignalsJson, renderSignalsMarkdown, type SignalsReport } from "../signals/report.js";
+import { analyseSurvey } from "../survey/analyse.js";
+import { writeFileAtomic } from "../util/atomic.js";
+import { visibleControls } from "../util/control-characters.js";
+import { checkOutFolder, claimOutFolder } from "./out-folder.js";
+import type { Io } from "./io.js";
+
+const DAY_MS = 86_400_000;
+
+export interface SignalsFlags {
+  format?: "terminal" | "markdown" | "json";
+  failOn?: Severity;
+  previous?: string;
+  asOf?: string;
+  out?: string;
+  force?: boolean;
+  annotations?: string;
+  until?: string;
+  quiet?: boolean;
+}
+
+export function addSignalsOptions(command: Command): Command {
+  return command
+    .addOption(new Option("-f, --format <format>", "output format (default: markdown)").choices(["terminal", "markdown", "json"]))
+    .addOption(new Option("--fail-on <severity>", "exit 1 when a current signal is at least this severe").choices(["warning", "critical"]))
+    .option("--previous <report.json>", "an earlier signals (or audit) JSON report: mark each signal new, continuing or resolved")
+    .option("--as-of <date>", "report as of this day: use only data before it (reproduces an earlier scheduled run)")
+    .option("--annotations <file>", "annotations.csv: dated notes and rebase/baseline decisions (default: the one in DIR)")
+    .option("-o, --out <dir>", "write signals-<as-of>.json/.md and signals-latest.json/.md into this folder (atomically)")
+    .option("--force", "let --out write into a non-empty folder that is not a previous relaudit output");
+}
+
+export async function runSignals(dir: string | undefined, input: InputOptions, flags: SignalsFlags, io: Io): Promise<number> {
+  const asOf = flags.asOf === undefined ? undefined : asOfDate(flags.asOf);
+  if (asOf !== undefined && flags.until !== undefined)
+    throw new InputError({ column: "--as-of", message: "--as-of and --until both set the end of the data", hint: "use one of them" });
+  const previous = flags.previous === undefined ? null : readPrevious(flags.previous);
+  const out = flags.out === undefined ? undefined : resolve(flags.out);
+
+  const loaded = await loadInputs({ ...input, until: asOf !== undefined ? isoDate(asOf - DAY_MS) : input.until });
+  const data = loaded.dataset;
+  const annotationsPath = flags.annotations ?? data.config.files.annotations ?? (dir ? discoverFiles(dir).annotations : undefined);
+  const annotations = annotationsPath ? await readAnnotations(annotationsPath, data.config, input) : [];
+  const withAnnotations = { ...data, annotations };
+  const section = analyseSignals(withAnnotations, analyseSurvey(withAnnotations));
+  if (!section) throw new InputError({ message: "nothing to analyse over time", expected: "dated interactions, delivery.csv or a survey with waves", hint: "see docs/inputs.md" });
+
+  const report = buildSignalsReport(section, {
+    version: VERSION,
+    asOf: isoDate(asOf ?? endOfData(withAnnotations)),
+    previous: previous && { path: flags.previous!, signals: previous },
+  });
+  if (out !== undefined) writeOutputs(out, report, Boolean(flags.force), io, flags);
+  io.stdout.write(flags.format === "json" ? renderSignalsJson(report) : visibleControls(renderSignalsMarkdown(report)));
+  return flags.failOn && failsAt(report, flags.failOn) ? 1 : 0;
+}
+
+function asOfDate(text: string): number {
+  const parsed = /^\d{4}-\d{2}-\d{2}$/.test(text.trim()) ? parseDate(text, "iso", "UTC") : null;
+  if (!parsed?.ok) throw new InputError({ column: "--as-of", message: "invalid date for --as-of", expected: "an ISO date such as 2026-11-23", found: JSON.stringify(text) });
+  return parsed.value;
+}
+
+/** The morning after the last dated input: a scheduled run's natural "as of". */
+function endOfData(data: { window: { until: number | null }; interactions: { last: number | null } | null; delivery: { at: number }[] | null }): number {
+  if (data.window.until !== null) return data.window.until;
+  const last = Math.max(data.interactions?.last ?? -Infinity, ...(data.delivery ?? []).map((r) => r.at));
+  return Number.isFinite(last) ? (Math.floor(last / DAY_MS) + 1) * DAY_MS : 0;
+}
+
+function readPrevious(path: string) {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    throw new InputError({ file: path, column: "--previous", message: "cannot read the previous report", found: (error as Error).message, hint: "pass a report.json written by relaudit signals --format json or --out" });
+  }
+  const signals = previousSignals(json);
+  if (!signals) throw new InputError({ file: path, column: "--previous", message: "not a relaudit report with signals", expected: 'a JSON object with "signals": [{ "id": …, "kind": … }]' });
+  return signals;
+}
+
+async function readAnnotations(path: string, config: Parameters<typeof loadAnnotations>[1]["config"], input: InputOptions): Promise<Annotation[]> {
+  if (!existsSync(path)) throw new InputError({ file: path, column: "--annotations", message: "no such file" });
+  const problems = new ProblemLog();
+  const annotations = await loadAnnotations(path, {
+    config,
+    csv: { encoding: input.encoding, delimiter: input.delimiter },
+    period: input.period ?? config.period ?? "week",
+    window: { since: null, until: null },
+    problems,
+    files: [],
+    warnings: [],
+  });
+  problems.throwIfAny();
+  return annotations;
+}
+
+function writeOutputs(out: string, report: SignalsReport, force: boolean, io: Io, flags: SignalsFlags): void {
+  const json = renderSignalsJson(report);
+  const markdown = renderSignalsMarkdown(report);
+  const files: [string, string][] = [
+    [`signals-${report.asOf}.json`, json],
+    [`signals-${report.asOf}.md`, markdown],
+    ["signals-latest.json", json],
+    ["signals-latest.md", markdown],
+  ];
+  const names = files.map(([name]) => name);
+  checkOutFolder(out, names, force);
+  claimOutFolder(out, names);
+  for (const [name, content] of files) writeFileAtomic(join(out, name), content);
+  if (!flags.quiet) io.stderr.write(`relaudit: wrote ${names.map((n) => join(flags.out!, n)).join(", ")}\n`);
+}
