@@ -121,7 +121,7 @@ export async function loadSurvey(path: string, boundaries: string[], ctx: LoadCo
   ctx.files.push(summariseFile("survey", info, null));
   ctx.warnings.push(...info.notes.map((n) => `${path}: ${n}`));
   return {
-    rows: info.rows,
+    rows: respondents.length,
     respondents,
     waves,
     waveOrder: orderWaves(waves, dateFormat, timeZone),
