@@ -1,0 +1,96 @@
+// The demo system (fixtures/demo, see its README and planted.json): each planted breakdown is found within two
+// periods of its onset, and null versions of the demo (no planted change) stay quiet in most seeds.
+//
+// Measured false-positive rates (warning or critical signals on `generate-demo --null`, default size, 26 weeks):
+//   seeds 1–5 (used to tune the thresholds): 0 of 5 seeds with a signal;
+//   seeds 6–15 (not used for tuning):        3 of 10 seeds with one (seed 6: falling contact between two
+//     professions; seed 10: dormant ties between two organisations; seed 15: falling contact and a reciprocity
+//     collapse between professions) — 12 of 15 seeds quiet overall, 4 signals in 15 runs.
+// This test pins seeds 6–10 (1, 0, 0, 0, 1 signals).
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { loadInputs } from "../../src/load/inputs.js";
+import { parsePeriodLabel, periodLabel } from "../../src/model/periods.js";
+import { analyseSignals } from "../../src/signals/analyse.js";
+import type { Signal, SignalsSection } from "../../src/signals/section.js";
+import { analyseSurvey } from "../../src/survey/analyse.js";
+import { generateSystem } from "../../scripts/generate-demo.js";
+
+const demo = fileURLToPath(new URL("../../fixtures/demo/", import.meta.url));
+
+async function signalsOf(dir: string): Promise<SignalsSection> {
+  const { dataset } = await loadInputs({ dir, files: {} });
+  return analyseSignals(dataset, analyseSurvey(dataset))!;
+}
+
+const weeksBetween = (a: string, b: string) => Math.abs(parsePeriodLabel(a, "week")! - parsePeriodLabel(b, "week")!);
+const about = (signals: Signal[], kind: Signal["kind"], groups: string[]) =>
+  signals.find((s) => s.kind === kind && s.subject.attribute === "organisation" && [...(s.subject.groups ?? [])].sort().join("|") === [...groups].sort().join("|"));
+
+describe.skipIf(!existsSync(join(demo, "planted.json")))("the demo's planted breakdowns", async () => {
+  const planted = JSON.parse(readFileSync(join(demo, "planted.json"), "utf8")).patterns;
+  const section = await signalsOf(demo);
+
+  it("decaying link: falling contact between the two organisations, within two weeks of its onset", () => {
+    const signal = about(section.signals, "falling-contact", planted.decayingLink.groups)!;
+    expect(signal.severity === "warning" || signal.severity === "critical").toBe(true);
+    expect(weeksBetween(signal.firstPeriod, planted.decayingLink.firstWeek)).toBeLessThanOrEqual(2);
+  });
+
+  it("reciprocity collapse: the silent side named, within two weeks", () => {
+    const signal = about(section.signals, "reciprocity-collapse", planted.reciprocityCollapse.groups)!;
+    expect(signal.message.startsWith(`${planted.reciprocityCollapse.silentSide} has largely stopped answering`)).toBe(true);
+    expect(weeksBetween(signal.firstPeriod, planted.reciprocityCollapse.firstWeek)).toBeLessThanOrEqual(2);
+  });
+
+  it("lone spanner who leaves: a key-person departure on that link in the week they left, naming nobody", () => {
+    const signal = about(section.signals, "key-person-departure", planted.loneSpanner.link)!;
+    expect(signal.severity).toBe("critical");
+    expect(weeksBetween(signal.firstPeriod, planted.loneSpanner.leftWeek)).toBeLessThanOrEqual(2);
+    expect(JSON.stringify(signal)).not.toContain(planted.loneSpanner.person);
+  });
+
+  it("psychological safety drop: the team's survey drop, dated within two weeks of the second wave's fieldwork", () => {
+    const drop = planted.psychologicalSafetyDrop;
+    const signal = section.signals.find((s) => s.kind === "survey-drop" && s.subject.groups?.[0] === drop.team && s.subject.scale === drop.scale)!;
+    expect(signal.severity).not.toBe("info");
+    const fielded = JSON.parse(readFileSync(join(demo, "planted.json"), "utf8")).waves.find((w: { label: string }) => w.label === drop.waves[1]).fielded;
+    const fieldedWeek = periodLabel(Math.floor((Date.parse(fielded) / 86_400_000 + 3) / 7), "week");
+    expect(weeksBetween(signal.firstPeriod, fieldedWeek)).toBeLessThanOrEqual(2);
+  });
+
+  it("perception gap: the RC asymmetry between hospital and social care", () => {
+    const signal = about(section.signals, "perception-gap", [planted.coordinationAsymmetry.rater, planted.coordinationAsymmetry.rated])!;
+    expect(signal.message).toMatch(/Northgate Hospital rates its coordination with County Social Care at 2\.\d+/);
+  });
+
+  it("every signal has 2–4 questions, a rule and evidence; ids are unique", () => {
+    for (const s of section.signals) {
+      expect(s.questions.length).toBeGreaterThanOrEqual(2);
+      expect(s.questions.length).toBeLessThanOrEqual(4);
+      expect(s.rule.length).toBeGreaterThan(0);
+      expect(s.evidence.length).toBeGreaterThan(0);
+    }
+    expect(new Set(section.signals.map((s) => s.id)).size).toBe(section.signals.length);
+  });
+});
+
+describe("null versions of the demo (no planted change)", () => {
+  it("seeds 6–10: warning or critical signals per seed are 1, 0, 0, 0, 1", async () => {
+    const counts: number[] = [];
+    for (let seed = 6; seed <= 10; seed++) {
+      const dir = mkdtempSync(join(tmpdir(), "relaudit-null-"));
+      try {
+        await generateSystem({ out: dir, seed, null: true });
+        const section = await signalsOf(dir);
+        counts.push(section.signals.filter((s) => s.severity !== "info").length);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+    expect(counts).toEqual([1, 0, 0, 0, 1]);
+  }, 60_000);
+});
