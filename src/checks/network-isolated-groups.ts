@@ -61,7 +61,7 @@ export const networkIsolatedGroups: Check = {
       summary: findings.length ? `${findings.length} group${findings.length === 1 ? "" : "s"} or part${findings.length === 1 ? "" : "s"} of the system sit apart.` : "Every group has ties to other groups.",
       findings,
       evidence: [
-        { label: "people in the largest connected part", value: section.largestComponentShare, n: section.peopleCount },
+        { label: "share of people in the largest connected part", value: section.largestComponentShare, n: section.peopleCount },
         { label: "people with no tie", value: section.isolates, n: section.peopleCount },
       ],
       notes: [`Peripheral: fewer than ${percent(PERIPHERAL_SHARE)} of members have a tie to another group. Groups under minGroupSize are not judged.`],

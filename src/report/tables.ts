@@ -157,7 +157,7 @@ export function networkTables(network: NetworkSection): DisplayTable[] {
         practice: 3,
         title: `Cross-boundary connection by ${b.attribute}`,
         caption: `E-I index = (external − internal)/(external + internal) ties: −1 all internal, +1 all external. Network E-I ${num(b.eiIndex)} vs ${num(b.expectedEiIndex)} expected under random mixing.`,
-        headings: ["group", "people", "external", "internal", "E-I", "expected E-I", "spanners", "isolated"],
+        headings: ["group", "n", "external", "internal", "E-I", "expected", "spanners", "isolated"],
         rows: b.groups.map((g) => [g.value, int(g.n), int(g.external), int(g.internal), num(g.eiIndex), num(g.expectedEiIndex), int(g.spanningMembers), int(g.isolatedMembers)]),
         numeric: [false, true, true, true, true, true, true, true],
         terminal: b === network.boundaries[0],

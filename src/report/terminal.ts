@@ -1,6 +1,7 @@
 // Terminal renderer: headline first, findings by severity and practice, fits 80 columns, plain without colour.
 import { Chalk, type ChalkInstance } from "chalk";
 import type { CheckResult, Finding, Report, Severity } from "../result/types.js";
+import { PRACTICE_ORDER, PRACTICES } from "../result/practices.js";
 import { formatEvidence, formatSubject, plural } from "./format.js";
 import { reportTables, type DisplayTable } from "./tables.js";
 
@@ -30,9 +31,25 @@ export function wrap(text: string, width: number, indent = ""): string[] {
   return lines;
 }
 
+/** Evidence lines and questions shown per finding in the terminal; the rest is in the Markdown/JSON report. */
+const EVIDENCE_SHOWN = 3;
+const QUESTIONS_SHOWN = 1;
+const NOTES_SHOWN = 6;
+const SPARK = "▁▂▃▄▅▆▇█";
+
+/** A sparkline of a series' values (gaps as spaces): formatting of numbers already in the result. */
+export function sparkline(values: (number | null)[]): string {
+  const present = values.filter((v): v is number => v !== null);
+  if (present.length === 0) return "";
+  const min = Math.min(...present);
+  const max = Math.max(...present);
+  return values.map((v) => (v === null ? " " : SPARK[max === min ? 3 : Math.round(((v - min) / (max - min)) * (SPARK.length - 1))])).join("");
+}
+
 export function renderTerminal(report: Report, options: TerminalOptions): string {
   const c: ChalkInstance = new Chalk({ level: options.color ? 1 : 0 });
   const width = Math.min(options.width ?? 80, 100);
+  const quiet = options.quiet ?? false;
   const badge: Record<Severity, string> = {
     critical: c.bold.red("CRITICAL"),
     warning: c.bold.yellow("WARNING "),
@@ -40,9 +57,12 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
   };
   const out: string[] = [];
   const s = report.summary;
-  const findings = report.checks.flatMap((check) => check.findings.map((f) => ({ check, f })));
+  const findings = report.checks
+    .flatMap((check) => check.findings.map((f) => ({ check, f })))
+    .sort((a, b) => SEVERITY_ORDER.indexOf(a.f.severity) - SEVERITY_ORDER.indexOf(b.f.severity) || a.check.practice - b.check.practice);
+  const seriesById = new Map((report.series ?? []).map((x) => [x.id, x]));
 
-  if (!options.quiet) {
+  if (!quiet) {
     out.push(c.bold("relaudit — relational health audit"));
     out.push(c.dim(`${report.generatedAt} · relaudit ${report.tool.version} · min group size ${report.minGroupSize}`));
     out.push("");
@@ -53,18 +73,25 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
     ].join(" · ");
     out.push(headline);
     out.push(c.dim(`${plural(s.pass + s.warn + s.fail, "check")} ran · ${s.notApplicable} not applicable${s.error ? ` · ${c.red(`${s.error} failed to run`)}` : ""}`));
-    out.push("");
+    out.push("", ...renderPracticeOverview(report, c), "");
   }
 
-  for (const severity of SEVERITY_ORDER) {
-    const group = findings.filter(({ f }) => f.severity === severity);
-    if (group.length === 0 || (options.quiet && severity === "info")) continue;
-    for (const { check, f } of group) out.push(...renderFinding(check, f, badge[severity], c, width, options.quiet ?? false));
+  for (const { check, f } of findings.filter(({ f }) => f.severity !== "info")) {
+    out.push(...renderFinding(check, f, badge[f.severity], c, width, quiet));
+    const series = findSeries(f, check, seriesById);
+    if (series) out.push(`         ${c.dim("trend")} ${sparkline(series.points.map((p) => p.value))} ${c.dim(`${series.points[0]?.period ?? ""}–${series.points.at(-1)?.period ?? ""}`)}`, "");
   }
   const errors = report.checks.filter((check) => check.status === "error");
-  for (const check of errors) out.push(...wrap(`${c.red("ERROR   ")} ${check.title}: ${check.error ?? ""}`, width, "         "));
+  for (const check of errors) out.push(...wrap(`${c.red("ERROR   ")} ${check.title}: ${check.error ?? ""}`, width, "         "), "");
 
-  if (!options.quiet) {
+  if (!quiet) {
+    const notes = findings.filter(({ f }) => f.severity === "info");
+    if (notes.length > 0) {
+      out.push(c.bold("Notes"));
+      for (const { f } of notes.slice(0, NOTES_SHOWN)) out.push(...wrap(`  ${badge.info} ${f.message}`, width, "           "));
+      if (notes.length > NOTES_SHOWN) out.push(c.dim(`  …and ${notes.length - NOTES_SHOWN} more in the Markdown or JSON report`));
+      out.push("");
+    }
     for (const t of reportTables(report).filter((t) => t.terminal)) out.push(...renderTextTable(t, c, width), "");
     out.push(c.bold("Checks"));
     for (const check of report.checks) out.push(...renderCheckLine(check, c, width));
@@ -84,14 +111,40 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
   return `${out.join("\n").trimEnd()}\n`;
 }
 
+/** One line per practice: how many checks spoke to it and the worst of their findings. */
+function renderPracticeOverview(report: Report, c: ChalkInstance): string[] {
+  const lines = [c.bold("Practices")];
+  for (const practice of PRACTICE_ORDER) {
+    const checks = report.checks.filter((check) => check.practice === practice && check.status !== "not-applicable");
+    const critical = checks.reduce((n, check) => n + check.findings.filter((f) => f.severity === "critical").length, 0);
+    const warning = checks.reduce((n, check) => n + check.findings.filter((f) => f.severity === "warning").length, 0);
+    const state =
+      checks.length === 0 ? c.dim("no evidence") : critical ? c.red(`${critical} critical`) + (warning ? c.yellow(` · ${warning} warning${warning > 1 ? "s" : ""}`) : "") : warning ? c.yellow(`${warning} warning${warning > 1 ? "s" : ""}`) : c.green("ok");
+    const name = `${practice}. ${PRACTICES[practice]}`;
+    lines.push(`  ${name.length > 48 ? `${name.slice(0, 47)}…` : name.padEnd(48)} ${state}`);
+  }
+  return lines;
+}
+
+/** The SPC series a finding rests on: the signal names it in its subject and metric. */
+function findSeries(f: Finding, check: CheckResult, seriesById: Map<string, NonNullable<Report["series"]>[number]>) {
+  if (check.practice !== 5 && check.practice !== 8) return undefined;
+  for (const series of seriesById.values()) {
+    if (series.metric === f.subject.metric && series.subject.attribute === f.subject.attribute && sameGroups(series.subject.groups, f.subject.groups)) return series;
+  }
+  return undefined;
+}
+
+const sameGroups = (a: string[] | undefined, b: string[] | undefined) => (a ?? []).slice().sort().join("\u0000") === (b ?? []).slice().sort().join("\u0000");
+
 function renderFinding(check: CheckResult, f: Finding, badge: string, c: ChalkInstance, width: number, quiet: boolean): string[] {
   const subject = formatSubject(f.subject);
   const lines = wrap(`${badge} ${f.message}`, width, "         ");
   const meta = `practice ${check.practice} · ${check.id}${subject ? ` · ${subject}` : ""}`;
   lines.push(...wrap(meta, width - 9).map((l) => `         ${c.dim(l)}`));
   if (!quiet) {
-    for (const e of f.evidence) lines.push(...wrap(`• ${formatEvidence(e)}`, width - 9, "  ").map((l) => `         ${l}`));
-    for (const q of f.questions) lines.push(...wrap(`? ${q}`, width - 9, "  ").map((l) => `         ${c.italic(l)}`));
+    for (const e of f.evidence.slice(0, EVIDENCE_SHOWN)) lines.push(...wrap(`• ${formatEvidence(e)}`, width - 9, "  ").map((l) => `         ${l}`));
+    for (const q of f.questions.slice(0, QUESTIONS_SHOWN)) lines.push(...wrap(`? ${q}`, width - 9, "  ").map((l) => `         ${c.italic(l)}`));
   }
   lines.push("");
   return lines;
