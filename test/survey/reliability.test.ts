@@ -101,5 +101,7 @@ describe.skipIf(!sharedDataExists("bfi.csv"))("matches R psych::alpha on bfi (2,
   it("agrees with the published figures (instruments.md)", () => {
     expect(reference.bfi!.A.alpha).toBeCloseTo(0.703, 3);
     expect(reference.bfi!.N.alpha).toBeCloseTo(0.814, 3);
+    expect(reference.bfi!.A.mean).toBeCloseTo(4.652, 3);
+    expect(reference.bfi!.N.mean).toBeCloseTo(3.162, 3);
   });
 });
