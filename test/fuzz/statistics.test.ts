@@ -91,7 +91,10 @@ const networkArbitrary = fc.integer({ min: 2, max: 24 }).chain((n) =>
 function build(groups: (string | null)[], arcs: [number, number][], ids: string[], order: number[]) {
   // order[i] = the original person placed at position i.
   const position = new Map(order.map((original, i) => [original, i]));
-  const people: Person[] = order.map((original) => ({ id: ids[original], attributes: groups[original] === null ? {} : { team: groups[original]! } }));
+  const people: Person[] = order.map((original) => {
+    const group = groups[original];
+    return { id: ids[original], attributes: group === null ? {} : { team: group } };
+  });
   const ties: Tie[] = arcs.map(([a, b]) => ({ from: position.get(a)!, to: position.get(b)!, weight: 1, rows: 1, first: null, last: null, durationMinutes: 0, channels: {}, periods: new Map() }));
   return { people, ties };
 }
