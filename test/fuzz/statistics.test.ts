@@ -92,8 +92,9 @@ function build(groups: (string | null)[], arcs: [number, number][], ids: string[
   // order[i] = the original person placed at position i.
   const position = new Map(order.map((original, i) => [original, i]));
   const people: Person[] = order.map((original) => {
-    const group = groups[original];
-    return { id: ids[original], attributes: group === null ? {} : { team: group } };
+    const attributes: Record<string, string> = {};
+    if (groups[original] !== null) attributes.team = groups[original];
+    return { id: ids[original], attributes };
   });
   const ties: Tie[] = arcs.map(([a, b]) => ({ from: position.get(a)!, to: position.get(b)!, weight: 1, rows: 1, first: null, last: null, durationMinutes: 0, channels: {}, periods: new Map() }));
   return { people, ties };
