@@ -31,10 +31,12 @@ export function surveyItemRules(config: Config): Map<string, ItemRule> {
     const labels = new Map([...global, ...Object.entries(scale.answerLabels ?? {})].map(([k, v]) => [normLabel(k), v]));
     for (const item of scale.items ?? []) rules.set(item, { labels, min: scale.min, max: scale.max, owner: `scale "${id}"` });
   }
-  const coordination = config.coordination as { columns?: Record<string, unknown>; min?: number; max?: number } | undefined;
-  const globalLabels = new Map(global.map(([k, v]) => [normLabel(k), v]));
-  for (const column of Object.keys(coordination?.columns ?? {})) {
-    if (!rules.has(column)) rules.set(column, { labels: globalLabels, min: coordination?.min ?? 1, max: coordination?.max ?? 5, owner: "coordination" });
+  const coordination = config.coordination;
+  // RC labels: global, then the coordination block's, then the column's dimension's (non-monotone items).
+  const rcLabels = [...global, ...Object.entries(coordination?.answerLabels ?? {})];
+  for (const [column, { dimension }] of Object.entries(coordination?.columns ?? {})) {
+    const labels = new Map([...rcLabels, ...Object.entries(coordination?.dimensionLabels?.[dimension] ?? {})].map(([k, v]) => [normLabel(k), v]));
+    if (!rules.has(column)) rules.set(column, { labels, min: coordination?.min ?? 1, max: coordination?.max ?? 5, owner: "coordination" });
   }
   return rules;
 }
@@ -63,7 +65,10 @@ export async function loadSurvey(path: string, boundaries: string[], ctx: LoadCo
       });
     }
     const items = [...rules.keys()].filter((item) => byName.has(item.toLowerCase())).map((item) => ({ item, index: byName.get(item.toLowerCase())!, rule: rules.get(item)! }));
-    const groupColumns = boundaries.filter((b) => byName.has(b.toLowerCase())).map((b) => ({ name: b, index: byName.get(b.toLowerCase())! }));
+    // The RC rater column is a group column too, even when it is not one of the audited boundaries.
+    const rater = ctx.config.coordination?.raterAttribute;
+    const groupNames = rater && !boundaries.some((b) => b.toLowerCase() === rater.toLowerCase()) ? [...boundaries, rater] : boundaries;
+    const groupColumns = groupNames.filter((b) => byName.has(b.toLowerCase())).map((b) => ({ name: b, index: byName.get(b.toLowerCase())! }));
     for (const g of groupColumns) groups[g.name] = [];
     for (const { item } of items) answers[item] = [];
     const used = new Set([col.respondent, col.wave, ...items.map((i) => i.index), ...groupColumns.map((g) => g.index)]);

@@ -45,3 +45,38 @@ describe("coordination.csv (long form)", () => {
     expect(ctx.problems.problems[0].hint).toBe('did you mean "timely"?');
   });
 });
+
+describe("wide RC columns in survey.csv", () => {
+  it("map labels by the coordination block and by dimension, over the global labels", async () => {
+    const { surveyItemRules } = await import("../../src/load/survey.js");
+    const rules = surveyItemRules(
+      parseConfig(
+        {
+          answerLabels: { Often: 2 },
+          coordination: {
+            raterAttribute: "ward",
+            columns: { F_B: { rated: "B", dimension: "frequent" }, T_B: { rated: "B", dimension: "timely" } },
+            answerLabels: { Often: 4 },
+            dimensionLabels: { frequent: { "Too often": 3, "just  right": 5 } },
+          },
+        },
+        null,
+      ),
+    );
+    expect(rules.get("T_B")!.labels.get("often")).toBe(4);
+    expect(rules.get("T_B")!.labels.get("too often")).toBeUndefined();
+    expect(rules.get("F_B")!.labels.get("too often")).toBe(3);
+    expect(rules.get("F_B")!.labels.get("just right")).toBe(5);
+  });
+
+  it("reads the rater column even when it is not an audited boundary", async () => {
+    const { loadSurvey } = await import("../../src/load/survey.js");
+    const dir = mkdtempSync(join(tmpdir(), "relaudit-rc-"));
+    const path = join(dir, "survey.csv");
+    writeFileSync(path, "ward,team,T_B\nA,x,3\nB,y,4\n");
+    const ctx = context({ coordination: { raterAttribute: "ward", columns: { T_B: { rated: "B", dimension: "timely" } } } });
+    const survey = await loadSurvey(path, ["team"], ctx);
+    expect(survey.groups.ward).toEqual(["A", "B"]);
+    expect([...survey.answers.T_B]).toEqual([3, 4]);
+  });
+});
