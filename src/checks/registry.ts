@@ -11,6 +11,7 @@ import { networkOneWay } from "./network-one-way.js";
 import { networkKeyPerson } from "./network-key-person.js";
 import { networkIsolatedGroups } from "./network-isolated-groups.js";
 import { networkForums } from "./network-forums.js";
+import { connectionBeforeContent } from "./connection-before-content.js";
 import { networkShallowTies } from "./network-shallow-ties.js";
 import { signalBreakdown } from "./signal-breakdown.js";
 import { signalSurveyDrop } from "./signal-survey-drop.js";
@@ -24,6 +25,7 @@ export const CHECKS: readonly Check[] = [
   surveyWeakCoordination,
   surveyResponseRate,
   surveyLeadership,
+  connectionBeforeContent,
   networkIsolatedGroups,
   networkOneWay,
   networkCrossBoundary,
