@@ -18,10 +18,13 @@ import { initFolder } from "./init.js";
 import { addSignalsOptions, runSignals, type SignalsFlags } from "./signals.js";
 import { checkOutFolder, claimOutFolder } from "./out-folder.js";
 import { progressReporter, useColor, type Io } from "./io.js";
+import { reportFiles } from "./report-files.js";
 
 export const EXIT = { ok: 0, findings: 1, input: 2 } as const;
 
-type Format = "terminal" | "markdown" | "json";
+type TextFormat = "terminal" | "markdown" | "json";
+/** csv writes files only: the tables, into --out DIR. */
+type Format = TextFormat | "csv";
 
 interface CommonFlags {
   people?: string;
@@ -52,6 +55,7 @@ interface AuditFlags extends CommonFlags {
   force?: boolean;
   failOn?: Severity;
   generatedAt?: string;
+  png?: boolean;
   skipInvalidRows?: boolean;
   pseudonymise?: boolean;
   pseudonymKeyFile?: string;
@@ -111,7 +115,7 @@ function inputOptions(dir: string | undefined, flags: CommonFlags): InputOptions
 
 const hasExplicitFiles = (f: CommonFlags) => Boolean(f.people || f.interactions || f.survey || f.delivery || f.events);
 
-function render(report: Report, format: Format, io: Io, flags: AuditFlags): string {
+function render(report: Report, format: TextFormat, io: Io, flags: AuditFlags): string {
   if (format === "json") return renderJson(report);
   if (format === "markdown") return renderMarkdown(report, { quiet: flags.quiet });
   return renderTerminal(report, { color: useColor(io.stdout, io.env, flags.color), quiet: flags.quiet, width: io.stdout.columns });
@@ -133,8 +137,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
       .description("read the inputs in DIR, run every check whose inputs are present, print the report")
       .argument("[dir]", "folder holding people.csv, interactions.csv, survey.csv, delivery.csv, events.csv, relaudit.config.json"),
   )
-    .addOption(new Option("-f, --format <format>", "report format (default: terminal on a TTY, else markdown)").choices(["terminal", "markdown", "json"]))
-    .option("-o, --out <dir>", "also write report.md and report.json into this folder (atomically)")
+    .addOption(
+      new Option("-f, --format <format>", "report format (default: terminal on a TTY, else markdown); csv writes tables into --out").choices(["terminal", "markdown", "json", "csv"]),
+    )
+    .option("-o, --out <dir>", "also write report.md, report.json and SVG charts (charts/) into this folder (atomically)")
+    .option("--png", "with --out, also write each chart as PNG")
     .option("--force", "let --out write into a non-empty folder that is not a previous relaudit output (other files are left alone)")
     .option("--skip-invalid-rows", "leave out rows with a problem (recorded in the report) instead of failing")
     .option("--pseudonymise", "replace every person id in every output with a keyed pseudonym (key: RELAUDIT_PSEUDONYM_KEY)")
@@ -156,6 +163,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
       }
       // Settings that can fail are checked before the (possibly long) audit runs.
       const out = flags.out === undefined ? undefined : resolve(flags.out);
+      const format: Format = flags.format ?? (io.stdout.isTTY ? "terminal" : "markdown");
+      if (out === undefined && (format === "csv" || flags.png)) {
+        throw new InputError({ column: format === "csv" ? "--format csv" : "--png", message: "writes files and needs a folder to write them to", hint: "add --out DIR" });
+      }
       if (out !== undefined) checkOutFolder(out, OUT_FILES, Boolean(flags.force));
       const key = flags.pseudonymise || flags.pseudonymKeyFile !== undefined ? readPseudonymKey(flags.pseudonymKeyFile, io.env) : null;
       let audited: Report;
@@ -166,14 +177,23 @@ export async function run(argv: string[], io: Io): Promise<number> {
       }
       // One enforcement point before any renderer: pseudonyms, then control characters made visible.
       const report = withVisibleControls(key ? pseudonymiseReport(audited, key) : audited);
-      const format: Format = flags.format ?? (io.stdout.isTTY ? "terminal" : "markdown");
       if (out !== undefined) {
-        const rendered = { "report.json": renderJson(report), "report.md": renderMarkdown(report) };
-        claimOutFolder(out, OUT_FILES);
+        progress.phase("drawing charts");
+        const extra = await reportFiles(report, { png: Boolean(flags.png), csv: format === "csv" }).finally(progress.done);
+        const extraNames = extra.files.map((f) => f.path);
+        checkOutFolder(out, extraNames, Boolean(flags.force));
+        const rendered = { "report.json": renderJson(report), "report.md": renderMarkdown(report, { charts: extra.charts }) };
+        claimOutFolder(out, [...OUT_FILES, ...extraNames]);
+        // Charts and tables first: report.md never links a file that is not there yet.
+        for (const f of extra.files) writeFileAtomic(join(out, f.path), f.content);
         for (const name of OUT_FILES) writeFileAtomic(join(out, name), rendered[name]);
-        if (!flags.quiet) io.stderr.write(`relaudit: wrote ${join(flags.out!, "report.md")} and ${join(flags.out!, "report.json")}\n`);
+        for (const w of extra.warnings) io.stderr.write(`relaudit: ${w}\n`);
+        if (!flags.quiet) {
+          const csv = format === "csv" ? `, ${extra.files.filter((f) => f.path.endsWith(".csv")).length} CSV tables` : "";
+          io.stderr.write(`relaudit: wrote ${join(flags.out!, "report.md")}, ${join(flags.out!, "report.json")}, ${extra.charts.length} charts in ${join(flags.out!, "charts")}${flags.png ? " (SVG and PNG)" : ""}${csv}\n`);
+        }
       }
-      io.stdout.write(render(report, format, io, flags));
+      if (format !== "csv") io.stdout.write(render(report, format, io, flags));
       if (flags.failOn && report.checks.some((c) => c.findings.some((f) => severityAtLeast(f.severity, flags.failOn!)))) exitCode = EXIT.findings;
     });
 

@@ -4,6 +4,7 @@ import type { CheckResult, Finding, Report } from "../result/types.js";
 import { PRACTICE_ORDER, PRACTICES } from "../result/practices.js";
 import { formatEvidence, formatNumber, formatSubject, plural } from "./format.js";
 import { reportTables, type DisplayTable } from "./tables.js";
+import type { ChartLink } from "./charts/link.js";
 
 /** Escape text for Markdown prose and table cells. */
 export function md(text: string): string {
@@ -54,8 +55,19 @@ function renderTable(t: DisplayTable): string[] {
   return lines;
 }
 
-export function renderMarkdown(report: Report, options: { quiet?: boolean } = {}): string {
+function renderChart(c: ChartLink): string[] {
+  return [`**${md(c.title)}**`, "", `![${md(c.alt)}](${encodeURI(c.path)})`, ""];
+}
+
+export interface MarkdownOptions {
+  quiet?: boolean;
+  /** Chart files written beside the report, linked from their practice's section. */
+  charts?: readonly ChartLink[];
+}
+
+export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
   const quiet = options.quiet ?? false;
+  const charts = options.charts ?? [];
   const s = report.summary;
   const out: string[] = [];
   out.push("# Relational health audit", "");
@@ -83,10 +95,12 @@ export function renderMarkdown(report: Report, options: { quiet?: boolean } = {}
   for (const practice of PRACTICE_ORDER) {
     const checks = report.checks.filter((c) => c.practice === practice && (!quiet || c.findings.length > 0));
     const practiceTables = tables.filter((t) => t.practice === practice);
-    if (checks.length === 0 && practiceTables.length === 0) continue;
+    const practiceCharts = charts.filter((c) => c.practice === practice);
+    if (checks.length === 0 && practiceTables.length === 0 && practiceCharts.length === 0) continue;
     out.push(`## ${practice}. ${PRACTICES[practice]}`, "");
     for (const c of checks) out.push(...renderCheck(c, quiet));
     for (const t of practiceTables) out.push(...renderTable(t));
+    for (const c of practiceCharts) out.push(...renderChart(c));
   }
 
   if (!quiet) {

@@ -3,7 +3,7 @@
 // input file open (/proc/<pid>/fd, Linux), then sends the signal.
 import { describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
-import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, writeSync } from "node:fs";
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, statSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { BIN, runInProcess } from "../helpers/cli.js";
@@ -34,7 +34,8 @@ function writeLargeInput(dir: string): string {
 }
 
 function snapshot(dir: string): Record<string, string> {
-  return Object.fromEntries(readdirSync(dir).sort().map((name) => [name, readFileSync(join(dir, name), "utf8")]));
+  const files = (readdirSync(dir, { recursive: true }) as string[]).filter((name) => statSync(join(dir, name)).isFile());
+  return Object.fromEntries(files.sort().map((name) => [name, readFileSync(join(dir, name), "utf8")]));
 }
 
 async function waitUntilOpen(pid: number, path: string, exited: () => boolean): Promise<boolean> {

@@ -21,7 +21,9 @@ export function slug(text: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
-  return ascii.slice(0, 80).replace(/-+$/, "") || "chart";
+  // Long names are cut at a word boundary, so a stem never ends mid-word.
+  const cut = ascii.length <= 80 ? ascii : ascii.slice(0, ascii.lastIndexOf("-", 80) > 40 ? ascii.lastIndexOf("-", 80) : 80);
+  return cut.replace(/-+$/, "") || "chart";
 }
 
 /** Makes each stem unique in order of appearance ("a", "a-2", "a-3"), so file names are stable across runs. */

@@ -69,7 +69,9 @@ export function scaleGroupsSpec(input: ScaleGroupsInput): TopLevelSpec {
   const x = { type: "quantitative" as const, scale: { domain: [scale.min, scale.max], nice: false }, title: `Mean score (${scale.min}–${scale.max}) with 95% interval` };
   const waveColour = { field: "wave", type: "nominal" as const, title: "Wave", scale: { domain: waveDomain, range: WAVE_COLOURS.slice(0, waveDomain.length) } };
   const waveShape = { field: "wave", type: "nominal" as const, title: "Wave", scale: { domain: waveDomain, range: WAVE_SHAPES.slice(0, waveDomain.length) } };
-  const yOffset = waveDomain.length > 1 ? { yOffset: { field: "wave", type: "nominal" as const, scale: { domain: waveDomain } } } : {};
+  const y = { field: "row", type: "nominal" as const, title: input.attribute, sort: null, axis: { labelLimit: 320, grid: false, ticks: false } };
+  // Every data layer places its marks by group row and wave; the band rules span the plot and need neither.
+  const rowAndWave = { y, ...(waveDomain.length > 1 ? { yOffset: { field: "wave", type: "nominal" as const, scale: { domain: waveDomain } } } : {}) };
   const rowHeight = 9 * Math.max(1, waveDomain.length) + 6;
   const subtitle = [
     `Each row is a group; ${waveDomain.length > 1 ? "each wave has its own colour and shape" : "the point is the mean"}. Groups with fewer than ${minGroupSize} respondents are suppressed and show no score.`,
@@ -83,23 +85,23 @@ export function scaleGroupsSpec(input: ScaleGroupsInput): TopLevelSpec {
     data: { values: notes },
     width: 460,
     height: { step: rowHeight },
-    encoding: { y: { field: "row", type: "nominal", title: input.attribute, sort: null, axis: { labelLimit: 320, grid: false, ticks: false } } },
     layer: [
       ...bandLines.map((at) => ({
+        data: { values: [{ at }] },
         mark: { type: "rule" as const, color: MUTED, strokeDash: [1, 3], strokeWidth: 1.2 },
-        encoding: { x: { datum: at, ...x } },
+        encoding: { x: { field: "at", ...x } },
       })),
       {
         mark: { type: "rule", strokeWidth: 2.5 },
-        encoding: { x: { field: "low", ...x }, x2: { field: "high" }, color: waveColour, ...yOffset },
+        encoding: { x: { field: "low", ...x }, x2: { field: "high" }, color: waveColour, ...rowAndWave },
       },
       {
         mark: { type: "point", filled: true, size: 60, stroke: INK, strokeWidth: 0.6, opacity: 1 },
-        encoding: { x: { field: "mean", ...x }, color: waveColour, shape: waveShape, ...yOffset },
+        encoding: { x: { field: "mean", ...x }, color: waveColour, shape: waveShape, ...rowAndWave },
       },
       {
         mark: { type: "text", align: "left", dx: 8, fontSize: 10, color: MUTED },
-        encoding: { x: { datum: scale.max, ...x }, text: { field: "text" }, ...yOffset },
+        encoding: { x: { datum: scale.max, ...x }, text: { field: "text" }, ...rowAndWave },
       },
     ],
   } as TopLevelSpec;

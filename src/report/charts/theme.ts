@@ -34,6 +34,8 @@ export const SPECIAL_CAUSE = {
 
 /** Fonts that ship with most systems; resvg resolves the list against the fonts it finds. */
 export const FONT = "Helvetica, Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif";
+/** What resvg uses for "sans-serif" and for families it cannot find (Linux servers rarely have Helvetica or Arial). */
+export const FONT_FALLBACK = "DejaVu Sans";
 
 export const BASE_CONFIG: Config = {
   background: CARD,
