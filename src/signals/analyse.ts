@@ -11,7 +11,7 @@ import { dormantTies, keyPersonDepartures } from "./people-links.js";
 import { boundarySeries, eiSeries, groupIndex, reciprocitySeries, type BoundarySeries, type Windows } from "./relational.js";
 import type { LeadingIndicator, Series, SeriesAnnotation, Signal, SignalsSection } from "./section.js";
 import type { XmrSettings } from "./spc/types.js";
-import { perceptionGaps, surveyDrops } from "./survey-signals.js";
+import { perceptionGaps, surveyDrops, wavePeriod } from "./survey-signals.js";
 import { buildTimeline, excludedPositions, labelAt, positionOf, type Timeline } from "./timeline.js";
 
 /** A pair of groups is charted when it averages at least this many interactions per period in the baseline. */
@@ -73,7 +73,11 @@ export function analyseSignals(data: Dataset, survey: SurveySection | null = nul
 
   if (survey) {
     const kind = data.period;
-    signals.push(...surveyDrops(survey, kind, data.config.timeZone));
+    // Waves that are not dates (e.g. "Spring") are dated by the last period of the data, or not signalled at all.
+    const fallback = timeline ? labelAt(timeline, timeline.length - 1) : null;
+    if (!fallback && survey.waves.some((w) => wavePeriod(w, kind, data.config.timeZone) === null))
+      notes.push("survey waves are labels, not dates, and there is no other dated input: survey drops are left to the survey checks");
+    signals.push(...surveyDrops(survey, kind, data.config.timeZone, fallback));
     const contact = (attribute: string, a: string, b: string): number | null => {
       const boundary = boundaries.find((x) => x.index.attribute.toLowerCase() === attribute.toLowerCase());
       if (!boundary || !timeline) return null;
@@ -82,7 +86,7 @@ export function analyseSignals(data: Dataset, survey: SurveySection | null = nul
       const pair = boundary.pairs.get(ga < gb ? `${ga},${gb}` : `${gb},${ga}`);
       return pair ? meanOver(pair.interactions, Math.max(0, timeline.length - 2 * RECENT), timeline.length) ?? 0 : 0;
     };
-    signals.push(...perceptionGaps(survey, contact, kind, data.config.timeZone));
+    signals.push(...perceptionGaps(survey, contact, kind, data.config.timeZone, fallback));
   }
 
   return {

@@ -196,7 +196,8 @@ export function keyPersonDepartures(data: Dataset, boundary: BoundarySeries, tim
     const pair = boundary.pairs.get(gL < other ? `${gL},${other}` : `${other},${gL}`);
     if (!pair) continue;
     const window = wholePositions(timeline, left - DEPARTURE_LOOKBACK, left);
-    const after = wholePositions(timeline, left, timeline.length);
+    // The leaving period still holds contact from before the departure: "since" starts with the next one.
+    const after = wholePositions(timeline, left + 1, timeline.length);
     const total = window.reduce((s, p) => s + pair.interactions[p], 0);
     if (total <= 0 || window.length === 0) continue;
     const share = weight / total;

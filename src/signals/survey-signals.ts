@@ -16,14 +16,14 @@ export const SURVEY_DROP_CRITICAL_G = 0.8;
 
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 
-/** A wave label as a period label when it is a date or a period; else the label itself. */
-export function wavePeriod(wave: string, kind: PeriodKind, timeZone: string): string {
+/** A wave label as a period label when it is a date or a period; else null (a label such as "Spring"). */
+export function wavePeriod(wave: string, kind: PeriodKind, timeZone: string): string | null {
   for (const k of ["week", "month"] as const) {
     const index = parsePeriodLabel(wave, k);
     if (index !== null) return k === kind ? wave : periodLabel(periodOf(periodStartDay(index, k) * 86_400_000, kind), kind);
   }
   const date = parseDate(wave, "iso", timeZone);
-  return date.ok ? periodLabel(periodOf(date.value, kind, timeZone), kind) : wave;
+  return date.ok ? periodLabel(periodOf(date.value, kind, timeZone), kind) : null;
 }
 
 /**
@@ -41,7 +41,8 @@ export function holm(pValues: readonly number[]): number[] {
   return adjusted;
 }
 
-export function surveyDrops(survey: SurveySection, kind: PeriodKind, timeZone: string): Signal[] {
+/** `fallback`: the period to date a signal by when the wave is not a date (the last period of the data), if any. */
+export function surveyDrops(survey: SurveySection, kind: PeriodKind, timeZone: string, fallback: string | null): Signal[] {
   const signals: Signal[] = [];
   for (const scale of survey.scales) {
     const families = new Map<string, { change: Comparison & { attribute: string | null; value: string | null; from: string; to: string } }[]>();
@@ -61,7 +62,8 @@ export function surveyDrops(survey: SurveySection, kind: PeriodKind, timeZone: s
         // A drop that does not survive the correction is shown, as information: it may be chance.
         const severity: Severity = !survives ? "info" : -change.hedgesG >= SURVEY_DROP_CRITICAL_G ? "critical" : "warning";
         const who = change.attribute ? `${change.value}` : "the whole system";
-        const period = wavePeriod(change.to, kind, timeZone);
+        const period = wavePeriod(change.to, kind, timeZone) ?? fallback;
+        if (period === null) return;
         const evidence: Evidence[] = [
           { label: `${scale.label}, ${change.from}`, value: round(change.mean1), n: change.n1 },
           { label: `${scale.label}, ${change.to}`, value: round(change.mean2), n: change.n2, reference: round(change.mean1) },
@@ -94,10 +96,16 @@ export function surveyDrops(survey: SurveySection, kind: PeriodKind, timeZone: s
 }
 
 /** Asymmetric relational coordination flagged by the survey analysis, with the interaction volume beside it. */
-export function perceptionGaps(survey: SurveySection, contactPerPeriod: (attribute: string, a: string, b: string) => number | null, kind: PeriodKind, timeZone: string): Signal[] {
+export function perceptionGaps(
+  survey: SurveySection,
+  contactPerPeriod: (attribute: string, a: string, b: string) => number | null,
+  kind: PeriodKind,
+  timeZone: string,
+  fallback: string | null,
+): Signal[] {
   const rc = survey.coordination;
-  if (!rc) return [];
-  const period = rc.wave ? wavePeriod(rc.wave, kind, timeZone) : null;
+  const period = (rc?.wave ? wavePeriod(rc.wave, kind, timeZone) : null) ?? fallback;
+  if (!rc || period === null) return [];
   return rc.asymmetries
     .filter((a) => a.flagged)
     .map((a): Signal => {
@@ -112,7 +120,7 @@ export function perceptionGaps(survey: SurveySection, contactPerPeriod: (attribu
         severity,
         practice: 1,
         subject: { attribute: rc.raterAttribute, groups: [a.groupA, a.groupB], metric: "relational coordination" },
-        firstPeriod: period ?? rc.wave ?? "",
+        firstPeriod: period,
         rule: `RC asymmetry ${round(Math.abs(a.difference))} ≥ ${rc.asymmetryThreshold} with a 95% CI excluding 0 (Welch, p = ${round(a.p, 4)})`,
         message: `${low} rates its coordination with ${high} at ${round(lowRating)}, while ${high} rates ${low} at ${round(highRating)}${contact !== null ? `; they exchange about ${round(contact, 1)} interactions per ${kind}` : ""}.`,
         evidence: [
