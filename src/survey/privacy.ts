@@ -54,19 +54,27 @@ export function planSuppression({ cells, parents, minGroupSize: k, personOf = id
   const hidden = new Set<string>([...people].filter(([, n]) => n < k).map(([id]) => id));
   const bySize = (a: string, b: string) => people.get(a)! - people.get(b)! || unitsOf.get(a)!.length - unitsOf.get(b)!.length || (a < b ? -1 : a > b ? 1 : 0);
 
+  // Parts are disjoint and inside their parent, so the remainder's size is a subtraction; people are counted
+  // only when units can share a person (RC ratings) and the remainder is large enough for that to matter.
   const remainderRule = (): boolean => {
+    let changed = false;
     for (const parent of parents) {
       if (hidden.has(parent.id)) continue;
       const shown = parent.parts.filter((id) => !hidden.has(id));
       if (shown.length === 0) continue;
-      const covered = new Set<number>();
-      for (const id of shown) for (const u of unitsOf.get(id)!) covered.add(u);
-      const exposed = distinctPeople(parent.units.filter((u) => !covered.has(u)), personOf);
-      if (exposed === 0 || exposed >= k) continue;
+      const remainderUnits = parent.units.length - shown.reduce((a, id) => a + unitsOf.get(id)!.length, 0);
+      if (remainderUnits === 0) continue;
+      let exposed = remainderUnits;
+      if (personOf !== identity && remainderUnits >= k) {
+        const covered = new Set<number>();
+        for (const id of shown) for (const u of unitsOf.get(id)!) covered.add(u);
+        exposed = distinctPeople(parent.units.filter((u) => !covered.has(u)), personOf);
+      }
+      if (exposed >= k) continue;
       hidden.add([...shown].sort(bySize)[0]);
-      return true;
+      changed = true;
     }
-    return false;
+    return changed;
   };
 
   const atoms = atomVectors(unitsOf);
@@ -178,13 +186,22 @@ export function groupingPlan(totalId: string, units: readonly number[], byAttrib
     parents.push({ id: totalId, units, parts: [...groups.keys()].map((v) => cellId(attribute, v)) });
   }
   for (const [outer, outerGroups] of byAttribute) {
+    const outerOf = membership.get(outer)!;
     for (const [inner, innerGroups] of byAttribute) {
       if (inner === outer) continue;
-      const outerOf = membership.get(outer)!;
+      // An inner group nests in an outer group when all its members carry that one outer value.
+      const nestedIn = new Map<string, string[]>();
+      for (const [value, members] of innerGroups) {
+        const first = outerOf.get(members[0]);
+        if (first !== undefined && members.every((u) => outerOf.get(u) === first)) {
+          const list = nestedIn.get(first) ?? [];
+          list.push(cellId(inner, value));
+          nestedIn.set(first, list);
+        }
+      }
       for (const [value, members] of outerGroups) {
-        // An inner group nests in this outer group when all its members carry the outer value.
-        const nested = [...innerGroups].filter(([, innerMembers]) => innerMembers.every((u) => outerOf.get(u) === value)).map(([v]) => cellId(inner, v));
-        if (nested.length > 0) parents.push({ id: cellId(outer, value), units: members, parts: nested });
+        const nested = nestedIn.get(value);
+        if (nested) parents.push({ id: cellId(outer, value), units: members, parts: nested });
       }
     }
   }
