@@ -162,23 +162,13 @@ function relationalSignals(data: Dataset, boundary: BoundarySeries, timeline: Ti
 function newIsolates(data: Dataset, boundary: BoundarySeries, group: number, timeline: Timeline, baselinePoints: number, recent: number[], endInstant: number): { count: number; of: number } {
   const people = data.people?.people ?? [];
   const T = timeline.length;
-  const activity = new Map<number, Uint8Array>();
-  for (const tie of data.interactions?.ties ?? []) {
-    for (const person of [tie.from, tie.to]) {
-      if (boundary.index.of[person] !== group) continue;
-      let row = activity.get(person);
-      if (!row) activity.set(person, (row = new Uint8Array(T)));
-      for (const [period, weight] of tie.periods) {
-        const p = period - timeline.first;
-        if (p >= 0 && p < T && weight > 0) row[p] = 1;
-      }
-    }
-  }
   let count = 0;
   let regular = 0;
-  for (const [person, row] of activity) {
-    const left = people[person]?.left;
+  for (let person = 0; person < people.length; person++) {
+    if (boundary.index.of[person] !== group) continue;
+    const left = people[person].left;
     if (left !== undefined && left <= endInstant) continue;
+    const row = boundary.active.subarray(person * T, (person + 1) * T);
     let active = 0;
     for (let p = 0; p < Math.min(baselinePoints, T); p++) active += row[p];
     if (active < baselinePoints / 2) continue;

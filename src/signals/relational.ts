@@ -53,6 +53,8 @@ export interface GroupSeries {
 
 export interface BoundarySeries {
   index: GroupIndex;
+  /** Person × period (row-major, `person * length + position`): 1 when the person had any contact. */
+  active: Uint8Array;
   /** Keyed `a,b`. */
   pairs: Map<string, PairSeries>;
   groups: GroupSeries[];
@@ -127,7 +129,7 @@ export function boundarySeries(data: Dataset, index: GroupIndex, timeline: Timel
     if (g < 0) continue;
     for (let p = 0; p < T; p++) if (active[person * T + p]) groups[g].activePeople[p] += 1;
   }
-  return { index, pairs, groups };
+  return { index, active, pairs, groups };
 }
 
 function pairOf(pairs: Map<string, PairSeries>, a: number, b: number, T: number): PairSeries {
