@@ -53,8 +53,9 @@ export async function runSignals(dir: string | undefined, input: InputOptions, f
 
   const loaded = await loadInputs({ ...input, until: asOf !== undefined ? isoDate(asOf - DAY_MS) : input.until });
   const data = loaded.dataset;
-  const annotationsPath = flags.annotations ?? data.config.files.annotations ?? (dir ? discoverFiles(dir).annotations : undefined);
-  const annotations = annotationsPath ? await readAnnotations(annotationsPath, data.config, input) : [];
+  // --annotations wins; otherwise what the loaders read (annotations.csv in DIR or the config), if they did.
+  const annotationsPath = flags.annotations ?? (data.annotations ? undefined : (data.config.files.annotations ?? (dir ? discoverFiles(dir).annotations : undefined)));
+  const annotations = annotationsPath ? await readAnnotations(annotationsPath, data.config, input) : (data.annotations ?? []);
   const withAnnotations = { ...data, annotations };
   const section = analyseSignals(withAnnotations, analyseSurvey(withAnnotations));
   if (!section) throw new InputError({ message: "nothing to analyse over time", expected: "dated interactions, delivery.csv or a survey with waves", hint: "see docs/inputs.md" });
