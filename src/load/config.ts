@@ -68,8 +68,8 @@ export interface Config {
   files: Partial<Record<InputKind, string>>;
 }
 
-export type InputKind = "people" | "interactions" | "survey" | "delivery" | "events" | "annotations";
-export const INPUT_KINDS: readonly InputKind[] = ["people", "interactions", "survey", "delivery", "events", "annotations"];
+export type InputKind = "people" | "interactions" | "survey" | "coordination" | "delivery" | "events" | "annotations";
+export const INPUT_KINDS: readonly InputKind[] = ["people", "interactions", "survey", "coordination", "delivery", "events", "annotations"];
 
 export const DEFAULT_CONFIG: Config = {
   source: null,

@@ -7,8 +7,10 @@ import type { PeriodKind } from "../model/periods.js";
 import type { Dataset, PeopleData } from "../model/types.js";
 import type { InputsSummary, SkippedRows } from "../result/types.js";
 import { formatNumber, plural } from "../report/format.js";
-import { DEFAULT_CONFIG, loadConfig, type Config, type DateFormat, type InputKind } from "./config.js";
-import type { LoadContext } from "./context.js";
+import { DEFAULT_CONFIG, INPUT_KINDS, loadConfig, type Config, type DateFormat, type InputKind } from "./config.js";
+import { summariseFile, type LoadContext } from "./context.js";
+import { loadAnnotations } from "../signals/annotations.js";
+import { loadCoordination } from "./coordination.js";
 import { loadDelivery } from "./delivery.js";
 import { loadEvents } from "./events.js";
 import { loadInteractions } from "./interactions.js";
@@ -58,7 +60,7 @@ export function discoverFiles(dir: string): Partial<Record<InputKind | "config",
   for (const name of names) {
     const lower = name.toLowerCase();
     if (lower === CONFIG_FILE) found.config = join(dir, name);
-    for (const kind of ["people", "interactions", "survey", "delivery", "events", "annotations"] as const) {
+    for (const kind of INPUT_KINDS) {
       if (EXTENSIONS.some((ext) => lower === kind + ext) && !found[kind]) found[kind] = join(dir, name);
     }
   }
@@ -77,7 +79,7 @@ export async function loadInputs(options: InputOptions): Promise<LoadedInputs> {
   };
   const explicit = Object.fromEntries(Object.entries(options.files).filter(([, path]) => path !== undefined));
   const paths: Partial<Record<InputKind | "config", string>> = { ...discovered, ...fileConfig.files, ...explicit };
-  const kinds = ["people", "interactions", "survey", "delivery", "events"] as const;
+  const kinds = ["people", "interactions", "survey", "coordination", "delivery", "events"] as const;
   if (!kinds.some((k) => paths[k])) {
     throw new InputError({
       file: options.dir,
@@ -120,7 +122,9 @@ export async function loadInputs(options: InputOptions): Promise<LoadedInputs> {
   }
   const boundaries = chooseBoundaries(options.boundaries ?? config.boundaries, people, problems);
   const survey = paths.survey ? await tryLoad(() => loadSurvey(paths.survey!, boundaries, withProgress(paths.survey!)), problems) : null;
+  const coordination = paths.coordination ? await tryLoad(() => loadCoordinationFile(paths.coordination!, withProgress(paths.coordination!)), problems) : null;
   const delivery = paths.delivery ? await tryLoad(() => loadDelivery(paths.delivery!, withProgress(paths.delivery!)), problems) : null;
+  const annotations = paths.annotations ? await tryLoad(() => loadAnnotations(paths.annotations!, withProgress(paths.annotations!)), problems) : null;
   let events = null;
   if (paths.events) {
     if (people) events = await tryLoad(() => loadEvents(paths.events!, people!, withProgress(paths.events!)), problems);
@@ -136,7 +140,7 @@ export async function loadInputs(options: InputOptions): Promise<LoadedInputs> {
   problems.throwIfAny();
 
   const undirected = options.undirected ?? config.undirected ?? false;
-  const dataset: Dataset = { config, boundaries, undirected, period, window, people, interactions, survey, delivery, events };
+  const dataset: Dataset = { config, boundaries, undirected, period, window, people, interactions, survey, coordination, delivery, events, annotations };
   const skipped = problems.skipped();
   const summary: InputsSummary = {
     files: ctx.files,
@@ -160,6 +164,13 @@ function skippedWarnings(skipped: SkippedRows[]): string[] {
     const why = reasons.map((r) => `${formatNumber(r.rows)} ${r.reason}`).join("; ");
     return `${file}: ${plural(total, "invalid row")} left out (--skip-invalid-rows): ${why}`;
   });
+}
+
+async function loadCoordinationFile(path: string, ctx: LoadContext) {
+  const { ratings, info } = await loadCoordination(path, ctx);
+  ctx.files.push(summariseFile("coordination", info, null));
+  ctx.warnings.push(...info.notes.map((n) => `${path}: ${n}`));
+  return ratings;
 }
 
 /** Runs a loader; an InputError's problems join the log so the other files are still checked. */

@@ -1,6 +1,7 @@
 // The typed, validated data every analysis and check reads. Loaders produce it; nothing here touches files.
 import type { Config } from "../load/config.js";
 import type { PeriodKind } from "./periods.js";
+import type { RcRating } from "../survey/coordination.js";
 
 /** Epoch milliseconds (UTC). Dates from files are converted once, at load time. */
 export type Instant = number;
@@ -106,8 +107,10 @@ export interface Dataset {
   people: PeopleData | null;
   interactions: InteractionData | null;
   survey: SurveyData | null;
+  /** Relational coordination ratings from a long-form coordination.csv (the wide form arrives in `survey`). */
+  coordination: RcRating[] | null;
   delivery: DeliveryRow[] | null;
   events: EventAttendance[] | null;
-  /** Optional until the loaders read annotations.csv (src/signals/annotations.ts). */
-  annotations?: Annotation[] | null;
+  /** Decisions and events from annotations.csv, applied to SPC series. */
+  annotations: Annotation[] | null;
 }

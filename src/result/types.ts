@@ -61,7 +61,7 @@ export interface CheckResult {
 }
 
 export interface InputFileSummary {
-  kind: "people" | "interactions" | "survey" | "delivery" | "events" | "annotations" | "config";
+  kind: "people" | "interactions" | "survey" | "coordination" | "delivery" | "events" | "annotations" | "config";
   path: string;
   rows: number;
   encoding: string;

@@ -25,8 +25,9 @@ interface Wave {
   rows: number[];
 }
 
-export function analyseSurvey(data: Dataset, longFormRatings: readonly RcRating[] | null = null): SurveySection | null {
+export function analyseSurvey(data: Dataset): SurveySection | null {
   const survey = data.survey;
+  const longFormRatings = data.coordination;
   if (!survey && !longFormRatings) return null;
   const k = data.config.minGroupSize;
   const notes: string[] = [];

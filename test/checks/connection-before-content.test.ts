@@ -33,6 +33,8 @@ function system(channelBetween: (a: string, b: string) => string): Dataset {
     survey: null,
     delivery: null,
     events: null,
+    coordination: null,
+    annotations: null,
   };
 }
 

@@ -109,6 +109,26 @@ describe("loadInputs options", () => {
   });
 });
 
+describe("loadInputs: optional files", () => {
+  it("reads a long-form coordination.csv and an annotations.csv into the dataset", async () => {
+    const rows = ["rater_group,rated_group,dimension,score,respondent"];
+    for (const [i, rater] of ["Ward A", "Ward A", "Ward B"].entries()) rows.push(`${rater},${rater === "Ward A" ? "Ward B" : "Ward A"},timely,${3 + i},r${i}`);
+    const dir = variant({
+      "coordination.csv": `${rows.join("\n")}\n`,
+      "annotations.csv": "date,metric,note,action\n2026-05-11,delayed_discharges,New discharge pathway,rebase\n",
+      "relaudit.config.json": JSON.stringify({ coordination: { raterAttribute: "team" }, scales: { ps: { items: ["PS1", "PS2"], min: 1, max: 5 } }, answerLabels: { Agree: 4, "Strongly agree": 5 } }),
+    });
+    const { dataset, summary } = await loadInputs({ dir, files: {} });
+    expect(dataset.coordination!.map((r) => [r.raterGroup, r.ratedGroup, r.dimension, r.score])).toEqual([
+      ["Ward A", "Ward B", "timely", 3],
+      ["Ward A", "Ward B", "timely", 4],
+      ["Ward B", "Ward A", "timely", 5],
+    ]);
+    expect(dataset.annotations).toEqual([{ at: Date.UTC(2026, 4, 11), target: "delayed_discharges", note: "New discharge pathway", action: "rebase", line: 2 }]);
+    expect(summary.files.map((f) => f.kind)).toEqual(expect.arrayContaining(["coordination", "annotations"]));
+  });
+});
+
 describe("loadInputs: every problem in every file is listed, with file, line and column", () => {
   it("unknown person ids, bad dates, bad numbers, duplicate ids, unknown labels, out-of-range answers", async () => {
     const dir = variant({

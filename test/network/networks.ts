@@ -111,5 +111,7 @@ export function networkDataset(people: Person[], ties: Tie[], options: { undirec
     survey: null,
     delivery: null,
     events: options.events ?? null,
+    coordination: null,
+    annotations: null,
   };
 }

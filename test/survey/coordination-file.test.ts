@@ -23,7 +23,7 @@ describe("coordination.csv (long form)", () => {
     expect(new Set(ratings.filter((r) => r.raterGroup === "Ward A").map((r) => r.person)).size).toBe(3);
     // Through the analysis: Ward A rates Ward B (2 + 3 + 4)/3 = 3; Ward B rates Ward A (4 + 4 + 5)/3.
     const data = surveyDataset({ answers: {} }, { minGroupSize: 3, coordination: { raterAttribute: "ward" } });
-    const rc = analyseSurvey({ ...data, survey: null }, ratings)!.coordination!;
+    const rc = analyseSurvey({ ...data, survey: null, coordination: ratings })!.coordination!;
     expect(rc.source).toBe("long");
     const ab = rc.cells.find((c) => c.raterGroup === "Ward A")!;
     const ba = rc.cells.find((c) => c.raterGroup === "Ward B")!;

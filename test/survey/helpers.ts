@@ -90,5 +90,7 @@ export function surveyDataset(
     survey,
     delivery: null,
     events: null,
+    coordination: null,
+    annotations: null,
   };
 }
