@@ -63,17 +63,27 @@ export function pseudonymiseReport(report: Report, key: Uint8Array): Report {
   (out.signals ?? []).forEach(named);
   for (const series of out.series ?? []) if (series.subject.people) series.subject.people = series.subject.people.map(alias);
 
+  // Person lists are re-sorted by pseudonym (carriers: among equal counts): left in input order, they would show
+  // each pseudonym's place in people.csv, often sorted by name or email, and so undo the pseudonymisation.
   const network = out.network;
   if (network) {
-    for (const person of network.people) person.id = alias(person.id);
-    for (const boundary of network.boundaries) for (const link of boundary.links) for (const carrier of link.carriers) carrier.id = alias(carrier.id);
-    network.articulationPoints = network.articulationPoints.map(alias);
-    network.bridges = network.bridges.map(([a, b]) => [alias(a), alias(b)]);
+    network.people = network.people.map((p) => ({ ...p, id: alias(p.id) })).sort((a, b) => byCodeUnits(a.id, b.id));
+    for (const boundary of network.boundaries) {
+      for (const link of boundary.links) {
+        link.carriers = link.carriers.map((c) => ({ ...c, id: alias(c.id) })).sort((a, b) => b.ties - a.ties || byCodeUnits(a.id, b.id));
+      }
+    }
+    network.articulationPoints = network.articulationPoints.map(alias).sort(byCodeUnits);
+    network.bridges = network.bridges
+      .map((pair) => pair.map(alias).sort(byCodeUnits) as [string, string])
+      .sort((a, b) => byCodeUnits(a[0], b[0]) || byCodeUnits(a[1], b[1]));
   }
 
   out.inputs.warnings = [...out.inputs.warnings, PSEUDONYMISED_NOTE];
   return out;
 }
+
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Whole-id occurrences of any of `ids` in text: not inside a longer id (letters, digits, _ @ - around it; a dot only

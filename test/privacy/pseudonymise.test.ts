@@ -31,18 +31,22 @@ describe("pseudonymiser", () => {
 describe("pseudonymiseReport", () => {
   const load = () => audit({ dir: small, files: {}, generatedAt: "2026-11-23T06:00:00Z" });
 
-  it("replaces the ids in every person-level list and leaves the input report unchanged", async () => {
+  it("replaces the ids in every person-level list, sorted by pseudonym, and leaves the input report unchanged", async () => {
     const report = await load();
     const before = structuredClone(report);
     const out = pseudonymiseReport(report, key);
     expect(report).toEqual(before);
     const alias = pseudonymiser(key);
     const network = out.network!;
-    expect(network.people.map((p) => p.id)).toEqual(before.network!.people.map((p) => alias(p.id)));
-    expect(network.articulationPoints).toEqual(before.network!.articulationPoints.map(alias));
-    expect(network.bridges).toEqual(before.network!.bridges.map(([a, b]) => [alias(a), alias(b)]));
-    const carriers = (r: Report) => r.network!.boundaries.flatMap((b) => b.links.flatMap((l) => l.carriers.map((c) => c.id)));
-    expect(carriers(out)).toEqual(carriers(before).map(alias));
+    const sorted = (ids: string[]) => [...ids].sort();
+    expect(network.people.map((p) => p.id)).toEqual(sorted(before.network!.people.map((p) => alias(p.id))));
+    // Everything but the id is carried over for each person.
+    const byId = new Map(network.people.map((p) => [p.id, p]));
+    for (const p of before.network!.people) expect(byId.get(alias(p.id))).toEqual({ ...p, id: alias(p.id) });
+    expect(network.articulationPoints).toEqual(sorted(before.network!.articulationPoints.map(alias)));
+    expect(network.bridges.map((pair) => pair.join(" "))).toEqual(sorted(before.network!.bridges.map((pair) => sorted(pair.map(alias)).join(" "))));
+    const carriers = (r: Report) => r.network!.boundaries.flatMap((b) => b.links.flatMap((l) => l.carriers.map((c) => `${c.ties}:${c.id}`)));
+    expect(sorted(carriers(out))).toEqual(sorted(carriers(before).map((c) => c.replace(/:(.*)$/, (_, id) => `:${alias(id)}`))));
     expect(carriers(before).length).toBeGreaterThan(0);
     expect(out.inputs.warnings.at(-1)).toBe(PSEUDONYMISED_NOTE);
   });

@@ -86,8 +86,8 @@ export function syntheticDataset(options: SyntheticOptions, config: Partial<Conf
   const list = [...ties.values()];
   const firsts = list.map((t) => t.first!).filter((x) => x !== null);
   const lasts = list.map((t) => t.last!).filter((x) => x !== null);
-  // Asserted rather than annotated: Dataset is gaining input kinds (coordination, annotations) that these tests leave empty.
-  return {
+  // Built untyped, then asserted: Dataset is gaining input kinds (coordination, annotations) these tests leave empty.
+  const dataset = {
     config: { ...DEFAULT_CONFIG, ...config },
     boundaries: ["organisation"],
     undirected: false,
