@@ -110,4 +110,5 @@ export function syntheticDataset(options: SyntheticOptions, config: Partial<Conf
     coordination: null,
     annotations: null,
   };
+  return dataset as Dataset;
 }
