@@ -8,6 +8,7 @@ import { analyseNetwork } from "./network/analyse.js";
 import type { CheckCounts, CheckResult, Report } from "./result/types.js";
 import { SCHEMA_VERSION } from "./result/types.js";
 import { analyseSignals } from "./signals/analyse.js";
+import type { SignalsSection } from "./signals/section.js";
 import { analyseSurvey } from "./survey/analyse.js";
 
 export const VERSION: string = packageJson.version;
@@ -48,7 +49,13 @@ export function analyse(loaded: LoadedInputs, options: AuditOptions, checks: rea
     network,
     signals: signals?.signals ?? null,
     series: signals?.series ?? null,
+    leading: signals?.leading ?? null,
+    timeline: signals ? timelineOf(signals) : null,
   };
+}
+
+function timelineOf({ signals: _signals, series: _series, leading: _leading, ...timeline }: SignalsSection): Report["timeline"] {
+  return timeline;
 }
 
 export function countChecks(results: readonly CheckResult[]): CheckCounts {

@@ -53,6 +53,29 @@ export function surveyTables(survey: SurveySection): DisplayTable[] {
       }),
     );
     for (const s of scales) {
+      if (!s.suppressed) {
+        const miskeyed = new Set(s.keying.map((k) => k.item));
+        tables.push(
+          table({
+            id: `survey-items-${s.id}`,
+            practice,
+            title: `${s.label}: items`,
+            caption: "After reverse keying. r.drop = correlation of the item with the rest of the scale; an item with a negative r.drop is probably keyed the wrong way.",
+            headings: ["item", "reversed", "n", "mean", "r.drop", "α if deleted", "favourable"],
+            numeric: [false, false, true, true, true, true, true],
+            rows: s.items.map((i) => [
+              miskeyed.has(i.id) ? `${i.id} (check keying)` : i.id,
+              i.reversed ? "yes" : "",
+              int(i.n),
+              num(i.mean),
+              num(i.rDrop),
+              num(i.alphaIfDeleted),
+              pct(i.favourable),
+            ]),
+            terminal: false,
+          }),
+        );
+      }
       const groups = s.groups.filter((g) => !survey.currentWave || g.wave === undefined || g.wave === survey.currentWave);
       if (groups.length > 0) {
         tables.push(
@@ -94,8 +117,36 @@ export function surveyTables(survey: SurveySection): DisplayTable[] {
       }
     }
   }
+  if (survey.participation.length > 0) {
+    tables.push(
+      table({
+        id: "survey-participation",
+        practice: 1,
+        title: "Survey participation",
+        caption: `Responses in the latest wave against current headcount from people.csv; groups under ${survey.minGroupSize} are suppressed.`,
+        headings: ["group", "headcount", "responses", "response rate"],
+        numeric: [false, true, true, true],
+        rows: survey.participation.map((p) =>
+          p.suppressed ? [`${p.attribute}: ${p.value}`, SUPPRESSED, "", ""] : [`${p.attribute}: ${p.value}`, int(p.headcount), int(p.responses), pct(p.rate)],
+        ),
+        terminal: false,
+      }),
+    );
+  }
   const rc = survey.coordination;
   if (rc) {
+    const pooled = (name: string, a: (typeof rc)["within"]) => (a.suppressed ? [name, SUPPRESSED, "", ""] : [name, num(a.index), int(a.n), int(a.ratings)]);
+    tables.push(
+      table({
+        id: "survey-coordination-pooled",
+        practice: 1,
+        title: "Relational coordination within and between groups",
+        caption: "Ratings pooled: groups rating themselves (within) and other groups (between), and how each group is rated by the others.",
+        headings: ["ratings", "RC index", "raters", "ratings"],
+        rows: [pooled("within groups", rc.within), pooled("between groups", rc.between), ...rc.received.map((r) => pooled(`${r.group}, as rated by others`, r))],
+        terminal: false,
+      }),
+    );
     const cell = (rater: string, rated: string) => rc.cells.find((c) => c.raterGroup === rater && c.ratedGroup === rated);
     tables.push(
       table({
@@ -271,14 +322,16 @@ export function signalTables(signals: SignalsSection["signals"], series: Signals
       }),
     );
   }
-  const flagged = series.filter((s) => s.points.some((p) => p.special === "concern" || p.special === "improvement"));
+  // The series behind the signals, and any whose latest point is a concern: the rest stay in report.json.
+  const signalled = new Set(signals.map((s) => s.series).filter(Boolean));
+  const flagged = series.filter((s) => signalled.has(s.id) || [...s.points].reverse().find((p) => p.value !== null)?.special === "concern");
   if (flagged.length > 0) {
     tables.push(
       table({
         id: "series",
         practice: 5,
-        title: "Series with special-cause variation",
-        caption: "XmR charts (NHS Making Data Count rules); the latest value, its centre line and the variation icon.",
+        title: "Series behind the signals",
+        caption: "XmR charts (NHS Making Data Count rules) of the signalled series and of any series whose latest point is a concern: the latest value, its centre line and limits, and the variation icon. Every series is in report.json.",
         headings: ["series", "latest", "mean", "limits", "variation"],
         numeric: [false, true, true, true, false],
         rows: flagged.map((s) => {
@@ -321,6 +374,6 @@ export function reportTables(report: Report): DisplayTable[] {
   return [
     ...(report.survey ? surveyTables(report.survey) : []),
     ...(report.network ? networkTables(report.network) : []),
-    ...(report.signals || report.series ? signalTables(report.signals ?? [], report.series ?? [], null) : []),
+    ...(report.signals || report.series ? signalTables(report.signals ?? [], report.series ?? [], report.leading) : []),
   ].sort((a, b) => a.practice - b.practice);
 }

@@ -116,4 +116,8 @@ export interface Report {
   network: NetworkSection | null;
   signals: SignalsSection["signals"] | null;
   series: SignalsSection["series"] | null;
+  /** Relational series against delivery metrics (practice 8). */
+  leading: SignalsSection["leading"] | null;
+  /** The periods the series cover, the annotations applied and notes about them. */
+  timeline: Omit<SignalsSection, "signals" | "series" | "leading"> | null;
 }

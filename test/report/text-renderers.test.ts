@@ -28,6 +28,8 @@ function reportWith(checks: CheckResult[]): Report {
     network: null,
     signals: null,
     series: null,
+    leading: null,
+    timeline: null,
   };
 }
 
