@@ -87,8 +87,10 @@ const data: Dataset = {
   people: { people, index: new Map(people.map((p, i) => [p.id, i])), attributeColumns: ["organisation", "team", "profession"], source: "people" },
   interactions: { ties, rows: INTERACTIONS, selfLoops: 0, outsideWindow: 0, timestamped: true, first: START, last: START + WEEKS * 7 * 86_400_000, channels: CHANNELS },
   survey: null,
+  coordination: null,
   delivery: null,
   events,
+  annotations: null,
 };
 
 const before = process.memoryUsage().rss;
