@@ -1,6 +1,7 @@
 // Which of the eight practices the supplied data can speak to, and what is missing to audit the rest.
 // An audit that is silent about what it could not see would overstate the system's health.
 import type { Finding, Practice } from "../result/types.js";
+import { inputsPresent, REQUIREMENT_TEXT } from "./run.js";
 import type { Check, Requirement } from "./types.js";
 
 const PRACTICE_EVIDENCE: { practice: Practice; name: string; needs: Requirement[][] }[] = [
@@ -14,29 +15,13 @@ const PRACTICE_EVIDENCE: { practice: Practice; name: string; needs: Requirement[
   { practice: 8, name: "relational quality as a leading indicator", needs: [["delivery", "interactions", "timestamps"], ["delivery", "survey"]] },
 ];
 
-const FILE_FOR: Record<Requirement, string> = {
-  people: "people.csv",
-  interactions: "interactions.csv",
-  timestamps: "timestamps in interactions.csv",
-  survey: "survey.csv",
-  delivery: "delivery.csv",
-  events: "events.csv",
-};
-
 export const evidenceCoverage: Check = {
   id: "evidence-coverage",
   practice: 1,
   title: "Evidence available for each practice",
   requires: [],
   run({ data }) {
-    const have: Record<Requirement, boolean> = {
-      people: data.people !== null,
-      interactions: data.interactions !== null,
-      timestamps: data.interactions?.timestamped ?? false,
-      survey: data.survey !== null,
-      delivery: data.delivery !== null,
-      events: data.events !== null,
-    };
+    const have = inputsPresent(data);
     const findings: Finding[] = [];
     let covered = 0;
     for (const { practice, name, needs } of PRACTICE_EVIDENCE) {
@@ -45,7 +30,7 @@ export const evidenceCoverage: Check = {
         continue;
       }
       const cheapest = [...needs].sort((a, b) => a.filter((r) => !have[r]).length - b.filter((r) => !have[r]).length)[0];
-      const missing = cheapest.filter((r) => !have[r]).map((r) => FILE_FOR[r]);
+      const missing = cheapest.filter((r) => !have[r]).map((r) => REQUIREMENT_TEXT[r]);
       findings.push({
         severity: "info",
         subject: {},

@@ -1,6 +1,7 @@
 // Runs every registered check against one context. A check whose inputs are missing is not-applicable; a check
 // that throws becomes an "error" entry and the run goes on (Lighthouse's rule).
 import type { CheckResult, Finding, Severity } from "../result/types.js";
+import type { Dataset } from "../model/types.js";
 import type { AuditContext, Check, Requirement } from "./types.js";
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, critical: 2 };
@@ -11,20 +12,24 @@ export function worstSeverity(findings: readonly Finding[]): Severity {
 
 export const severityAtLeast = (severity: Severity, threshold: Severity) => SEVERITY_RANK[severity] >= SEVERITY_RANK[threshold];
 
-function missingRequirements(check: Check, context: AuditContext): Requirement[] {
-  const { data } = context;
-  const present: Record<Requirement, boolean> = {
+/** Which kinds of input the data holds. */
+export function inputsPresent(data: Dataset): Record<Requirement, boolean> {
+  return {
     people: data.people !== null,
     interactions: data.interactions !== null,
     timestamps: data.interactions?.timestamped ?? false,
-    survey: data.survey !== null,
+    survey: data.survey !== null || data.coordination !== null,
     delivery: data.delivery !== null,
     events: data.events !== null,
   };
+}
+
+function missingRequirements(check: Check, context: AuditContext): Requirement[] {
+  const present = inputsPresent(context.data);
   return check.requires.filter((r) => !present[r]);
 }
 
-const REQUIREMENT_TEXT: Record<Requirement, string> = {
+export const REQUIREMENT_TEXT: Record<Requirement, string> = {
   people: "people.csv",
   interactions: "interactions.csv",
   timestamps: "timestamps in interactions.csv",
