@@ -43,7 +43,7 @@ export function checkOutFolder(dir: string, names: readonly string[], force: boo
       hint: `choose a new or empty folder, or pass --force to write ${names.join(" and ")} into it (other files are left alone)`,
     });
   }
-  const clashes = names.filter((name) => entries.includes(name) && !ours.includes(name));
+  const clashes = names.filter((name) => existsSync(join(dir, name)) && !ours.includes(name));
   if (clashes.length > 0) {
     throw new InputError({
       column: "--out",

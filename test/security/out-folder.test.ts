@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runInProcess } from "../helpers/cli.js";
-import { MANIFEST } from "../../src/cli/out-folder.js";
+import { checkOutFolder, claimOutFolder, MANIFEST } from "../../src/cli/out-folder.js";
 
 const small = join(import.meta.dirname, "../fixtures/inputs/small");
 const fresh = () => mkdtempSync(join(tmpdir(), "relaudit-outdir-"));
@@ -55,6 +55,17 @@ describe("--out safety", () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/would overwrite report\.md[\s\S]*did not write/);
     expect(readFileSync(join(out, "report.md"), "utf8")).toBe("someone else's report");
+  });
+
+  it("checks files in subfolders too (charts/…), and lists them once written", () => {
+    const out = fresh();
+    claimOutFolder(out, ["report.json", "report.md"]);
+    mkdirSync(join(out, "charts"));
+    writeFileSync(join(out, "charts", "contact.svg"), "someone's drawing");
+    expect(() => checkOutFolder(out, ["report.md", "charts/contact.svg"], false)).toThrow(/would overwrite charts\/contact\.svg/);
+    expect(() => checkOutFolder(out, ["report.md", "charts/other.svg"], false)).not.toThrow();
+    claimOutFolder(out, ["charts/other.svg"]);
+    expect(JSON.parse(readFileSync(join(out, MANIFEST), "utf8")).files).toEqual(["charts/other.svg", "report.json", "report.md"]);
   });
 
   it("does not take a damaged or foreign manifest for its own", async () => {
