@@ -32,8 +32,8 @@ function formatCell(cell: Cell): string {
   if (typeof cell === "boolean") return cell ? "yes" : "no";
   if (typeof cell === "number") {
     if (!Number.isFinite(cell)) return "";
-    // Up to 6 significant decimals: what the analyses can vouch for, without binary-fraction noise.
-    return Number.isInteger(cell) ? String(cell) : String(Number(cell.toFixed(6)));
+    // Ten significant digits: drops binary-fraction noise (0.1 + 0.2 → 0.3) and keeps tiny values (1.3e-7).
+    return Number.isInteger(cell) ? String(cell) : String(Number(cell.toPrecision(10)));
   }
   return neutralise(cell);
 }

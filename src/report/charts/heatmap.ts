@@ -70,6 +70,7 @@ export function heatmapSpec(rc: CoordinationResult, minGroupSize: number): TopLe
     encoding: { x, y },
     layer: [
       {
+        name: "cells",
         mark: { type: "rect", stroke: "#FFFFFF", strokeWidth: 2 },
         encoding: {
           color: {
@@ -83,15 +84,18 @@ export function heatmapSpec(rc: CoordinationResult, minGroupSize: number): TopLe
       },
       {
         transform: [{ filter: "datum.within" }],
+        name: "own_group_outline",
         mark: { type: "rect", fill: null, stroke: INK, strokeWidth: 2 },
       },
       {
+        name: "index_labels",
         mark: { type: "text", fontSize: 14, fontWeight: "bold", dy: -7, color: INK },
-        encoding: { text: { field: "label" } },
+        encoding: { text: { field: "label", type: "nominal" } },
       },
       {
+        name: "n_labels",
         mark: { type: "text", fontSize: 10, dy: 9, color: INK },
-        encoding: { text: { field: "detail" } },
+        encoding: { text: { field: "detail", type: "nominal" } },
       },
     ],
   } as TopLevelSpec;

@@ -17,6 +17,7 @@ export function linkLimit(groups: number): number {
 }
 
 const LABEL_RADIUS = 1.12;
+const ALT_GROUPS = 6;
 const RADIAL_LABELS_FROM = 10;
 /** Average width of an 11 px label character, in pixels. */
 const LABEL_CHAR_PX = 6.2;
@@ -45,11 +46,19 @@ function pairName(link: GroupLink): string {
   return `${link.groups[0]} ↔ ${link.groups[1]}`;
 }
 
+/** Every group with its people when there are few; the largest few otherwise (alt text must stay readable). */
+function groupList(boundary: BoundarySection): string {
+  const named = (groups: readonly { value: string; n: number }[]) => groups.map((g) => `${g.value}, ${g.n} people`).join("; ");
+  if (boundary.groups.length <= ALT_GROUPS) return named(boundary.groups);
+  const largest = [...boundary.groups].sort((a, b) => b.n - a.n || a.value.localeCompare(b.value)).slice(0, ALT_GROUPS);
+  return `largest: ${named(largest)}`;
+}
+
 export function networkMapAltText(input: NetworkMapInput): string {
   const { boundary, directed } = input;
   const links = drawnLinks(boundary);
   const parts = [
-    `Network map of ${boundary.groups.length} ${boundary.attribute} groups (${boundary.groups.map((g) => `${g.value}, ${g.n} people`).join("; ")})`,
+    `Network map of ${boundary.groups.length} ${boundary.attribute} groups (${groupList(boundary)})`,
     `${boundary.links.length} pairs of groups are in contact${links.length < boundary.links.length ? `, the ${links.length} with most ties drawn` : ""}`,
   ];
   const strongest = links.slice(0, 3).map((l) => `${pairName(l)} (${l.ties} ties)`);
@@ -100,10 +109,11 @@ export function networkMapSpec(input: NetworkMapInput): TopLevelSpec {
   // the plot (Vega over-estimates rotated text that spills out, and would push the legend onto it).
   const longestLabel = Math.max(0, ...nodes.map((n) => n.label.length));
   const labelSpan = LABEL_RADIUS + (longestLabel * LABEL_CHAR_PX) / UNIT;
-  const xSpan = radial ? labelSpan : X_SPAN;
-  const ySpan = radial ? labelSpan : Y_SPAN;
-  const xAxisless = { axis: null, scale: { domain: [-xSpan, xSpan] } };
-  const yAxisless = { axis: null, scale: { domain: [-ySpan, ySpan] } };
+  // Whole pixels first, then the domains from them, so rounding cannot squash the circle.
+  const width = Math.round(2 * (radial ? labelSpan : X_SPAN) * UNIT);
+  const height = Math.round(2 * (radial ? labelSpan : Y_SPAN) * UNIT);
+  const xAxisless = { axis: null, scale: { domain: [-width / (2 * UNIT), width / (2 * UNIT)] } };
+  const yAxisless = { axis: null, scale: { domain: [-height / (2 * UNIT), height / (2 * UNIT)] } };
   const subtitle = [
     `Node area: people in the group (number in brackets). Line width: ties between the groups${directed ? "; colour: how many of the cross-group pairs are in contact both ways" : ""}.`,
   ];
@@ -113,6 +123,7 @@ export function networkMapSpec(input: NetworkMapInput): TopLevelSpec {
   const labelLayer = (anchor: LabelAnchor) => ({
     data: { values: nodes },
     transform: [{ filter: { field: "anchor", equal: anchor } }],
+    name: `labels_${anchor}`,
     mark: {
       type: "text" as const,
       align: anchor === "left" || anchor === "right" ? anchor : ("center" as const),
@@ -133,11 +144,12 @@ export function networkMapSpec(input: NetworkMapInput): TopLevelSpec {
     $schema: "https://vega.github.io/schema/vega-lite/v5.json",
     config: BASE_CONFIG,
     title: { text: networkMapTitle(input), subtitle: subtitle.flatMap((line) => wrapText(line, 100)) },
-    width: Math.round(2 * xSpan * UNIT),
-    height: Math.round(2 * ySpan * UNIT),
+    width,
+    height,
     layer: [
       {
         data: { values: edges },
+        name: "links",
         mark: { type: "rule", strokeCap: "round", opacity: 0.85 },
         encoding: {
           x: { field: "x", type: "quantitative", ...xAxisless },
@@ -158,6 +170,7 @@ export function networkMapSpec(input: NetworkMapInput): TopLevelSpec {
       },
       {
         data: { values: nodes },
+        name: "groups",
         mark: { type: "circle", opacity: 1, stroke: "#FFFFFF", strokeWidth: 1.5, color: INK },
         encoding: {
           x: { field: "x", type: "quantitative", ...xAxisless },

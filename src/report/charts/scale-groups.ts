@@ -86,20 +86,24 @@ export function scaleGroupsSpec(input: ScaleGroupsInput): TopLevelSpec {
     width: 460,
     height: { step: rowHeight },
     layer: [
-      ...bandLines.map((at) => ({
+      ...bandLines.map((at, i) => ({
         data: { values: [{ at }] },
+        name: `band_${i}`,
         mark: { type: "rule" as const, color: MUTED, strokeDash: [1, 3], strokeWidth: 1.2 },
         encoding: { x: { field: "at", ...x } },
       })),
       {
+        name: "intervals",
         mark: { type: "rule", strokeWidth: 2.5 },
         encoding: { x: { field: "low", ...x }, x2: { field: "high" }, color: waveColour, ...rowAndWave },
       },
       {
+        name: "means",
         mark: { type: "point", filled: true, size: 60, stroke: INK, strokeWidth: 0.6, opacity: 1 },
         encoding: { x: { field: "mean", ...x }, color: waveColour, shape: waveShape, ...rowAndWave },
       },
       {
+        name: "counts",
         mark: { type: "text", align: "left", dx: 8, fontSize: 10, color: MUTED },
         encoding: { x: { datum: scale.max, ...x }, text: { field: "text" }, ...rowAndWave },
       },

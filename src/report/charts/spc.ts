@@ -145,6 +145,8 @@ export function spcSpec(input: SpcChartInput): TopLevelSpec {
   if (series.rebaseSuggestion) subtitle.push(`Suggested rebase: ${series.rebaseSuggestion}`);
 
   const markerColour = { annotation: MUTED, recalculation: MUTED, signal: OKABE_ITO.vermillion };
+  // Layers are named so their marks carry stable class names ("points_marks", "mean_marks"…) that tests and
+  // anyone styling the SVG can find.
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v5.json",
     config: BASE_CONFIG,
@@ -160,6 +162,7 @@ export function spcSpec(input: SpcChartInput): TopLevelSpec {
         ? [
             {
               data: { values: markers },
+              name: "marker_rules",
               mark: { type: "rule" as const, strokeDash: [2, 3], strokeWidth: 1.2 },
               encoding: {
                 x: { field: "period", type: "ordinal" as const, sort: periods },
@@ -169,6 +172,7 @@ export function spcSpec(input: SpcChartInput): TopLevelSpec {
             {
               data: { values: markers },
               // Above the plot, clear of the limit lines and their labels.
+              name: "marker_labels",
               mark: { type: "text" as const, align: "left" as const, baseline: "bottom" as const, dx: -2, dy: -3, fontSize: 10, limit: 200 },
               encoding: {
                 x: { field: "period", type: "ordinal" as const, sort: periods },
@@ -180,31 +184,46 @@ export function spcSpec(input: SpcChartInput): TopLevelSpec {
           ]
         : []),
       {
+        name: "mean",
         mark: { type: "line", color: INK, strokeWidth: 1.5 },
         encoding: { y: { field: "mean", type: "quantitative", title: yTitle, scale: { zero: false } }, detail: { field: "segment" } },
       },
-      {
-        mark: { type: "line", color: MUTED, strokeWidth: 1.2, strokeDash: [6, 4] },
-        encoding: { y: { field: "upper", type: "quantitative" }, detail: { field: "segment" } },
-      },
-      {
-        mark: { type: "line", color: MUTED, strokeWidth: 1.2, strokeDash: [6, 4] },
-        encoding: { y: { field: "lower", type: "quantitative" }, detail: { field: "segment" } },
-      },
+      // A run chart has no limits: their layers are left out rather than drawn from nothing.
+      ...(rows.some((r) => r.upper !== null)
+        ? [
+            {
+              name: "upper_limit",
+              mark: { type: "line" as const, color: MUTED, strokeWidth: 1.2, strokeDash: [6, 4] },
+              encoding: { y: { field: "upper", type: "quantitative" as const }, detail: { field: "segment" } },
+            },
+          ]
+        : []),
+      ...(rows.some((r) => r.lower !== null)
+        ? [
+            {
+              name: "lower_limit",
+              mark: { type: "line" as const, color: MUTED, strokeWidth: 1.2, strokeDash: [6, 4] },
+              encoding: { y: { field: "lower", type: "quantitative" as const }, detail: { field: "segment" } },
+            },
+          ]
+        : []),
       ...(series.target !== null
         ? [
             {
               data: { values: [{ target: series.target, label: `target ${formatChartNumber(series.target)}` }] },
+              name: "target",
               mark: { type: "rule" as const, color: OKABE_ITO.vermillion, strokeDash: [2, 2], strokeWidth: 1.5 },
               encoding: { y: { field: "target", type: "quantitative" as const } },
             },
           ]
         : []),
       {
+        name: "values",
         mark: { type: "line", color: "#9AA3AC", strokeWidth: 1.5 },
         encoding: { y: { field: "value", type: "quantitative" } },
       },
       {
+        name: "points",
         mark: { type: "point", filled: true, size: 70, opacity: 1, stroke: "#FFFFFF", strokeWidth: 0.8 },
         encoding: {
           y: { field: "value", type: "quantitative" },
@@ -224,6 +243,7 @@ export function spcSpec(input: SpcChartInput): TopLevelSpec {
       },
       {
         data: { values: limitLabels },
+        name: "limit_labels",
         mark: { type: "text", align: "right", baseline: "bottom", dy: -3, fontSize: 10, color: MUTED },
         encoding: { x: { field: "period", type: "ordinal", sort: periods }, y: { field: "y", type: "quantitative" }, text: { field: "label" } },
       },

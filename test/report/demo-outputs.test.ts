@@ -1,0 +1,96 @@
+// End to end on the demo system, through the built CLI: `audit fixtures/demo --out DIR --png --format csv` writes
+// report.md, report.json, an SVG and a PNG for every chart (each linked from report.md, each well-formed XML with
+// axes, points and limit lines where its kind has them) and the CSV tables.
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Report } from "../../src/result/types.js";
+import { ROOT, runBuilt, type CliResult } from "../helpers/cli.js";
+import { axes, marks, parseSvg, pngSize } from "./charts/svg.js";
+
+const demo = join(ROOT, "fixtures/demo");
+
+describe.skipIf(!existsSync(join(demo, "people.csv")))("demo system outputs", () => {
+  const out = join(mkdtempSync(join(tmpdir(), "relaudit-demo-out-")), "report");
+  let result: CliResult;
+  let markdown: string;
+  let report: Report;
+  let charts: string[];
+
+  beforeAll(() => {
+    result = runBuilt(["audit", demo, "--out", out, "--png", "--format", "csv", "--generated-at", "2026-11-23T06:00:00Z"]);
+    markdown = readFileSync(join(out, "report.md"), "utf8");
+    report = JSON.parse(readFileSync(join(out, "report.json"), "utf8"));
+    charts = readdirSync(join(out, "charts")).filter((f) => f.endsWith(".svg")).sort();
+  }, 120_000);
+
+  it("exits 0 and prints nothing on stdout for --format csv", () => {
+    expect(result.stderr).not.toMatch(/error|warning/i);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe("");
+  });
+
+  it("links every chart from report.md, and every link points at a chart that exists", () => {
+    const links = [...markdown.matchAll(/!\[[^\]]+\]\(([^)]+)\)/g)].map((m) => decodeURI(m[1]));
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) expect(existsSync(join(out, link))).toBe(true);
+    expect(links.map((l) => l.replace(/^charts\//, "")).sort()).toEqual(charts);
+  });
+
+  it("draws one SPC chart per signalled series, and the other kinds", () => {
+    const signalled = new Set((report.signals ?? []).flatMap((s) => (s.series ? [s.series] : [])));
+    expect(signalled.size).toBeGreaterThan(0);
+    expect(charts.filter((c) => c.startsWith("spc-"))).toHaveLength(signalled.size);
+    expect(charts).toContain("rc-heatmap.svg");
+    expect(charts).toContain("network-organisation.svg");
+    expect(charts.some((c) => c.startsWith("scale-"))).toBe(true);
+  });
+
+  it("writes well-formed SVGs with a title, a description and the marks of their kind", () => {
+    for (const file of charts) {
+      const root = parseSvg(readFileSync(join(out, "charts", file), "utf8"));
+      expect(root.children[0].tag, file).toBe("title");
+      expect(root.children[1].tag, file).toBe("desc");
+      if (file.startsWith("spc-")) {
+        expect(axes(root).length, file).toBeGreaterThanOrEqual(2);
+        expect(marks(root, "points").length, file).toBeGreaterThanOrEqual(13);
+        expect(marks(root, "mean"), file).toHaveLength(1);
+        expect(marks(root, "upper_limit"), file).toHaveLength(1);
+        expect(marks(root, "lower_limit"), file).toHaveLength(1);
+      } else if (file.startsWith("network-")) {
+        expect(marks(root, "groups").length, file).toBeGreaterThanOrEqual(2);
+        expect(marks(root, "links").length, file).toBeGreaterThanOrEqual(1);
+      } else if (file === "rc-heatmap.svg") {
+        const rc = report.survey!.coordination!;
+        expect(marks(root, "cells"), file).toHaveLength(rc.cells.length);
+      } else {
+        expect(axes(root).length, file).toBeGreaterThanOrEqual(2);
+        expect(marks(root, "means").length, file).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it("writes a PNG at twice the size beside each SVG", () => {
+    for (const file of charts) {
+      const root = parseSvg(readFileSync(join(out, "charts", file), "utf8"));
+      const png = readFileSync(join(out, "charts", file.replace(/\.svg$/, ".png")));
+      const { width, height } = pngSize(png);
+      // SVG sizes may be fractional; the PNG has whole pixels.
+      expect(Math.abs(width - Number(root.attrs.width) * 2), file).toBeLessThanOrEqual(1);
+      expect(Math.abs(height - Number(root.attrs.height) * 2), file).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it("writes the CSV tables, each rectangular", () => {
+    for (const file of ["group-scores.csv", "rc-matrix.csv", "rc-cells.csv", "mixing-organisation.csv", "brokers.csv", "signals.csv"]) {
+      const text = readFileSync(join(out, file), "utf8");
+      expect(text.startsWith("\uFEFF"), file).toBe(true);
+      expect(text.endsWith("\r\n"), file).toBe(true);
+    }
+    const matrix = readFileSync(join(out, "rc-matrix.csv"), "utf8").replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+    const width = matrix[0].split(",").length;
+    expect(matrix.every((line) => line.split(",").length === width)).toBe(true);
+    expect(matrix).toHaveLength(report.survey!.coordination!.groups.length + 1);
+  });
+});
