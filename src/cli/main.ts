@@ -18,13 +18,13 @@ import { initFolder } from "./init.js";
 import { addSignalsOptions, runSignals, type SignalsFlags } from "./signals.js";
 import { checkOutFolder, claimOutFolder } from "./out-folder.js";
 import { progressReporter, useColor, type Io } from "./io.js";
-import { reportFiles } from "./report-files.js";
+import { checkDeckPath, deckFile, reportFiles } from "./report-files.js";
 
 export const EXIT = { ok: 0, findings: 1, input: 2 } as const;
 
 type TextFormat = "terminal" | "markdown" | "json";
-/** csv writes files only: the tables, into --out DIR. */
-type Format = TextFormat | "csv";
+/** csv and pptx write files only: the tables into --out DIR, the deck to --out FILE. */
+type Format = TextFormat | "csv" | "pptx";
 
 interface CommonFlags {
   people?: string;
@@ -138,7 +138,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
       .argument("[dir]", "folder holding people.csv, interactions.csv, survey.csv, delivery.csv, events.csv, relaudit.config.json"),
   )
     .addOption(
-      new Option("-f, --format <format>", "report format (default: terminal on a TTY, else markdown); csv writes tables into --out").choices(["terminal", "markdown", "json", "csv"]),
+      new Option("-f, --format <format>", "report format (default: terminal on a TTY, else markdown); csv writes tables into --out DIR, pptx a slide deck to --out FILE").choices([
+        "terminal",
+        "markdown",
+        "json",
+        "csv",
+        "pptx",
+      ]),
     )
     .option("-o, --out <dir>", "also write report.md, report.json and SVG charts (charts/) into this folder (atomically)")
     .option("--png", "with --out, also write each chart as PNG")
@@ -164,10 +170,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
       // Settings that can fail are checked before the (possibly long) audit runs.
       const out = flags.out === undefined ? undefined : resolve(flags.out);
       const format: Format = flags.format ?? (io.stdout.isTTY ? "terminal" : "markdown");
-      if (out === undefined && (format === "csv" || flags.png)) {
-        throw new InputError({ column: format === "csv" ? "--format csv" : "--png", message: "writes files and needs a folder to write them to", hint: "add --out DIR" });
+      if (out === undefined && (format === "csv" || format === "pptx" || flags.png)) {
+        const what = format === "pptx" ? "--format pptx" : format === "csv" ? "--format csv" : "--png";
+        throw new InputError({ column: what, message: "writes files and needs --out to say where", hint: format === "pptx" ? "add --out deck.pptx" : "add --out DIR" });
       }
-      if (out !== undefined) checkOutFolder(out, OUT_FILES, Boolean(flags.force));
+      if (out !== undefined && format === "pptx") await checkDeckPath(out, Boolean(flags.force));
+      else if (out !== undefined) checkOutFolder(out, OUT_FILES, Boolean(flags.force));
       const key = flags.pseudonymise || flags.pseudonymKeyFile !== undefined ? readPseudonymKey(flags.pseudonymKeyFile, io.env) : null;
       let audited: Report;
       try {
@@ -177,7 +185,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
       }
       // One enforcement point before any renderer: pseudonyms, then control characters made visible.
       const report = withVisibleControls(key ? pseudonymiseReport(audited, key) : audited);
-      if (out !== undefined) {
+      if (out !== undefined && format === "pptx") {
+        progress.phase("building slides");
+        writeFileAtomic(out, await deckFile(report).finally(progress.done));
+        if (!flags.quiet) io.stderr.write(`relaudit: wrote ${flags.out}\n`);
+      } else if (out !== undefined) {
         progress.phase("drawing charts");
         const extra = await reportFiles(report, { png: Boolean(flags.png), csv: format === "csv" }).finally(progress.done);
         const extraNames = extra.files.map((f) => f.path);
@@ -193,7 +205,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
           io.stderr.write(`relaudit: wrote ${join(flags.out!, "report.md")}, ${join(flags.out!, "report.json")}, ${extra.charts.length} charts in ${join(flags.out!, "charts")}${flags.png ? " (SVG and PNG)" : ""}${csv}\n`);
         }
       }
-      if (format !== "csv") io.stdout.write(render(report, format, io, flags));
+      if (format !== "csv" && format !== "pptx") io.stdout.write(render(report, format, io, flags));
       if (flags.failOn && report.checks.some((c) => c.findings.some((f) => severityAtLeast(f.severity, flags.failOn!)))) exitCode = EXIT.findings;
     });
 

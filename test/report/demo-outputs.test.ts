@@ -4,6 +4,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Report } from "../../src/result/types.js";
 import { ROOT, runBuilt, type CliResult } from "../helpers/cli.js";
@@ -93,4 +94,16 @@ describe.skipIf(!existsSync(join(demo, "people.csv")))("demo system outputs", ()
     expect(matrix.every((line) => line.split(",").length === width)).toBe(true);
     expect(matrix).toHaveLength(report.survey!.coordination!.groups.length + 1);
   });
+
+  it("builds a deck with a native SPC chart per critical charted signal", async () => {
+    const deck = join(out, "..", "board.pptx");
+    const built = runBuilt(["audit", demo, "--format", "pptx", "--out", deck]);
+    expect(built.code).toBe(0);
+    const zip = await JSZip.loadAsync(readFileSync(deck));
+    const critical = (report.signals ?? []).filter((s) => s.severity === "critical" && s.series);
+    const charts = Object.keys(zip.files).filter((f) => /^ppt\/charts\/chart\d+\.xml$/.test(f));
+    expect(charts).toHaveLength(critical.length);
+    const slides = Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f));
+    expect(slides.length).toBeGreaterThanOrEqual(4 + critical.length);
+  }, 120_000);
 });

@@ -1,0 +1,307 @@
+// The slide deck (`--format pptx`): a short deck a programme board can take in — title, headline findings, one
+// slide per critical signal with its SPC chart as a native (editable) chart, the RC heatmap as a native table,
+// the network map as a picture, then methods and caveats. Everything comes from the result and the rendered
+// charts; pptxgenjs is imported only when a deck is asked for.
+import type PptxModule from "pptxgenjs";
+import { PRACTICES } from "../../result/practices.js";
+import type { Finding, Report, Severity } from "../../result/types.js";
+import type { Series, Signal } from "../../signals/section.js";
+import type { CoordinationResult } from "../../survey/section.js";
+import { RC_BAND_COLOURS } from "../charts/heatmap.js";
+import { subjectLabel } from "../charts/labels.js";
+import type { ChartPlan } from "../charts/plan.js";
+import { spcTitle } from "../charts/spc.js";
+import { INK, MUTED, OKABE_ITO } from "../charts/theme.js";
+import { formatEvidence, formatNumber } from "../format.js";
+import { spcChartGroups } from "./spc-chart.js";
+
+export interface DeckInput {
+  report: Report;
+  plans: readonly ChartPlan[];
+  /** PNG of each chart that is placed as a picture, by stem. */
+  png: ReadonlyMap<string, Uint8Array>;
+}
+
+// 16:9 "wide" layout, 13.33 × 7.5 inches.
+const WIDTH = 13.333;
+const MARGIN = 0.5;
+const FONT = "Arial";
+const hex = (colour: string) => colour.replace(/^#/, "").toUpperCase();
+const SEVERITY_COLOUR: Record<Severity, string> = { critical: hex(OKABE_ITO.vermillion), warning: hex("#B07800"), info: hex(MUTED) };
+const SEVERITY_WORD: Record<Severity, string> = { critical: "Critical", warning: "Warning", info: "Note" };
+
+export const DECK_COMPANY = "relaudit";
+
+/** Heatmaps with more groups than this become a picture: a native table would be unreadably small. */
+export const NATIVE_TABLE_MAX_GROUPS = 10;
+/** Network maps shown: the first boundaries with at most this many groups (larger maps stay in report.md). */
+const MAP_MAX_GROUPS = 15;
+const MAPS_SHOWN = 2;
+const HEADLINES_SHOWN = 7;
+const OTHER_SIGNALS_SHOWN = 8;
+
+/** Width and height of a PNG from its IHDR chunk. */
+function pngSize(png: Uint8Array): { width: number; height: number } {
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+/** The largest box of the image's aspect ratio inside (x, y, w, h), centred. */
+function fit(png: Uint8Array, x: number, y: number, w: number, h: number) {
+  const size = pngSize(png);
+  const scale = Math.min(w / size.width, h / size.height);
+  const iw = size.width * scale;
+  const ih = size.height * scale;
+  return { x: x + (w - iw) / 2, y: y + (h - ih) / 2, w: iw, h: ih };
+}
+
+function pngData(png: Uint8Array): string {
+  return `image/png;base64,${Buffer.from(png).toString("base64")}`;
+}
+
+// pptxgenjs ships CommonJS typings (whose default export is { default: class }) beside an ES build that Node loads
+// (whose default export is the class itself): these aliases and `loadPptxGen` cover both.
+type Presentation = PptxModule.default;
+type Slide = PptxModule.default.Slide;
+/** One paragraph of one run; `sub` indents it under the paragraph before. */
+type Paragraph = { text: string; options?: PptxModule.default.TextPropsOptions; sub?: boolean };
+type TableRow = PptxModule.default.TableRow;
+type PresentationClass = typeof PptxModule.default;
+
+/** pptxgenjs reads a multi-type chart's options from the second argument (where its typings expect data). */
+function addMultiTypeChart(slide: Slide, charts: PptxModule.default.IChartMulti[], options: PptxModule.default.IChartOpts): void {
+  slide.addChart(charts, options as unknown as []);
+}
+
+async function loadPptxGen(): Promise<PresentationClass> {
+  const mod = await import("pptxgenjs");
+  const interop = mod.default as unknown as PresentationClass | { default: PresentationClass };
+  return "default" in interop ? interop.default : interop;
+}
+
+function addTitle(slide: Slide, title: string, subtitle?: string): void {
+  slide.addText(title, { x: MARGIN, y: 0.3, w: WIDTH - 2 * MARGIN, h: 0.7, fontFace: FONT, fontSize: 24, bold: true, color: hex(INK), fit: "shrink", valign: "top" });
+  if (subtitle) slide.addText(subtitle, { x: MARGIN, y: 0.95, w: WIDTH - 2 * MARGIN, h: 0.55, fontFace: FONT, fontSize: 14, color: hex(MUTED), fit: "shrink", valign: "top" });
+}
+
+/**
+ * Bulleted paragraphs, one text run each: pptxgenjs writes a paragraph-properties element per run, and a paragraph
+ * with two of them is invalid Office XML (PowerPoint offers to repair the file).
+ */
+function bullets(lines: (string | Paragraph)[], size = 16): PptxModule.default.TextProps[] {
+  return lines.map((line) => {
+    const p = typeof line === "string" ? { text: line } : line;
+    return { text: p.text, options: { fontFace: FONT, fontSize: size, color: hex(INK), ...p.options, bullet: { indent: 18 }, indentLevel: p.sub ? 1 : 0, breakLine: true } };
+  });
+}
+
+function titleSlide(pres: Presentation, report: Report): void {
+  const slide = pres.addSlide({ masterName: "RELAUDIT" });
+  slide.addText("Relational health audit", { x: MARGIN, y: 2.2, w: WIDTH - 2 * MARGIN, h: 1.1, fontFace: FONT, fontSize: 40, bold: true, color: hex(INK) });
+  const facts = [
+    report.network ? `${formatNumber(report.network.peopleCount)} people, ${formatNumber(report.network.interactionCount)} interactions` : null,
+    report.survey ? `${formatNumber(report.survey.responses)} survey responses${report.survey.waves.length ? ` in ${report.survey.waves.length} waves` : ""}` : null,
+    `groups of fewer than ${report.minGroupSize} respondents never shown`,
+  ].filter((f): f is string => f !== null);
+  slide.addText(facts.join(" · "), { x: MARGIN, y: 3.3, w: WIDTH - 2 * MARGIN, h: 0.6, fontFace: FONT, fontSize: 18, color: hex(MUTED) });
+  slide.addText(`Generated ${report.generatedAt.slice(0, 10)} by relaudit ${report.tool.version}. Findings describe systems and relationships, never individuals.`, {
+    x: MARGIN,
+    y: 6.2,
+    w: WIDTH - 2 * MARGIN,
+    h: 0.5,
+    fontFace: FONT,
+    fontSize: 12,
+    color: hex(MUTED),
+  });
+}
+
+function headlineSlide(pres: Presentation, report: Report): void {
+  const slide = pres.addSlide({ masterName: "RELAUDIT" });
+  const s = report.summary;
+  addTitle(slide, "Headline findings", `${s.findings.critical} critical · ${s.findings.warning} warnings · ${s.pass} checks passed${s.error ? ` · ${s.error} checks failed to run` : ""}`);
+  const order: Severity[] = ["critical", "warning"];
+  const headline: { f: Finding; practice: number }[] = order.flatMap((severity) => report.checks.flatMap((c) => c.findings.filter((f) => f.severity === severity).map((f) => ({ f, practice: c.practice }))));
+  if (headline.length === 0) {
+    slide.addText("No warning or critical findings.", { x: MARGIN, y: 1.8, w: WIDTH - 2 * MARGIN, h: 0.6, fontFace: FONT, fontSize: 18, color: hex(INK) });
+    return;
+  }
+  const lines: Paragraph[] = headline.slice(0, HEADLINES_SHOWN).map(({ f, practice }) => ({
+    text: `${SEVERITY_WORD[f.severity]}: ${f.message} (practice ${practice})`,
+    options: f.severity === "critical" ? { color: hex(INK) } : { color: hex(MUTED) },
+  }));
+  if (headline.length > HEADLINES_SHOWN) lines.push({ text: `…and ${headline.length - HEADLINES_SHOWN} more in the report`, options: { color: hex(MUTED) } });
+  slide.addText(bullets(lines, 16), { x: MARGIN, y: 1.6, w: WIDTH - 2 * MARGIN, h: 5.3, valign: "top", paraSpaceAfter: 8, fit: "shrink" });
+}
+
+function signalSlide(pres: Presentation, report: Report, signal: Signal, series: Series): void {
+  const slide = pres.addSlide({ masterName: "RELAUDIT" });
+  addTitle(slide, spcTitle(series), signal.message);
+  const groups = spcChartGroups(series);
+  addMultiTypeChart(
+    slide,
+    groups.map((g) => ({
+      type: pres.ChartType.line,
+      // pptxgenjs writes a null as a blank cell, which the chart shows as a gap (displayBlanksAs below).
+      data: g.series.map((s) => ({ name: s.name, labels: s.labels, values: s.values as number[] })),
+      options: { chartColors: g.colours, lineSize: g.lineSize, lineDash: g.dashed ? "dash" : "solid", lineDataSymbol: g.marker, lineDataSymbolSize: g.markerSize },
+    })),
+    {
+      x: 0.3,
+      y: 1.55,
+      w: 8.6,
+      h: 5.35,
+      altText: `SPC chart: ${spcTitle(series)}. ${signal.rule}.`,
+      displayBlanksAs: "gap",
+      showLegend: true,
+      legendPos: "b",
+      legendFontSize: 10,
+      legendFontFace: FONT,
+      catAxisLabelRotate: -45,
+      catAxisLabelFontSize: 9,
+      catAxisLabelFontFace: FONT,
+      valAxisLabelFontSize: 10,
+      valAxisLabelFontFace: FONT,
+      showValAxisTitle: true,
+      valAxisTitle: series.metric,
+      valAxisTitleFontSize: 11,
+      valGridLine: { color: "E4E7EB", size: 0.5 },
+    },
+  );
+  const side: (string | Paragraph)[] = [
+    { text: `${SEVERITY_WORD[signal.severity]} signal since ${signal.firstPeriod}`, options: { bold: true, color: SEVERITY_COLOUR[signal.severity] } },
+    signal.rule,
+    ...signal.evidence.map(formatEvidence),
+  ];
+  slide.addText(bullets(side, 12), { x: 9.1, y: 1.6, w: 3.9, h: 2.8, valign: "top", paraSpaceAfter: 4, fit: "shrink" });
+  if (signal.questions.length) {
+    slide.addText([{ text: "Questions to ask", options: { bold: true, fontFace: FONT, fontSize: 12, color: hex(INK), breakLine: true } }, ...bullets(signal.questions, 12)], {
+      x: 9.1,
+      y: 4.5,
+      w: 3.9,
+      h: 2.4,
+      valign: "top",
+      paraSpaceAfter: 4,
+      fit: "shrink",
+    });
+  }
+  slide.addNotes([signal.message, `Practice ${signal.practice}: ${PRACTICES[signal.practice]}.`, series.rebaseSuggestion ? `Suggested rebase: ${series.rebaseSuggestion}` : ""].filter(Boolean).join("\n"));
+}
+
+function otherSignalsSlide(pres: Presentation, signals: Signal[]): void {
+  const slide = pres.addSlide({ masterName: "RELAUDIT" });
+  addTitle(slide, "Other critical signals", "Signals without a chart: departures, survey drops and perception gaps.");
+  const lines: Paragraph[] = signals.slice(0, OTHER_SIGNALS_SHOWN).flatMap((s) => [
+    { text: `${subjectLabel(s.subject)}: ${s.message}` },
+    ...(s.questions[0] ? [{ text: s.questions[0], options: { color: hex(MUTED), fontSize: 12 }, sub: true }] : []),
+  ]);
+  if (signals.length > OTHER_SIGNALS_SHOWN) lines.push({ text: `…and ${signals.length - OTHER_SIGNALS_SHOWN} more in the report`, options: { color: hex(MUTED) } });
+  slide.addText(bullets(lines, 15), { x: MARGIN, y: 1.6, w: WIDTH - 2 * MARGIN, h: 5.3, valign: "top", paraSpaceAfter: 8, fit: "shrink" });
+}
+
+function rcTableRows(rc: CoordinationResult, minGroupSize: number): TableRow[] {
+  const cellOf = new Map(rc.cells.map((c) => [`${c.raterGroup}\u0000${c.ratedGroup}`, c]));
+  const base = { fontFace: FONT, fontSize: 11, color: hex(INK), align: "center" as const, valign: "middle" as const };
+  const header: TableRow = [
+    { text: `${rc.raterAttribute}: rater ↓ rates →`, options: { ...base, bold: true, align: "left" } },
+    ...rc.groups.map((g) => ({ text: g, options: { ...base, bold: true } })),
+  ];
+  const rows = rc.groups.map((rater): TableRow => [
+    { text: rater, options: { ...base, bold: true, align: "left" } },
+    ...rc.groups.map((rated) => {
+      const c = cellOf.get(`${rater}\u0000${rated}`);
+      const border = c?.within ? { border: { type: "solid" as const, pt: 2.5, color: hex(INK) } } : {};
+      if (!c) return { text: "", options: base };
+      if (c.suppressed) return { text: `suppressed\nn < ${minGroupSize}`, options: { ...base, fontSize: 9, color: hex(MUTED), fill: { color: hex(RC_BAND_COLOURS.suppressed) }, ...border } };
+      return { text: `${c.index.toFixed(2)}\n${c.band}, n = ${c.n}`, options: { ...base, fill: { color: hex(RC_BAND_COLOURS[c.band]) }, ...border } };
+    }),
+  ]);
+  return [header, ...rows];
+}
+
+function heatmapSlide(pres: Presentation, report: Report, plan: ChartPlan, png: Uint8Array | undefined): void {
+  const rc = report.survey!.coordination!;
+  const slide = pres.addSlide({ masterName: "RELAUDIT" });
+  addTitle(slide, plan.title, `RC index ${rc.min}–${rc.max}${rc.wave ? `, wave ${rc.wave}` : ""}. Bands weak < ${rc.bands.weak} ≤ moderate ≤ ${rc.bands.strong} < strong: ${rc.bands.note}. Outlined: a group rating itself.`);
+  if (rc.groups.length <= NATIVE_TABLE_MAX_GROUPS) {
+    const rows = rcTableRows(rc, report.minGroupSize);
+    const w = Math.min(WIDTH - 2 * MARGIN, 2.4 + 1.7 * rc.groups.length);
+    slide.addTable(rows, { x: MARGIN, y: 1.7, w, colW: [2.4, ...rc.groups.map(() => 1.7)], rowH: 0.62, border: { type: "solid", pt: 1, color: "FFFFFF" } });
+  } else if (png) {
+    slide.addImage({ data: pngData(png), altText: plan.alt, ...fit(png, MARGIN, 1.6, WIDTH - 2 * MARGIN, 5.4) });
+  }
+  slide.addNotes(plan.alt);
+}
+
+function pictureSlide(pres: Presentation, plan: ChartPlan, png: Uint8Array, subtitle: string): void {
+  const slide = pres.addSlide({ masterName: "RELAUDIT" });
+  addTitle(slide, plan.title, subtitle);
+  slide.addImage({ data: pngData(png), altText: plan.alt, ...fit(png, MARGIN, 1.55, WIDTH - 2 * MARGIN, 5.45) });
+  slide.addNotes(plan.alt);
+}
+
+function methodsSlide(pres: Presentation, report: Report): void {
+  const slide = pres.addSlide({ masterName: "RELAUDIT" });
+  addTitle(slide, "Methods and caveats");
+  const rc = report.survey?.coordination;
+  const network = report.network;
+  const lines = [
+    `Survey results for groups of fewer than ${report.minGroupSize} respondents are suppressed, as are groups whose figures could be worked out from the others.`,
+    "Scale scores are means of answered items after reverse keying, with 95% intervals; reliability is Cronbach's α as R psych computes it.",
+    ...(rc ? [`Relational coordination (Gittell): the mean of seven dimensions, 1–5. The bands (weak < ${rc.bands.weak}, strong > ${rc.bands.strong}) are a research convention, not an official standard.`] : []),
+    ...(network
+      ? [
+          `Network: ${formatNumber(network.peopleCount)} people and ${formatNumber(network.tieCount)} ties, interactions taken as ${network.directed ? "directed" : "mutual"}; betweenness ${network.betweennessMethod === "exact" ? "exact" : "estimated from sampled sources"} (igraph conventions).`,
+        ]
+      : []),
+    ...(report.series
+      ? ["SPC: XmR charts with NHS Making Data Count rules (a point beyond a process limit, a shift, a trend, two of three beyond two sigma); limits need 13 points, fewer give a run chart (Anhøj rules)."]
+      : []),
+    "Findings describe systems and relationships, never individuals: they are questions to explore, not verdicts.",
+    "Every figure, its n and its interval are in report.md and report.json; the CSV tables hold the same numbers for spreadsheets.",
+  ];
+  slide.addText(bullets(lines, 14), { x: MARGIN, y: 1.3, w: WIDTH - 2 * MARGIN, h: 5.6, valign: "top", paraSpaceAfter: 8, fit: "shrink" });
+}
+
+export async function renderDeck({ report, plans, png }: DeckInput): Promise<Uint8Array> {
+  const PptxGen = await loadPptxGen();
+  const pres: Presentation = new PptxGen();
+  pres.layout = "LAYOUT_WIDE";
+  pres.author = DECK_COMPANY;
+  // Read back by the CLI: a deck file relaudit wrote may be replaced by the next run.
+  pres.company = DECK_COMPANY;
+  pres.title = "Relational health audit";
+  pres.defineSlideMaster({
+    title: "RELAUDIT",
+    background: { color: "FFFFFF" },
+    objects: [{ rect: { x: 0, y: 0, w: WIDTH, h: 0.12, fill: { color: hex(OKABE_ITO.blue) } } }],
+    slideNumber: { x: WIDTH - 1.0, y: 7.05, w: 0.6, h: 0.3, fontFace: FONT, fontSize: 10, color: hex(MUTED) },
+  });
+
+  titleSlide(pres, report);
+  headlineSlide(pres, report);
+
+  const series = new Map((report.series ?? []).map((s) => [s.id, s]));
+  const critical = (report.signals ?? []).filter((s) => s.severity === "critical");
+  const charted = critical.filter((s) => s.series && series.has(s.series));
+  for (const signal of charted) signalSlide(pres, report, signal, series.get(signal.series!)!);
+  const uncharted = critical.filter((s) => !charted.includes(s));
+  if (uncharted.length) otherSignalsSlide(pres, uncharted);
+
+  const heatmap = plans.find((p) => p.kind === "rc-heatmap");
+  if (heatmap && report.survey?.coordination) heatmapSlide(pres, report, heatmap, png.get(heatmap.stem));
+
+  const maps = plans.filter((p) => p.kind === "network-map" && png.has(p.stem) && (report.network?.boundaries.find((b) => b.attribute === p.about.attribute)?.groups.length ?? Infinity) <= MAP_MAX_GROUPS);
+  for (const plan of maps.slice(0, MAPS_SHOWN)) {
+    pictureSlide(pres, plan, png.get(plan.stem)!, "Groups sized by people, lines by ties between them, coloured by how many cross-group pairs are in contact both ways.");
+  }
+
+  methodsSlide(pres, report);
+  const written = await pres.write({ outputType: "nodebuffer" });
+  return new Uint8Array(written as Buffer);
+}
+
+/** The charts a deck shows as pictures (PNG needed): network maps, and the heatmap when too big for a table. */
+export function deckPictures(report: Report, plans: readonly ChartPlan[]): ChartPlan[] {
+  const rcGroups = report.survey?.coordination?.groups.length ?? 0;
+  return plans.filter((p) => p.kind === "network-map" || (p.kind === "rc-heatmap" && rcGroups > NATIVE_TABLE_MAX_GROUPS));
+}
