@@ -106,7 +106,7 @@ export async function readCsv(path: string, options: CsvReadOptions, onHeader: H
               : "a field may be missing, or a quoted field is not closed",
         };
         if (!options.onInvalidRow) throw new InputError(problem);
-        return options.onInvalidRow(problem, "a different number of fields from the header");
+        return options.onInvalidRow(problem, "wrong number of fields");
       }
       record = trimmed;
     }

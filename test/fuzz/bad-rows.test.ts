@@ -85,7 +85,7 @@ describe("--skip-invalid-rows", () => {
         ["interactions.csv", "unknown person id", 1, [{ line: 3, column: "to" }]],
         ["interactions.csv", "invalid weight", 1, [{ line: 4, column: "weight" }]],
         ["interactions.csv", "invalid date", 1, [{ line: 5, column: "timestamp" }]],
-        ["interactions.csv", "a different number of fields from the header", 1, [{ line: 6 }]],
+        ["interactions.csv", "wrong number of fields", 1, [{ line: 6 }]],
         ["survey.csv", "answer out of range in PS1", 1, [{ line: 3, column: "PS1" }]],
         ["survey.csv", "unknown answer in PS1", 1, [{ line: 4, column: "PS1" }]],
       ]),

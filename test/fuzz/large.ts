@@ -3,7 +3,7 @@ import { closeSync, openSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 
 /** Bad rows, one in a hundred, cycle through these reasons (as relaudit names them). */
-export const BAD_ROW_REASONS = ["unknown person id", "invalid date", "invalid weight", "a different number of fields from the header"] as const;
+export const BAD_ROW_REASONS = ["unknown person id", "invalid date", "invalid weight", "wrong number of fields"] as const;
 
 /**
  * people.csv (`people` people in 5 organisations) and interactions.csv with `rows` rows, where row i is bad when
