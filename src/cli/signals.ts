@@ -15,7 +15,9 @@ import { loadAnnotations } from "../signals/annotations.js";
 import { buildSignalsReport, failsAt, previousSignals, renderSignalsJson, renderSignalsMarkdown, type SignalsReport } from "../signals/report.js";
 import { analyseSurvey } from "../survey/analyse.js";
 import { writeFileAtomic } from "../util/atomic.js";
-import { visibleControls } from "../util/control-characters.js";
+import { readPseudonymKey } from "../privacy/key.js";
+import { pseudonymiseSignalsReport } from "../privacy/pseudonymise.js";
+import { withVisibleControls } from "../util/control-characters.js";
 import { checkOutFolder, claimOutFolder } from "./out-folder.js";
 import type { Io } from "./io.js";
 
@@ -31,6 +33,8 @@ export interface SignalsFlags {
   annotations?: string;
   until?: string;
   quiet?: boolean;
+  pseudonymise?: boolean;
+  pseudonymKeyFile?: string;
 }
 
 export function addSignalsOptions(command: Command): Command {
@@ -41,7 +45,9 @@ export function addSignalsOptions(command: Command): Command {
     .option("--as-of <date>", "report as of this day: use only data before it (reproduces an earlier scheduled run)")
     .option("--annotations <file>", "annotations.csv: dated notes and rebase/baseline decisions (default: the one in DIR)")
     .option("-o, --out <dir>", "write signals-<as-of>.json/.md and signals-latest.json/.md into this folder (atomically)")
-    .option("--force", "let --out write into a non-empty folder that is not a previous relaudit output");
+    .option("--force", "let --out write into a non-empty folder that is not a previous relaudit output")
+    .option("--pseudonymise", "replace every person id in every output with a keyed pseudonym (key: RELAUDIT_PSEUDONYM_KEY)")
+    .option("--pseudonym-key-file <file>", "read the pseudonymisation key from this file (implies --pseudonymise)");
 }
 
 export async function runSignals(dir: string | undefined, input: InputOptions, flags: SignalsFlags, io: Io): Promise<number> {
@@ -50,6 +56,7 @@ export async function runSignals(dir: string | undefined, input: InputOptions, f
     throw new InputError({ column: "--as-of", message: "--as-of and --until both set the end of the data", hint: "use one of them" });
   const previous = flags.previous === undefined ? null : readPrevious(flags.previous);
   const out = flags.out === undefined ? undefined : resolve(flags.out);
+  const key = flags.pseudonymise || flags.pseudonymKeyFile !== undefined ? readPseudonymKey(flags.pseudonymKeyFile, io.env) : null;
 
   const loaded = await loadInputs({ ...input, until: asOf !== undefined ? isoDate(asOf - DAY_MS) : input.until });
   const data = loaded.dataset;
@@ -60,13 +67,15 @@ export async function runSignals(dir: string | undefined, input: InputOptions, f
   const section = analyseSignals(withAnnotations, analyseSurvey(withAnnotations));
   if (!section) throw new InputError({ message: "nothing to analyse over time", expected: "dated interactions, delivery.csv or a survey with waves", hint: "see docs/inputs.md" });
 
-  const report = buildSignalsReport(section, {
+  const built = buildSignalsReport(section, {
     version: VERSION,
     asOf: isoDate(asOf ?? endOfData(withAnnotations)),
     previous: previous && { path: flags.previous!, signals: previous },
   });
+  // As in `audit`: pseudonyms, then control characters made visible, once, before anything is rendered.
+  const report = withVisibleControls(key ? pseudonymiseSignalsReport(built, key) : built);
   if (out !== undefined) writeOutputs(out, report, Boolean(flags.force), io, flags);
-  io.stdout.write(flags.format === "json" ? renderSignalsJson(report) : visibleControls(renderSignalsMarkdown(report)));
+  io.stdout.write(flags.format === "json" ? renderSignalsJson(report) : renderSignalsMarkdown(report));
   return flags.failOn && failsAt(report, flags.failOn) ? 1 : 0;
 }
 

@@ -8,6 +8,7 @@
 // message that leaks one fails it.
 import { createHmac } from "node:crypto";
 import type { Evidence, Report, Subject } from "../result/types.js";
+import type { SignalsReport } from "../signals/report.js";
 
 /** A finding or a signal: words about a subject. */
 interface Named {
@@ -38,30 +39,23 @@ export function pseudonymiser(key: Uint8Array): Pseudonymiser {
   };
 }
 
+/** The same for `relaudit signals`: its signals and series carry the same subjects. */
+export function pseudonymiseSignalsReport(report: SignalsReport, key: Uint8Array): SignalsReport {
+  const out = structuredClone(report);
+  replaceInSignals(out.signals, [...out.series, ...out.leading], pseudonymiser(key));
+  out.notes = [...out.notes, PSEUDONYMISED_NOTE];
+  return out;
+}
+
 export const PSEUDONYMISED_NOTE = "person ids are pseudonymised (HMAC-SHA256 with your key): the same key gives the same pseudonyms in every run";
 
 /** A copy of the report with every person id replaced; the input is not changed. */
 export function pseudonymiseReport(report: Report, key: Uint8Array): Report {
   const alias = pseudonymiser(key);
   const out = structuredClone(report);
-  const named = (item: Named) => {
-    const people = item.subject.people;
-    if (!people?.length) return;
-    const inWords = idPattern(people);
-    const words = (text: string) => text.replace(inWords, alias);
-    item.message = words(item.message);
-    item.questions = item.questions.map(words);
-    for (const e of item.evidence) {
-      e.label = words(e.label);
-      if (typeof e.value === "string") e.value = words(e.value);
-      if (typeof e.reference === "string") e.reference = words(e.reference);
-    }
-    item.subject.people = people.map(alias);
-  };
-
+  const named = namedReplacer(alias);
   for (const check of out.checks) check.findings.forEach(named);
-  (out.signals ?? []).forEach(named);
-  for (const series of out.series ?? []) if (series.subject.people) series.subject.people = series.subject.people.map(alias);
+  replaceInSignals(out.signals ?? [], [...(out.series ?? []), ...(out.leading ?? [])], alias);
 
   // Person lists are re-sorted by pseudonym (carriers: among equal counts): left in input order, they would show
   // each pseudonym's place in people.csv, often sorted by name or email, and so undo the pseudonymisation.
@@ -81,6 +75,30 @@ export function pseudonymiseReport(report: Report, key: Uint8Array): Report {
 
   out.inputs.warnings = [...out.inputs.warnings, PSEUDONYMISED_NOTE];
   return out;
+}
+
+/** Signals (subject and words), then the subjects of series and leading indicators. */
+function replaceInSignals(signals: Named[], subjects: { subject: Subject }[], alias: Pseudonymiser): void {
+  signals.forEach(namedReplacer(alias));
+  for (const { subject } of subjects) if (subject.people) subject.people = subject.people.map(alias);
+}
+
+/** Replaces the people of a finding's or signal's subject, and their ids where its words name them. */
+function namedReplacer(alias: Pseudonymiser): (item: Named) => void {
+  return (item) => {
+    const people = item.subject.people;
+    if (!people?.length) return;
+    const inWords = idPattern(people);
+    const words = (text: string) => text.replace(inWords, alias);
+    item.message = words(item.message);
+    item.questions = item.questions.map(words);
+    for (const e of item.evidence) {
+      e.label = words(e.label);
+      if (typeof e.value === "string") e.value = words(e.value);
+      if (typeof e.reference === "string") e.reference = words(e.reference);
+    }
+    item.subject.people = people.map(alias);
+  };
 }
 
 const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { join } from "node:path";
 import { audit } from "../../src/audit.js";
-import { MIN_KEY_BYTES, pseudonymiser, pseudonymiseReport, PSEUDONYMISED_NOTE } from "../../src/privacy/pseudonymise.js";
+import { MIN_KEY_BYTES, pseudonymiser, pseudonymiseReport, pseudonymiseSignalsReport, PSEUDONYMISED_NOTE } from "../../src/privacy/pseudonymise.js";
 import type { Finding, Report } from "../../src/result/types.js";
+import type { SignalsReport } from "../../src/signals/report.js";
 
 const key = Buffer.from("relaudit-test-key-0123456789", "utf8");
 const small = join(import.meta.dirname, "../fixtures/inputs/small");
@@ -67,5 +68,20 @@ describe("pseudonymiseReport", () => {
     expect(out.evidence[0]).toMatchObject({ label: `share carried by ${p17}`, value: p1, reference: `${p17}'s own` });
     expect(out.questions).toEqual([`Who could share ${p17}'s work?`]);
     expect(out.subject.people).toEqual([p1, p17, ab]);
+  });
+});
+
+describe("pseudonymiseSignalsReport", () => {
+  it("replaces the people of signals (subject and words), series and leading indicators", () => {
+    const signal = { subject: { groups: ["North"], people: ["P17"] }, message: "P17 left; P170 stays.", questions: ["Who took over from P17?"], evidence: [{ label: "P17's links", value: 3 }] };
+    const report = { signals: [signal], series: [{ subject: { people: ["P1"] } }], leading: [{ subject: { people: ["P2"] } }], notes: [] } as unknown as SignalsReport;
+    const out = pseudonymiseSignalsReport(report, key);
+    const alias = pseudonymiser(key);
+    expect(out.signals[0]).toMatchObject({ subject: { people: [alias("P17")] }, message: `${alias("P17")} left; P170 stays.`, questions: [`Who took over from ${alias("P17")}?`] });
+    expect(out.signals[0].evidence[0].label).toBe(`${alias("P17")}'s links`);
+    expect(out.series[0].subject.people).toEqual([alias("P1")]);
+    expect(out.leading[0].subject.people).toEqual([alias("P2")]);
+    expect(out.notes).toEqual([PSEUDONYMISED_NOTE]);
+    expect(report.signals[0].message).toBe("P17 left; P170 stays.");
   });
 });

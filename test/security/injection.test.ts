@@ -59,12 +59,21 @@ describe("hostile labels in every output", async () => {
   // CSV tables are written only with --format csv: a second run writes them too.
   const csvOut = join(dir, "csv-out");
   const csvRun = await runInProcess(["audit", dir, "--out", csvOut, "--format", "csv", "--generated-at", "2026-11-23T06:00:00Z"]);
-  const files = { ...outputs(out), ...Object.fromEntries(Object.entries(outputs(csvOut)).map(([name, text]) => [`csv-out/${name}`, text])) };
+  // And `relaudit signals` writes its own reports.
+  const signalsOut = join(dir, "signals-out");
+  const signalsRun = await runInProcess(["signals", dir, "--out", signalsOut, "--format", "markdown"]);
+  const files: Record<string, string> = {
+    ...outputs(out),
+    ...Object.fromEntries(Object.entries(outputs(csvOut)).map(([name, text]) => [`csv-out/${name}`, text])),
+    ...Object.fromEntries(Object.entries(outputs(signalsOut)).map(([name, text]) => [`signals-out/${name}`, text])),
+    "signals stdout": signalsRun.stdout,
+  };
 
   it("the audit runs and shows the labels", () => {
     expect(run.stderr).not.toContain("unexpected error");
     expect(run.code).toBe(0);
     expect(csvRun.code).toBe(0);
+    expect(signalsRun.code, signalsRun.stderr).toBe(0);
     expect(files["report.md"]).toContain("onerror=alert(1)");
     expect(run.stdout).toContain("javascript:alert(1)");
   });

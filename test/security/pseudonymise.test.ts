@@ -4,8 +4,9 @@ import { describe, expect, it } from "vitest";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import JSZip from "jszip";
 import { runInProcess } from "../helpers/cli.js";
-import { pseudonymiser } from "../../src/privacy/pseudonymise.js";
+import { pseudonymiser, PSEUDONYMISED_NOTE } from "../../src/privacy/pseudonymise.js";
 import { writeSystem } from "./system.js";
 
 const KEY = "a-secret-key-for-relaudit-tests";
@@ -28,6 +29,12 @@ async function allOutputs(input: string, extra: string[], options: { env?: Recor
     }
   };
   walk(out);
+  // The slide deck is a zip: its XML parts are searched too.
+  const deck = join(out, "..", `${out.split("/").at(-1)}.pptx`);
+  const slides = await runInProcess(["audit", input, "--format", "pptx", "--out", deck, ...fixedTime, ...extra], options);
+  expect(slides.code, slides.stderr).toBe(0);
+  const zip = await JSZip.loadAsync(readFileSync(deck));
+  for (const name of Object.keys(zip.files).filter((n) => n.endsWith(".xml"))) texts[`deck: ${name}`] = await zip.file(name)!.async("string");
   return texts;
 }
 
@@ -45,6 +52,7 @@ describe("--pseudonymise on a system with every kind of person-level output", ()
     expect(ids.size).toBeGreaterThan(system.personIds.length / 2);
     // The lone spanner who left is named in words by the key-person check, in every format.
     for (const name of ["stdout", "report.md", "report.json"]) expect(texts[name]).toMatch(/\bu2zq\b/);
+    expect(Object.entries(texts).some(([name, text]) => name.startsWith("deck: ") && /\bu2zq\b/.test(text))).toBe(true);
   });
 
   it("with it, no output holds a raw person id, a respondent id or a comment", async () => {
@@ -57,6 +65,16 @@ describe("--pseudonymise on a system with every kind of person-level output", ()
     const report = JSON.parse(texts["report.json"]);
     // Listed by pseudonym, so the order shows nothing of the input's order.
     expect(report.network.people.map((p: { id: string }) => p.id)).toEqual(system.personIds.map(alias).sort());
+  });
+
+  it("relaudit signals applies it too, to its terminal output and every file it writes", async () => {
+    const out = mkdtempSync(join(tmpdir(), "relaudit-signals-pseudo-"));
+    const run = await runInProcess(["signals", dir, "--pseudonymise", "--out", out, "--format", "json"], { env });
+    expect(run.code, run.stderr).toBe(0);
+    const texts: Record<string, string> = { stdout: run.stdout };
+    for (const name of readdirSync(out)) texts[name] = readFileSync(join(out, name), "utf8");
+    expect(found(texts, /\b[ucr]\d+zq\b/g)).toEqual([]);
+    expect(JSON.parse(run.stdout).notes).toContain(PSEUDONYMISED_NOTE);
   });
 
   it("respondent ids and comments never appear, even without it", async () => {
