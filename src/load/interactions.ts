@@ -1,8 +1,9 @@
 // interactions.csv → ties, collapsed while streaming: memory grows with distinct people, ties and periods, not rows.
 // Viva Insights person-to-person exports carry people's attributes inline; they stand in for people.csv.
-import type { InteractionData, PeopleData, Person, Tie } from "../model/types.js";
+import type { InteractionData, PeopleData, Person } from "../model/types.js";
 import { periodOf } from "../model/periods.js";
 import { readCsv } from "./csv.js";
+import { TieBuilder } from "./tie-builder.js";
 import { resolveColumns } from "./columns.js";
 import { DateRange, summariseFile, type LoadContext } from "./context.js";
 import { isMissing, parseDate, parseNumber } from "./values.js";
@@ -18,16 +19,21 @@ export const INTERACTION_COLUMNS = {
 } as const;
 
 const INLINE_PREFIX = { from: "primarycollaborator_", to: "secondarycollaborator_" } as const;
-// Tie keys pack two person indices into one safe integer.
-const KEY_SPACE = 2 ** 26;
 
 export async function loadInteractions(path: string, people: PeopleData | null, ctx: LoadContext): Promise<{ interactions: InteractionData; people: PeopleData }> {
   const { dateFormat, timeZone } = ctx.config;
   const known = people !== null;
   const roster: Person[] = people ? people.people : [];
   const index = people ? people.index : new Map<string, number>();
-  const ties = new Map<number, Tie>();
+  const ties = new TieBuilder();
   const channels = new Set<string>();
+  // A file holds a handful of distinct channel cells: each is trimmed and lower-cased once.
+  const channelNames = new Map<string, string>();
+  const channelOf = (cell: string): string => {
+    let name = channelNames.get(cell);
+    if (name === undefined) channelNames.set(cell, (name = cell.trim().toLowerCase()));
+    return name;
+  };
   const range = new DateRange();
   let rows = 0;
   let selfLoops = 0;
@@ -109,24 +115,9 @@ export async function loadInteractions(path: string, people: PeopleData | null, 
         return;
       }
       if (at !== null) range.add(at);
-      const channel = col.channel >= 0 ? fields[col.channel].trim().toLowerCase() : "";
+      const channel = col.channel >= 0 ? channelOf(fields[col.channel]) : "";
       channels.add(channel);
-      const key = from * KEY_SPACE + to;
-      let tie = ties.get(key);
-      if (!tie) {
-        tie = { from, to, weight: 0, rows: 0, first: null, last: null, durationMinutes: 0, channels: {}, periods: new Map() };
-        ties.set(key, tie);
-      }
-      tie.weight += weight;
-      tie.rows++;
-      tie.durationMinutes += duration;
-      tie.channels[channel] = (tie.channels[channel] ?? 0) + weight;
-      if (at !== null) {
-        if (tie.first === null || at < tie.first) tie.first = at;
-        if (tie.last === null || at > tie.last) tie.last = at;
-        const period = periodOf(at, ctx.period, timeZone);
-        tie.periods.set(period, (tie.periods.get(period) ?? 0) + weight);
-      }
+      ties.add(from, to, weight, duration, channel, at, at === null ? null : periodOf(at, ctx.period, timeZone));
     };
   });
 
@@ -138,7 +129,7 @@ export async function loadInteractions(path: string, people: PeopleData | null, 
   const dates = range.value;
   return {
     interactions: {
-      ties: [...ties.values()],
+      ties: ties.ties(),
       rows,
       selfLoops,
       outsideWindow,

@@ -8,13 +8,18 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1
 const SLASHED = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[T ,]\s*(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 const MISSING = new Set(["", "na", "n/a", "null", "nan", "-"]);
 
-export const isMissing = (text: string) => MISSING.has(text.trim().toLowerCase());
+/** No missing-value token starts with a digit: the common case is settled without trimming or lower-casing. */
+export const isMissing = (text: string) => (isDigit(text.charCodeAt(0)) ? false : MISSING.has(text.trim().toLowerCase()));
+
+const isDigit = (code: number) => code >= 48 && code <= 57;
 
 /**
  * Parses a date or date-time into epoch ms. Values without a zone are wall-clock times in `timeZone`.
  * ISO dates are always accepted; day/month dates only under the matching `dateFormat`.
  */
 export function parseDate(text: string, format: DateFormat, timeZone: string): Parsed<number> {
+  const plain = plainIsoWallTime(text);
+  if (plain !== null) return { ok: true, value: plain.zoned ? plain.wall : inZone(plain.wall, timeZone) };
   const value = text.trim();
   let parts: { y: number; mo: number; d: number; h: number; mi: number; s: number; ms: number; zone?: string } | null = null;
   const iso = ISO.exec(value);
@@ -56,11 +61,40 @@ export function parseDate(text: string, format: DateFormat, timeZone: string): P
     return { ok: false, expected: `${expected} (a real calendar date and time)` };
   }
   if (zone) return { ok: true, value: wall - zoneMinutes(zone) * 60_000 };
-  if (timeZone === "UTC") return { ok: true, value: wall };
-  // Wall-clock time in a zone: subtract the zone's offset at (about) that instant; re-check across a DST change.
-  let instant = wall - zoneOffsetMs(wall, timeZone);
-  instant = wall - zoneOffsetMs(instant, timeZone);
-  return { ok: true, value: instant };
+  return { ok: true, value: inZone(wall, timeZone) };
+}
+
+/** The instant of a wall-clock time in a zone: subtract the zone's offset at (about) that instant; re-check across a DST change. */
+function inZone(wall: number, timeZone: string): number {
+  if (timeZone === "UTC") return wall;
+  const instant = wall - zoneOffsetMs(wall, timeZone);
+  return wall - zoneOffsetMs(instant, timeZone);
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * The common shapes of machine-written dates, read digit by digit without a regular expression: YYYY-MM-DD,
+ * YYYY-MM-DDTHH:MM:SS and the same ending in Z (T or a space between date and time). Anything else, and years
+ * before 1000 (which Date.UTC would read as 19xx), is left to the general parser: null. `zoned` when it ends in Z.
+ */
+function plainIsoWallTime(text: string): { wall: number; zoned: boolean } | null {
+  const length = text.length;
+  if (length !== 10 && length !== 19 && length !== 20) return null;
+  const y = digitsAt(text, 0, 4);
+  const mo = digitsAt(text, 5, 2);
+  const d = digitsAt(text, 8, 2);
+  if (y < 1000 || mo < 1 || mo > 12 || d < 1 || text[4] !== "-" || text[7] !== "-") return null;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  if (d > (mo === 2 && leap ? 29 : DAYS_IN_MONTH[mo - 1])) return null;
+  if (length === 10) return { wall: Date.UTC(y, mo - 1, d), zoned: false };
+  const h = digitsAt(text, 11, 2);
+  const mi = digitsAt(text, 14, 2);
+  const s = digitsAt(text, 17, 2);
+  const separator = text[10];
+  if ((separator !== "T" && separator !== " ") || text[13] !== ":" || text[16] !== ":" || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 59) return null;
+  if (length === 20 && text[19] !== "Z") return null;
+  return { wall: Date.UTC(y, mo - 1, d, h, mi, s), zoned: length === 20 };
 }
 
 function zoneMinutes(zone: string): number {
@@ -75,6 +109,7 @@ function zoneMinutes(zone: string): number {
  * Excel), because elsewhere "1,234" could be a thousands separator.
  */
 export function parseNumber(text: string, decimalComma = false): Parsed<number> {
+  if (isWholeNumber(text)) return { ok: true, value: Number(text) };
   let value = text.trim();
   if (decimalComma && /^[+-]?\d+,\d+$/.test(value)) value = value.replace(",", ".");
   if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(value)) return { ok: true, value: Number(value) };
@@ -89,4 +124,22 @@ export function parseNumber(text: string, decimalComma = false): Parsed<number> 
 
 export function isoDate(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** The number written by `count` digits from `from`; −1 when any is not a digit. */
+function digitsAt(text: string, from: number, count: number): number {
+  let value = 0;
+  for (let i = from; i < from + count; i++) {
+    const code = text.charCodeAt(i);
+    if (!isDigit(code)) return -1;
+    value = value * 10 + code - 48;
+  }
+  return value;
+}
+
+/** Up to 15 digits and nothing else: a count or a weight, exact as a double. */
+function isWholeNumber(text: string): boolean {
+  if (text.length === 0 || text.length > 15) return false;
+  for (let i = 0; i < text.length; i++) if (!isDigit(text.charCodeAt(i))) return false;
+  return true;
 }

@@ -162,31 +162,43 @@ export function keyPersonDepartures(data: Dataset, boundary: BoundarySeries, tim
   });
   if (leavers.size === 0) return [];
   // Cross-group contact in the look-back window: through each leaver, and by everyone else, per pair of groups.
-  const carried = new Map<string, number>();
-  const others = new Map<string, Set<string>>();
+  // A tie concerns only the leavers of its two groups. Other ties are counted only up to the number that settles
+  // whether the link rested on one person (DEPARTURE_MAX_REMAINING + 1 distinct pairs of people).
+  const groupCount = index.names.length;
+  const leaversOf = new Map<number, [number, number][]>();
+  for (const [leaver, left] of leavers) {
+    const g = index.of[leaver];
+    leaversOf.set(g, [...(leaversOf.get(g) ?? []), [leaver, left]]);
+  }
+  const carriedBy = new Map<number, number>();
+  const others = new Map<number, number[]>();
   for (const tie of ties) {
     const gFrom = index.of[tie.from];
     const gTo = index.of[tie.to];
     if (gFrom < 0 || gTo < 0 || gFrom === gTo) continue;
-    for (const [leaver, left] of leavers) {
-      const gL = index.of[leaver];
-      if (gFrom !== gL && gTo !== gL) continue;
-      const other = gFrom === gL ? gTo : gFrom;
-      let weight = 0;
-      for (const [period, w] of tie.periods) {
-        const p = period - timeline.first;
-        if (p >= left - DEPARTURE_LOOKBACK && p < left) weight += w;
-      }
-      if (weight <= 0) continue;
-      const key = `${leaver},${other}`;
-      if (tie.from === leaver || tie.to === leaver) carried.set(key, (carried.get(key) ?? 0) + weight);
-      else {
-        const set = others.get(key) ?? new Set<string>();
-        set.add(tie.from < tie.to ? `${tie.from},${tie.to}` : `${tie.to},${tie.from}`);
-        others.set(key, set);
+    for (const gL of [gFrom, gTo]) {
+      const other = gL === gFrom ? gTo : gFrom;
+      for (const [leaver, left] of leaversOf.get(gL) ?? []) {
+        const key = leaver * groupCount + other;
+        const carries = tie.from === leaver || tie.to === leaver;
+        const counted = carries ? undefined : others.get(key);
+        if (counted && counted.length > DEPARTURE_MAX_REMAINING) continue;
+        let weight = 0;
+        for (const [period, w] of tie.periods) {
+          const p = period - timeline.first;
+          if (p >= left - DEPARTURE_LOOKBACK && p < left) weight += w;
+        }
+        if (weight <= 0) continue;
+        if (carries) carriedBy.set(key, (carriedBy.get(key) ?? 0) + weight);
+        else {
+          const pair = Math.min(tie.from, tie.to) * people.length + Math.max(tie.from, tie.to);
+          if (!counted) others.set(key, [pair]);
+          else if (!counted.includes(pair)) counted.push(pair);
+        }
       }
     }
   }
+  const carried = new Map([...carriedBy].map(([key, weight]) => [`${Math.floor(key / groupCount)},${key % groupCount}`, weight]));
   const signals: Signal[] = [];
   for (const [key, weight] of [...carried].sort(([x], [y]) => x.localeCompare(y))) {
     const [leaver, other] = key.split(",").map(Number);
@@ -202,7 +214,7 @@ export function keyPersonDepartures(data: Dataset, boundary: BoundarySeries, tim
     if (total <= 0 || window.length === 0) continue;
     const share = weight / total;
     if (share < CARRIED_SHARE_WARNING || total / window.length < DEPARTURE_MIN_VOLUME || window.length < DEPARTURE_MIN_HISTORY) continue;
-    const remaining = others.get(key)?.size ?? 0;
+    const remaining = others.get(leaver * groupCount + other)?.length ?? 0;
     if (remaining > DEPARTURE_MAX_REMAINING) continue;
     const severity: Severity = share >= CARRIED_SHARE_CRITICAL || remaining === 0 ? "critical" : "warning";
     const [a, b] = [index.names[gL], index.names[other]];
