@@ -19,6 +19,8 @@ import { addSignalsOptions, runSignals, type SignalsFlags } from "./signals.js";
 import { checkOutFolder, claimOutFolder } from "./out-folder.js";
 import { progressReporter, useColor, type Io } from "./io.js";
 import { checkDeckPath, deckFile, reportFiles } from "./report-files.js";
+import { runExplorer } from "../explore/app.js";
+import { readReportFile, reportFileIn } from "../explore/report-file.js";
 
 export const EXIT = { ok: 0, findings: 1, input: 2 } as const;
 
@@ -235,6 +237,32 @@ export async function run(argv: string[], io: Io): Promise<number> {
   ).action(async (dir: string | undefined, flags: CommonFlags & SignalsFlags) => {
     debug = Boolean(flags.debug);
     exitCode = await runSignals(dir, inputOptions(dir, flags), flags, io);
+  });
+
+  addInputOptions(
+    program
+      .command("explore")
+      .description("browse findings, groups, group pairs, series and brokers in the terminal (interactive)")
+      .argument("[dir]", "a report folder written by audit --out (its report.json is read), or a folder of inputs to audit"),
+  ).action(async (dir: string | undefined, flags: CommonFlags) => {
+    debug = Boolean(flags.debug);
+    if (!io.stdinIsTTY || !io.stdout.isTTY) {
+      io.stderr.write(
+        "relaudit: explore is interactive: it needs a terminal for both input and output, and one of them is redirected here.\n" +
+          "For a report to pipe or save, run: relaudit audit [DIR] --format markdown (or --format json)\n",
+      );
+      exitCode = EXIT.input;
+      return;
+    }
+    const saved = dir === undefined || hasExplicitFiles(flags) ? null : reportFileIn(resolve(dir));
+    let audited: Report;
+    if (saved) audited = readReportFile(saved);
+    else {
+      const progress = progressReporter(io, Boolean(flags.quiet));
+      audited = await audit({ ...inputOptions(dir, flags), onPhase: progress.phase, onProgress: progress.bytes }).finally(progress.done);
+    }
+    // Names from the data reach the terminal: control characters are made visible first, as for every output.
+    await runExplorer(withVisibleControls(audited), { color: useColor(io.stdout, io.env, flags.color) });
   });
 
   program
