@@ -26,7 +26,7 @@ interface Wave {
 }
 
 export function analyseSurvey(data: Dataset): SurveySection | null {
-  const survey = data.survey;
+  const survey = data.survey && canonicalOrder(data.survey);
   const longFormRatings = data.coordination;
   if (!survey && !longFormRatings) return null;
   const k = data.config.minGroupSize;
@@ -51,6 +51,27 @@ export function analyseSurvey(data: Dataset): SurveySection | null {
     scales,
     coordination: coordination(data, survey, current, longFormRatings, notes),
     notes,
+  };
+}
+
+/**
+ * Responses are exchangeable, but floating-point sums are not: putting rows in an order fixed by their content makes
+ * every figure independent of the order of the export's rows, to the last bit.
+ */
+export function canonicalOrder(survey: SurveyData): SurveyData {
+  const groupColumns = Object.keys(survey.groups).sort(byName);
+  const items = Object.keys(survey.answers).sort(byName);
+  const key = (r: number) =>
+    [survey.waves[r] ?? "", ...groupColumns.map((g) => survey.groups[g][r] ?? ""), ...items.map((i) => String(survey.answers[i][r])), survey.respondents[r] ?? ""].join("\u0000");
+  const keys = Array.from({ length: survey.rows }, (_, r) => key(r));
+  const order = keys.map((_, r) => r).sort((a, b) => byName(keys[a], keys[b]) || a - b);
+  const reorder = <T,>(values: ArrayLike<T>) => order.map((r) => values[r]);
+  return {
+    ...survey,
+    respondents: reorder(survey.respondents),
+    waves: reorder(survey.waves),
+    groups: Object.fromEntries(Object.entries(survey.groups).map(([g, values]) => [g, reorder(values)])),
+    answers: Object.fromEntries(Object.entries(survey.answers).map(([i, values]) => [i, Float64Array.from(reorder(values))])),
   };
 }
 
