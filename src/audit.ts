@@ -1,4 +1,5 @@
 // The one flow: load → model → analyses → checks → one Report. Renderers take it from here.
+import { performance } from "node:perf_hooks";
 import packageJson from "../package.json" with { type: "json" };
 import { CHECKS } from "./checks/registry.js";
 import { runChecks } from "./checks/run.js";
@@ -18,25 +19,50 @@ export interface AuditOptions extends InputOptions {
   generatedAt?: string;
   /** Reports each phase as it starts (for progress on a TTY). */
   onPhase?: (phase: string) => void;
+  /** When given, filled with each phase's wall-clock milliseconds (RELAUDIT_TIMINGS=1 in the CLI; npm run bench). */
+  timings?: Partial<PhaseTimings>;
+}
+
+/**
+ * Reading (decoding and splitting the files) and modelling (turning rows into people, ties and responses) are
+ * interleaved while streaming: modelling is the time spent in the row consumers, reading the rest of the load.
+ */
+export interface PhaseTimings {
+  read: number;
+  model: number;
+  survey: number;
+  network: number;
+  signals: number;
+  checks: number;
 }
 
 export async function audit(options: AuditOptions, checks: readonly Check[] = CHECKS): Promise<Report> {
   options.onPhase?.("reading inputs");
-  const loaded = await loadInputs(options);
+  const timings = options.timings;
+  if (!timings) return analyse(await loadInputs(options), options, checks);
+  const modelTiming = { modelMs: 0 };
+  const started = performance.now();
+  const loaded = await loadInputs({ ...options, modelTiming });
+  timings.read = performance.now() - started - modelTiming.modelMs;
+  timings.model = modelTiming.modelMs;
   return analyse(loaded, options, checks);
 }
 
 export function analyse(loaded: LoadedInputs, options: AuditOptions, checks: readonly Check[] = CHECKS): Report {
   const data = loaded.dataset;
-  options.onPhase?.("survey");
-  const survey = analyseSurvey(data);
-  options.onPhase?.("network");
-  const network = analyseNetwork(data);
-  options.onPhase?.("signals");
-  const signals = analyseSignals(data, survey);
+  const phase = <T>(name: "survey" | "network" | "signals" | "checks", run: () => T): T => {
+    options.onPhase?.(name);
+    if (!options.timings) return run();
+    const started = performance.now();
+    const result = run();
+    options.timings[name] = performance.now() - started;
+    return result;
+  };
+  const survey = phase("survey", () => analyseSurvey(data));
+  const network = phase("network", () => analyseNetwork(data));
+  const signals = phase("signals", () => analyseSignals(data, survey));
   const context: AuditContext = { data, survey, network, signals };
-  options.onPhase?.("checks");
-  const results = runChecks(checks, context);
+  const results = phase("checks", () => runChecks(checks, context));
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: "relaudit", version: VERSION },

@@ -1,6 +1,7 @@
 // Command-line wiring. `run()` returns the exit code and never calls process.exit: only bin/ touches process.
 //   0 ok · 1 findings at or above --fail-on · 2 usage, config or input error
 import { join, resolve } from "node:path";
+import { performance } from "node:perf_hooks";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { audit, VERSION, type AuditOptions } from "../audit.js";
 import { severityAtLeast } from "../checks/run.js";
@@ -165,6 +166,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
         generatedAt: flags.generatedAt,
         onPhase: progress.phase,
         onProgress: progress.bytes,
+        // RELAUDIT_TIMINGS=1: one JSON line of phase timings on stderr at the end (npm run bench reads it).
+        timings: io.env.RELAUDIT_TIMINGS === "1" ? {} : undefined,
       };
       if (flags.generatedAt !== undefined && Number.isNaN(Date.parse(flags.generatedAt))) {
         throw new InputError({ column: "--generated-at", message: "invalid timestamp", expected: "an ISO 8601 date-time such as 2026-11-23T06:00:00Z", found: flags.generatedAt });
@@ -185,6 +188,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       } finally {
         progress.done();
       }
+      const rendering = performance.now();
       // One enforcement point before any renderer: pseudonyms, then control characters made visible.
       const report = withVisibleControls(key ? pseudonymiseReport(audited, key) : audited);
       if (out !== undefined && format === "pptx") {
@@ -208,6 +212,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         }
       }
       if (format !== "csv" && format !== "pptx") io.stdout.write(render(report, format, io, flags));
+      if (options.timings) io.stderr.write(`${JSON.stringify({ timings: { ...options.timings, render: performance.now() - rendering } })}\n`);
       if (flags.failOn && report.checks.some((c) => c.findings.some((f) => severityAtLeast(f.severity, flags.failOn!)))) exitCode = EXIT.findings;
     });
 

@@ -36,6 +36,8 @@ export interface InputOptions {
   /** Leave out rows with a problem confined to them, recording each, instead of failing (--skip-invalid-rows). */
   skipInvalidRows?: boolean;
   onProgress?: (file: string, bytesRead: number, totalBytes: number) => void;
+  /** When given, the time spent turning rows into the model is added here (phase timings). */
+  modelTiming?: { modelMs: number };
 }
 
 export const CONFIG_FILE = "relaudit.config.json";
@@ -99,6 +101,7 @@ export async function loadInputs(options: InputOptions): Promise<LoadedInputs> {
       encoding: options.encoding,
       delimiter: options.delimiter,
       skipRows: options.skipRows,
+      timing: options.modelTiming,
       ...(skipInvalidRows ? { onInvalidRow: (problem, reason) => problems.invalidRow(problem, reason) } : {}),
     },
     period,

@@ -1,5 +1,6 @@
 // interactions.csv → ties, collapsed while streaming: memory grows with distinct people, ties and periods, not rows.
 // Viva Insights person-to-person exports carry people's attributes inline; they stand in for people.csv.
+import { performance } from "node:perf_hooks";
 import type { InteractionData, PeopleData, Person } from "../model/types.js";
 import { periodOf } from "../model/periods.js";
 import { readCsv } from "./csv.js";
@@ -127,9 +128,12 @@ export async function loadInteractions(path: string, people: PeopleData | null, 
   ctx.files.push(summariseFile("interactions", info, range.value));
   ctx.warnings.push(...info.notes.map((n) => `${path}: ${n}`));
   const dates = range.value;
+  const building = performance.now();
+  const tieList = ties.ties();
+  if (ctx.csv.timing) ctx.csv.timing.modelMs += performance.now() - building;
   return {
     interactions: {
-      ties: ties.ties(),
+      ties: tieList,
       rows,
       selfLoops,
       outsideWindow,
