@@ -13,6 +13,9 @@ export function md(text: string): string {
     .replace(/([`*_[\]|~])/g, "\\$1")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
+    // GitHub turns bare URLs and www. names into links; an escaped ":" or "." keeps them text.
+    .replace(/:\/\//g, "\\://")
+    .replace(/\b(www)\./gi, "$1\\.")
     .replace(/\r?\n/g, " ");
 }
 

@@ -75,6 +75,7 @@ describe("Markdown renderer", () => {
     expect(markdown).toContain("Ward \\| 7 &lt;script&gt;");
     expect(md("a|b")).toBe("a\\|b");
     expect(md("line\nbreak")).toBe("line break");
+    expect(md("see https://evil.example and www.evil.example")).toBe("see https\\://evil.example and www\\.evil.example");
   });
 
   it("puts the summary first, then practices in order, then data notes", () => {
