@@ -1,6 +1,6 @@
 // Relational Coordination matrix (Gittell): rater group × rated group, RC index and dimensions, within- vs
 // between-group ties, conventional bands and asymmetry. Privacy goes through planSuppression like every survey
-// figure. Formulas in docs/methods/survey.md.
+// figure. Formulas in docs/methods.md#survey.
 import type { CoordinationConfig } from "../load/config.js";
 import { hedgesG, welchTest } from "./compare.js";
 import { planSuppression, type Cell, type Parent } from "./privacy.js";

@@ -10,7 +10,7 @@
 //   3. no hidden cell is a linear combination of published cells (parent − siblings chains across groupings):
 //      checked exactly by Gaussian elimination over the "atoms" (units with the same cell memberships); while one
 //      is, the smallest published cell whose removal breaks the combination is hidden.
-// Rules 2 and 3 repeat until nothing changes. Formulas and limits in docs/methods/survey.md.
+// Rules 2 and 3 repeat until nothing changes. Formulas and limits in docs/methods.md#survey.
 
 export interface Cell {
   id: string;

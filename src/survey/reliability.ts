@@ -1,6 +1,6 @@
 // Cronbach's α exactly as R psych::alpha (psych 2.2.9, default use = "pairwise"): every figure comes from the
 // pairwise-complete covariance matrix C of the (already reverse-keyed) items, and the standardised figures from
-// R = cov2cor(C). Formulas in docs/methods/survey.md.
+// R = cov2cor(C). Formulas in docs/methods.md#survey.
 
 export interface ItemReliability {
   /** r.drop: correlation of the item with the sum of the other items, from C. Null when the item was excluded. */

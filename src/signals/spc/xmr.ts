@@ -1,6 +1,6 @@
 // XmR (individuals) charts with the NHS England "Making Data Count" rules.
 // Limits: mean ± 2.66 · mean moving range (2.66 = 3 / d2, d2 = 1.128 for n = 2); two-sigma lines at 2/3 of that.
-// Reference: MDC "SPC Charts XmR Testing" (Single Chart Tool v5.0); see docs/methods/signals.md.
+// Reference: MDC "SPC Charts XmR Testing" (Single Chart Tool v5.0); see docs/methods.md#signals.
 import { runsAnalysis } from "./runs.js";
 import {
   MDC_SETTINGS,
