@@ -278,7 +278,8 @@ async function readWithCsvParse(
     // row is reported before a broken quote further on, as on the plain path.
     on_record: (record: string[], info: { lines: number; empty_lines: number }) => {
       const startLine = lastEndLine + 1 + (info.empty_lines - lastEmptyLines);
-      lastEndLine = handover.line + info.lines;
+      // Counted from the fields, not from csv-parse's `lines`, which counts a CRLF inside quotes as two lines.
+      lastEndLine = startLine + lineBreaksIn(record);
       lastEmptyLines = info.empty_lines;
       onRecord(record, startLine);
       return null;
@@ -294,6 +295,13 @@ async function readWithCsvParse(
     if (error instanceof CsvError) throw csvParseError(error, file, handover.line);
     throw error;
   }
+}
+
+/** Line breaks inside a record's (quoted) fields, counted as `wc -l` and editors' line numbers do: by LF (CRLF is one). */
+function lineBreaksIn(record: string[]): number {
+  let breaks = 0;
+  for (const field of record) for (let i = field.indexOf("\n"); i >= 0; i = field.indexOf("\n", i + 1)) breaks++;
+  return breaks;
 }
 
 function normaliseEncoding(label: string, file: string): string {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readCsv, type CsvReadOptions } from "../../src/load/csv.js";
 import { InputError } from "../../src/errors.js";
@@ -56,6 +58,16 @@ describe("readCsv: encodings and delimiters", () => {
     expect(rows[0]).toEqual({ line: 2, fields: ["A", "North Hospital, Acute", "Ward 1\nNight shift"] });
     expect(rows[1]).toEqual({ line: 4, fields: ["B", "North Hospital", 'Ward "2"'] });
     expect(rows[2].line).toBe(5);
+  });
+
+  it("numbers lines after a CRLF inside a quoted field correctly", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "relaudit-crlf-"));
+    const path = join(dir, "people.csv");
+    writeFileSync(path, 'id,org,team\r\nA,"North\r\nHospital",W1\r\n\r\nB,"X\rY\nZ",W2\r\nC,Y,W3\r\n');
+    const { rows } = await read(path);
+    expect(rows.map((r) => r.line)).toEqual([2, 5, 7]); // a lone CR is not a line break, as for wc -l
+    writeFileSync(path, 'id,org,team\r\nA,"North\r\nHospital",W1\r\nB,X\r\n');
+    expect((await readError(path)).problems[0].line).toBe(4);
   });
 
   it("rejects invalid UTF-8 naming the line and suggesting --encoding windows-1252", async () => {
