@@ -82,7 +82,12 @@ if (!flags["no-workers-check"] && machine.cores > 1 && results.length > 0) {
   const single = auditRun(size, ensureSystem(size), `${size}-1-worker`, { RELAUDIT_WORKERS: "1" });
   const reference = results.find((r) => r.size === size);
   const identical = readFileSync(single.jsonPath).equals(readFileSync(reference.jsonPath));
-  workers = { size, identical, oneWorkerWallMs: single.wallMs, defaultWallMs: reference.wallMs, oneWorkerNetworkMs: single.phases.network ?? null, defaultNetworkMs: reference.phases.network ?? null };
+  workers = {
+    size,
+    identical,
+    oneThread: { wallMs: single.wallMs, networkMs: single.phases.network, betweennessThreads: single.phases.betweennessThreads },
+    default: { wallMs: reference.wallMs, networkMs: reference.phases.network, betweennessThreads: reference.betweennessThreads },
+  };
   log(`${size} with RELAUDIT_WORKERS=1: ${seconds(single.wallMs)} s wall, network ${seconds(single.phases.network)} s; JSON ${identical ? "byte-identical" : "DIFFERS"} to the default run`);
 }
 
@@ -197,6 +202,7 @@ function summarise(size, floor, samples) {
     ratioToFloor: Object.fromEntries([...PHASES.map((p) => [p, phases[p] / floor.ms]), ["readAndModel", (phases.read + phases.model) / floor.ms]]),
     jsonBytes: samples[0].jsonBytes,
     workers: samples[0].workers,
+    betweennessThreads: samples[0].phases.betweennessThreads ?? null,
     load: samples.map((s) => [s.loadBefore, s.loadAfter]),
     samples: samples.map((s) => ({ wallMs: s.wallMs, phases: s.phases, maxRssBytes: s.maxRssBytes, userMs: s.userMs, systemMs: s.systemMs })),
     jsonPath: samples[0].jsonPath,
@@ -218,7 +224,7 @@ function table(results) {
     row("floor s (read+split)", (r) => seconds(r.floorMs)),
     ...PHASES.map((p) => row(`  ${p} ÷ floor`, (r) => r.ratioToFloor[p].toFixed(1))),
     row("  read+model ÷ floor", (r) => r.ratioToFloor.readAndModel.toFixed(1)),
-    row("workers (betweenness)", (r) => String(r.workers ?? "-")),
+    row("betweenness threads", (r) => `${r.betweennessThreads ?? "-"} of ${r.workers ?? "-"}`),
     row("JSON MB", (r) => (r.jsonBytes / 1e6).toFixed(1)),
   ];
   const all = [head, ...rows];

@@ -6,6 +6,7 @@ import { runChecks } from "./checks/run.js";
 import type { AuditContext, Check } from "./checks/types.js";
 import { loadInputs, type InputOptions, type LoadedInputs } from "./load/inputs.js";
 import { analyseNetwork } from "./network/analyse.js";
+import { defaultThreads } from "./network/betweenness-threads.js";
 import type { CheckCounts, CheckResult, Report } from "./result/types.js";
 import { SCHEMA_VERSION } from "./result/types.js";
 import { analyseSignals } from "./signals/analyse.js";
@@ -19,6 +20,8 @@ export interface AuditOptions extends InputOptions {
   generatedAt?: string;
   /** Reports each phase as it starts (for progress on a TTY). */
   onPhase?: (phase: string) => void;
+  /** Threads for the network analysis (default: the machine's cores, at most 4); the report does not depend on it. */
+  threads?: number;
   /** When given, filled with each phase's wall-clock milliseconds (RELAUDIT_TIMINGS=1 in the CLI; npm run bench). */
   timings?: Partial<PhaseTimings>;
 }
@@ -34,6 +37,8 @@ export interface PhaseTimings {
   network: number;
   signals: number;
   checks: number;
+  /** Threads betweenness ran on. */
+  betweennessThreads: number;
 }
 
 export async function audit(options: AuditOptions, checks: readonly Check[] = CHECKS): Promise<Report> {
@@ -59,7 +64,8 @@ export function analyse(loaded: LoadedInputs, options: AuditOptions, checks: rea
     return result;
   };
   const survey = phase("survey", () => analyseSurvey(data));
-  const network = phase("network", () => analyseNetwork(data));
+  const onThreads = options.timings && ((threads: number) => (options.timings!.betweennessThreads = threads));
+  const network = phase("network", () => analyseNetwork(data, { threads: options.threads ?? defaultThreads(), onThreads }));
   const signals = phase("signals", () => analyseSignals(data, survey));
   const context: AuditContext = { data, survey, network, signals };
   const results = phase("checks", () => runChecks(checks, context));

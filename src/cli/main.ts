@@ -4,6 +4,7 @@ import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { audit, VERSION, type AuditOptions } from "../audit.js";
+import { defaultThreads } from "../network/betweenness-threads.js";
 import { severityAtLeast } from "../checks/run.js";
 import { formatProblem, InputError } from "../errors.js";
 import { loadInputs, type InputOptions } from "../load/inputs.js";
@@ -116,6 +117,12 @@ function inputOptions(dir: string | undefined, flags: CommonFlags): InputOptions
   };
 }
 
+/** A whole number ≥ 1 from RELAUDIT_WORKERS, else the default. */
+function threadsFromEnv(value: string | undefined): number | undefined {
+  const n = Number(value);
+  return value !== undefined && Number.isInteger(n) && n >= 1 ? n : undefined;
+}
+
 const hasExplicitFiles = (f: CommonFlags) => Boolean(f.people || f.interactions || f.survey || f.delivery || f.events);
 
 function render(report: Report, format: TextFormat, io: Io, flags: AuditFlags): string {
@@ -168,6 +175,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
         onProgress: progress.bytes,
         // RELAUDIT_TIMINGS=1: one JSON line of phase timings on stderr at the end (npm run bench reads it).
         timings: io.env.RELAUDIT_TIMINGS === "1" ? {} : undefined,
+        // RELAUDIT_WORKERS=N: threads for the network analysis (default: the cores, at most 4); the report is the same.
+        threads: threadsFromEnv(io.env.RELAUDIT_WORKERS),
       };
       if (flags.generatedAt !== undefined && Number.isNaN(Date.parse(flags.generatedAt))) {
         throw new InputError({ column: "--generated-at", message: "invalid timestamp", expected: "an ISO 8601 date-time such as 2026-11-23T06:00:00Z", found: flags.generatedAt });
@@ -212,7 +221,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         }
       }
       if (format !== "csv" && format !== "pptx") io.stdout.write(render(report, format, io, flags));
-      if (options.timings) io.stderr.write(`${JSON.stringify({ timings: { ...options.timings, render: performance.now() - rendering } })}\n`);
+      if (options.timings) io.stderr.write(`${JSON.stringify({ timings: { ...options.timings, render: performance.now() - rendering }, workers: options.threads ?? defaultThreads() })}\n`);
       if (flags.failOn && report.checks.some((c) => c.findings.some((f) => severityAtLeast(f.severity, flags.failOn!)))) exitCode = EXIT.findings;
     });
 

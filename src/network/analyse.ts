@@ -22,7 +22,14 @@ export const FORUM_WINDOW_DAYS = 56;
 const CARRIERS_LISTED = 5;
 const SEED = 1;
 
-export function analyseNetwork(data: Dataset): NetworkSection | null {
+export interface NetworkOptions {
+  /** Threads for betweenness (default 1); the section is identical to the last bit whatever the number. */
+  threads?: number;
+  /** Told how many threads betweenness actually used (fewer on small networks), for phase timings. */
+  onThreads?: (threads: number) => void;
+}
+
+export function analyseNetwork(data: Dataset, options: NetworkOptions = {}): NetworkSection | null {
   const interactions = data.interactions;
   if (!interactions) return null;
   const ties = interactions.ties;
@@ -80,7 +87,8 @@ export function analyseNetwork(data: Dataset): NetworkSection | null {
   });
 
   const plan = planBetweenness(graph);
-  const between = betweenness(graph, plan, SEED);
+  const between = betweenness(graph, plan, SEED, options.threads ?? 1);
+  options.onThreads?.(between.threads);
   if (plan.method === "sampled") {
     notes.push(`Betweenness estimated from ${plan.sources} of ${n} sources (seeded); each person's standard error is given.`);
   }
