@@ -2,7 +2,7 @@
 // end. Touching one object, one channel record and one period Map per row (scattered over the heap) cost more than
 // reading the row; flat arrays indexed by tie number keep the per-row work to a few array updates.
 import type { Instant, Tie } from "../model/types.js";
-import { PairIndex } from "./pair-index.js";
+import { PairIndex } from "../util/pair-index.js";
 
 /** Doubles a typed array's length, keeping its contents. */
 function grown<T extends Float64Array | Int32Array>(array: T, fill = 0): T {

@@ -7,7 +7,7 @@ import { chartSeries, type ChartedSeries, type SeriesSpec } from "./chart.js";
 import { fallingContact, fragmentation, reciprocityCollapse } from "./contact.js";
 import { meanOver, RECENT } from "./episodes.js";
 import { leadingIndicator } from "./leading.js";
-import { dormantTies, keyPersonDepartures } from "./people-links.js";
+import { dormantTies, keyPersonDepartures, pairActivity } from "./people-links.js";
 import { boundarySeries, eiSeries, groupIndex, reciprocitySeries, type BoundarySeries, type Windows } from "./relational.js";
 import type { LeadingIndicator, Series, SeriesAnnotation, Signal, SignalsSection } from "./section.js";
 import type { XmrSettings } from "./spc/types.js";
@@ -54,6 +54,7 @@ export function analyseSignals(data: Dataset, survey: SurveySection | null = nul
     };
 
     if (data.interactions?.timestamped && data.people) {
+      const pairs = pairActivity(data, timeline, baselinePoints);
       for (const attribute of data.boundaries) {
         const index = groupIndex(data, attribute);
         if (!index) continue;
@@ -62,7 +63,7 @@ export function analyseSignals(data: Dataset, survey: SurveySection | null = nul
         const suppressed = index.names.filter((_, g) => !index.reportable[g]).length;
         if (suppressed > 0) notes.push(`${attribute}: ${suppressed} group${suppressed === 1 ? "" : "s"} with fewer than ${data.config.minGroupSize} people not reported`);
         signals.push(...relationalSignals(data, boundary, timeline, windows, chart));
-        signals.push(...dormantTies(data, boundary, timeline, baselinePoints));
+        signals.push(...dormantTies(data, boundary, timeline, baselinePoints, pairs));
         signals.push(...keyPersonDepartures(data, boundary, timeline));
       }
     } else if (data.interactions && !data.interactions.timestamped) notes.push("interactions have no timestamps: no relational series over time");

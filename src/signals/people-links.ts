@@ -1,11 +1,12 @@
 // Breakdown signals read from person-to-person ties, reported only for groups (never naming anyone):
 // strong cross-boundary ties going dormant (leavers separated from silence), and the departure of a person who
 // carried a cross-group link.
-import type { Dataset, Tie } from "../model/types.js";
+import type { Dataset } from "../model/types.js";
 import type { Severity } from "../result/types.js";
 import type { BoundarySeries } from "./relational.js";
 import type { Signal } from "./section.js";
 import { excludedPositions, labelAt, positionOf, type Timeline } from "./timeline.js";
+import { PairIndex } from "../util/pair-index.js";
 
 /** A tie is strong when it had contact in at least this share of the baseline periods. */
 export const STRONG_TIE_ACTIVITY = 0.5;
@@ -50,20 +51,60 @@ export function binomialUpperTail(k: number, n: number, p: number): number {
 }
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
-/** Contact between two people in each period, both directions together. */
-function personPairs(ties: readonly Tie[], timeline: Timeline): Map<string, { a: number; b: number; activity: Float64Array }> {
-  const pairs = new Map<string, { a: number; b: number; activity: Float64Array }>();
+/**
+ * Each pair of people who had contact (both directions together), summarised for the dormant-ties rule: whether
+ * the tie was strong in the baseline, whether it has been silent in the recent periods, and since when. The same
+ * for every boundary, so analyseSignals computes it once. Null when the timeline is too short for the rule.
+ */
+export interface PairActivity {
+  count: number;
+  a: Int32Array;
+  b: Int32Array;
+  /** Contact in at least STRONG_TIE_ACTIVITY of the whole baseline periods. */
+  strong: Uint8Array;
+  /** No contact in any of the last DORMANT_PERIODS whole periods. */
+  silent: Uint8Array;
+  /** For silent pairs: the position after their last contact. */
+  firstSilent: Int32Array;
+}
+
+export function pairActivity(data: Dataset, timeline: Timeline, baselinePoints: number): PairActivity | null {
+  const baseline = wholePositions(timeline, 0, baselinePoints);
+  const recent = wholePositions(timeline, 0, timeline.length).slice(-DORMANT_PERIODS);
+  if (baseline.length < DORMANT_PERIODS || recent.length < DORMANT_PERIODS || recent[0] <= baseline[baseline.length - 1]) return null;
+  const ties = data.interactions?.ties ?? [];
+  const T = timeline.length;
+  // Weights are never negative, so a period has contact exactly when some tie of the pair has weight in it.
+  const numbers = new PairIndex();
+  const a = new Int32Array(ties.length);
+  const b = new Int32Array(ties.length);
+  const active = new Uint8Array(ties.length * T);
   for (const tie of ties) {
-    const [a, b] = tie.from < tie.to ? [tie.from, tie.to] : [tie.to, tie.from];
-    const key = `${a},${b}`;
-    let pair = pairs.get(key);
-    if (!pair) pairs.set(key, (pair = { a, b, activity: new Float64Array(timeline.length) }));
+    const lo = Math.min(tie.from, tie.to);
+    const hi = Math.max(tie.from, tie.to);
+    const k = numbers.numberOf(lo, hi);
+    a[k] = lo;
+    b[k] = hi;
     for (const [period, weight] of tie.periods) {
       const p = period - timeline.first;
-      if (p >= 0 && p < timeline.length) pair.activity[p] += weight;
+      if (p >= 0 && p < T && weight > 0) active[k * T + p] = 1;
     }
   }
-  return pairs;
+  const count = numbers.size;
+  const strong = new Uint8Array(count);
+  const silent = new Uint8Array(count);
+  const firstSilent = new Int32Array(count);
+  for (let k = 0; k < count; k++) {
+    const row = k * T;
+    let activeBaseline = 0;
+    for (const p of baseline) activeBaseline += active[row + p];
+    strong[k] = activeBaseline / baseline.length >= STRONG_TIE_ACTIVITY ? 1 : 0;
+    silent[k] = recent.every((p) => active[row + p] === 0) ? 1 : 0;
+    let lastActive = recent[0] - 1;
+    while (lastActive >= 0 && active[row + lastActive] === 0) lastActive--;
+    firstSilent[k] = lastActive + 1;
+  }
+  return { count, a: a.slice(0, count), b: b.slice(0, count), strong, silent, firstSilent };
 }
 
 /** Whole periods (partial first/last left out) in [from, to). */
@@ -74,25 +115,23 @@ function wholePositions(timeline: Timeline, from: number, to: number): number[] 
   return out;
 }
 
-export function dormantTies(data: Dataset, boundary: BoundarySeries, timeline: Timeline, baselinePoints: number): Signal[] {
-  const ties = data.interactions?.ties ?? [];
+export function dormantTies(data: Dataset, boundary: BoundarySeries, timeline: Timeline, baselinePoints: number, pairs = pairActivity(data, timeline, baselinePoints)): Signal[] {
+  if (!pairs) return [];
   const people = data.people?.people ?? [];
   const { index } = boundary;
-  const baseline = wholePositions(timeline, 0, baselinePoints);
-  const recent = wholePositions(timeline, 0, timeline.length).slice(-DORMANT_PERIODS);
-  if (baseline.length < DORMANT_PERIODS || recent.length < DORMANT_PERIODS || recent[0] <= baseline[baseline.length - 1]) return [];
   const endInstant = data.window.until ?? data.interactions?.last ?? Infinity;
   const hasLeft = (person: number) => people[person]?.left !== undefined && people[person].left! <= endInstant;
   const byGroups = new Map<string, { strong: number; silent: number; leavers: number; firstSilent: number }>();
   let strongTies = 0;
   let silentTies = 0;
-  for (const { a, b, activity } of personPairs(ties, timeline).values()) {
-    const activeShare = baseline.filter((p) => activity[p] > 0).length / baseline.length;
-    if (activeShare < STRONG_TIE_ACTIVITY || hasLeft(a) || hasLeft(b)) {
-      if (activeShare < STRONG_TIE_ACTIVITY) continue;
-    } else {
+  for (let k = 0; k < pairs.count; k++) {
+    if (!pairs.strong[k]) continue;
+    const a = pairs.a[k];
+    const b = pairs.b[k];
+    const silent = pairs.silent[k] === 1;
+    if (!hasLeft(a) && !hasLeft(b)) {
       strongTies++;
-      if (recent.every((p) => activity[p] === 0)) silentTies++;
+      if (silent) silentTies++;
     }
     const ga = index.of[a];
     const gb = index.of[b];
@@ -100,13 +139,11 @@ export function dormantTies(data: Dataset, boundary: BoundarySeries, timeline: T
     const key = ga < gb ? `${ga},${gb}` : `${gb},${ga}`;
     const entry = byGroups.get(key) ?? { strong: 0, silent: 0, leavers: 0, firstSilent: Infinity };
     entry.strong++;
-    if (recent.every((p) => activity[p] === 0)) {
+    if (silent) {
       if (hasLeft(a) || hasLeft(b)) entry.leavers++;
       else {
         entry.silent++;
-        let lastActive = recent[0] - 1;
-        while (lastActive >= 0 && activity[lastActive] === 0) lastActive--;
-        entry.firstSilent = Math.min(entry.firstSilent, lastActive + 1);
+        entry.firstSilent = Math.min(entry.firstSilent, pairs.firstSilent[k]);
       }
     }
     byGroups.set(key, entry);

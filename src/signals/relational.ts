@@ -25,8 +25,8 @@ export interface PairSeries {
   backward: Float64Array;
   /** Directed ties with contact in the period. */
   activeTies: Float64Array;
-  /** Per pair of people (keyed `i,j`, i < j): contact in the baseline and in the recent periods, each way. */
-  people: Map<string, PersonPairContact>;
+  /** Per pair of people (keyed i × people + j, i < j): contact in the baseline and in the recent periods, each way. */
+  people: Map<number, PersonPairContact>;
 }
 
 export interface PersonPairContact {
@@ -92,6 +92,9 @@ export function boundarySeries(data: Dataset, index: GroupIndex, timeline: Timel
     const ga = index.of[tie.from];
     const gb = index.of[tie.to];
     let firstPosition = Infinity;
+    // Looked up once per tie, when first needed (keys are not rebuilt for every period).
+    let pair: PairSeries | undefined;
+    let contact: PersonPairContact | undefined;
     for (const [period, weight] of tie.periods) {
       const p = period - timeline.first;
       if (p < 0 || p >= T || weight <= 0) continue;
@@ -105,15 +108,17 @@ export function boundarySeries(data: Dataset, index: GroupIndex, timeline: Timel
       }
       groups[ga].external[p] += weight;
       groups[gb].external[p] += weight;
-      const [a, b] = ga < gb ? [ga, gb] : [gb, ga];
-      const pair = pairOf(pairs, a, b, T);
+      const a = Math.min(ga, gb);
+      pair ??= pairOf(pairs, a, Math.max(ga, gb), T);
       pair.interactions[p] += weight;
       (ga === a ? pair.forward : pair.backward)[p] += weight;
       pair.activeTies[p] += 1;
       if (p < windows.baseline || recent.has(p)) {
-        const key = tie.from < tie.to ? `${tie.from},${tie.to}` : `${tie.to},${tie.from}`;
-        let contact = pair.people.get(key);
-        if (!contact) pair.people.set(key, (contact = { forwardBefore: 0, forwardRecent: 0, backwardBefore: 0, backwardRecent: 0 }));
+        if (!contact) {
+          const key = Math.min(tie.from, tie.to) * peopleCount + Math.max(tie.from, tie.to);
+          contact = pair.people.get(key);
+          if (!contact) pair.people.set(key, (contact = { forwardBefore: 0, forwardRecent: 0, backwardBefore: 0, backwardRecent: 0 }));
+        }
         const forward = ga === a;
         if (p < windows.baseline) contact[forward ? "forwardBefore" : "backwardBefore"] += weight;
         else contact[forward ? "forwardRecent" : "backwardRecent"] += weight;

@@ -1,5 +1,5 @@
-// Ordered pairs of person indices → dense numbers 0, 1, 2, … in order of first appearance. An open-addressing hash
-// table on typed arrays: collapsing millions of interaction rows into ties builds no key string or boxed number per row.
+// Ordered pairs of numbers (person indices, or a tie and a period) → dense numbers 0, 1, 2, … in order of first
+// appearance. An open-addressing hash table on typed arrays: no key string or boxed number is built per lookup.
 
 export class PairIndex {
   private from = new Int32Array(1 << 10);
