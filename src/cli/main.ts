@@ -200,6 +200,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
       const rendering = performance.now();
       // One enforcement point before any renderer: pseudonyms, then control characters made visible.
       const report = withVisibleControls(key ? pseudonymiseReport(audited, key) : audited);
+      // Rendered once for both --out and --format json: a large system's report runs to tens of megabytes.
+      let json: string | undefined;
+      const reportJson = () => (json ??= renderJson(report));
       if (out !== undefined && format === "pptx") {
         progress.phase("building slides");
         writeFileAtomic(out, await deckFile(report).finally(progress.done));
@@ -209,7 +212,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         const extra = await reportFiles(report, { png: Boolean(flags.png), csv: format === "csv" }).finally(progress.done);
         const extraNames = extra.files.map((f) => f.path);
         checkOutFolder(out, extraNames, Boolean(flags.force));
-        const rendered = { "report.json": renderJson(report), "report.md": renderMarkdown(report, { charts: extra.charts }) };
+        const rendered = { "report.json": reportJson(), "report.md": renderMarkdown(report, { charts: extra.charts }) };
         claimOutFolder(out, [...OUT_FILES, ...extraNames]);
         // Charts and tables first: report.md never links a file that is not there yet.
         for (const f of extra.files) writeFileAtomic(join(out, f.path), f.content);
@@ -220,7 +223,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
           io.stderr.write(`relaudit: wrote ${join(flags.out!, "report.md")}, ${join(flags.out!, "report.json")}, ${extra.charts.length} charts in ${join(flags.out!, "charts")}${flags.png ? " (SVG and PNG)" : ""}${csv}\n`);
         }
       }
-      if (format !== "csv" && format !== "pptx") io.stdout.write(render(report, format, io, flags));
+      if (format !== "csv" && format !== "pptx") io.stdout.write(format === "json" ? reportJson() : render(report, format, io, flags));
       if (options.timings) io.stderr.write(`${JSON.stringify({ timings: { ...options.timings, render: performance.now() - rendering }, workers: options.threads ?? defaultThreads() })}\n`);
       if (flags.failOn && report.checks.some((c) => c.findings.some((f) => severityAtLeast(f.severity, flags.failOn!)))) exitCode = EXIT.findings;
     });
