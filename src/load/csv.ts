@@ -39,8 +39,15 @@ export interface CsvFileInfo {
 /** Consumes one data row. `line` is the 1-based physical line where the row starts. */
 export type RowConsumer = (fields: string[], line: number) => void;
 
-/** Given the header, returns the row consumer (a loader maps columns once, then reads rows by index). */
-export type HeaderHandler = (header: string[], info: CsvFileInfo) => RowConsumer;
+/**
+ * Reads a row straight from its line of a plain file, without cutting it into field strings (the fast path of a
+ * large file). Returns false for anything it is not sure of; the line is then split and given to the row consumer,
+ * which must reach the same result. Called only once the header rows are settled.
+ */
+export type LineReader = (text: string, line: number) => boolean;
+
+/** Given the header, returns the row consumer (a loader maps columns once, then reads rows by index), and optionally a line reader. */
+export type HeaderHandler = (header: string[], info: CsvFileInfo) => RowConsumer | { row: RowConsumer; line: LineReader };
 
 const CANDIDATE_DELIMITERS = [",", ";", "\t", "|"];
 const DELIMITER_NAMES: Record<string, string> = { ",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe" };
@@ -64,6 +71,7 @@ export async function readCsv(path: string, options: CsvReadOptions, onHeader: H
   const info: CsvFileInfo = { path, encoding, delimiter: options.delimiter ?? ",", header: [], rows: 0, notes: [] };
 
   let consumer: RowConsumer | null = null;
+  let lineReader: LineReader | null = null;
   let expectedFields = 0;
   // Qualtrics writes two more header rows (question text, import ids) after the real header. The first data row is
   // held until the second shows whether that is so.
@@ -85,7 +93,9 @@ export async function readCsv(path: string, options: CsvReadOptions, onHeader: H
       headerLine = startLine;
       info.header = checkHeader(record, file, startLine, info.notes);
       expectedFields = record.length;
-      consumer = onHeader(info.header, info);
+      const handler = onHeader(info.header, info);
+      if (typeof handler === "function") consumer = handler;
+      else ({ row: consumer, line: lineReader } = handler);
       return;
     }
     // Blank lines, lines of only delimiters (an Excel habit) and stray carriage returns carry no data.
@@ -131,12 +141,22 @@ export async function readCsv(path: string, options: CsvReadOptions, onHeader: H
     emit(record, startLine);
   };
 
+  // A line the loader reads itself is a row like any other: counted, and timed as modelling.
+  const readLine = (text: string, line: number): boolean => {
+    if (!lineReader || !qualtricsDecided) return false;
+    const started = timing ? performance.now() : 0;
+    const read = lineReader(text, line);
+    if (timing) timing.modelMs += performance.now() - started;
+    if (read) info.rows++;
+    return read;
+  };
+
   info.delimiter = options.delimiter ?? sniffDelimiter(readHeaderLine(path, encoding, options.skipRows ?? 0), info.notes);
   const chunks = decodedChunks(path, file, encoding, decoder, options.chunkBytes ?? 1 << 20, (read) => options.onProgress?.(read, totalBytes));
   try {
     // Plain files (no quotes, one line ending) are split directly; csv-parse takes over at the first line that is not.
     const plain = options.parser !== "csv-parse" && !options.skipRows && isPlainDelimiter(info.delimiter);
-    const handover = plain ? await readPlainLines(chunks, info.delimiter, handleRecord) : null;
+    const handover = plain ? await readPlainLines(chunks, info.delimiter, handleRecord, readLine) : null;
     if (!plain || handover) {
       await readWithCsvParse(chunks, handover ?? { text: "", line: 0, ending: null }, { delimiter: info.delimiter, skipRows: plain ? 0 : options.skipRows ?? 0, bom: !plain }, file, handleRecord);
     }
@@ -186,7 +206,7 @@ const isPlainDelimiter = (delimiter: string) => delimiter.length === 1 && !'"\r\
  * skip_empty_lines does, and a leading BOM (after the decoder's) is dropped as csv-parse's bom option does. At the first
  * line with a quote or a stray carriage return, the rest is handed over to csv-parse; null when the file ended plainly.
  */
-async function readPlainLines(chunks: AsyncIterator<string>, delimiter: string, onRecord: RecordHandler): Promise<Handover | null> {
+async function readPlainLines(chunks: AsyncIterator<string>, delimiter: string, onRecord: RecordHandler, onLine: (text: string, line: number) => boolean): Promise<Handover | null> {
   let carry = "";
   let line = 0;
   let ending: "\n" | "\r\n" | null = null;
@@ -196,7 +216,7 @@ async function readPlainLines(chunks: AsyncIterator<string>, delimiter: string, 
     const lines = body.split(ending!);
     for (let i = 0; i < lines.length - 1; i++) {
       line++;
-      if (lines[i].length > 0) onRecord(lines[i].split(delimiter), line);
+      if (lines[i].length > 0 && !onLine(lines[i], line)) onRecord(lines[i].split(delimiter), line);
     }
   };
   for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
@@ -228,7 +248,7 @@ async function readPlainLines(chunks: AsyncIterator<string>, delimiter: string, 
   if (carry.length === 0) return null;
   // The last line has no line ending.
   if (carry.includes('"') || carry.includes("\r")) return { text: carry, line, ending };
-  onRecord(carry.split(delimiter), line + 1);
+  if (!onLine(carry, line + 1)) onRecord(carry.split(delimiter), line + 1);
   return null;
 }
 

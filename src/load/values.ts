@@ -18,8 +18,8 @@ const isDigit = (code: number) => code >= 48 && code <= 57;
  * ISO dates are always accepted; day/month dates only under the matching `dateFormat`.
  */
 export function parseDate(text: string, format: DateFormat, timeZone: string): Parsed<number> {
-  const plain = plainIsoWallTime(text);
-  if (plain !== null) return { ok: true, value: plain.zoned ? plain.wall : inZone(plain.wall, timeZone) };
+  const plain = plainDateAt(text, 0, text.length, timeZone);
+  if (!Number.isNaN(plain)) return { ok: true, value: plain };
   const value = text.trim();
   let parts: { y: number; mo: number; d: number; h: number; mi: number; s: number; ms: number; zone?: string } | null = null;
   const iso = ISO.exec(value);
@@ -75,27 +75,32 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /**
  * The common shapes of machine-written dates, read digit by digit without a regular expression: YYYY-MM-DD,
- * YYYY-MM-DDTHH:MM:SS and the same ending in Z (T or a space between date and time). Anything else, and years
- * before 1000 (which Date.UTC would read as 19xx), is left to the general parser: null. `zoned` when it ends in Z.
+ * YYYY-MM-DDTHH:MM:SS and the same ending in Z (T or a space between date and time), in text[start, end). Anything
+ * else, and years before 1000 (which Date.UTC would read as 19xx), is left to the general parser: NaN. A time without
+ * Z is a wall-clock time in `timeZone`, as in parseDate.
  */
-function plainIsoWallTime(text: string): { wall: number; zoned: boolean } | null {
-  const length = text.length;
-  if (length !== 10 && length !== 19 && length !== 20) return null;
-  const y = digitsAt(text, 0, 4);
-  const mo = digitsAt(text, 5, 2);
-  const d = digitsAt(text, 8, 2);
-  if (y < 1000 || mo < 1 || mo > 12 || d < 1 || text[4] !== "-" || text[7] !== "-") return null;
+export function plainDateAt(text: string, start: number, end: number, timeZone: string): number {
+  const length = end - start;
+  if (length !== 10 && length !== 19 && length !== 20) return NaN;
+  const y = digitsAt(text, start, 4);
+  const mo = digitsAt(text, start + 5, 2);
+  const d = digitsAt(text, start + 8, 2);
+  if (y < 1000 || mo < 1 || mo > 12 || d < 1 || text.charCodeAt(start + 4) !== DASH || text.charCodeAt(start + 7) !== DASH) return NaN;
   const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-  if (d > (mo === 2 && leap ? 29 : DAYS_IN_MONTH[mo - 1])) return null;
-  if (length === 10) return { wall: Date.UTC(y, mo - 1, d), zoned: false };
-  const h = digitsAt(text, 11, 2);
-  const mi = digitsAt(text, 14, 2);
-  const s = digitsAt(text, 17, 2);
-  const separator = text[10];
-  if ((separator !== "T" && separator !== " ") || text[13] !== ":" || text[16] !== ":" || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 59) return null;
-  if (length === 20 && text[19] !== "Z") return null;
-  return { wall: Date.UTC(y, mo - 1, d, h, mi, s), zoned: length === 20 };
+  if (d > (mo === 2 && leap ? 29 : DAYS_IN_MONTH[mo - 1])) return NaN;
+  if (length === 10) return inZone(Date.UTC(y, mo - 1, d), timeZone);
+  const h = digitsAt(text, start + 11, 2);
+  const mi = digitsAt(text, start + 14, 2);
+  const s = digitsAt(text, start + 17, 2);
+  const separator = text.charCodeAt(start + 10);
+  if ((separator !== T && separator !== SPACE) || text.charCodeAt(start + 13) !== COLON || text.charCodeAt(start + 16) !== COLON) return NaN;
+  if (h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 59) return NaN;
+  const wall = Date.UTC(y, mo - 1, d, h, mi, s);
+  if (length === 19) return inZone(wall, timeZone);
+  return text.charCodeAt(start + 19) === Z ? wall : NaN;
 }
+
+const [DASH, COLON, SPACE, T, Z] = ["-", ":", " ", "T", "Z"].map((c) => c.charCodeAt(0));
 
 function zoneMinutes(zone: string): number {
   if (zone === "Z") return 0;
@@ -139,7 +144,17 @@ function digitsAt(text: string, from: number, count: number): number {
 
 /** Up to 15 digits and nothing else: a count or a weight, exact as a double. */
 function isWholeNumber(text: string): boolean {
-  if (text.length === 0 || text.length > 15) return false;
-  for (let i = 0; i < text.length; i++) if (!isDigit(text.charCodeAt(i))) return false;
-  return true;
+  return !Number.isNaN(wholeNumberAt(text, 0, text.length));
+}
+
+/** The number written by 1 to 15 digits and nothing else in text[start, end) (exact as a double); NaN otherwise. */
+export function wholeNumberAt(text: string, start: number, end: number): number {
+  if (end <= start || end - start > 15) return NaN;
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (!isDigit(code)) return NaN;
+    value = value * 10 + code - 48;
+  }
+  return value;
 }
