@@ -12,7 +12,7 @@ import type { Report, Severity } from "../result/types.js";
 import { renderJson } from "../report/json.js";
 import { renderMarkdown } from "../report/markdown.js";
 import { renderTerminal } from "../report/terminal.js";
-import { readPseudonymKey } from "../privacy/key.js";
+import { addPseudonymOptions, pseudonymKeyFor, type PseudonymFlags } from "../privacy/key.js";
 import { pseudonymiseReport } from "../privacy/pseudonymise.js";
 import { writeFileAtomic } from "../util/atomic.js";
 import { visibleControls, withVisibleControls } from "../util/control-characters.js";
@@ -36,6 +36,8 @@ interface CommonFlags {
   survey?: string;
   delivery?: string;
   events?: string;
+  coordination?: string;
+  annotations?: string;
   config?: string;
   encoding?: string;
   delimiter?: string;
@@ -53,7 +55,7 @@ interface CommonFlags {
   debug?: boolean;
 }
 
-interface AuditFlags extends CommonFlags {
+interface AuditFlags extends CommonFlags, PseudonymFlags {
   format?: Format;
   out?: string;
   force?: boolean;
@@ -61,8 +63,6 @@ interface AuditFlags extends CommonFlags {
   generatedAt?: string;
   png?: boolean;
   skipInvalidRows?: boolean;
-  pseudonymise?: boolean;
-  pseudonymKeyFile?: string;
 }
 
 /** What --out writes, by name (the manifest in out-folder.ts lists them). */
@@ -82,6 +82,8 @@ function addInputOptions(command: Command): Command {
     .option("--survey <file>", "survey.csv: one row per response")
     .option("--delivery <file>", "delivery.csv: metric, date, value")
     .option("--events <file>", "events.csv: event, date, person")
+    .option("--coordination <file>", "coordination.csv: relational coordination ratings in long form")
+    .option("--annotations <file>", "annotations.csv: dated notes and rebase/baseline decisions for SPC charts")
     .option("--config <file>", "relaudit.config.json (default: the one in DIR)")
     .option("--encoding <name>", "file encoding when there is no BOM (e.g. windows-1252)")
     .option("--delimiter <char>", "field delimiter (default: sniffed from the header)")
@@ -102,7 +104,16 @@ function addInputOptions(command: Command): Command {
 function inputOptions(dir: string | undefined, flags: CommonFlags): InputOptions {
   return {
     dir: dir ?? (hasExplicitFiles(flags) ? undefined : "."),
-    files: { people: flags.people, interactions: flags.interactions, survey: flags.survey, delivery: flags.delivery, events: flags.events, config: flags.config },
+    files: {
+      people: flags.people,
+      interactions: flags.interactions,
+      survey: flags.survey,
+      coordination: flags.coordination,
+      delivery: flags.delivery,
+      events: flags.events,
+      annotations: flags.annotations,
+      config: flags.config,
+    },
     encoding: flags.encoding,
     delimiter: flags.delimiter === "tab" || flags.delimiter === "\\t" ? "\t" : flags.delimiter,
     skipRows: flags.skipRows,
@@ -123,7 +134,7 @@ function threadsFromEnv(value: string | undefined): number | undefined {
   return value !== undefined && Number.isInteger(n) && n >= 1 ? n : undefined;
 }
 
-const hasExplicitFiles = (f: CommonFlags) => Boolean(f.people || f.interactions || f.survey || f.delivery || f.events);
+const hasExplicitFiles = (f: CommonFlags) => Boolean(f.people || f.interactions || f.survey || f.coordination || f.delivery || f.events);
 
 function render(report: Report, format: TextFormat, io: Io, flags: AuditFlags): string {
   if (format === "json") return renderJson(report);
@@ -141,12 +152,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
 
-  addInputOptions(
+  addPseudonymOptions(addInputOptions(
     program
       .command("audit")
       .description("read the inputs in DIR, run every check whose inputs are present, print the report")
       .argument("[dir]", "folder holding people.csv, interactions.csv, survey.csv, delivery.csv, events.csv, relaudit.config.json"),
-  )
+  ))
     .addOption(
       new Option("-f, --format <format>", "report format (default: terminal on a TTY, else markdown); csv writes tables into --out DIR, pptx a slide deck to --out FILE").choices([
         "terminal",
@@ -160,8 +171,6 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .option("--png", "with --out, also write each chart as PNG")
     .option("--force", "let --out write into a non-empty folder that is not a previous relaudit output (other files are left alone)")
     .option("--skip-invalid-rows", "leave out rows with a problem (recorded in the report) instead of failing")
-    .option("--pseudonymise", "replace every person id in every output with a keyed pseudonym (key: RELAUDIT_PSEUDONYM_KEY)")
-    .option("--pseudonym-key-file <file>", "read the pseudonymisation key from this file (implies --pseudonymise)")
     .addOption(new Option("--fail-on <severity>", "exit 1 when a finding is at least this severe").choices(["warning", "critical"]))
     .option("--generated-at <iso>", "timestamp to record (for reproducible output)")
     .action(async (dir: string | undefined, flags: AuditFlags) => {
@@ -190,7 +199,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       }
       if (out !== undefined && format === "pptx") await checkDeckPath(out, Boolean(flags.force));
       else if (out !== undefined) checkOutFolder(out, OUT_FILES, Boolean(flags.force));
-      const key = flags.pseudonymise || flags.pseudonymKeyFile !== undefined ? readPseudonymKey(flags.pseudonymKeyFile, io.env) : null;
+      const key = pseudonymKeyFor(flags, io.env);
       let audited: Report;
       try {
         audited = await audit(options);
@@ -253,15 +262,15 @@ export async function run(argv: string[], io: Io): Promise<number> {
     ),
   ).action(async (dir: string | undefined, flags: CommonFlags & SignalsFlags) => {
     debug = Boolean(flags.debug);
-    exitCode = await runSignals(dir, inputOptions(dir, flags), flags, io);
+    exitCode = await runSignals(inputOptions(dir, flags), flags, io);
   });
 
-  addInputOptions(
+  addPseudonymOptions(addInputOptions(
     program
       .command("explore")
       .description("browse findings, groups, group pairs, series and brokers in the terminal (interactive)")
       .argument("[dir]", "a report folder written by audit --out (its report.json is read), or a folder of inputs to audit"),
-  ).action(async (dir: string | undefined, flags: CommonFlags) => {
+  )).action(async (dir: string | undefined, flags: CommonFlags & PseudonymFlags) => {
     debug = Boolean(flags.debug);
     if (!io.stdinIsTTY || !io.stdout.isTTY) {
       io.stderr.write(
@@ -271,6 +280,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       exitCode = EXIT.input;
       return;
     }
+    const key = pseudonymKeyFor(flags, io.env);
     const saved = dir === undefined || hasExplicitFiles(flags) ? null : reportFileIn(resolve(dir));
     let audited: Report;
     if (saved) audited = readReportFile(saved);
@@ -278,8 +288,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
       const progress = progressReporter(io, Boolean(flags.quiet));
       audited = await audit({ ...inputOptions(dir, flags), onPhase: progress.phase, onProgress: progress.bytes }).finally(progress.done);
     }
-    // Names from the data reach the terminal: control characters are made visible first, as for every output.
-    await runExplorer(withVisibleControls(audited), { color: useColor(io.stdout, io.env, flags.color) });
+    // As for every output: pseudonyms when asked for, then control characters made visible.
+    await runExplorer(withVisibleControls(key ? pseudonymiseReport(audited, key) : audited), { color: useColor(io.stdout, io.env, flags.color) });
   });
 
   program

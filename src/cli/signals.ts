@@ -1,21 +1,19 @@
 // `relaudit signals [DIR]`: breakdown signals only, for a scheduled (weekly) run. Same inputs and exit codes as
 // `audit`; --previous marks signals new, continuing or resolved; --out writes dated files atomically, and the same
 // inputs always give the same bytes (no wall-clock time in the output).
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { Option, type Command } from "commander";
 import { VERSION } from "../audit.js";
-import { InputError, ProblemLog } from "../errors.js";
-import type { Annotation } from "../model/types.js";
-import { discoverFiles, loadInputs, type InputOptions } from "../load/inputs.js";
+import { InputError } from "../errors.js";
+import { loadInputs, type InputOptions } from "../load/inputs.js";
 import { isoDate, parseDate } from "../load/values.js";
 import type { Severity } from "../result/types.js";
 import { analyseSignals } from "../signals/analyse.js";
-import { loadAnnotations } from "../signals/annotations.js";
 import { buildSignalsReport, failsAt, previousSignals, renderSignalsJson, renderSignalsMarkdown, type SignalsReport } from "../signals/report.js";
 import { analyseSurvey } from "../survey/analyse.js";
 import { writeFileAtomic } from "../util/atomic.js";
-import { readPseudonymKey } from "../privacy/key.js";
+import { addPseudonymOptions, pseudonymKeyFor, type PseudonymFlags } from "../privacy/key.js";
 import { pseudonymiseSignalsReport } from "../privacy/pseudonymise.js";
 import { withVisibleControls } from "../util/control-characters.js";
 import { checkOutFolder, claimOutFolder } from "./out-folder.js";
@@ -23,53 +21,43 @@ import type { Io } from "./io.js";
 
 const DAY_MS = 86_400_000;
 
-export interface SignalsFlags {
+export interface SignalsFlags extends PseudonymFlags {
   format?: "terminal" | "markdown" | "json";
   failOn?: Severity;
   previous?: string;
   asOf?: string;
   out?: string;
   force?: boolean;
-  annotations?: string;
   until?: string;
   quiet?: boolean;
-  pseudonymise?: boolean;
-  pseudonymKeyFile?: string;
 }
 
 export function addSignalsOptions(command: Command): Command {
-  return command
+  return addPseudonymOptions(command)
     .addOption(new Option("-f, --format <format>", "output format (default: markdown)").choices(["terminal", "markdown", "json"]))
     .addOption(new Option("--fail-on <severity>", "exit 1 when a current signal is at least this severe").choices(["warning", "critical"]))
     .option("--previous <report.json>", "an earlier signals (or audit) JSON report: mark each signal new, continuing or resolved")
     .option("--as-of <date>", "report as of this day: use only data before it (reproduces an earlier scheduled run)")
-    .option("--annotations <file>", "annotations.csv: dated notes and rebase/baseline decisions (default: the one in DIR)")
     .option("-o, --out <dir>", "write signals-<as-of>.json/.md and signals-latest.json/.md into this folder (atomically)")
-    .option("--force", "let --out write into a non-empty folder that is not a previous relaudit output")
-    .option("--pseudonymise", "replace every person id in every output with a keyed pseudonym (key: RELAUDIT_PSEUDONYM_KEY)")
-    .option("--pseudonym-key-file <file>", "read the pseudonymisation key from this file (implies --pseudonymise)");
+    .option("--force", "let --out write into a non-empty folder that is not a previous relaudit output");
 }
 
-export async function runSignals(dir: string | undefined, input: InputOptions, flags: SignalsFlags, io: Io): Promise<number> {
+export async function runSignals(input: InputOptions, flags: SignalsFlags, io: Io): Promise<number> {
   const asOf = flags.asOf === undefined ? undefined : asOfDate(flags.asOf);
   if (asOf !== undefined && flags.until !== undefined)
     throw new InputError({ column: "--as-of", message: "--as-of and --until both set the end of the data", hint: "use one of them" });
   const previous = flags.previous === undefined ? null : readPrevious(flags.previous);
   const out = flags.out === undefined ? undefined : resolve(flags.out);
-  const key = flags.pseudonymise || flags.pseudonymKeyFile !== undefined ? readPseudonymKey(flags.pseudonymKeyFile, io.env) : null;
+  const key = pseudonymKeyFor(flags, io.env);
 
   const loaded = await loadInputs({ ...input, until: asOf !== undefined ? isoDate(asOf - DAY_MS) : input.until });
   const data = loaded.dataset;
-  // --annotations wins; otherwise what the loaders read (annotations.csv in DIR or the config), if they did.
-  const annotationsPath = flags.annotations ?? (data.annotations ? undefined : (data.config.files.annotations ?? (dir ? discoverFiles(dir).annotations : undefined)));
-  const annotations = annotationsPath ? await readAnnotations(annotationsPath, data.config, input) : (data.annotations ?? []);
-  const withAnnotations = { ...data, annotations };
-  const section = analyseSignals(withAnnotations, analyseSurvey(withAnnotations));
+  const section = analyseSignals(data, analyseSurvey(data));
   if (!section) throw new InputError({ message: "nothing to analyse over time", expected: "dated interactions, delivery.csv or a survey with waves", hint: "see docs/inputs.md" });
 
   const built = buildSignalsReport(section, {
     version: VERSION,
-    asOf: isoDate(asOf ?? endOfData(withAnnotations)),
+    asOf: isoDate(asOf ?? endOfData(data)),
     previous: previous && { path: flags.previous!, signals: previous },
   });
   // As in `audit`: pseudonyms, then control characters made visible, once, before anything is rendered.
@@ -102,22 +90,6 @@ function readPrevious(path: string) {
   const signals = previousSignals(json);
   if (!signals) throw new InputError({ file: path, column: "--previous", message: "not a relaudit report with signals", expected: 'a JSON object with "signals": [{ "id": …, "kind": … }]' });
   return signals;
-}
-
-async function readAnnotations(path: string, config: Parameters<typeof loadAnnotations>[1]["config"], input: InputOptions): Promise<Annotation[]> {
-  if (!existsSync(path)) throw new InputError({ file: path, column: "--annotations", message: "no such file" });
-  const problems = new ProblemLog();
-  const annotations = await loadAnnotations(path, {
-    config,
-    csv: { encoding: input.encoding, delimiter: input.delimiter },
-    period: input.period ?? config.period ?? "week",
-    window: { since: null, until: null },
-    problems,
-    files: [],
-    warnings: [],
-  });
-  problems.throwIfAny();
-  return annotations;
 }
 
 function writeOutputs(out: string, report: SignalsReport, force: boolean, io: Io, flags: SignalsFlags): void {

@@ -1,6 +1,7 @@
 // The pseudonymisation key: from --pseudonym-key-file, else the RELAUDIT_PSEUDONYM_KEY environment variable. Never
 // from the config file or a plain flag, where it would end up in version control or the shell history.
 import { readFileSync } from "node:fs";
+import type { Command } from "commander";
 import { InputError } from "../errors.js";
 import { MIN_KEY_BYTES } from "./pseudonymise.js";
 
@@ -38,4 +39,21 @@ export function readPseudonymKey(keyFile: string | undefined, env: Record<string
     });
   }
   return key;
+}
+
+export interface PseudonymFlags {
+  pseudonymise?: boolean;
+  pseudonymKeyFile?: string;
+}
+
+/** The two flags every command that prints person ids takes. */
+export function addPseudonymOptions(command: Command): Command {
+  return command
+    .option("--pseudonymise", `replace every person id in every output with a keyed pseudonym (key: ${KEY_ENV})`)
+    .option("--pseudonym-key-file <file>", "read the pseudonymisation key from this file (implies --pseudonymise)");
+}
+
+/** The key when pseudonyms were asked for, else null. */
+export function pseudonymKeyFor(flags: PseudonymFlags, env: Record<string, string | undefined>): Uint8Array | null {
+  return flags.pseudonymise || flags.pseudonymKeyFile !== undefined ? readPseudonymKey(flags.pseudonymKeyFile, env) : null;
 }

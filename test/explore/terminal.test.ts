@@ -23,10 +23,32 @@ describe("relaudit explore without a terminal", () => {
 });
 
 describe.skipIf(!hasScript)("relaudit explore under a pseudo-terminal", () => {
+  /** The explorer in a real terminal of 100 × 30 (`script` passes our keys through to it). */
+  function explore(extra = "", env: Record<string, string> = {}) {
+    const command = `stty rows 30 cols 100; exec "${process.execPath}" "${BIN}" explore "${small}" ${extra}`;
+    return spawn("script", ["-qec", command, "/dev/null"], { cwd: ROOT, env: { PATH: process.env.PATH, TERM: "xterm-256color", NO_COLOR: "1", ...env } });
+  }
+
+  it("--pseudonymise shows no raw person id", async () => {
+    const child = explore("--pseudonymise", { RELAUDIT_PSEUDONYM_KEY: "a test key of enough bytes" });
+    let screen = "";
+    child.stdout.on("data", (chunk: Buffer) => (screen += chunk.toString("utf8")));
+    const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
+    const seen = (text: string) =>
+      new Promise<void>((resolve, reject) => {
+        const check = () => (screen.includes(text) ? resolve() : child.exitCode !== null ? reject(new Error(`exited before showing ${text}:\n${screen}`)) : setTimeout(check, 20));
+        check();
+      });
+    await seen("1 Findings");
+    child.stdin.write("5");
+    await seen("p-");
+    child.stdin.write("q");
+    expect(await exited).toBe(0);
+    expect(screen).not.toMatch(/\bP[1-6]\b/);
+  }, 60_000);
+
   it("shows the tabs, follows keys and exits 0 on q", async () => {
-    // `script` gives the explorer a real terminal of 100 × 30 and passes our keys through to it.
-    const command = `stty rows 30 cols 100; exec "${process.execPath}" "${BIN}" explore "${small}"`;
-    const child = spawn("script", ["-qec", command, "/dev/null"], { cwd: ROOT, env: { PATH: process.env.PATH, TERM: "xterm-256color", NO_COLOR: "1" } });
+    const child = explore();
     let screen = "";
     child.stdout.on("data", (chunk: Buffer) => (screen += chunk.toString("utf8")));
     const seen = (text: string) =>

@@ -139,7 +139,7 @@ describe("network statistics", () => {
           const relabelled = analyseNetwork(dataset(renamed, identity));
           if (original === null || relabelled === null) return expect(relabelled).toBe(original);
           // Same order, new names: the whole section is the same once the names are mapped back.
-          expect(JSON.stringify(relabelled)).toBe(JSON.stringify(original, (key, value) => (typeof value === "string" && ids.includes(value) ? rename(value) : value)));
+          expect(JSON.stringify(relabelled)).toBe(JSON.stringify(original, (_key, value) => (typeof value === "string" && ids.includes(value) ? rename(value) : value)));
 
           // New order: per-person metrics, cut points and network-level figures are the same (up to rounding);
           // the E-I permutation interval is a seeded random draw over people's positions, so it may differ.

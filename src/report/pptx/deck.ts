@@ -133,7 +133,7 @@ function headlineSlide(pres: Presentation, report: Report): void {
   slide.addText(bullets(lines, 16), { x: MARGIN, y: 1.6, w: WIDTH - 2 * MARGIN, h: 5.3, valign: "top", paraSpaceAfter: 8, fit: "shrink" });
 }
 
-function signalSlide(pres: Presentation, report: Report, signal: Signal, series: Series): void {
+function signalSlide(pres: Presentation, signal: Signal, series: Series): void {
   const slide = pres.addSlide({ masterName: "RELAUDIT" });
   addTitle(slide, spcTitle(series), signal.message);
   const groups = spcChartGroups(series);
@@ -283,7 +283,7 @@ export async function renderDeck({ report, plans, png }: DeckInput): Promise<Uin
   const series = new Map((report.series ?? []).map((s) => [s.id, s]));
   const critical = (report.signals ?? []).filter((s) => s.severity === "critical");
   const charted = critical.filter((s) => s.series && series.has(s.series));
-  for (const signal of charted) signalSlide(pres, report, signal, series.get(signal.series!)!);
+  for (const signal of charted) signalSlide(pres, signal, series.get(signal.series!)!);
   const uncharted = critical.filter((s) => !charted.includes(s));
   if (uncharted.length) otherSignalsSlide(pres, uncharted);
 
