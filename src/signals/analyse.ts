@@ -90,6 +90,14 @@ export function analyseSignals(data: Dataset, survey: SurveySection | null = nul
     signals.push(...perceptionGaps(survey, contact, kind, data.config.timeZone, fallback));
   }
 
+  const sortedSignals = uniqueIds(signals).sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.id.localeCompare(b.id));
+  const published = publishedSeries(series, sortedSignals, data.boundaries[0]);
+  if (published.length < series.length) {
+    notes.push(
+      `${series.length} series charted; ${published.length} published: every series of the first boundary (${data.boundaries[0]}), delivery metrics, ` +
+        "and any other series with a signal, a concern at its latest point or a suggested rebase",
+    );
+  }
   return {
     period: data.period,
     timeZone: data.config.timeZone,
@@ -97,8 +105,9 @@ export function analyseSignals(data: Dataset, survey: SurveySection | null = nul
     lastPeriod: timeline ? labelAt(timeline, timeline.length - 1) : null,
     partialFirst: timeline?.partialFirst ?? false,
     partialLast: timeline?.partialLast ?? false,
-    signals: uniqueIds(signals).sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.id.localeCompare(b.id)),
-    series,
+    signals: sortedSignals,
+    series: published,
+    seriesCharted: series.length,
     leading,
     annotations: annotations.map((a): SeriesAnnotation => ({
       period: timeline ? labelAt(timeline, positionOf(timeline, a.at)) : new Date(a.at).toISOString().slice(0, 10),
@@ -107,6 +116,25 @@ export function analyseSignals(data: Dataset, survey: SurveySection | null = nul
     })),
     notes,
   };
+}
+
+/**
+ * A system of 10,000 people charts tens of thousands of team and profession pairs: publishing every one would make
+ * the report hundreds of megabytes of quiet lines. Published: the first boundary's series in full (usually a
+ * handful of organisations), delivery metrics, and any series that says something (a signal, a concern at its latest
+ * point, a suggested rebase). Every series is still charted, so every signal is found.
+ */
+function publishedSeries(series: Series[], signals: readonly Signal[], firstBoundary: string | undefined): Series[] {
+  const signalled = new Set(signals.map((s) => s.series).filter((id): id is string => id !== undefined));
+  const latest = (s: Series) => [...s.points].reverse().find((p) => p.value !== null && !p.excluded);
+  return series.filter(
+    (s) =>
+      s.id.startsWith("delivery:") ||
+      s.subject.attribute === firstBoundary ||
+      signalled.has(s.id) ||
+      s.rebaseSuggestion !== null ||
+      latest(s)?.special === "concern",
+  );
 }
 
 function relationalSignals(data: Dataset, boundary: BoundarySeries, timeline: Timeline, windows: Windows, chart: (spec: SeriesSpec) => ChartedSeries): Signal[] {

@@ -105,7 +105,9 @@ export interface SignalsSection {
   partialFirst: boolean;
   partialLast: boolean;
   signals: Signal[];
+  /** The series worth publishing (see publishedSeries in analyse.ts); `seriesCharted` counts every series charted. */
   series: Series[];
+  seriesCharted: number;
   leading: LeadingIndicator[];
   annotations: SeriesAnnotation[];
   notes: string[];

@@ -272,6 +272,6 @@ export function report(): Report {
     signals: [shiftSignal()],
     series: [series, mdcSeries()],
     leading: [],
-    timeline: { period: "week", timeZone: "UTC", firstPeriod: "2026-W10", lastPeriod: "2026-W29", partialFirst: false, partialLast: false, annotations: [], notes: [] },
+    timeline: { period: "week", timeZone: "UTC", firstPeriod: "2026-W10", lastPeriod: "2026-W29", partialFirst: false, partialLast: false, seriesCharted: 2, annotations: [], notes: [] },
   };
 }
