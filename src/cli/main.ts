@@ -9,7 +9,7 @@ import { severityAtLeast } from "../checks/run.js";
 import { formatProblem, InputError } from "../errors.js";
 import { loadInputs, type InputOptions } from "../load/inputs.js";
 import type { Report, Severity } from "../result/types.js";
-import { renderJson } from "../report/json.js";
+import { renderJsonChunks } from "../report/json.js";
 import { renderMarkdown } from "../report/markdown.js";
 import { renderTerminal } from "../report/terminal.js";
 import { addPseudonymOptions, pseudonymKeyFor, type PseudonymFlags } from "../privacy/key.js";
@@ -136,8 +136,8 @@ function threadsFromEnv(value: string | undefined): number | undefined {
 
 const hasExplicitFiles = (f: CommonFlags) => Boolean(f.people || f.interactions || f.survey || f.coordination || f.delivery || f.events);
 
-function render(report: Report, format: TextFormat, io: Io, flags: AuditFlags): string {
-  if (format === "json") return renderJson(report);
+/** Terminal and Markdown reports; JSON is written in pieces (renderJsonChunks). */
+function render(report: Report, format: Exclude<TextFormat, "json">, io: Io, flags: AuditFlags): string {
   if (format === "markdown") return renderMarkdown(report, { quiet: flags.quiet });
   return renderTerminal(report, { color: useColor(io.stdout, io.env, flags.color), quiet: flags.quiet, width: io.stdout.columns });
 }
@@ -209,9 +209,6 @@ export async function run(argv: string[], io: Io): Promise<number> {
       const rendering = performance.now();
       // One enforcement point before any renderer: pseudonyms, then control characters made visible.
       const report = withVisibleControls(key ? pseudonymiseReport(audited, key) : audited);
-      // Rendered once for both --out and --format json: a large system's report runs to tens of megabytes.
-      let json: string | undefined;
-      const reportJson = () => (json ??= renderJson(report));
       if (out !== undefined && format === "pptx") {
         progress.phase("building slides");
         writeFileAtomic(out, await deckFile(report).finally(progress.done));
@@ -221,7 +218,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
         const extra = await reportFiles(report, { png: Boolean(flags.png), csv: format === "csv" }).finally(progress.done);
         const extraNames = extra.files.map((f) => f.path);
         checkOutFolder(out, extraNames, Boolean(flags.force));
-        const rendered = { "report.json": reportJson(), "report.md": renderMarkdown(report, { charts: extra.charts }) };
+        // The JSON is written in pieces as it is rendered: a large system's report runs to hundreds of megabytes.
+        const rendered = { "report.json": renderJsonChunks(report), "report.md": renderMarkdown(report, { charts: extra.charts }) };
         claimOutFolder(out, [...OUT_FILES, ...extraNames]);
         // Charts and tables first: report.md never links a file that is not there yet.
         for (const f of extra.files) writeFileAtomic(join(out, f.path), f.content);
@@ -232,7 +230,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
           io.stderr.write(`relaudit: wrote ${join(flags.out!, "report.md")}, ${join(flags.out!, "report.json")}, ${extra.charts.length} charts in ${join(flags.out!, "charts")}${flags.png ? " (SVG and PNG)" : ""}${csv}\n`);
         }
       }
-      if (format !== "csv" && format !== "pptx") io.stdout.write(format === "json" ? reportJson() : render(report, format, io, flags));
+      if (format === "json") for (const piece of renderJsonChunks(report)) io.stdout.write(piece);
+      else if (format !== "csv" && format !== "pptx") io.stdout.write(render(report, format, io, flags));
       if (options.timings) io.stderr.write(`${JSON.stringify({ timings: { ...options.timings, render: performance.now() - rendering }, workers: options.threads ?? defaultThreads() })}\n`);
       if (flags.failOn && report.checks.some((c) => c.findings.some((f) => severityAtLeast(f.severity, flags.failOn!)))) exitCode = EXIT.findings;
     });

@@ -6,7 +6,8 @@ import { basename, dirname, join } from "node:path";
 const pending = new Set<string>();
 let committed = 0;
 
-export function writeFileAtomic(path: string, content: string | Uint8Array): void {
+/** `content` may come in pieces (an iterable of strings), so a very large file is never one string or one buffer. */
+export function writeFileAtomic(path: string, content: string | Uint8Array | Iterable<string>): void {
   const dir = dirname(path);
   mkdirSync(dir, { recursive: true });
   const temp = join(dir, `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
@@ -14,7 +15,9 @@ export function writeFileAtomic(path: string, content: string | Uint8Array): voi
   try {
     const fd = openSync(temp, "w");
     try {
-      writeSync(fd, typeof content === "string" ? Buffer.from(content, "utf8") : content);
+      if (typeof content === "string") writeSync(fd, Buffer.from(content, "utf8"));
+      else if (content instanceof Uint8Array) writeSync(fd, content);
+      else for (const piece of content) writeSync(fd, Buffer.from(piece, "utf8"));
       fsyncSync(fd);
     } finally {
       closeSync(fd);
