@@ -11,16 +11,43 @@ export function visibleControls(text: string): string {
   });
 }
 
-/** A copy of a JSON-shaped value with every string (keys included) passed through visibleControls. */
+const HAS_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+/**
+ * A copy of a JSON-shaped value with every string (keys included) passed through visibleControls. Arrays and plain
+ * objects without a control character anywhere inside are returned as they are: a copy of a large report (millions
+ * of values, almost never a control character) doubled its memory, and an untouched part reads the same.
+ */
 export function withVisibleControls<T>(value: T): T {
   return map(value) as T;
 }
 
 function map(value: unknown): unknown {
   if (typeof value === "string") return visibleControls(value);
+  if (value !== null && typeof value === "object" && isClean(value)) return value;
   if (Array.isArray(value)) return value.map(map);
   if (value !== null && typeof value === "object") {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [visibleControls(k), map(v)]));
   }
   return value;
+}
+
+/** No control character in any string or key inside, and nothing but arrays and plain objects (a copy would be equal). */
+function isClean(value: object): boolean {
+  if (Array.isArray(value)) {
+    for (const item of value) if (!isCleanValue(item)) return false;
+    return true;
+  }
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return false;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    if (HAS_CONTROL.test(key) || !isCleanValue((value as Record<string, unknown>)[key])) return false;
+  }
+  return true;
+}
+
+function isCleanValue(value: unknown): boolean {
+  if (typeof value === "string") return !HAS_CONTROL.test(value);
+  return value === null || typeof value !== "object" || isClean(value);
 }
