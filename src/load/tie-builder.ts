@@ -1,18 +1,33 @@
-// Collapses interaction rows into ties in flat typed arrays while streaming, then builds the Tie objects once at the
-// end. Touching one object, one channel record and one period Map per row (scattered over the heap) cost more than
-// reading the row; flat arrays indexed by tie number keep the per-row work to a few array updates.
+// Collapses interaction rows into ties while streaming, then builds the Tie objects once at the end.
+//
+// Each tie is one record in a flat Float64Array: weight, rows, duration, first, last, then its weight on each
+// channel and in each period. A row updates one record — a cache line or two — where objects, channel records and
+// period Maps scattered over the heap (or hash-numbered cells) cost several cache misses per row, which dominated
+// loading. A record gains a column when a new channel or a period outside its span appears (the records are laid
+// out again, rarely: columns double). When the records would pass `denseLimit` values (a long span of periods over
+// very many ties) the builder moves to sparse cells numbered by hashing, which grow only with the cells that occur.
+//
+// Orders are canonical, whatever the order of the rows: channels in order of their first appearance in the file,
+// periods ascending. Sums run in row order. An untouched cell holds −0 and a touched one at least +0 (weights are
+// added as w + 0, which turns −0 into +0), so a row of weight 0 still records its channel and period.
 import type { Instant, Tie } from "../model/types.js";
 import { PairIndex } from "../util/pair-index.js";
 
+const HEADER = 5;
+const [WEIGHT, ROWS, DURATION, FIRST, LAST] = [0, 1, 2, 3, 4];
+/** Values in the dense records before the builder turns sparse: 256 MiB. */
+export const DENSE_LIMIT = 1 << 25;
+
+const touched = (value: number) => value !== 0 || 1 / value > 0;
+
 /** Doubles a typed array's length, keeping its contents. */
-function grown<T extends Float64Array | Int32Array>(array: T, fill = 0): T {
+function grown<T extends Float64Array | Int32Array>(array: T): T {
   const next = new (array.constructor as new (length: number) => T)(array.length * 2);
   next.set(array);
-  if (fill !== 0) next.fill(fill, array.length);
   return next;
 }
 
-/** Sums of weight per (tie, key) cell, cells numbered in order of first appearance. */
+/** Sums of weight per (tie, key) cell, cells numbered by hashing in order of first appearance. */
 class CellSums {
   private readonly index = new PairIndex();
   tie = new Int32Array(1024);
@@ -37,76 +52,187 @@ class CellSums {
     }
     this.weight[cell] += weight;
   }
+
+  /** Cells of each tie in ascending key order: cells order[start[t]] … order[start[t + 1] − 1]. */
+  byTie(ties: number): { start: Int32Array; order: Int32Array } {
+    const start = new Int32Array(ties + 1);
+    for (let cell = 0; cell < this.size; cell++) start[this.tie[cell] + 1]++;
+    for (let t = 0; t < ties; t++) start[t + 1] += start[t];
+    const fill = start.slice(0, ties);
+    const order = new Int32Array(this.size);
+    for (let cell = 0; cell < this.size; cell++) order[fill[this.tie[cell]]++] = cell;
+    // A tie has few cells: insertion sort by key.
+    for (let t = 0; t < ties; t++) {
+      for (let i = start[t] + 1; i < start[t + 1]; i++) {
+        const cell = order[i];
+        let j = i - 1;
+        for (; j >= start[t] && this.key[order[j]] > this.key[cell]; j--) order[j + 1] = order[j];
+        order[j + 1] = cell;
+      }
+    }
+    return { start, order };
+  }
 }
 
 export class TieBuilder {
   private readonly pairs = new PairIndex();
-  private from = new Int32Array(1024);
-  private to = new Int32Array(1024);
-  private weight = new Float64Array(1024);
-  private rows = new Float64Array(1024);
-  private duration = new Float64Array(1024);
-  /** NaN until the tie has a timestamped row. */
-  private first = new Float64Array(1024).fill(NaN);
-  private last = new Float64Array(1024).fill(NaN);
   private readonly channelNumbers = new Map<string, number>();
   private readonly channelNames: string[] = [];
-  private readonly channels = new CellSums();
-  private readonly periods = new CellSums();
+  private count = 0;
+  private capacity = 1024;
+  private channelColumns = 4;
+  /** Period of the first period column, and the number of period columns. */
+  private periodFirst = 0;
+  private periodColumns = 0;
+  private stride = HEADER + this.channelColumns;
+  private records = new Float64Array(this.capacity * this.stride);
+  /** Channel and period cells once the dense records grew too large; null while dense. */
+  private sparse: { channels: CellSums; periods: CellSums } | null = null;
+
+  constructor(private readonly denseLimit = DENSE_LIMIT) {}
 
   /** Adds one row from → to; `at` and `period` are null for a row without a timestamp. */
   add(from: number, to: number, weight: number, duration: number, channel: string, at: Instant | null, period: number | null): void {
     const tie = this.pairs.numberOf(from, to);
-    if (tie === this.from.length) this.grow();
-    this.from[tie] = from;
-    this.to[tie] = to;
-    this.weight[tie] += weight;
-    this.rows[tie]++;
-    this.duration[tie] += duration;
+    if (tie === this.count) this.newRecord();
+    const c = this.channelNumber(channel);
+    if (!this.sparse && c >= this.channelColumns) this.layOut(Math.max(2 * this.channelColumns, c + 1), this.periodFirst, this.periodColumns);
+    if (!this.sparse && period !== null && (period < this.periodFirst || period >= this.periodFirst + this.periodColumns)) this.widenPeriods(period);
+    const r = this.records;
+    const o = tie * this.stride;
+    const w = weight + 0;
+    r[o + WEIGHT] += w;
+    r[o + ROWS]++;
+    r[o + DURATION] += duration;
+    if (at !== null) {
+      // NaN comparisons are false: the first timestamp sets both.
+      if (!(at >= r[o + FIRST])) r[o + FIRST] = at;
+      if (!(at <= r[o + LAST])) r[o + LAST] = at;
+    }
+    if (this.sparse) {
+      this.sparse.channels.add(tie, c, w);
+      if (period !== null) this.sparse.periods.add(tie, period, w);
+      return;
+    }
+    r[o + HEADER + c] += w;
+    if (period !== null) r[o + HEADER + this.channelColumns + period - this.periodFirst] += w;
+  }
+
+  /** The ties in order of first appearance, channels in order of first appearance in the file, periods ascending. */
+  ties(): Tie[] {
+    const r = this.records;
+    const ties: Tie[] = [];
+    for (let t = 0; t < this.count; t++) {
+      const o = t * this.stride;
+      ties.push({
+        from: 0,
+        to: 0,
+        weight: r[o + WEIGHT],
+        rows: r[o + ROWS],
+        first: Number.isNaN(r[o + FIRST]) ? null : r[o + FIRST],
+        last: Number.isNaN(r[o + LAST]) ? null : r[o + LAST],
+        durationMinutes: r[o + DURATION],
+        channels: {},
+        periods: new Map(),
+      });
+    }
+    this.pairsInto(ties);
+    if (this.sparse) {
+      for (const [cells, put] of [
+        [this.sparse.channels, (tie: Tie, key: number, weight: number) => (tie.channels[this.channelNames[key]] = weight)],
+        [this.sparse.periods, (tie: Tie, key: number, weight: number) => tie.periods.set(key, weight)],
+      ] as const) {
+        const { start, order } = cells.byTie(this.count);
+        for (let t = 0; t < this.count; t++) for (let i = start[t]; i < start[t + 1]; i++) put(ties[t], cells.key[order[i]], cells.weight[order[i]]);
+      }
+      return ties;
+    }
+    for (let t = 0; t < this.count; t++) {
+      const tie = ties[t];
+      const cells = t * this.stride + HEADER;
+      for (let c = 0; c < this.channelNames.length; c++) if (touched(r[cells + c])) tie.channels[this.channelNames[c]] = r[cells + c];
+      const periods = cells + this.channelColumns;
+      for (let p = 0; p < this.periodColumns; p++) if (touched(r[periods + p])) tie.periods.set(this.periodFirst + p, r[periods + p]);
+    }
+    return ties;
+  }
+
+  /** from and to of every tie, read back from the pair table in one pass. */
+  private pairsInto(ties: Tie[]): void {
+    this.pairs.forEach((from, to, t) => {
+      ties[t].from = from;
+      ties[t].to = to;
+    });
+  }
+
+  private channelNumber(channel: string): number {
     let c = this.channelNumbers.get(channel);
     if (c === undefined) {
       c = this.channelNames.length;
       this.channelNumbers.set(channel, c);
       this.channelNames.push(channel);
     }
-    this.channels.add(tie, c, weight);
-    if (at !== null) {
-      // NaN comparisons are false: the first timestamp always sets both.
-      if (!(at >= this.first[tie])) this.first[tie] = at;
-      if (!(at <= this.last[tie])) this.last[tie] = at;
-      this.periods.add(tie, period!, weight);
-    }
+    return c;
   }
 
-  /** The ties in order of first appearance, each with its channels and periods in order of first appearance. */
-  ties(): Tie[] {
-    const ties: Tie[] = [];
-    for (let t = 0; t < this.pairs.size; t++) {
-      ties.push({
-        from: this.from[t],
-        to: this.to[t],
-        weight: this.weight[t],
-        rows: this.rows[t],
-        first: Number.isNaN(this.first[t]) ? null : this.first[t],
-        last: Number.isNaN(this.last[t]) ? null : this.last[t],
-        durationMinutes: this.duration[t],
-        channels: {},
-        periods: new Map(),
-      });
+  private newRecord(): void {
+    if (this.count === this.capacity) {
+      this.capacity *= 2;
+      const records = new Float64Array(this.capacity * this.stride);
+      records.set(this.records);
+      this.records = records;
     }
-    const { channels, periods } = this;
-    for (let cell = 0; cell < channels.size; cell++) ties[channels.tie[cell]].channels[this.channelNames[channels.key[cell]]] = channels.weight[cell];
-    for (let cell = 0; cell < periods.size; cell++) ties[periods.tie[cell]].periods.set(periods.key[cell], periods.weight[cell]);
-    return ties;
+    const o = this.count * this.stride;
+    this.records.fill(0, o, o + HEADER);
+    this.records[o + FIRST] = NaN;
+    this.records[o + LAST] = NaN;
+    this.records.fill(-0, o + HEADER, o + this.stride);
+    this.count++;
   }
 
-  private grow(): void {
-    this.from = grown(this.from);
-    this.to = grown(this.to);
-    this.weight = grown(this.weight);
-    this.rows = grown(this.rows);
-    this.duration = grown(this.duration);
-    this.first = grown(this.first, NaN);
-    this.last = grown(this.last, NaN);
+  /** Period columns wide enough for `period`, doubling so that a file in time order is laid out again rarely. */
+  private widenPeriods(period: number): void {
+    if (this.periodColumns === 0) return this.layOut(this.channelColumns, period, 8);
+    const low = Math.min(this.periodFirst, period);
+    const high = Math.max(this.periodFirst + this.periodColumns - 1, period);
+    const columns = Math.max(high - low + 1, 2 * this.periodColumns);
+    this.layOut(this.channelColumns, period < this.periodFirst ? high - columns + 1 : low, columns);
+  }
+
+  private layOut(channelColumns: number, periodFirst: number, periodColumns: number): void {
+    const stride = HEADER + channelColumns + periodColumns;
+    if (this.capacity * stride > this.denseLimit) return this.turnSparse();
+    const old = this.records;
+    const records = new Float64Array(this.capacity * stride).fill(-0);
+    for (let t = 0; t < this.count; t++) {
+      const from = t * this.stride;
+      const to = t * stride;
+      records.set(old.subarray(from, from + HEADER + this.channelColumns), to);
+      if (this.periodColumns > 0) records.set(old.subarray(from + HEADER + this.channelColumns, from + this.stride), to + HEADER + channelColumns + this.periodFirst - periodFirst);
+    }
+    this.records = records;
+    this.stride = stride;
+    this.channelColumns = channelColumns;
+    this.periodFirst = periodFirst;
+    this.periodColumns = periodColumns;
+  }
+
+  /** Moves the channel and period cells into hash-numbered cells and keeps only the headers in the records. */
+  private turnSparse(): void {
+    const old = this.records;
+    const sparse = { channels: new CellSums(), periods: new CellSums() };
+    const records = new Float64Array(this.capacity * HEADER);
+    for (let t = 0; t < this.count; t++) {
+      const o = t * this.stride;
+      records.set(old.subarray(o, o + HEADER), t * HEADER);
+      for (let c = 0; c < this.channelColumns; c++) if (touched(old[o + HEADER + c])) sparse.channels.add(t, c, old[o + HEADER + c]);
+      const periods = o + HEADER + this.channelColumns;
+      for (let p = 0; p < this.periodColumns; p++) if (touched(old[periods + p])) sparse.periods.add(t, this.periodFirst + p, old[periods + p]);
+    }
+    this.records = records;
+    this.stride = HEADER;
+    this.channelColumns = 0;
+    this.periodColumns = 0;
+    this.sparse = sparse;
   }
 }

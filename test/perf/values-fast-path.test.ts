@@ -40,7 +40,7 @@ describe("values: fast paths agree with the general parser", () => {
     );
   });
 
-  it("parseDate on every day of 1999–2001 and around the leap days of 1900, 2000 and 2100", () => {
+  it("parseDate around month ends and the leap days of 1900, 2000 and 2100, and on every month of 1000–3000", () => {
     for (const y of [1900, 1999, 2000, 2001, 2100]) {
       for (let mo = 1; mo <= 12; mo++) {
         for (let d = 27; d <= 32; d++) {
@@ -51,6 +51,16 @@ describe("values: fast paths agree with the general parser", () => {
     }
     expect(parseDate("2000-02-29", "iso", "UTC")).toEqual({ ok: true, value: Date.UTC(2000, 1, 29) });
     expect(parseDate("1900-02-29", "iso", "UTC").ok).toBe(false);
+    // The digit-by-digit path counts days itself: the first and last day of every month from 1000 to 3000.
+    for (let y = 1000; y <= 3000; y++) {
+      for (let mo = 1; mo <= 12; mo++) {
+        const last = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+        for (const d of [1, last]) {
+          const text = `${y}-${pad(mo, 2)}-${pad(d, 2)}`;
+          expect(parseDate(text, "iso", "UTC")).toEqual({ ok: true, value: Date.UTC(y, mo - 1, d) });
+        }
+      }
+    }
     // Date.UTC reads years 0–99 as 1900–1999: such dates are not real calendar dates here, on either path.
     for (const text of ["0050-01-01", "0099-12-31T00:00:00Z", "0100-01-01"]) expect(parseDate(text, "iso", "UTC")).toEqual(parseDate(` ${text}`, "iso", "UTC"));
   });
