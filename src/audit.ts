@@ -5,7 +5,7 @@ import { CHECKS } from "./checks/registry.js";
 import { runChecks } from "./checks/run.js";
 import type { AuditContext, Check } from "./checks/types.js";
 import { loadInputs, type InputOptions, type LoadedInputs } from "./load/inputs.js";
-import { analyseNetwork } from "./network/analyse.js";
+import { analyseNetwork, startNetwork } from "./network/analyse.js";
 import { defaultThreads } from "./network/betweenness-threads.js";
 import type { CheckCounts, CheckResult, Report } from "./result/types.js";
 import { SCHEMA_VERSION } from "./result/types.js";
@@ -55,17 +55,19 @@ export async function audit(options: AuditOptions, checks: readonly Check[] = CH
 
 export function analyse(loaded: LoadedInputs, options: AuditOptions, checks: readonly Check[] = CHECKS): Report {
   const data = loaded.dataset;
-  const phase = <T>(name: "survey" | "network" | "signals" | "checks", run: () => T): T => {
-    options.onPhase?.(name);
+  const phase = <T>(name: "survey" | "network" | "signals" | "checks", run: () => T, announce = true): T => {
+    if (announce) options.onPhase?.(name);
     if (!options.timings) return run();
     const started = performance.now();
     const result = run();
-    options.timings[name] = performance.now() - started;
+    options.timings[name] = (options.timings[name] ?? 0) + performance.now() - started;
     return result;
   };
+  // Betweenness, the longest computation, starts on helper threads first and runs while the survey is analysed.
+  const started = phase("network", () => startNetwork(data, options.threads ?? defaultThreads()), false);
   const survey = phase("survey", () => analyseSurvey(data));
   const onThreads = options.timings && ((threads: number) => (options.timings!.betweennessThreads = threads));
-  const network = phase("network", () => analyseNetwork(data, { threads: options.threads ?? defaultThreads(), onThreads }));
+  const network = phase("network", () => analyseNetwork(data, { started, onThreads }));
   const signals = phase("signals", () => analyseSignals(data, survey));
   const context: AuditContext = { data, survey, network, signals };
   const results = phase("checks", () => runChecks(checks, context));

@@ -1,6 +1,6 @@
 // The network audit, computed once from the Dataset: every check and renderer reads this section.
 import type { Dataset, Person } from "../model/types.js";
-import { betweenness, normalisedBetweenness, planBetweenness } from "./betweenness.js";
+import { finishBetweenness, normalisedBetweenness, planBetweenness, startBetweenness, type BetweennessRun } from "./betweenness.js";
 import { brokerage } from "./brokerage.js";
 import { components, density, isolates, reciprocity } from "./cohesion.js";
 import { constraint } from "./constraint.js";
@@ -27,20 +27,41 @@ export interface NetworkOptions {
   threads?: number;
   /** Told how many threads betweenness actually used (fewer on small networks), for phase timings. */
   onThreads?: (threads: number) => void;
+  /** The graph with betweenness already under way (startNetwork), so helper threads work while the caller does other analyses. */
+  started?: NetworkStart | null;
 }
 
-export function analyseNetwork(data: Dataset, options: NetworkOptions = {}): NetworkSection | null {
-  const interactions = data.interactions;
-  if (!interactions) return null;
-  const ties = interactions.ties;
+/** The people, the graph and its betweenness under way. */
+export interface NetworkStart {
+  people: Person[];
+  graph: Graph;
+  betweenness: BetweennessRun;
+}
+
+/**
+ * Builds the graph and starts betweenness, the longest part of the analysis: with threads > 1 helper threads start
+ * on it at once. Null without interactions.
+ */
+export function startNetwork(data: Dataset, threads = 1): NetworkStart | null {
+  const ties = data.interactions?.ties;
+  if (!ties) return null;
   const people: Person[] = data.people?.people ?? peopleFromTies(ties.reduce((max, t) => Math.max(max, t.from + 1, t.to + 1), 0));
-  const n = people.length;
   const graph = buildGraph(
-    n,
+    people.length,
     ties.map((t) => t.from),
     ties.map((t) => t.to),
     !data.undirected,
   );
+  return { people, graph, betweenness: startBetweenness(graph, planBetweenness(graph), SEED, threads) };
+}
+
+export function analyseNetwork(data: Dataset, options: NetworkOptions = {}): NetworkSection | null {
+  const interactions = data.interactions;
+  const started = options.started ?? startNetwork(data, options.threads ?? 1);
+  if (!interactions || !started) return null;
+  const ties = interactions.ties;
+  const { people, graph } = started;
+  const n = people.length;
   const notes: string[] = [];
   const minGroupSize = data.config.minGroupSize;
 
@@ -86,15 +107,16 @@ export function analyseNetwork(data: Dataset, options: NetworkOptions = {}): Net
     };
   });
 
-  const plan = planBetweenness(graph);
-  const between = betweenness(graph, plan, SEED, options.threads ?? 1);
+  const brokerageGrouping = groupings[0] ?? null;
+  const roles = brokerageGrouping ? brokerage(graph, brokerageGrouping.group) : null;
+  const constraints = constraint(graph);
+  // Collected as late as possible: helper threads have been computing it meanwhile.
+  const between = finishBetweenness(started.betweenness);
+  const plan = between.plan;
   options.onThreads?.(between.threads);
   if (plan.method === "sampled") {
     notes.push(`Betweenness estimated from ${plan.sources} of ${n} sources (seeded); each person's standard error is given.`);
   }
-  const brokerageGrouping = groupings[0] ?? null;
-  const roles = brokerageGrouping ? brokerage(graph, brokerageGrouping.group) : null;
-  const constraints = constraint(graph);
 
   const personMetrics: PersonMetrics[] = people.map((person, v) => {
     const r = roles

@@ -85,11 +85,19 @@ function computeChunk(job: WorkerJob, c: number, start: Int32Array, nbr: Int32Ar
   if (totalSq) new Float64Array(job.results, (c * width + 1) * job.n * 8, job.n).set(totalSq);
 }
 
+/** Chunks of sources being summed: the shared job and the helper threads already working on it. */
+export interface ChunkRun {
+  job: WorkerJob;
+  bounds: Int32Array;
+  helpers: number;
+}
+
 /**
- * Sums the dependencies of each chunk of `sources` on `adj`, with up to `threads` threads when the work is large
- * enough and a worker script exists.
+ * Starts summing the dependencies of each chunk of `sources` on `adj`: up to `threads` − 1 helper threads start on
+ * chunks at once when the work is large enough and a worker script exists. Nothing is computed on this thread
+ * until finishChunks, so the caller can do other work meanwhile.
  */
-export function dependenciesByChunk(adj: Adjacency, n: number, sources: Int32Array, squares: boolean, threads: number, workerScript: URL = BUNDLED_WORKER): ChunkSums {
+export function startChunks(adj: Adjacency, n: number, sources: Int32Array, squares: boolean, threads: number, workerScript: URL = BUNDLED_WORKER): ChunkRun {
   const bounds = chunkBounds(sources.length);
   const chunks = bounds.length - 1;
   const work = sources.length * (n + adj.nbr.length);
@@ -106,10 +114,17 @@ export function dependenciesByChunk(adj: Adjacency, n: number, sources: Int32Arr
   };
   for (let i = 0; i < helpers; i++) {
     const worker = new Worker(workerScript, { workerData: job });
-    // Errors are covered by the fallback below; the process must not wait for a worker to exit.
+    // Errors are covered by the fallback in finishChunks; the process must not wait for a worker to exit.
     worker.on("error", () => undefined);
     worker.unref();
   }
+  return { job, bounds, helpers };
+}
+
+/** Takes the chunks still unclaimed on this thread, waits for the helpers' chunks, and returns every chunk's sums. */
+export function finishChunks({ job, bounds, helpers }: ChunkRun): ChunkSums {
+  const { n, squares } = job;
+  const chunks = bounds.length - 1;
   const slowest = workOnChunks(job);
   waitForChunks(job, bounds, Math.max(2000, 20 * slowest));
   const width = squares ? 2 : 1;
@@ -119,6 +134,11 @@ export function dependenciesByChunk(adj: Adjacency, n: number, sources: Int32Arr
     squares: squares ? Array.from({ length: chunks }, (_, c) => view(c, 1)) : null,
     threads: 1 + helpers,
   };
+}
+
+/** Sums the dependencies of each chunk of `sources` on `adj`, with up to `threads` threads. */
+export function dependenciesByChunk(adj: Adjacency, n: number, sources: Int32Array, squares: boolean, threads: number, workerScript: URL = BUNDLED_WORKER): ChunkSums {
+  return finishChunks(startChunks(adj, n, sources, squares, threads, workerScript));
 }
 
 /** Waits for the chunks other threads claimed; computes any still unfinished after `patienceMs` here. */

@@ -1,6 +1,6 @@
 // Brandes (2001) betweenness on the unweighted graph: exact, or estimated from a seeded sample of sources
 // (Brandes & Pich 2007) with a per-person standard error, when the network is too large for an exact run.
-import { dependenciesByChunk } from "./betweenness-threads.js";
+import { finishChunks, startChunks, type ChunkRun } from "./betweenness-threads.js";
 import type { Graph } from "./graph.js";
 import { seededRandom, shufflePrefix } from "./random.js";
 
@@ -40,11 +40,20 @@ export function normalisedBetweenness(raw: number, graph: Graph): number {
   return ((graph.directed ? 1 : 2) * raw) / ((n - 1) * (n - 2));
 }
 
+/** A betweenness computation under way: its sources, and the chunks of them being summed (perhaps on helper threads). */
+export interface BetweennessRun {
+  graph: Graph;
+  plan: BetweennessPlan;
+  sources: Int32Array;
+  chunks: ChunkRun;
+}
+
 /**
- * Brandes betweenness from every source (exact) or a seeded sample. `threads` may share the sources with worker
- * threads (betweenness-threads.ts); the result does not depend on it, to the last bit.
+ * Starts Brandes betweenness from every source (exact) or a seeded sample: with `threads` > 1, helper threads start
+ * at once (betweenness-threads.ts) while the caller goes on; finishBetweenness collects the result, which does not
+ * depend on the number of threads, to the last bit.
  */
-export function betweenness(graph: Graph, plan: BetweennessPlan = planBetweenness(graph), seed = 1, threads = 1, workerScript?: URL): Betweenness {
+export function startBetweenness(graph: Graph, plan: BetweennessPlan = planBetweenness(graph), seed = 1, threads = 1, workerScript?: URL): BetweennessRun {
   const { n } = graph;
   let sources: Int32Array;
   if (plan.method === "sampled") {
@@ -54,8 +63,12 @@ export function betweenness(graph: Graph, plan: BetweennessPlan = planBetweennes
   } else {
     sources = Int32Array.from({ length: n }, (_, i) => i);
   }
-  const sampled = plan.method === "sampled";
-  const chunks = dependenciesByChunk(graph.out, n, sources, sampled, threads, workerScript);
+  return { graph, plan, sources, chunks: startChunks(graph.out, n, sources, plan.method === "sampled", threads, workerScript) };
+}
+
+export function finishBetweenness({ graph, plan, sources, chunks: run }: BetweennessRun): Betweenness {
+  const { n } = graph;
+  const chunks = finishChunks(run);
   const total = sumInOrder(chunks.totals, n);
   const totalSq = chunks.squares ? sumInOrder(chunks.squares, n) : null;
 
@@ -77,6 +90,11 @@ export function betweenness(graph: Graph, plan: BetweennessPlan = planBetweennes
     se[v] = n * Math.sqrt((fpc * variance) / k) * half;
   }
   return { raw: total, se, plan, threads: chunks.threads };
+}
+
+/** Brandes betweenness, computed at once (see startBetweenness). */
+export function betweenness(graph: Graph, plan: BetweennessPlan = planBetweenness(graph), seed = 1, threads = 1, workerScript?: URL): Betweenness {
+  return finishBetweenness(startBetweenness(graph, plan, seed, threads, workerScript));
 }
 
 /** Per-person sums of the chunks, added in chunk order. */
