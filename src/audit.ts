@@ -63,12 +63,13 @@ export function analyse(loaded: LoadedInputs, options: AuditOptions, checks: rea
     options.timings[name] = (options.timings[name] ?? 0) + performance.now() - started;
     return result;
   };
-  // Betweenness, the longest computation, starts on helper threads first and runs while the survey is analysed.
+  // Betweenness, the longest computation, starts on helper threads first and runs while the survey and the signals
+  // (which do not need the network section) are analysed; the network analysis collects it last.
   const started = phase("network", () => startNetwork(data, options.threads ?? defaultThreads()), false);
   const survey = phase("survey", () => analyseSurvey(data));
+  const signals = phase("signals", () => analyseSignals(data, survey));
   const onThreads = options.timings && ((threads: number) => (options.timings!.betweennessThreads = threads));
   const network = phase("network", () => analyseNetwork(data, { started, onThreads }));
-  const signals = phase("signals", () => analyseSignals(data, survey));
   const context: AuditContext = { data, survey, network, signals };
   const results = phase("checks", () => runChecks(checks, context));
   return {
