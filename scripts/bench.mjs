@@ -60,7 +60,8 @@ const machine = {
   platform: `${os.platform()} ${os.release()}`,
 };
 const started = new Date();
-log(`relaudit bench ${started.toISOString()} on ${machine.cores} × ${machine.cpu}, ${machine.memoryGiB} GiB, node ${machine.node}; load ${loadavg()}`);
+const loadAtStart = loadavg();
+log(`relaudit bench ${started.toISOString()} on ${machine.cores} × ${machine.cpu}, ${machine.memoryGiB} GiB, node ${machine.node}; load ${loadAtStart}`);
 
 const results = [];
 for (const size of sizes) {
@@ -91,7 +92,7 @@ if (!flags["no-workers-check"] && machine.cores > 1 && results.length > 0) {
   log(`${size} with RELAUDIT_WORKERS=1: ${seconds(single.wallMs)} s wall, network ${seconds(single.phases.network)} s; JSON ${identical ? "byte-identical" : "DIFFERS"} to the default run`);
 }
 
-const record = { date: started.toISOString(), machine, loadAtStart: loadavg(), seed, runs, results: results.map(({ jsonPath, ...rest }) => rest), workers };
+const record = { date: started.toISOString(), machine, loadAtStart, loadAtEnd: loadavg(), seed, runs, results: results.map(({ jsonPath, ...rest }) => rest), workers };
 const stamp = started.toISOString().replace(/[:.]/g, "-");
 writeFileSync(join(benchDir, `bench-${stamp}.json`), JSON.stringify(record, null, 2) + "\n");
 writeFileSync(join(benchDir, "latest.json"), JSON.stringify(record, null, 2) + "\n");

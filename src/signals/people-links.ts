@@ -200,42 +200,57 @@ export function keyPersonDepartures(data: Dataset, boundary: BoundarySeries, tim
   if (leavers.size === 0) return [];
   // Cross-group contact in the look-back window: through each leaver, and by everyone else, per pair of groups.
   // A tie concerns only the leavers of its two groups. Other ties are counted only up to the number that settles
-  // whether the link rested on one person (DEPARTURE_MAX_REMAINING + 1 distinct pairs of people).
+  // whether the link rested on one person (DEPARTURE_MAX_REMAINING + 1 distinct pairs of people). Slots are
+  // (leaver's ordinal × groups + other group), in flat arrays: a tie is looked at for every leaver of its groups.
   const groupCount = index.names.length;
-  const leaversOf = new Map<number, [number, number][]>();
-  for (const [leaver, left] of leavers) {
+  const leaverIds = [...leavers.keys()];
+  const leaversOf = new Map<number, { ordinal: number; leaver: number; left: number }[]>();
+  leaverIds.forEach((leaver, ordinal) => {
     const g = index.of[leaver];
-    leaversOf.set(g, [...(leaversOf.get(g) ?? []), [leaver, left]]);
-  }
-  const carriedBy = new Map<number, number>();
-  const others = new Map<number, number[]>();
+    leaversOf.set(g, [...(leaversOf.get(g) ?? []), { ordinal, leaver, left: leavers.get(leaver)! }]);
+  });
+  const enough = DEPARTURE_MAX_REMAINING + 1;
+  const slots = leaverIds.length * groupCount;
+  const carriedBy = new Float64Array(slots).fill(NaN);
+  const othersCount = new Uint8Array(slots);
+  const othersPairs = new Float64Array(slots * enough);
+  const windowWeight = new Float64Array(timeline.length);
   for (const tie of ties) {
     const gFrom = index.of[tie.from];
     const gTo = index.of[tie.to];
     if (gFrom < 0 || gTo < 0 || gFrom === gTo) continue;
-    for (const gL of [gFrom, gTo]) {
-      const other = gL === gFrom ? gTo : gFrom;
-      for (const [leaver, left] of leaversOf.get(gL) ?? []) {
-        const key = leaver * groupCount + other;
-        const carries = tie.from === leaver || tie.to === leaver;
-        const counted = carries ? undefined : others.get(key);
-        if (counted && counted.length > DEPARTURE_MAX_REMAINING) continue;
+    if (!leaversOf.has(gFrom) && !leaversOf.has(gTo)) continue;
+    // The tie's contact in the look-back window, summed once per departure period (many leavers share one).
+    windowWeight.fill(NaN);
+    const inWindow = (left: number): number => {
+      if (Number.isNaN(windowWeight[left])) {
         let weight = 0;
-        for (const [period, w] of tie.periods) {
+        tie.periods.forEach((w, period) => {
           const p = period - timeline.first;
           if (p >= left - DEPARTURE_LOOKBACK && p < left) weight += w;
-        }
+        });
+        windowWeight[left] = weight;
+      }
+      return windowWeight[left];
+    };
+    const pair = Math.min(tie.from, tie.to) * people.length + Math.max(tie.from, tie.to);
+    for (const gL of [gFrom, gTo]) {
+      const other = gL === gFrom ? gTo : gFrom;
+      for (const { ordinal, leaver, left } of leaversOf.get(gL) ?? []) {
+        const slot = ordinal * groupCount + other;
+        const carries = tie.from === leaver || tie.to === leaver;
+        if (!carries && othersCount[slot] >= enough) continue;
+        const weight = inWindow(left);
         if (weight <= 0) continue;
-        if (carries) carriedBy.set(key, (carriedBy.get(key) ?? 0) + weight);
-        else {
-          const pair = Math.min(tie.from, tie.to) * people.length + Math.max(tie.from, tie.to);
-          if (!counted) others.set(key, [pair]);
-          else if (!counted.includes(pair)) counted.push(pair);
-        }
+        if (carries) carriedBy[slot] = Number.isNaN(carriedBy[slot]) ? weight : carriedBy[slot] + weight;
+        else if (!othersPairs.subarray(slot * enough, slot * enough + othersCount[slot]).includes(pair)) othersPairs[slot * enough + othersCount[slot]++] = pair;
       }
     }
   }
-  const carried = new Map([...carriedBy].map(([key, weight]) => [`${Math.floor(key / groupCount)},${key % groupCount}`, weight]));
+  const carried = new Map<string, number>();
+  carriedBy.forEach((weight, slot) => {
+    if (!Number.isNaN(weight)) carried.set(`${leaverIds[Math.floor(slot / groupCount)]},${slot % groupCount}`, weight);
+  });
   const signals: Signal[] = [];
   for (const [key, weight] of [...carried].sort(([x], [y]) => x.localeCompare(y))) {
     const [leaver, other] = key.split(",").map(Number);
@@ -251,7 +266,7 @@ export function keyPersonDepartures(data: Dataset, boundary: BoundarySeries, tim
     if (total <= 0 || window.length === 0) continue;
     const share = weight / total;
     if (share < CARRIED_SHARE_WARNING || total / window.length < DEPARTURE_MIN_VOLUME || window.length < DEPARTURE_MIN_HISTORY) continue;
-    const remaining = others.get(leaver * groupCount + other)?.length ?? 0;
+    const remaining = othersCount[leaverIds.indexOf(leaver) * groupCount + other];
     if (remaining > DEPARTURE_MAX_REMAINING) continue;
     const severity: Severity = share >= CARRIED_SHARE_CRITICAL || remaining === 0 ? "critical" : "warning";
     const [a, b] = [index.names[gL], index.names[other]];

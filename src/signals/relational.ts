@@ -78,6 +78,7 @@ export function boundarySeries(data: Dataset, index: GroupIndex, timeline: Timel
   const T = timeline.length;
   const ties = data.interactions?.ties ?? [];
   const pairs = new Map<string, PairSeries>();
+  const byNumber = new Map<number, PairSeries>();
   const groups: GroupSeries[] = index.names.map((_, group) => ({
     group,
     external: new Float64Array(T),
@@ -109,7 +110,7 @@ export function boundarySeries(data: Dataset, index: GroupIndex, timeline: Timel
       groups[ga].external[p] += weight;
       groups[gb].external[p] += weight;
       const a = Math.min(ga, gb);
-      pair ??= pairOf(pairs, a, Math.max(ga, gb), T);
+      pair ??= pairOf(pairs, byNumber, a, Math.max(ga, gb), index.names.length, T);
       pair.interactions[p] += weight;
       (ga === a ? pair.forward : pair.backward)[p] += weight;
       pair.activeTies[p] += 1;
@@ -137,9 +138,9 @@ export function boundarySeries(data: Dataset, index: GroupIndex, timeline: Timel
   return { index, active, pairs, groups };
 }
 
-function pairOf(pairs: Map<string, PairSeries>, a: number, b: number, T: number): PairSeries {
-  const key = `${a},${b}`;
-  let pair = pairs.get(key);
+/** The series of groups a < b, created on first use; found by number (a × groups + b) without building its key. */
+function pairOf(pairs: Map<string, PairSeries>, byNumber: Map<number, PairSeries>, a: number, b: number, groups: number, T: number): PairSeries {
+  let pair = byNumber.get(a * groups + b);
   if (!pair) {
     pair = {
       a,
@@ -150,7 +151,8 @@ function pairOf(pairs: Map<string, PairSeries>, a: number, b: number, T: number)
       activeTies: new Float64Array(T),
       people: new Map(),
     };
-    pairs.set(key, pair);
+    pairs.set(`${a},${b}`, pair);
+    byNumber.set(a * groups + b, pair);
   }
   return pair;
 }
