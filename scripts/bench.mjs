@@ -6,7 +6,8 @@
 // Each size is generated once with the seeded demo generator (scripts/generate-demo.ts, planted patterns) into a
 // cache folder under the system temp folder, keyed by size, seed and the generator's own source, so reruns start
 // at once. Each run is `relaudit audit DIR --format json --out OUT` in a child process with RELAUDIT_TIMINGS=1
-// (per-phase wall times on stderr) and a probe (scripts/bench/probe.mjs) recording peak RSS and CPU time. The floor
+// (per-phase wall times on stderr) and a probe (scripts/bench/probe.mjs) recording peak RSS and CPU time; one more
+// run per size without --out (JSON on stdout only: no charts, no report.md). The floor
 // is the time to read the same files, decode them and split lines (scripts/bench/floor.mjs), best of three.
 // With two or more cores it also runs M (or the largest size) with RELAUDIT_WORKERS=1 and compares the JSON.
 // Prints a table; writes the figures as JSON to .bench/ (gitignored) so runs can be compared.
@@ -71,6 +72,9 @@ for (const size of sizes) {
   const samples = [];
   for (let r = 0; r < runs; r++) samples.push(auditRun(size, dir, `${size}-${r}`, {}));
   const result = summarise(size, floor, samples);
+  // Without --out: no charts, report.md or second copy of the JSON; the analyses and the JSON on stdout.
+  const stdoutOnly = auditRun(size, dir, `${size}-json`, {}, false);
+  result.jsonOnly = { wallMs: stdoutOnly.wallMs, renderMs: stdoutOnly.phases.render, peakRssBytes: stdoutOnly.maxRssBytes };
   if (flags.profile) result.profile = profileRun(size, dir);
   results.push(result);
   log(`${size}: ${seconds(result.wallMs)} s wall, peak RSS ${mib(result.peakRssBytes)} MiB (load ${loadavg()})`);
@@ -125,13 +129,13 @@ function generatorHash() {
   return hash.digest("hex").slice(0, 12);
 }
 
-function auditRun(size, dir, name, env) {
+function auditRun(size, dir, name, env, withOut = true) {
   const out = join(work, `${name}-out`);
   const jsonPath = join(work, `${name}.json`);
   const probe = join(work, `${name}.probe.json`);
   rmSync(out, { recursive: true, force: true });
   rmSync(probe, { force: true });
-  const args = ["--import", join(ROOT, "scripts", "bench", "probe.mjs"), cli, "audit", dir, "--format", "json", "--out", out, "--quiet", "--generated-at", GENERATED_AT];
+  const args = ["--import", join(ROOT, "scripts", "bench", "probe.mjs"), cli, "audit", dir, "--format", "json", ...(withOut ? ["--out", out] : []), "--quiet", "--generated-at", GENERATED_AT];
   const loadBefore = loadavg();
   const t0 = performance.now();
   const child = spawnSync(process.execPath, args, {
@@ -221,6 +225,9 @@ function table(results) {
     ...PHASES.map((p) => row(`  ${p} s`, (r) => seconds(r.phases[p]))),
     row("  startup, exit s", (r) => seconds(r.startupMs)),
     row("peak RSS MiB", (r) => mib(r.peakRssBytes)),
+    row("without --out: wall s", (r) => seconds(r.jsonOnly.wallMs)),
+    row("  render s", (r) => seconds(r.jsonOnly.renderMs)),
+    row("  peak RSS MiB", (r) => mib(r.jsonOnly.peakRssBytes)),
     row("rows/s (all files)", (r) => r.rowsPerSecond.toLocaleString("en-GB")),
     row("floor s (read+split)", (r) => seconds(r.floorMs)),
     ...PHASES.map((p) => row(`  ${p} ÷ floor`, (r) => r.ratioToFloor[p].toFixed(1))),
