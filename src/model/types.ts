@@ -39,9 +39,9 @@ export interface Tie {
   first: Instant | null;
   last: Instant | null;
   durationMinutes: number;
-  /** Channel → summed weight. Rows without a channel are counted under "". */
+  /** Channel → summed weight, channels in order of first appearance in the file. Rows without a channel are counted under "". */
   channels: Record<string, number>;
-  /** Period index (see periods.ts) → summed weight; empty when the file has no timestamps. */
+  /** Period index (see periods.ts) → summed weight, periods ascending; empty when the file has no timestamps. */
   periods: Map<number, number>;
 }
 
