@@ -114,22 +114,24 @@ export function eiIndex(graph: Graph, grouping: Grouping, seed = 1): EiIndex {
   });
   const pairs = Int32Array.from(endpoints);
 
+  // Each person's number of ties among these pairs: a group's tie ends are its external ties plus twice its
+  // internal ones, so a labelling's external counts follow from its internal counts without a second write per tie.
+  const ends = new Float64Array(graph.n);
+  for (let t = 0; t < pairs.length; t++) ends[pairs[t]]++;
   const count = (labels: Int32Array, external: Float64Array, internal: Float64Array): [number, number] => {
     external.fill(0);
     internal.fill(0);
-    let e = 0;
+    let i = 0;
     for (let t = 0; t < pairs.length; t += 2) {
       const a = labels[pairs[t]];
-      const b = labels[pairs[t + 1]];
-      if (a === b) {
+      if (a === labels[pairs[t + 1]]) {
         internal[a]++;
-      } else {
-        external[a]++;
-        external[b]++;
-        e++;
+        i++;
       }
     }
-    return [e, pairs.length / 2 - e];
+    for (const v of known) external[labels[v]] += ends[v];
+    for (let g = 0; g < G; g++) external[g] -= 2 * internal[g];
+    return [pairs.length / 2 - i, i];
   };
 
   const external = new Float64Array(G);
