@@ -1,6 +1,6 @@
 # Profile of the committed demo system (fixtures/demo), measured with igraph and psych, written to
 # test/reference/demo-profile.json. test/demo/format.test.ts checks its own tie counts against these values; the
-# rest documents how realistic the demo is (see docs/methods/demo.md). Rerun after regenerating the demo:
+# rest documents how realistic the demo is (see docs/methods.md#demo-system). Rerun after regenerating the demo:
 #   Rscript test/reference/demo-profile.R
 # (Debian r-cran-igraph 1.3.5, r-cran-psych 2.2.9, r-cran-jsonlite.)
 suppressMessages({ library(igraph); library(psych); library(jsonlite) })
