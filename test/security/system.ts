@@ -26,16 +26,10 @@ export interface System {
   teams: string[];
 }
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The product's seeded generator (mulberry32), under the name these tests use. */
+import { seededRandom as mulberry32 } from "../../src/network/random.js";
+
+export { mulberry32 };
 
 /** RFC 4180 quoting: every field quoted, so hostile labels (commas, quotes, newlines) stay one field. */
 export const csvLine = (fields: (string | number)[]) => fields.map((f) => `"${String(f).replace(/"/g, '""')}"`).join(",");

@@ -5,16 +5,10 @@ import { DEFAULT_CONFIG } from "../../src/load/config.js";
 import { periodOf, periodStartDay } from "../../src/model/periods.js";
 import type { Dataset, Person, Tie } from "../../src/model/types.js";
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The product's seeded generator (mulberry32), under the name these tests use. */
+import { seededRandom as mulberry32 } from "../../src/network/random.js";
+
+export { mulberry32 };
 
 export function normal(random: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());

@@ -4,7 +4,7 @@ import { analyseCoordination, type RcRating } from "../../src/survey/coordinatio
 import { analyseSurvey } from "../../src/survey/analyse.js";
 import { RC_DIMENSIONS, type RcDimension } from "../../src/survey/presets.js";
 import type { CoordinationResult, RcCell, RcEstimate } from "../../src/survey/section.js";
-import { surveyDataset } from "./helpers.js";
+import { rank, surveyDataset } from "./helpers.js";
 
 /** Ratings where each person gives the same score on every dimension (or the given per-dimension scores). */
 function rate(raterGroup: string, ratedGroup: string, firstPerson: number, scores: (number | Partial<Record<RcDimension, number>>)[]): RcRating[] {
@@ -126,25 +126,6 @@ describe("RC privacy", () => {
   });
 });
 
-/** Exact rank by fraction-free (Bareiss) elimination. */
-function rank(rows: bigint[][]): number {
-  const m = rows.map((r) => [...r]);
-  let r = 0;
-  let previous = 1n;
-  const cols = m[0]?.length ?? 0;
-  for (let c = 0; c < cols && r < m.length; c++) {
-    const p = m.findIndex((row, i) => i >= r && row[c] !== 0n);
-    if (p < 0) continue;
-    [m[r], m[p]] = [m[p], m[r]];
-    for (let i = r + 1; i < m.length; i++) {
-      for (let j = c + 1; j < cols; j++) m[i][j] = (m[r][c] * m[i][j] - m[i][c] * m[r][j]) / previous;
-      m[i][c] = 0n;
-    }
-    previous = m[r][c];
-    r++;
-  }
-  return r;
-}
 
 describe("RC from a wide survey export", () => {
   it("reads the configured columns of the latest wave, rater group from the rater attribute", () => {

@@ -94,3 +94,23 @@ export function surveyDataset(
     annotations: null,
   };
 }
+
+/** Exact rank of an integer matrix by fraction-free (Bareiss) elimination: the attacker's tool in the privacy tests. */
+export function rank(rows: bigint[][]): number {
+  const m = rows.map((r) => [...r]);
+  let r = 0;
+  let previous = 1n;
+  const cols = m[0]?.length ?? 0;
+  for (let c = 0; c < cols && r < m.length; c++) {
+    const p = m.findIndex((row, i) => i >= r && row[c] !== 0n);
+    if (p < 0) continue;
+    [m[r], m[p]] = [m[p], m[r]];
+    for (let i = r + 1; i < m.length; i++) {
+      for (let j = c + 1; j < cols; j++) m[i][j] = (m[r][c] * m[i][j] - m[i][c] * m[r][j]) / previous;
+      m[i][c] = 0n;
+    }
+    previous = m[r][c];
+    r++;
+  }
+  return r;
+}

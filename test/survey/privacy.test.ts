@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { groupingPlan, groupUnits, planSuppression } from "../../src/survey/privacy.js";
 import { analyseSurvey } from "../../src/survey/analyse.js";
 import type { GroupResult, ScaleResult } from "../../src/survey/section.js";
-import { surveyDataset } from "./helpers.js";
+import { rank, surveyDataset } from "./helpers.js";
 
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
 const cell = (a: string, v: string) => `${a}=${v}`;
@@ -68,24 +68,6 @@ describe("suppression rules (hand-worked)", () => {
 // to recover any hidden group's mean as a linear combination of published n·mean sums. Exact integer
 // elimination (Bareiss), independent of the float elimination in the implementation.
 
-function rank(rows: bigint[][]): number {
-  const m = rows.map((r) => [...r]);
-  let r = 0;
-  let previous = 1n;
-  const cols = m[0]?.length ?? 0;
-  for (let c = 0; c < cols && r < m.length; c++) {
-    const p = m.findIndex((row, i) => i >= r && row[c] !== 0n);
-    if (p < 0) continue;
-    [m[r], m[p]] = [m[p], m[r]];
-    for (let i = r + 1; i < m.length; i++) {
-      for (let j = c + 1; j < cols; j++) m[i][j] = (m[r][c] * m[i][j] - m[i][c] * m[r][j]) / previous;
-      m[i][c] = 0n;
-    }
-    previous = m[r][c];
-    r++;
-  }
-  return r;
-}
 
 interface Respondent {
   labels: Record<string, string | null>;
