@@ -1,0 +1,51 @@
+// The golden outputs: every format of the demo and the small fixtures, pinned byte for byte. A change that moves
+// code must leave them identical; a change that means to alter an output regenerates them (npm run golden:update)
+// and names the difference in its commit.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runInProcess, ROOT } from "../helpers/cli.js";
+
+export const GOLDEN_DIR = join(ROOT, "test/golden/outputs");
+const AT = "2026-11-23T06:00:00Z";
+
+interface Case {
+  name: string;
+  argv: string[];
+  /** csv writes a folder: its files are the outputs. */
+  folder?: boolean;
+}
+
+const SOURCES = {
+  demo: join(ROOT, "fixtures/demo"),
+  small: join(ROOT, "test/fixtures/inputs/small"),
+  viva: join(ROOT, "test/fixtures/inputs/viva-inline"),
+};
+
+export const CASES: Case[] = Object.entries(SOURCES).flatMap(([name, dir]) => [
+  { name: `${name}.audit.json`, argv: ["audit", dir, "--format", "json", "--generated-at", AT] },
+  { name: `${name}.audit.md`, argv: ["audit", dir, "--format", "markdown", "--generated-at", AT] },
+  { name: `${name}.audit.terminal.txt`, argv: ["audit", dir, "--format", "terminal", "--generated-at", AT] },
+  { name: `${name}.audit.csv`, argv: ["audit", dir, "--format", "csv", "--generated-at", AT], folder: true },
+  { name: `${name}.signals.json`, argv: ["signals", dir, "--format", "json"] },
+  { name: `${name}.signals.md`, argv: ["signals", dir, "--format", "markdown"] },
+]);
+
+/** Runs one case in-process (80 columns, no colour) and returns its files by name. */
+export async function produce(c: Case): Promise<Record<string, string>> {
+  if (!c.folder) {
+    const result = await runInProcess(c.argv, { env: { NO_COLOR: "1" } });
+    return { [c.name]: `exit ${result.code}\n${result.stdout}` };
+  }
+  const out = mkdtempSync(join(tmpdir(), "relaudit-golden-"));
+  try {
+    const result = await runInProcess([...c.argv, "--out", out], { env: { NO_COLOR: "1" } });
+    const files: Record<string, string> = { [`${c.name}/exit`]: `exit ${result.code}\n${result.stdout}` };
+    for (const file of readdirSync(out).filter((f) => f.endsWith(".csv")).sort()) {
+      files[`${c.name}/${file}`] = readFileSync(join(out, file), "utf8");
+    }
+    return files;
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
