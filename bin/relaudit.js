@@ -13,7 +13,11 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
 }
 
 const io = {
-  stdout: { write: (s) => process.stdout.write(s), isTTY: Boolean(process.stdout.isTTY), columns: process.stdout.columns },
+  stdout: {
+    write: (s) => process.stdout.write(s),
+    isTTY: Boolean(process.stdout.isTTY),
+    columns: process.stdout.columns,
+  },
   stderr: { write: (s) => process.stderr.write(s), isTTY: Boolean(process.stderr.isTTY) },
   stdinIsTTY: Boolean(process.stdin.isTTY),
   env: process.env,

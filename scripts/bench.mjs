@@ -23,8 +23,18 @@ import { parseArgs } from "node:util";
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const SIZES = {
   S: { people: 600, interactionsPerPersonWeek: 6.4, surveyResponses: null, about: "600 people, ~100k interactions" },
-  M: { people: 10_000, interactionsPerPersonWeek: 4.6, surveyResponses: 13_000, about: "10,000 people, ~1.2M interactions, ~13k survey responses" },
-  L: { people: 10_000, interactionsPerPersonWeek: 46, surveyResponses: 13_000, about: "10,000 people, ~12M interactions, ~13k survey responses" },
+  M: {
+    people: 10_000,
+    interactionsPerPersonWeek: 4.6,
+    surveyResponses: 13_000,
+    about: "10,000 people, ~1.2M interactions, ~13k survey responses",
+  },
+  L: {
+    people: 10_000,
+    interactionsPerPersonWeek: 46,
+    surveyResponses: 13_000,
+    about: "10,000 people, ~12M interactions, ~13k survey responses",
+  },
 };
 const PHASES = ["read", "model", "survey", "network", "signals", "checks", "render"];
 const GENERATED_AT = "2026-01-01T00:00:00.000Z";
@@ -44,11 +54,13 @@ if (flags.help) {
   process.exit(0);
 }
 const sizes = flags.sizes.split(",").map((s) => s.trim().toUpperCase());
-for (const size of sizes) if (!(size in SIZES)) fail(`unknown size "${size}": choose from ${Object.keys(SIZES).join(", ")}`);
+for (const size of sizes)
+  if (!(size in SIZES)) fail(`unknown size "${size}": choose from ${Object.keys(SIZES).join(", ")}`);
 const runs = Math.max(1, Number(flags.runs) || 1);
 const seed = Number(flags.seed);
 const cli = join(ROOT, "bin", "relaudit.js");
-if (!existsSync(join(ROOT, "dist", "relaudit.js"))) fail("dist/relaudit.js is missing: run npm run build (npm run bench does)");
+if (!existsSync(join(ROOT, "dist", "relaudit.js")))
+  fail("dist/relaudit.js is missing: run npm run build (npm run bench does)");
 
 const benchDir = join(ROOT, ".bench");
 const work = join(benchDir, "work");
@@ -62,19 +74,31 @@ const machine = {
 };
 const started = new Date();
 const loadAtStart = loadavg();
-log(`relaudit bench ${started.toISOString()} on ${machine.cores} × ${machine.cpu}, ${machine.memoryGiB} GiB, node ${machine.node}; load ${loadAtStart}`);
+log(
+  `relaudit bench ${started.toISOString()} on ${machine.cores} × ${machine.cpu}, ${machine.memoryGiB} GiB, node ${machine.node}; load ${loadAtStart}`,
+);
 
 const results = [];
 for (const size of sizes) {
   const dir = ensureSystem(size);
-  const files = readdirSync(dir).filter((f) => f.endsWith(".csv")).map((f) => join(dir, f));
-  const floor = best(3, () => runJson(process.execPath, [join(ROOT, "scripts", "bench", "floor.mjs"), ...files]), (f) => f.ms);
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".csv"))
+    .map((f) => join(dir, f));
+  const floor = best(
+    3,
+    () => runJson(process.execPath, [join(ROOT, "scripts", "bench", "floor.mjs"), ...files]),
+    (f) => f.ms,
+  );
   const samples = [];
   for (let r = 0; r < runs; r++) samples.push(auditRun(size, dir, `${size}-${r}`, {}));
   const result = summarise(size, floor, samples);
   // Without --out: no charts, report.md or second copy of the JSON; the analyses and the JSON on stdout.
   const stdoutOnly = auditRun(size, dir, `${size}-json`, {}, false);
-  result.jsonOnly = { wallMs: stdoutOnly.wallMs, renderMs: stdoutOnly.phases.render, peakRssBytes: stdoutOnly.maxRssBytes };
+  result.jsonOnly = {
+    wallMs: stdoutOnly.wallMs,
+    renderMs: stdoutOnly.phases.render,
+    peakRssBytes: stdoutOnly.maxRssBytes,
+  };
   if (flags.profile) result.profile = profileRun(size, dir);
   results.push(result);
   log(`${size}: ${seconds(result.wallMs)} s wall, peak RSS ${mib(result.peakRssBytes)} MiB (load ${loadavg()})`);
@@ -90,13 +114,32 @@ if (!flags["no-workers-check"] && machine.cores > 1 && results.length > 0) {
   workers = {
     size,
     identical,
-    oneThread: { wallMs: single.wallMs, networkMs: single.phases.network, betweennessThreads: single.phases.betweennessThreads },
-    default: { wallMs: reference.wallMs, networkMs: reference.phases.network, betweennessThreads: reference.betweennessThreads },
+    oneThread: {
+      wallMs: single.wallMs,
+      networkMs: single.phases.network,
+      betweennessThreads: single.phases.betweennessThreads,
+    },
+    default: {
+      wallMs: reference.wallMs,
+      networkMs: reference.phases.network,
+      betweennessThreads: reference.betweennessThreads,
+    },
   };
-  log(`${size} with RELAUDIT_WORKERS=1: ${seconds(single.wallMs)} s wall, network ${seconds(single.phases.network)} s; JSON ${identical ? "byte-identical" : "DIFFERS"} to the default run`);
+  log(
+    `${size} with RELAUDIT_WORKERS=1: ${seconds(single.wallMs)} s wall, network ${seconds(single.phases.network)} s; JSON ${identical ? "byte-identical" : "DIFFERS"} to the default run`,
+  );
 }
 
-const record = { date: started.toISOString(), machine, loadAtStart, loadAtEnd: loadavg(), seed, runs, results: results.map(({ jsonPath, ...rest }) => rest), workers };
+const record = {
+  date: started.toISOString(),
+  machine,
+  loadAtStart,
+  loadAtEnd: loadavg(),
+  seed,
+  runs,
+  results: results.map(({ jsonPath, ...rest }) => rest),
+  workers,
+};
 const stamp = started.toISOString().replace(/[:.]/g, "-");
 writeFileSync(join(benchDir, `bench-${stamp}.json`), JSON.stringify(record, null, 2) + "\n");
 writeFileSync(join(benchDir, "latest.json"), JSON.stringify(record, null, 2) + "\n");
@@ -111,10 +154,26 @@ function ensureSystem(size) {
   if (existsSync(join(dir, ".complete"))) return dir;
   rmSync(dir, { recursive: true, force: true });
   log(`generating ${size} (${spec.about}) into ${dir} …`);
-  const args = ["--import", "tsx", join(ROOT, "scripts", "generate-demo.ts"), "--out", dir, "--seed", String(seed), "--people", String(spec.people), "--interactions-per-person-week", String(spec.interactionsPerPersonWeek)];
+  const args = [
+    "--import",
+    "tsx",
+    join(ROOT, "scripts", "generate-demo.ts"),
+    "--out",
+    dir,
+    "--seed",
+    String(seed),
+    "--people",
+    String(spec.people),
+    "--interactions-per-person-week",
+    String(spec.interactionsPerPersonWeek),
+  ];
   if (spec.surveyResponses) args.push("--survey-responses", String(spec.surveyResponses));
   const t0 = performance.now();
-  const child = spawnSync(process.execPath, args, { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "inherit", "pipe"] });
+  const child = spawnSync(process.execPath, args, {
+    cwd: ROOT,
+    encoding: "utf8",
+    stdio: ["ignore", "inherit", "pipe"],
+  });
   if (child.status !== 0) fail(`the generator failed for ${size}:\n${child.stderr}`);
   log(`  ${child.stderr.trim()} (${seconds(performance.now() - t0)} s)`);
   writeFileSync(join(dir, ".complete"), new Date().toISOString());
@@ -125,7 +184,13 @@ function ensureSystem(size) {
 function generatorHash() {
   const hash = createHash("sha256");
   const demo = join(ROOT, "scripts", "demo");
-  for (const file of [join(ROOT, "scripts", "generate-demo.ts"), ...readdirSync(demo).sort().map((f) => join(demo, f))]) hash.update(readFileSync(file));
+  for (const file of [
+    join(ROOT, "scripts", "generate-demo.ts"),
+    ...readdirSync(demo)
+      .sort()
+      .map((f) => join(demo, f)),
+  ])
+    hash.update(readFileSync(file));
   return hash.digest("hex").slice(0, 12);
 }
 
@@ -135,7 +200,19 @@ function auditRun(size, dir, name, env, withOut = true) {
   const probe = join(work, `${name}.probe.json`);
   rmSync(out, { recursive: true, force: true });
   rmSync(probe, { force: true });
-  const args = ["--import", join(ROOT, "scripts", "bench", "probe.mjs"), cli, "audit", dir, "--format", "json", ...(withOut ? ["--out", out] : []), "--quiet", "--generated-at", GENERATED_AT];
+  const args = [
+    "--import",
+    join(ROOT, "scripts", "bench", "probe.mjs"),
+    cli,
+    "audit",
+    dir,
+    "--format",
+    "json",
+    ...(withOut ? ["--out", out] : []),
+    "--quiet",
+    "--generated-at",
+    GENERATED_AT,
+  ];
   const loadBefore = loadavg();
   const t0 = performance.now();
   const child = spawnSync(process.execPath, args, {
@@ -145,18 +222,32 @@ function auditRun(size, dir, name, env, withOut = true) {
     maxBuffer: 2 ** 31 - 1,
   });
   const wallMs = performance.now() - t0;
-  if (child.status !== 0 && child.status !== 1) fail(`relaudit audit failed on ${size} (exit ${child.status}):\n${child.stderr.toString().slice(-4000)}`);
+  if (child.status !== 0 && child.status !== 1)
+    fail(`relaudit audit failed on ${size} (exit ${child.status}):\n${child.stderr.toString().slice(-4000)}`);
   writeFileSync(jsonPath, child.stdout);
   const timings = child.stderr
     .toString()
     .split("\n")
     .map((line) => (line.startsWith("{") ? JSON.parse(line) : null))
     .find((x) => x && x.timings);
-  if (!timings) fail(`relaudit printed no timings on stderr (RELAUDIT_TIMINGS=1): is dist/ up to date?\n${child.stderr.toString().slice(-2000)}`);
+  if (!timings)
+    fail(
+      `relaudit printed no timings on stderr (RELAUDIT_TIMINGS=1): is dist/ up to date?\n${child.stderr.toString().slice(-2000)}`,
+    );
   const usage = JSON.parse(readFileSync(probe, "utf8"));
   const report = JSON.parse(child.stdout.toString());
   const rows = Object.fromEntries(report.inputs.files.filter((f) => f.kind !== "config").map((f) => [f.kind, f.rows]));
-  return { wallMs, phases: timings.timings, workers: timings.workers ?? null, ...usage, rows, jsonBytes: child.stdout.length, loadBefore, loadAfter: loadavg(), jsonPath };
+  return {
+    wallMs,
+    phases: timings.timings,
+    workers: timings.workers ?? null,
+    ...usage,
+    rows,
+    jsonBytes: child.stdout.length,
+    loadBefore,
+    loadAfter: loadavg(),
+    jsonPath,
+  };
 }
 
 function profileRun(size, dir) {
@@ -164,11 +255,30 @@ function profileRun(size, dir) {
   mkdirSync(profiles, { recursive: true });
   const out = join(work, `${size}-profile-out`);
   rmSync(out, { recursive: true, force: true });
-  const child = spawnSync(process.execPath, ["--cpu-prof", "--cpu-prof-dir", profiles, "--cpu-prof-name", `${size}.cpuprofile`, cli, "audit", dir, "--format", "json", "--out", out, "--quiet"], {
-    cwd: ROOT,
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  if (child.status !== 0 && child.status !== 1) fail(`profiling ${size} failed:\n${child.stderr.toString().slice(-2000)}`);
+  const child = spawnSync(
+    process.execPath,
+    [
+      "--cpu-prof",
+      "--cpu-prof-dir",
+      profiles,
+      "--cpu-prof-name",
+      `${size}.cpuprofile`,
+      cli,
+      "audit",
+      dir,
+      "--format",
+      "json",
+      "--out",
+      out,
+      "--quiet",
+    ],
+    {
+      cwd: ROOT,
+      stdio: ["ignore", "ignore", "pipe"],
+    },
+  );
+  if (child.status !== 0 && child.status !== 1)
+    fail(`profiling ${size} failed:\n${child.stderr.toString().slice(-2000)}`);
   const path = join(profiles, `${size}.cpuprofile`);
   return { path, top: topFunctions(JSON.parse(readFileSync(path, "utf8")), 15) };
 }
@@ -183,7 +293,10 @@ function topFunctions(profile, count) {
     const key = `${frame.functionName || "(anonymous)"} ${frame.url.split("/").slice(-2).join("/")}:${frame.lineNumber + 1}`;
     self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
   });
-  return [...self].sort((a, b) => b[1] - a[1]).slice(0, count).map(([fn, ms]) => ({ fn, ms: Math.round(ms) }));
+  return [...self]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([fn, ms]) => ({ fn, ms: Math.round(ms) }));
 }
 
 function summarise(size, floor, samples) {
@@ -204,12 +317,21 @@ function summarise(size, floor, samples) {
     peakRssBytes: Math.max(...samples.map((s) => s.maxRssBytes)),
     rowsPerSecond: Math.round(totalRows / (wallMs / 1000)),
     floorMs: floor.ms,
-    ratioToFloor: Object.fromEntries([...PHASES.map((p) => [p, phases[p] / floor.ms]), ["readAndModel", (phases.read + phases.model) / floor.ms]]),
+    ratioToFloor: Object.fromEntries([
+      ...PHASES.map((p) => [p, phases[p] / floor.ms]),
+      ["readAndModel", (phases.read + phases.model) / floor.ms],
+    ]),
     jsonBytes: samples[0].jsonBytes,
     workers: samples[0].workers,
     betweennessThreads: samples[0].phases.betweennessThreads ?? null,
     load: samples.map((s) => [s.loadBefore, s.loadAfter]),
-    samples: samples.map((s) => ({ wallMs: s.wallMs, phases: s.phases, maxRssBytes: s.maxRssBytes, userMs: s.userMs, systemMs: s.systemMs })),
+    samples: samples.map((s) => ({
+      wallMs: s.wallMs,
+      phases: s.phases,
+      maxRssBytes: s.maxRssBytes,
+      userMs: s.userMs,
+      systemMs: s.systemMs,
+    })),
     jsonPath: samples[0].jsonPath,
   };
 }
@@ -257,7 +379,10 @@ function best(times, run, key) {
 }
 
 function loadavg() {
-  return os.loadavg().map((x) => x.toFixed(2)).join(" ");
+  return os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" ");
 }
 function seconds(ms) {
   return ms === undefined || ms === null ? "-" : (ms / 1000).toFixed(2);

@@ -21,7 +21,10 @@ const rows = option("rows", 1_000_000);
 
 if (!args.includes("--skip-tests")) {
   console.log(`relaudit fuzz: property and fuzz tests with ${runs} runs each`);
-  const tests = spawnSync("npx", ["vitest", "run", "test/fuzz", "test/security"], { stdio: "inherit", env: { ...process.env, RELAUDIT_FUZZ_RUNS: String(runs) } });
+  const tests = spawnSync("npx", ["vitest", "run", "test/fuzz", "test/security"], {
+    stdio: "inherit",
+    env: { ...process.env, RELAUDIT_FUZZ_RUNS: String(runs) },
+  });
   if (tests.status !== 0) process.exit(tests.status ?? 1);
 }
 
@@ -47,14 +50,21 @@ try {
     process.exit(1);
   }
   const report = JSON.parse(stdout);
-  console.log(`  file: ${(bytes / 2 ** 20).toFixed(1)} MiB; exit ${code} in ${seconds.toFixed(1)} s; peak resident memory ${peakMiB.toFixed(0)} MiB`);
-  console.log(`  interactions kept: ${report.network.interactionCount.toLocaleString("en-GB")}; report ${(stdout.length / 1024).toFixed(0)} KiB`);
-  for (const s of report.inputs.skipped) console.log(`  left out: ${s.rows.toLocaleString("en-GB")} × ${s.reason} (${s.examples.length} examples listed)`);
+  console.log(
+    `  file: ${(bytes / 2 ** 20).toFixed(1)} MiB; exit ${code} in ${seconds.toFixed(1)} s; peak resident memory ${peakMiB.toFixed(0)} MiB`,
+  );
+  console.log(
+    `  interactions kept: ${report.network.interactionCount.toLocaleString("en-GB")}; report ${(stdout.length / 1024).toFixed(0)} KiB`,
+  );
+  for (const s of report.inputs.skipped)
+    console.log(`  left out: ${s.rows.toLocaleString("en-GB")} × ${s.reason} (${s.examples.length} examples listed)`);
 
   const strict = { code: 0, stderr: "" };
   io.stderr.write = (s: string) => void (strict.stderr += s);
   strict.code = await run(["audit", dir, "--format", "json"], io);
-  console.log(`  without --skip-invalid-rows: exit ${strict.code}, ${strict.stderr.split("\n\n").length} problem paragraphs, ${(strict.stderr.length / 1024).toFixed(1)} KiB on stderr`);
+  console.log(
+    `  without --skip-invalid-rows: exit ${strict.code}, ${strict.stderr.split("\n\n").length} problem paragraphs, ${(strict.stderr.length / 1024).toFixed(1)} KiB on stderr`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -5,7 +5,15 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { buildWorkforce, dayOf, DEFAULT_PEOPLE, DEFAULT_START, isoDate, ORGANISATIONS, type Workforce } from "./demo/system.js";
+import {
+  buildWorkforce,
+  dayOf,
+  DEFAULT_PEOPLE,
+  DEFAULT_START,
+  isoDate,
+  ORGANISATIONS,
+  type Workforce,
+} from "./demo/system.js";
 import { makePlan } from "./demo/plan.js";
 import { buildRelationships } from "./demo/ties.js";
 import { writeInteractions } from "./demo/interactions.js";
@@ -35,9 +43,17 @@ export interface GeneratedSystem {
   manifest: Manifest;
 }
 
-export const DEFAULTS = { out: "fixtures/demo", seed: 2026, people: DEFAULT_PEOPLE, weeks: 26, interactionsPerPersonWeek: 5 };
+export const DEFAULTS = {
+  out: "fixtures/demo",
+  seed: 2026,
+  people: DEFAULT_PEOPLE,
+  weeks: 26,
+  interactionsPerPersonWeek: 5,
+};
 
-function checkOptions(o: Required<Omit<GenerateOptions, "surveyResponses" | "null">> & { surveyResponses: number | null }): void {
+function checkOptions(
+  o: Required<Omit<GenerateOptions, "surveyResponses" | "null">> & { surveyResponses: number | null },
+): void {
   const whole = (name: string, v: number, min: number) => {
     if (!Number.isInteger(v) || v < min) throw new RangeError(`${name} must be a whole number ≥ ${min}, got ${v}`);
   };
@@ -47,7 +63,8 @@ function checkOptions(o: Required<Omit<GenerateOptions, "surveyResponses" | "nul
   whole("--people", o.people, 100);
   // The forum, both survey waves and the decay need room: the default timings stretch down to 12 weeks.
   whole("--weeks", o.weeks, 12);
-  if (!(o.interactionsPerPersonWeek > 0)) throw new RangeError(`--interactions-per-person-week must be > 0, got ${o.interactionsPerPersonWeek}`);
+  if (!(o.interactionsPerPersonWeek > 0))
+    throw new RangeError(`--interactions-per-person-week must be > 0, got ${o.interactionsPerPersonWeek}`);
   if (o.surveyResponses !== null) whole("--survey-responses", o.surveyResponses, 1);
 }
 
@@ -91,7 +108,16 @@ export async function generateSystem(options: GenerateOptions): Promise<Generate
   files["events.csv"] = plan.forum.attendees.length + plan.briefing.attendees.length;
 
   await writeText(join(o.out, "relaudit.config.json"), JSON.stringify(demoConfig(), null, 2) + "\n");
-  const facts = manifest({ seed: o.seed, workforce, plan, relationships, interactions, survey, delivery, interactionsPerPersonWeek: o.interactionsPerPersonWeek });
+  const facts = manifest({
+    seed: o.seed,
+    workforce,
+    plan,
+    relationships,
+    interactions,
+    survey,
+    delivery,
+    interactionsPerPersonWeek: o.interactionsPerPersonWeek,
+  });
   await writeText(join(o.out, "planted.json"), JSON.stringify(facts, null, 2) + "\n");
   await writeText(join(o.out, "README.md"), readme(facts, workforce, files));
   return { out: o.out, files, manifest: facts };
@@ -99,7 +125,8 @@ export async function generateSystem(options: GenerateOptions): Promise<Generate
 
 function peopleCsv({ people, teams }: Workforce): string {
   const lines = people.map(
-    (p) => `${p.id},${ORGANISATIONS[p.org].name},${teams[p.team].name},${p.profession},${p.role},${isoDate(p.joined)},${p.left === null ? "" : isoDate(p.left)}`,
+    (p) =>
+      `${p.id},${ORGANISATIONS[p.org].name},${teams[p.team].name},${p.profession},${p.role},${isoDate(p.joined)},${p.left === null ? "" : isoDate(p.left)}`,
   );
   return ["id,organisation,team,profession,role,joined,left", ...lines].join("\n") + "\n";
 }
@@ -155,8 +182,12 @@ async function main(argv: string[]): Promise<number> {
       surveyResponses: number("--survey-responses", values["survey-responses"]),
       null: values.null ?? false,
     });
-    const counts = Object.entries(result.files).map(([file, rows]) => `${file} ${rows}`).join(", ");
-    process.stderr.write(`wrote ${result.out} (${result.manifest.mode}, seed ${result.manifest.seed}) in ${Date.now() - started} ms: ${counts}\n`);
+    const counts = Object.entries(result.files)
+      .map(([file, rows]) => `${file} ${rows}`)
+      .join(", ");
+    process.stderr.write(
+      `wrote ${result.out} (${result.manifest.mode}, seed ${result.manifest.seed}) in ${Date.now() - started} ms: ${counts}\n`,
+    );
     return 0;
   } catch (error) {
     if (error instanceof RangeError) {

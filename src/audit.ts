@@ -89,12 +89,24 @@ export function analyse(loaded: LoadedInputs, options: AuditOptions, checks: rea
   };
 }
 
-function timelineOf({ signals: _signals, series: _series, leading: _leading, ...timeline }: SignalsSection): Report["timeline"] {
+function timelineOf({
+  signals: _signals,
+  series: _series,
+  leading: _leading,
+  ...timeline
+}: SignalsSection): Report["timeline"] {
   return timeline;
 }
 
 export function countChecks(results: readonly CheckResult[]): CheckCounts {
-  const counts: CheckCounts = { pass: 0, warn: 0, fail: 0, notApplicable: 0, error: 0, findings: { info: 0, warning: 0, critical: 0 } };
+  const counts: CheckCounts = {
+    pass: 0,
+    warn: 0,
+    fail: 0,
+    notApplicable: 0,
+    error: 0,
+    findings: { info: 0, warning: 0, critical: 0 },
+  };
   for (const r of results) {
     if (r.status === "not-applicable") counts.notApplicable++;
     else counts[r.status]++;

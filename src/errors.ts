@@ -13,7 +13,11 @@ export interface Problem {
 }
 
 export function formatProblem(p: Problem): string {
-  const where = [p.file, p.line !== undefined ? `line ${p.line}` : undefined, p.column !== undefined ? `column ${formatColumn(p.column)}` : undefined]
+  const where = [
+    p.file,
+    p.line !== undefined ? `line ${p.line}` : undefined,
+    p.column !== undefined ? `column ${formatColumn(p.column)}` : undefined,
+  ]
     .filter(Boolean)
     .join(", ");
   const lines = [where ? `${where}: ${p.message}` : p.message];
@@ -67,13 +71,17 @@ export class ProblemLog {
     }
     skipped.rows++;
     if (skipped.examples.length < this.maxPerKind) {
-      skipped.examples.push(problem.column === undefined ? { line: problem.line } : { line: problem.line, column: String(problem.column) });
+      skipped.examples.push(
+        problem.column === undefined ? { line: problem.line } : { line: problem.line, column: String(problem.column) },
+      );
     }
   }
 
   /** Rows left out under --skip-invalid-rows, most first (then by file and reason, for stable output). */
   skipped(): SkippedRows[] {
-    return [...this.skips.values()].sort((a, b) => b.rows - a.rows || byCodeUnits(a.file, b.file) || byCodeUnits(a.reason, b.reason));
+    return [...this.skips.values()].sort(
+      (a, b) => b.rows - a.rows || byCodeUnits(a.file, b.file) || byCodeUnits(a.reason, b.reason),
+    );
   }
 
   add(problem: Problem, kind = problem.message): void {

@@ -21,4 +21,6 @@ for (const file of process.argv.slice(2)) {
   if (carry.length > 0) lines++;
 }
 const used = process.cpuUsage(cpu);
-process.stdout.write(JSON.stringify({ ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000, bytes, lines }) + "\n");
+process.stdout.write(
+  JSON.stringify({ ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000, bytes, lines }) + "\n",
+);

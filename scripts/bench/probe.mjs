@@ -6,6 +6,13 @@ const target = process.env.RELAUDIT_BENCH_PROBE;
 if (target) {
   process.once("exit", () => {
     const usage = process.resourceUsage();
-    writeFileSync(target, JSON.stringify({ maxRssBytes: usage.maxRSS * 1024, userMs: usage.userCPUTime / 1000, systemMs: usage.systemCPUTime / 1000 }));
+    writeFileSync(
+      target,
+      JSON.stringify({
+        maxRssBytes: usage.maxRSS * 1024,
+        userMs: usage.userCPUTime / 1000,
+        systemMs: usage.systemCPUTime / 1000,
+      }),
+    );
   });
 }

@@ -64,14 +64,24 @@ export function deliveryCsv(seed: number, workforce: Workforce, plan: Plan, stat
       const z = rng.normal();
       const gap = gaps.find((g) => g.metric === metric.name && g.week === w);
       const value = gap ? gap.written : metricValue(metric.name, z, w, scale, plan, contact, baseline);
-      lines.push(`${metric.name},${isoDate(dayIn(plan.calendar, w, 0))},${ORGANISATIONS[metric.organisation].name},${value}`);
+      lines.push(
+        `${metric.name},${isoDate(dayIn(plan.calendar, w, 0))},${ORGANISATIONS[metric.organisation].name},${value}`,
+      );
       series[metric.name].push(gap ? null : Number(value));
     }
   });
   return { csv: lines.join("\n") + "\n", series };
 }
 
-function metricValue(name: string, z: number, week: number, scale: number, plan: Plan, contact: number[], baseline: number): string {
+function metricValue(
+  name: string,
+  z: number,
+  week: number,
+  scale: number,
+  plan: Plan,
+  contact: number[],
+  baseline: number,
+): string {
   if (name === "referral_response_days") return Math.max(0.5, 4.5 + 0.6 * z).toFixed(1);
   if (name === "care_packages_started") return String(Math.max(0, Math.round(24 * scale + Math.sqrt(24 * scale) * z)));
   const mean = 36 * scale;

@@ -2,9 +2,28 @@
 // patterns (planted.json, for tests of later checks) and the README that explains them to people. All three come
 // from the same plan and the same tallies as the data, so they cannot drift from it.
 import { periodLabel, periodOf } from "../../src/model/periods.js";
-import { AGREEMENT_LABELS, PSYCHOLOGICAL_SAFETY, RC_DIMENSIONS, RELATIONAL_LEADERSHIP, TRUST, rcColumn, type SurveyStats } from "./survey.js";
+import {
+  AGREEMENT_LABELS,
+  PSYCHOLOGICAL_SAFETY,
+  RC_DIMENSIONS,
+  RELATIONAL_LEADERSHIP,
+  TRUST,
+  rcColumn,
+  type SurveyStats,
+} from "./survey.js";
 import { METRICS, deliveryGaps, hospitalSocialCareWeekly, type Delivery } from "./delivery.js";
-import { COMMUNITY, DAY_MS, dayIn, HOSPITAL, isoDate, ORGANISATIONS, PRIMARY_CARE, SOCIAL_CARE, VOLUNTARY, type Workforce } from "./system.js";
+import {
+  COMMUNITY,
+  DAY_MS,
+  dayIn,
+  HOSPITAL,
+  isoDate,
+  ORGANISATIONS,
+  PRIMARY_CARE,
+  SOCIAL_CARE,
+  VOLUNTARY,
+  type Workforce,
+} from "./system.js";
 import { decayFactor, type Plan } from "./plan.js";
 import type { InteractionStats } from "./interactions.js";
 import type { Relationship } from "./ties.js";
@@ -19,14 +38,18 @@ export function demoConfig(): Record<string, unknown> {
     max: model.max,
   });
   const columns: Record<string, { rated: string; dimension: string }> = {};
-  ORGANISATIONS.forEach((org, o) => RC_DIMENSIONS.forEach((d) => (columns[rcColumn(d, o)] = { rated: org.name, dimension: d })));
+  ORGANISATIONS.forEach((org, o) =>
+    RC_DIMENSIONS.forEach((d) => (columns[rcColumn(d, o)] = { rated: org.name, dimension: d })),
+  );
   return {
     boundaries: ["organisation", "team", "profession"],
     minGroupSize: 5,
     dateFormat: "iso",
     answerLabels: Object.fromEntries(AGREEMENT_LABELS.map((label, i) => [label, i + 1])),
     scales: {
-      psychological_safety: scale("Team psychological safety (Edmondson 1999)", PSYCHOLOGICAL_SAFETY, { preset: "edmondson-psychological-safety" }),
+      psychological_safety: scale("Team psychological safety (Edmondson 1999)", PSYCHOLOGICAL_SAFETY, {
+        preset: "edmondson-psychological-safety",
+      }),
       trust: { ...scale("Trust", TRUST), bands: { low: 3, high: 4 } },
       relational_leadership: scale("Relational leadership", RELATIONAL_LEADERSHIP, { leadership: true }),
     },
@@ -61,14 +84,24 @@ export function manifest(input: Inputs) {
   const { people, teams } = workforce;
   const W = plan.calendar.weeks;
   const id = (p: number) => people[p].id;
-  const pairWeekly = (x: number, y: number) => Array.from({ length: W }, (_, w) => interactions.orgPairWeekly[(w * 5 + x) * 5 + y]);
+  const pairWeekly = (x: number, y: number) =>
+    Array.from({ length: W }, (_, w) => interactions.orgPairWeekly[(w * 5 + x) * 5 + y]);
   const contact = hospitalSocialCareWeekly(interactions, W);
   const psTeam = teams[plan.psDropTeam];
-  const others = survey.teamPs.filter((_, t) => t !== plan.psDropTeam && survey.teamPs[t].n[0] >= 5 && survey.teamPs[t].n[1] >= 5);
+  const others = survey.teamPs.filter(
+    (_, t) => t !== plan.psDropTeam && survey.teamPs[t].n[0] >= 5 && survey.teamPs[t].n[1] >= 5,
+  );
   const spannerTies = relationships.filter((r) => r.kind === "harbour-eastfield");
   const forumTies = relationships.filter((r) => r.kind === "forum");
-  const gathering = (g: Plan["forum"]) => ({ event: g.name, date: isoDate(g.day), week: weekLabel(plan, g.week), attendees: g.attendees.map(id) });
-  const smallTeams = teams.filter((t) => t.members.length < 5).map((t) => ({ team: t.name, organisation: org(t.org), people: t.members.length }));
+  const gathering = (g: Plan["forum"]) => ({
+    event: g.name,
+    date: isoDate(g.day),
+    week: weekLabel(plan, g.week),
+    attendees: g.attendees.map(id),
+  });
+  const smallTeams = teams
+    .filter((t) => t.members.length < 5)
+    .map((t) => ({ team: t.name, organisation: org(t.org), people: t.members.length }));
   const fewRespondents = teams
     .filter((t) => survey.teamPs[t.index].n[0] < 5 || survey.teamPs[t.index].n[1] < 5)
     .map((t) => ({ team: t.name, organisation: org(t.org), respondents: survey.teamPs[t.index].n }));
@@ -109,7 +142,10 @@ export function manifest(input: Inputs) {
           silentSide: org(COMMUNITY),
           firstWeek: weekLabel(plan, plan.collapseStart),
           keptShare: plan.collapseKeep,
-          weeklyRows: { hospitalToCommunity: pairWeekly(HOSPITAL, COMMUNITY), communityToHospital: pairWeekly(COMMUNITY, HOSPITAL) },
+          weeklyRows: {
+            hospitalToCommunity: pairWeekly(HOSPITAL, COMMUNITY),
+            communityToHospital: pairWeekly(COMMUNITY, HOSPITAL),
+          },
         },
         psychologicalSafetyDrop: {
           practice: 5,
@@ -127,9 +163,17 @@ export function manifest(input: Inputs) {
           rater: org(HOSPITAL),
           rated: org(SOCIAL_CARE),
           plantedMean: plan.rcHospitalRatesSocialCare,
-          means: { hospitalRatesSocialCare: round(survey.rc[HOSPITAL][SOCIAL_CARE]), socialCareRatesHospital: round(survey.rc[SOCIAL_CARE][HOSPITAL]) },
+          means: {
+            hospitalRatesSocialCare: round(survey.rc[HOSPITAL][SOCIAL_CARE]),
+            socialCareRatesHospital: round(survey.rc[SOCIAL_CARE][HOSPITAL]),
+          },
         },
-        forum: { practice: 7, ...gathering(plan.forum), newTies: forumTies.map((r) => [id(r.a), id(r.b)]), tiesFrom: weekLabel(plan, plan.forum.week + 1) },
+        forum: {
+          practice: 7,
+          ...gathering(plan.forum),
+          newTies: forumTies.map((r) => [id(r.a), id(r.b)]),
+          tiesFrom: weekLabel(plan, plan.forum.week + 1),
+        },
         briefing: { practice: 7, ...gathering(plan.briefing), newTies: [] },
         leadingIndicator: {
           practice: 8,
@@ -137,7 +181,10 @@ export function manifest(input: Inputs) {
           metric: "delayed_discharges",
           lagWeeks: plan.deliveryLag,
           firstRisingWeek: weekLabel(plan, plan.decayStart + plan.deliveryLag),
-          means: { beforeDecay: round(mean(dd.slice(0, plan.decayStart)), 1), lastSixWeeks: round(mean(dd.slice(-6)), 1) },
+          means: {
+            beforeDecay: round(mean(dd.slice(0, plan.decayStart)), 1),
+            lastSixWeeks: round(mean(dd.slice(-6)), 1),
+          },
         },
       }
     : null;
@@ -152,9 +199,17 @@ export function manifest(input: Inputs) {
     lastWeek: weekLabel(plan, W - 1),
     interactionsPerPersonWeek: input.interactionsPerPersonWeek,
     rows: { interactions: interactions.rows, survey: survey.rows },
-    waves: plan.waves.map((w) => ({ label: w.label, fielded: isoDate(w.day), respondents: survey.perWave[plan.waves.indexOf(w)] })),
+    waves: plan.waves.map((w) => ({
+      label: w.label,
+      fielded: isoDate(w.day),
+      respondents: survey.perWave[plan.waves.indexOf(w)],
+    })),
     events: [gathering(plan.forum), gathering(plan.briefing)],
-    deliveryGaps: deliveryGaps(plan).map((g) => ({ metric: g.metric, week: weekLabel(plan, g.week), written: g.written })),
+    deliveryGaps: deliveryGaps(plan).map((g) => ({
+      metric: g.metric,
+      week: weekLabel(plan, g.week),
+      written: g.written,
+    })),
     smallGroups: { teamsUnderFive: smallTeams, teamsUnderFiveRespondents: fewRespondents },
     patterns,
   };

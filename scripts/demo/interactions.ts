@@ -117,7 +117,13 @@ function treatmentOf(r: Relationship, orgOf: Int8Array, plan: Plan): Treatment {
   };
 }
 
-export async function writeInteractions(sink: TextSink, seed: number, workforce: Workforce, plan: Plan, relationships: Relationship[]): Promise<InteractionStats> {
+export async function writeInteractions(
+  sink: TextSink,
+  seed: number,
+  workforce: Workforce,
+  plan: Plan,
+  relationships: Relationship[],
+): Promise<InteractionStats> {
   const { people, orgOf } = workforce;
   const { calendar } = plan;
   const ids = people.map((p) => p.id);
@@ -185,7 +191,9 @@ function weekStamps(monday: number): string[] {
     const date = isoDate(monday + d);
     for (let s = 0; s < SLOTS_PER_DAY; s++) {
       const minutes = 8 * 60 + 5 * s;
-      out.push(`${date}T${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}:00Z`);
+      out.push(
+        `${date}T${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}:00Z`,
+      );
     }
   }
   return out;

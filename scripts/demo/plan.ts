@@ -70,7 +70,9 @@ export function makePlan(seed: number, workforce: Workforce, calendar: Calendar,
     const person = workforce.people[p];
     return person.left === null && person.joined < calendar.startDay;
   };
-  const spanner = connectors.members.find((p) => steady(p) && workforce.people[p].profession === "volunteer coordinator");
+  const spanner = connectors.members.find(
+    (p) => steady(p) && workforce.people[p].profession === "volunteer coordinator",
+  );
   if (spanner === undefined) throw new Error("the Community Connectors team has no steady volunteer coordinator");
 
   const rng = new Rng(seed, STREAM_EVENTS);
@@ -79,7 +81,9 @@ export function makePlan(seed: number, workforce: Workforce, calendar: Calendar,
     const day = dayIn(calendar, week, 2);
     const attendees: number[] = [];
     for (const org of [HOSPITAL, COMMUNITY, PRIMARY_CARE, SOCIAL_CARE, VOLUNTARY]) {
-      const pool = workforce.people.filter((p) => p.org === org && p.index !== spanner && present(p, day)).map((p) => p.index);
+      const pool = workforce.people
+        .filter((p) => p.org === org && p.index !== spanner && present(p, day))
+        .map((p) => p.index);
       attendees.push(...rng.sample(pool, perOrg));
     }
     return { name, week, day, attendees: attendees.sort((a, b) => a - b) };

@@ -3,7 +3,11 @@ import { ORGANISATIONS, type Workforce } from "./system.js";
 import type { Manifest } from "./docs.js";
 
 const table = (header: string[], rows: (string | number)[][]) =>
-  [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
+  [
+    `| ${header.join(" | ")} |`,
+    `|${header.map(() => "---").join("|")}|`,
+    ...rows.map((r) => `| ${r.join(" | ")} |`),
+  ].join("\n");
 
 const list = (xs: string[]) => xs.join(", ");
 
@@ -39,12 +43,32 @@ export function readme(m: Manifest, workforce: Workforce, files: Record<string, 
     table(
       ["file", "rows", "content"],
       [
-        ["people.csv", files["people.csv"], "`id`, `organisation`, `team`, `profession`, `role` (leader/staff), `joined`, `left` (ISO dates; empty = still here)"],
-        ["interactions.csv", files["interactions.csv"], "`from`, `to`, `timestamp` (ISO UTC, weekdays 08:00–17:55), `channel`, `weight` (emails: sent that day), `duration_minutes` (calls, meetings)"],
-        ["survey.csv", files["survey.csv"], "`respondent`, `wave`, `organisation`, `team`, `profession`, PS1–PS7 (1–7), TR1–TR4 (1–5), RL1–RL5 (text labels), RC_<dimension>_<organisation> (1–5); empty = missing"],
-        ["delivery.csv", files["delivery.csv"], "`metric`, `date` (Monday of the week), `organisation`, `value` (empty or `NA` = a gap)"],
+        [
+          "people.csv",
+          files["people.csv"],
+          "`id`, `organisation`, `team`, `profession`, `role` (leader/staff), `joined`, `left` (ISO dates; empty = still here)",
+        ],
+        [
+          "interactions.csv",
+          files["interactions.csv"],
+          "`from`, `to`, `timestamp` (ISO UTC, weekdays 08:00–17:55), `channel`, `weight` (emails: sent that day), `duration_minutes` (calls, meetings)",
+        ],
+        [
+          "survey.csv",
+          files["survey.csv"],
+          "`respondent`, `wave`, `organisation`, `team`, `profession`, PS1–PS7 (1–7), TR1–TR4 (1–5), RL1–RL5 (text labels), RC_<dimension>_<organisation> (1–5); empty = missing",
+        ],
+        [
+          "delivery.csv",
+          files["delivery.csv"],
+          "`metric`, `date` (Monday of the week), `organisation`, `value` (empty or `NA` = a gap)",
+        ],
         ["events.csv", files["events.csv"], "`event`, `date`, `person` (one row per attendee)"],
-        ["relaudit.config.json", "", "boundaries, answer labels, scales, relational coordination columns, metric directions"],
+        [
+          "relaudit.config.json",
+          "",
+          "boundaries, answer labels, scales, relational coordination columns, metric directions",
+        ],
       ],
     ),
     ``,
@@ -101,7 +125,8 @@ function nullSection(): string {
 
 function plantedSection(p: NonNullable<Manifest["patterns"]>): string {
   const f = (x: number) => x.toFixed(2);
-  const firstLast = (xs: number[]) => `${f(avg(xs.slice(0, 6)))} rows/week in the first six weeks, ${f(avg(xs.slice(-6)))} in the last six`;
+  const firstLast = (xs: number[]) =>
+    `${f(avg(xs.slice(0, 6)))} rows/week in the first six weeks, ${f(avg(xs.slice(-6)))} in the last six`;
   const spannerAfter = p.loneSpanner.weeklyRows.slice(-6);
   return [
     `## Planted patterns`,

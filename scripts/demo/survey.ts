@@ -6,9 +6,23 @@ import { ORGANISATIONS, present, type Workforce } from "./system.js";
 import type { Plan } from "./plan.js";
 import type { TextSink } from "./sink.js";
 
-export const AGREEMENT_LABELS = ["Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"];
+export const AGREEMENT_LABELS = [
+  "Strongly disagree",
+  "Disagree",
+  "Neither agree nor disagree",
+  "Agree",
+  "Strongly agree",
+];
 
-export const RC_DIMENSIONS = ["frequent", "timely", "accurate", "problemSolving", "sharedGoals", "sharedKnowledge", "mutualRespect"] as const;
+export const RC_DIMENSIONS = [
+  "frequent",
+  "timely",
+  "accurate",
+  "problemSolving",
+  "sharedGoals",
+  "sharedKnowledge",
+  "mutualRespect",
+] as const;
 
 interface ScaleModel {
   items: string[];
@@ -119,7 +133,13 @@ function answer(rng: Rng, model: ScaleModel, level: number, out: number[]): void
   });
 }
 
-export async function writeSurvey(sink: TextSink, seed: number, workforce: Workforce, plan: Plan, targetResponses: number | null): Promise<SurveyStats> {
+export async function writeSurvey(
+  sink: TextSink,
+  seed: number,
+  workforce: Workforce,
+  plan: Plan,
+  targetResponses: number | null,
+): Promise<SurveyStats> {
   const { people, teams } = workforce;
   const teamEffects = teams.map((t) => {
     const r = new Rng(seed, STREAM_TEAM, t.index, 0);
@@ -143,7 +163,12 @@ export async function writeSurvey(sink: TextSink, seed: number, workforce: Workf
     const responses: { key: number; line: string }[] = [];
     for (const person of people) {
       const personRng = new Rng(seed, STREAM_PERSON, person.index, 0);
-      const effect = { ps: 0.6 * personRng.normal(), trust: 0.5 * personRng.normal(), leadership: 0.5 * personRng.normal(), rc: 0.35 * personRng.normal() };
+      const effect = {
+        ps: 0.6 * personRng.normal(),
+        trust: 0.5 * personRng.normal(),
+        leadership: 0.5 * personRng.normal(),
+        rc: 0.35 * personRng.normal(),
+      };
       rng.reseed(seed, STREAM_RESPONSE, person.index, w);
       const responds = rng.float() < Math.min(0.98, ORGANISATIONS[person.org].responseRate * factor);
       const key = rng.float();
@@ -180,7 +205,13 @@ export async function writeSurvey(sink: TextSink, seed: number, workforce: Workf
         ...asWritten(TRUST, values.slice(7, 11), String),
         ...asWritten(RELATIONAL_LEADERSHIP, values.slice(11, 16), (v) => AGREEMENT_LABELS[v - 1]),
       ];
-      const group = [codeOf[person.index], wave.label, ORGANISATIONS[person.org].name, teams[person.team].name, person.profession];
+      const group = [
+        codeOf[person.index],
+        wave.label,
+        ORGANISATIONS[person.org].name,
+        teams[person.team].name,
+        person.profession,
+      ];
       const rc = ratings.map((v) => (Number.isNaN(v) ? "" : String(v)));
       responses.push({ key, line: [...group, ...written, ...rc].join(",") + "\n" });
     }

@@ -33,11 +33,32 @@ export const ORGANISATIONS: OrganisationSpec[] = [
     short: "Hospital",
     responseRate: 0.68,
     teams: [
-      { name: "Emergency Department", size: 26, professions: { nurse: 0.45, doctor: 0.3, "healthcare assistant": 0.15, admin: 0.1 } },
-      { name: "Acute Medical Unit", size: 24, professions: { nurse: 0.5, doctor: 0.25, "healthcare assistant": 0.15, admin: 0.1 } },
-      { name: "Surgery", size: 22, professions: { nurse: 0.4, doctor: 0.35, "healthcare assistant": 0.15, admin: 0.1 } },
-      { name: "Elderly Care", size: 20, professions: { nurse: 0.45, doctor: 0.2, therapist: 0.15, "healthcare assistant": 0.2 } },
-      { name: "Discharge Hub", size: 16, outward: 5, professions: { nurse: 0.4, therapist: 0.2, "care coordinator": 0.25, admin: 0.15 } },
+      {
+        name: "Emergency Department",
+        size: 26,
+        professions: { nurse: 0.45, doctor: 0.3, "healthcare assistant": 0.15, admin: 0.1 },
+      },
+      {
+        name: "Acute Medical Unit",
+        size: 24,
+        professions: { nurse: 0.5, doctor: 0.25, "healthcare assistant": 0.15, admin: 0.1 },
+      },
+      {
+        name: "Surgery",
+        size: 22,
+        professions: { nurse: 0.4, doctor: 0.35, "healthcare assistant": 0.15, admin: 0.1 },
+      },
+      {
+        name: "Elderly Care",
+        size: 20,
+        professions: { nurse: 0.45, doctor: 0.2, therapist: 0.15, "healthcare assistant": 0.2 },
+      },
+      {
+        name: "Discharge Hub",
+        size: 16,
+        outward: 5,
+        professions: { nurse: 0.4, therapist: 0.2, "care coordinator": 0.25, admin: 0.15 },
+      },
       { name: "Therapies", size: 18, outward: 1.5, professions: { therapist: 0.8, admin: 0.1, manager: 0.1 } },
       { name: "Pharmacy", size: 12, professions: { pharmacist: 0.7, "healthcare assistant": 0.2, admin: 0.1 } },
       { name: "Outpatients", size: 20, professions: { nurse: 0.4, doctor: 0.25, admin: 0.3, manager: 0.05 } },
@@ -49,11 +70,30 @@ export const ORGANISATIONS: OrganisationSpec[] = [
     short: "Community",
     responseRate: 0.74,
     teams: [
-      { name: "District Nursing North", size: 20, outward: 1.5, professions: { nurse: 0.75, "healthcare assistant": 0.2, manager: 0.05 } },
-      { name: "District Nursing South", size: 18, outward: 1.5, professions: { nurse: 0.75, "healthcare assistant": 0.2, manager: 0.05 } },
+      {
+        name: "District Nursing North",
+        size: 20,
+        outward: 1.5,
+        professions: { nurse: 0.75, "healthcare assistant": 0.2, manager: 0.05 },
+      },
+      {
+        name: "District Nursing South",
+        size: 18,
+        outward: 1.5,
+        professions: { nurse: 0.75, "healthcare assistant": 0.2, manager: 0.05 },
+      },
       { name: "Community Therapy", size: 16, professions: { therapist: 0.85, admin: 0.15 } },
-      { name: "Rapid Response", size: 14, outward: 3, professions: { nurse: 0.5, therapist: 0.3, "care coordinator": 0.2 } },
-      { name: "Community Mental Health", size: 14, professions: { "mental health practitioner": 0.7, doctor: 0.15, admin: 0.15 } },
+      {
+        name: "Rapid Response",
+        size: 14,
+        outward: 3,
+        professions: { nurse: 0.5, therapist: 0.3, "care coordinator": 0.2 },
+      },
+      {
+        name: "Community Mental Health",
+        size: 14,
+        professions: { "mental health practitioner": 0.7, doctor: 0.15, admin: 0.15 },
+      },
       { name: "Scheduling", size: 8, professions: { admin: 0.75, manager: 0.25 } },
     ],
   },
@@ -76,9 +116,22 @@ export const ORGANISATIONS: OrganisationSpec[] = [
     responseRate: 0.7,
     teams: [
       { name: "Hospital Social Work", size: 14, outward: 5, professions: { "social worker": 0.8, admin: 0.2 } },
-      { name: "Adult Social Care North", size: 20, professions: { "social worker": 0.6, "support worker": 0.3, manager: 0.1 } },
-      { name: "Adult Social Care South", size: 18, professions: { "social worker": 0.6, "support worker": 0.3, manager: 0.1 } },
-      { name: "Reablement", size: 15, outward: 2, professions: { "support worker": 0.6, therapist: 0.3, "care coordinator": 0.1 } },
+      {
+        name: "Adult Social Care North",
+        size: 20,
+        professions: { "social worker": 0.6, "support worker": 0.3, manager: 0.1 },
+      },
+      {
+        name: "Adult Social Care South",
+        size: 18,
+        professions: { "social worker": 0.6, "support worker": 0.3, manager: 0.1 },
+      },
+      {
+        name: "Reablement",
+        size: 15,
+        outward: 2,
+        professions: { "support worker": 0.6, therapist: 0.3, "care coordinator": 0.1 },
+      },
       { name: "Brokerage", size: 10, professions: { "care coordinator": 0.6, admin: 0.4 } },
     ],
   },
@@ -88,7 +141,12 @@ export const ORGANISATIONS: OrganisationSpec[] = [
     responseRate: 0.78,
     teams: [
       { name: "Volunteer Services", size: 14, professions: { "volunteer coordinator": 0.5, "support worker": 0.5 } },
-      { name: "Community Connectors", size: 10, outward: 2, professions: { "volunteer coordinator": 0.4, "support worker": 0.4, "care coordinator": 0.2 } },
+      {
+        name: "Community Connectors",
+        size: 10,
+        outward: 2,
+        professions: { "volunteer coordinator": 0.4, "support worker": 0.4, "care coordinator": 0.2 },
+      },
       { name: "Carers Support", size: 10, outward: 1.5, professions: { "support worker": 0.8, manager: 0.2 } },
       { name: "Harbour Office", size: 6, professions: { admin: 0.7, manager: 0.3 } },
     ],
@@ -158,7 +216,9 @@ function apportion(mix: Record<string, number>, size: number): string[] {
   const quotas = entries.map(([name, w]) => ({ name, exact: (w / total) * size }));
   const counts = quotas.map((q) => Math.floor(q.exact));
   let missing = size - counts.reduce((a, b) => a + b, 0);
-  const byRemainder = quotas.map((q, i) => ({ i, rest: q.exact - counts[i] })).sort((x, y) => y.rest - x.rest || x.i - y.i);
+  const byRemainder = quotas
+    .map((q, i) => ({ i, rest: q.exact - counts[i] }))
+    .sort((x, y) => y.rest - x.rest || x.i - y.i);
   for (const { i } of byRemainder) {
     if (missing-- <= 0) break;
     counts[i]++;
@@ -173,7 +233,12 @@ function teamSizes(people: number): { org: number; spec: TeamSpec; copy: number;
     for (const spec of org.teams) {
       const copies = spec.fixed ? 1 : Math.max(1, Math.round(scale));
       for (let copy = 0; copy < copies; copy++) {
-        out.push({ org: o, spec, copy, size: spec.fixed ? spec.size : Math.max(3, Math.round((spec.size * scale) / copies)) });
+        out.push({
+          org: o,
+          spec,
+          copy,
+          size: spec.fixed ? spec.size : Math.max(3, Math.round((spec.size * scale) / copies)),
+        });
       }
     }
   });
@@ -195,11 +260,23 @@ export function buildWorkforce(seed: number, peopleCount: number, calendar: Cale
   const slots: { org: number; team: number; profession: string; role: "leader" | "staff" }[] = [];
   const teams: Team[] = [];
   for (const t of teamSizes(peopleCount)) {
-    const team: Team = { index: teams.length, name: t.copy === 0 ? t.spec.name : `${t.spec.name} ${t.copy + 1}`, org: t.org, spec: t.spec, copy: t.copy, members: [] };
+    const team: Team = {
+      index: teams.length,
+      name: t.copy === 0 ? t.spec.name : `${t.spec.name} ${t.copy + 1}`,
+      org: t.org,
+      spec: t.spec,
+      copy: t.copy,
+      members: [],
+    };
     teams.push(team);
     apportion(t.spec.professions, t.size).forEach((profession, i) => {
       // The first member leads the team; managers lead too.
-      slots.push({ org: t.org, team: team.index, profession, role: i === 0 || profession === "manager" ? "leader" : "staff" });
+      slots.push({
+        org: t.org,
+        team: team.index,
+        profession,
+        role: i === 0 || profession === "manager" ? "leader" : "staff",
+      });
     });
   }
   // Ids are handed out in a shuffled order, as an HR system would: an id says nothing about where a person works.

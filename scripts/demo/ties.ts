@@ -19,10 +19,19 @@ const CHANNEL_MIX: Record<TieKind, number[]> = {
   "harbour-eastfield": [0.3, 0.15, 0.15, 0, 0.2, 0.2, 0],
   forum: [0.2, 0.3, 0.3, 0, 0, 0.2, 0],
 };
-const CHANNEL_CUMULATIVE = Object.fromEntries(Object.entries(CHANNEL_MIX).map(([k, w]) => [k, cumulativeOf(w)])) as Record<TieKind, Float64Array>;
+const CHANNEL_CUMULATIVE = Object.fromEntries(
+  Object.entries(CHANNEL_MIX).map(([k, w]) => [k, cumulativeOf(w)]),
+) as Record<TieKind, Float64Array>;
 
 /** Relative strength of a relationship by kind, before the log-normal spread of individual ties. */
-const KIND_STRENGTH: Record<TieKind, number> = { team: 1, organisation: 0.45, cross: 0.6, acquaintance: 0.08, "harbour-eastfield": 1, forum: 0.9 };
+const KIND_STRENGTH: Record<TieKind, number> = {
+  team: 1,
+  organisation: 0.45,
+  cross: 0.6,
+  acquaintance: 0.08,
+  "harbour-eastfield": 1,
+  forum: 0.9,
+};
 
 /**
  * Cross-organisation relationships per pair, as a share of all people. Harbour ↔ Eastfield is absent on purpose:
@@ -76,7 +85,12 @@ const pairKey = (a: number, b: number, n: number) => (a < b ? a * n + b : b * n 
  * then (planted only) the ties the forum builds. Indices are stable, so each relationship's weekly random
  * stream is the same in both modes.
  */
-export function buildRelationships(seed: number, workforce: Workforce, plan: Plan, interactionsPerPersonWeek: number): Relationship[] {
+export function buildRelationships(
+  seed: number,
+  workforce: Workforce,
+  plan: Plan,
+  interactionsPerPersonWeek: number,
+): Relationship[] {
   const { people, teams } = workforce;
   const n = people.length;
   const W = plan.calendar.weeks;
@@ -126,7 +140,9 @@ export function buildRelationships(seed: number, workforce: Workforce, plan: Pla
   }
 
   // Cross-organisation ends are drawn in proportion to their team's outward weight; 40% look for their own profession.
-  const outwardCumulative = byOrg.map((members) => cumulativeOf(members.map((p) => teams[people[p].team].spec.outward ?? 1)));
+  const outwardCumulative = byOrg.map((members) =>
+    cumulativeOf(members.map((p) => teams[people[p].team].spec.outward ?? 1)),
+  );
   const drawEnd = (org: number, r: Rng) => byOrg[org][pickCumulative(outwardCumulative[org], r.float())];
   for (const [x, y, share] of CROSS_PAIRS) {
     const wanted = Math.round(share * n);
@@ -182,11 +198,23 @@ type Add = (a: number, b: number, kind: TieKind, r: Rng, start?: number, end?: n
  * Carers Support worker; under --null the same seven ties belong to seven Harbour people. Both candidate sets are
  * drawn in both modes so the random streams stay aligned.
  */
-function addHarbourEastfield(seed: number, workforce: Workforce, plan: Plan, out: Relationship[], add: Add, density: number): void {
+function addHarbourEastfield(
+  seed: number,
+  workforce: Workforce,
+  plan: Plan,
+  out: Relationship[],
+  add: Add,
+  density: number,
+): void {
   const rng = new Rng(seed, STREAM_SPECIAL);
-  const eastfield = [...teamNamed(workforce, "Social Prescribing").members, ...teamNamed(workforce, "Care Coordination").members];
+  const eastfield = [
+    ...teamNamed(workforce, "Social Prescribing").members,
+    ...teamNamed(workforce, "Care Coordination").members,
+  ];
   const eastfieldEnds = rng.sample(eastfield, HARBOUR_EASTFIELD_TIES);
-  const harbour = workforce.people.filter((p) => p.org === VOLUNTARY && p.left === null && p.index !== plan.spanner).map((p) => p.index);
+  const harbour = workforce.people
+    .filter((p) => p.org === VOLUNTARY && p.left === null && p.index !== plan.spanner)
+    .map((p) => p.index);
   const spreadEnds = rng.sample(harbour, HARBOUR_EASTFIELD_TIES);
   const carers = teamNamed(workforce, "Carers Support").members.filter((p) => workforce.people[p].left === null);
   const weakEnd = rng.pick(carers);
@@ -200,7 +228,14 @@ function addHarbourEastfield(seed: number, workforce: Workforce, plan: Plan, out
 }
 
 /** Forum attendees from different organisations who had no relationship start one after the forum week. */
-function addForumTies(seed: number, workforce: Workforce, plan: Plan, out: Relationship[], add: Add, scale: number): void {
+function addForumTies(
+  seed: number,
+  workforce: Workforce,
+  plan: Plan,
+  out: Relationship[],
+  add: Add,
+  scale: number,
+): void {
   const rng = new Rng(seed, STREAM_FORUM);
   const { attendees, week } = plan.forum;
   const orgOf = workforce.orgOf;

@@ -27,7 +27,12 @@ export const connectionBeforeContent: Check = {
     let judgedLinks = 0;
     for (const b of depth.boundaries) {
       const baseline = b.cross.relationalShare;
-      evidence.push({ label: `relational channels across ${b.attribute}`, value: baseline, n: b.cross.relationships, reference: `within: ${percent(b.within.relationalShare)}` });
+      evidence.push({
+        label: `relational channels across ${b.attribute}`,
+        value: baseline,
+        n: b.cross.relationships,
+        reference: `within: ${percent(b.within.relationalShare)}`,
+      });
       if (baseline === null || baseline === 0) continue;
       const boundary = network.boundaries.find((x) => x.attribute === b.attribute)!;
       for (const l of b.links) {
@@ -42,7 +47,12 @@ export const connectionBeforeContent: Check = {
             `Contact across ${link(l.groups)} is mostly transactional: ${percent(l.relationalShare)} of it is on relational channels ` +
             `(1:1, huddles, meetings, social), against ${percent(baseline)} across ${b.attribute} generally.`,
           evidence: [
-            { label: "share of contact on relational channels", value: l.relationalShare, n: l.relationships, reference: `${percent(baseline)} across the boundary` },
+            {
+              label: "share of contact on relational channels",
+              value: l.relationalShare,
+              n: l.relationships,
+              reference: `${percent(baseline)} across the boundary`,
+            },
             { label: "share of contact on transactional channels", value: l.transactionalShare, n: l.relationships },
             { label: "relationships in contact more than once", value: l.repeatShare, n: l.relationships },
           ],
@@ -56,7 +66,12 @@ export const connectionBeforeContent: Check = {
     for (const forum of network.forums ?? []) {
       const pairs = forum.groupPairs.reduce((n, p) => n + p.pairs, 0);
       const tied = forum.groupPairs.reduce((n, p) => n + p.tiedBefore, 0);
-      if (pairs > 0) evidence.push({ label: `${forum.event}: cross-group attendee pairs already in contact before`, value: tied / pairs, n: pairs });
+      if (pairs > 0)
+        evidence.push({
+          label: `${forum.event}: cross-group attendee pairs already in contact before`,
+          value: tied / pairs,
+          n: pairs,
+        });
     }
     return {
       summary: findings.length

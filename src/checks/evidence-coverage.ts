@@ -12,7 +12,14 @@ const PRACTICE_EVIDENCE: { practice: Practice; name: string; needs: Requirement[
   { practice: 5, name: "breakdown as a system signal", needs: [["interactions", "timestamps"], ["survey"]] },
   { practice: 6, name: "relational leadership", needs: [["survey"]] },
   { practice: 7, name: "cross-system forums", needs: [["events", "interactions", "timestamps"]] },
-  { practice: 8, name: "relational quality as a leading indicator", needs: [["delivery", "interactions", "timestamps"], ["delivery", "survey"]] },
+  {
+    practice: 8,
+    name: "relational quality as a leading indicator",
+    needs: [
+      ["delivery", "interactions", "timestamps"],
+      ["delivery", "survey"],
+    ],
+  },
 ];
 
 export const evidenceCoverage: Check = {
@@ -29,7 +36,9 @@ export const evidenceCoverage: Check = {
         covered++;
         continue;
       }
-      const cheapest = [...needs].sort((a, b) => a.filter((r) => !have[r]).length - b.filter((r) => !have[r]).length)[0];
+      const cheapest = [...needs].sort(
+        (a, b) => a.filter((r) => !have[r]).length - b.filter((r) => !have[r]).length,
+      )[0];
       const missing = cheapest.filter((r) => !have[r]).map((r) => REQUIREMENT_TEXT[r]);
       findings.push({
         severity: "info",
@@ -46,7 +55,12 @@ export const evidenceCoverage: Check = {
       evidence: [
         { label: "practices with evidence", value: covered, n: 8 },
         ...(data.people ? [{ label: "people", value: people }] : []),
-        ...(data.interactions ? [{ label: "interaction rows", value: data.interactions.rows }, { label: "ties", value: data.interactions.ties.length }] : []),
+        ...(data.interactions
+          ? [
+              { label: "interaction rows", value: data.interactions.rows },
+              { label: "ties", value: data.interactions.ties.length },
+            ]
+          : []),
         ...(data.survey ? [{ label: "survey responses", value: data.survey.rows }] : []),
         ...(data.delivery ? [{ label: "delivery values", value: data.delivery.length }] : []),
         ...(data.events ? [{ label: "event attendances", value: data.events.length }] : []),

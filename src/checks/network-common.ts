@@ -10,7 +10,11 @@ export const fixed = (x: number | null, digits = 2) => (x === null ? "n/a" : x.t
 export function networkOrWhy(network: NetworkSection | null): NetworkSection | CheckOutcome {
   if (!network) return { summary: "No interactions were loaded.", findings: [], notApplicable: true };
   if (network.boundaries.length === 0) {
-    return { summary: "People have no boundary attribute (organisation, team, profession …) to compare groups on.", findings: [], notApplicable: true };
+    return {
+      summary: "People have no boundary attribute (organisation, team, profession …) to compare groups on.",
+      findings: [],
+      notApplicable: true,
+    };
   }
   return network;
 }
@@ -20,4 +24,5 @@ export const isOutcome = (x: NetworkSection | CheckOutcome): x is CheckOutcome =
 /** Groups big enough to be judged: smaller ones would single people out (minGroupSize). */
 export const judged = (boundary: BoundarySection): GroupMetrics[] => boundary.groups.filter((g) => !g.small);
 
-export const isJudged = (boundary: BoundarySection, value: string) => boundary.groups.some((g) => g.value === value && !g.small);
+export const isJudged = (boundary: BoundarySection, value: string) =>
+  boundary.groups.some((g) => g.value === value && !g.small);

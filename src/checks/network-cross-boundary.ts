@@ -23,7 +23,11 @@ export const networkCrossBoundary: Check = {
     const evidence: Evidence[] = [];
     for (const boundary of section.boundaries) {
       // The permutation interval describes chance, so it belongs with the expectation, not with the observed index.
-      evidence.push({ label: `E-I index by ${boundary.attribute}`, value: boundary.eiIndex, n: boundary.external + boundary.internal });
+      evidence.push({
+        label: `E-I index by ${boundary.attribute}`,
+        value: boundary.eiIndex,
+        n: boundary.external + boundary.internal,
+      });
       if (boundary.expectedEiIndex !== null) {
         evidence.push({
           label: `E-I by ${boundary.attribute} expected under random mixing (interval: ${boundary.permutations} permutations)`,
@@ -31,7 +35,9 @@ export const networkCrossBoundary: Check = {
           ci: boundary.permutationInterval ?? undefined,
         });
       }
-      const candidates = judged(boundary).filter((g) => g.eiIndex !== null && g.expectedEiIndex !== null && g.external + g.internal >= MIN_TIES);
+      const candidates = judged(boundary).filter(
+        (g) => g.eiIndex !== null && g.expectedEiIndex !== null && g.external + g.internal >= MIN_TIES,
+      );
       if (candidates.length < 3) continue;
       const gaps = candidates.map((g) => g.eiIndex! - g.expectedEiIndex!);
       const typical = median(gaps)!;
@@ -47,7 +53,11 @@ export const networkCrossBoundary: Check = {
             `against ${fixed(g.expectedEiIndex)} under random mixing, a gap of ${fixed(gap)} where the typical ${boundary.attribute} gap is ${fixed(typical)}.`,
           evidence: [
             { label: "E-I index", value: g.eiIndex, n: g.external + g.internal },
-            { label: "E-I expected under random mixing (interval: random relabelling)", value: g.expectedEiIndex, ci: g.permutationInterval ?? undefined },
+            {
+              label: "E-I expected under random mixing (interval: random relabelling)",
+              value: g.expectedEiIndex,
+              ci: g.permutationInterval ?? undefined,
+            },
             { label: "ties to other groups", value: g.external, n: g.external + g.internal },
             { label: "members with a tie outside the group", value: g.spanningMembers, n: g.n },
             { label: "one-sided permutation p", value: g.pLower },
@@ -66,7 +76,9 @@ export const networkCrossBoundary: Check = {
         : "No group stands out as turned inward compared with the others on its boundary.",
       findings,
       evidence,
-      notes: [`A group is flagged when its E-I is below the 95% random-relabelling interval and at least ${GAP_MARGIN} below the median gap to expectation on its boundary; groups under minGroupSize are not judged.`],
+      notes: [
+        `A group is flagged when its E-I is below the 95% random-relabelling interval and at least ${GAP_MARGIN} below the median gap to expectation on its boundary; groups under minGroupSize are not judged.`,
+      ],
     };
   },
 };

@@ -14,7 +14,12 @@ export const networkForums: Check = {
   requires: ["interactions", "timestamps", "people", "events"],
   run({ network }) {
     const forums = network?.forums;
-    if (!network || !forums) return { summary: "Forum effects need events.csv, timestamped interactions and people's groups.", findings: [], notApplicable: true };
+    if (!network || !forums)
+      return {
+        summary: "Forum effects need events.csv, timestamped interactions and people's groups.",
+        findings: [],
+        notApplicable: true,
+      };
     const findings: Finding[] = [];
     const notes: string[] = [];
     let building = 0;
@@ -26,11 +31,24 @@ export const networkForums: Check = {
         continue;
       }
       const evidence: Evidence[] = [
-        { label: "new cross-group ties among attendees per pair, after", value: a.rate, n: a.atRisk, reference: `before: ${fixed(f.attendeesBefore.rate, 4)} (${f.attendeesBefore.newTies} of ${f.attendeesBefore.atRisk})` },
-        { label: "same among non-attendees of the same groups", value: f.nonAttendeesAfter.rate, n: f.nonAttendeesAfter.atRisk },
+        {
+          label: "new cross-group ties among attendees per pair, after",
+          value: a.rate,
+          n: a.atRisk,
+          reference: `before: ${fixed(f.attendeesBefore.rate, 4)} (${f.attendeesBefore.newTies} of ${f.attendeesBefore.atRisk})`,
+        },
+        {
+          label: "same among non-attendees of the same groups",
+          value: f.nonAttendeesAfter.rate,
+          n: f.nonAttendeesAfter.atRisk,
+        },
         { label: "rate ratio, attendees vs non-attendees", value: f.rateRatio, ci: f.rateRatioCi, ciLevel: 0.95 },
         // Connection before content (practice 2): how many attendee pairs across groups already knew each other.
-        { label: "cross-group attendee pairs already in contact before", value: pairs ? (pairs - a.atRisk) / pairs : null, n: pairs },
+        {
+          label: "cross-group attendee pairs already in contact before",
+          value: pairs ? (pairs - a.atRisk) / pairs : null,
+          n: pairs,
+        },
       ];
       const window = `${f.windowDays} days${f.windowComplete ? "" : " (the data ends inside this window)"}`;
       if (f.rateRatioCi[0] > 1) {
@@ -59,9 +77,14 @@ export const networkForums: Check = {
     }
     const judged = findings.length;
     return {
-      summary: judged ? `${building} of ${judged} forum${judged === 1 ? "" : "s"} built new cross-boundary ties.` : "No forum had enough cross-group attendees to judge.",
+      summary: judged
+        ? `${building} of ${judged} forum${judged === 1 ? "" : "s"} built new cross-boundary ties.`
+        : "No forum had enough cross-group attendees to judge.",
       findings,
-      notes: [...notes, "A forum builds ties when the 95% interval of the attendees-vs-non-attendees rate ratio of first contacts after it lies above 1."],
+      notes: [
+        ...notes,
+        "A forum builds ties when the 95% interval of the attendees-vs-non-attendees rate ratio of first contacts after it lies above 1.",
+      ],
     };
   },
 };

@@ -26,7 +26,13 @@ export const networkIsolatedGroups: Check = {
         const isolated = g.external === 0;
         if (!isolated && share >= PERIPHERAL_SHARE) continue;
         const evidence: Evidence[] = [
-          { label: "members with a tie to another group", value: share, n: g.n, ci: wilson(g.spanningMembers, g.n) ?? undefined, ciLevel: 0.95 },
+          {
+            label: "members with a tie to another group",
+            value: share,
+            n: g.n,
+            ci: wilson(g.spanningMembers, g.n) ?? undefined,
+            ciLevel: 0.95,
+          },
           { label: "ties to other groups", value: g.external, n: g.external + g.internal },
           { label: "other groups reached", value: g.linkedGroups, n: others },
           { label: "members with no tie at all", value: g.isolatedMembers, n: g.n },
@@ -51,20 +57,34 @@ export const networkIsolatedGroups: Check = {
         subject: {},
         message: `The network is in ${section.components} separate parts; the largest holds ${percent(section.largestComponentShare)} of ${section.peopleCount} people (${section.isolates} with no tie at all).`,
         evidence: [
-          { label: "share of people in the largest connected part", value: section.largestComponentShare, n: section.peopleCount },
+          {
+            label: "share of people in the largest connected part",
+            value: section.largestComponentShare,
+            n: section.peopleCount,
+          },
           { label: "people with no tie", value: section.isolates, n: section.peopleCount },
         ],
-        questions: ["Are the separate parts real gaps between services, or people whose interactions the export misses?"],
+        questions: [
+          "Are the separate parts real gaps between services, or people whose interactions the export misses?",
+        ],
       });
     }
     return {
-      summary: findings.length ? `${findings.length} group${findings.length === 1 ? "" : "s"} or part${findings.length === 1 ? "" : "s"} of the system sit apart.` : "Every group has ties to other groups.",
+      summary: findings.length
+        ? `${findings.length} group${findings.length === 1 ? "" : "s"} or part${findings.length === 1 ? "" : "s"} of the system sit apart.`
+        : "Every group has ties to other groups.",
       findings,
       evidence: [
-        { label: "share of people in the largest connected part", value: section.largestComponentShare, n: section.peopleCount },
+        {
+          label: "share of people in the largest connected part",
+          value: section.largestComponentShare,
+          n: section.peopleCount,
+        },
         { label: "people with no tie", value: section.isolates, n: section.peopleCount },
       ],
-      notes: [`Peripheral: fewer than ${percent(PERIPHERAL_SHARE)} of members have a tie to another group. Groups under minGroupSize are not judged.`],
+      notes: [
+        `Peripheral: fewer than ${percent(PERIPHERAL_SHARE)} of members have a tie to another group. Groups under minGroupSize are not judged.`,
+      ],
     };
   },
 };

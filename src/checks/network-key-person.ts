@@ -26,7 +26,14 @@ export const networkKeyPerson: Check = {
     for (const boundary of section.boundaries) {
       for (const l of boundary.links) {
         const top = l.carriers[0];
-        if (!top || l.ties < MIN_TIES || top.share < CARRIER_SHARE || !isJudged(boundary, l.groups[0]) || !isJudged(boundary, l.groups[1])) continue;
+        if (
+          !top ||
+          l.ties < MIN_TIES ||
+          top.share < CARRIER_SHARE ||
+          !isJudged(boundary, l.groups[0]) ||
+          !isJudged(boundary, l.groups[1])
+        )
+          continue;
         const other = l.groups[0] === top.group ? l.groups[1] : l.groups[0];
         findings.push({
           severity: top.leaver ? "critical" : "warning",
@@ -35,10 +42,19 @@ export const networkKeyPerson: Check = {
             `${link(l.groups)} rests on one person: ${top.id} (${top.group}) is an end of ${top.ties} of its ${l.ties} ties (${percent(top.share)})` +
             (top.leaver ? " and has left." : "."),
           evidence: [
-            { label: "share of the link's ties carried by one person", value: top.share, n: l.ties, ci: wilson(top.ties, l.ties) ?? undefined, ciLevel: 0.95 },
+            {
+              label: "share of the link's ties carried by one person",
+              value: top.share,
+              n: l.ties,
+              ci: wilson(top.ties, l.ties) ?? undefined,
+              ciLevel: 0.95,
+            },
             { label: "people carrying the link", value: l.carrierCount },
             { label: "interactions across the link", value: l.interactions },
-            { label: "the person is an articulation point of the whole network", value: top.articulationPoint ? "yes" : "no" },
+            {
+              label: "the person is an articulation point of the whole network",
+              value: top.articulationPoint ? "yes" : "no",
+            },
           ],
           questions: [
             top.leaver
@@ -56,10 +72,16 @@ export const networkKeyPerson: Check = {
         : "No relationship between groups rests on a single person.",
       findings,
       evidence: [
-        { label: "articulation points (people whose absence splits the network)", value: section.articulationPoints.length, n: section.peopleCount },
+        {
+          label: "articulation points (people whose absence splits the network)",
+          value: section.articulationPoints.length,
+          n: section.peopleCount,
+        },
         { label: "bridges (ties whose loss splits the network)", value: section.bridges.length, n: section.tieCount },
       ],
-      notes: [`Flagged when one person is an end of at least ${percent(CARRIER_SHARE)} of the ties between two groups with at least ${MIN_TIES} ties; critical when that person has a leaving date.`],
+      notes: [
+        `Flagged when one person is an end of at least ${percent(CARRIER_SHARE)} of the ties between two groups with at least ${MIN_TIES} ties; critical when that person has a leaving date.`,
+      ],
     };
   },
 };

@@ -18,18 +18,27 @@ export const networkOneWay: Check = {
   run({ network }) {
     const section = networkOrWhy(network);
     if (isOutcome(section)) return section;
-    if (!section.directed) return { summary: "Interactions are treated as undirected (--undirected): direction cannot be judged.", findings: [], notApplicable: true };
+    if (!section.directed)
+      return {
+        summary: "Interactions are treated as undirected (--undirected): direction cannot be judged.",
+        findings: [],
+        notApplicable: true,
+      };
     const findings: Finding[] = [];
     let judgedLinks = 0;
     for (const boundary of section.boundaries) {
       for (const l of boundary.links) {
-        if (l.ties < MIN_LINK_TIES || !l.arcs || !isJudged(boundary, l.groups[0]) || !isJudged(boundary, l.groups[1])) continue;
+        if (l.ties < MIN_LINK_TIES || !l.arcs || !isJudged(boundary, l.groups[0]) || !isJudged(boundary, l.groups[1]))
+          continue;
         judgedLinks++;
         const minor = Math.min(l.arcs[0], l.arcs[1]);
         const ci = wilson(minor, l.ties)!;
         if (ci[1] >= ONE_WAY_SHARE) continue;
         const [from, to] = l.arcs[0] >= l.arcs[1] ? l.groups : [l.groups[1], l.groups[0]];
-        const [major, minorInteractions] = l.arcs[0] >= l.arcs[1] ? l.interactionsByDirection! : [l.interactionsByDirection![1], l.interactionsByDirection![0]];
+        const [major, minorInteractions] =
+          l.arcs[0] >= l.arcs[1]
+            ? l.interactionsByDirection!
+            : [l.interactionsByDirection![1], l.interactionsByDirection![0]];
         findings.push({
           severity: "warning",
           subject: { attribute: boundary.attribute, groups: [from, to] },
@@ -37,8 +46,19 @@ export const networkOneWay: Check = {
             `${from} → ${to} runs mostly one way: ${Math.max(...l.arcs)} ties from ${from} to ${to}, ${minor} back ` +
             `(${percent(minor / l.ties)} of ${l.ties}); interactions ${major} vs ${minorInteractions}.`,
           evidence: [
-            { label: `share of ties from ${to} to ${from}`, value: minor / l.ties, n: l.ties, ci, ciLevel: 0.95, reference: "0.5 when balanced" },
-            { label: "pairs in contact both ways", value: l.pairReciprocity, reference: `network ${fixed(section.pairReciprocity)}` },
+            {
+              label: `share of ties from ${to} to ${from}`,
+              value: minor / l.ties,
+              n: l.ties,
+              ci,
+              ciLevel: 0.95,
+              reference: "0.5 when balanced",
+            },
+            {
+              label: "pairs in contact both ways",
+              value: l.pairReciprocity,
+              reference: `network ${fixed(section.pairReciprocity)}`,
+            },
             { label: `interactions ${from} → ${to}`, value: major },
             { label: `interactions ${to} → ${from}`, value: minorInteractions },
           ],
@@ -55,7 +75,9 @@ export const networkOneWay: Check = {
         : `Ties run both ways in all ${judgedLinks} relationships between groups with at least ${MIN_LINK_TIES} ties.`,
       findings,
       evidence: [{ label: "reciprocity (share of ties returned)", value: section.reciprocity, n: section.tieCount }],
-      notes: [`A relationship is one-way when the upper 95% (Wilson) bound of the smaller direction's share of ties is below ${ONE_WAY_SHARE}; both groups must reach minGroupSize.`],
+      notes: [
+        `A relationship is one-way when the upper 95% (Wilson) bound of the smaller direction's share of ties is below ${ONE_WAY_SHARE}; both groups must reach minGroupSize.`,
+      ],
     };
   },
 };

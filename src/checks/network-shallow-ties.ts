@@ -17,7 +17,11 @@ export const networkShallowTies: Check = {
   run({ network }) {
     const depth = network?.depth;
     if (!network || !depth || depth.boundaries.length === 0) {
-      return { summary: "Depth needs timestamped interactions and people's groups.", findings: [], notApplicable: true };
+      return {
+        summary: "Depth needs timestamped interactions and people's groups.",
+        findings: [],
+        notApplicable: true,
+      };
     }
     const unit = depth.period === "week" ? "weeks" : "months";
     const findings: Finding[] = [];
@@ -25,8 +29,18 @@ export const networkShallowTies: Check = {
     for (const b of depth.boundaries) {
       const boundary = network.boundaries.find((x) => x.attribute === b.attribute)!;
       evidence.push(
-        { label: `durable across ${b.attribute}`, value: b.cross.durability.share, n: b.cross.durability.eligible, ci: b.cross.durability.ci ?? undefined, reference: `within: ${percent(b.within.durability.share)}` },
-        { label: `relational channels across ${b.attribute}`, value: b.cross.relationalShare, reference: `within: ${percent(b.within.relationalShare)}` },
+        {
+          label: `durable across ${b.attribute}`,
+          value: b.cross.durability.share,
+          n: b.cross.durability.eligible,
+          ci: b.cross.durability.ci ?? undefined,
+          reference: `within: ${percent(b.within.durability.share)}`,
+        },
+        {
+          label: `relational channels across ${b.attribute}`,
+          value: b.cross.relationalShare,
+          reference: `within: ${percent(b.within.relationalShare)}`,
+        },
       );
       const baseline = b.cross.durability.share;
       if (baseline === null) continue;
@@ -41,9 +55,20 @@ export const networkShallowTies: Check = {
             `Contact across ${link(l.groups)} rarely lasts: ${d.durable} of ${d.eligible} relationships (${percent(d.share)}) were still in contact ` +
             `${depth.durabilityPeriods} ${unit} after they began, against ${percent(baseline)} across ${b.attribute} generally.`,
           evidence: [
-            { label: "still in contact after the durability period", value: d.share, n: d.eligible, ci: d.ci, ciLevel: 0.95, reference: `${fixed(baseline)} across the boundary` },
+            {
+              label: "still in contact after the durability period",
+              value: d.share,
+              n: d.eligible,
+              ci: d.ci,
+              ciLevel: 0.95,
+              reference: `${fixed(baseline)} across the boundary`,
+            },
             { label: `median ${unit} in contact`, value: l.medianPeriodsActive, n: l.relationships },
-            { label: "share on relational channels", value: l.relationalShare, reference: `${fixed(b.cross.relationalShare)} across the boundary` },
+            {
+              label: "share on relational channels",
+              value: l.relationalShare,
+              reference: `${fixed(b.cross.relationalShare)} across the boundary`,
+            },
           ],
           questions: [
             `Do people across ${link(l.groups)} meet only to hand work over? What would a second conversation need?`,

@@ -7,10 +7,14 @@ import type { AuditContext, Check, Requirement } from "./types.js";
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, critical: 2 };
 
 export function worstSeverity(findings: readonly Finding[]): Severity {
-  return findings.reduce<Severity>((worst, f) => (SEVERITY_RANK[f.severity] > SEVERITY_RANK[worst] ? f.severity : worst), "info");
+  return findings.reduce<Severity>(
+    (worst, f) => (SEVERITY_RANK[f.severity] > SEVERITY_RANK[worst] ? f.severity : worst),
+    "info",
+  );
 }
 
-export const severityAtLeast = (severity: Severity, threshold: Severity) => SEVERITY_RANK[severity] >= SEVERITY_RANK[threshold];
+export const severityAtLeast = (severity: Severity, threshold: Severity) =>
+  SEVERITY_RANK[severity] >= SEVERITY_RANK[threshold];
 
 /** Which kinds of input the data holds. */
 export function inputsPresent(data: Dataset): Record<Requirement, boolean> {
@@ -43,14 +47,36 @@ export function runChecks(checks: readonly Check[], context: AuditContext): Chec
     const base = { id: check.id, practice: check.practice, title: check.title };
     const missing = missingRequirements(check, context);
     if (missing.length > 0) {
-      return { ...base, status: "not-applicable", severity: "info", summary: `Needs ${missing.map((m) => REQUIREMENT_TEXT[m]).join(" and ")}.`, findings: [], evidence: [], notes: [] };
+      return {
+        ...base,
+        status: "not-applicable",
+        severity: "info",
+        summary: `Needs ${missing.map((m) => REQUIREMENT_TEXT[m]).join(" and ")}.`,
+        findings: [],
+        evidence: [],
+        notes: [],
+      };
     }
     try {
       const outcome = check.run(context);
       const findings = [...outcome.findings].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
       const severity = worstSeverity(findings);
-      const status = outcome.notApplicable ? "not-applicable" : severity === "critical" ? "fail" : severity === "warning" ? "warn" : "pass";
-      return { ...base, status, severity, summary: outcome.summary, findings, evidence: outcome.evidence ?? [], notes: outcome.notes ?? [] };
+      const status = outcome.notApplicable
+        ? "not-applicable"
+        : severity === "critical"
+          ? "fail"
+          : severity === "warning"
+            ? "warn"
+            : "pass";
+      return {
+        ...base,
+        status,
+        severity,
+        summary: outcome.summary,
+        findings,
+        evidence: outcome.evidence ?? [],
+        notes: outcome.notes ?? [],
+      };
     } catch (error) {
       return {
         ...base,

@@ -3,7 +3,13 @@
 import type { Check } from "./types.js";
 import { isOutcome, signalFinding, signalsOfKinds, signalsOrWhy } from "./signal-common.js";
 
-const KINDS = ["falling-contact", "dormant-ties", "reciprocity-collapse", "fragmentation", "key-person-departure"] as const;
+const KINDS = [
+  "falling-contact",
+  "dormant-ties",
+  "reciprocity-collapse",
+  "fragmentation",
+  "key-person-departure",
+] as const;
 
 export const signalBreakdown: Check = {
   id: "signal-breakdown",

@@ -21,13 +21,26 @@ export const signalLeadingIndicator: Check = {
         l.evidence === "too little data"
           ? []
           : [
-              { label: `prewhitened correlation at lag ${l.lag}`, value: Math.round(l.r * 100) / 100, n: l.n, ci: [Math.round(l.ci[0] * 100) / 100, Math.round(l.ci[1] * 100) / 100] },
-              { label: "p, Bonferroni over lags", value: Math.round(l.p * 10000) / 10000, n: l.lagsTried, unit: "lags" },
+              {
+                label: `prewhitened correlation at lag ${l.lag}`,
+                value: Math.round(l.r * 100) / 100,
+                n: l.n,
+                ci: [Math.round(l.ci[0] * 100) / 100, Math.round(l.ci[1] * 100) / 100],
+              },
+              {
+                label: "p, Bonferroni over lags",
+                value: Math.round(l.p * 10000) / 10000,
+                n: l.lagsTried,
+                unit: "lags",
+              },
               { label: "AR(1) of the relational series (prewhitening)", value: Math.round(l.ar1 * 100) / 100 },
             ],
       questions:
         l.evidence === "evidence"
-          ? [`What in the relationship could reach ${l.metric} ${l.lag} periods later?`, "Does the lead hold in the next quarter's data before anyone acts on it?"]
+          ? [
+              `What in the relationship could reach ${l.metric} ${l.lag} periods later?`,
+              "Does the lead hold in the next quarter's data before anyone acts on it?",
+            ]
           : [],
     }));
     for (const s of delivery)
@@ -36,7 +49,13 @@ export const signalLeadingIndicator: Check = {
           severity: "info",
           subject: s.subject,
           message: `${s.metric}${s.subject.groups ? ` (${s.subject.groups.join(", ")})` : ""}: the latest point is special cause (${s.variation.replace("-", ", ")})${s.assurance ? `; against its target: ${s.assurance}` : ""}. Rule: ${s.points.at(-1)?.rules.join(", ") || "see chart"}.`,
-          evidence: [{ label: "latest value", value: s.points.at(-1)?.value ?? null, reference: s.points.at(-1)?.mean ?? undefined }],
+          evidence: [
+            {
+              label: "latest value",
+              value: s.points.at(-1)?.value ?? null,
+              reference: s.points.at(-1)?.mean ?? undefined,
+            },
+          ],
           questions: [`What relationships does ${s.metric} depend on, and what has changed in them recently?`],
         });
     const withEvidence = section.leading.filter((l) => l.evidence === "evidence").length;

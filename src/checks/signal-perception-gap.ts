@@ -9,13 +9,21 @@ export const signalPerceptionGap: Check = {
   title: "Groups that see their coordination differently",
   requires: ["survey"],
   run({ signals, survey }) {
-    if (!survey?.coordination) return { summary: "Needs relational coordination ratings (the config's coordination block).", findings: [], notApplicable: true };
+    if (!survey?.coordination)
+      return {
+        summary: "Needs relational coordination ratings (the config's coordination block).",
+        findings: [],
+        notApplicable: true,
+      };
     const section = signalsOrWhy(signals, "relational coordination ratings");
     if (isOutcome(section)) return section;
     const found = signalsOfKinds(section, ["perception-gap"]);
     const pairs = survey.coordination.asymmetries.length;
     return {
-      summary: found.length === 0 ? `No marked asymmetry among ${pairs} pairs of groups.` : `${found.length} of ${pairs} pairs of groups see their coordination markedly differently.`,
+      summary:
+        found.length === 0
+          ? `No marked asymmetry among ${pairs} pairs of groups.`
+          : `${found.length} of ${pairs} pairs of groups see their coordination markedly differently.`,
       findings: found.map(signalFinding),
       evidence: [{ label: "pairs of groups rating each other", value: pairs }],
     };

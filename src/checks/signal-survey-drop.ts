@@ -14,7 +14,10 @@ export const signalSurveyDrop: Check = {
     const section = signalsOrWhy(signals, "a survey with waves");
     if (isOutcome(section)) return section;
     const found = signalsOfKinds(section, ["survey-drop"]);
-    const compared = survey.scales.reduce((n, s) => n + s.changes.filter((c) => !c.suppressed && !("insufficient" in c)).length, 0);
+    const compared = survey.scales.reduce(
+      (n, s) => n + s.changes.filter((c) => !c.suppressed && !("insufficient" in c)).length,
+      0,
+    );
     return {
       summary:
         found.length === 0

@@ -4,7 +4,8 @@ import type { GroupResult, ScaleHeadline, ScaleResult, SurveySection } from "../
 import type { CheckOutcome } from "./types.js";
 
 export const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
-export const roundCi = (ci: [number, number] | null) => (ci ? ([round(ci[0]), round(ci[1])] as [number, number]) : undefined);
+export const roundCi = (ci: [number, number] | null) =>
+  ci ? ([round(ci[0]), round(ci[1])] as [number, number]) : undefined;
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 export type ShownScale = ScaleResult & ScaleHeadline;
@@ -12,7 +13,10 @@ export const isShown = (s: ScaleResult): s is ShownScale => !s.suppressed;
 export type ShownGroup = GroupResult & { suppressed: false };
 
 /** The section, or the outcome saying why there is none. */
-export function surveyOrWhy(survey: SurveySection | null, needs = "a survey with configured scales"): SurveySection | CheckOutcome {
+export function surveyOrWhy(
+  survey: SurveySection | null,
+  needs = "a survey with configured scales",
+): SurveySection | CheckOutcome {
   if (survey && survey.scales.length + (survey.coordination ? 1 : 0) > 0) return survey;
   return { summary: `Needs ${needs} (see docs/inputs.md).`, findings: [], notApplicable: true };
 }
@@ -27,7 +31,10 @@ export function currentGroups(scale: ScaleResult): GroupResult[] {
  * Groups whose score sits in a scale's low band: a warning when the whole 95% CI lies below the band's limit,
  * information when only the point estimate does (it may be chance).
  */
-export function lowBandFindings(scales: readonly ScaleResult[], questions: (group: string, scale: string) => string[]): { findings: Finding[]; judged: number; notes: string[] } {
+export function lowBandFindings(
+  scales: readonly ScaleResult[],
+  questions: (group: string, scale: string) => string[],
+): { findings: Finding[]; judged: number; notes: string[] } {
   const findings: Finding[] = [];
   const notes: string[] = [];
   let judged = 0;
@@ -44,10 +51,23 @@ export function lowBandFindings(scales: readonly ScaleResult[], questions: (grou
       const confident = group.ci !== null && group.ci[1] < low;
       const severity: Severity = confident ? "warning" : "info";
       const evidence: Evidence[] = [
-        { label: `${scale.label} mean`, value: round(group.mean), n: group.n, ci: roundCi(group.ci), reference: low, unit: `${scale.min}–${scale.max}` },
+        {
+          label: `${scale.label} mean`,
+          value: round(group.mean),
+          n: group.n,
+          ci: roundCi(group.ci),
+          reference: low,
+          unit: `${scale.min}–${scale.max}`,
+        },
         { label: "favourable (top two boxes)", value: round(group.favourable * 100, 0), unit: "%", n: group.n },
       ];
-      if (!scale.suppressed) evidence.push({ label: `${scale.label}, whole survey`, value: round(scale.mean), n: scale.n, ci: roundCi(scale.ci) });
+      if (!scale.suppressed)
+        evidence.push({
+          label: `${scale.label}, whole survey`,
+          value: round(scale.mean),
+          n: scale.n,
+          ci: roundCi(scale.ci),
+        });
       findings.push({
         severity,
         subject: { attribute: group.attribute, groups: [group.value], scale: scale.id },

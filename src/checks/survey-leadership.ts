@@ -13,7 +13,11 @@ export const surveyLeadership: Check = {
     if (isOutcome(section)) return section;
     const scales = section.scales.filter((s) => s.practice === 6);
     if (scales.length === 0) {
-      return { summary: 'No leadership scale is configured (mark one with "leadership": true).', findings: [], notApplicable: true };
+      return {
+        summary: 'No leadership scale is configured (mark one with "leadership": true).',
+        findings: [],
+        notApplicable: true,
+      };
     }
     const { findings, judged, notes } = lowBandFindings(scales, (group) => [
       `How do people in ${group} experience being listened to when they disagree?`,
@@ -21,10 +25,17 @@ export const surveyLeadership: Check = {
       `What support would help those who lead ${group} to hold these conversations?`,
     ]);
     return {
-      summary: judged === 0 ? "Leadership scales are reported but not judged: no bands are configured." : findings.length === 0 ? `No group is in a low band (${plural(judged, "group score")} judged).` : `${plural(findings.length, "group score")} in a low band, of ${judged} judged.`,
+      summary:
+        judged === 0
+          ? "Leadership scales are reported but not judged: no bands are configured."
+          : findings.length === 0
+            ? `No group is in a low band (${plural(judged, "group score")} judged).`
+            : `${plural(findings.length, "group score")} in a low band, of ${judged} judged.`,
       findings,
       notes,
-      evidence: scales.filter(isShown).map((s) => ({ label: s.label, value: round(s.mean), n: s.n, ci: roundCi(s.ci), unit: `${s.min}–${s.max}` })),
+      evidence: scales
+        .filter(isShown)
+        .map((s) => ({ label: s.label, value: round(s.mean), n: s.n, ci: roundCi(s.ci), unit: `${s.min}–${s.max}` })),
     };
   },
 };

@@ -14,7 +14,8 @@ export const surveyReliability: Check = {
     const section = surveyOrWhy(survey);
     if (isOutcome(section)) return section;
     const scales = section.scales.filter(isShown);
-    if (scales.length === 0) return { summary: "No scale has enough respondents to estimate reliability.", findings: [], notApplicable: true };
+    if (scales.length === 0)
+      return { summary: "No scale has enough respondents to estimate reliability.", findings: [], notApplicable: true };
     const findings: Finding[] = [];
     for (const scale of scales) {
       const subject = { scale: scale.id };
@@ -26,7 +27,11 @@ export const surveyReliability: Check = {
           message: `${scale.label}: item ${k.item} runs against the rest of the scale (item–rest r ${round(k.rDrop)}); it is probably keyed the wrong way — it is ${k.reversed ? "reverse-scored now" : "not reverse-scored"}. Scores built on it should not be trusted until this is settled.`,
           evidence: [
             { label: `${k.item} item–rest correlation (r.drop)`, value: round(k.rDrop), n: item.n, reference: 0 },
-            { label: `α without ${k.item}`, value: item.alphaIfDeleted === null ? null : round(item.alphaIfDeleted), reference: scale.alpha === null ? undefined : round(scale.alpha) },
+            {
+              label: `α without ${k.item}`,
+              value: item.alphaIfDeleted === null ? null : round(item.alphaIfDeleted),
+              reference: scale.alpha === null ? undefined : round(scale.alpha),
+            },
           ],
           questions: [
             `Is ${k.item} negatively worded in the questionnaire, and is it listed under "reverse" in the config?`,
@@ -41,7 +46,10 @@ export const surveyReliability: Check = {
           message: `${scale.label}: low internal consistency, α ${round(scale.alpha)} (< ${LOW_ALPHA}); the items may not measure one thing, so group differences on this score are hard to read.`,
           evidence: [
             { label: "Cronbach's α (raw)", value: round(scale.alpha), n: scale.n, reference: LOW_ALPHA },
-            { label: "standardised α", value: scale.alphaStandardised === null ? null : round(scale.alphaStandardised) },
+            {
+              label: "standardised α",
+              value: scale.alphaStandardised === null ? null : round(scale.alphaStandardised),
+            },
             { label: "items", value: scale.items.length },
           ],
           questions: [
@@ -67,7 +75,12 @@ export const surveyReliability: Check = {
           ? `${plural(scales.length, "scale")} reliable (every α ≥ ${LOW_ALPHA}) and consistently keyed.`
           : `${plural(findings.length, "measurement issue")} across ${plural(scales.length, "scale")}${keyed > 0 ? `, ${plural(keyed, "item")} probably keyed the wrong way` : ""}.`,
       findings,
-      evidence: scales.map((s) => ({ label: `${s.label} α`, value: s.alpha === null ? null : round(s.alpha), n: s.n, reference: LOW_ALPHA })),
+      evidence: scales.map((s) => ({
+        label: `${s.label} α`,
+        value: s.alpha === null ? null : round(s.alpha),
+        n: s.n,
+        reference: LOW_ALPHA,
+      })),
     };
   },
 };

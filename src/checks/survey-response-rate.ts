@@ -15,7 +15,12 @@ export const surveyResponseRate: Check = {
     const section = survey;
     if (!section) return { summary: "Needs survey.csv.", findings: [], notApplicable: true };
     const known = section.participation.filter((p) => p.headcount !== null && p.headcount > 0);
-    if (known.length === 0) return { summary: "people.csv gives no group sizes that match the survey's group columns.", findings: [], notApplicable: true };
+    if (known.length === 0)
+      return {
+        summary: "people.csv gives no group sizes that match the survey's group columns.",
+        findings: [],
+        notApplicable: true,
+      };
     const findings: Finding[] = [];
     const silent: string[] = [];
     for (const p of known) {
@@ -28,7 +33,15 @@ export const surveyResponseRate: Check = {
         severity: "warning",
         subject: { attribute: p.attribute, groups: [p.value] },
         message: `Only ${round(p.rate * 100, 0)}% of ${p.value} (${p.attribute}) answered the survey${section.currentWave ? ` in ${section.currentWave}` : ""}: its results may describe the people who chose to answer rather than the group.`,
-        evidence: [{ label: "response rate", value: round(p.rate * 100, 0), unit: "%", n: p.headcount!, reference: LOW_RESPONSE_RATE * 100 }],
+        evidence: [
+          {
+            label: "response rate",
+            value: round(p.rate * 100, 0),
+            unit: "%",
+            n: p.headcount!,
+            reference: LOW_RESPONSE_RATE * 100,
+          },
+        ],
         questions: [
           `What would make answering feel safe and worthwhile for people in ${p.value}?`,
           `Did the people in ${p.value} hear what happened after the last survey?`,
@@ -37,9 +50,17 @@ export const surveyResponseRate: Check = {
     }
     const shown = known.filter((p) => !p.suppressed);
     return {
-      summary: findings.length === 0 ? `No group below ${LOW_RESPONSE_RATE * 100}% response among ${plural(shown.length, "group")} with a headcount.` : `${plural(findings.length, "group")} below ${LOW_RESPONSE_RATE * 100}% response, of ${shown.length} with a headcount.`,
+      summary:
+        findings.length === 0
+          ? `No group below ${LOW_RESPONSE_RATE * 100}% response among ${plural(shown.length, "group")} with a headcount.`
+          : `${plural(findings.length, "group")} below ${LOW_RESPONSE_RATE * 100}% response, of ${shown.length} with a headcount.`,
       findings,
-      notes: silent.length > 0 ? [`Results hidden (fewer than ${section.minGroupSize} responses, or to protect such a group): ${silent.join("; ")}.`] : [],
+      notes:
+        silent.length > 0
+          ? [
+              `Results hidden (fewer than ${section.minGroupSize} responses, or to protect such a group): ${silent.join("; ")}.`,
+            ]
+          : [],
       evidence: shown.length > 0 ? [{ label: "groups with a response rate", value: shown.length }] : [],
     };
   },

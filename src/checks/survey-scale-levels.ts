@@ -12,7 +12,12 @@ export const surveyScaleLevels: Check = {
     const section = surveyOrWhy(survey);
     if (isOutcome(section)) return section;
     const scales = section.scales.filter((s) => s.practice === 1);
-    if (scales.length === 0) return { summary: "No relational scales (trust, psychological safety) are configured.", findings: [], notApplicable: true };
+    if (scales.length === 0)
+      return {
+        summary: "No relational scales (trust, psychological safety) are configured.",
+        findings: [],
+        notApplicable: true,
+      };
     const { findings, judged, notes } = lowBandFindings(scales, (group, scale) => [
       `What makes it hard for people in ${group} to speak up, ask for help or admit a mistake at the moment?`,
       `Where in ${group}'s working relationships, inside the team and across its boundaries, is ${scale.toLowerCase()} strongest, and what is different there?`,

@@ -15,25 +15,56 @@ export const surveyWeakCoordination: Check = {
   requires: ["survey"],
   run({ survey }) {
     const rc = survey?.coordination;
-    if (!rc) return { summary: "Needs relational coordination ratings (the config's coordination block).", findings: [], notApplicable: true };
+    if (!rc)
+      return {
+        summary: "Needs relational coordination ratings (the config's coordination block).",
+        findings: [],
+        notApplicable: true,
+      };
     const between = rc.cells.filter((c): c is RcCell & RcEstimate => !c.within && !c.suppressed);
     const findings: Finding[] = [];
     for (const cell of between) {
       if (cell.index >= rc.bands.weak) continue;
       const confident = cell.ci !== null && cell.ci[1] < rc.bands.weak;
-      const severity: Severity = !confident ? "info" : cell.ci![1] < rc.bands.weak - FAR_BELOW_WEAK ? "critical" : "warning";
+      const severity: Severity = !confident
+        ? "info"
+        : cell.ci![1] < rc.bands.weak - FAR_BELOW_WEAK
+          ? "critical"
+          : "warning";
       const weakest = cell.dimensions.filter((d) => d.mean !== null).sort((a, b) => a.mean! - b.mean!)[0];
       const reverse = rc.cells.find((c) => c.raterGroup === cell.ratedGroup && c.ratedGroup === cell.raterGroup);
       findings.push({
         severity,
-        subject: { attribute: rc.raterAttribute, groups: [cell.raterGroup, cell.ratedGroup], metric: "relational coordination" },
+        subject: {
+          attribute: rc.raterAttribute,
+          groups: [cell.raterGroup, cell.ratedGroup],
+          metric: "relational coordination",
+        },
         message: `${cell.raterGroup} rates its coordination with ${cell.ratedGroup} at ${round(cell.index)} on ${rc.min}–${rc.max}: weak (below ${rc.bands.weak}; ${rc.bands.note})${confident ? "" : ", though the 95% interval reaches the band"}.`,
         evidence: [
           { label: "RC index", value: round(cell.index), n: cell.n, ci: roundCi(cell.ci), reference: rc.bands.weak },
-          ...(cell.communication !== null ? [{ label: "communication (frequent, timely, accurate, problem-solving)", value: round(cell.communication), n: cell.n }] : []),
-          ...(cell.relationship !== null ? [{ label: "relationship (shared goals, shared knowledge, mutual respect)", value: round(cell.relationship), n: cell.n }] : []),
+          ...(cell.communication !== null
+            ? [
+                {
+                  label: "communication (frequent, timely, accurate, problem-solving)",
+                  value: round(cell.communication),
+                  n: cell.n,
+                },
+              ]
+            : []),
+          ...(cell.relationship !== null
+            ? [
+                {
+                  label: "relationship (shared goals, shared knowledge, mutual respect)",
+                  value: round(cell.relationship),
+                  n: cell.n,
+                },
+              ]
+            : []),
           ...(weakest ? [{ label: `weakest dimension: ${weakest.dimension}`, value: round(weakest.mean!) }] : []),
-          ...(reverse && !reverse.suppressed ? [{ label: `${cell.ratedGroup} rates ${cell.raterGroup}`, value: round(reverse.index), n: reverse.n }] : []),
+          ...(reverse && !reverse.suppressed
+            ? [{ label: `${cell.ratedGroup} rates ${cell.raterGroup}`, value: round(reverse.index), n: reverse.n }]
+            : []),
         ],
         questions: [
           `Where do ${cell.raterGroup} and ${cell.ratedGroup} depend on each other's work, and what happens at those hand-offs?`,
@@ -54,11 +85,19 @@ export const surveyWeakCoordination: Check = {
       findings,
       notes: [
         `Bands: weak < ${rc.bands.weak} ≤ moderate ≤ ${rc.bands.strong} < strong — ${rc.bands.note}.`,
-        ...(hidden > 0 ? [`${plural(hidden, "between-group rating")} hidden for privacy (fewer than ${survey!.minGroupSize} raters, or to protect one that has).`] : []),
+        ...(hidden > 0
+          ? [
+              `${plural(hidden, "between-group rating")} hidden for privacy (fewer than ${survey!.minGroupSize} raters, or to protect one that has).`,
+            ]
+          : []),
       ],
       evidence: [
-        ...(rc.between.suppressed ? [] : [{ label: "between-group RC (all ratings)", value: round(rc.between.index), n: rc.between.n }]),
-        ...(rc.within.suppressed ? [] : [{ label: "within-group RC (all ratings)", value: round(rc.within.index), n: rc.within.n }]),
+        ...(rc.between.suppressed
+          ? []
+          : [{ label: "between-group RC (all ratings)", value: round(rc.between.index), n: rc.between.n }]),
+        ...(rc.within.suppressed
+          ? []
+          : [{ label: "within-group RC (all ratings)", value: round(rc.within.index), n: rc.within.n }]),
       ],
     };
   },

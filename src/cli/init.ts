@@ -42,7 +42,11 @@ export function initFolder(dir: string): string[] {
   const existing = Object.keys(files).filter((name) => existsSync(join(dir, name)));
   if (existing.length > 0) {
     throw new InputError(
-      existing.map((name) => ({ file: join(dir, name), message: "already exists; relaudit init never overwrites", hint: "choose an empty folder, or move the file away first" })),
+      existing.map((name) => ({
+        file: join(dir, name),
+        message: "already exists; relaudit init never overwrites",
+        hint: "choose an empty folder, or move the file away first",
+      })),
     );
   }
   for (const [name, content] of Object.entries(files)) writeFileAtomic(join(dir, name), content);

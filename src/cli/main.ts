@@ -95,7 +95,9 @@ function addInputOptions(command: Command): Command {
     .option("--min-group-size <n>", "hide survey results for smaller groups (default 5)", integer(2))
     .addOption(new Option("--period <kind>", "reporting period").choices(["week", "month"]))
     .option("--time-zone <zone>", "IANA time zone for dates without one (default UTC)")
-    .addOption(new Option("--date-format <format>", "how to read day/month dates").choices(["iso", "dd/mm/yyyy", "mm/dd/yyyy"]))
+    .addOption(
+      new Option("--date-format <format>", "how to read day/month dates").choices(["iso", "dd/mm/yyyy", "mm/dd/yyyy"]),
+    )
     .option("-q, --quiet", "print only findings; no progress")
     .option("--no-color", "no colour (also NO_COLOR=1)")
     .option("--debug", "show stack traces for unexpected errors");
@@ -134,12 +136,17 @@ function threadsFromEnv(value: string | undefined): number | undefined {
   return value !== undefined && Number.isInteger(n) && n >= 1 ? n : undefined;
 }
 
-const hasExplicitFiles = (f: CommonFlags) => Boolean(f.people || f.interactions || f.survey || f.coordination || f.delivery || f.events);
+const hasExplicitFiles = (f: CommonFlags) =>
+  Boolean(f.people || f.interactions || f.survey || f.coordination || f.delivery || f.events);
 
 /** Terminal and Markdown reports; JSON is written in pieces (renderJsonChunks). */
 function render(report: Report, format: Exclude<TextFormat, "json">, io: Io, flags: AuditFlags): string {
   if (format === "markdown") return renderMarkdown(report, { quiet: flags.quiet });
-  return renderTerminal(report, { color: useColor(io.stdout, io.env, flags.color), quiet: flags.quiet, width: io.stdout.columns });
+  return renderTerminal(report, {
+    color: useColor(io.stdout, io.env, flags.color),
+    quiet: flags.quiet,
+    width: io.stdout.columns,
+  });
 }
 
 export async function run(argv: string[], io: Io): Promise<number> {
@@ -152,26 +159,39 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
 
-  addPseudonymOptions(addInputOptions(
-    program
-      .command("audit")
-      .description("read the inputs in DIR, run every check whose inputs are present, print the report")
-      .argument("[dir]", "folder holding people.csv, interactions.csv, survey.csv, delivery.csv, events.csv, relaudit.config.json"),
-  ))
+  addPseudonymOptions(
+    addInputOptions(
+      program
+        .command("audit")
+        .description("read the inputs in DIR, run every check whose inputs are present, print the report")
+        .argument(
+          "[dir]",
+          "folder holding people.csv, interactions.csv, survey.csv, delivery.csv, events.csv, relaudit.config.json",
+        ),
+    ),
+  )
     .addOption(
-      new Option("-f, --format <format>", "report format (default: terminal on a TTY, else markdown); csv writes tables into --out DIR, pptx a slide deck to --out FILE").choices([
-        "terminal",
-        "markdown",
-        "json",
-        "csv",
-        "pptx",
+      new Option(
+        "-f, --format <format>",
+        "report format (default: terminal on a TTY, else markdown); csv writes tables into --out DIR, pptx a slide deck to --out FILE",
+      ).choices(["terminal", "markdown", "json", "csv", "pptx"]),
+    )
+    .option(
+      "-o, --out <dir>",
+      "also write report.md, report.json and SVG charts (charts/) into this folder (atomically)",
+    )
+    .option("--png", "with --out, also write each chart as PNG")
+    .option(
+      "--force",
+      "let --out write into a non-empty folder that is not a previous relaudit output (other files are left alone)",
+    )
+    .option("--skip-invalid-rows", "leave out rows with a problem (recorded in the report) instead of failing")
+    .addOption(
+      new Option("--fail-on <severity>", "exit 1 when a finding is at least this severe").choices([
+        "warning",
+        "critical",
       ]),
     )
-    .option("-o, --out <dir>", "also write report.md, report.json and SVG charts (charts/) into this folder (atomically)")
-    .option("--png", "with --out, also write each chart as PNG")
-    .option("--force", "let --out write into a non-empty folder that is not a previous relaudit output (other files are left alone)")
-    .option("--skip-invalid-rows", "leave out rows with a problem (recorded in the report) instead of failing")
-    .addOption(new Option("--fail-on <severity>", "exit 1 when a finding is at least this severe").choices(["warning", "critical"]))
     .option("--generated-at <iso>", "timestamp to record (for reproducible output)")
     .action(async (dir: string | undefined, flags: AuditFlags) => {
       debug = Boolean(flags.debug);
@@ -188,14 +208,23 @@ export async function run(argv: string[], io: Io): Promise<number> {
         threads: threadsFromEnv(io.env.RELAUDIT_WORKERS),
       };
       if (flags.generatedAt !== undefined && Number.isNaN(Date.parse(flags.generatedAt))) {
-        throw new InputError({ column: "--generated-at", message: "invalid timestamp", expected: "an ISO 8601 date-time such as 2026-11-23T06:00:00Z", found: flags.generatedAt });
+        throw new InputError({
+          column: "--generated-at",
+          message: "invalid timestamp",
+          expected: "an ISO 8601 date-time such as 2026-11-23T06:00:00Z",
+          found: flags.generatedAt,
+        });
       }
       // Settings that can fail are checked before the (possibly long) audit runs.
       const out = flags.out === undefined ? undefined : resolve(flags.out);
       const format: Format = flags.format ?? (io.stdout.isTTY ? "terminal" : "markdown");
       if (out === undefined && (format === "csv" || format === "pptx" || flags.png)) {
         const what = format === "pptx" ? "--format pptx" : format === "csv" ? "--format csv" : "--png";
-        throw new InputError({ column: what, message: "writes files and needs --out to say where", hint: format === "pptx" ? "add --out deck.pptx" : "add --out DIR" });
+        throw new InputError({
+          column: what,
+          message: "writes files and needs --out to say where",
+          hint: format === "pptx" ? "add --out deck.pptx" : "add --out DIR",
+        });
       }
       if (out !== undefined && format === "pptx") await checkDeckPath(out, Boolean(flags.force));
       else if (out !== undefined) checkOutFolder(out, OUT_FILES, Boolean(flags.force));
@@ -215,25 +244,37 @@ export async function run(argv: string[], io: Io): Promise<number> {
         if (!flags.quiet) io.stderr.write(`relaudit: wrote ${flags.out}\n`);
       } else if (out !== undefined) {
         progress.phase("drawing charts");
-        const extra = await reportFiles(report, { png: Boolean(flags.png), csv: format === "csv" }).finally(progress.done);
+        const extra = await reportFiles(report, { png: Boolean(flags.png), csv: format === "csv" }).finally(
+          progress.done,
+        );
         const extraNames = extra.files.map((f) => f.path);
         checkOutFolder(out, extraNames, Boolean(flags.force));
         // The JSON is written in pieces as it is rendered: a large system's report runs to hundreds of megabytes.
-        const rendered = { "report.json": renderJsonChunks(report), "report.md": renderMarkdown(report, { charts: extra.charts }) };
+        const rendered = {
+          "report.json": renderJsonChunks(report),
+          "report.md": renderMarkdown(report, { charts: extra.charts }),
+        };
         claimOutFolder(out, [...OUT_FILES, ...extraNames]);
         // Charts and tables first: report.md never links a file that is not there yet.
         for (const f of extra.files) writeFileAtomic(join(out, f.path), f.content);
         for (const name of OUT_FILES) writeFileAtomic(join(out, name), rendered[name]);
         for (const w of extra.warnings) io.stderr.write(`relaudit: ${w}\n`);
         if (!flags.quiet) {
-          const csv = format === "csv" ? `, ${extra.files.filter((f) => f.path.endsWith(".csv")).length} CSV tables` : "";
-          io.stderr.write(`relaudit: wrote ${join(flags.out!, "report.md")}, ${join(flags.out!, "report.json")}, ${extra.charts.length} charts in ${join(flags.out!, "charts")}${flags.png ? " (SVG and PNG)" : ""}${csv}\n`);
+          const csv =
+            format === "csv" ? `, ${extra.files.filter((f) => f.path.endsWith(".csv")).length} CSV tables` : "";
+          io.stderr.write(
+            `relaudit: wrote ${join(flags.out!, "report.md")}, ${join(flags.out!, "report.json")}, ${extra.charts.length} charts in ${join(flags.out!, "charts")}${flags.png ? " (SVG and PNG)" : ""}${csv}\n`,
+          );
         }
       }
       if (format === "json") for (const piece of renderJsonChunks(report)) io.stdout.write(piece);
       else if (format !== "csv" && format !== "pptx") io.stdout.write(render(report, format, io, flags));
-      if (options.timings) io.stderr.write(`${JSON.stringify({ timings: { ...options.timings, render: performance.now() - rendering }, workers: options.threads ?? defaultThreads() })}\n`);
-      if (flags.failOn && report.checks.some((c) => c.findings.some((f) => severityAtLeast(f.severity, flags.failOn!)))) exitCode = EXIT.findings;
+      if (options.timings)
+        io.stderr.write(
+          `${JSON.stringify({ timings: { ...options.timings, render: performance.now() - rendering }, workers: options.threads ?? defaultThreads() })}\n`,
+        );
+      if (flags.failOn && report.checks.some((c) => c.findings.some((f) => severityAtLeast(f.severity, flags.failOn!))))
+        exitCode = EXIT.findings;
     });
 
   addInputOptions(
@@ -245,7 +286,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
     debug = Boolean(flags.debug);
     const { summary } = await loadInputs(inputOptions(dir, flags));
     for (const f of summary.files) {
-      const what = f.kind === "config" ? "valid" : `${f.rows.toLocaleString("en-GB")} rows, ${f.encoding}, ${f.delimiter === "\t" ? "tab" : f.delimiter === "," ? "comma" : `"${f.delimiter}"`}-separated`;
+      const what =
+        f.kind === "config"
+          ? "valid"
+          : `${f.rows.toLocaleString("en-GB")} rows, ${f.encoding}, ${f.delimiter === "\t" ? "tab" : f.delimiter === "," ? "comma" : `"${f.delimiter}"`}-separated`;
       io.stdout.write(visibleControls(`ok  ${f.kind.padEnd(12)} ${f.path} (${what})\n`));
     }
     for (const w of summary.warnings) io.stdout.write(`note ${visibleControls(w)}\n`);
@@ -256,7 +300,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     addInputOptions(
       program
         .command("signals")
-        .description("print breakdown signals only (for a scheduled run): SPC on relational and delivery series, new/continuing/resolved with --previous")
+        .description(
+          "print breakdown signals only (for a scheduled run): SPC on relational and delivery series, new/continuing/resolved with --previous",
+        )
         .argument("[dir]", "folder holding the input files (a delivery file alone is enough)"),
     ),
   ).action(async (dir: string | undefined, flags: CommonFlags & SignalsFlags) => {
@@ -264,12 +310,17 @@ export async function run(argv: string[], io: Io): Promise<number> {
     exitCode = await runSignals(inputOptions(dir, flags), flags, io);
   });
 
-  addPseudonymOptions(addInputOptions(
-    program
-      .command("explore")
-      .description("browse findings, groups, group pairs, series and brokers in the terminal (interactive)")
-      .argument("[dir]", "a report folder written by audit --out (its report.json is read), or a folder of inputs to audit"),
-  )).action(async (dir: string | undefined, flags: CommonFlags & PseudonymFlags) => {
+  addPseudonymOptions(
+    addInputOptions(
+      program
+        .command("explore")
+        .description("browse findings, groups, group pairs, series and brokers in the terminal (interactive)")
+        .argument(
+          "[dir]",
+          "a report folder written by audit --out (its report.json is read), or a folder of inputs to audit",
+        ),
+    ),
+  ).action(async (dir: string | undefined, flags: CommonFlags & PseudonymFlags) => {
     debug = Boolean(flags.debug);
     if (!io.stdinIsTTY || !io.stdout.isTTY) {
       io.stderr.write(
@@ -285,10 +336,16 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (saved) audited = readReportFile(saved);
     else {
       const progress = progressReporter(io, Boolean(flags.quiet));
-      audited = await audit({ ...inputOptions(dir, flags), onPhase: progress.phase, onProgress: progress.bytes }).finally(progress.done);
+      audited = await audit({
+        ...inputOptions(dir, flags),
+        onPhase: progress.phase,
+        onProgress: progress.bytes,
+      }).finally(progress.done);
     }
     // As for every output: pseudonyms when asked for, then control characters made visible.
-    await runExplorer(withVisibleControls(key ? pseudonymiseReport(audited, key) : audited), { color: useColor(io.stdout, io.env, flags.color) });
+    await runExplorer(withVisibleControls(key ? pseudonymiseReport(audited, key) : audited), {
+      color: useColor(io.stdout, io.env, flags.color),
+    });
   });
 
   program
@@ -297,7 +354,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .argument("[dir]", "folder to write into", ".")
     .action((dir: string) => {
       const written = initFolder(resolve(dir));
-      io.stdout.write(`Wrote:\n${written.map((f) => `  ${f}`).join("\n")}\nFill in the CSVs (see docs/inputs.md), then run: relaudit validate ${dir}\n`);
+      io.stdout.write(
+        `Wrote:\n${written.map((f) => `  ${f}`).join("\n")}\nFill in the CSVs (see docs/inputs.md), then run: relaudit validate ${dir}\n`,
+      );
     });
 
   try {
@@ -311,18 +370,26 @@ export async function run(argv: string[], io: Io): Promise<number> {
 function reportError(error: unknown, io: Io, debug: boolean): number {
   if (error instanceof CommanderError) {
     // Help and version exit 0; commander has already printed usage errors.
-    return error.exitCode === 0 || error.code === "commander.helpDisplayed" || error.code === "commander.version" ? EXIT.ok : EXIT.input;
+    return error.exitCode === 0 || error.code === "commander.helpDisplayed" || error.code === "commander.version"
+      ? EXIT.ok
+      : EXIT.input;
   }
   if (error instanceof InputError) {
     const count = error.problems.length;
     const text = error.problems.map(formatProblem).join("\n\n");
-    io.stderr.write(`relaudit: ${count === 1 ? "a problem" : `${count} problems`} with the input:\n\n${visibleControls(text)}\n`);
+    io.stderr.write(
+      `relaudit: ${count === 1 ? "a problem" : `${count} problems`} with the input:\n\n${visibleControls(text)}\n`,
+    );
     if (debug && error.stack) io.stderr.write(`\n${error.stack}\n`);
     return EXIT.input;
   }
   const message = error instanceof Error ? error.message : String(error);
   io.stderr.write(`relaudit: unexpected error: ${visibleControls(message)}\n`);
-  io.stderr.write(debug && error instanceof Error && error.stack ? `${error.stack}\n` : "This is a bug in relaudit. Rerun with --debug for details and report it.\n");
+  io.stderr.write(
+    debug && error instanceof Error && error.stack
+      ? `${error.stack}\n`
+      : "This is a bug in relaudit. Rerun with --debug for details and report it.\n",
+  );
   return 3;
 }
 export { committedWrites, removePendingTempFiles } from "../util/atomic.js";

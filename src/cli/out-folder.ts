@@ -30,7 +30,11 @@ function readManifest(dir: string): string[] | null {
 export function checkOutFolder(dir: string, names: readonly string[], force: boolean): void {
   if (!existsSync(dir)) return;
   if (!statSync(dir).isDirectory()) {
-    throw new InputError({ column: "--out", message: `"${dir}" is a file, not a folder`, hint: "give --out a folder (it is created when missing)" });
+    throw new InputError({
+      column: "--out",
+      message: `"${dir}" is a file, not a folder`,
+      hint: "give --out a folder (it is created when missing)",
+    });
   }
   const entries = readdirSync(dir).sort();
   if (entries.length === 0 || force) return;
@@ -60,6 +64,10 @@ export function checkOutFolder(dir: string, names: readonly string[], force: boo
 export function claimOutFolder(dir: string, names: readonly string[]): void {
   const earlier = readManifest(dir) ?? [];
   const files = [...new Set([...earlier, ...names])].sort();
-  const manifest: Manifest = { tool: "relaudit", note: "Files relaudit wrote in this folder: a later run with --out overwrites only these.", files };
+  const manifest: Manifest = {
+    tool: "relaudit",
+    note: "Files relaudit wrote in this folder: a later run with --out overwrites only these.",
+    files,
+  };
   writeFileAtomic(join(dir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
 }

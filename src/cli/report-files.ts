@@ -25,7 +25,9 @@ export async function reportFiles(report: Report, options: { png: boolean; csv: 
   if (options.csv) files.push(...csvTables(report).map((t) => ({ path: t.file, content: csvText(t) })));
   const warnings = [...rendered.warnings];
   if (options.png && rendered.plans.length > 0 && !(await fontsAvailable())) {
-    warnings.push("no fonts found: the PNG charts have no text. Install a font package (e.g. fonts-dejavu-core) and run again.");
+    warnings.push(
+      "no fonts found: the PNG charts have no text. Install a font package (e.g. fonts-dejavu-core) and run again.",
+    );
   }
   return { files, charts: rendered.links, warnings };
 }
@@ -35,7 +37,11 @@ export async function deckFile(report: Report): Promise<Uint8Array> {
   const plans = planCharts(report);
   const pictures = deckPictures(report, plans);
   const rendered = await renderCharts(report, { plans: pictures, png: true });
-  const png = new Map(rendered.files.filter((f) => f.path.endsWith(".png")).map((f) => [f.path.replace(/^.*\/|\.png$/g, ""), f.content as Uint8Array]));
+  const png = new Map(
+    rendered.files
+      .filter((f) => f.path.endsWith(".png"))
+      .map((f) => [f.path.replace(/^.*\/|\.png$/g, ""), f.content as Uint8Array]),
+  );
   return renderDeck({ report, plans, png });
 }
 
@@ -45,12 +51,26 @@ export async function deckFile(report: Report): Promise<Uint8Array> {
  */
 export async function checkDeckPath(path: string, force: boolean): Promise<void> {
   if (extname(path).toLowerCase() !== ".pptx") {
-    throw new InputError({ column: "--out", message: "with --format pptx, --out is the deck file", found: path, hint: "name the file, e.g. --out deck.pptx" });
+    throw new InputError({
+      column: "--out",
+      message: "with --format pptx, --out is the deck file",
+      found: path,
+      hint: "name the file, e.g. --out deck.pptx",
+    });
   }
   if (!existsSync(path)) return;
-  if (statSync(path).isDirectory()) throw new InputError({ column: "--out", message: `"${path}" is a folder, not a deck file`, hint: "give a file name ending in .pptx" });
+  if (statSync(path).isDirectory())
+    throw new InputError({
+      column: "--out",
+      message: `"${path}" is a folder, not a deck file`,
+      hint: "give a file name ending in .pptx",
+    });
   if (force || (await writtenByRelaudit(path))) return;
-  throw new InputError({ column: "--out", message: `relaudit would overwrite "${path}", which it did not write`, hint: "choose another file name, move the file away, or pass --force" });
+  throw new InputError({
+    column: "--out",
+    message: `relaudit would overwrite "${path}", which it did not write`,
+    hint: "choose another file name, move the file away, or pass --force",
+  });
 }
 
 async function writtenByRelaudit(path: string): Promise<boolean> {

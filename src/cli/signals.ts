@@ -10,7 +10,14 @@ import { loadInputs, type InputOptions } from "../load/inputs.js";
 import { isoDate, parseDate } from "../load/values.js";
 import type { Severity } from "../result/types.js";
 import { analyseSignals } from "../signals/analyse.js";
-import { buildSignalsReport, failsAt, previousSignals, renderSignalsJson, renderSignalsMarkdown, type SignalsReport } from "../signals/report.js";
+import {
+  buildSignalsReport,
+  failsAt,
+  previousSignals,
+  renderSignalsJson,
+  renderSignalsMarkdown,
+  type SignalsReport,
+} from "../signals/report.js";
 import { analyseSurvey } from "../survey/analyse.js";
 import { writeFileAtomic } from "../util/atomic.js";
 import { addPseudonymOptions, pseudonymKeyFor, type PseudonymFlags } from "../privacy/key.js";
@@ -34,18 +41,39 @@ export interface SignalsFlags extends PseudonymFlags {
 
 export function addSignalsOptions(command: Command): Command {
   return addPseudonymOptions(command)
-    .addOption(new Option("-f, --format <format>", "output format (default: markdown)").choices(["terminal", "markdown", "json"]))
-    .addOption(new Option("--fail-on <severity>", "exit 1 when a current signal is at least this severe").choices(["warning", "critical"]))
-    .option("--previous <report.json>", "an earlier signals (or audit) JSON report: mark each signal new, continuing or resolved")
+    .addOption(
+      new Option("-f, --format <format>", "output format (default: markdown)").choices([
+        "terminal",
+        "markdown",
+        "json",
+      ]),
+    )
+    .addOption(
+      new Option("--fail-on <severity>", "exit 1 when a current signal is at least this severe").choices([
+        "warning",
+        "critical",
+      ]),
+    )
+    .option(
+      "--previous <report.json>",
+      "an earlier signals (or audit) JSON report: mark each signal new, continuing or resolved",
+    )
     .option("--as-of <date>", "report as of this day: use only data before it (reproduces an earlier scheduled run)")
-    .option("-o, --out <dir>", "write signals-<as-of>.json/.md and signals-latest.json/.md into this folder (atomically)")
+    .option(
+      "-o, --out <dir>",
+      "write signals-<as-of>.json/.md and signals-latest.json/.md into this folder (atomically)",
+    )
     .option("--force", "let --out write into a non-empty folder that is not a previous relaudit output");
 }
 
 export async function runSignals(input: InputOptions, flags: SignalsFlags, io: Io): Promise<number> {
   const asOf = flags.asOf === undefined ? undefined : asOfDate(flags.asOf);
   if (asOf !== undefined && flags.until !== undefined)
-    throw new InputError({ column: "--as-of", message: "--as-of and --until both set the end of the data", hint: "use one of them" });
+    throw new InputError({
+      column: "--as-of",
+      message: "--as-of and --until both set the end of the data",
+      hint: "use one of them",
+    });
   const previous = flags.previous === undefined ? null : readPrevious(flags.previous);
   const out = flags.out === undefined ? undefined : resolve(flags.out);
   const key = pseudonymKeyFor(flags, io.env);
@@ -53,7 +81,12 @@ export async function runSignals(input: InputOptions, flags: SignalsFlags, io: I
   const loaded = await loadInputs({ ...input, until: asOf !== undefined ? isoDate(asOf - DAY_MS) : input.until });
   const data = loaded.dataset;
   const section = analyseSignals(data, analyseSurvey(data));
-  if (!section) throw new InputError({ message: "nothing to analyse over time", expected: "dated interactions, delivery.csv or a survey with waves", hint: "see docs/inputs.md" });
+  if (!section)
+    throw new InputError({
+      message: "nothing to analyse over time",
+      expected: "dated interactions, delivery.csv or a survey with waves",
+      hint: "see docs/inputs.md",
+    });
 
   const built = buildSignalsReport(section, {
     version: VERSION,
@@ -69,12 +102,22 @@ export async function runSignals(input: InputOptions, flags: SignalsFlags, io: I
 
 function asOfDate(text: string): number {
   const parsed = /^\d{4}-\d{2}-\d{2}$/.test(text.trim()) ? parseDate(text, "iso", "UTC") : null;
-  if (!parsed?.ok) throw new InputError({ column: "--as-of", message: "invalid date for --as-of", expected: "an ISO date such as 2026-11-23", found: JSON.stringify(text) });
+  if (!parsed?.ok)
+    throw new InputError({
+      column: "--as-of",
+      message: "invalid date for --as-of",
+      expected: "an ISO date such as 2026-11-23",
+      found: JSON.stringify(text),
+    });
   return parsed.value;
 }
 
 /** The morning after the last dated input: a scheduled run's natural "as of". */
-function endOfData(data: { window: { until: number | null }; interactions: { last: number | null } | null; delivery: { at: number }[] | null }): number {
+function endOfData(data: {
+  window: { until: number | null };
+  interactions: { last: number | null } | null;
+  delivery: { at: number }[] | null;
+}): number {
   if (data.window.until !== null) return data.window.until;
   const last = Math.max(data.interactions?.last ?? -Infinity, ...(data.delivery ?? []).map((r) => r.at));
   return Number.isFinite(last) ? (Math.floor(last / DAY_MS) + 1) * DAY_MS : 0;
@@ -85,10 +128,22 @@ function readPrevious(path: string) {
   try {
     json = JSON.parse(readFileSync(path, "utf8"));
   } catch (error) {
-    throw new InputError({ file: path, column: "--previous", message: "cannot read the previous report", found: (error as Error).message, hint: "pass a report.json written by relaudit signals --format json or --out" });
+    throw new InputError({
+      file: path,
+      column: "--previous",
+      message: "cannot read the previous report",
+      found: (error as Error).message,
+      hint: "pass a report.json written by relaudit signals --format json or --out",
+    });
   }
   const signals = previousSignals(json);
-  if (!signals) throw new InputError({ file: path, column: "--previous", message: "not a relaudit report with signals", expected: 'a JSON object with "signals": [{ "id": …, "kind": … }]' });
+  if (!signals)
+    throw new InputError({
+      file: path,
+      column: "--previous",
+      message: "not a relaudit report with signals",
+      expected: 'a JSON object with "signals": [{ "id": …, "kind": … }]',
+    });
   return signals;
 }
 

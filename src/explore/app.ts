@@ -27,7 +27,14 @@ export async function loadModules(): Promise<ExplorerModules> {
   return { React: react.default, ink };
 }
 
-const TONE_COLOUR: Record<Tone, string | undefined> = { critical: "red", warning: "yellow", info: "cyan", good: "green", plain: undefined, muted: "gray" };
+const TONE_COLOUR: Record<Tone, string | undefined> = {
+  critical: "red",
+  warning: "yellow",
+  info: "cyan",
+  good: "green",
+  plain: undefined,
+  muted: "gray",
+};
 const SPECIAL_COLOUR = { concern: "yellow", improvement: "cyan", neither: "magenta" } as const;
 const SPARK_WIDTH = 26;
 const VALUE_WIDTH = 24;
@@ -108,7 +115,11 @@ export function keyAction(input: string, key: Key, page: number): ViewAction | n
   return null;
 }
 
-export function explorerElement({ React, ink }: ExplorerModules, report: Report, options: ExplorerOptions): ReactElement {
+export function explorerElement(
+  { React, ink }: ExplorerModules,
+  report: Report,
+  options: ExplorerOptions,
+): ReactElement {
   const h = React.createElement;
   const { Box, Text, useApp, useInput, useStdout } = ink;
   const tabs = explorerTabs(report);
@@ -127,24 +138,54 @@ export function explorerElement({ React, ink }: ExplorerModules, report: Report,
       null,
       ...chars.map((ch, i) => {
         const judged = special[i];
-        return h(Text, { key: i, color: options.color && judged ? SPECIAL_COLOUR[judged] : undefined, bold: Boolean(judged) && !options.color }, ch);
+        return h(
+          Text,
+          {
+            key: i,
+            color: options.color && judged ? SPECIAL_COLOUR[judged] : undefined,
+            bold: Boolean(judged) && !options.color,
+          },
+          ch,
+        );
       }),
     );
   }
 
-  function RowLine({ row, active, width, valueWidth }: { row: Row; active: boolean; width: number; valueWidth: number }): ReactElement {
+  function RowLine({
+    row,
+    active,
+    width,
+    valueWidth,
+  }: {
+    row: Row;
+    active: boolean;
+    width: number;
+    valueWidth: number;
+  }): ReactElement {
     // Fixed widths (not flex margins, which Ink may shrink away): cursor, label, sparkline, value.
     const sparkWidth = row.spark ? Math.min(SPARK_WIDTH, row.spark.values.length) + 1 : 0;
     const labelWidth = Math.max(8, width - 2 - sparkWidth - valueWidth - 1);
     return h(
       Box,
       { width },
-      h(Box, { width: 2, flexShrink: 0 }, h(Text, { color: active ? undefined : colour(row.tone) }, active ? "›" : " ")),
-      h(Box, { width: labelWidth, flexShrink: 0 }, h(Text, { wrap: "truncate-end", inverse: active, bold: row.tone === "critical" }, row.label)),
+      h(
+        Box,
+        { width: 2, flexShrink: 0 },
+        h(Text, { color: active ? undefined : colour(row.tone) }, active ? "›" : " "),
+      ),
+      h(
+        Box,
+        { width: labelWidth, flexShrink: 0 },
+        h(Text, { wrap: "truncate-end", inverse: active, bold: row.tone === "critical" }, row.label),
+      ),
       h(Text, null, " "),
       row.spark ? h(Box, { width: sparkWidth, flexShrink: 0 }, h(SparkText, { spark: row.spark })) : null,
       // A fixed-width value column keeps the sparklines of a tab aligned.
-      h(Box, { width: valueWidth, flexShrink: 0 }, h(Text, { color: colour(row.tone), wrap: "truncate-end" }, row.value)),
+      h(
+        Box,
+        { width: valueWidth, flexShrink: 0 },
+        h(Text, { color: colour(row.tone), wrap: "truncate-end" }, row.value),
+      ),
     );
   }
 
@@ -187,7 +228,9 @@ export function explorerElement({ React, ink }: ExplorerModules, report: Report,
     const footer = h(
       Text,
       { dimColor: true, wrap: "truncate-end" },
-      expanded ? "enter/esc back · q quit" : `←→ tabs · ↑↓ move · enter details · q quit${tab.rows.length ? ` · ${selected + 1}/${tab.rows.length}` : ""}`,
+      expanded
+        ? "enter/esc back · q quit"
+        : `←→ tabs · ↑↓ move · enter details · q quit${tab.rows.length ? ` · ${selected + 1}/${tab.rows.length}` : ""}`,
     );
 
     if (expanded && row) {
@@ -198,7 +241,11 @@ export function explorerElement({ React, ink }: ExplorerModules, report: Report,
         tabBar,
         h(Box, { marginTop: 1 }, h(Text, { bold: true, color: colour(row.tone) }, row.label)),
         row.spark ? h(SparkText, { spark: row.spark }) : null,
-        h(Box, { flexDirection: "column", flexGrow: 1, overflow: "hidden" }, ...row.detail.map((line, i) => h(DetailText, { key: i, line }))),
+        h(
+          Box,
+          { flexDirection: "column", flexGrow: 1, overflow: "hidden" },
+          ...row.detail.map((line, i) => h(DetailText, { key: i, line })),
+        ),
         footer,
       );
     }
@@ -215,12 +262,29 @@ export function explorerElement({ React, ink }: ExplorerModules, report: Report,
         Box,
         { flexDirection: "column", height: listHeight, marginTop: 1 },
         ...(visible.length
-          ? visible.map((r, i) => h(RowLine, { key: r.key, row: r, active: start + i === selected, width, valueWidth: valueWidths[tabIndex] }))
+          ? visible.map((r, i) =>
+              h(RowLine, {
+                key: r.key,
+                row: r,
+                active: start + i === selected,
+                width,
+                valueWidth: valueWidths[tabIndex],
+              }),
+            )
           : [h(Text, { key: "empty", dimColor: true }, tab.empty)]),
       ),
       h(
         Box,
-        { flexDirection: "column", height: detailHeight, borderStyle: "single", borderTop: true, borderBottom: false, borderLeft: false, borderRight: false, overflow: "hidden" },
+        {
+          flexDirection: "column",
+          height: detailHeight,
+          borderStyle: "single",
+          borderTop: true,
+          borderBottom: false,
+          borderLeft: false,
+          borderRight: false,
+          overflow: "hidden",
+        },
         ...(row ? row.detail.slice(0, detailHeight - 1).map((line, i) => h(DetailText, { key: i, line })) : []),
       ),
       footer,

@@ -17,7 +17,7 @@ export interface DetailLine {
 export interface Spark {
   values: (number | null)[];
   /** Per value: the special-cause judgement, so the view can colour it. */
-  special: (Series["points"][number]["special"])[];
+  special: Series["points"][number]["special"][];
 }
 
 export interface Row {
@@ -39,7 +39,8 @@ export interface Tab {
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
-const fmt = (x: number | null | undefined, digits = 2) => (x === null || x === undefined ? "—" : Number.isInteger(x) ? formatNumber(x) : x.toFixed(digits));
+const fmt = (x: number | null | undefined, digits = 2) =>
+  x === null || x === undefined ? "—" : Number.isInteger(x) ? formatNumber(x) : x.toFixed(digits);
 const pct = (x: number | null | undefined) => (x === null || x === undefined ? "—" : `${Math.round(x * 100)}%`);
 
 function findingRows(report: Report): Row[] {
@@ -58,12 +59,22 @@ function findingRows(report: Report): Row[] {
           { text: `${check.title} (${check.id})`, tone: "muted" },
           ...(subject ? [{ text: subject }] : []),
           ...f.evidence.map((e) => ({ text: `• ${formatEvidence(e)}` })),
-          ...(f.questions.length ? [{ text: "Questions to ask:", tone: "muted" as const }, ...f.questions.map((q) => ({ text: `? ${q}` }))] : []),
+          ...(f.questions.length
+            ? [{ text: "Questions to ask:", tone: "muted" as const }, ...f.questions.map((q) => ({ text: `? ${q}` }))]
+            : []),
         ],
       });
     });
     if (check.status === "error") {
-      rows.push({ key: `${check.id}#error`, label: `${check.title} could not run`, value: "error", tone: "warning", rank: 1, order: c * 10_000, detail: [{ text: check.error ?? "" }] });
+      rows.push({
+        key: `${check.id}#error`,
+        label: `${check.title} could not run`,
+        value: "error",
+        tone: "warning",
+        rank: 1,
+        order: c * 10_000,
+        detail: [{ text: check.error ?? "" }],
+      });
     }
   });
   return rows.sort((a, b) => a.rank - b.rank || a.order - b.order).map(({ rank: _rank, order: _order, ...row }) => row);
@@ -82,8 +93,12 @@ function groupRows(report: Report): Row[] {
       row.value = `${formatNumber(g.n)} people · E-I ${fmt(g.eiIndex)}`;
       row.detail.push(
         { text: `Ties: ${formatNumber(g.external)} across the boundary, ${formatNumber(g.internal)} within` },
-        { text: `E-I index ${fmt(g.eiIndex)} (expected under random mixing ${fmt(g.expectedEiIndex)}${g.permutationInterval ? `, 95% of permutations ${fmt(g.permutationInterval[0])} to ${fmt(g.permutationInterval[1])}` : ""})` },
-        { text: `${formatNumber(g.spanningMembers)} members reach another group; ${formatNumber(g.isolatedMembers)} have no tie; linked to ${formatNumber(g.linkedGroups)} groups` },
+        {
+          text: `E-I index ${fmt(g.eiIndex)} (expected under random mixing ${fmt(g.expectedEiIndex)}${g.permutationInterval ? `, 95% of permutations ${fmt(g.permutationInterval[0])} to ${fmt(g.permutationInterval[1])}` : ""})`,
+        },
+        {
+          text: `${formatNumber(g.spanningMembers)} members reach another group; ${formatNumber(g.isolatedMembers)} have no tie; linked to ${formatNumber(g.linkedGroups)} groups`,
+        },
       );
       if (g.small) row.detail.push({ text: "Small group: reported, not judged.", tone: "muted" });
     }
@@ -95,7 +110,9 @@ function groupRows(report: Report): Row[] {
       row.detail.push(
         g.suppressed
           ? { text: `${scale.label}: suppressed (fewer than ${report.minGroupSize} respondents)`, tone: "muted" }
-          : { text: `${scale.label}: ${fmt(g.mean)}${g.ci ? ` (95% CI ${fmt(g.ci[0])}–${fmt(g.ci[1])})` : ""}, n = ${g.n}${g.band ? `, ${g.band}` : ""}` },
+          : {
+              text: `${scale.label}: ${fmt(g.mean)}${g.ci ? ` (95% CI ${fmt(g.ci[0])}–${fmt(g.ci[1])})` : ""}, n = ${g.n}${g.band ? `, ${g.band}` : ""}`,
+            },
       );
     }
   }
@@ -106,7 +123,10 @@ function rcLine(rater: string, rated: string, cells: readonly RcCell[]): DetailL
   const c = cells.find((x) => x.raterGroup === rater && x.ratedGroup === rated);
   if (!c) return null;
   if (c.suppressed) return { text: `${rater} rates ${rated}: suppressed`, tone: "muted" };
-  return { text: `${rater} rates ${rated}: RC ${c.index.toFixed(2)} (${c.band}, n = ${c.n})`, tone: c.band === "weak" ? "warning" : "plain" };
+  return {
+    text: `${rater} rates ${rated}: RC ${c.index.toFixed(2)} (${c.band}, n = ${c.n})`,
+    tone: c.band === "weak" ? "warning" : "plain",
+  };
 }
 
 function sparkOf(series: Series | undefined): Spark | undefined {
@@ -122,9 +142,20 @@ function pairRows(report: Report): Row[] {
       const [a, c] = link.groups;
       const detail: DetailLine[] = [
         { text: `${b.attribute}: ${formatNumber(link.ties)} ties, ${formatNumber(link.interactions)} interactions` },
-        ...(link.arcs ? [{ text: `Each way: ${a} → ${c} ${formatNumber(link.arcs[0])} ties, ${c} → ${a} ${formatNumber(link.arcs[1])}` }] : []),
-        { text: `Pairs in contact both ways: ${pct(link.pairReciprocity)}`, tone: link.pairReciprocity !== null && link.pairReciprocity < 0.25 ? "warning" : "plain" },
-        { text: `Carried by ${formatNumber(link.carrierCount)} people${link.carriers[0] ? `; the busiest is an end of ${pct(link.carriers[0].share)} of the ties${link.carriers[0].leaver ? " and has left" : ""}` : ""}` },
+        ...(link.arcs
+          ? [
+              {
+                text: `Each way: ${a} → ${c} ${formatNumber(link.arcs[0])} ties, ${c} → ${a} ${formatNumber(link.arcs[1])}`,
+              },
+            ]
+          : []),
+        {
+          text: `Pairs in contact both ways: ${pct(link.pairReciprocity)}`,
+          tone: link.pairReciprocity !== null && link.pairReciprocity < 0.25 ? "warning" : "plain",
+        },
+        {
+          text: `Carried by ${formatNumber(link.carrierCount)} people${link.carriers[0] ? `; the busiest is an end of ${pct(link.carriers[0].share)} of the ties${link.carriers[0].leaver ? " and has left" : ""}` : ""}`,
+        },
       ];
       if (rc && rc.raterAttribute.toLowerCase() === b.attribute.toLowerCase()) {
         for (const line of [rcLine(a, c, rc.cells), rcLine(c, a, rc.cells)]) if (line) detail.push(line);
@@ -149,11 +180,19 @@ function seriesRows(report: Report): Row[] {
   for (const s of signals) if (s.series) bySeries.set(s.series, [...(bySeries.get(s.series) ?? []), s]);
   const all = report.series ?? [];
   // Series with a signal first, in the signals' order (most severe first), then the rest as the result lists them.
-  const ordered = [...all.filter((s) => bySeries.has(s.id)).sort((x, y) => signals.findIndex((s) => s.series === x.id) - signals.findIndex((s) => s.series === y.id)), ...all.filter((s) => !bySeries.has(s.id))];
+  const ordered = [
+    ...all
+      .filter((s) => bySeries.has(s.id))
+      .sort((x, y) => signals.findIndex((s) => s.series === x.id) - signals.findIndex((s) => s.series === y.id)),
+    ...all.filter((s) => !bySeries.has(s.id)),
+  ];
   return ordered.map((s): Row => {
     const last = [...s.points].reverse().find((p) => p.mean !== null);
     const own = bySeries.get(s.id) ?? [];
-    const worst = own.reduce<Severity | null>((w, x) => (w === null || SEVERITY_RANK[x.severity] < SEVERITY_RANK[w] ? x.severity : w), null);
+    const worst = own.reduce<Severity | null>(
+      (w, x) => (w === null || SEVERITY_RANK[x.severity] < SEVERITY_RANK[w] ? x.severity : w),
+      null,
+    );
     return {
       key: s.id,
       label: `${metricLabel(s.metric)}: ${subjectLabel(s.subject)}`,
@@ -161,8 +200,16 @@ function seriesRows(report: Report): Row[] {
       tone: worst ?? "plain",
       spark: sparkOf(s),
       detail: [
-        { text: `${s.chart === "xmr" ? "XmR chart" : "Run chart"}, ${s.points.length} periods from ${s.points[0]?.period ?? "—"} to ${s.points.at(-1)?.period ?? "—"}; ${s.direction === "neither" ? "no direction is better" : `${s.direction} is better`}` },
-        ...(last ? [{ text: `Mean ${fmt(last.mean)}${last.lowerLimit !== null && last.upperLimit !== null ? `, process limits ${fmt(last.lowerLimit)} to ${fmt(last.upperLimit)}` : ""}` }] : []),
+        {
+          text: `${s.chart === "xmr" ? "XmR chart" : "Run chart"}, ${s.points.length} periods from ${s.points[0]?.period ?? "—"} to ${s.points.at(-1)?.period ?? "—"}; ${s.direction === "neither" ? "no direction is better" : `${s.direction} is better`}`,
+        },
+        ...(last
+          ? [
+              {
+                text: `Mean ${fmt(last.mean)}${last.lowerLimit !== null && last.upperLimit !== null ? `, process limits ${fmt(last.lowerLimit)} to ${fmt(last.upperLimit)}` : ""}`,
+              },
+            ]
+          : []),
         ...own.map((x) => ({ text: `${x.severity} signal since ${x.firstPeriod}: ${x.rule}`, tone: x.severity })),
         ...(s.rebaseSuggestion ? [{ text: `Suggested rebase: ${s.rebaseSuggestion}`, tone: "muted" as const }] : []),
         ...s.notes.map((n) => ({ text: n, tone: "muted" as const })),
@@ -194,10 +241,18 @@ function brokerRows(report: Report): Row[] {
         value: `betweenness ${p.betweennessNormalised.toFixed(3)}${p.leaver ? " · left" : ""}`,
         tone: p.leaver || articulation.has(p.id) ? "warning" : "plain",
         detail: [
-          { text: `Ties with ${formatNumber(p.degree)} people (${formatNumber(p.inDegree)} in, ${formatNumber(p.outDegree)} out)` },
-          { text: `Betweenness ${fmt(p.betweenness, 1)} (normalised ${p.betweennessNormalised.toFixed(4)}${p.betweennessSe !== null ? `, standard error ${fmt(p.betweennessSe, 1)}` : ""}); constraint ${fmt(p.constraint, 3)}` },
-          { text: `Brokerage on ${network.brokerageAttribute ?? "—"}: liaison ${r.liaison}, gatekeeper ${r.gatekeeper}, representative ${r.representative}, itinerant ${r.itinerant}, coordinator ${r.coordinator}` },
-          ...(articulation.has(p.id) ? [{ text: "The only link between parts of the network (articulation point).", tone: "warning" as const }] : []),
+          {
+            text: `Ties with ${formatNumber(p.degree)} people (${formatNumber(p.inDegree)} in, ${formatNumber(p.outDegree)} out)`,
+          },
+          {
+            text: `Betweenness ${fmt(p.betweenness, 1)} (normalised ${p.betweennessNormalised.toFixed(4)}${p.betweennessSe !== null ? `, standard error ${fmt(p.betweennessSe, 1)}` : ""}); constraint ${fmt(p.constraint, 3)}`,
+          },
+          {
+            text: `Brokerage on ${network.brokerageAttribute ?? "—"}: liaison ${r.liaison}, gatekeeper ${r.gatekeeper}, representative ${r.representative}, itinerant ${r.itinerant}, coordinator ${r.coordinator}`,
+          },
+          ...(articulation.has(p.id)
+            ? [{ text: "The only link between parts of the network (articulation point).", tone: "warning" as const }]
+            : []),
           ...(p.leaver ? [{ text: "Has left: who holds these relationships now?", tone: "warning" as const }] : []),
         ],
       };
@@ -206,10 +261,30 @@ function brokerRows(report: Report): Row[] {
 
 export function explorerTabs(report: Report): Tab[] {
   return [
-    { id: "findings", title: "Findings", empty: "No findings: every check passed or had nothing to say.", rows: findingRows(report) },
-    { id: "groups", title: "Groups", empty: "No groups: give people.csv or a survey with group columns.", rows: groupRows(report) },
+    {
+      id: "findings",
+      title: "Findings",
+      empty: "No findings: every check passed or had nothing to say.",
+      rows: findingRows(report),
+    },
+    {
+      id: "groups",
+      title: "Groups",
+      empty: "No groups: give people.csv or a survey with group columns.",
+      rows: groupRows(report),
+    },
     { id: "pairs", title: "Pairs", empty: "No group pairs: give interactions.csv.", rows: pairRows(report) },
-    { id: "series", title: "Series", empty: "No series: give timestamped interactions or delivery.csv.", rows: seriesRows(report) },
-    { id: "brokers", title: "Brokers", empty: "No brokers: give interactions.csv with people's groups.", rows: brokerRows(report) },
+    {
+      id: "series",
+      title: "Series",
+      empty: "No series: give timestamped interactions or delivery.csv.",
+      rows: seriesRows(report),
+    },
+    {
+      id: "brokers",
+      title: "Brokers",
+      empty: "No brokers: give interactions.csv with people's groups.",
+      rows: brokerRows(report),
+    },
   ];
 }

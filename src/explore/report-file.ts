@@ -16,15 +16,35 @@ export function readReportFile(file: string): Report {
   try {
     parsed = JSON.parse(readFileSync(file, "utf8"));
   } catch (error) {
-    throw new InputError({ file, message: "report.json is not valid JSON", found: error instanceof Error ? error.message : String(error), hint: "write it again with relaudit audit --out" });
+    throw new InputError({
+      file,
+      message: "report.json is not valid JSON",
+      found: error instanceof Error ? error.message : String(error),
+      hint: "write it again with relaudit audit --out",
+    });
   }
   const report = parsed as Partial<Report> | null;
   const major = (v: string) => v.split(".")[0];
-  if (!report || report.tool?.name !== "relaudit" || typeof report.schemaVersion !== "string" || !Array.isArray(report.checks)) {
-    throw new InputError({ file, message: "this is not a relaudit report", hint: "point explore at a folder written by relaudit audit --out, or at a folder of inputs" });
+  if (
+    !report ||
+    report.tool?.name !== "relaudit" ||
+    typeof report.schemaVersion !== "string" ||
+    !Array.isArray(report.checks)
+  ) {
+    throw new InputError({
+      file,
+      message: "this is not a relaudit report",
+      hint: "point explore at a folder written by relaudit audit --out, or at a folder of inputs",
+    });
   }
   if (major(report.schemaVersion) !== major(SCHEMA_VERSION)) {
-    throw new InputError({ file, message: "the report was written by an incompatible version of relaudit", expected: `schema ${SCHEMA_VERSION}`, found: `schema ${report.schemaVersion}`, hint: "run relaudit audit --out again" });
+    throw new InputError({
+      file,
+      message: "the report was written by an incompatible version of relaudit",
+      expected: `schema ${SCHEMA_VERSION}`,
+      found: `schema ${report.schemaVersion}`,
+      hint: "run relaudit audit --out again",
+    });
   }
   return report as Report;
 }

@@ -11,7 +11,12 @@ export interface ColumnSpec {
 const norm = (name: string) => name.toLowerCase().replace(/[\s_-]+/g, "");
 
 /** Index of each named column in the header (−1 when absent); throws when a required one is missing. */
-export function resolveColumns<K extends string>(header: string[], specs: Record<K, ColumnSpec>, file: string, line = 1): Record<K, number> {
+export function resolveColumns<K extends string>(
+  header: string[],
+  specs: Record<K, ColumnSpec>,
+  file: string,
+  line = 1,
+): Record<K, number> {
   const positions = new Map(header.map((name, i) => [norm(name), i] as const));
   const result = {} as Record<K, number>;
   const missing: K[] = [];

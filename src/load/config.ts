@@ -69,7 +69,15 @@ export interface Config {
 }
 
 export type InputKind = "people" | "interactions" | "survey" | "coordination" | "delivery" | "events" | "annotations";
-export const INPUT_KINDS: readonly InputKind[] = ["people", "interactions", "survey", "coordination", "delivery", "events", "annotations"];
+export const INPUT_KINDS: readonly InputKind[] = [
+  "people",
+  "interactions",
+  "survey",
+  "coordination",
+  "delivery",
+  "events",
+  "annotations",
+];
 
 export const DEFAULT_CONFIG: Config = {
   source: null,
@@ -86,22 +94,33 @@ type Json = unknown;
 type Validate = (value: Json, path: string, problems: Problem[]) => unknown;
 
 const isObject = (v: Json): v is Record<string, Json> => typeof v === "object" && v !== null && !Array.isArray(v);
-const typeName = (v: Json) => (v === null ? "null" : Array.isArray(v) ? "an array" : typeof v === "object" ? "an object" : `${typeof v} ${JSON.stringify(v)}`);
+const typeName = (v: Json) =>
+  v === null
+    ? "null"
+    : Array.isArray(v)
+      ? "an array"
+      : typeof v === "object"
+        ? "an object"
+        : `${typeof v} ${JSON.stringify(v)}`;
 
 function expect(problems: Problem[], path: string, expected: string, value: Json, hint?: string): undefined {
   problems.push({ column: path, message: `invalid value for "${path}"`, expected, found: typeName(value), hint });
   return undefined;
 }
 
-const str: Validate = (v, path, problems) => (typeof v === "string" && v.trim() !== "" ? v : expect(problems, path, "a non-empty string", v));
+const str: Validate = (v, path, problems) =>
+  typeof v === "string" && v.trim() !== "" ? v : expect(problems, path, "a non-empty string", v);
 const bool: Validate = (v, path, problems) => (typeof v === "boolean" ? v : expect(problems, path, "true or false", v));
-const num: Validate = (v, path, problems) => (typeof v === "number" && Number.isFinite(v) ? v : expect(problems, path, "a number", v));
+const num: Validate = (v, path, problems) =>
+  typeof v === "number" && Number.isFinite(v) ? v : expect(problems, path, "a number", v);
 const positiveInt: Validate = (v, path, problems) =>
   Number.isInteger(v) && (v as number) >= 1 ? v : expect(problems, path, "a whole number ≥ 1", v);
 const oneOf =
   (...options: string[]): Validate =>
   (v, path, problems) =>
-    typeof v === "string" && options.includes(v) ? v : expect(problems, path, `one of ${options.map((o) => `"${o}"`).join(", ")}`, v);
+    typeof v === "string" && options.includes(v)
+      ? v
+      : expect(problems, path, `one of ${options.map((o) => `"${o}"`).join(", ")}`, v);
 const stringList: Validate = (v, path, problems) => {
   if (!Array.isArray(v)) return expect(problems, path, "a list of strings", v);
   return v.map((item, i) => str(item, `${path}[${i}]`, problems));
@@ -134,7 +153,9 @@ function object(keys: Record<string, Validate>, required: string[] = []): Valida
       }
       out[key] = validate(value, keyPath, problems);
     }
-    for (const key of required) if (!(key in v)) problems.push({ column: path ? `${path}.${key}` : key, message: `missing required key "${key}"` });
+    for (const key of required)
+      if (!(key in v))
+        problems.push({ column: path ? `${path}.${key}` : key, message: `missing required key "${key}"` });
     return out;
   };
 }
@@ -174,7 +195,8 @@ const coordination = object(
     max: num,
     columns: mapOf(object({ rated: str, dimension: oneOf(...RC_DIMENSIONS) }, ["rated", "dimension"])),
     bands: object({ weak: num, strong: num }),
-    asymmetryThreshold: (v, path, problems) => (typeof v === "number" && v > 0 ? v : expect(problems, path, "a positive number of scale points", v)),
+    asymmetryThreshold: (v, path, problems) =>
+      typeof v === "number" && v > 0 ? v : expect(problems, path, "a positive number of scale points", v),
     answerLabels: numberMap,
     dimensionLabels: object(Object.fromEntries(RC_DIMENSIONS.map((d) => [d, numberMap]))),
   },
@@ -195,10 +217,14 @@ const TOP_LEVEL: Record<string, Validate> = {
   $schema: str,
   boundaries: stringList,
   minGroupSize: (v, path, problems) =>
-    Number.isInteger(v) && (v as number) >= 2 ? v : expect(problems, path, "a whole number ≥ 2", v, "5 is the usual minimum; 10 for comments"),
+    Number.isInteger(v) && (v as number) >= 2
+      ? v
+      : expect(problems, path, "a whole number ≥ 2", v, "5 is the usual minimum; 10 for comments"),
   dateFormat: oneOf("iso", "dd/mm/yyyy", "mm/dd/yyyy"),
   timeZone: (v, path, problems) =>
-    typeof v === "string" && isValidTimeZone(v) ? v : expect(problems, path, 'an IANA time zone such as "Europe/London"', v),
+    typeof v === "string" && isValidTimeZone(v)
+      ? v
+      : expect(problems, path, 'an IANA time zone such as "Europe/London"', v),
   period: oneOf("week", "month"),
   undirected: bool,
   answerLabels: numberMap,
@@ -215,7 +241,9 @@ export function parseConfig(json: Json, source: string | null): Config {
   const file = source ?? "config";
   if (problems.length > 0) throw new InputError(problems.map((p) => ({ ...p, file })));
   const folder = source ? dirname(source) : process.cwd();
-  const files = Object.fromEntries(Object.entries(parsed?.files ?? {}).map(([k, p]) => [k, resolve(folder, p as string)]));
+  const files = Object.fromEntries(
+    Object.entries(parsed?.files ?? {}).map(([k, p]) => [k, resolve(folder, p as string)]),
+  );
   return { ...DEFAULT_CONFIG, ...parsed, files, source };
 }
 
@@ -232,8 +260,17 @@ export function loadConfig(path: string): Config {
   } catch (error) {
     const message = (error as Error).message;
     const position = /position (\d+)/.exec(message);
-    const { line, column } = position ? lineAndColumn(text, Number(position[1])) : { line: undefined, column: undefined };
-    throw new InputError({ file: path, line, column, message: "the config is not valid JSON", found: message, hint: "check for trailing commas and unquoted keys" });
+    const { line, column } = position
+      ? lineAndColumn(text, Number(position[1]))
+      : { line: undefined, column: undefined };
+    throw new InputError({
+      file: path,
+      line,
+      column,
+      message: "the config is not valid JSON",
+      found: message,
+      hint: "check for trailing commas and unquoted keys",
+    });
   }
   return parseConfig(json, resolve(path));
 }

@@ -16,7 +16,11 @@ export interface LoadContext {
   warnings: string[];
 }
 
-export function summariseFile(kind: InputFileSummary["kind"], info: CsvFileInfo, range: [number, number] | null): InputFileSummary {
+export function summariseFile(
+  kind: InputFileSummary["kind"],
+  info: CsvFileInfo,
+  range: [number, number] | null,
+): InputFileSummary {
   return {
     kind,
     path: info.path,

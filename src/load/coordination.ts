@@ -10,10 +10,26 @@ import { readCsv, type CsvFileInfo } from "./csv.js";
 import { isMissing, parseNumber } from "./values.js";
 
 export const COORDINATION_COLUMNS = {
-  raterGroup: { aliases: ["rater_group", "rater", "from_group"], required: true, description: "the group of the person rating" },
-  ratedGroup: { aliases: ["rated_group", "rated", "to_group", "target_group"], required: true, description: "the group being rated" },
-  dimension: { aliases: ["dimension", "rc_dimension"], required: true, description: `one of ${RC_DIMENSIONS.join(", ")}` },
-  score: { aliases: ["score", "rating", "value"], required: true, description: "the answer (a number or a configured label)" },
+  raterGroup: {
+    aliases: ["rater_group", "rater", "from_group"],
+    required: true,
+    description: "the group of the person rating",
+  },
+  ratedGroup: {
+    aliases: ["rated_group", "rated", "to_group", "target_group"],
+    required: true,
+    description: "the group being rated",
+  },
+  dimension: {
+    aliases: ["dimension", "rc_dimension"],
+    required: true,
+    description: `one of ${RC_DIMENSIONS.join(", ")}`,
+  },
+  score: {
+    aliases: ["score", "rating", "value"],
+    required: true,
+    description: "the answer (a number or a configured label)",
+  },
   respondent: { aliases: ["respondent", "respondent_id", "rater_id"], description: "who answered (optional)" },
 } as const;
 
@@ -34,9 +50,20 @@ export async function loadCoordination(path: string, ctx: LoadContext): Promise<
   const config = ctx.config.coordination;
   const min = config?.min ?? 1;
   const max = config?.max ?? 5;
-  const labels = new Map([...Object.entries(ctx.config.answerLabels), ...Object.entries(config?.answerLabels ?? {})].map(([k, v]) => [normLabel(k), v]));
+  const labels = new Map(
+    [...Object.entries(ctx.config.answerLabels), ...Object.entries(config?.answerLabels ?? {})].map(([k, v]) => [
+      normLabel(k),
+      v,
+    ]),
+  );
   const dimensionLabels = new Map(
-    RC_DIMENSIONS.map((d) => [d, new Map([...labels, ...Object.entries(config?.dimensionLabels?.[d] ?? {}).map(([k, v]) => [normLabel(k), v] as const)])]),
+    RC_DIMENSIONS.map((d) => [
+      d,
+      new Map([
+        ...labels,
+        ...Object.entries(config?.dimensionLabels?.[d] ?? {}).map(([k, v]) => [normLabel(k), v] as const),
+      ]),
+    ]),
   );
   const ratings: RcRating[] = [];
   const people = new Map<string, number>();
@@ -60,7 +87,14 @@ export async function loadCoordination(path: string, ctx: LoadContext): Promise<
       if (!dimension) {
         const suggestion = didYouMean(dimensionText, RC_DIMENSIONS);
         ctx.problems.add(
-          { file: path, line, column: header[col.dimension], message: `unknown RC dimension "${dimensionText}"`, expected: `one of ${RC_DIMENSIONS.join(", ")}`, hint: suggestion ? `did you mean "${suggestion}"?` : undefined },
+          {
+            file: path,
+            line,
+            column: header[col.dimension],
+            message: `unknown RC dimension "${dimensionText}"`,
+            expected: `one of ${RC_DIMENSIONS.join(", ")}`,
+            hint: suggestion ? `did you mean "${suggestion}"?` : undefined,
+          },
           `${path}: unknown RC dimension`,
         );
         return;
@@ -70,7 +104,13 @@ export async function loadCoordination(path: string, ctx: LoadContext): Promise<
         const parsed = parseNumber(scoreText, decimalComma);
         if (!parsed.ok) {
           ctx.problems.add(
-            { file: path, line, column: header[col.score], message: `unknown answer "${scoreText.trim()}"`, expected: "a number or a label in answerLabels (global, coordination or coordination.dimensionLabels)" },
+            {
+              file: path,
+              line,
+              column: header[col.score],
+              message: `unknown answer "${scoreText.trim()}"`,
+              expected: "a number or a label in answerLabels (global, coordination or coordination.dimensionLabels)",
+            },
             `${path}: unknown answer`,
           );
           return;
@@ -78,11 +118,22 @@ export async function loadCoordination(path: string, ctx: LoadContext): Promise<
         score = parsed.value;
       }
       if (score < min || score > max) {
-        ctx.problems.add({ file: path, line, column: header[col.score], message: "answer out of range", expected: `${min}–${max} (coordination min and max)`, found: String(score) }, `${path}: out-of-range answer`);
+        ctx.problems.add(
+          {
+            file: path,
+            line,
+            column: header[col.score],
+            message: "answer out of range",
+            expected: `${min}–${max} (coordination min and max)`,
+            found: String(score),
+          },
+          `${path}: out-of-range answer`,
+        );
         return;
       }
       let person: number;
-      if (col.respondent >= 0 && !isMissing(fields[col.respondent])) person = personIndex(`id\u0000${fields[col.respondent].trim()}`);
+      if (col.respondent >= 0 && !isMissing(fields[col.respondent]))
+        person = personIndex(`id\u0000${fields[col.respondent].trim()}`);
       else {
         const cell = `${raterGroup}\u0000${ratedGroup}\u0000${dimension}`;
         const i = ordinal.get(cell) ?? 0;

@@ -47,7 +47,10 @@ export type RowConsumer = (fields: string[], line: number) => void;
 export type LineReader = (text: string, line: number) => boolean;
 
 /** Given the header, returns the row consumer (a loader maps columns once, then reads rows by index), and optionally a line reader. */
-export type HeaderHandler = (header: string[], info: CsvFileInfo) => RowConsumer | { row: RowConsumer; line: LineReader };
+export type HeaderHandler = (
+  header: string[],
+  info: CsvFileInfo,
+) => RowConsumer | { row: RowConsumer; line: LineReader };
 
 const CANDIDATE_DELIMITERS = [",", ";", "\t", "|"];
 const DELIMITER_NAMES: Record<string, string> = { ",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe" };
@@ -62,9 +65,14 @@ export async function readCsv(path: string, options: CsvReadOptions, onHeader: H
     totalBytes = stat.size;
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError({ file, message: "cannot read the file", found: (error as NodeJS.ErrnoException).code ?? String(error) });
+    throw new InputError({
+      file,
+      message: "cannot read the file",
+      found: (error as NodeJS.ErrnoException).code ?? String(error),
+    });
   }
-  if (totalBytes === 0) throw new InputError({ file, message: "the file is empty", expected: "a header row and at least one data row" });
+  if (totalBytes === 0)
+    throw new InputError({ file, message: "the file is empty", expected: "a header row and at least one data row" });
 
   const encoding = options.encoding ? normaliseEncoding(options.encoding, file) : sniffEncoding(path);
   const decoder = new TextDecoder(encoding, { fatal: true });
@@ -132,7 +140,9 @@ export async function readCsv(path: string, options: CsvReadOptions, onHeader: H
     }
     qualtricsDecided = true;
     if (isQualtricsImportIdRow(record)) {
-      info.notes.push(`skipped lines ${held.line} and ${startLine}: Qualtrics header rows (question text and import ids)`);
+      info.notes.push(
+        `skipped lines ${held.line} and ${startLine}: Qualtrics header rows (question text and import ids)`,
+      );
       held = null;
       return;
     }
@@ -151,21 +161,31 @@ export async function readCsv(path: string, options: CsvReadOptions, onHeader: H
     return read;
   };
 
-  info.delimiter = options.delimiter ?? sniffDelimiter(readHeaderLine(path, encoding, options.skipRows ?? 0), info.notes);
-  const chunks = decodedChunks(path, file, encoding, decoder, options.chunkBytes ?? 1 << 20, (read) => options.onProgress?.(read, totalBytes));
+  info.delimiter =
+    options.delimiter ?? sniffDelimiter(readHeaderLine(path, encoding, options.skipRows ?? 0), info.notes);
+  const chunks = decodedChunks(path, file, encoding, decoder, options.chunkBytes ?? 1 << 20, (read) =>
+    options.onProgress?.(read, totalBytes),
+  );
   try {
     // Plain files (no quotes, one line ending) are split directly; csv-parse takes over at the first line that is not.
     const plain = options.parser !== "csv-parse" && !options.skipRows && isPlainDelimiter(info.delimiter);
     const handover = plain ? await readPlainLines(chunks, info.delimiter, handleRecord, readLine) : null;
     if (!plain || handover) {
-      await readWithCsvParse(chunks, handover ?? { text: "", line: 0, ending: null }, { delimiter: info.delimiter, skipRows: plain ? 0 : options.skipRows ?? 0, bom: !plain }, file, handleRecord);
+      await readWithCsvParse(
+        chunks,
+        handover ?? { text: "", line: 0, ending: null },
+        { delimiter: info.delimiter, skipRows: plain ? 0 : (options.skipRows ?? 0), bom: !plain },
+        file,
+        handleRecord,
+      );
     }
   } finally {
     await chunks.return(undefined);
   }
   const unheld = held as { record: string[]; line: number } | null; // assigned inside the row callback
   if (unheld) emit(unheld.record, unheld.line);
-  if (!consumer) throw new InputError({ file, message: "the file has no header row", expected: "a header row naming the columns" });
+  if (!consumer)
+    throw new InputError({ file, message: "the file has no header row", expected: "a header row naming the columns" });
   if (info.encoding !== "utf-8") info.notes.push(`read as ${info.encoding}`);
   return info;
 }
@@ -173,7 +193,14 @@ export async function readCsv(path: string, options: CsvReadOptions, onHeader: H
 type RecordHandler = (record: string[], startLine: number) => void;
 
 /** The decoded text of a file, a chunk at a time; an invalid byte sequence ends it with an error naming the line. */
-async function* decodedChunks(path: string, file: string, encoding: string, decoder: InstanceType<typeof TextDecoder>, chunkBytes: number, onBytes: (read: number) => void): AsyncGenerator<string, void, undefined> {
+async function* decodedChunks(
+  path: string,
+  file: string,
+  encoding: string,
+  decoder: InstanceType<typeof TextDecoder>,
+  chunkBytes: number,
+  onBytes: (read: number) => void,
+): AsyncGenerator<string, void, undefined> {
   let bytesDecoded = 0;
   const decode = (chunk?: Buffer): string => {
     try {
@@ -206,7 +233,12 @@ const isPlainDelimiter = (delimiter: string) => delimiter.length === 1 && !'"\r\
  * skip_empty_lines does, and a leading BOM (after the decoder's) is dropped as csv-parse's bom option does. At the first
  * line with a quote or a stray carriage return, the rest is handed over to csv-parse; null when the file ended plainly.
  */
-async function readPlainLines(chunks: AsyncIterator<string>, delimiter: string, onRecord: RecordHandler, onLine: (text: string, line: number) => boolean): Promise<Handover | null> {
+async function readPlainLines(
+  chunks: AsyncIterator<string>,
+  delimiter: string,
+  onRecord: RecordHandler,
+  onLine: (text: string, line: number) => boolean,
+): Promise<Handover | null> {
   let carry = "";
   let line = 0;
   let ending: "\n" | "\r\n" | null = null;
@@ -328,7 +360,11 @@ function normaliseEncoding(label: string, file: string): string {
   try {
     return new TextDecoder(label).encoding;
   } catch {
-    throw new InputError({ file, message: `unknown encoding "${label}"`, expected: "an encoding such as utf-8, windows-1252, utf-16le, iso-8859-1" });
+    throw new InputError({
+      file,
+      message: `unknown encoding "${label}"`,
+      expected: "an encoding such as utf-8, windows-1252, utf-16le, iso-8859-1",
+    });
   }
 }
 
@@ -349,7 +385,11 @@ function sniffEncoding(path: string): string {
 /** Finds the first invalid UTF-8 sequence so the error can name its line. Only runs on the failure path. */
 function encodingError(path: string, file: string, encoding: string, decodedBefore: number): InputError {
   if (encoding !== "utf-8") {
-    return new InputError({ file, message: `the file is not valid ${encoding}`, hint: "check the export settings or pass the right --encoding" });
+    return new InputError({
+      file,
+      message: `the file is not valid ${encoding}`,
+      hint: "check the export settings or pass the right --encoding",
+    });
   }
   const fd = openSync(path, "r");
   const size = statSync(path).size;
@@ -359,7 +399,10 @@ function encodingError(path: string, file: string, encoding: string, decodedBefo
   const offset = firstInvalidUtf8(buffer);
   let line = 1;
   for (let i = 0; i < offset; i++) if (buffer[i] === 0x0a) line++;
-  const byte = offset < buffer.length ? `byte 0x${buffer[offset].toString(16).toUpperCase().padStart(2, "0")}` : "a truncated character";
+  const byte =
+    offset < buffer.length
+      ? `byte 0x${buffer[offset].toString(16).toUpperCase().padStart(2, "0")}`
+      : "a truncated character";
   return new InputError({
     file,
     line,
@@ -373,7 +416,8 @@ function firstInvalidUtf8(bytes: Buffer): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i];
-    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    const need =
+      b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
     if (need < 0) return i;
     for (let k = 1; k <= need; k++) if (i + k >= bytes.length || (bytes[i + k] & 0xc0) !== 0x80) return i;
     i += need + 1;
@@ -417,7 +461,8 @@ function checkHeader(record: string[], file: string, line: number, notes: string
   const seen = new Map<string, number>();
   header.forEach((name, i) => {
     if (name === "") {
-      if (i === header.length - 1) notes.push(`ignored an unnamed last column (a trailing delimiter on the header line)`);
+      if (i === header.length - 1)
+        notes.push(`ignored an unnamed last column (a trailing delimiter on the header line)`);
       else notes.push(`column ${i + 1} has no name and is ignored`);
       return;
     }
@@ -458,9 +503,19 @@ function csvParseError(error: CsvError, file: string, lineBase: number): InputEr
   const lines = (error as unknown as { lines?: number }).lines;
   const line = lines === undefined ? undefined : lineBase + lines;
   const hints: Record<string, string> = {
-    CSV_QUOTE_NOT_CLOSED: "a double quote opens a field but never closes it: check for a stray \" in that row",
-    CSV_INVALID_CLOSING_QUOTE: 'a quoted field has text after its closing quote: write a literal quote as "" inside a quoted field',
-    CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'a quoted field has text after its closing quote: write a literal quote as "" inside a quoted field',
+    CSV_QUOTE_NOT_CLOSED: 'a double quote opens a field but never closes it: check for a stray " in that row',
+    CSV_INVALID_CLOSING_QUOTE:
+      'a quoted field has text after its closing quote: write a literal quote as "" inside a quoted field',
+    CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE:
+      'a quoted field has text after its closing quote: write a literal quote as "" inside a quoted field',
   };
-  return new InputError({ file, line, message: "the file is not well-formed CSV", found: error.message.replace(/^Invalid [^:]*: /, "").replace(/\bat line (\d+)/, (_, n: string) => `at line ${lineBase + Number(n)}`), hint: hints[error.code] });
+  return new InputError({
+    file,
+    line,
+    message: "the file is not well-formed CSV",
+    found: error.message
+      .replace(/^Invalid [^:]*: /, "")
+      .replace(/\bat line (\d+)/, (_, n: string) => `at line ${lineBase + Number(n)}`),
+    hint: hints[error.code],
+  });
 }

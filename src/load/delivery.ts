@@ -9,7 +9,11 @@ import { plural } from "../report/format.js";
 
 export const DELIVERY_COLUMNS = {
   metric: { aliases: ["metric", "measure", "indicator"], required: true, description: "the delivery metric's name" },
-  date: { aliases: ["date", "period", "week", "month"], required: true, description: "the date or period (2026-W19, 2026-05) of the value" },
+  date: {
+    aliases: ["date", "period", "week", "month"],
+    required: true,
+    description: "the date or period (2026-W19, 2026-05) of the value",
+  },
   value: { aliases: ["value", "count", "result"], required: true, description: "the metric's value" },
 } as const;
 
@@ -23,12 +27,32 @@ export async function loadDelivery(path: string, ctx: LoadContext): Promise<Deli
     return (fields, line) => {
       const metric = fields[col.metric].trim();
       if (metric === "") {
-        ctx.problems.invalidRow({ file: path, line, column: header[col.metric], message: "empty metric name", expected: "a metric name on every row" }, "empty metric name");
+        ctx.problems.invalidRow(
+          {
+            file: path,
+            line,
+            column: header[col.metric],
+            message: "empty metric name",
+            expected: "a metric name on every row",
+          },
+          "empty metric name",
+        );
         return;
       }
       const at = parseDeliveryDate(fields[col.date], ctx);
       if (!at.ok) {
-        ctx.problems.invalidRow({ file: path, line, column: header[col.date], message: "not a valid date or period", expected: at.expected, found: JSON.stringify(fields[col.date]), hint: at.hint }, "invalid date or period");
+        ctx.problems.invalidRow(
+          {
+            file: path,
+            line,
+            column: header[col.date],
+            message: "not a valid date or period",
+            expected: at.expected,
+            found: JSON.stringify(fields[col.date]),
+            hint: at.hint,
+          },
+          "invalid date or period",
+        );
         return;
       }
       let value: number | null = null;
@@ -36,7 +60,18 @@ export async function loadDelivery(path: string, ctx: LoadContext): Promise<Deli
       else {
         const parsed = parseNumber(fields[col.value], file.delimiter === ";");
         if (!parsed.ok) {
-          ctx.problems.invalidRow({ file: path, line, column: header[col.value], message: "not a number", expected: parsed.expected, found: JSON.stringify(fields[col.value]), hint: parsed.hint ?? "leave the cell empty (or NA) for a missing value" }, "invalid value");
+          ctx.problems.invalidRow(
+            {
+              file: path,
+              line,
+              column: header[col.value],
+              message: "not a number",
+              expected: parsed.expected,
+              found: JSON.stringify(fields[col.value]),
+              hint: parsed.hint ?? "leave the cell empty (or NA) for a missing value",
+            },
+            "invalid value",
+          );
           return;
         }
         value = parsed.value;
@@ -47,7 +82,8 @@ export async function loadDelivery(path: string, ctx: LoadContext): Promise<Deli
       rows.push({ metric, at: at.value, value, groups, line });
     };
   });
-  if (gaps > 0) ctx.warnings.push(`${path}: ${plural(gaps, "missing value")} treated as gaps in their series (not as zeros)`);
+  if (gaps > 0)
+    ctx.warnings.push(`${path}: ${plural(gaps, "missing value")} treated as gaps in their series (not as zeros)`);
   ctx.files.push(summariseFile("delivery", info, range.value));
   ctx.warnings.push(...info.notes.map((n) => `${path}: ${n}`));
   return rows;

@@ -20,12 +20,41 @@ export async function loadEvents(path: string, people: PeopleData, ctx: LoadCont
       const event = fields[col.event].trim();
       const personId = fields[col.person].trim();
       const parsed = parseDate(fields[col.date], ctx.config.dateFormat, ctx.config.timeZone);
-      if (event === "") return ctx.problems.invalidRow({ file: path, line, column: header[col.event], message: "empty event name", expected: "an event name on every row" }, "empty event name");
-      if (!parsed.ok) return ctx.problems.invalidRow({ file: path, line, column: header[col.date], message: "not a valid date", expected: parsed.expected, found: JSON.stringify(fields[col.date]), hint: parsed.hint }, "invalid date");
+      if (event === "")
+        return ctx.problems.invalidRow(
+          {
+            file: path,
+            line,
+            column: header[col.event],
+            message: "empty event name",
+            expected: "an event name on every row",
+          },
+          "empty event name",
+        );
+      if (!parsed.ok)
+        return ctx.problems.invalidRow(
+          {
+            file: path,
+            line,
+            column: header[col.date],
+            message: "not a valid date",
+            expected: parsed.expected,
+            found: JSON.stringify(fields[col.date]),
+            hint: parsed.hint,
+          },
+          "invalid date",
+        );
       const person = people.index.get(personId);
       if (person === undefined) {
         return ctx.problems.invalidRow(
-          { file: path, line, column: header[col.person], message: `unknown person id "${personId}"`, expected: people.source === "people" ? "an id listed in people.csv" : "an id that appears in interactions", hint: "check the id's spelling and case" },
+          {
+            file: path,
+            line,
+            column: header[col.person],
+            message: `unknown person id "${personId}"`,
+            expected: people.source === "people" ? "an id listed in people.csv" : "an id that appears in interactions",
+            hint: "check the id's spelling and case",
+          },
           "unknown person id",
         );
       }

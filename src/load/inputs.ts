@@ -55,7 +55,11 @@ export interface LoadedInputs {
 /** Paths of the known files in a folder (case-insensitive names, .csv/.tsv/.txt). */
 export function discoverFiles(dir: string): Partial<Record<InputKind | "config", string>> {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new InputError({ file: dir, message: "no such folder", hint: "pass the folder that holds people.csv, interactions.csv, survey.csv, ..." });
+    throw new InputError({
+      file: dir,
+      message: "no such folder",
+      hint: "pass the folder that holds people.csv, interactions.csv, survey.csv, ...",
+    });
   }
   const found: Partial<Record<InputKind | "config", string>> = {};
   const names = readdirSync(dir).sort();
@@ -94,7 +98,10 @@ export async function loadInputs(options: InputOptions): Promise<LoadedInputs> {
   const skipInvalidRows = options.skipInvalidRows ?? false;
   const problems = new ProblemLog(MAX_PROBLEMS_PER_KIND, skipInvalidRows);
   const period = options.period ?? config.period ?? "week";
-  const window = { since: windowDate(options.since, "--since", config, false), until: windowDate(options.until, "--until", config, true) };
+  const window = {
+    since: windowDate(options.since, "--since", config, false),
+    until: windowDate(options.until, "--until", config, true),
+  };
   const ctx: LoadContext = {
     config,
     csv: {
@@ -110,40 +117,84 @@ export async function loadInputs(options: InputOptions): Promise<LoadedInputs> {
     files: [],
     warnings: [],
   };
-  if (configPath) ctx.files.push({ kind: "config", path: configPath, rows: 0, encoding: "utf-8", delimiter: "", columns: [] });
-  const withProgress = (path: string) => ({ ...ctx, csv: { ...ctx.csv, onProgress: options.onProgress && ((read: number, total: number) => options.onProgress!(path, read, total)) } });
+  if (configPath)
+    ctx.files.push({ kind: "config", path: configPath, rows: 0, encoding: "utf-8", delimiter: "", columns: [] });
+  const withProgress = (path: string) => ({
+    ...ctx,
+    csv: {
+      ...ctx.csv,
+      onProgress: options.onProgress && ((read: number, total: number) => options.onProgress!(path, read, total)),
+    },
+  });
 
   // Each file is read even when an earlier one had problems, so `validate` can list them all at once.
-  let people: PeopleData | null = paths.people ? await tryLoad(() => loadPeople(paths.people!, withProgress(paths.people!)), problems) : null;
+  let people: PeopleData | null = paths.people
+    ? await tryLoad(() => loadPeople(paths.people!, withProgress(paths.people!)), problems)
+    : null;
   let interactions = null;
   if (paths.interactions) {
-    const loaded = await tryLoad(() => loadInteractions(paths.interactions!, people, withProgress(paths.interactions!)), problems);
+    const loaded = await tryLoad(
+      () => loadInteractions(paths.interactions!, people, withProgress(paths.interactions!)),
+      problems,
+    );
     if (loaded) {
       interactions = loaded.interactions;
       people = loaded.people;
     }
   }
   const boundaries = chooseBoundaries(options.boundaries ?? config.boundaries, people, problems);
-  const survey = paths.survey ? await tryLoad(() => loadSurvey(paths.survey!, boundaries, withProgress(paths.survey!)), problems) : null;
-  const coordination = paths.coordination ? await tryLoad(() => loadCoordinationFile(paths.coordination!, withProgress(paths.coordination!)), problems) : null;
-  const delivery = paths.delivery ? await tryLoad(() => loadDelivery(paths.delivery!, withProgress(paths.delivery!)), problems) : null;
-  const annotations = paths.annotations ? await tryLoad(() => loadAnnotations(paths.annotations!, withProgress(paths.annotations!)), problems) : null;
+  const survey = paths.survey
+    ? await tryLoad(() => loadSurvey(paths.survey!, boundaries, withProgress(paths.survey!)), problems)
+    : null;
+  const coordination = paths.coordination
+    ? await tryLoad(() => loadCoordinationFile(paths.coordination!, withProgress(paths.coordination!)), problems)
+    : null;
+  const delivery = paths.delivery
+    ? await tryLoad(() => loadDelivery(paths.delivery!, withProgress(paths.delivery!)), problems)
+    : null;
+  const annotations = paths.annotations
+    ? await tryLoad(() => loadAnnotations(paths.annotations!, withProgress(paths.annotations!)), problems)
+    : null;
   let events = null;
   if (paths.events) {
     if (people) events = await tryLoad(() => loadEvents(paths.events!, people!, withProgress(paths.events!)), problems);
-    else problems.add({ file: paths.events, message: "events need people: add people.csv or interactions.csv so attendees can be matched" });
+    else
+      problems.add({
+        file: paths.events,
+        message: "events need people: add people.csv or interactions.csv so attendees can be matched",
+      });
   }
   // Skipping is for the odd bad row: a file with nothing left is a wrong file or a wrong setting, not data.
   for (const file of ctx.files) {
-    const left = problems.skipped().filter((s) => s.file === file.path).reduce((sum, s) => sum + s.rows, 0);
+    const left = problems
+      .skipped()
+      .filter((s) => s.file === file.path)
+      .reduce((sum, s) => sum + s.rows, 0);
     if (file.rows > 0 && left === file.rows) {
-      problems.add({ file: file.path, message: `every row (${formatNumber(left)}) is invalid and was left out`, hint: `run relaudit validate to see why (the first problems of each kind are listed)` });
+      problems.add({
+        file: file.path,
+        message: `every row (${formatNumber(left)}) is invalid and was left out`,
+        hint: `run relaudit validate to see why (the first problems of each kind are listed)`,
+      });
     }
   }
   problems.throwIfAny();
 
   const undirected = options.undirected ?? config.undirected ?? false;
-  const dataset: Dataset = { config, boundaries, undirected, period, window, people, interactions, survey, coordination, delivery, events, annotations };
+  const dataset: Dataset = {
+    config,
+    boundaries,
+    undirected,
+    period,
+    window,
+    people,
+    interactions,
+    survey,
+    coordination,
+    delivery,
+    events,
+    annotations,
+  };
   const skipped = problems.skipped();
   const summary: InputsSummary = {
     files: ctx.files,
@@ -153,7 +204,10 @@ export async function loadInputs(options: InputOptions): Promise<LoadedInputs> {
     directed: !undirected,
     period,
     timeZone: config.timeZone,
-    window: { since: window.since === null ? null : isoDate(window.since), until: window.until === null ? null : isoDate(window.until - 86_400_000) },
+    window: {
+      since: window.since === null ? null : isoDate(window.since),
+      until: window.until === null ? null : isoDate(window.until - 86_400_000),
+    },
   };
   return { dataset, summary };
 }
@@ -190,7 +244,14 @@ async function tryLoad<T>(load: () => Promise<T>, problems: ProblemLog): Promise
 function windowDate(text: string | undefined, flag: string, config: Config, endOfDay: boolean): number | null {
   if (text === undefined) return null;
   const parsed = parseDate(text, config.dateFormat, config.timeZone);
-  if (!parsed.ok) throw new InputError({ column: flag, message: `invalid date for ${flag}`, expected: parsed.expected, found: JSON.stringify(text), hint: parsed.hint });
+  if (!parsed.ok)
+    throw new InputError({
+      column: flag,
+      message: `invalid date for ${flag}`,
+      expected: parsed.expected,
+      found: JSON.stringify(text),
+      hint: parsed.hint,
+    });
   // --until is inclusive of its whole day when given as a date.
   return endOfDay && /^\d{4}-\d{2}-\d{2}$/.test(text.trim()) ? parsed.value + 86_400_000 : parsed.value;
 }
@@ -218,7 +279,9 @@ function chooseBoundaries(requested: string[] | undefined, people: PeopleData | 
   }
   // Without people, survey group columns are matched against the usual boundary names.
   if (!people) return DEFAULT_BOUNDARIES;
-  const preferred = DEFAULT_BOUNDARIES.map((b) => columns.find((c) => c.toLowerCase() === b)).filter((c): c is string => c !== undefined);
+  const preferred = DEFAULT_BOUNDARIES.map((b) => columns.find((c) => c.toLowerCase() === b)).filter(
+    (c): c is string => c !== undefined,
+  );
   if (preferred.length > 0) return preferred;
   return columns.filter((column) => {
     const values = new Set<string>();

@@ -12,8 +12,16 @@ import { isMissing, parseDate, parseNumber, plainDateAt, wholeNumberAt } from ".
 import { plural } from "../report/format.js";
 
 export const INTERACTION_COLUMNS = {
-  from: { aliases: ["from", "source", "sender", "PrimaryCollaborator_PersonId"], required: true, description: "who started the interaction" },
-  to: { aliases: ["to", "target", "recipient", "SecondaryCollaborator_PersonId"], required: true, description: "who it was with" },
+  from: {
+    aliases: ["from", "source", "sender", "PrimaryCollaborator_PersonId"],
+    required: true,
+    description: "who started the interaction",
+  },
+  to: {
+    aliases: ["to", "target", "recipient", "SecondaryCollaborator_PersonId"],
+    required: true,
+    description: "who it was with",
+  },
   timestamp: { aliases: ["timestamp", "date", "MetricDate", "time", "datetime"], description: "when it happened" },
   channel: { aliases: ["channel", "type", "medium"], description: "how (email, meeting, 1:1, ...)" },
   weight: { aliases: ["weight", "count", "interactions"], description: "how many interactions the row stands for" },
@@ -22,7 +30,11 @@ export const INTERACTION_COLUMNS = {
 
 const INLINE_PREFIX = { from: "primarycollaborator_", to: "secondarycollaborator_" } as const;
 
-export async function loadInteractions(path: string, people: PeopleData | null, ctx: LoadContext): Promise<{ interactions: InteractionData; people: PeopleData }> {
+export async function loadInteractions(
+  path: string,
+  people: PeopleData | null,
+  ctx: LoadContext,
+): Promise<{ interactions: InteractionData; people: PeopleData }> {
   const { dateFormat, timeZone } = ctx.config;
   const known = people !== null;
   const roster: Person[] = people ? people.people : [];
@@ -55,7 +67,14 @@ export async function loadInteractions(path: string, people: PeopleData | null, 
       if (found !== undefined) return found;
       if (known) {
         ctx.problems.invalidRow(
-          { file: path, line, column, message: `unknown person id "${id}"`, expected: "an id listed in people.csv", hint: "add the person to people.csv, or check the id's spelling and case" },
+          {
+            file: path,
+            line,
+            column,
+            message: `unknown person id "${id}"`,
+            expected: "an id listed in people.csv",
+            hint: "add the person to people.csv, or check the id's spelling and case",
+          },
           "unknown person id",
         );
         return -1;
@@ -70,7 +89,15 @@ export async function loadInteractions(path: string, people: PeopleData | null, 
       const parsed = parseNumber(fields[i], decimalComma);
       if (parsed.ok && parsed.value >= 0) return parsed.value;
       ctx.problems.invalidRow(
-        { file: path, line, column: header[i], message: `invalid ${what}`, expected: parsed.ok ? "a number ≥ 0" : parsed.expected, found: JSON.stringify(fields[i]), hint: parsed.ok ? undefined : parsed.hint },
+        {
+          file: path,
+          line,
+          column: header[i],
+          message: `invalid ${what}`,
+          expected: parsed.ok ? "a number ≥ 0" : parsed.expected,
+          found: JSON.stringify(fields[i]),
+          hint: parsed.ok ? undefined : parsed.hint,
+        },
         `invalid ${what}`,
       );
       return NaN;
@@ -82,7 +109,10 @@ export async function loadInteractions(path: string, people: PeopleData | null, 
         selfLoops++;
         return;
       }
-      if (at !== null && ((ctx.window.since !== null && at < ctx.window.since) || (ctx.window.until !== null && at >= ctx.window.until))) {
+      if (
+        at !== null &&
+        ((ctx.window.since !== null && at < ctx.window.since) || (ctx.window.until !== null && at >= ctx.window.until))
+      ) {
         outsideWindow++;
         return;
       }
@@ -96,14 +126,34 @@ export async function loadInteractions(path: string, people: PeopleData | null, 
       const fromId = fields[col.from].trim();
       const toId = fields[col.to].trim();
       if (fromId === "" || toId === "") {
-        ctx.problems.invalidRow({ file: path, line, column: header[fromId === "" ? col.from : col.to], message: "empty person id", expected: "both ends of every interaction" }, "empty person id");
+        ctx.problems.invalidRow(
+          {
+            file: path,
+            line,
+            column: header[fromId === "" ? col.from : col.to],
+            message: "empty person id",
+            expected: "both ends of every interaction",
+          },
+          "empty person id",
+        );
         return;
       }
       let at: number | null = null;
       if (timestamped && !isMissing(fields[col.timestamp])) {
         const parsed = parseDate(fields[col.timestamp], dateFormat, timeZone);
         if (!parsed.ok) {
-          ctx.problems.invalidRow({ file: path, line, column: header[col.timestamp], message: "not a valid date", expected: parsed.expected, found: JSON.stringify(fields[col.timestamp]), hint: parsed.hint }, "invalid date");
+          ctx.problems.invalidRow(
+            {
+              file: path,
+              line,
+              column: header[col.timestamp],
+              message: "not a valid date",
+              expected: parsed.expected,
+              found: JSON.stringify(fields[col.timestamp]),
+              hint: parsed.hint,
+            },
+            "invalid date",
+          );
           return;
         }
         at = parsed.value;
@@ -121,20 +171,38 @@ export async function loadInteractions(path: string, people: PeopleData | null, 
       for (const c of inline) {
         const person = roster[c.end === "from" ? from : to];
         const value = fields[c.index].trim();
-        if (value !== "" && !isMissing(value) && person.attributes[c.attribute] === undefined) person.attributes[c.attribute] = value;
+        if (value !== "" && !isMissing(value) && person.attributes[c.attribute] === undefined)
+          person.attributes[c.attribute] = value;
       }
       accept(from, to, at, weight, duration, col.channel >= 0 ? channelOf(fields[col.channel]) : "");
     };
     // Inline attributes are rare in large files; their rows all go through `row`.
     if (inline.length > 0) return row;
-    return { row, line: plainLineReader(header.length, file.delimiter, col, index, channelOf, timeZone, (from, to, at, weight, duration, channel) => {
-      rows++;
-      accept(from, to, at, weight, duration, channel);
-    }) };
+    return {
+      row,
+      line: plainLineReader(
+        header.length,
+        file.delimiter,
+        col,
+        index,
+        channelOf,
+        timeZone,
+        (from, to, at, weight, duration, channel) => {
+          rows++;
+          accept(from, to, at, weight, duration, channel);
+        },
+      ),
+    };
   });
 
-  if (rows === 0) ctx.problems.add({ file: path, message: "no interactions: the file has a header but no rows", expected: "one row per interaction (or per pair and period)" });
-  if (selfLoops > 0) ctx.warnings.push(`${path}: ${plural(selfLoops, "row")} where a person interacts with themselves left out`);
+  if (rows === 0)
+    ctx.problems.add({
+      file: path,
+      message: "no interactions: the file has a header but no rows",
+      expected: "one row per interaction (or per pair and period)",
+    });
+  if (selfLoops > 0)
+    ctx.warnings.push(`${path}: ${plural(selfLoops, "row")} where a person interacts with themselves left out`);
   if (outsideWindow > 0) ctx.warnings.push(`${path}: ${plural(outsideWindow, "row")} outside --since/--until left out`);
   ctx.files.push(summariseFile("interactions", info, range.value));
   ctx.warnings.push(...info.notes.map((n) => `${path}: ${n}`));
@@ -221,4 +289,3 @@ function plainLineReader(
     return true;
   };
 }
-

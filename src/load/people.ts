@@ -6,7 +6,11 @@ import { DateRange, summariseFile, type LoadContext } from "./context.js";
 import { isMissing, parseDate } from "./values.js";
 
 export const PEOPLE_COLUMNS = {
-  id: { aliases: ["id", "person_id", "staff_id", "email", "PersonId"], required: true, description: "each person's id" },
+  id: {
+    aliases: ["id", "person_id", "staff_id", "email", "PersonId"],
+    required: true,
+    description: "each person's id",
+  },
   joined: { aliases: ["joined", "start_date", "joined_date"], description: "date the person joined" },
   left: { aliases: ["left", "end_date", "left_date", "leaver_date"], description: "date the person left" },
 } as const;
@@ -28,19 +32,41 @@ export async function loadPeople(path: string, ctx: LoadContext): Promise<People
       if (i < 0 || isMissing(fields[i])) return undefined;
       const parsed = parseDate(fields[i], dateFormat, timeZone);
       if (parsed.ok) return parsed.value;
-      ctx.problems.invalidRow({ file: path, line, column: header[i], message: "not a valid date", expected: parsed.expected, found: JSON.stringify(fields[i]), hint: parsed.hint }, `invalid date in ${header[i]}`);
+      ctx.problems.invalidRow(
+        {
+          file: path,
+          line,
+          column: header[i],
+          message: "not a valid date",
+          expected: parsed.expected,
+          found: JSON.stringify(fields[i]),
+          hint: parsed.hint,
+        },
+        `invalid date in ${header[i]}`,
+      );
       return null;
     };
     return (fields, line) => {
       const id = fields[col.id].trim();
       if (id === "") {
-        ctx.problems.invalidRow({ file: path, line, column: header[col.id], message: "empty person id", expected: "an id on every row" }, "empty person id");
+        ctx.problems.invalidRow(
+          { file: path, line, column: header[col.id], message: "empty person id", expected: "an id on every row" },
+          "empty person id",
+        );
         return;
       }
       const seen = firstLine.get(id);
       if (seen !== undefined) {
         ctx.problems.invalidRow(
-          { file: path, line, column: header[col.id], message: `duplicate person id "${id}"`, expected: "each person once", found: `also on line ${seen}`, hint: "remove or merge the duplicate rows" },
+          {
+            file: path,
+            line,
+            column: header[col.id],
+            message: `duplicate person id "${id}"`,
+            expected: "each person once",
+            found: `also on line ${seen}`,
+            hint: "remove or merge the duplicate rows",
+          },
           "duplicate person id",
         );
         return;
@@ -61,7 +87,12 @@ export async function loadPeople(path: string, ctx: LoadContext): Promise<People
       people.push(person);
     };
   });
-  if (info.rows === 0) ctx.problems.add({ file: path, message: "no people: the file has a header but no rows", expected: "one row per person" });
+  if (info.rows === 0)
+    ctx.problems.add({
+      file: path,
+      message: "no people: the file has a header but no rows",
+      expected: "one row per person",
+    });
   ctx.files.push(summariseFile("people", info, range.value));
   ctx.warnings.push(...info.notes.map((n) => `${path}: ${n}`));
   return { people, index, attributeColumns, source: "people" };

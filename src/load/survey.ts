@@ -29,14 +29,21 @@ export function surveyItemRules(config: Config): Map<string, ItemRule> {
   const rules = new Map<string, ItemRule>();
   for (const [id, scale] of Object.entries(config.scales)) {
     const labels = new Map([...global, ...Object.entries(scale.answerLabels ?? {})].map(([k, v]) => [normLabel(k), v]));
-    for (const item of scale.items ?? []) rules.set(item, { labels, min: scale.min, max: scale.max, owner: `scale "${id}"` });
+    for (const item of scale.items ?? [])
+      rules.set(item, { labels, min: scale.min, max: scale.max, owner: `scale "${id}"` });
   }
   const coordination = config.coordination;
   // RC labels: global, then the coordination block's, then the column's dimension's (non-monotone items).
   const rcLabels = [...global, ...Object.entries(coordination?.answerLabels ?? {})];
   for (const [column, { dimension }] of Object.entries(coordination?.columns ?? {})) {
-    const labels = new Map([...rcLabels, ...Object.entries(coordination?.dimensionLabels?.[dimension] ?? {})].map(([k, v]) => [normLabel(k), v]));
-    if (!rules.has(column)) rules.set(column, { labels, min: coordination?.min ?? 1, max: coordination?.max ?? 5, owner: "coordination" });
+    const labels = new Map(
+      [...rcLabels, ...Object.entries(coordination?.dimensionLabels?.[dimension] ?? {})].map(([k, v]) => [
+        normLabel(k),
+        v,
+      ]),
+    );
+    if (!rules.has(column))
+      rules.set(column, { labels, min: coordination?.min ?? 1, max: coordination?.max ?? 5, owner: "coordination" });
   }
   return rules;
 }
@@ -61,20 +68,33 @@ export async function loadSurvey(path: string, boundaries: string[], ctx: LoadCo
         line: 1,
         message: `item column "${item}" (${rules.get(item)!.owner} in the config) is not in the survey file`,
         expected: `a column named "${item}"`,
-        hint: suggestion ? `did you mean "${suggestion}"? Fix the config or the header` : "fix the item names in the config's scales",
+        hint: suggestion
+          ? `did you mean "${suggestion}"? Fix the config or the header`
+          : "fix the item names in the config's scales",
       });
     }
-    const items = [...rules.keys()].filter((item) => byName.has(item.toLowerCase())).map((item) => ({ item, index: byName.get(item.toLowerCase())!, rule: rules.get(item)! }));
+    const items = [...rules.keys()]
+      .filter((item) => byName.has(item.toLowerCase()))
+      .map((item) => ({ item, index: byName.get(item.toLowerCase())!, rule: rules.get(item)! }));
     // The RC rater column is a group column too, even when it is not one of the audited boundaries.
     const rater = ctx.config.coordination?.raterAttribute;
-    const groupNames = rater && !boundaries.some((b) => b.toLowerCase() === rater.toLowerCase()) ? [...boundaries, rater] : boundaries;
-    const groupColumns = groupNames.filter((b) => byName.has(b.toLowerCase())).map((b) => ({ name: b, index: byName.get(b.toLowerCase())! }));
+    const groupNames =
+      rater && !boundaries.some((b) => b.toLowerCase() === rater.toLowerCase()) ? [...boundaries, rater] : boundaries;
+    const groupColumns = groupNames
+      .filter((b) => byName.has(b.toLowerCase()))
+      .map((b) => ({ name: b, index: byName.get(b.toLowerCase())! }));
     for (const g of groupColumns) groups[g.name] = [];
     for (const { item } of items) answers[item] = [];
     const used = new Set([col.respondent, col.wave, ...items.map((i) => i.index), ...groupColumns.map((g) => g.index)]);
     const ignored = header.filter((h, i) => h !== "" && !used.has(i));
-    if (ignored.length > 0) ctx.warnings.push(`${path}: ${plural(ignored.length, "column")} not read (neither a scale item nor a boundary), so never shown: ${ignored.slice(0, 8).join(", ")}${ignored.length > 8 ? ", …" : ""}`);
-    if (items.length === 0 && missingItems.length === 0) ctx.warnings.push(`${path}: no scales are configured, so no survey scores are computed: add "scales" to relaudit.config.json (see docs/inputs.md)`);
+    if (ignored.length > 0)
+      ctx.warnings.push(
+        `${path}: ${plural(ignored.length, "column")} not read (neither a scale item nor a boundary), so never shown: ${ignored.slice(0, 8).join(", ")}${ignored.length > 8 ? ", …" : ""}`,
+      );
+    if (items.length === 0 && missingItems.length === 0)
+      ctx.warnings.push(
+        `${path}: no scales are configured, so no survey scores are computed: add "scales" to relaudit.config.json (see docs/inputs.md)`,
+      );
 
     const rowAnswers = new Float64Array(items.length);
     return (fields, line) => {
@@ -83,7 +103,9 @@ export async function loadSurvey(path: string, boundaries: string[], ctx: LoadCo
         rowAnswers[k] = readAnswer(fields, line, items[k]);
         if (Number.isNaN(rowAnswers[k]) && ctx.problems.skipInvalidRows && !isMissing(fields[items[k].index])) return;
       }
-      respondents.push(col.respondent >= 0 && !isMissing(fields[col.respondent]) ? fields[col.respondent].trim() : null);
+      respondents.push(
+        col.respondent >= 0 && !isMissing(fields[col.respondent]) ? fields[col.respondent].trim() : null,
+      );
       waves.push(col.wave >= 0 && !isMissing(fields[col.wave]) ? fields[col.wave].trim() : null);
       for (const g of groupColumns) groups[g.name].push(isMissing(fields[g.index]) ? null : fields[g.index].trim());
       items.forEach(({ item }, k) => answers[item].push(rowAnswers[k]));
@@ -103,7 +125,10 @@ export async function loadSurvey(path: string, boundaries: string[], ctx: LoadCo
               line,
               column: header[index],
               message: `unknown answer "${text.trim()}"`,
-              expected: rule.labels.size > 0 ? `a number or one of the configured labels (${[...rule.labels.keys()].slice(0, 6).join(", ")}${rule.labels.size > 6 ? ", …" : ""})` : "a number",
+              expected:
+                rule.labels.size > 0
+                  ? `a number or one of the configured labels (${[...rule.labels.keys()].slice(0, 6).join(", ")}${rule.labels.size > 6 ? ", …" : ""})`
+                  : "a number",
               hint: `map the label to a number in "answerLabels" (globally or for ${rule.owner}) in relaudit.config.json`,
             },
             // The kind never holds the answer: free text must not reach a report, and distinct answers must not grow memory.
@@ -115,7 +140,15 @@ export async function loadSurvey(path: string, boundaries: string[], ctx: LoadCo
       }
       if ((rule.min !== undefined && value < rule.min) || (rule.max !== undefined && value > rule.max)) {
         ctx.problems.invalidRow(
-          { file: path, line, column: header[index], message: "answer out of range", expected: `${rule.min}–${rule.max} (${rule.owner})`, found: String(value), hint: "check the scale's min and max in the config, or the export's coding" },
+          {
+            file: path,
+            line,
+            column: header[index],
+            message: "answer out of range",
+            expected: `${rule.min}–${rule.max} (${rule.owner})`,
+            found: String(value),
+            hint: "check the scale's min and max in the config, or the export's coding",
+          },
           `answer out of range in ${header[index]}`,
         );
         return NaN;

@@ -92,12 +92,26 @@ export class TieBuilder {
   constructor(private readonly denseLimit = DENSE_LIMIT) {}
 
   /** Adds one row from → to; `at` and `period` are null for a row without a timestamp. */
-  add(from: number, to: number, weight: number, duration: number, channel: string, at: Instant | null, period: number | null): void {
+  add(
+    from: number,
+    to: number,
+    weight: number,
+    duration: number,
+    channel: string,
+    at: Instant | null,
+    period: number | null,
+  ): void {
     const tie = this.pairs.numberOf(from, to);
     if (tie === this.count) this.newRecord();
     const c = this.channelNumber(channel);
-    if (!this.sparse && c >= this.channelColumns) this.layOut(Math.max(2 * this.channelColumns, c + 1), this.periodFirst, this.periodColumns);
-    if (!this.sparse && period !== null && (period < this.periodFirst || period >= this.periodFirst + this.periodColumns)) this.widenPeriods(period);
+    if (!this.sparse && c >= this.channelColumns)
+      this.layOut(Math.max(2 * this.channelColumns, c + 1), this.periodFirst, this.periodColumns);
+    if (
+      !this.sparse &&
+      period !== null &&
+      (period < this.periodFirst || period >= this.periodFirst + this.periodColumns)
+    )
+      this.widenPeriods(period);
     const r = this.records;
     const o = tie * this.stride;
     const w = weight + 0;
@@ -139,20 +153,26 @@ export class TieBuilder {
     this.pairsInto(ties);
     if (this.sparse) {
       for (const [cells, put] of [
-        [this.sparse.channels, (tie: Tie, key: number, weight: number) => (tie.channels[this.channelNames[key]] = weight)],
+        [
+          this.sparse.channels,
+          (tie: Tie, key: number, weight: number) => (tie.channels[this.channelNames[key]] = weight),
+        ],
         [this.sparse.periods, (tie: Tie, key: number, weight: number) => tie.periods.set(key, weight)],
       ] as const) {
         const { start, order } = cells.byTie(this.count);
-        for (let t = 0; t < this.count; t++) for (let i = start[t]; i < start[t + 1]; i++) put(ties[t], cells.key[order[i]], cells.weight[order[i]]);
+        for (let t = 0; t < this.count; t++)
+          for (let i = start[t]; i < start[t + 1]; i++) put(ties[t], cells.key[order[i]], cells.weight[order[i]]);
       }
       return ties;
     }
     for (let t = 0; t < this.count; t++) {
       const tie = ties[t];
       const cells = t * this.stride + HEADER;
-      for (let c = 0; c < this.channelNames.length; c++) if (touched(r[cells + c])) tie.channels[this.channelNames[c]] = r[cells + c];
+      for (let c = 0; c < this.channelNames.length; c++)
+        if (touched(r[cells + c])) tie.channels[this.channelNames[c]] = r[cells + c];
       const periods = cells + this.channelColumns;
-      for (let p = 0; p < this.periodColumns; p++) if (touched(r[periods + p])) tie.periods.set(this.periodFirst + p, r[periods + p]);
+      for (let p = 0; p < this.periodColumns; p++)
+        if (touched(r[periods + p])) tie.periods.set(this.periodFirst + p, r[periods + p]);
     }
     return ties;
   }
@@ -208,7 +228,11 @@ export class TieBuilder {
       const from = t * this.stride;
       const to = t * stride;
       records.set(old.subarray(from, from + HEADER + this.channelColumns), to);
-      if (this.periodColumns > 0) records.set(old.subarray(from + HEADER + this.channelColumns, from + this.stride), to + HEADER + channelColumns + this.periodFirst - periodFirst);
+      if (this.periodColumns > 0)
+        records.set(
+          old.subarray(from + HEADER + this.channelColumns, from + this.stride),
+          to + HEADER + channelColumns + this.periodFirst - periodFirst,
+        );
     }
     this.records = records;
     this.stride = stride;
@@ -225,9 +249,11 @@ export class TieBuilder {
     for (let t = 0; t < this.count; t++) {
       const o = t * this.stride;
       records.set(old.subarray(o, o + HEADER), t * HEADER);
-      for (let c = 0; c < this.channelColumns; c++) if (touched(old[o + HEADER + c])) sparse.channels.add(t, c, old[o + HEADER + c]);
+      for (let c = 0; c < this.channelColumns; c++)
+        if (touched(old[o + HEADER + c])) sparse.channels.add(t, c, old[o + HEADER + c]);
       const periods = o + HEADER + this.channelColumns;
-      for (let p = 0; p < this.periodColumns; p++) if (touched(old[periods + p])) sparse.periods.add(t, this.periodFirst + p, old[periods + p]);
+      for (let p = 0; p < this.periodColumns; p++)
+        if (touched(old[periods + p])) sparse.periods.add(t, this.periodFirst + p, old[periods + p]);
     }
     this.records = records;
     this.stride = HEADER;

@@ -9,7 +9,8 @@ const SLASHED = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[T ,]\s*(\d{1,2}):(\d{2}
 const MISSING = new Set(["", "na", "n/a", "null", "nan", "-"]);
 
 /** No missing-value token starts with a digit: the common case is settled without trimming or lower-casing. */
-export const isMissing = (text: string) => (isDigit(text.charCodeAt(0)) ? false : MISSING.has(text.trim().toLowerCase()));
+export const isMissing = (text: string) =>
+  isDigit(text.charCodeAt(0)) ? false : MISSING.has(text.trim().toLowerCase());
 
 const isDigit = (code: number) => code >= 48 && code <= 57;
 
@@ -21,7 +22,8 @@ export function parseDate(text: string, format: DateFormat, timeZone: string): P
   const plain = plainDateAt(text, 0, text.length, timeZone);
   if (!Number.isNaN(plain)) return { ok: true, value: plain };
   const value = text.trim();
-  let parts: { y: number; mo: number; d: number; h: number; mi: number; s: number; ms: number; zone?: string } | null = null;
+  let parts: { y: number; mo: number; d: number; h: number; mi: number; s: number; ms: number; zone?: string } | null =
+    null;
   const iso = ISO.exec(value);
   if (iso) {
     parts = {
@@ -52,12 +54,20 @@ export function parseDate(text: string, format: DateFormat, timeZone: string): P
       parts = { y: +slashed[3], mo, d, h: +(slashed[4] ?? 0), mi: +(slashed[5] ?? 0), s: +(slashed[6] ?? 0), ms: 0 };
     }
   }
-  const expected = format === "iso" ? "a date such as 2026-05-04 or 2026-05-04T09:30:00Z" : `a date as ${format} (or ISO 2026-05-04)`;
+  const expected =
+    format === "iso" ? "a date such as 2026-05-04 or 2026-05-04T09:30:00Z" : `a date as ${format} (or ISO 2026-05-04)`;
   if (!parts) return { ok: false, expected };
   const { y, mo, d, h, mi, s, ms, zone } = parts;
   const wall = Date.UTC(y, mo - 1, d, h, mi, s, ms);
   const check = new Date(wall);
-  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) {
+  if (
+    check.getUTCFullYear() !== y ||
+    check.getUTCMonth() !== mo - 1 ||
+    check.getUTCDate() !== d ||
+    h > 23 ||
+    mi > 59 ||
+    s > 59
+  ) {
     return { ok: false, expected: `${expected} (a real calendar date and time)` };
   }
   if (zone) return { ok: true, value: wall - zoneMinutes(zone) * 60_000 };
@@ -85,7 +95,15 @@ export function plainDateAt(text: string, start: number, end: number, timeZone: 
   const y = digitsAt(text, start, 4);
   const mo = digitsAt(text, start + 5, 2);
   const d = digitsAt(text, start + 8, 2);
-  if (y < 1000 || mo < 1 || mo > 12 || d < 1 || text.charCodeAt(start + 4) !== DASH || text.charCodeAt(start + 7) !== DASH) return NaN;
+  if (
+    y < 1000 ||
+    mo < 1 ||
+    mo > 12 ||
+    d < 1 ||
+    text.charCodeAt(start + 4) !== DASH ||
+    text.charCodeAt(start + 7) !== DASH
+  )
+    return NaN;
   const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
   if (d > (mo === 2 && leap ? 29 : DAYS_IN_MONTH[mo - 1])) return NaN;
   const day = daysFromCivil(y, mo, d) * 86_400_000;
@@ -94,7 +112,12 @@ export function plainDateAt(text: string, start: number, end: number, timeZone: 
   const mi = digitsAt(text, start + 14, 2);
   const s = digitsAt(text, start + 17, 2);
   const separator = text.charCodeAt(start + 10);
-  if ((separator !== T && separator !== SPACE) || text.charCodeAt(start + 13) !== COLON || text.charCodeAt(start + 16) !== COLON) return NaN;
+  if (
+    (separator !== T && separator !== SPACE) ||
+    text.charCodeAt(start + 13) !== COLON ||
+    text.charCodeAt(start + 16) !== COLON
+  )
+    return NaN;
   if (h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 59) return NaN;
   const wall = day + h * 3_600_000 + mi * 60_000 + s * 1000;
   if (length === 19) return inZone(wall, timeZone);
@@ -133,10 +156,18 @@ export function parseNumber(text: string, decimalComma = false): Parsed<number> 
   if (decimalComma && /^[+-]?\d+,\d+$/.test(value)) value = value.replace(",", ".");
   if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(value)) return { ok: true, value: Number(value) };
   if (/^[+-]?\d{1,3}([ ,\u00a0\u202f]\d{3})+(\.\d+)?$/.test(value)) {
-    return { ok: false, expected: "a plain number", hint: "remove the thousands separators (write 1234, not 1,234 or 1 234)" };
+    return {
+      ok: false,
+      expected: "a plain number",
+      hint: "remove the thousands separators (write 1234, not 1,234 or 1 234)",
+    };
   }
   if (/^[+-]?\d+,\d+$/.test(value)) {
-    return { ok: false, expected: "a number with a decimal point", hint: "write 4.5, not 4,5 (or save the file as semicolon-separated)" };
+    return {
+      ok: false,
+      expected: "a number with a decimal point",
+      hint: "write 4.5, not 4,5 (or save the file as semicolon-separated)",
+    };
   }
   return { ok: false, expected: "a number" };
 }

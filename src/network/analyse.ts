@@ -1,6 +1,12 @@
 // The network audit, computed once from the Dataset: every check and renderer reads this section.
 import type { Dataset, Person } from "../model/types.js";
-import { finishBetweenness, normalisedBetweenness, planBetweenness, startBetweenness, type BetweennessRun } from "./betweenness.js";
+import {
+  finishBetweenness,
+  normalisedBetweenness,
+  planBetweenness,
+  startBetweenness,
+  type BetweennessRun,
+} from "./betweenness.js";
 import { brokerage } from "./brokerage.js";
 import { components, density, isolates, reciprocity } from "./cohesion.js";
 import { constraint } from "./constraint.js";
@@ -45,7 +51,8 @@ export interface NetworkStart {
 export function startNetwork(data: Dataset, threads = 1): NetworkStart | null {
   const ties = data.interactions?.ties;
   if (!ties) return null;
-  const people: Person[] = data.people?.people ?? peopleFromTies(ties.reduce((max, t) => Math.max(max, t.from + 1, t.to + 1), 0));
+  const people: Person[] =
+    data.people?.people ?? peopleFromTies(ties.reduce((max, t) => Math.max(max, t.from + 1, t.to + 1), 0));
   const graph = buildGraph(
     people.length,
     ties.map((t) => t.from),
@@ -115,7 +122,9 @@ export function analyseNetwork(data: Dataset, options: NetworkOptions = {}): Net
   const plan = between.plan;
   options.onThreads?.(between.threads);
   if (plan.method === "sampled") {
-    notes.push(`Betweenness estimated from ${plan.sources} of ${n} sources (seeded); each person's standard error is given.`);
+    notes.push(
+      `Betweenness estimated from ${plan.sources} of ${n} sources (seeded); each person's standard error is given.`,
+    );
   }
 
   const personMetrics: PersonMetrics[] = people.map((person, v) => {
@@ -135,7 +144,12 @@ export function analyseNetwork(data: Dataset, options: NetworkOptions = {}): Net
       degree: degree(graph.all, v),
       inDegree: degree(graph.in, v),
       outDegree: degree(graph.out, v),
-      eiIndex: Object.fromEntries(groupings.map((g, b) => [g.attribute, Number.isNaN(eiByBoundary[b].person[v]) ? null : eiByBoundary[b].person[v]])),
+      eiIndex: Object.fromEntries(
+        groupings.map((g, b) => [
+          g.attribute,
+          Number.isNaN(eiByBoundary[b].person[v]) ? null : eiByBoundary[b].person[v],
+        ]),
+      ),
       betweenness: between.raw[v],
       betweennessNormalised: normalisedBetweenness(between.raw[v], graph),
       betweennessSe: between.se ? between.se[v] : null,
@@ -169,7 +183,8 @@ export function analyseNetwork(data: Dataset, options: NetworkOptions = {}): Net
     forums: null,
     notes,
   };
-  if (boundaryAttributes.length === 0) notes.push("No boundary attribute has values: E-I, mixing, links and brokerage need people's groups.");
+  if (boundaryAttributes.length === 0)
+    notes.push("No boundary attribute has values: E-I, mixing, links and brokerage need people's groups.");
 
   if (!interactions.timestamped) {
     notes.push("Interactions have no timestamps: depth, durability and forum effects cannot be measured.");
@@ -197,7 +212,12 @@ export function analyseNetwork(data: Dataset, options: NetworkOptions = {}): Net
   return section;
 }
 
-function groupMetrics(graph: Graph, g: Grouping, ei: ReturnType<typeof eiIndex>["groups"], minGroupSize: number): GroupMetrics[] {
+function groupMetrics(
+  graph: Graph,
+  g: Grouping,
+  ei: ReturnType<typeof eiIndex>["groups"],
+  minGroupSize: number,
+): GroupMetrics[] {
   const G = g.values.length;
   const isolated = new Array<number>(G).fill(0);
   const spanning = new Array<number>(G).fill(0);

@@ -75,7 +75,17 @@ export function workOnChunks(job: WorkerJob): number {
   return slowest;
 }
 
-function computeChunk(job: WorkerJob, c: number, start: Int32Array, nbr: Int32Array, sources: Int32Array, bounds: Int32Array, buffers: ReturnType<typeof brandesBuffers>, total: Float64Array, totalSq: Float64Array | null): void {
+function computeChunk(
+  job: WorkerJob,
+  c: number,
+  start: Int32Array,
+  nbr: Int32Array,
+  sources: Int32Array,
+  bounds: Int32Array,
+  buffers: ReturnType<typeof brandesBuffers>,
+  total: Float64Array,
+  totalSq: Float64Array | null,
+): void {
   total.fill(0);
   totalSq?.fill(0);
   accumulateDependencies(start, nbr, sources, bounds[c], bounds[c + 1], buffers, total, totalSq);
@@ -97,11 +107,19 @@ export interface ChunkRun {
  * chunks at once when the work is large enough and a worker script exists. Nothing is computed on this thread
  * until finishChunks, so the caller can do other work meanwhile.
  */
-export function startChunks(adj: Adjacency, n: number, sources: Int32Array, squares: boolean, threads: number, workerScript: URL = BUNDLED_WORKER): ChunkRun {
+export function startChunks(
+  adj: Adjacency,
+  n: number,
+  sources: Int32Array,
+  squares: boolean,
+  threads: number,
+  workerScript: URL = BUNDLED_WORKER,
+): ChunkRun {
   const bounds = chunkBounds(sources.length);
   const chunks = bounds.length - 1;
   const work = sources.length * (n + adj.nbr.length);
-  const helpers = work >= PARALLEL_MIN_WORK && existsSync(fileURLToPath(workerScript)) ? Math.min(threads, chunks) - 1 : 0;
+  const helpers =
+    work >= PARALLEL_MIN_WORK && existsSync(fileURLToPath(workerScript)) ? Math.min(threads, chunks) - 1 : 0;
   const job: WorkerJob = {
     start: shared(adj.start),
     nbr: shared(adj.nbr),
@@ -137,7 +155,14 @@ export function finishChunks({ job, bounds, helpers }: ChunkRun): ChunkSums {
 }
 
 /** Sums the dependencies of each chunk of `sources` on `adj`, with up to `threads` threads. */
-export function dependenciesByChunk(adj: Adjacency, n: number, sources: Int32Array, squares: boolean, threads: number, workerScript: URL = BUNDLED_WORKER): ChunkSums {
+export function dependenciesByChunk(
+  adj: Adjacency,
+  n: number,
+  sources: Int32Array,
+  squares: boolean,
+  threads: number,
+  workerScript: URL = BUNDLED_WORKER,
+): ChunkSums {
   return finishChunks(startChunks(adj, n, sources, squares, threads, workerScript));
 }
 
@@ -158,7 +183,8 @@ function waitForChunks(job: WorkerJob, bounds: Int32Array, patienceMs: number): 
   const buffers = brandesBuffers(job.n);
   const total = new Float64Array(job.n);
   const totalSq = job.squares ? new Float64Array(job.n) : null;
-  for (let c = 0; c < chunks; c++) if (Atomics.load(control, 2 + c) !== 2) computeChunk(job, c, start, nbr, sources, bounds, buffers, total, totalSq);
+  for (let c = 0; c < chunks; c++)
+    if (Atomics.load(control, 2 + c) !== 2) computeChunk(job, c, start, nbr, sources, bounds, buffers, total, totalSq);
 }
 
 function shared(array: Int32Array): SharedArrayBuffer {

@@ -53,7 +53,13 @@ export interface BetweennessRun {
  * at once (betweenness-threads.ts) while the caller goes on; finishBetweenness collects the result, which does not
  * depend on the number of threads, to the last bit.
  */
-export function startBetweenness(graph: Graph, plan: BetweennessPlan = planBetweenness(graph), seed = 1, threads = 1, workerScript?: URL): BetweennessRun {
+export function startBetweenness(
+  graph: Graph,
+  plan: BetweennessPlan = planBetweenness(graph),
+  seed = 1,
+  threads = 1,
+  workerScript?: URL,
+): BetweennessRun {
   const { n } = graph;
   let sources: Int32Array;
   if (plan.method === "sampled") {
@@ -63,7 +69,12 @@ export function startBetweenness(graph: Graph, plan: BetweennessPlan = planBetwe
   } else {
     sources = Int32Array.from({ length: n }, (_, i) => i);
   }
-  return { graph, plan, sources, chunks: startChunks(graph.out, n, sources, plan.method === "sampled", threads, workerScript) };
+  return {
+    graph,
+    plan,
+    sources,
+    chunks: startChunks(graph.out, n, sources, plan.method === "sampled", threads, workerScript),
+  };
 }
 
 export function finishBetweenness({ graph, plan, sources, chunks: run }: BetweennessRun): Betweenness {
@@ -93,7 +104,13 @@ export function finishBetweenness({ graph, plan, sources, chunks: run }: Between
 }
 
 /** Brandes betweenness, computed at once (see startBetweenness). */
-export function betweenness(graph: Graph, plan: BetweennessPlan = planBetweenness(graph), seed = 1, threads = 1, workerScript?: URL): Betweenness {
+export function betweenness(
+  graph: Graph,
+  plan: BetweennessPlan = planBetweenness(graph),
+  seed = 1,
+  threads = 1,
+  workerScript?: URL,
+): Betweenness {
   return finishBetweenness(startBetweenness(graph, plan, seed, threads, workerScript));
 }
 

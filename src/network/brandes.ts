@@ -11,7 +11,12 @@ export interface BrandesBuffers {
 }
 
 export function brandesBuffers(n: number): BrandesBuffers {
-  return { sigma: new Float64Array(n), dist: new Int32Array(n).fill(-1), order: new Int32Array(n), coefficient: new Float64Array(n) };
+  return {
+    sigma: new Float64Array(n),
+    dist: new Int32Array(n).fill(-1),
+    order: new Int32Array(n),
+    coefficient: new Float64Array(n),
+  };
 }
 
 /**

@@ -38,12 +38,22 @@ export function reciprocatedArcs(graph: Graph): number {
  * igraph `reciprocity()` (mode "default"): share of arcs whose reverse exists; 1 for undirected graphs, null without ties.
  * `pairRatio` is igraph's mode "ratio": mutual pairs / connected pairs = r / (2 − r).
  */
-export function reciprocity(graph: Graph): { arcs: number | null; pairRatio: number | null; mutualPairs: number; connectedPairs: number } {
+export function reciprocity(graph: Graph): {
+  arcs: number | null;
+  pairRatio: number | null;
+  mutualPairs: number;
+  connectedPairs: number;
+} {
   const reciprocated = reciprocatedArcs(graph);
   const mutualPairs = graph.directed ? reciprocated / 2 : graph.m;
   const connectedPairs = graph.directed ? graph.m - mutualPairs : graph.m;
   if (graph.m === 0) return { arcs: null, pairRatio: null, mutualPairs, connectedPairs };
-  return { arcs: reciprocated / (graph.directed ? graph.m : 2 * graph.m), pairRatio: mutualPairs / connectedPairs, mutualPairs, connectedPairs };
+  return {
+    arcs: reciprocated / (graph.directed ? graph.m : 2 * graph.m),
+    pairRatio: mutualPairs / connectedPairs,
+    mutualPairs,
+    connectedPairs,
+  };
 }
 
 export function isolates(graph: Graph): number {

@@ -6,7 +6,12 @@ import type { Grouping } from "./mixing.js";
 import type { Relationships } from "./relationships.js";
 import { median, wilson } from "./stats.js";
 
-export function tieDepth(rel: Relationships, members: number[], durabilityPeriods: number, lastPeriod: number): TieDepth {
+export function tieDepth(
+  rel: Relationships,
+  members: number[],
+  durabilityPeriods: number,
+  lastPeriod: number,
+): TieDepth {
   let repeat = 0;
   let interactions = 0;
   let relational = 0;

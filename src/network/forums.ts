@@ -22,7 +22,13 @@ function crossPairs(perGroup: number[]): number {
 
 const rate = (newTies: number, atRisk: number) => ({ atRisk, newTies, rate: atRisk > 0 ? newTies / atRisk : null });
 
-export function forums(events: EventAttendance[], rel: Relationships, grouping: Grouping, windowDays: number, dataEnd: number): ForumSection[] {
+export function forums(
+  events: EventAttendance[],
+  rel: Relationships,
+  grouping: Grouping,
+  windowDays: number,
+  dataEnd: number,
+): ForumSection[] {
   const { group, values } = grouping;
   const G = values.length;
   const byEvent = new Map<string, { at: number; people: Set<number> }>();
@@ -36,7 +42,9 @@ export function forums(events: EventAttendance[], rel: Relationships, grouping: 
   const window = windowDays * DAY_MS;
   const sections: ForumSection[] = [];
   const attends = new Uint8Array(group.length);
-  for (const [event, { at, people }] of [...byEvent.entries()].sort((x, y) => x[1].at - y[1].at || x[0].localeCompare(y[0]))) {
+  for (const [event, { at, people }] of [...byEvent.entries()].sort(
+    (x, y) => x[1].at - y[1].at || x[0].localeCompare(y[0]),
+  )) {
     attends.fill(0);
     const attendeesPerGroup = new Array<number>(G).fill(0);
     for (const p of people) {

@@ -55,7 +55,8 @@ function compressedRows(n: number, src: ArrayLike<number>, dst: ArrayLike<number
 /** Build a simple graph from pairs of person indices (0 … n−1). Self-loops and repeated pairs are dropped. */
 export function buildGraph(n: number, from: ArrayLike<number>, to: ArrayLike<number>, directed: boolean): Graph {
   for (let i = 0; i < from.length; i++) {
-    if (from[i] < 0 || from[i] >= n || to[i] < 0 || to[i] >= n) throw new RangeError(`tie ${i} refers to a person outside 0…${n - 1}`);
+    if (from[i] < 0 || from[i] >= n || to[i] < 0 || to[i] >= n)
+      throw new RangeError(`tie ${i} refers to a person outside 0…${n - 1}`);
   }
   if (!directed) {
     const all = compressedRows(n, from, to, true);

@@ -30,7 +30,17 @@ export function groupLinks(graph: Graph, ties: Tie[], grouping: Grouping): LinkC
     const key = a * G + b;
     let found = links.get(key);
     if (!found) {
-      found = { a, b, ties: 0, arcsAB: 0, arcsBA: 0, interactionsAB: 0, interactionsBA: 0, reciprocated: 0, carriers: new Map() };
+      found = {
+        a,
+        b,
+        ties: 0,
+        arcsAB: 0,
+        arcsBA: 0,
+        interactionsAB: 0,
+        interactionsBA: 0,
+        reciprocated: 0,
+        carriers: new Map(),
+      };
       links.set(key, found);
     }
     return found;

@@ -17,7 +17,9 @@ export interface Grouping {
 const collator = new Intl.Collator("en", { numeric: true });
 
 export function grouping(people: Person[], attribute: string): Grouping {
-  const values = [...new Set(people.map((p) => p.attributes[attribute]).filter((v): v is string => v !== undefined && v !== ""))].sort(collator.compare);
+  const values = [
+    ...new Set(people.map((p) => p.attributes[attribute]).filter((v): v is string => v !== undefined && v !== "")),
+  ].sort(collator.compare);
   const index = new Map(values.map((v, i) => [v, i]));
   const group = new Int32Array(people.length).fill(-1);
   const sizes = new Array<number>(values.length).fill(0);
@@ -60,7 +62,8 @@ export function mixingMatrix(graph: Graph, ties: Tie[], grouping: Grouping): Mix
   return result;
 }
 
-const ei = (external: number, internal: number): number | null => (external + internal > 0 ? (external - internal) / (external + internal) : null);
+const ei = (external: number, internal: number): number | null =>
+  external + internal > 0 ? (external - internal) / (external + internal) : null;
 
 export interface GroupEi {
   value: string;
@@ -143,7 +146,8 @@ export function eiIndex(graph: Graph, grouping: Grouping, seed = 1): EiIndex {
   const possibleExternal = N * (N - 1) - possibleInternal;
   const expected = ei(possibleExternal, possibleInternal);
 
-  const permutations = pairs.length === 0 ? 0 : Math.min(999, Math.max(99, Math.floor(PERMUTATION_WORK / (pairs.length / 2))));
+  const permutations =
+    pairs.length === 0 ? 0 : Math.min(999, Math.max(99, Math.floor(PERMUTATION_WORK / (pairs.length / 2))));
   const networkDraws = new Float64Array(permutations);
   const groupDraws = Array.from({ length: G }, () => new Float64Array(permutations));
   const atOrBelow = new Int32Array(G);

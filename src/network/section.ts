@@ -118,7 +118,12 @@ export interface DepthSection {
   period: "week" | "month";
   periodsObserved: number;
   durabilityPeriods: number;
-  boundaries: { attribute: string; within: TieDepth; cross: TieDepth; links: (TieDepth & { groups: [string, string] })[] }[];
+  boundaries: {
+    attribute: string;
+    within: TieDepth;
+    cross: TieDepth;
+    links: (TieDepth & { groups: [string, string] })[];
+  }[];
 }
 
 export interface ForumGroupPair {

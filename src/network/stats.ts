@@ -16,7 +16,12 @@ export function wilson(x: number, n: number): [number, number] | null {
  * Risk ratio (x1/n1) / (x2/n2) with a 95% interval by the log method (Katz); ½ is added to every cell when a count
  * is zero so the interval stays finite. Null when either denominator is zero.
  */
-export function riskRatio(x1: number, n1: number, x2: number, n2: number): { ratio: number; ci: [number, number] } | null {
+export function riskRatio(
+  x1: number,
+  n1: number,
+  x2: number,
+  n2: number,
+): { ratio: number; ci: [number, number] } | null {
   if (n1 <= 0 || n2 <= 0) return null;
   const fix = x1 === 0 || x2 === 0 ? 0.5 : 0;
   const a = x1 + fix;

@@ -6,7 +6,8 @@ import { InputError } from "../errors.js";
 import { MIN_KEY_BYTES } from "./pseudonymise.js";
 
 export const KEY_ENV = "RELAUDIT_PSEUDONYM_KEY";
-const MAKE_KEY = "make one with: openssl rand -hex 32 > relaudit.key (keep it secret, and the same between runs so pseudonyms stay stable)";
+const MAKE_KEY =
+  "make one with: openssl rand -hex 32 > relaudit.key (keep it secret, and the same between runs so pseudonyms stay stable)";
 
 export function readPseudonymKey(keyFile: string | undefined, env: Record<string, string | undefined>): Uint8Array {
   let key: Uint8Array;
@@ -16,7 +17,12 @@ export function readPseudonymKey(keyFile: string | undefined, env: Record<string
     try {
       bytes = readFileSync(keyFile);
     } catch (error) {
-      throw new InputError({ file: keyFile, column: "--pseudonym-key-file", message: "cannot read the key file", found: (error as NodeJS.ErrnoException).code ?? String(error) });
+      throw new InputError({
+        file: keyFile,
+        column: "--pseudonym-key-file",
+        message: "cannot read the key file",
+        found: (error as NodeJS.ErrnoException).code ?? String(error),
+      });
     }
     // Editors and `echo` add a final newline; it is not part of the key.
     let end = bytes.length;
@@ -27,7 +33,11 @@ export function readPseudonymKey(keyFile: string | undefined, env: Record<string
     key = Buffer.from(env[KEY_ENV]!, "utf8");
     source = KEY_ENV;
   } else {
-    throw new InputError({ column: "--pseudonymise", message: "--pseudonymise needs a secret key", hint: `set ${KEY_ENV} or pass --pseudonym-key-file FILE; ${MAKE_KEY}` });
+    throw new InputError({
+      column: "--pseudonymise",
+      message: "--pseudonymise needs a secret key",
+      hint: `set ${KEY_ENV} or pass --pseudonym-key-file FILE; ${MAKE_KEY}`,
+    });
   }
   if (key.length < MIN_KEY_BYTES) {
     throw new InputError({
@@ -55,5 +65,7 @@ export function addPseudonymOptions(command: Command): Command {
 
 /** The key when pseudonyms were asked for, else null. */
 export function pseudonymKeyFor(flags: PseudonymFlags, env: Record<string, string | undefined>): Uint8Array | null {
-  return flags.pseudonymise || flags.pseudonymKeyFile !== undefined ? readPseudonymKey(flags.pseudonymKeyFile, env) : null;
+  return flags.pseudonymise || flags.pseudonymKeyFile !== undefined
+    ? readPseudonymKey(flags.pseudonymKeyFile, env)
+    : null;
 }

@@ -47,7 +47,8 @@ export function pseudonymiseSignalsReport(report: SignalsReport, key: Uint8Array
   return out;
 }
 
-export const PSEUDONYMISED_NOTE = "person ids are pseudonymised (HMAC-SHA256 with your key): the same key gives the same pseudonyms in every run";
+export const PSEUDONYMISED_NOTE =
+  "person ids are pseudonymised (HMAC-SHA256 with your key): the same key gives the same pseudonyms in every run";
 
 /** A copy of the report with every person id replaced; the input is not changed. */
 export function pseudonymiseReport(report: Report, key: Uint8Array): Report {
@@ -64,7 +65,9 @@ export function pseudonymiseReport(report: Report, key: Uint8Array): Report {
     network.people = network.people.map((p) => ({ ...p, id: alias(p.id) })).sort((a, b) => byCodeUnits(a.id, b.id));
     for (const boundary of network.boundaries) {
       for (const link of boundary.links) {
-        link.carriers = link.carriers.map((c) => ({ ...c, id: alias(c.id) })).sort((a, b) => b.ties - a.ties || byCodeUnits(a.id, b.id));
+        link.carriers = link.carriers
+          .map((c) => ({ ...c, id: alias(c.id) }))
+          .sort((a, b) => b.ties - a.ties || byCodeUnits(a.id, b.id));
       }
     }
     network.articulationPoints = network.articulationPoints.map(alias).sort(byCodeUnits);
@@ -108,6 +111,11 @@ const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * ends a sentence). Longer ids first, so "P1" never matches inside "P17".
  */
 function idPattern(ids: readonly string[]): RegExp {
-  const alternatives = [...new Set(ids)].sort((a, b) => b.length - a.length).map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-  return new RegExp(`(?<![\\p{L}\\p{N}_@.-])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}_@-]|\\.[\\p{L}\\p{N}])`, "gu");
+  const alternatives = [...new Set(ids)]
+    .sort((a, b) => b.length - a.length)
+    .map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return new RegExp(
+    `(?<![\\p{L}\\p{N}_@.-])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}_@-]|\\.[\\p{L}\\p{N}])`,
+    "gu",
+  );
 }

@@ -68,7 +68,21 @@ function groupScores(report: Report): CsvTable | null {
   }
   return {
     file: "group-scores.csv",
-    headings: ["scale", "scale label", "attribute", "group", "wave", "status", "n", "mean", "sd", "ci low", "ci high", "favourable share", "band"],
+    headings: [
+      "scale",
+      "scale label",
+      "attribute",
+      "group",
+      "wave",
+      "status",
+      "n",
+      "mean",
+      "sd",
+      "ci low",
+      "ci high",
+      "favourable share",
+      "band",
+    ],
     rows,
   };
 }
@@ -91,12 +105,37 @@ function rcTables(report: Report): CsvTable[] {
   };
   const cells: CsvTable = {
     file: "rc-cells.csv",
-    headings: ["rater group", "rated group", "within group", "wave", "status", "raters (n)", "rc index", "sd", "ci low", "ci high", "band", "communication", "relationship"],
+    headings: [
+      "rater group",
+      "rated group",
+      "within group",
+      "wave",
+      "status",
+      "raters (n)",
+      "rc index",
+      "sd",
+      "ci low",
+      "ci high",
+      "band",
+      "communication",
+      "relationship",
+    ],
     rows: rc.cells.map((c) => {
       const head: Cell[] = [c.raterGroup, c.ratedGroup, c.within, rc.wave];
       return c.suppressed
         ? [...head, SUPPRESSED_CELL, null, null, null, null, null, null, null, null]
-        : [...head, "shown", c.n, c.index, c.sd, c.ci?.[0] ?? null, c.ci?.[1] ?? null, c.band, c.communication, c.relationship];
+        : [
+            ...head,
+            "shown",
+            c.n,
+            c.index,
+            c.sd,
+            c.ci?.[0] ?? null,
+            c.ci?.[1] ?? null,
+            c.band,
+            c.communication,
+            c.relationship,
+          ];
     }),
   };
   return [matrix, cells];
@@ -164,7 +203,22 @@ function signals(report: Report): CsvTable | null {
   if (!report.signals) return null;
   return {
     file: "signals.csv",
-    headings: ["id", "severity", "kind", "practice", "attribute", "groups", "metric", "scale", "first period", "rule", "message", "evidence", "series", "status"],
+    headings: [
+      "id",
+      "severity",
+      "kind",
+      "practice",
+      "attribute",
+      "groups",
+      "metric",
+      "scale",
+      "first period",
+      "rule",
+      "message",
+      "evidence",
+      "series",
+      "status",
+    ],
     rows: report.signals.map((s) => [
       s.id,
       s.severity,
@@ -186,5 +240,7 @@ function signals(report: Report): CsvTable | null {
 
 /** Every table the result can fill, in a stable order; tables whose section is absent are left out. */
 export function csvTables(report: Report): CsvTable[] {
-  return [groupScores(report), ...rcTables(report), ...mixingTables(report), brokers(report), signals(report)].filter((t): t is CsvTable => t !== null);
+  return [groupScores(report), ...rcTables(report), ...mixingTables(report), brokers(report), signals(report)].filter(
+    (t): t is CsvTable => t !== null,
+  );
 }

@@ -16,7 +16,8 @@ export function formatValue(value: number | string | null): string {
 export function formatEvidence(e: Evidence): string {
   const value = `${formatValue(e.value)}${e.unit ? ` ${e.unit}` : ""}`;
   const extras: string[] = [];
-  if (e.ci) extras.push(`${Math.round((e.ciLevel ?? 0.95) * 100)}% CI ${formatNumber(e.ci[0])}–${formatNumber(e.ci[1])}`);
+  if (e.ci)
+    extras.push(`${Math.round((e.ciLevel ?? 0.95) * 100)}% CI ${formatNumber(e.ci[0])}–${formatNumber(e.ci[1])}`);
   if (e.n !== undefined) extras.push(`n = ${formatNumber(e.n)}`);
   if (e.reference !== undefined) extras.push(`vs ${formatValue(e.reference)}`);
   return `${e.label}: ${value}${extras.length ? ` (${extras.join(", ")})` : ""}`;

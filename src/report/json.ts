@@ -84,5 +84,7 @@ function isLarge(value: unknown): boolean {
 
 /** JSON.stringify calls a value's toJSON(key) before anything else. */
 function withToJson(value: unknown, key: string): unknown {
-  return value !== null && typeof value === "object" && typeof (value as { toJSON?: unknown }).toJSON === "function" ? (value as { toJSON: (key: string) => unknown }).toJSON(key) : value;
+  return value !== null && typeof value === "object" && typeof (value as { toJSON?: unknown }).toJSON === "function"
+    ? (value as { toJSON: (key: string) => unknown }).toJSON(key)
+    : value;
 }

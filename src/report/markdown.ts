@@ -8,15 +8,17 @@ import type { ChartLink } from "./charts/link.js";
 
 /** Escape text for Markdown prose and table cells. */
 export function md(text: string): string {
-  return text
-    .replace(/\\/g, "\\\\")
-    .replace(/([`*_[\]|~])/g, "\\$1")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    // GitHub turns bare URLs and www. names into links; an escaped ":" or "." keeps them text.
-    .replace(/:\/\//g, "\\://")
-    .replace(/\b(www)\./gi, "$1\\.")
-    .replace(/\r?\n/g, " ");
+  return (
+    text
+      .replace(/\\/g, "\\\\")
+      .replace(/([`*_[\]|~])/g, "\\$1")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      // GitHub turns bare URLs and www. names into links; an escaped ":" or "." keeps them text.
+      .replace(/:\/\//g, "\\://")
+      .replace(/\b(www)\./gi, "$1\\.")
+      .replace(/\r?\n/g, " ")
+  );
 }
 
 const STATUS_LABEL: Record<CheckResult["status"], string> = {
@@ -82,14 +84,19 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   out.push(
     table(
       ["critical", "warnings", "information", "checks passed", "not applicable", "errors"],
-      [[s.findings.critical, s.findings.warning, s.findings.info, s.pass, s.notApplicable, s.error].map((n) => formatNumber(n))],
+      [
+        [s.findings.critical, s.findings.warning, s.findings.info, s.pass, s.notApplicable, s.error].map((n) =>
+          formatNumber(n),
+        ),
+      ],
     ),
     "",
   );
   const headline = report.checks.flatMap((c) => c.findings.filter((f) => f.severity !== "info").map((f) => ({ c, f })));
   if (headline.length) {
     out.push("**Headline findings**", "");
-    for (const { c, f } of headline.slice(0, 10)) out.push(`- ${f.severity === "critical" ? "❌" : "⚠️"} ${md(f.message)} _(practice ${c.practice})_`);
+    for (const { c, f } of headline.slice(0, 10))
+      out.push(`- ${f.severity === "critical" ? "❌" : "⚠️"} ${md(f.message)} _(practice ${c.practice})_`);
     if (headline.length > 10) out.push(`- …and ${headline.length - 10} more below`);
     out.push("");
   } else out.push("No warning or critical findings.", "");
@@ -111,7 +118,14 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     out.push(
       table(
         ["input", "file", "rows", "encoding", "delimiter", "dates"],
-        report.inputs.files.map((f) => [f.kind, md(f.path), formatNumber(f.rows), f.encoding, f.delimiter === "\t" ? "tab" : md(f.delimiter), f.dateRange ? f.dateRange.join(" – ") : ""]),
+        report.inputs.files.map((f) => [
+          f.kind,
+          md(f.path),
+          formatNumber(f.rows),
+          f.encoding,
+          f.delimiter === "\t" ? "tab" : md(f.delimiter),
+          f.dateRange ? f.dateRange.join(" – ") : "",
+        ]),
       ),
       "",
     );
@@ -119,7 +133,8 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     out.push(
       `- Boundaries: ${i.boundaries.length ? i.boundaries.map(md).join(", ") : "none"}; interactions treated as ${i.directed ? "directed" : "mutual (undirected)"}; periods: ISO ${i.period === "week" ? "weeks" : "months"} in ${md(i.timeZone)}.`,
     );
-    if (i.window.since || i.window.until) out.push(`- Time window: ${i.window.since ?? "start"} to ${i.window.until ?? "end"}.`);
+    if (i.window.since || i.window.until)
+      out.push(`- Time window: ${i.window.since ?? "start"} to ${i.window.until ?? "end"}.`);
     out.push(`- Survey results for groups of fewer than ${report.minGroupSize} respondents are never shown.`);
     for (const w of i.warnings) out.push(`- ${md(w)}`);
     out.push("");

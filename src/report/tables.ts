@@ -22,10 +22,12 @@ export interface DisplayTable {
 }
 
 export const SUPPRESSED = "suppressed";
-const num = (x: number | null | undefined, digits = 2) => (x === null || x === undefined || Number.isNaN(x) ? "—" : x.toFixed(digits));
+const num = (x: number | null | undefined, digits = 2) =>
+  x === null || x === undefined || Number.isNaN(x) ? "—" : x.toFixed(digits);
 const int = (x: number | null | undefined) => (x === null || x === undefined ? "—" : formatNumber(x));
 const pct = (x: number | null | undefined) => (x === null || x === undefined ? "—" : `${Math.round(x * 100)}%`);
-const ci = (c: [number, number] | null | undefined, digits = 2) => (c ? `${c[0].toFixed(digits)} to ${c[1].toFixed(digits)}` : "—");
+const ci = (c: [number, number] | null | undefined, digits = 2) =>
+  c ? `${c[0].toFixed(digits)} to ${c[1].toFixed(digits)}` : "—";
 const pValue = (p: number) => (p < 0.001 ? "<0.001" : p.toFixed(3));
 
 function table(t: Omit<DisplayTable, "numeric"> & { numeric?: boolean[] }): DisplayTable {
@@ -47,7 +49,16 @@ export function surveyTables(survey: SurveySection): DisplayTable[] {
         rows: scales.map((s) =>
           s.suppressed
             ? [s.label, SUPPRESSED, "", "", "", "", "", ""]
-            : [s.label, int(s.n), num(s.mean), ci(s.ci), num(s.sd), num(s.alpha), num(s.alphaStandardised), pct(s.favourable)],
+            : [
+                s.label,
+                int(s.n),
+                num(s.mean),
+                ci(s.ci),
+                num(s.sd),
+                num(s.alpha),
+                num(s.alphaStandardised),
+                pct(s.favourable),
+              ],
         ),
         terminal: true,
       }),
@@ -60,7 +71,8 @@ export function surveyTables(survey: SurveySection): DisplayTable[] {
             id: `survey-items-${s.id}`,
             practice,
             title: `${s.label}: items`,
-            caption: "After reverse keying. r.drop = correlation of the item with the rest of the scale; an item with a negative r.drop is probably keyed the wrong way.",
+            caption:
+              "After reverse keying. r.drop = correlation of the item with the rest of the scale; an item with a negative r.drop is probably keyed the wrong way.",
             headings: ["item", "reversed", "n", "mean", "r.drop", "α if deleted", "favourable"],
             numeric: [false, false, true, true, true, true, true],
             rows: s.items.map((i) => [
@@ -76,7 +88,9 @@ export function surveyTables(survey: SurveySection): DisplayTable[] {
           }),
         );
       }
-      const groups = s.groups.filter((g) => !survey.currentWave || g.wave === undefined || g.wave === survey.currentWave);
+      const groups = s.groups.filter(
+        (g) => !survey.currentWave || g.wave === undefined || g.wave === survey.currentWave,
+      );
       if (groups.length > 0) {
         tables.push(
           table({
@@ -88,7 +102,9 @@ export function surveyTables(survey: SurveySection): DisplayTable[] {
             numeric: [false, true, true, true, true, false],
             rows: groups.map((g) => {
               const name = `${g.attribute}: ${g.value}`;
-              return g.suppressed ? [name, SUPPRESSED, "", "", "", ""] : [name, int(g.n), num(g.mean), ci(g.ci), pct(g.favourable), g.band ?? ""];
+              return g.suppressed
+                ? [name, SUPPRESSED, "", "", "", ""]
+                : [name, int(g.n), num(g.mean), ci(g.ci), pct(g.favourable), g.band ?? ""];
             }),
             terminal: false,
           }),
@@ -109,7 +125,15 @@ export function surveyTables(survey: SurveySection): DisplayTable[] {
               const waves = `${c.from} → ${c.to}`;
               if (c.suppressed) return [name, waves, SUPPRESSED, "", "", "", ""];
               if ("insufficient" in c) return [name, waves, "too few", "", "", "", ""];
-              return [name, waves, signed(c.difference), ci(c.ci), num(c.hedgesG), pValue(c.p), pValue(c.mannWhitney.p)];
+              return [
+                name,
+                waves,
+                signed(c.difference),
+                ci(c.ci),
+                num(c.hedgesG),
+                pValue(c.p),
+                pValue(c.mannWhitney.p),
+              ];
             }),
             terminal: false,
           }),
@@ -127,7 +151,9 @@ export function surveyTables(survey: SurveySection): DisplayTable[] {
         headings: ["group", "headcount", "responses", "response rate"],
         numeric: [false, true, true, true],
         rows: survey.participation.map((p) =>
-          p.suppressed ? [`${p.attribute}: ${p.value}`, SUPPRESSED, "", ""] : [`${p.attribute}: ${p.value}`, int(p.headcount), int(p.responses), pct(p.rate)],
+          p.suppressed
+            ? [`${p.attribute}: ${p.value}`, SUPPRESSED, "", ""]
+            : [`${p.attribute}: ${p.value}`, int(p.headcount), int(p.responses), pct(p.rate)],
         ),
         terminal: false,
       }),
@@ -135,19 +161,26 @@ export function surveyTables(survey: SurveySection): DisplayTable[] {
   }
   const rc = survey.coordination;
   if (rc) {
-    const pooled = (name: string, a: (typeof rc)["within"]) => (a.suppressed ? [name, SUPPRESSED, "", ""] : [name, num(a.index), int(a.n), int(a.ratings)]);
+    const pooled = (name: string, a: (typeof rc)["within"]) =>
+      a.suppressed ? [name, SUPPRESSED, "", ""] : [name, num(a.index), int(a.n), int(a.ratings)];
     tables.push(
       table({
         id: "survey-coordination-pooled",
         practice: 1,
         title: "Relational coordination within and between groups",
-        caption: "Ratings pooled: groups rating themselves (within) and other groups (between), and how each group is rated by the others.",
+        caption:
+          "Ratings pooled: groups rating themselves (within) and other groups (between), and how each group is rated by the others.",
         headings: ["ratings", "RC index", "raters", "ratings"],
-        rows: [pooled("within groups", rc.within), pooled("between groups", rc.between), ...rc.received.map((r) => pooled(`${r.group}, as rated by others`, r))],
+        rows: [
+          pooled("within groups", rc.within),
+          pooled("between groups", rc.between),
+          ...rc.received.map((r) => pooled(`${r.group}, as rated by others`, r)),
+        ],
         terminal: false,
       }),
     );
-    const cell = (rater: string, rated: string) => rc.cells.find((c) => c.raterGroup === rater && c.ratedGroup === rated);
+    const cell = (rater: string, rated: string) =>
+      rc.cells.find((c) => c.raterGroup === rater && c.ratedGroup === rated);
     tables.push(
       table({
         id: "survey-coordination",
@@ -177,7 +210,14 @@ export function surveyTables(survey: SurveySection): DisplayTable[] {
           caption: "How each side rates the other; difference with Welch 95% CI.",
           headings: ["relationship", "A rates B", "B rates A", "difference", "95% CI", "n (A, B)"],
           numeric: [false, true, true, true, true, true],
-          rows: flagged.map((a) => [`${a.groupA} ↔ ${a.groupB}`, num(a.aRatesB), num(a.bRatesA), signed(a.difference), ci(a.ci), `${a.nA}, ${a.nB}`]),
+          rows: flagged.map((a) => [
+            `${a.groupA} ↔ ${a.groupB}`,
+            num(a.aRatesB),
+            num(a.bRatesA),
+            signed(a.difference),
+            ci(a.ci),
+            `${a.nA}, ${a.nB}`,
+          ]),
           terminal: true,
         }),
       );
@@ -197,7 +237,17 @@ export function networkTables(network: NetworkSection): DisplayTable[] {
       caption: `${network.directed ? "Directed" : "Undirected"} ties between people; betweenness ${network.betweennessMethod}${network.betweennessSampleSize ? ` (${network.betweennessSampleSize} sources sampled)` : ""}.`,
       headings: ["people", "ties", "interactions", "density", "reciprocity", "isolates", "components"],
       numeric: [true, true, true, true, true, true, true],
-      rows: [[int(network.peopleCount), int(network.tieCount), int(network.interactionCount), num(network.density, 4), num(network.reciprocity), int(network.isolates), int(network.components)]],
+      rows: [
+        [
+          int(network.peopleCount),
+          int(network.tieCount),
+          int(network.interactionCount),
+          num(network.density, 4),
+          num(network.reciprocity),
+          int(network.isolates),
+          int(network.components),
+        ],
+      ],
       terminal: true,
     }),
   ];
@@ -209,7 +259,16 @@ export function networkTables(network: NetworkSection): DisplayTable[] {
         title: `Cross-boundary connection by ${b.attribute}`,
         caption: `E-I index = (external − internal)/(external + internal) ties: −1 all internal, +1 all external. Network E-I ${num(b.eiIndex)} vs ${num(b.expectedEiIndex)} expected under random mixing.`,
         headings: ["group", "n", "external", "internal", "E-I", "expected", "spanners", "isolated"],
-        rows: b.groups.map((g) => [g.value, int(g.n), int(g.external), int(g.internal), num(g.eiIndex), num(g.expectedEiIndex), int(g.spanningMembers), int(g.isolatedMembers)]),
+        rows: b.groups.map((g) => [
+          g.value,
+          int(g.n),
+          int(g.external),
+          int(g.internal),
+          num(g.eiIndex),
+          num(g.expectedEiIndex),
+          int(g.spanningMembers),
+          int(g.isolatedMembers),
+        ]),
         numeric: [false, true, true, true, true, true, true, true],
         terminal: b === network.boundaries[0],
       }),
@@ -221,7 +280,8 @@ export function networkTables(network: NetworkSection): DisplayTable[] {
           id: `network-links-${b.attribute}`,
           practice: 3,
           title: `Links between ${b.attribute} groups`,
-          caption: "Ties and interactions between each pair of groups; reciprocity = pairs in contact both ways / pairs in contact; carriers = people at either end.",
+          caption:
+            "Ties and interactions between each pair of groups; reciprocity = pairs in contact both ways / pairs in contact; carriers = people at either end.",
           headings: ["link", "ties", "interactions", "each way", "reciprocity", "carriers", "top carrier share"],
           numeric: [false, true, true, true, true, true, true],
           rows: links.map((l) => [
@@ -238,7 +298,9 @@ export function networkTables(network: NetworkSection): DisplayTable[] {
       );
     }
   }
-  const brokers = [...network.people].sort((a, b) => b.betweenness - a.betweenness || a.id.localeCompare(b.id)).slice(0, 10);
+  const brokers = [...network.people]
+    .sort((a, b) => b.betweenness - a.betweenness || a.id.localeCompare(b.id))
+    .slice(0, 10);
   if (brokers.length > 0 && network.brokerageAttribute) {
     tables.push(
       table({
@@ -246,7 +308,16 @@ export function networkTables(network: NetworkSection): DisplayTable[] {
         practice: 3,
         title: "Boundary spanners (person-level)",
         caption: `Highest betweenness; Gould–Fernandez brokerage roles on ${network.brokerageAttribute}; Burt's constraint (lower = more brokerage opportunity).`,
-        headings: ["person", network.brokerageAttribute, "betweenness (norm.)", "liaison", "gatekeeper", "representative", "constraint", "leaver"],
+        headings: [
+          "person",
+          network.brokerageAttribute,
+          "betweenness (norm.)",
+          "liaison",
+          "gatekeeper",
+          "representative",
+          "constraint",
+          "leaver",
+        ],
         numeric: [false, false, true, true, true, true, true, false],
         rows: brokers.map((p) => [
           p.id,
@@ -270,12 +341,25 @@ export function networkTables(network: NetworkSection): DisplayTable[] {
           practice: 4,
           title: `Depth and durability of ties by ${d.attribute}`,
           caption: `Durable = still in contact ${network.depth.durabilityPeriods} ${network.depth.period}s after first contact; relational = 1:1, huddle, meeting, social channels.`,
-          headings: ["ties", "relationships", `median ${network.depth.period}s active`, "repeat", "relational", "durable", "95% CI"],
+          headings: [
+            "ties",
+            "relationships",
+            `median ${network.depth.period}s active`,
+            "repeat",
+            "relational",
+            "durable",
+            "95% CI",
+          ],
           numeric: [false, true, true, true, true, true, true],
-          rows: [
-            ["within groups", d.within] as const,
-            ["across groups", d.cross] as const,
-          ].map(([name, t]) => [name, int(t.relationships), num(t.medianPeriodsActive, 1), pct(t.repeatShare), pct(t.relationalShare), pct(t.durability.share), t.durability.ci ? `${pct(t.durability.ci[0])}–${pct(t.durability.ci[1])}` : "—"]),
+          rows: [["within groups", d.within] as const, ["across groups", d.cross] as const].map(([name, t]) => [
+            name,
+            int(t.relationships),
+            num(t.medianPeriodsActive, 1),
+            pct(t.repeatShare),
+            pct(t.relationalShare),
+            pct(t.durability.share),
+            t.durability.ci ? `${pct(t.durability.ci[0])}–${pct(t.durability.ci[1])}` : "—",
+          ]),
           terminal: false,
         }),
       );
@@ -287,8 +371,17 @@ export function networkTables(network: NetworkSection): DisplayTable[] {
         id: "network-forums",
         practice: 7,
         title: "Forums: new cross-boundary ties after each event",
-        caption: "Share of cross-group attendee pairs with no prior contact who made contact in the window after, vs the same for non-attendees of the same groups.",
-        headings: ["event", "date", "attendees", "attendees: new ties", "non-attendees: new ties", "rate ratio", "95% CI"],
+        caption:
+          "Share of cross-group attendee pairs with no prior contact who made contact in the window after, vs the same for non-attendees of the same groups.",
+        headings: [
+          "event",
+          "date",
+          "attendees",
+          "attendees: new ties",
+          "non-attendees: new ties",
+          "rate ratio",
+          "95% CI",
+        ],
         numeric: [false, false, true, true, true, true, true],
         rows: network.forums.map((f) => [
           f.event,
@@ -306,7 +399,11 @@ export function networkTables(network: NetworkSection): DisplayTable[] {
   return tables;
 }
 
-export function signalTables(signals: SignalsSection["signals"], series: SignalsSection["series"], leading: SignalsSection["leading"] | null): DisplayTable[] {
+export function signalTables(
+  signals: SignalsSection["signals"],
+  series: SignalsSection["series"],
+  leading: SignalsSection["leading"] | null,
+): DisplayTable[] {
   const tables: DisplayTable[] = [];
   if (signals.length > 0) {
     tables.push(
@@ -324,14 +421,17 @@ export function signalTables(signals: SignalsSection["signals"], series: Signals
   }
   // The series behind the signals, and any whose latest point is a concern: the rest stay in report.json.
   const signalled = new Set(signals.map((s) => s.series).filter(Boolean));
-  const flagged = series.filter((s) => signalled.has(s.id) || [...s.points].reverse().find((p) => p.value !== null)?.special === "concern");
+  const flagged = series.filter(
+    (s) => signalled.has(s.id) || [...s.points].reverse().find((p) => p.value !== null)?.special === "concern",
+  );
   if (flagged.length > 0) {
     tables.push(
       table({
         id: "series",
         practice: 5,
         title: "Series behind the signals",
-        caption: "XmR charts (NHS Making Data Count rules) of the signalled series and of any series whose latest point is a concern: the latest value, its centre line and limits, and the variation icon. Every series is in report.json.",
+        caption:
+          "XmR charts (NHS Making Data Count rules) of the signalled series and of any series whose latest point is a concern: the latest value, its centre line and limits, and the variation icon. Every series is in report.json.",
         headings: ["series", "latest", "mean", "limits", "variation"],
         numeric: [false, true, true, true, false],
         rows: flagged.map((s) => {
@@ -340,7 +440,9 @@ export function signalTables(signals: SignalsSection["signals"], series: Signals
             `${s.metric} — ${subjectText(s.subject)}`,
             num(last?.value ?? null),
             num(last?.mean ?? null),
-            last && last.lowerLimit !== null && last.upperLimit !== null ? `${last.lowerLimit.toFixed(1)}–${last.upperLimit.toFixed(1)}` : "—",
+            last && last.lowerLimit !== null && last.upperLimit !== null
+              ? `${last.lowerLimit.toFixed(1)}–${last.upperLimit.toFixed(1)}`
+              : "—",
             s.variation ?? "run chart",
           ];
         }),
@@ -354,10 +456,20 @@ export function signalTables(signals: SignalsSection["signals"], series: Signals
         id: "leading",
         practice: 8,
         title: "Relational quality as a leading indicator",
-        caption: "Cross-correlation after prewhitening (AR(1)); best lag in periods the relational series leads; Bonferroni-adjusted p.",
+        caption:
+          "Cross-correlation after prewhitening (AR(1)); best lag in periods the relational series leads; Bonferroni-adjusted p.",
         headings: ["delivery metric", "relational series", "lag", "r", "95% CI", "p", "n", "verdict"],
         numeric: [false, false, true, true, true, true, true, false],
-        rows: leading.map((l) => [`${l.metric} (${subjectText(l.subject)})`, l.relational, int(l.lag), num(l.r), ci(l.ci), pValue(l.p), int(l.n), l.evidence]),
+        rows: leading.map((l) => [
+          `${l.metric} (${subjectText(l.subject)})`,
+          l.relational,
+          int(l.lag),
+          num(l.r),
+          ci(l.ci),
+          pValue(l.p),
+          int(l.n),
+          l.evidence,
+        ]),
         terminal: false,
       }),
     );
@@ -366,7 +478,9 @@ export function signalTables(signals: SignalsSection["signals"], series: Signals
 }
 
 function subjectText(s: { attribute?: string; groups?: string[]; metric?: string; scale?: string }): string {
-  return [s.groups?.join(" ↔ "), s.attribute ? `(${s.attribute})` : undefined, s.scale, s.metric].filter(Boolean).join(" ");
+  return [s.groups?.join(" ↔ "), s.attribute ? `(${s.attribute})` : undefined, s.scale, s.metric]
+    .filter(Boolean)
+    .join(" ");
 }
 
 /** Every display table of a report, in practice order. */

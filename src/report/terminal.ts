@@ -43,7 +43,11 @@ export function sparkline(values: (number | null)[]): string {
   if (present.length === 0) return "";
   const min = Math.min(...present);
   const max = Math.max(...present);
-  return values.map((v) => (v === null ? " " : SPARK[max === min ? 3 : Math.round(((v - min) / (max - min)) * (SPARK.length - 1))])).join("");
+  return values
+    .map((v) =>
+      v === null ? " " : SPARK[max === min ? 3 : Math.round(((v - min) / (max - min)) * (SPARK.length - 1))],
+    )
+    .join("");
 }
 
 export function renderTerminal(report: Report, options: TerminalOptions): string {
@@ -59,7 +63,11 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
   const s = report.summary;
   const findings = report.checks
     .flatMap((check) => check.findings.map((f) => ({ check, f })))
-    .sort((a, b) => SEVERITY_ORDER.indexOf(a.f.severity) - SEVERITY_ORDER.indexOf(b.f.severity) || a.check.practice - b.check.practice);
+    .sort(
+      (a, b) =>
+        SEVERITY_ORDER.indexOf(a.f.severity) - SEVERITY_ORDER.indexOf(b.f.severity) ||
+        a.check.practice - b.check.practice,
+    );
   const seriesById = new Map((report.series ?? []).map((x) => [x.id, x]));
 
   if (!quiet) {
@@ -67,29 +75,42 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
     out.push(c.dim(`${report.generatedAt} · relaudit ${report.tool.version} · min group size ${report.minGroupSize}`));
     out.push("");
     const headline = [
-      s.findings.critical ? c.red.bold(plural(s.findings.critical, "critical finding")) : c.green("no critical findings"),
+      s.findings.critical
+        ? c.red.bold(plural(s.findings.critical, "critical finding"))
+        : c.green("no critical findings"),
       s.findings.warning ? c.yellow(plural(s.findings.warning, "warning")) : "no warnings",
       plural(s.findings.info, "note"),
     ].join(" · ");
     out.push(headline);
-    out.push(c.dim(`${plural(s.pass + s.warn + s.fail, "check")} ran · ${s.notApplicable} not applicable${s.error ? ` · ${c.red(`${s.error} failed to run`)}` : ""}`));
+    out.push(
+      c.dim(
+        `${plural(s.pass + s.warn + s.fail, "check")} ran · ${s.notApplicable} not applicable${s.error ? ` · ${c.red(`${s.error} failed to run`)}` : ""}`,
+      ),
+    );
     out.push("", ...renderPracticeOverview(report, c), "");
   }
 
   for (const { check, f } of findings.filter(({ f }) => f.severity !== "info")) {
     out.push(...renderFinding(check, f, badge[f.severity], c, width, quiet));
     const series = findSeries(f, check, seriesById);
-    if (series) out.push(`         ${c.dim("trend")} ${sparkline(series.points.map((p) => p.value))} ${c.dim(`${series.points[0]?.period ?? ""}–${series.points.at(-1)?.period ?? ""}`)}`, "");
+    if (series)
+      out.push(
+        `         ${c.dim("trend")} ${sparkline(series.points.map((p) => p.value))} ${c.dim(`${series.points[0]?.period ?? ""}–${series.points.at(-1)?.period ?? ""}`)}`,
+        "",
+      );
   }
   const errors = report.checks.filter((check) => check.status === "error");
-  for (const check of errors) out.push(...wrap(`${c.red("ERROR   ")} ${check.title}: ${check.error ?? ""}`, width, "         "), "");
+  for (const check of errors)
+    out.push(...wrap(`${c.red("ERROR   ")} ${check.title}: ${check.error ?? ""}`, width, "         "), "");
 
   if (!quiet) {
     const notes = findings.filter(({ f }) => f.severity === "info");
     if (notes.length > 0) {
       out.push(c.bold("Notes"));
-      for (const { f } of notes.slice(0, NOTES_SHOWN)) out.push(...wrap(`  ${badge.info} ${f.message}`, width, "           "));
-      if (notes.length > NOTES_SHOWN) out.push(c.dim(`  …and ${notes.length - NOTES_SHOWN} more in the Markdown or JSON report`));
+      for (const { f } of notes.slice(0, NOTES_SHOWN))
+        out.push(...wrap(`  ${badge.info} ${f.message}`, width, "           "));
+      if (notes.length > NOTES_SHOWN)
+        out.push(c.dim(`  …and ${notes.length - NOTES_SHOWN} more in the Markdown or JSON report`));
       out.push("");
     }
     for (const t of reportTables(report).filter((t) => t.terminal)) out.push(...renderTextTable(t, c, width), "");
@@ -102,10 +123,23 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
         out.push(`  config        ${f.path}`);
         continue;
       }
-      const detail = [plural(f.rows, "row"), f.encoding, f.delimiter === "\t" ? "tab" : f.delimiter === "," ? "comma" : `"${f.delimiter}"`, f.dateRange?.join("–")].filter(Boolean).join(", ");
+      const detail = [
+        plural(f.rows, "row"),
+        f.encoding,
+        f.delimiter === "\t" ? "tab" : f.delimiter === "," ? "comma" : `"${f.delimiter}"`,
+        f.dateRange?.join("–"),
+      ]
+        .filter(Boolean)
+        .join(", ");
       out.push(...wrap(`  ${f.kind.padEnd(13)} ${f.path} (${detail})`, width, "                "));
     }
-    out.push(...wrap(`  boundaries    ${report.inputs.boundaries.join(", ") || "none"}; ${report.inputs.directed ? "directed" : "undirected"} ties; ${report.inputs.period}s in ${report.inputs.timeZone}`, width, "                "));
+    out.push(
+      ...wrap(
+        `  boundaries    ${report.inputs.boundaries.join(", ") || "none"}; ${report.inputs.directed ? "directed" : "undirected"} ties; ${report.inputs.period}s in ${report.inputs.timeZone}`,
+        width,
+        "                ",
+      ),
+    );
     for (const w of report.inputs.warnings) out.push(...wrap(`  note: ${w}`, width, "        ").map((l) => c.dim(l)));
   }
   return `${out.join("\n").trimEnd()}\n`;
@@ -119,7 +153,13 @@ function renderPracticeOverview(report: Report, c: ChalkInstance): string[] {
     const critical = checks.reduce((n, check) => n + check.findings.filter((f) => f.severity === "critical").length, 0);
     const warning = checks.reduce((n, check) => n + check.findings.filter((f) => f.severity === "warning").length, 0);
     const state =
-      checks.length === 0 ? c.dim("no evidence") : critical ? c.red(`${critical} critical`) + (warning ? c.yellow(` · ${warning} warning${warning > 1 ? "s" : ""}`) : "") : warning ? c.yellow(`${warning} warning${warning > 1 ? "s" : ""}`) : c.green("ok");
+      checks.length === 0
+        ? c.dim("no evidence")
+        : critical
+          ? c.red(`${critical} critical`) + (warning ? c.yellow(` · ${warning} warning${warning > 1 ? "s" : ""}`) : "")
+          : warning
+            ? c.yellow(`${warning} warning${warning > 1 ? "s" : ""}`)
+            : c.green("ok");
     const name = `${practice}. ${PRACTICES[practice]}`;
     lines.push(`  ${name.length > 48 ? `${name.slice(0, 47)}…` : name.padEnd(48)} ${state}`);
   }
@@ -130,21 +170,36 @@ function renderPracticeOverview(report: Report, c: ChalkInstance): string[] {
 function findSeries(f: Finding, check: CheckResult, seriesById: Map<string, NonNullable<Report["series"]>[number]>) {
   if (check.practice !== 5 && check.practice !== 8) return undefined;
   for (const series of seriesById.values()) {
-    if (series.metric === f.subject.metric && series.subject.attribute === f.subject.attribute && sameGroups(series.subject.groups, f.subject.groups)) return series;
+    if (
+      series.metric === f.subject.metric &&
+      series.subject.attribute === f.subject.attribute &&
+      sameGroups(series.subject.groups, f.subject.groups)
+    )
+      return series;
   }
   return undefined;
 }
 
-const sameGroups = (a: string[] | undefined, b: string[] | undefined) => (a ?? []).slice().sort().join("\u0000") === (b ?? []).slice().sort().join("\u0000");
+const sameGroups = (a: string[] | undefined, b: string[] | undefined) =>
+  (a ?? []).slice().sort().join("\u0000") === (b ?? []).slice().sort().join("\u0000");
 
-function renderFinding(check: CheckResult, f: Finding, badge: string, c: ChalkInstance, width: number, quiet: boolean): string[] {
+function renderFinding(
+  check: CheckResult,
+  f: Finding,
+  badge: string,
+  c: ChalkInstance,
+  width: number,
+  quiet: boolean,
+): string[] {
   const subject = formatSubject(f.subject);
   const lines = wrap(`${badge} ${f.message}`, width, "         ");
   const meta = `practice ${check.practice} · ${check.id}${subject ? ` · ${subject}` : ""}`;
   lines.push(...wrap(meta, width - 9).map((l) => `         ${c.dim(l)}`));
   if (!quiet) {
-    for (const e of f.evidence.slice(0, EVIDENCE_SHOWN)) lines.push(...wrap(`• ${formatEvidence(e)}`, width - 9, "  ").map((l) => `         ${l}`));
-    for (const q of f.questions.slice(0, QUESTIONS_SHOWN)) lines.push(...wrap(`? ${q}`, width - 9, "  ").map((l) => `         ${c.italic(l)}`));
+    for (const e of f.evidence.slice(0, EVIDENCE_SHOWN))
+      lines.push(...wrap(`• ${formatEvidence(e)}`, width - 9, "  ").map((l) => `         ${l}`));
+    for (const q of f.questions.slice(0, QUESTIONS_SHOWN))
+      lines.push(...wrap(`? ${q}`, width - 9, "  ").map((l) => `         ${c.italic(l)}`));
   }
   lines.push("");
   return lines;
@@ -161,8 +216,13 @@ const STATUS_MARK: Record<CheckResult["status"], (c: ChalkInstance) => string> =
 function renderCheckLine(check: CheckResult, c: ChalkInstance, width: number): string[] {
   const mark = STATUS_MARK[check.status](c);
   const text = `${check.title} — ${check.summary}`;
-  const headline = check.status === "pass" && check.evidence.length ? ` [${check.evidence.slice(0, 2).map(formatEvidence).join("; ")}]` : "";
-  return wrap(`  ${mark} ${c.dim(`P${check.practice}`)} ${text}${headline}`, width, "       ").map((l) => (check.status === "not-applicable" ? c.dim(l) : l));
+  const headline =
+    check.status === "pass" && check.evidence.length
+      ? ` [${check.evidence.slice(0, 2).map(formatEvidence).join("; ")}]`
+      : "";
+  return wrap(`  ${mark} ${c.dim(`P${check.practice}`)} ${text}${headline}`, width, "       ").map((l) =>
+    check.status === "not-applicable" ? c.dim(l) : l,
+  );
 }
 
 /** An aligned text table that fits `width`: the widest text column gives way, with an ellipsis. */

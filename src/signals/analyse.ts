@@ -8,7 +8,14 @@ import { fallingContact, fragmentation, reciprocityCollapse } from "./contact.js
 import { meanOver, RECENT } from "./episodes.js";
 import { leadingIndicator } from "./leading.js";
 import { dormantTies, keyPersonDepartures, pairActivity } from "./people-links.js";
-import { boundarySeries, eiSeries, groupIndex, reciprocitySeries, type BoundarySeries, type Windows } from "./relational.js";
+import {
+  boundarySeries,
+  eiSeries,
+  groupIndex,
+  reciprocitySeries,
+  type BoundarySeries,
+  type Windows,
+} from "./relational.js";
 import type { LeadingIndicator, Series, SeriesAnnotation, Signal, SignalsSection } from "./section.js";
 import type { XmrSettings } from "./spc/types.js";
 import { perceptionGaps, surveyDrops, wavePeriod } from "./survey-signals.js";
@@ -30,7 +37,11 @@ export function relationalBaseline(length: number): number {
   return Math.min(length, Math.max(MIN_BASELINE, Math.floor(length / 2)));
 }
 
-export function analyseSignals(data: Dataset, survey: SurveySection | null = null, options: SignalsOptions = {}): SignalsSection | null {
+export function analyseSignals(
+  data: Dataset,
+  survey: SurveySection | null = null,
+  options: SignalsOptions = {},
+): SignalsSection | null {
   const timeline = buildTimeline(data);
   if (!timeline && !survey) return null;
   const settings = options.settings ?? {};
@@ -42,11 +53,16 @@ export function analyseSignals(data: Dataset, survey: SurveySection | null = nul
   const annotations = data.annotations ?? [];
 
   if (timeline) {
-    if (timeline.partialFirst) notes.push(`${labelAt(timeline, 0)} is a partial period: shown, left out of limits and rules`);
-    if (timeline.partialLast) notes.push(`${labelAt(timeline, timeline.length - 1)} is a partial period: shown, left out of limits and rules`);
+    if (timeline.partialFirst)
+      notes.push(`${labelAt(timeline, 0)} is a partial period: shown, left out of limits and rules`);
+    if (timeline.partialLast)
+      notes.push(`${labelAt(timeline, timeline.length - 1)} is a partial period: shown, left out of limits and rules`);
     const baselinePoints = relationalBaseline(timeline.length);
     const whole = new Set(excludedPositions(timeline));
-    const windows = { baseline: baselinePoints, recent: [...Array(timeline.length).keys()].filter((p) => !whole.has(p)).slice(-RECENT) };
+    const windows = {
+      baseline: baselinePoints,
+      recent: [...Array(timeline.length).keys()].filter((p) => !whole.has(p)).slice(-RECENT),
+    };
     const chart = (spec: SeriesSpec): ChartedSeries => {
       const charted = chartSeries(spec, timeline, annotations, settings);
       series.push(charted.series);
@@ -61,12 +77,16 @@ export function analyseSignals(data: Dataset, survey: SurveySection | null = nul
         const boundary = boundarySeries(data, index, timeline, windows);
         boundaries.push(boundary);
         const suppressed = index.names.filter((_, g) => !index.reportable[g]).length;
-        if (suppressed > 0) notes.push(`${attribute}: ${suppressed} group${suppressed === 1 ? "" : "s"} with fewer than ${data.config.minGroupSize} people not reported`);
+        if (suppressed > 0)
+          notes.push(
+            `${attribute}: ${suppressed} group${suppressed === 1 ? "" : "s"} with fewer than ${data.config.minGroupSize} people not reported`,
+          );
         signals.push(...relationalSignals(data, boundary, timeline, windows, chart));
         signals.push(...dormantTies(data, boundary, timeline, baselinePoints, pairs));
         signals.push(...keyPersonDepartures(data, boundary, timeline));
       }
-    } else if (data.interactions && !data.interactions.timestamped) notes.push("interactions have no timestamps: no relational series over time");
+    } else if (data.interactions && !data.interactions.timestamped)
+      notes.push("interactions have no timestamps: no relational series over time");
 
     const delivery = deliverySeries(data, timeline, chart, notes);
     leading.push(...leadingIndicators(delivery, boundaries, timeline));
@@ -77,7 +97,9 @@ export function analyseSignals(data: Dataset, survey: SurveySection | null = nul
     // Waves that are not dates (e.g. "Spring") are dated by the last period of the data, or not signalled at all.
     const fallback = timeline ? labelAt(timeline, timeline.length - 1) : null;
     if (!fallback && survey.waves.some((w) => wavePeriod(w, kind, data.config.timeZone) === null))
-      notes.push("survey waves are labels, not dates, and there is no other dated input: survey drops are left to the survey checks");
+      notes.push(
+        "survey waves are labels, not dates, and there is no other dated input: survey drops are left to the survey checks",
+      );
     signals.push(...surveyDrops(survey, kind, data.config.timeZone, fallback));
     const contact = (attribute: string, a: string, b: string): number | null => {
       const boundary = boundaries.find((x) => x.index.attribute.toLowerCase() === attribute.toLowerCase());
@@ -85,12 +107,14 @@ export function analyseSignals(data: Dataset, survey: SurveySection | null = nul
       const [ga, gb] = [boundary.index.names.indexOf(a), boundary.index.names.indexOf(b)];
       if (ga < 0 || gb < 0) return null;
       const pair = boundary.pairs.get(ga < gb ? `${ga},${gb}` : `${gb},${ga}`);
-      return pair ? meanOver(pair.interactions, Math.max(0, timeline.length - 2 * RECENT), timeline.length) ?? 0 : 0;
+      return pair ? (meanOver(pair.interactions, Math.max(0, timeline.length - 2 * RECENT), timeline.length) ?? 0) : 0;
     };
     signals.push(...perceptionGaps(survey, contact, kind, data.config.timeZone, fallback));
   }
 
-  const sortedSignals = uniqueIds(signals).sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.id.localeCompare(b.id));
+  const sortedSignals = uniqueIds(signals).sort(
+    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.id.localeCompare(b.id),
+  );
   const published = publishedSeries(series, sortedSignals, data.boundaries[0]);
   if (published.length < series.length) {
     notes.push(
@@ -137,7 +161,13 @@ function publishedSeries(series: Series[], signals: readonly Signal[], firstBoun
   );
 }
 
-function relationalSignals(data: Dataset, boundary: BoundarySeries, timeline: Timeline, windows: Windows, chart: (spec: SeriesSpec) => ChartedSeries): Signal[] {
+function relationalSignals(
+  data: Dataset,
+  boundary: BoundarySeries,
+  timeline: Timeline,
+  windows: Windows,
+  chart: (spec: SeriesSpec) => ChartedSeries,
+): Signal[] {
   const baselinePoints = windows.baseline;
   const { index } = boundary;
   const signals: Signal[] = [];
@@ -152,12 +182,30 @@ function relationalSignals(data: Dataset, boundary: BoundarySeries, timeline: Ti
     const context = { attribute, groups, timeline, baselinePoints, windows };
     const base = { subject: { attribute, groups: [...groups] }, label, baselinePoints };
     const key = `${attribute}:${groups.join("|")}`;
-    const interactions = chart({ ...base, id: `interactions:${key}`, metric: "interactions", direction: "higher", values: Array.from(pair.interactions) });
-    chart({ ...base, id: `active-ties:${key}`, metric: "active ties", direction: "higher", values: Array.from(pair.activeTies) });
+    const interactions = chart({
+      ...base,
+      id: `interactions:${key}`,
+      metric: "interactions",
+      direction: "higher",
+      values: Array.from(pair.interactions),
+    });
+    chart({
+      ...base,
+      id: `active-ties:${key}`,
+      metric: "active ties",
+      direction: "higher",
+      values: Array.from(pair.activeTies),
+    });
     const contact = fallingContact(interactions, pair, context);
     if (contact) signals.push(contact);
     if (!data.undirected) {
-      const reciprocity = chart({ ...base, id: `reciprocity:${key}`, metric: "reciprocity", direction: "higher", values: reciprocitySeries(pair) });
+      const reciprocity = chart({
+        ...base,
+        id: `reciprocity:${key}`,
+        metric: "reciprocity",
+        direction: "higher",
+        values: reciprocitySeries(pair),
+      });
       const collapse = reciprocityCollapse(reciprocity, pair, context);
       if (collapse) signals.push(collapse);
     }
@@ -170,7 +218,13 @@ function relationalSignals(data: Dataset, boundary: BoundarySeries, timeline: Ti
     const base = { subject: { attribute, groups: [name] }, label: name, baselinePoints };
     const key = `${attribute}:${name}`;
     const ei = chart({ ...base, id: `e-i:${key}`, metric: "e-i index", direction: "higher", values: eiSeries(group) });
-    chart({ ...base, id: `active-people:${key}`, metric: "active people", direction: "higher", values: Array.from(group.activePeople) });
+    chart({
+      ...base,
+      id: `active-people:${key}`,
+      metric: "active people",
+      direction: "higher",
+      values: Array.from(group.activePeople),
+    });
     chart({
       ...base,
       id: `new-cross-ties:${key}`,
@@ -188,7 +242,15 @@ function relationalSignals(data: Dataset, boundary: BoundarySeries, timeline: Ti
 }
 
 /** People active in most baseline periods who had no contact at all in the recent periods (leavers excluded). */
-function newIsolates(data: Dataset, boundary: BoundarySeries, group: number, timeline: Timeline, baselinePoints: number, recent: number[], endInstant: number): { count: number; of: number } {
+function newIsolates(
+  data: Dataset,
+  boundary: BoundarySeries,
+  group: number,
+  timeline: Timeline,
+  baselinePoints: number,
+  recent: number[],
+  endInstant: number,
+): { count: number; of: number } {
   const people = data.people?.people ?? [];
   const T = timeline.length;
   let count = 0;
@@ -208,11 +270,19 @@ function newIsolates(data: Dataset, boundary: BoundarySeries, group: number, tim
 }
 
 /** Delivery metrics per period (the mean when a period has several values; a missing value stays a gap). */
-function deliverySeries(data: Dataset, timeline: Timeline, chart: (spec: SeriesSpec) => ChartedSeries, notes: string[]): { spec: SeriesSpec; groups: Record<string, string> }[] {
+function deliverySeries(
+  data: Dataset,
+  timeline: Timeline,
+  chart: (spec: SeriesSpec) => ChartedSeries,
+  notes: string[],
+): { spec: SeriesSpec; groups: Record<string, string> }[] {
   const rows = data.delivery ?? [];
   const byKey = new Map<string, { metric: string; groups: Record<string, string>; rows: DeliveryRow[] }>();
   for (const row of rows) {
-    const groupKey = Object.keys(row.groups).sort().map((k) => `${k}=${row.groups[k]}`).join(";");
+    const groupKey = Object.keys(row.groups)
+      .sort()
+      .map((k) => `${k}=${row.groups[k]}`)
+      .join(";");
     const key = `${row.metric}\u0000${groupKey}`;
     const entry = byKey.get(key) ?? { metric: row.metric, groups: row.groups, rows: [] };
     entry.rows.push(row);
@@ -236,7 +306,10 @@ function deliverySeries(data: Dataset, timeline: Timeline, chart: (spec: SeriesS
     if (!config) unlisted.add(entry.metric);
     const groupNames = Object.keys(entry.groups).sort();
     const label = groupNames.map((k) => entry.groups[k]).join(", ");
-    const subject = { metric: entry.metric, ...(groupNames.length > 0 ? { attribute: groupNames[0], groups: groupNames.map((k) => entry.groups[k]) } : {}) };
+    const subject = {
+      metric: entry.metric,
+      ...(groupNames.length > 0 ? { attribute: groupNames[0], groups: groupNames.map((k) => entry.groups[k]) } : {}),
+    };
     const spec: SeriesSpec = {
       id: `delivery:${entry.metric}${label ? `:${label}` : ""}`,
       metric: entry.metric,
@@ -256,12 +329,18 @@ function deliverySeries(data: Dataset, timeline: Timeline, chart: (spec: SeriesS
     out.push({ spec, groups: entry.groups });
   }
   if (unlisted.size > 0)
-    notes.push(`metrics without a direction in the config (${[...unlisted].sort().join(", ")}): special causes shown as "neither"; add "metrics": {"<name>": {"better": "higher"|"lower"}}`);
+    notes.push(
+      `metrics without a direction in the config (${[...unlisted].sort().join(", ")}): special causes shown as "neither"; add "metrics": {"<name>": {"better": "higher"|"lower"}}`,
+    );
   return out;
 }
 
 /** Each delivery metric of a group against that group's cross-boundary contact and E-I index. */
-function leadingIndicators(delivery: { spec: SeriesSpec; groups: Record<string, string> }[], boundaries: BoundarySeries[], timeline: Timeline): LeadingIndicator[] {
+function leadingIndicators(
+  delivery: { spec: SeriesSpec; groups: Record<string, string> }[],
+  boundaries: BoundarySeries[],
+  timeline: Timeline,
+): LeadingIndicator[] {
   const out: LeadingIndicator[] = [];
   const excluded = new Set(excludedPositions(timeline));
   const clean = (values: (number | null)[]) => values.map((v, p) => (excluded.has(p) ? null : v));
@@ -277,7 +356,15 @@ function leadingIndicators(delivery: { spec: SeriesSpec; groups: Record<string, 
         [`E-I index of ${value}`, eiSeries(group)],
       ];
       for (const [relational, values] of candidates)
-        out.push(leadingIndicator({ metric: spec.metric, relational, subject, delivery: clean(spec.values), relationalValues: clean(values) }));
+        out.push(
+          leadingIndicator({
+            metric: spec.metric,
+            relational,
+            subject,
+            delivery: clean(spec.values),
+            relationalValues: clean(values),
+          }),
+        );
     }
   }
   return out;

@@ -8,9 +8,20 @@ import { DateRange, summariseFile, type LoadContext } from "../load/context.js";
 import { isMissing, parseDate } from "../load/values.js";
 
 export const ANNOTATION_COLUMNS = {
-  date: { aliases: ["date", "period", "week", "month"], required: true, description: "when it happened or takes effect" },
-  target: { aliases: ["metric", "subject", "series"], description: "the metric or relationship it concerns (empty: all)" },
-  note: { aliases: ["note", "annotation", "comment", "description"], required: true, description: "what happened or was decided" },
+  date: {
+    aliases: ["date", "period", "week", "month"],
+    required: true,
+    description: "when it happened or takes effect",
+  },
+  target: {
+    aliases: ["metric", "subject", "series"],
+    description: "the metric or relationship it concerns (empty: all)",
+  },
+  note: {
+    aliases: ["note", "annotation", "comment", "description"],
+    required: true,
+    description: "what happened or was decided",
+  },
   action: { aliases: ["action"], description: "rebase or baseline (optional)" },
 } as const;
 
@@ -24,20 +35,45 @@ export async function loadAnnotations(path: string, ctx: LoadContext): Promise<A
     return (fields, line) => {
       const at = parseDate(fields[col.date], ctx.config.dateFormat, ctx.config.timeZone);
       if (!at.ok) {
-        ctx.problems.add({ file: path, line, column: header[col.date], message: "not a valid date", expected: at.expected, found: JSON.stringify(fields[col.date]), hint: at.hint }, `${path}: bad date`);
+        ctx.problems.add(
+          {
+            file: path,
+            line,
+            column: header[col.date],
+            message: "not a valid date",
+            expected: at.expected,
+            found: JSON.stringify(fields[col.date]),
+            hint: at.hint,
+          },
+          `${path}: bad date`,
+        );
         return;
       }
       const actionText = col.action >= 0 ? fields[col.action].trim().toLowerCase() : "";
       if (actionText !== "" && !ACTIONS.has(actionText)) {
         ctx.problems.add(
-          { file: path, line, column: header[col.action], message: "unknown action", expected: '"rebase", "baseline" or empty', found: JSON.stringify(fields[col.action]), hint: "rebase starts new limits at this date; baseline fixes limits from the points up to it" },
+          {
+            file: path,
+            line,
+            column: header[col.action],
+            message: "unknown action",
+            expected: '"rebase", "baseline" or empty',
+            found: JSON.stringify(fields[col.action]),
+            hint: "rebase starts new limits at this date; baseline fixes limits from the points up to it",
+          },
           `${path}: unknown action`,
         );
         return;
       }
       const target = col.target >= 0 && !isMissing(fields[col.target]) ? fields[col.target].trim() : null;
       range.add(at.value);
-      annotations.push({ at: at.value, target, note: fields[col.note].trim(), action: (actionText || null) as Annotation["action"], line });
+      annotations.push({
+        at: at.value,
+        target,
+        note: fields[col.note].trim(),
+        action: (actionText || null) as Annotation["action"],
+        line,
+      });
     };
   });
   ctx.files.push(summariseFile("annotations", info, range.value));
@@ -49,7 +85,16 @@ export async function loadAnnotations(path: string, ctx: LoadContext): Promise<A
 export function concerns(annotation: Annotation, metric: string, subjectLabel: string): boolean {
   if (annotation.target === null || annotation.target === "*") return true;
   const wanted = normalise(annotation.target);
-  return wanted === normalise(metric) || wanted === normalise(subjectLabel) || wanted === normalise(`${metric} ${subjectLabel}`);
+  return (
+    wanted === normalise(metric) ||
+    wanted === normalise(subjectLabel) ||
+    wanted === normalise(`${metric} ${subjectLabel}`)
+  );
 }
 
-const normalise = (text: string) => text.toLowerCase().replace(/[↔<>\-–—_:|/]+/g, " ").replace(/\s+/g, " ").trim();
+const normalise = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[↔<>\-–—_:|/]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();

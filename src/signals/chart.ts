@@ -29,7 +29,12 @@ export interface ChartedSeries {
   chart: XmrChart;
 }
 
-export function chartSeries(spec: SeriesSpec, timeline: Timeline, annotations: readonly Annotation[], settings: Partial<XmrSettings>): ChartedSeries {
+export function chartSeries(
+  spec: SeriesSpec,
+  timeline: Timeline,
+  annotations: readonly Annotation[],
+  settings: Partial<XmrSettings>,
+): ChartedSeries {
   const notes = [...(spec.notes ?? [])];
   const recalculateAt = new Set<number>();
   for (const date of spec.recalculateAt ?? []) {
@@ -47,15 +52,27 @@ export function chartSeries(spec: SeriesSpec, timeline: Timeline, annotations: r
     if (!inRange) continue;
     if (annotation.action === "rebase") recalculateAt.add(position);
     if (annotation.action === "baseline")
-      baselinePoints = spec.values.slice(0, position + 1).filter((v, i) => v !== null && !excludedPositions(timeline).includes(i)).length;
+      baselinePoints = spec.values
+        .slice(0, position + 1)
+        .filter((v, i) => v !== null && !excludedPositions(timeline).includes(i)).length;
   }
   const excluded = excludedPositions(timeline);
   const chart = xmrChart(
-    { values: spec.values, direction: spec.direction, target: spec.target, baselinePoints, recalculateAt: [...recalculateAt], excluded },
+    {
+      values: spec.values,
+      direction: spec.direction,
+      target: spec.target,
+      baselinePoints,
+      recalculateAt: [...recalculateAt],
+      excluded,
+    },
     settings,
   );
   const gapCount = spec.values.filter((v) => v === null).length;
-  if (gapCount > 0) notes.push(`${gapCount} missing value${gapCount === 1 ? "" : "s"}: gaps, never zeros, left out of limits and rules`);
+  if (gapCount > 0)
+    notes.push(
+      `${gapCount} missing value${gapCount === 1 ? "" : "s"}: gaps, never zeros, left out of limits and rules`,
+    );
   const series: Series = {
     id: spec.id,
     metric: spec.metric,
@@ -76,7 +93,10 @@ export function chartSeries(spec: SeriesSpec, timeline: Timeline, annotations: r
     assurance: chart.assurance,
     target: chart.target,
     baselinePoints: baselinePoints ?? null,
-    recalculations: [...recalculateAt].sort((a, b) => a - b).filter((i) => i > 0 && i < timeline.length).map((i) => labelAt(timeline, i)),
+    recalculations: [...recalculateAt]
+      .sort((a, b) => a - b)
+      .filter((i) => i > 0 && i < timeline.length)
+      .map((i) => labelAt(timeline, i)),
     annotations: shown,
     runs: chart.runs,
     rebaseSuggestion: rebaseSuggestion(chart, timeline),
@@ -96,10 +116,15 @@ function rebaseSuggestion(chart: XmrChart, timeline: Timeline): string | null {
   if (usable.length < needed) return null;
   const tail = usable.slice(-needed);
   const side = tail[0].value! > tail[0].mean! ? "above" : "below";
-  const sustained = tail.every((p) => p.rules.includes("shift") && (p.value! > p.mean!) === (side === "above"));
+  const sustained = tail.every((p) => p.rules.includes("shift") && p.value! > p.mean! === (side === "above"));
   if (!sustained) return null;
   let start = usable.length - needed;
-  while (start > 0 && usable[start - 1].rules.includes("shift") && (usable[start - 1].value! > usable[start - 1].mean!) === (side === "above")) start--;
+  while (
+    start > 0 &&
+    usable[start - 1].rules.includes("shift") &&
+    usable[start - 1].value! > usable[start - 1].mean! === (side === "above")
+  )
+    start--;
   const from = labelAt(timeline, usable[start].index);
   return `the last ${usable.length - start} points (from ${from}) sit ${side} the mean in force: if the change is understood and meant to last, record a rebase from ${from} in annotations.csv`;
 }

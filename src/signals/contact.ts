@@ -3,7 +3,17 @@
 // cause of concern AND a material change against the baseline, so noise on a large system stays quiet.
 import type { Evidence, Severity } from "../result/types.js";
 import type { ChartedSeries } from "./chart.js";
-import { baselineMean, currentConcern, describeRules, estimateOnset, meanOver, recentFall, recentMean, RECENT, type Episode } from "./episodes.js";
+import {
+  baselineMean,
+  currentConcern,
+  describeRules,
+  estimateOnset,
+  meanOver,
+  recentFall,
+  recentMean,
+  RECENT,
+  type Episode,
+} from "./episodes.js";
 import type { Signal } from "./section.js";
 import { lossConcentration, type PairSeries, type Windows } from "./relational.js";
 import { labelAt, type Timeline } from "./timeline.js";
@@ -38,8 +48,18 @@ const signalId = (kind: string, attribute: string, groups: string[]) => `${kind}
 
 function episodeEvidence(episode: Episode, charted: ChartedSeries, timeline: Timeline, fall: number): Evidence[] {
   return [
-    { label: "special cause", value: describeRules(episode.rules, charted.chart), n: episode.points, reference: `flagged ${labelAt(timeline, episode.start)} to ${labelAt(timeline, episode.end)}` },
-    { label: `last ${RECENT} periods below the mean in force`, value: round(fall, 1), unit: "standard errors", reference: MIN_FALL_SE },
+    {
+      label: "special cause",
+      value: describeRules(episode.rules, charted.chart),
+      n: episode.points,
+      reference: `flagged ${labelAt(timeline, episode.start)} to ${labelAt(timeline, episode.end)}`,
+    },
+    {
+      label: `last ${RECENT} periods below the mean in force`,
+      value: round(fall, 1),
+      unit: "standard errors",
+      reference: MIN_FALL_SE,
+    },
   ];
 }
 
@@ -48,7 +68,8 @@ export function fallingContact(charted: ChartedSeries, pair: PairSeries, context
   const before = baselineMean(charted.chart);
   const now = recentMean(charted.chart);
   const fall = recentFall(charted.chart);
-  if (!episode || before === null || now === null || before < CONTACT_MIN_VOLUME || fall === null || fall < MIN_FALL_SE) return null;
+  if (!episode || before === null || now === null || before < CONTACT_MIN_VOLUME || fall === null || fall < MIN_FALL_SE)
+    return null;
   const drop = 1 - now / before;
   if (drop < CONTACT_DROP_WARNING) return null;
   const spread = lossConcentration(pair, context.windows, "both");
@@ -67,10 +88,23 @@ export function fallingContact(charted: ChartedSeries, pair: PairSeries, context
     rule: describeRules(episode.rules, charted.chart),
     message: `Contact between ${a} and ${b} has fallen by ${pct(drop)} from its baseline level.`,
     evidence: [
-      { label: `${charted.series.metric} per ${timeline.kind}, baseline mean`, value: round(before, 1), n: context.baselinePoints },
-      { label: `${charted.series.metric} per ${timeline.kind}, last ${RECENT} periods`, value: round(now, 1), n: RECENT, reference: round(before, 1) },
+      {
+        label: `${charted.series.metric} per ${timeline.kind}, baseline mean`,
+        value: round(before, 1),
+        n: context.baselinePoints,
+      },
+      {
+        label: `${charted.series.metric} per ${timeline.kind}, last ${RECENT} periods`,
+        value: round(now, 1),
+        n: RECENT,
+        reference: round(before, 1),
+      },
       { label: "fall", value: round(drop), unit: "share of baseline" },
-      { label: "pairs of people whose contact fell", value: spread.contributors, reference: `largest carries ${pct(spread.top)} of the loss` },
+      {
+        label: "pairs of people whose contact fell",
+        value: spread.contributors,
+        reference: `largest carries ${pct(spread.top)} of the loss`,
+      },
       ...episodeEvidence(episode, charted, timeline, fall),
     ],
     questions: [
@@ -117,11 +151,31 @@ export function reciprocityCollapse(charted: ChartedSeries, pair: PairSeries, co
     rule: `${describeRules(episode.rules, charted.chart)}; contact ${silent.writer} → ${silent.answerer} at ${pct(silent.ratio)} of baseline while ${unanswered.writer} → ${unanswered.answerer} holds at ${pct(unanswered.ratio)}`,
     message: `${silent.writer} has largely stopped answering ${silent.answerer}: contact now runs mostly one way.`,
     evidence: [
-      { label: "reciprocity of contact (1 balanced, 0 one way), baseline", value: recip === null ? null : round(recip), n: baselinePoints },
-      { label: `reciprocity of contact, last ${RECENT} periods`, value: recipNow === null ? null : round(recipNow), n: RECENT },
-      { label: `${silent.writer} → ${silent.answerer}, share of baseline`, value: round(silent.ratio), reference: round(silent.before ?? 0, 1) },
-      { label: `${unanswered.writer} → ${unanswered.answerer}, share of baseline`, value: round(unanswered.ratio), reference: round(unanswered.before ?? 0, 1) },
-      { label: `people in ${silent.writer} answering less`, value: spread.contributors, reference: `largest carries ${pct(spread.top)} of the loss` },
+      {
+        label: "reciprocity of contact (1 balanced, 0 one way), baseline",
+        value: recip === null ? null : round(recip),
+        n: baselinePoints,
+      },
+      {
+        label: `reciprocity of contact, last ${RECENT} periods`,
+        value: recipNow === null ? null : round(recipNow),
+        n: RECENT,
+      },
+      {
+        label: `${silent.writer} → ${silent.answerer}, share of baseline`,
+        value: round(silent.ratio),
+        reference: round(silent.before ?? 0, 1),
+      },
+      {
+        label: `${unanswered.writer} → ${unanswered.answerer}, share of baseline`,
+        value: round(unanswered.ratio),
+        reference: round(unanswered.before ?? 0, 1),
+      },
+      {
+        label: `people in ${silent.writer} answering less`,
+        value: spread.contributors,
+        reference: `largest carries ${pct(spread.top)} of the loss`,
+      },
       ...episodeEvidence(episode, charted, timeline, fall),
     ],
     questions: [
@@ -141,7 +195,11 @@ export interface GroupContext {
 }
 
 /** A group turning inward: its E-I index falls (more internal contact), optionally with new isolates. */
-export function fragmentation(charted: ChartedSeries, context: GroupContext, isolates: { count: number; of: number }): Signal | null {
+export function fragmentation(
+  charted: ChartedSeries,
+  context: GroupContext,
+  isolates: { count: number; of: number },
+): Signal | null {
   const episode = currentConcern(charted.chart);
   const before = baselineMean(charted.chart);
   const now = recentMean(charted.chart);
@@ -162,7 +220,12 @@ export function fragmentation(charted: ChartedSeries, context: GroupContext, iso
     rule: describeRules(episode.rules, charted.chart),
     message: `${g} has turned inward: its E-I index fell from ${round(before)} to ${round(now)}${isolates.count > 0 ? `, and ${isolates.count} regularly connected ${isolates.count === 1 ? "person has" : "people have"} had no contact for ${RECENT} periods` : ""}.`,
     evidence: [
-      { label: "E-I index, baseline mean", value: round(before), n: context.baselinePoints, reference: "−1 all internal … +1 all external" },
+      {
+        label: "E-I index, baseline mean",
+        value: round(before),
+        n: context.baselinePoints,
+        reference: "−1 all internal … +1 all external",
+      },
       { label: `E-I index, last ${RECENT} periods`, value: round(now), n: RECENT },
       { label: "people newly without contact (leavers excluded)", value: isolates.count, n: isolates.of },
       ...episodeEvidence(episode, charted, context.timeline, se),

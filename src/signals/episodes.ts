@@ -29,7 +29,9 @@ export function currentConcern(chart: XmrChart): Episode | null {
   let first = last;
   while (first > 0 && usable[first - 1].special === "concern") first--;
   const flagged = usable.slice(first, last + 1);
-  const rules = (["beyond-limits", "shift", "trend", "two-sigma"] as const).filter((r) => flagged.some((p) => p.rules.includes(r)));
+  const rules = (["beyond-limits", "shift", "trend", "two-sigma"] as const).filter((r) =>
+    flagged.some((p) => p.rules.includes(r)),
+  );
   return { start: usable[first].index, end: usable[last].index, points: flagged.length, rules };
 }
 
@@ -95,7 +97,10 @@ export function estimateOnset(chart: XmrChart, episode: Episode): number {
   const usable = chart.points.filter((p) => p.value !== null && !p.excluded);
   const position = usable.findIndex((p) => p.index === episode.start);
   const from = Math.max(2, position);
-  const to = Math.min(usable.length - 3, usable.findIndex((p) => p.index === episode.end));
+  const to = Math.min(
+    usable.length - 3,
+    usable.findIndex((p) => p.index === episode.end),
+  );
   let best = { k: position, sse: Infinity };
   for (let k = from; k <= to; k++) {
     const sse = levelSse(usable.slice(0, k).map((p) => p.value!)) + lineSse(usable.slice(k).map((p) => p.value!));

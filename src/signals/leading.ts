@@ -37,7 +37,11 @@ export function prewhiten(v: readonly (number | null)[], phi: number): (number |
 }
 
 /** Pearson correlation of x_t with y_{t+lag} over the periods where both are present. */
-export function laggedCorrelation(x: readonly (number | null)[], y: readonly (number | null)[], lag: number): { r: number; n: number } | null {
+export function laggedCorrelation(
+  x: readonly (number | null)[],
+  y: readonly (number | null)[],
+  lag: number,
+): { r: number; n: number } | null {
   const xs: number[] = [];
   const ys: number[] = [];
   for (let t = 0; t + lag < y.length && t < x.length; t++) {

@@ -71,7 +71,12 @@ export interface PairActivity {
 export function pairActivity(data: Dataset, timeline: Timeline, baselinePoints: number): PairActivity | null {
   const baseline = wholePositions(timeline, 0, baselinePoints);
   const recent = wholePositions(timeline, 0, timeline.length).slice(-DORMANT_PERIODS);
-  if (baseline.length < DORMANT_PERIODS || recent.length < DORMANT_PERIODS || recent[0] <= baseline[baseline.length - 1]) return null;
+  if (
+    baseline.length < DORMANT_PERIODS ||
+    recent.length < DORMANT_PERIODS ||
+    recent[0] <= baseline[baseline.length - 1]
+  )
+    return null;
   const ties = data.interactions?.ties ?? [];
   const T = timeline.length;
   // Weights are never negative, so a period has contact exactly when some tie of the pair has weight in it.
@@ -115,7 +120,13 @@ function wholePositions(timeline: Timeline, from: number, to: number): number[] 
   return out;
 }
 
-export function dormantTies(data: Dataset, boundary: BoundarySeries, timeline: Timeline, baselinePoints: number, pairs = pairActivity(data, timeline, baselinePoints)): Signal[] {
+export function dormantTies(
+  data: Dataset,
+  boundary: BoundarySeries,
+  timeline: Timeline,
+  baselinePoints: number,
+  pairs = pairActivity(data, timeline, baselinePoints),
+): Signal[] {
   if (!pairs) return [];
   const people = data.people?.people ?? [];
   const { index } = boundary;
@@ -195,7 +206,13 @@ export function keyPersonDepartures(data: Dataset, boundary: BoundarySeries, tim
   people.forEach((person, i) => {
     if (person.left === undefined || person.left > endInstant) return;
     const position = positionOf(timeline, person.left);
-    if (position >= DEPARTURE_MIN_HISTORY && position < timeline.length && index.of[i] >= 0 && index.reportable[index.of[i]]) leavers.set(i, position);
+    if (
+      position >= DEPARTURE_MIN_HISTORY &&
+      position < timeline.length &&
+      index.of[i] >= 0 &&
+      index.reportable[index.of[i]]
+    )
+      leavers.set(i, position);
   });
   if (leavers.size === 0) return [];
   // Cross-group contact in the look-back window: through each leaver, and by everyone else, per pair of groups.
@@ -243,7 +260,8 @@ export function keyPersonDepartures(data: Dataset, boundary: BoundarySeries, tim
         const weight = inWindow(left);
         if (weight <= 0) continue;
         if (carries) carriedBy[slot] = Number.isNaN(carriedBy[slot]) ? weight : carriedBy[slot] + weight;
-        else if (!othersPairs.subarray(slot * enough, slot * enough + othersCount[slot]).includes(pair)) othersPairs[slot * enough + othersCount[slot]++] = pair;
+        else if (!othersPairs.subarray(slot * enough, slot * enough + othersCount[slot]).includes(pair))
+          othersPairs[slot * enough + othersCount[slot]++] = pair;
       }
     }
   }
@@ -265,7 +283,12 @@ export function keyPersonDepartures(data: Dataset, boundary: BoundarySeries, tim
     const total = window.reduce((s, p) => s + pair.interactions[p], 0);
     if (total <= 0 || window.length === 0) continue;
     const share = weight / total;
-    if (share < CARRIED_SHARE_WARNING || total / window.length < DEPARTURE_MIN_VOLUME || window.length < DEPARTURE_MIN_HISTORY) continue;
+    if (
+      share < CARRIED_SHARE_WARNING ||
+      total / window.length < DEPARTURE_MIN_VOLUME ||
+      window.length < DEPARTURE_MIN_HISTORY
+    )
+      continue;
     const remaining = othersCount[leaverIds.indexOf(leaver) * groupCount + other];
     if (remaining > DEPARTURE_MAX_REMAINING) continue;
     const severity: Severity = share >= CARRIED_SHARE_CRITICAL || remaining === 0 ? "critical" : "warning";
@@ -285,10 +308,20 @@ export function keyPersonDepartures(data: Dataset, boundary: BoundarySeries, tim
       rule: `a person who left in ${from} carried ${pct(share)} of the contact between ${a} and ${b} in the ${window.length} periods before (≥ ${pct(CARRIED_SHARE_WARNING)})`,
       message: `A colleague in ${a} who left in ${from} carried ${pct(share)} of the contact between ${a} and ${b}; ${remaining === 0 ? "no other person-to-person tie links the two groups" : `${remaining} other person-to-person tie${remaining === 1 ? "" : "s"} remain`}.`,
       evidence: [
-        { label: "share of the pair's contact carried", value: round(share), n: window.length, unit: "periods looked back" },
+        {
+          label: "share of the pair's contact carried",
+          value: round(share),
+          n: window.length,
+          unit: "periods looked back",
+        },
         { label: "other ties linking the groups before the departure", value: remaining },
         { label: `contact per ${timeline.kind} before`, value: round(beforeRate, 1), n: window.length },
-        { label: `contact per ${timeline.kind} since`, value: afterRate === null ? null : round(afterRate, 1), n: after.length, reference: round(beforeRate, 1) },
+        {
+          label: `contact per ${timeline.kind} since`,
+          value: afterRate === null ? null : round(afterRate, 1),
+          n: after.length,
+          reference: round(beforeRate, 1),
+        },
       ],
       questions: [
         `Who in ${a} now holds the relationships with ${b} that this colleague held?`,

@@ -118,7 +118,11 @@ export function boundarySeries(data: Dataset, index: GroupIndex, timeline: Timel
         if (!contact) {
           const key = Math.min(tie.from, tie.to) * peopleCount + Math.max(tie.from, tie.to);
           contact = pair.people.get(key);
-          if (!contact) pair.people.set(key, (contact = { forwardBefore: 0, forwardRecent: 0, backwardBefore: 0, backwardRecent: 0 }));
+          if (!contact)
+            pair.people.set(
+              key,
+              (contact = { forwardBefore: 0, forwardRecent: 0, backwardBefore: 0, backwardRecent: 0 }),
+            );
         }
         const forward = ga === a;
         if (p < windows.baseline) contact[forward ? "forwardBefore" : "backwardBefore"] += weight;
@@ -139,7 +143,14 @@ export function boundarySeries(data: Dataset, index: GroupIndex, timeline: Timel
 }
 
 /** The series of groups a < b, created on first use; found by number (a × groups + b) without building its key. */
-function pairOf(pairs: Map<string, PairSeries>, byNumber: Map<number, PairSeries>, a: number, b: number, groups: number, T: number): PairSeries {
+function pairOf(
+  pairs: Map<string, PairSeries>,
+  byNumber: Map<number, PairSeries>,
+  a: number,
+  b: number,
+  groups: number,
+  T: number,
+): PairSeries {
   let pair = byNumber.get(a * groups + b);
   if (!pair) {
     pair = {
@@ -171,7 +182,9 @@ export function eiSeries(group: GroupSeries): (number | null)[] {
  * volumes rather than on ties answered within the same week, which is too sparse to chart week by week.
  */
 export function reciprocitySeries(pair: PairSeries): (number | null)[] {
-  return Array.from(pair.interactions, (total, p) => (total > 0 ? (2 * Math.min(pair.forward[p], pair.backward[p])) / total : null));
+  return Array.from(pair.interactions, (total, p) =>
+    total > 0 ? (2 * Math.min(pair.forward[p], pair.backward[p])) / total : null,
+  );
 }
 
 /**
@@ -179,7 +192,11 @@ export function reciprocitySeries(pair: PairSeries): (number | null)[] {
  * over the pairs of people whose contact fell) due to the single largest one. Near 1: one relationship ended (a
  * matter for dormant ties or a departure); low: contact fell broadly between the groups.
  */
-export function lossConcentration(pair: PairSeries, windows: Windows, direction: "both" | "forward" | "backward"): { top: number; contributors: number } {
+export function lossConcentration(
+  pair: PairSeries,
+  windows: Windows,
+  direction: "both" | "forward" | "backward",
+): { top: number; contributors: number } {
   const before = Math.max(1, windows.baseline);
   const after = Math.max(1, windows.recent.length);
   let total = 0;

@@ -42,7 +42,9 @@ export function compareWithPrevious(current: readonly Signal[], previous: readon
   const before = new Map(previous.filter((s) => s.status !== "resolved").map((s) => [s.id, s]));
   const now = current.map((s): Signal => ({ ...s, status: before.has(s.id) ? "continuing" : "new" }));
   const ids = new Set(current.map((s) => s.id));
-  const resolved = [...before.values()].filter((s) => !ids.has(s.id)).map((s): Signal => ({ ...s, status: "resolved" }));
+  const resolved = [...before.values()]
+    .filter((s) => !ids.has(s.id))
+    .map((s): Signal => ({ ...s, status: "resolved" }));
   return [...now, ...resolved.sort((a, b) => a.id.localeCompare(b.id))];
 }
 
@@ -85,7 +87,15 @@ export function failsAt(report: SignalsReport, threshold: Severity): boolean {
 export function previousSignals(json: unknown): Signal[] | null {
   if (typeof json !== "object" || json === null || !Array.isArray((json as { signals?: unknown }).signals)) return null;
   const list = (json as { signals: unknown[] }).signals;
-  return list.every((s) => typeof s === "object" && s !== null && typeof (s as Signal).id === "string" && typeof (s as Signal).kind === "string") ? (list as Signal[]) : null;
+  return list.every(
+    (s) =>
+      typeof s === "object" &&
+      s !== null &&
+      typeof (s as Signal).id === "string" &&
+      typeof (s as Signal).kind === "string",
+  )
+    ? (list as Signal[])
+    : null;
 }
 
 export function renderSignalsJson(report: SignalsReport): string {
@@ -100,19 +110,27 @@ export function renderSignalsMarkdown(report: SignalsReport): string {
   lines.push(
     `${report.firstPeriod ?? "?"} to ${report.lastPeriod ?? "?"} (${report.period}s, ${report.timeZone}). ` +
       `${s.critical} critical, ${s.warning} warning, ${s.info} info` +
-      (report.comparedWith ? `; ${s.new} new, ${s.continuing} continuing, ${s.resolved} resolved since ${report.comparedWith}.` : "."),
+      (report.comparedWith
+        ? `; ${s.new} new, ${s.continuing} continuing, ${s.resolved} resolved since ${report.comparedWith}.`
+        : "."),
     "",
   );
   if (report.signals.length === 0) lines.push("No breakdown signal.", "");
   for (const signal of report.signals) {
     const status = signal.status ? ` · ${signal.status}` : "";
     const groups = signal.subject.groups?.join(" ↔ ") ?? signal.subject.scale ?? signal.subject.metric ?? "";
-    lines.push(`## ${signal.severity.toUpperCase()} · ${signal.kind}${status} · ${groups}${signal.subject.attribute ? ` (${signal.subject.attribute})` : ""}`, "");
+    lines.push(
+      `## ${signal.severity.toUpperCase()} · ${signal.kind}${status} · ${groups}${signal.subject.attribute ? ` (${signal.subject.attribute})` : ""}`,
+      "",
+    );
     lines.push(`${signal.message} From ${signal.firstPeriod}. Practice ${signal.practice}.`, "");
     lines.push(`Rule: ${signal.rule}`, "");
     for (const e of signal.evidence)
-      lines.push(`- ${e.label}: ${e.value ?? "—"}${e.unit ? ` ${e.unit}` : ""}${e.n !== undefined ? ` (n = ${e.n})` : ""}${e.ci ? ` [${e.ci[0]}, ${e.ci[1]}]` : ""}${e.reference !== undefined ? ` (reference ${e.reference})` : ""}`);
-    if (signal.questions.length > 0) lines.push("", "Questions worth asking:", ...signal.questions.map((q) => `- ${q}`));
+      lines.push(
+        `- ${e.label}: ${e.value ?? "—"}${e.unit ? ` ${e.unit}` : ""}${e.n !== undefined ? ` (n = ${e.n})` : ""}${e.ci ? ` [${e.ci[0]}, ${e.ci[1]}]` : ""}${e.reference !== undefined ? ` (reference ${e.reference})` : ""}`,
+      );
+    if (signal.questions.length > 0)
+      lines.push("", "Questions worth asking:", ...signal.questions.map((q) => `- ${q}`));
     lines.push("");
   }
   const leads = report.leading.filter((l) => l.evidence !== "too little data");
@@ -124,7 +142,8 @@ export function renderSignalsMarkdown(report: SignalsReport): string {
   const suggestions = report.series.filter((x) => x.rebaseSuggestion);
   if (suggestions.length > 0) {
     lines.push("## Rebase suggestions (never applied automatically)", "");
-    for (const x of suggestions) lines.push(`- ${x.metric}, ${x.subject.groups?.join(" ↔ ") ?? ""}: ${x.rebaseSuggestion}`);
+    for (const x of suggestions)
+      lines.push(`- ${x.metric}, ${x.subject.groups?.join(" ↔ ") ?? ""}: ${x.rebaseSuggestion}`);
     lines.push("");
   }
   if (report.annotations.length > 0) {

@@ -20,7 +20,8 @@ const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** di
 export function wavePeriod(wave: string, kind: PeriodKind, timeZone: string): string | null {
   for (const k of ["week", "month"] as const) {
     const index = parsePeriodLabel(wave, k);
-    if (index !== null) return k === kind ? wave : periodLabel(periodOf(periodStartDay(index, k) * 86_400_000, kind), kind);
+    if (index !== null)
+      return k === kind ? wave : periodLabel(periodOf(periodStartDay(index, k) * 86_400_000, kind), kind);
   }
   const date = parseDate(wave, "iso", timeZone);
   return date.ok ? periodLabel(periodOf(date.value, kind, timeZone), kind) : null;
@@ -42,10 +43,18 @@ export function holm(pValues: readonly number[]): number[] {
 }
 
 /** `fallback`: the period to date a signal by when the wave is not a date (the last period of the data), if any. */
-export function surveyDrops(survey: SurveySection, kind: PeriodKind, timeZone: string, fallback: string | null): Signal[] {
+export function surveyDrops(
+  survey: SurveySection,
+  kind: PeriodKind,
+  timeZone: string,
+  fallback: string | null,
+): Signal[] {
   const signals: Signal[] = [];
   for (const scale of survey.scales) {
-    const families = new Map<string, { change: Comparison & { attribute: string | null; value: string | null; from: string; to: string } }[]>();
+    const families = new Map<
+      string,
+      { change: Comparison & { attribute: string | null; value: string | null; from: string; to: string } }[]
+    >();
     for (const change of scale.changes) {
       if (change.suppressed || "insufficient" in change) continue;
       const key = `${change.attribute ?? ""}\u0000${change.from}\u0000${change.to}`;
@@ -60,28 +69,60 @@ export function surveyDrops(survey: SurveySection, kind: PeriodKind, timeZone: s
         if (!material || change.p >= SURVEY_ALPHA || change.ci[1] >= 0) return;
         const survives = adjusted[i] < SURVEY_ALPHA;
         // A drop that does not survive the correction is shown, as information: it may be chance.
-        const severity: Severity = !survives ? "info" : -change.hedgesG >= SURVEY_DROP_CRITICAL_G ? "critical" : "warning";
+        const severity: Severity = !survives
+          ? "info"
+          : -change.hedgesG >= SURVEY_DROP_CRITICAL_G
+            ? "critical"
+            : "warning";
         const who = change.attribute ? `${change.value}` : "the whole system";
         const period = wavePeriod(change.to, kind, timeZone) ?? fallback;
         if (period === null) return;
         const evidence: Evidence[] = [
           { label: `${scale.label}, ${change.from}`, value: round(change.mean1), n: change.n1 },
-          { label: `${scale.label}, ${change.to}`, value: round(change.mean2), n: change.n2, reference: round(change.mean1) },
-          { label: "change (Welch)", value: round(change.difference), ci: [round(change.ci[0]), round(change.ci[1])], n: change.n1 + change.n2 },
-          { label: "Hedges' g", value: round(change.hedgesG), ci: [round(change.hedgesGCi[0]), round(change.hedgesGCi[1])] },
-          { label: "p (Welch), Holm-adjusted over the groups compared", value: round(adjusted[i], 4), n: family.length, reference: round(change.p, 4) },
+          {
+            label: `${scale.label}, ${change.to}`,
+            value: round(change.mean2),
+            n: change.n2,
+            reference: round(change.mean1),
+          },
+          {
+            label: "change (Welch)",
+            value: round(change.difference),
+            ci: [round(change.ci[0]), round(change.ci[1])],
+            n: change.n1 + change.n2,
+          },
+          {
+            label: "Hedges' g",
+            value: round(change.hedgesG),
+            ci: [round(change.hedgesGCi[0]), round(change.hedgesGCi[1])],
+          },
+          {
+            label: "p (Welch), Holm-adjusted over the groups compared",
+            value: round(adjusted[i], 4),
+            n: family.length,
+            reference: round(change.p, 4),
+          },
         ];
         signals.push({
           id: `survey-drop:${scale.id}:${change.attribute ?? "all"}:${change.value ?? "all"}`,
           kind: "survey-drop",
           severity,
           practice: 5,
-          subject: { ...(change.attribute ? { attribute: change.attribute, groups: [change.value!] } : {}), scale: scale.id },
+          subject: {
+            ...(change.attribute ? { attribute: change.attribute, groups: [change.value!] } : {}),
+            scale: scale.id,
+          },
           firstPeriod: period,
           rule: `Welch's t: ${round(change.difference)} points (95% CI ${round(change.ci[0])} to ${round(change.ci[1])}), p = ${round(change.p, 4)}${survives ? "" : ` — not significant once ${family.length} groups are compared (Holm p = ${round(adjusted[i], 3)})`}`,
           message: `${scale.label} in ${who} fell by ${round(-change.difference)} points between ${change.from} and ${change.to}.`,
           evidence: change.repeatedRespondents
-            ? [...evidence, { label: "the same people answered both waves: the independent test is approximate", value: "repeated respondents" }]
+            ? [
+                ...evidence,
+                {
+                  label: "the same people answered both waves: the independent test is approximate",
+                  value: "repeated respondents",
+                },
+              ]
             : evidence,
           questions: [
             `What happened in ${who} between ${change.from} and ${change.to} that could make people feel this way: a change of leader, of workload, an incident?`,
@@ -128,7 +169,9 @@ export function perceptionGaps(
           { label: `${a.groupB} rates ${a.groupA}`, value: round(a.bRatesA), n: a.nB },
           { label: "difference", value: round(a.difference), ci: [round(a.ci[0]), round(a.ci[1])] },
           { label: "Hedges' g", value: round(a.hedgesG) },
-          ...(contact !== null ? [{ label: `interactions per ${kind} between them (recent)`, value: round(contact, 1) }] : []),
+          ...(contact !== null
+            ? [{ label: `interactions per ${kind} between them (recent)`, value: round(contact, 1) }]
+            : []),
         ],
         questions: [
           `What does ${low} experience in working with ${high} that ${high} may not see?`,

@@ -1,7 +1,14 @@
 // The periods a run covers: dense indices from the first to the last period with data (or the --since/--until
 // window), with partial first and last periods marked so the SPC rules leave them out.
 import type { Dataset, Instant } from "../model/types.js";
-import { localDay, periodLabel, periodLengthDays, periodOf, periodStartDay, type PeriodKind } from "../model/periods.js";
+import {
+  localDay,
+  periodLabel,
+  periodLengthDays,
+  periodOf,
+  periodStartDay,
+  type PeriodKind,
+} from "../model/periods.js";
 
 /** Days a period may lack at either end and still count as whole: a weekend without data is normal. */
 const TOLERATED_MISSING_DAYS = 2;
@@ -18,7 +25,8 @@ export interface Timeline {
 
 export const periodAt = (timeline: Timeline, position: number) => timeline.first + position;
 export const labelAt = (timeline: Timeline, position: number) => periodLabel(timeline.first + position, timeline.kind);
-export const positionOf = (timeline: Timeline, instant: Instant) => periodOf(instant, timeline.kind, timeline.timeZone) - timeline.first;
+export const positionOf = (timeline: Timeline, instant: Instant) =>
+  periodOf(instant, timeline.kind, timeline.timeZone) - timeline.first;
 
 /** Positions to leave out of SPC limits and rules. */
 export function excludedPositions(timeline: Timeline): number[] {

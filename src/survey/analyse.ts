@@ -9,7 +9,18 @@ import { groupingPlan, groupUnits, planSuppression } from "./privacy.js";
 import { isLeadershipScale, DEFAULT_MIN_ANSWERED } from "./presets.js";
 import { cronbachAlpha } from "./reliability.js";
 import { favourableShare, keyItems, personScores, pick, summarise, type KeyedItems } from "./scoring.js";
-import type { Band, Estimate, GroupResult, ItemResult, ParticipationGroup, ScaleBands, ScaleResult, SurveySection, WaveChange, WaveResult } from "./section.js";
+import type {
+  Band,
+  Estimate,
+  GroupResult,
+  ItemResult,
+  ParticipationGroup,
+  ScaleBands,
+  ScaleResult,
+  SurveySection,
+  WaveChange,
+  WaveResult,
+} from "./section.js";
 
 /** Below this α a scale's score is not trustworthy as a measure (a common rule of thumb; Nunnally 1978 asks 0.7). */
 export const LOW_ALPHA = 0.6;
@@ -34,9 +45,11 @@ export function analyseSurvey(data: Dataset): SurveySection | null {
   const waves = survey ? wavesOf(survey) : [];
   const current = waves.at(-1) ?? { label: null, rows: [] };
   const attributes = survey ? attributesOf(survey, data.boundaries) : [];
-  if (survey && waves.length > 1) notes.push(`${waves.length} waves; headline figures describe the latest, ${current.label}`);
+  if (survey && waves.length > 1)
+    notes.push(`${waves.length} waves; headline figures describe the latest, ${current.label}`);
   const unwaved = survey ? survey.waves.filter((w) => w === null).length : 0;
-  if (survey && survey.waveOrder.length > 0 && unwaved > 0) notes.push(`${unwaved} responses have no wave and are left out of wave figures`);
+  if (survey && survey.waveOrder.length > 0 && unwaved > 0)
+    notes.push(`${unwaved} responses have no wave and are left out of wave figures`);
 
   const scales = survey
     ? Object.entries(data.config.scales).map(([id, scale]) => analyseScale(id, scale, survey, waves, attributes, k))
@@ -62,16 +75,23 @@ export function canonicalOrder(survey: SurveyData): SurveyData {
   const groupColumns = Object.keys(survey.groups).sort(byName);
   const items = Object.keys(survey.answers).sort(byName);
   const key = (r: number) =>
-    [survey.waves[r] ?? "", ...groupColumns.map((g) => survey.groups[g][r] ?? ""), ...items.map((i) => String(survey.answers[i][r])), survey.respondents[r] ?? ""].join("\u0000");
+    [
+      survey.waves[r] ?? "",
+      ...groupColumns.map((g) => survey.groups[g][r] ?? ""),
+      ...items.map((i) => String(survey.answers[i][r])),
+      survey.respondents[r] ?? "",
+    ].join("\u0000");
   const keys = Array.from({ length: survey.rows }, (_, r) => key(r));
   const order = keys.map((_, r) => r).sort((a, b) => byName(keys[a], keys[b]) || a - b);
-  const reorder = <T,>(values: ArrayLike<T>) => order.map((r) => values[r]);
+  const reorder = <T>(values: ArrayLike<T>) => order.map((r) => values[r]);
   return {
     ...survey,
     respondents: reorder(survey.respondents),
     waves: reorder(survey.waves),
     groups: Object.fromEntries(Object.entries(survey.groups).map(([g, values]) => [g, reorder(values)])),
-    answers: Object.fromEntries(Object.entries(survey.answers).map(([i, values]) => [i, Float64Array.from(reorder(values))])),
+    answers: Object.fromEntries(
+      Object.entries(survey.answers).map(([i, values]) => [i, Float64Array.from(reorder(values))]),
+    ),
   };
 }
 
@@ -97,7 +117,14 @@ function bandOf(mean: number, bands: ScaleBands | null): Band | null {
   return "middle";
 }
 
-function analyseScale(id: string, scale: ScaleConfig, survey: SurveyData, waves: Wave[], attributes: string[], k: number): ScaleResult {
+function analyseScale(
+  id: string,
+  scale: ScaleConfig,
+  survey: SurveyData,
+  waves: Wave[],
+  attributes: string[],
+  k: number,
+): ScaleResult {
   const warnings: string[] = [];
   const missing = scale.items.filter((item) => !survey.answers[item]);
   if (missing.length > 0) warnings.push(`item columns not in the survey, left out: ${missing.join(", ")}`);
@@ -121,7 +148,15 @@ function analyseScale(id: string, scale: ScaleConfig, survey: SurveyData, waves:
 
   const estimate = (rows: number[]): Estimate => {
     const s = summarise(pick(scores, rows));
-    return { suppressed: false, n: s.n, mean: s.mean, sd: s.sd, ci: s.ci, favourable: favourableShare(keyed.columns, rows, scale.max), band: bandOf(s.mean, bands) };
+    return {
+      suppressed: false,
+      n: s.n,
+      mean: s.mean,
+      sd: s.sd,
+      ci: s.ci,
+      favourable: favourableShare(keyed.columns, rows, scale.max),
+      band: bandOf(s.mean, bands),
+    };
   };
   const scoredRowsOf = (rows: number[]) => rows.filter((r) => !Number.isNaN(scores[r]));
 
@@ -137,7 +172,12 @@ function analyseScale(id: string, scale: ScaleConfig, survey: SurveyData, waves:
       if (wave.label !== null) waveResults.push({ wave: wave.label, suppressed: true });
     } else {
       shown.set(TOTAL, scored);
-      if (wave.label !== null) waveResults.push({ wave: wave.label, ...estimate(scored), alpha: cronbachAlpha(keyed.columns, wave.rows).alpha });
+      if (wave.label !== null)
+        waveResults.push({
+          wave: wave.label,
+          ...estimate(scored),
+          alpha: cronbachAlpha(keyed.columns, wave.rows).alpha,
+        });
     }
     for (const attribute of attributes) {
       const values = [...byAttribute.get(attribute)!].sort(([a], [b]) => byName(a, b));
@@ -165,9 +205,19 @@ function analyseScale(id: string, scale: ScaleConfig, survey: SurveyData, waves:
   const reliability = cronbachAlpha(keyed.columns, current.rows);
   const items: ItemResult[] = present.map((item, i) => {
     const s = summarise(pick(keyed.columns[i], current.rows));
-    return { id: item, reversed: keyed.reversed[i], n: s.n, mean: s.mean, sd: s.sd, favourable: favourableShare([keyed.columns[i]], current.rows, scale.max), ...reliability.items[i] };
+    return {
+      id: item,
+      reversed: keyed.reversed[i],
+      n: s.n,
+      mean: s.mean,
+      sd: s.sd,
+      favourable: favourableShare([keyed.columns[i]], current.rows, scale.max),
+      ...reliability.items[i],
+    };
   });
-  const keying = items.filter((i) => i.rDrop !== null && i.rDrop < 0).map((i) => ({ item: i.id, rDrop: i.rDrop!, reversed: i.reversed }));
+  const keying = items
+    .filter((i) => i.rDrop !== null && i.rDrop < 0)
+    .map((i) => ({ item: i.id, rDrop: i.rDrop!, reversed: i.reversed }));
   warnings.push(...measurementWarnings(keyed, reliability.excluded, reliability.alpha, headline.n, keying));
   return {
     ...base,
@@ -188,23 +238,36 @@ function analyseScale(id: string, scale: ScaleConfig, survey: SurveyData, waves:
   };
 }
 
-function measurementWarnings(keyed: KeyedItems, excluded: number[], alpha: number | null, n: number, keying: { item: string; rDrop: number; reversed: boolean }[]): string[] {
+function measurementWarnings(
+  keyed: KeyedItems,
+  excluded: number[],
+  alpha: number | null,
+  n: number,
+  keying: { item: string; rDrop: number; reversed: boolean }[],
+): string[] {
   const warnings: string[] = [];
   for (const problem of keying) {
     warnings.push(
       `item ${problem.item} correlates negatively with the rest of the scale (r.drop ${problem.rDrop.toFixed(2)}): it is probably keyed the wrong way — ${problem.reversed ? "it is reversed now; check whether it should be" : "check whether it should be listed under reverse"}; do not trust scores built on it until this is settled`,
     );
   }
-  if (excluded.length > 0) warnings.push(`no variance in ${excluded.map((i) => keyed.ids[i]).join(", ")}: left out of α (still in the score)`);
+  if (excluded.length > 0)
+    warnings.push(`no variance in ${excluded.map((i) => keyed.ids[i]).join(", ")}: left out of α (still in the score)`);
   if (keyed.ids.length < 2) warnings.push("a one-item scale has no reliability estimate");
   else if (alpha === null) warnings.push("α cannot be estimated: some item pairs were never answered together");
-  else if (alpha < LOW_ALPHA) warnings.push(`low reliability: α ${alpha.toFixed(2)} < ${LOW_ALPHA}; the items may not measure one thing`);
+  else if (alpha < LOW_ALPHA)
+    warnings.push(`low reliability: α ${alpha.toFixed(2)} < ${LOW_ALPHA}; the items may not measure one thing`);
   if (n < SMALL_N) warnings.push(`only ${n} respondents: α, SDs and comparisons are imprecise`);
   return warnings;
 }
 
 /** Change between consecutive waves, for the whole scale and each group shown in both waves. */
-function waveChanges(waves: Wave[], shown: Map<string, number[]>[], scores: Float64Array, respondents: (string | null)[]): WaveChange[] {
+function waveChanges(
+  waves: Wave[],
+  shown: Map<string, number[]>[],
+  scores: Float64Array,
+  respondents: (string | null)[],
+): WaveChange[] {
   const changes: WaveChange[] = [];
   for (let w = 1; w < waves.length; w++) {
     const from = waves[w - 1].label!;
@@ -252,8 +315,16 @@ function waveChanges(waves: Wave[], shown: Map<string, number[]>[], scores: Floa
 }
 
 /** Responses per group in the current wave (privacy-planned like scores), with headcounts from people.csv. */
-function participation(survey: SurveyData, current: Wave, attributes: string[], people: PeopleData | null, k: number): ParticipationGroup[] {
-  const byAttribute = new Map(attributes.map((a) => [a, groupUnits(current.rows, (r) => survey.groups[a][r])] as const));
+function participation(
+  survey: SurveyData,
+  current: Wave,
+  attributes: string[],
+  people: PeopleData | null,
+  k: number,
+): ParticipationGroup[] {
+  const byAttribute = new Map(
+    attributes.map((a) => [a, groupUnits(current.rows, (r) => survey.groups[a][r])] as const),
+  );
   const hidden = planSuppression({ ...groupingPlan(TOTAL, current.rows, byAttribute, groupCell), minGroupSize: k });
   const result: ParticipationGroup[] = [];
   for (const attribute of attributes) {
@@ -262,8 +333,17 @@ function participation(survey: SurveyData, current: Wave, attributes: string[], 
     for (const value of values) {
       const headcount = headcounts ? (headcounts.get(value) ?? 0) : null;
       const responses = byAttribute.get(attribute)!.get(value)?.length ?? 0;
-      if (responses === 0 || hidden.has(TOTAL) || hidden.has(groupCell(attribute, value))) result.push({ attribute, value, headcount, suppressed: true });
-      else result.push({ attribute, value, headcount, suppressed: false, responses, rate: headcount ? responses / headcount : null });
+      if (responses === 0 || hidden.has(TOTAL) || hidden.has(groupCell(attribute, value)))
+        result.push({ attribute, value, headcount, suppressed: true });
+      else
+        result.push({
+          attribute,
+          value,
+          headcount,
+          suppressed: false,
+          responses,
+          rate: headcount ? responses / headcount : null,
+        });
     }
   }
   return result;
@@ -282,16 +362,34 @@ function headcountsOf(people: PeopleData | null, attribute: string): Map<string,
   return counts;
 }
 
-function coordination(data: Dataset, survey: SurveyData | null, current: Wave, longForm: readonly RcRating[] | null, notes: string[]): SurveySection["coordination"] {
+function coordination(
+  data: Dataset,
+  survey: SurveyData | null,
+  current: Wave,
+  longForm: readonly RcRating[] | null,
+  notes: string[],
+): SurveySection["coordination"] {
   const config = data.config.coordination;
   const minGroupSize = data.config.minGroupSize;
   if (longForm && longForm.length > 0) {
-    return analyseCoordination(longForm, { raterAttribute: config?.raterAttribute ?? "rater_group", wave: null, source: "long", config, minGroupSize });
+    return analyseCoordination(longForm, {
+      raterAttribute: config?.raterAttribute ?? "rater_group",
+      wave: null,
+      source: "long",
+      config,
+      minGroupSize,
+    });
   }
   if (!survey || !config?.columns) return null;
-  const raterGroups = survey.groups[config.raterAttribute] ?? survey.groups[Object.keys(survey.groups).find((g) => g.toLowerCase() === config.raterAttribute.toLowerCase()) ?? ""];
+  const raterGroups =
+    survey.groups[config.raterAttribute] ??
+    survey.groups[
+      Object.keys(survey.groups).find((g) => g.toLowerCase() === config.raterAttribute.toLowerCase()) ?? ""
+    ];
   if (!raterGroups) {
-    notes.push(`relational coordination: the rater column "${config.raterAttribute}" is not among the survey's group columns, so the RC matrix is not computed`);
+    notes.push(
+      `relational coordination: the rater column "${config.raterAttribute}" is not among the survey's group columns, so the RC matrix is not computed`,
+    );
     return null;
   }
   const ratings = wideRatings(survey.answers, raterGroups, current.rows, config.columns);
@@ -299,5 +397,11 @@ function coordination(data: Dataset, survey: SurveyData | null, current: Wave, l
     notes.push("relational coordination: none of the configured RC columns has an answer");
     return null;
   }
-  return analyseCoordination(ratings, { raterAttribute: config.raterAttribute, wave: current.label, source: "wide", config, minGroupSize });
+  return analyseCoordination(ratings, {
+    raterAttribute: config.raterAttribute,
+    wave: current.label,
+    source: "wide",
+    config,
+    minGroupSize,
+  });
 }

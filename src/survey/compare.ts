@@ -84,7 +84,7 @@ export function mannWhitney(x: ArrayLike<number>, y: ArrayLike<number>): MannWhi
   const total = n1 + n2;
   let rankSumY = 0;
   let tieTerm = 0;
-  for (let i = 0; i < total; ) {
+  for (let i = 0; i < total;) {
     let j = i;
     while (j + 1 < total && pooled[j + 1].value === pooled[i].value) j++;
     const midRank = (i + j + 2) / 2;
@@ -95,7 +95,7 @@ export function mannWhitney(x: ArrayLike<number>, y: ArrayLike<number>): MannWhi
   }
   const u = rankSumY - (n2 * (n2 + 1)) / 2;
   const centred = u - (n1 * n2) / 2;
-  const sigma = Math.sqrt((n1 * n2 / 12) * (total + 1 - tieTerm / (total * (total - 1))));
+  const sigma = Math.sqrt(((n1 * n2) / 12) * (total + 1 - tieTerm / (total * (total - 1))));
   if (sigma === 0) return { u, z: 0, p: 1 };
   const z = (centred - Math.sign(centred) * 0.5) / sigma;
   return { u, z, p: Math.min(1, 2 * normalCdf(-Math.abs(z))) };

@@ -4,7 +4,15 @@
 import type { CoordinationConfig } from "../load/config.js";
 import { hedgesG, welchTest } from "./compare.js";
 import { planSuppression, type Cell, type Parent } from "./privacy.js";
-import { COMMUNICATION_DIMENSIONS, RC_BANDS_NOTE, RC_DEFAULT_ASYMMETRY, RC_DEFAULT_BANDS, RC_DIMENSIONS, RELATIONSHIP_DIMENSIONS, type RcDimension } from "./presets.js";
+import {
+  COMMUNICATION_DIMENSIONS,
+  RC_BANDS_NOTE,
+  RC_DEFAULT_ASYMMETRY,
+  RC_DEFAULT_BANDS,
+  RC_DIMENSIONS,
+  RELATIONSHIP_DIMENSIONS,
+  type RcDimension,
+} from "./presets.js";
 import { summarise } from "./scoring.js";
 import type { CoordinationResult, RcAggregate, RcAsymmetry, RcCell, RcEstimate } from "./section.js";
 
@@ -28,14 +36,19 @@ interface Unit {
 }
 
 const meanOf = (xs: number[]) => (xs.length === 0 ? NaN : xs.reduce((a, x) => a + x, 0) / xs.length);
-const answered = (unit: Unit, dims: readonly RcDimension[]) => dims.map((d) => unit.scores[d]).filter((x): x is number => x !== undefined);
+const answered = (unit: Unit, dims: readonly RcDimension[]) =>
+  dims.map((d) => unit.scores[d]).filter((x): x is number => x !== undefined);
 
 function toUnits(ratings: readonly RcRating[]): Unit[] {
   const byKey = new Map<string, Unit>();
   for (const r of ratings) {
     const key = `${r.person}\u0000${r.ratedGroup}`;
     let unit = byKey.get(key);
-    if (!unit) byKey.set(key, (unit = { person: r.person, raterGroup: r.raterGroup, ratedGroup: r.ratedGroup, scores: {}, index: NaN }));
+    if (!unit)
+      byKey.set(
+        key,
+        (unit = { person: r.person, raterGroup: r.raterGroup, ratedGroup: r.ratedGroup, scores: {}, index: NaN }),
+      );
     // A repeated answer to one dimension keeps the first: loaders report duplicates, the statistic stays defined.
     if (unit.scores[r.dimension] === undefined) unit.scores[r.dimension] = r.score;
   }
@@ -77,7 +90,9 @@ export function analyseCoordination(ratings: readonly RcRating[], options: Coord
   const all = units.map((_, i) => i);
   const withinUnits = all.filter((i) => units[i].raterGroup === units[i].ratedGroup);
   const betweenUnits = all.filter((i) => units[i].raterGroup !== units[i].ratedGroup);
-  const matrix = [...cellUnits.keys()].map((id) => id.split("\u0000").slice(1) as [string, string]).sort((a, b) => byName(a[0], b[0]) || byName(a[1], b[1]));
+  const matrix = [...cellUnits.keys()]
+    .map((id) => id.split("\u0000").slice(1) as [string, string])
+    .sort((a, b) => byName(a[0], b[0]) || byName(a[1], b[1]));
 
   // Aggregates that include several cells are parents: what they add beyond the shown cells must not expose anyone.
   const cells: Cell[] = [...cellUnits].map(([id, list]) => ({ id, units: list }));
@@ -125,7 +140,12 @@ export function analyseCoordination(ratings: readonly RcRating[], options: Coord
 
   const aggregate = (id: string, list: number[]): RcAggregate => {
     if (hidden.has(id) || list.length === 0) return { suppressed: true };
-    return { suppressed: false, n: new Set(list.map(personOf)).size, ratings: list.length, index: meanOf(list.map((i) => units[i].index)) };
+    return {
+      suppressed: false,
+      n: new Set(list.map(personOf)).size,
+      ratings: list.length,
+      index: meanOf(list.map((i) => units[i].index)),
+    };
   };
 
   const asymmetries: RcAsymmetry[] = [];
@@ -155,12 +175,19 @@ export function analyseCoordination(ratings: readonly RcRating[], options: Coord
       });
     }
   }
-  asymmetries.sort((x, y) => Math.abs(y.difference) - Math.abs(x.difference) || byName(x.groupA, y.groupA) || byName(x.groupB, y.groupB));
+  asymmetries.sort(
+    (x, y) =>
+      Math.abs(y.difference) - Math.abs(x.difference) || byName(x.groupA, y.groupA) || byName(x.groupB, y.groupB),
+  );
 
   const outOfRange = ratings.filter((r) => r.score < min || r.score > max).length;
-  if (outOfRange > 0) warnings.push(`${outOfRange} RC answers lie outside ${min}–${max}: check the coordination block's min and max`);
+  if (outOfRange > 0)
+    warnings.push(`${outOfRange} RC answers lie outside ${min}–${max}: check the coordination block's min and max`);
   const hiddenCells = matrixCells.filter((c) => c.suppressed).length;
-  if (hiddenCells > 0) warnings.push(`${hiddenCells} of ${matrixCells.length} cells are hidden: fewer than ${k} raters, or hiding them keeps a smaller cell from being recomputed`);
+  if (hiddenCells > 0)
+    warnings.push(
+      `${hiddenCells} of ${matrixCells.length} cells are hidden: fewer than ${k} raters, or hiding them keeps a smaller cell from being recomputed`,
+    );
 
   return {
     raterAttribute: options.raterAttribute,
@@ -174,7 +201,13 @@ export function analyseCoordination(ratings: readonly RcRating[], options: Coord
     cells: matrixCells,
     within: aggregate("within", withinUnits),
     between: aggregate("between", betweenUnits),
-    received: groups.map((g) => ({ group: g, ...aggregate(`received\u0000${g}`, betweenUnits.filter((i) => units[i].ratedGroup === g)) })),
+    received: groups.map((g) => ({
+      group: g,
+      ...aggregate(
+        `received\u0000${g}`,
+        betweenUnits.filter((i) => units[i].ratedGroup === g),
+      ),
+    })),
     asymmetries,
     warnings,
   };
@@ -184,7 +217,12 @@ export function analyseCoordination(ratings: readonly RcRating[], options: Coord
  * Ratings from a wide export: each configured column holds one dimension of one rated group, answered by the
  * row's respondent, whose rater group is the row's value of the rater attribute.
  */
-export function wideRatings(answers: Record<string, Float64Array>, raterGroups: readonly (string | null)[], rows: readonly number[], columns: NonNullable<CoordinationConfig["columns"]>): RcRating[] {
+export function wideRatings(
+  answers: Record<string, Float64Array>,
+  raterGroups: readonly (string | null)[],
+  rows: readonly number[],
+  columns: NonNullable<CoordinationConfig["columns"]>,
+): RcRating[] {
   const ratings: RcRating[] = [];
   const mapped = Object.entries(columns).filter(([column]) => answers[column] !== undefined);
   for (const row of rows) {

@@ -4,7 +4,15 @@ import { didYouMean, type Problem } from "../errors.js";
 import type { ScaleConfig } from "../load/config.js";
 
 /** Gittell's seven RC dimensions: four about communication, three about the relationship. */
-export const RC_DIMENSIONS = ["frequent", "timely", "accurate", "problemSolving", "sharedGoals", "sharedKnowledge", "mutualRespect"] as const;
+export const RC_DIMENSIONS = [
+  "frequent",
+  "timely",
+  "accurate",
+  "problemSolving",
+  "sharedGoals",
+  "sharedKnowledge",
+  "mutualRespect",
+] as const;
 export type RcDimension = (typeof RC_DIMENSIONS)[number];
 export const COMMUNICATION_DIMENSIONS: readonly RcDimension[] = RC_DIMENSIONS.slice(0, 4);
 export const RELATIONSHIP_DIMENSIONS: readonly RcDimension[] = RC_DIMENSIONS.slice(4);
@@ -27,7 +35,13 @@ interface ScalePreset {
 
 export const SCALE_PRESETS: Record<string, ScalePreset> = {
   // Edmondson (1999), Administrative Science Quarterly 44(2): 7 items, 1, 3 and 5 negatively worded; 7-point agreement.
-  "edmondson-psychological-safety": { label: "Psychological safety", itemCount: 7, reversePositions: [0, 2, 4], min: 1, max: 7 },
+  "edmondson-psychological-safety": {
+    label: "Psychological safety",
+    itemCount: 7,
+    reversePositions: [0, 2, 4],
+    min: 1,
+    max: 7,
+  },
   // Gittell's RC survey scored as one scale: items in dimension order (RC_DIMENSIONS), 1–5, conventional bands.
   "relational-coordination": {
     label: "Relational coordination",
@@ -63,7 +77,12 @@ export function resolveScale(id: string, raw: RawScale, path: string, problems: 
     }
   }
   const items = raw.items ?? [];
-  if (items.length === 0) problems.push({ column: `${path}.items`, message: `scale "${id}" needs its item columns`, hint: 'e.g. "items": ["PS1", "PS2", "PS3"]' });
+  if (items.length === 0)
+    problems.push({
+      column: `${path}.items`,
+      message: `scale "${id}" needs its item columns`,
+      hint: 'e.g. "items": ["PS1", "PS2", "PS3"]',
+    });
   if (preset && raw.items && items.length !== preset.itemCount) {
     problems.push({
       column: `${path}.items`,
@@ -73,20 +92,37 @@ export function resolveScale(id: string, raw: RawScale, path: string, problems: 
     });
   }
   const duplicates = items.filter((item, i) => items.indexOf(item) !== i);
-  if (duplicates.length > 0) problems.push({ column: `${path}.items`, message: `item listed twice: ${[...new Set(duplicates)].join(", ")}` });
-  const reverse = raw.reverse ?? (preset ? preset.reversePositions.map((i) => items[i]).filter((x) => x !== undefined) : []);
+  if (duplicates.length > 0)
+    problems.push({ column: `${path}.items`, message: `item listed twice: ${[...new Set(duplicates)].join(", ")}` });
+  const reverse =
+    raw.reverse ?? (preset ? preset.reversePositions.map((i) => items[i]).filter((x) => x !== undefined) : []);
   for (const item of reverse) {
-    if (!items.includes(item)) problems.push({ column: `${path}.reverse`, message: `reverse-keyed item "${item}" is not one of the scale's items`, hint: didYouMean(item, items) ? `did you mean "${didYouMean(item, items)}"?` : undefined });
+    if (!items.includes(item))
+      problems.push({
+        column: `${path}.reverse`,
+        message: `reverse-keyed item "${item}" is not one of the scale's items`,
+        hint: didYouMean(item, items) ? `did you mean "${didYouMean(item, items)}"?` : undefined,
+      });
   }
   const min = raw.min ?? preset?.min ?? 1;
   const max = raw.max ?? preset?.max ?? 5;
-  if (!(min < max)) problems.push({ column: path, message: `scale "${id}" needs min < max`, found: `min ${min}, max ${max}` });
+  if (!(min < max))
+    problems.push({ column: path, message: `scale "${id}" needs min < max`, found: `min ${min}, max ${max}` });
   const bands = raw.bands ?? preset?.bands;
   for (const [name, value] of Object.entries(bands ?? {})) {
-    if (value !== undefined && (value < min || value > max)) problems.push({ column: `${path}.bands.${name}`, message: `band outside the scale's range ${min}–${max}`, found: String(value) });
+    if (value !== undefined && (value < min || value > max))
+      problems.push({
+        column: `${path}.bands.${name}`,
+        message: `band outside the scale's range ${min}–${max}`,
+        found: String(value),
+      });
   }
   if (bands?.low !== undefined && bands.high !== undefined && bands.low > bands.high) {
-    problems.push({ column: `${path}.bands`, message: "band low must not exceed high", found: `low ${bands.low}, high ${bands.high}` });
+    problems.push({
+      column: `${path}.bands`,
+      message: "band low must not exceed high",
+      found: `low ${bands.low}, high ${bands.high}`,
+    });
   }
   return {
     ...raw,

@@ -43,7 +43,12 @@ function distinctPeople(units: Iterable<number>, personOf: (unit: number) => num
 }
 
 /** Ids of the cells (and parents) that must be hidden. Deterministic: ties broken by units, then by id. */
-export function planSuppression({ cells, parents, minGroupSize: k, personOf = identity }: SuppressionInput): Set<string> {
+export function planSuppression({
+  cells,
+  parents,
+  minGroupSize: k,
+  personOf = identity,
+}: SuppressionInput): Set<string> {
   const people = new Map<string, number>();
   const unitsOf = new Map<string, readonly number[]>();
   for (const c of [...cells, ...parents]) {
@@ -52,7 +57,8 @@ export function planSuppression({ cells, parents, minGroupSize: k, personOf = id
     unitsOf.set(c.id, c.units);
   }
   const hidden = new Set<string>([...people].filter(([, n]) => n < k).map(([id]) => id));
-  const bySize = (a: string, b: string) => people.get(a)! - people.get(b)! || unitsOf.get(a)!.length - unitsOf.get(b)!.length || (a < b ? -1 : a > b ? 1 : 0);
+  const bySize = (a: string, b: string) =>
+    people.get(a)! - people.get(b)! || unitsOf.get(a)!.length - unitsOf.get(b)!.length || (a < b ? -1 : a > b ? 1 : 0);
 
   // Parts are disjoint and inside their parent, so the remainder's size is a subtraction; people are counted
   // only when units can share a person (RC ratings) and the remainder is large enough for that to matter.
@@ -68,7 +74,10 @@ export function planSuppression({ cells, parents, minGroupSize: k, personOf = id
       if (personOf !== identity && remainderUnits >= k) {
         const covered = new Set<number>();
         for (const id of shown) for (const u of unitsOf.get(id)!) covered.add(u);
-        exposed = distinctPeople(parent.units.filter((u) => !covered.has(u)), personOf);
+        exposed = distinctPeople(
+          parent.units.filter((u) => !covered.has(u)),
+          personOf,
+        );
       }
       if (exposed >= k) continue;
       hidden.add([...shown].sort(bySize)[0]);
@@ -86,7 +95,9 @@ export function planSuppression({ cells, parents, minGroupSize: k, personOf = id
       if (unitsOf.get(id)!.length === 0 || !basis.contains(atoms.get(id)!)) continue;
       const candidates = published.sort(bySize);
       const target = atoms.get(id)!;
-      const breaker = candidates.find((c) => !new Span(published.filter((p) => p !== c).map((p) => atoms.get(p)!)).contains(target));
+      const breaker = candidates.find(
+        (c) => !new Span(published.filter((p) => p !== c).map((p) => atoms.get(p)!)).contains(target),
+      );
       // No single removal breaks every combination: remove the smallest cell overlapping the target and look again.
       const overlapping = candidates.find((c) => atoms.get(c)!.some((x, i) => x !== 0 && target[i] !== 0));
       hidden.add(breaker ?? overlapping ?? candidates[0]);
@@ -172,7 +183,12 @@ export function groupUnits(units: readonly number[], labelOf: (unit: number) => 
  * counts): the total is a parent of every attribute's groups, and every group is a parent of the groups of other
  * attributes that nest inside it (e.g. teams within an organisation).
  */
-export function groupingPlan(totalId: string, units: readonly number[], byAttribute: Map<string, Map<string, number[]>>, cellId: (attribute: string, value: string) => string): { cells: Cell[]; parents: Parent[] } {
+export function groupingPlan(
+  totalId: string,
+  units: readonly number[],
+  byAttribute: Map<string, Map<string, number[]>>,
+  cellId: (attribute: string, value: string) => string,
+): { cells: Cell[]; parents: Parent[] } {
   const cells: Cell[] = [{ id: totalId, units }];
   const parents: Parent[] = [];
   const membership = new Map<string, Map<number, string>>();

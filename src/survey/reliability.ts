@@ -61,7 +61,8 @@ export function pairwiseCovariance(columns: readonly Float64Array[], rows: reado
 
 const sumAll = (m: number[][]) => m.reduce((acc, row) => acc + row.reduce((a, x) => a + x, 0), 0);
 const trace = (m: number[][]) => m.reduce((acc, row, i) => acc + row[i], 0);
-const without = (m: number[][], drop: number) => m.filter((_, i) => i !== drop).map((row) => row.filter((_, j) => j !== drop));
+const without = (m: number[][], drop: number) =>
+  m.filter((_, i) => i !== drop).map((row) => row.filter((_, j) => j !== drop));
 
 function alphaOf(c: number[][]): { raw: number; std: number; averageR: number } {
   const k = c.length;

@@ -8,7 +8,13 @@ export interface KeyedItems {
   columns: Float64Array[];
 }
 
-export function keyItems(answers: Record<string, Float64Array>, ids: string[], reverse: readonly string[], min: number, max: number): KeyedItems {
+export function keyItems(
+  answers: Record<string, Float64Array>,
+  ids: string[],
+  reverse: readonly string[],
+  min: number,
+  max: number,
+): KeyedItems {
   const reversed = ids.map((id) => reverse.includes(id));
   const columns = ids.map((id, i) => (reversed[i] ? answers[id].map((x) => min + max - x) : answers[id]));
   return { ids, reversed, columns };

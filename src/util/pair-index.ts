@@ -33,7 +33,8 @@ export class PairIndex {
   /** Calls visit(from, to, number) for every pair, in no particular order. */
   forEach(visit: (from: number, to: number, number: number) => void): void {
     const table = this.table;
-    for (let at = 0; at < table.length; at += SLOT) if (table[at + 2] !== 0) visit(table[at], table[at + 1], table[at + 2] - 1);
+    for (let at = 0; at < table.length; at += SLOT)
+      if (table[at + 2] !== 0) visit(table[at], table[at + 1], table[at + 2] - 1);
   }
 
   private place(slot: number, from: number, to: number, number: number): void {

@@ -27,7 +27,10 @@ describe("relaudit audit (in process)", () => {
       [[], { NO_COLOR: "1" }],
       [[], { TERM: "dumb" }],
     ] as const) {
-      const plain = await runInProcess(["audit", small, "--format", "terminal", ...argv], { tty: true, env: { ...env } });
+      const plain = await runInProcess(["audit", small, "--format", "terminal", ...argv], {
+        tty: true,
+        env: { ...env },
+      });
       expect(plain.stdout).not.toContain("\x1b[");
     }
   });
@@ -51,7 +54,9 @@ describe("relaudit audit (in process)", () => {
   });
 
   it("--min-group-size and --undirected flow into the report", async () => {
-    const report = JSON.parse((await runInProcess(["audit", small, "--format", "json", "--min-group-size", "8", "--undirected"])).stdout);
+    const report = JSON.parse(
+      (await runInProcess(["audit", small, "--format", "json", "--min-group-size", "8", "--undirected"])).stdout,
+    );
     expect(report.minGroupSize).toBe(8);
     expect(report.inputs.directed).toBe(false);
   });

@@ -9,7 +9,10 @@ import { FILES, generateTemp, removeDir } from "./read.js";
 const ROOT = join(import.meta.dirname, "../..");
 const COMMITTED = join(ROOT, "fixtures/demo");
 const cli = (args: string[]) =>
-  spawnSync(process.execPath, ["--import", "tsx", "scripts/generate-demo.ts", ...args], { cwd: ROOT, encoding: "utf8" });
+  spawnSync(process.execPath, ["--import", "tsx", "scripts/generate-demo.ts", ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
 const SMALL = { seed: 11, people: 150, weeks: 12, interactionsPerPersonWeek: 2 };
 
 describe("demo generator determinism", () => {
@@ -32,7 +35,9 @@ describe("demo generator determinism", () => {
     const a = await generateTemp(SMALL);
     const c = await generateTemp({ ...SMALL, seed: 12 });
     dirs.push(a, c);
-    expect(readFileSync(join(c, "interactions.csv"), "utf8")).not.toBe(readFileSync(join(a, "interactions.csv"), "utf8"));
+    expect(readFileSync(join(c, "interactions.csv"), "utf8")).not.toBe(
+      readFileSync(join(a, "interactions.csv"), "utf8"),
+    );
     expect(readFileSync(join(c, "survey.csv"), "utf8")).not.toBe(readFileSync(join(a, "survey.csv"), "utf8"));
   });
 
@@ -40,7 +45,10 @@ describe("demo generator determinism", () => {
     expect(readdirSync(COMMITTED).sort()).toEqual([...FILES].sort());
     for (const file of FILES) {
       // Compared as text so a failure names the file; any hand edit or generator change shows here.
-      expect(readFileSync(join(COMMITTED, file), "utf8") === readFileSync(join(fresh, file), "utf8"), `${file} differs: run npm run demo:generate`).toBe(true);
+      expect(
+        readFileSync(join(COMMITTED, file), "utf8") === readFileSync(join(fresh, file), "utf8"),
+        `${file} differs: run npm run demo:generate`,
+      ).toBe(true);
     }
   });
 
@@ -61,16 +69,30 @@ describe("demo generator determinism", () => {
   it("rejects impossible sizes", async () => {
     await expect(generateSystem({ out: "unused", people: 20 })).rejects.toThrow(/--people/);
     await expect(generateSystem({ out: "unused", weeks: 4 })).rejects.toThrow(/--weeks/);
-    await expect(generateSystem({ out: "unused", interactionsPerPersonWeek: 0 })).rejects.toThrow(/--interactions-per-person-week/);
+    await expect(generateSystem({ out: "unused", interactionsPerPersonWeek: 0 })).rejects.toThrow(
+      /--interactions-per-person-week/,
+    );
   });
 
   it("the command line maps its flags onto generateSystem and rejects bad values with exit code 2", async () => {
     const viaCli = mkdtempSync(join(tmpdir(), "relaudit-demo-cli-"));
     const viaApi = await generateTemp(SMALL);
     dirs.push(viaCli, viaApi);
-    const run = cli(["--out", viaCli, "--seed", "11", "--people", "150", "--weeks", "12", "--interactions-per-person-week", "2"]);
+    const run = cli([
+      "--out",
+      viaCli,
+      "--seed",
+      "11",
+      "--people",
+      "150",
+      "--weeks",
+      "12",
+      "--interactions-per-person-week",
+      "2",
+    ]);
     expect(run.status, run.stderr).toBe(0);
-    for (const file of FILES) expect(readFileSync(join(viaCli, file), "utf8") === readFileSync(join(viaApi, file), "utf8"), file).toBe(true);
+    for (const file of FILES)
+      expect(readFileSync(join(viaCli, file), "utf8") === readFileSync(join(viaApi, file), "utf8"), file).toBe(true);
     const bad = cli(["--out", viaCli, "--people", "many"]);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/--people expects a number/);

@@ -40,12 +40,20 @@ describe("fixtures/demo format", () => {
       const [from, to] = [people.get(r.from), people.get(r.to)];
       if (r.from === r.to || !from || !to) throw new Error(`bad pair ${r.from} → ${r.to}`);
       const weekday = new Date(r.timestamp).getUTCDay();
-      if (!stamp.test(r.timestamp) || weekday === 0 || weekday === 6 || r.week < 0 || r.week > 25 || r.timestamp < previous) {
+      if (
+        !stamp.test(r.timestamp) ||
+        weekday === 0 ||
+        weekday === 6 ||
+        r.week < 0 ||
+        r.week > 25 ||
+        r.timestamp < previous
+      ) {
         throw new Error(`bad timestamp ${r.timestamp} after ${previous}`);
       }
       // Nobody interacts before joining or after leaving.
       const day = r.timestamp.slice(0, 10);
-      for (const p of [from, to]) if (day < p.joined || (p.left !== "" && day > p.left)) throw new Error(`${p.id} active on ${day}`);
+      for (const p of [from, to])
+        if (day < p.joined || (p.left !== "" && day > p.left)) throw new Error(`${p.id} active on ${day}`);
       previous = r.timestamp;
     }
     expect(previous.slice(0, 10)).toBe("2026-10-30");
@@ -64,7 +72,9 @@ describe("fixtures/demo format", () => {
 
   it("interactions: homophily — most contact stays within organisations, a good share within teams", () => {
     const people = new Map(demo.people.map((p) => [p.id, p]));
-    const sameOrg = demo.interactions.filter((r) => people.get(r.from)!.organisation === people.get(r.to)!.organisation).length;
+    const sameOrg = demo.interactions.filter(
+      (r) => people.get(r.from)!.organisation === people.get(r.to)!.organisation,
+    ).length;
     const sameTeam = demo.interactions.filter((r) => people.get(r.from)!.team === people.get(r.to)!.team).length;
     expect(sameOrg / demo.interactions.length).toBeGreaterThan(0.8);
     expect(sameOrg / demo.interactions.length).toBeLessThan(0.97);
@@ -79,8 +89,14 @@ describe("fixtures/demo format", () => {
       expect(rate).toBeGreaterThan(0.6);
       expect(rate).toBeLessThan(0.8);
     }
-    const cells = (prefix: RegExp) => demo.survey.flatMap((s) => Object.entries(s).filter(([k]) => prefix.test(k)).map(([, v]) => v));
-    const inRange = (values: string[], max: number) => values.every((v) => v === "" || (/^\d$/.test(v) && Number(v) >= 1 && Number(v) <= max));
+    const cells = (prefix: RegExp) =>
+      demo.survey.flatMap((s) =>
+        Object.entries(s)
+          .filter(([k]) => prefix.test(k))
+          .map(([, v]) => v),
+      );
+    const inRange = (values: string[], max: number) =>
+      values.every((v) => v === "" || (/^\d$/.test(v) && Number(v) >= 1 && Number(v) <= max));
     expect(inRange(cells(/^PS\d$/), 7)).toBe(true);
     expect(inRange(cells(/^TR\d$/), 5)).toBe(true);
     expect(inRange(cells(/^RC_/), 5)).toBe(true);
@@ -96,10 +112,17 @@ describe("fixtures/demo format", () => {
   });
 
   it("delivery: three weekly metrics on Mondays with exactly two gaps", () => {
-    expect(new Set(demo.delivery.map((r) => r.metric))).toEqual(new Set(["delayed_discharges", "referral_response_days", "care_packages_started"]));
+    expect(new Set(demo.delivery.map((r) => r.metric))).toEqual(
+      new Set(["delayed_discharges", "referral_response_days", "care_packages_started"]),
+    );
     expect(demo.delivery.length).toBe(3 * 26);
     expect(demo.delivery.every((r) => new Date(`${r.date}T00:00:00Z`).getUTCDay() === 1)).toBe(true);
-    expect(demo.delivery.filter((r) => r.value === "" || r.value === "NA").map((r) => r.value).sort()).toEqual(["", "NA"]);
+    expect(
+      demo.delivery
+        .filter((r) => r.value === "" || r.value === "NA")
+        .map((r) => r.value)
+        .sort(),
+    ).toEqual(["", "NA"]);
   });
 
   it("events: attendees are known people present on the day, from every organisation", () => {

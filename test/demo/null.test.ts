@@ -2,7 +2,19 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { COMMUNITY, generateTemp, HOSPITAL, orgOf, PRIMARY_CARE, readDemo, removeDir, SOCIAL_CARE, VOLUNTARY, type Demo, type Interaction } from "./read.js";
+import {
+  COMMUNITY,
+  generateTemp,
+  HOSPITAL,
+  orgOf,
+  PRIMARY_CARE,
+  readDemo,
+  removeDir,
+  SOCIAL_CARE,
+  VOLUNTARY,
+  type Demo,
+  type Interaction,
+} from "./read.js";
 
 describe("--null differs from the planted demo only in the planted patterns", () => {
   const planted = readDemo(join(import.meta.dirname, "../../fixtures/demo"));
@@ -28,7 +40,9 @@ describe("--null differs from the planted demo only in the planted patterns", ()
     expect(config(quiet)).toBe(config(planted));
     const others = (d: Demo) => d.delivery.filter((r) => r.metric !== "delayed_discharges");
     expect(others(quiet)).toEqual(others(planted));
-    expect(quiet.delivery.filter((r) => r.metric === "delayed_discharges")).not.toEqual(planted.delivery.filter((r) => r.metric === "delayed_discharges"));
+    expect(quiet.delivery.filter((r) => r.metric === "delayed_discharges")).not.toEqual(
+      planted.delivery.filter((r) => r.metric === "delayed_discharges"),
+    );
   });
 
   it("interactions: outside the planted pairs, organisations and people, the rows are the same rows in the same order", () => {
@@ -58,7 +72,8 @@ describe("--null differs from the planted demo only in the planted patterns", ()
     const plantedKeys = new Set(planted.survey.map(key));
     const onlyQuiet = quiet.survey.filter((s) => !plantedKeys.has(key(s)));
     expect(onlyQuiet.length).toBeLessThanOrEqual(1);
-    for (const s of onlyQuiet) expect([s.organisation, s.team, s.wave]).toEqual([VOLUNTARY, "Community Connectors", "2026-10"]);
+    for (const s of onlyQuiet)
+      expect([s.organisation, s.team, s.wave]).toEqual([VOLUNTARY, "Community Connectors", "2026-10"]);
 
     let changedPs = 0;
     let changedRc = 0;

@@ -43,7 +43,9 @@ function psByTeam(d: Demo): Map<string, [number[], number[]]> {
   const waves = [...new Set(d.survey.map((s) => s.wave))].sort();
   const out = new Map<string, [number[], number[]]>();
   for (const s of d.survey) {
-    const answers = [1, 2, 3, 4, 5, 6, 7].flatMap((i) => (s[`PS${i}`] === "" ? [] : [[1, 3, 5].includes(i) ? 8 - Number(s[`PS${i}`]) : Number(s[`PS${i}`])]));
+    const answers = [1, 2, 3, 4, 5, 6, 7].flatMap((i) =>
+      s[`PS${i}`] === "" ? [] : [[1, 3, 5].includes(i) ? 8 - Number(s[`PS${i}`]) : Number(s[`PS${i}`])],
+    );
     if (answers.length === 0) continue;
     const team = out.get(s.team) ?? [[], []];
     team[waves.indexOf(s.wave)].push(mean(answers));
@@ -56,7 +58,11 @@ function rcMean(d: Demo, rater: string, ratedShort: string): number {
   return mean(
     d.survey
       .filter((s) => s.organisation === rater)
-      .flatMap((s) => Object.entries(s).filter(([k, v]) => k.startsWith("RC_") && k.endsWith(`_${ratedShort}`) && v !== "").map(([, v]) => Number(v))),
+      .flatMap((s) =>
+        Object.entries(s)
+          .filter(([k, v]) => k.startsWith("RC_") && k.endsWith(`_${ratedShort}`) && v !== "")
+          .map(([, v]) => Number(v)),
+      ),
   );
 }
 
@@ -74,7 +80,8 @@ function newCrossPairs(d: Demo, event: string, eventWeek: number): number {
   return [...after].filter((p) => !before.has(p)).length;
 }
 
-const delayedDischarges = (d: Demo) => d.delivery.filter((r) => r.metric === "delayed_discharges").map((r) => Number(r.value));
+const delayedDischarges = (d: Demo) =>
+  d.delivery.filter((r) => r.metric === "delayed_discharges").map((r) => Number(r.value));
 
 describe("planted patterns in fixtures/demo, absent with --null", () => {
   const planted = readDemo(join(import.meta.dirname, "../../fixtures/demo"));
@@ -105,7 +112,11 @@ describe("planted patterns in fixtures/demo, absent with --null", () => {
     const person = planted.people.find((p) => p.id === spanner)!;
     expect(person.organisation).toBe(VOLUNTARY);
     expect(person.left).toBe("2026-09-04");
-    const lastRow = planted.interactions.filter((r) => r.from === spanner || r.to === spanner).map((r) => r.timestamp).sort().at(-1)!;
+    const lastRow = planted.interactions
+      .filter((r) => r.from === spanner || r.to === spanner)
+      .map((r) => r.timestamp)
+      .sort()
+      .at(-1)!;
     expect(lastRow.slice(0, 10) <= "2026-09-04").toBe(true);
     expect(lastRow.slice(0, 10) >= "2026-08-31").toBe(true);
 
@@ -120,7 +131,9 @@ describe("planted patterns in fixtures/demo, absent with --null", () => {
       const [a, b] = [sum(weeklyRows(d, x, y)), sum(weeklyRows(d, y, x))];
       return Math.min(a, b) / Math.max(a, b);
     };
-    expect(sum(weeklyRows(planted, PRIMARY_CARE, COMMUNITY)) / sum(weeklyRows(planted, COMMUNITY, PRIMARY_CARE))).toBeLessThan(0.1);
+    expect(
+      sum(weeklyRows(planted, PRIMARY_CARE, COMMUNITY)) / sum(weeklyRows(planted, COMMUNITY, PRIMARY_CARE)),
+    ).toBeLessThan(0.1);
     const orgs = [HOSPITAL, COMMUNITY, PRIMARY_CARE, SOCIAL_CARE, VOLUNTARY];
     for (const x of orgs)
       for (const y of orgs) {
@@ -159,12 +172,29 @@ describe("planted patterns in fixtures/demo, absent with --null", () => {
 
   it("4b. negatively worded items are reverse-coded in the raw answers", () => {
     const items = (s: Record<string, string>, names: string[]) => names.map((n) => s[n]);
-    const complete = planted.survey.filter((s) => items(s, ["PS1", "PS2", "PS4", "PS6", "PS7", "TR1", "TR2", "TR3", "TR4"]).every((v) => v !== ""));
+    const complete = planted.survey.filter((s) =>
+      items(s, ["PS1", "PS2", "PS4", "PS6", "PS7", "TR1", "TR2", "TR3", "TR4"]).every((v) => v !== ""),
+    );
     const positive = complete.map((s) => mean(items(s, ["PS2", "PS4", "PS6", "PS7"]).map(Number)));
-    expect(pearson(complete.map((s) => Number(s.PS1)), positive)).toBeLessThan(-0.3);
-    expect(pearson(complete.map((s) => Number(s.PS2)), positive)).toBeGreaterThan(0.3);
+    expect(
+      pearson(
+        complete.map((s) => Number(s.PS1)),
+        positive,
+      ),
+    ).toBeLessThan(-0.3);
+    expect(
+      pearson(
+        complete.map((s) => Number(s.PS2)),
+        positive,
+      ),
+    ).toBeGreaterThan(0.3);
     const trust = complete.map((s) => mean(items(s, ["TR1", "TR2", "TR4"]).map(Number)));
-    expect(pearson(complete.map((s) => Number(s.TR3)), trust)).toBeLessThan(-0.2);
+    expect(
+      pearson(
+        complete.map((s) => Number(s.TR3)),
+        trust,
+      ),
+    ).toBeLessThan(-0.2);
   });
 
   it("5. Northgate Hospital rates County Social Care about 2.5–3 while Social Care rates the hospital about 4", () => {
@@ -174,7 +204,9 @@ describe("planted patterns in fixtures/demo, absent with --null", () => {
     expect(hospitalRatesSocialCare).toBeLessThan(3);
     expect(socialCareRatesHospital).toBeGreaterThan(3.7);
     expect(socialCareRatesHospital).toBeLessThan(4.3);
-    expect(Math.abs(rcMean(nullDemo, HOSPITAL, "SocialCare") - rcMean(nullDemo, SOCIAL_CARE, "Hospital"))).toBeLessThan(0.3);
+    expect(Math.abs(rcMean(nullDemo, HOSPITAL, "SocialCare") - rcMean(nullDemo, SOCIAL_CARE, "Hospital"))).toBeLessThan(
+      0.3,
+    );
   });
 
   it("6. the forum (2026-W26) builds new cross-organisation ties among attendees; the briefing (2026-W30) builds none", () => {
@@ -205,7 +237,8 @@ describe("planted patterns in fixtures/demo, absent with --null", () => {
       for (const p of d.people) teamSizes.set(p.team, (teamSizes.get(p.team) ?? 0) + 1);
       expect(teamSizes.get("Chaplaincy")).toBe(4);
       const respondents = new Map<string, number>();
-      for (const s of d.survey.filter((r) => r.wave === "2026-10")) respondents.set(s.team, (respondents.get(s.team) ?? 0) + 1);
+      for (const s of d.survey.filter((r) => r.wave === "2026-10"))
+        respondents.set(s.team, (respondents.get(s.team) ?? 0) + 1);
       expect([...respondents.values()].some((n) => n < 5)).toBe(true);
     }
   });

@@ -35,11 +35,13 @@ const WEEK_MS = 7 * 86_400_000;
 export function readCsv(path: string): Row[] {
   const [header, ...lines] = readFileSync(path, "utf8").split("\n");
   const columns = header.split(",");
-  return lines.filter((l) => l !== "").map((line) => {
-    const cells = line.split(",");
-    if (cells.length !== columns.length) throw new Error(`${path}: ${cells.length} cells in "${line}"`);
-    return Object.fromEntries(columns.map((c, i) => [c, cells[i]]));
-  });
+  return lines
+    .filter((l) => l !== "")
+    .map((line) => {
+      const cells = line.split(",");
+      if (cells.length !== columns.length) throw new Error(`${path}: ${cells.length} cells in "${line}"`);
+      return Object.fromEntries(columns.map((c, i) => [c, cells[i]]));
+    });
 }
 
 export function readDemo(dir: string): Demo {
@@ -74,7 +76,16 @@ export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
-export const FILES = ["people.csv", "interactions.csv", "survey.csv", "delivery.csv", "events.csv", "relaudit.config.json", "planted.json", "README.md"];
+export const FILES = [
+  "people.csv",
+  "interactions.csv",
+  "survey.csv",
+  "delivery.csv",
+  "events.csv",
+  "relaudit.config.json",
+  "planted.json",
+  "README.md",
+];
 
 export const HOSPITAL = "Northgate Hospital";
 export const COMMUNITY = "Riverside Community Health";

@@ -41,7 +41,9 @@ describe("the built CLI", () => {
     const { code, stdout } = runBuilt(["audit", demo, "--format", "json"]);
     expect(code).toBe(0);
     const report = expectValidReport(stdout);
-    expect(report.inputs.files.map((f: { kind: string }) => f.kind)).toEqual(expect.arrayContaining(["people", "interactions", "survey", "delivery", "events"]));
+    expect(report.inputs.files.map((f: { kind: string }) => f.kind)).toEqual(
+      expect.arrayContaining(["people", "interactions", "survey", "delivery", "events"]),
+    );
   });
 
   it("the same input and --generated-at give byte-identical output", () => {
@@ -54,13 +56,29 @@ describe("the built CLI", () => {
 describe("bad input: exit 2, file and line in the message, no stack trace, no partial output", () => {
   const cases: [string, string[], RegExp][] = [
     ["ragged row", ["--people", csv("ragged.csv")], /ragged\.csv, line 3: this row has a different number of fields/],
-    ["unclosed quote", ["--people", csv("unclosed-quote.csv")], /unclosed-quote\.csv, line \d+: the file is not well-formed CSV/],
-    ["Windows-1252 without the flag", ["--people", csv("windows-1252.csv")], /windows-1252\.csv, line 3: the file is not valid UTF-8[\s\S]*--encoding windows-1252/],
+    [
+      "unclosed quote",
+      ["--people", csv("unclosed-quote.csv")],
+      /unclosed-quote\.csv, line \d+: the file is not well-formed CSV/,
+    ],
+    [
+      "Windows-1252 without the flag",
+      ["--people", csv("windows-1252.csv")],
+      /windows-1252\.csv, line 3: the file is not valid UTF-8[\s\S]*--encoding windows-1252/,
+    ],
     ["empty file", ["--people", csv("empty.csv")], /empty\.csv: the file is empty/],
     ["header only", ["--people", csv("header-only.csv")], /header-only\.csv: no people/],
-    ["duplicate ids", ["--people", csv("duplicate-ids.csv")], /duplicate-ids\.csv, line 4, column "id": duplicate person id "A"[\s\S]*also on line 2/],
+    [
+      "duplicate ids",
+      ["--people", csv("duplicate-ids.csv")],
+      /duplicate-ids\.csv, line 4, column "id": duplicate person id "A"[\s\S]*also on line 2/,
+    ],
     ["missing id column", ["--people", csv("missing-id.csv")], /missing-id\.csv, line 1: missing required column "id"/],
-    ["duplicate header", ["--people", csv("duplicate-header.csv")], /duplicate-header\.csv, line 1, column 3: duplicate column name/],
+    [
+      "duplicate header",
+      ["--people", csv("duplicate-header.csv")],
+      /duplicate-header\.csv, line 1, column 3: duplicate column name/,
+    ],
     ["missing file", ["--people", csv("nope.csv")], /nope\.csv: cannot read the file/],
     ["no such folder", [join(ROOT, "no-such-folder")], /no-such-folder: no such folder/],
   ];
@@ -88,20 +106,33 @@ describe("bad input: exit 2, file and line in the message, no stack trace, no pa
   });
 
   it("reads Windows-1252 with --encoding windows-1252", () => {
-    const { code, stdout } = runBuilt(["audit", "--people", csv("windows-1252.csv"), "--encoding", "windows-1252", "--format", "json"]);
+    const { code, stdout } = runBuilt([
+      "audit",
+      "--people",
+      csv("windows-1252.csv"),
+      "--encoding",
+      "windows-1252",
+      "--format",
+      "json",
+    ]);
     expect(code).toBe(0);
     expect(JSON.parse(stdout).inputs.files[0].encoding).toBe("windows-1252");
   });
 
-  it.each(["utf8-bom.csv", "utf16le-bom.tsv", "utf16be-bom.tsv", "semicolon.csv", "crlf.csv", "quoted-newlines.csv", "blank-trailing-lines.csv"])(
-    "accepts %s",
-    (name) => {
-      const { code, stdout, stderr } = runBuilt(["audit", "--people", csv(name), "--format", "json"]);
-      expect(stderr).toBe("");
-      expect(code).toBe(0);
-      expect(JSON.parse(stdout).inputs.files[0].rows).toBe(3);
-    },
-  );
+  it.each([
+    "utf8-bom.csv",
+    "utf16le-bom.tsv",
+    "utf16be-bom.tsv",
+    "semicolon.csv",
+    "crlf.csv",
+    "quoted-newlines.csv",
+    "blank-trailing-lines.csv",
+  ])("accepts %s", (name) => {
+    const { code, stdout, stderr } = runBuilt(["audit", "--people", csv(name), "--format", "json"]);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).inputs.files[0].rows).toBe(3);
+  });
 
   it("--debug shows the stack of an input error for developers", () => {
     const { stderr } = runBuilt(["audit", "--people", csv("ragged.csv"), "--debug"]);

@@ -1,13 +1,31 @@
 // The explorer view, driven by keys through ink-testing-library.
 import { render } from "ink-testing-library";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { explorerElement, initialView, keyAction, loadModules, navigate, type ExplorerModules } from "../../src/explore/app.js";
+import {
+  explorerElement,
+  initialView,
+  keyAction,
+  loadModules,
+  navigate,
+  type ExplorerModules,
+} from "../../src/explore/app.js";
 import { explorerTabs } from "../../src/explore/model.js";
 import { report } from "../report/charts/fixtures.js";
 
 const KEYS = { down: "\u001B[B", up: "\u001B[A", right: "\u001B[C", left: "\u001B[D", enter: "\r", escape: "\u001B" };
 
-const NO_KEY = { upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageUp: false, pageDown: false, return: false, escape: false, tab: false, shift: false };
+const NO_KEY = {
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageUp: false,
+  pageDown: false,
+  return: false,
+  escape: false,
+  tab: false,
+  shift: false,
+};
 
 let modules: ExplorerModules;
 let instance: ReturnType<typeof render> | null = null;
@@ -22,7 +40,13 @@ afterEach(() => {
 });
 
 function start(options: { color?: boolean; rows?: number; columns?: number } = {}) {
-  instance = render(explorerElement(modules, report(), { color: options.color ?? false, rows: options.rows ?? 24, columns: options.columns ?? 80 }));
+  instance = render(
+    explorerElement(modules, report(), {
+      color: options.color ?? false,
+      rows: options.rows ?? 24,
+      columns: options.columns ?? 80,
+    }),
+  );
   return instance;
 }
 
@@ -72,7 +96,8 @@ describe("relaudit explore (Ink)", () => {
     instance = render(explorerElement(modules, r, { color: false, rows: 13, columns: 80 }));
     const app = instance;
     await press(app, "2", /› organisation: Acute/);
-    for (const label of ["Community", "Primary", "Social", "County", "Harbour", "Northgate"]) await press(app, KEYS.down, new RegExp(`› organisation: ${label}`));
+    for (const label of ["Community", "Primary", "Social", "County", "Harbour", "Northgate"])
+      await press(app, KEYS.down, new RegExp(`› organisation: ${label}`));
     const frame = app.lastFrame()!;
     expect(frame).not.toContain("organisation: Acute");
     expect(frame).toContain("team: Ward 1");
@@ -95,8 +120,15 @@ describe("navigation", () => {
   const tabs = explorerTabs(report());
 
   it("applies keys arriving together one after another (no stale state)", () => {
-    const keys: [string, Partial<Parameters<typeof keyAction>[1]>][] = [["", { rightArrow: true }], ["", { rightArrow: true }], ["", { downArrow: true }]];
-    const state = keys.reduce((s, [input, key]) => navigate(tabs, s, keyAction(input, { ...NO_KEY, ...key }, 5)!), initialView(tabs));
+    const keys: [string, Partial<Parameters<typeof keyAction>[1]>][] = [
+      ["", { rightArrow: true }],
+      ["", { rightArrow: true }],
+      ["", { downArrow: true }],
+    ];
+    const state = keys.reduce(
+      (s, [input, key]) => navigate(tabs, s, keyAction(input, { ...NO_KEY, ...key }, 5)!),
+      initialView(tabs),
+    );
     expect(state.tab).toBe(2);
     expect(state.cursor).toEqual([0, 0, 1, 0, 0]);
   });

@@ -26,7 +26,10 @@ describe.skipIf(!hasScript)("relaudit explore under a pseudo-terminal", () => {
   /** The explorer in a real terminal of 100 × 30 (`script` passes our keys through to it). */
   function explore(extra = "", env: Record<string, string> = {}) {
     const command = `stty rows 30 cols 100; exec "${process.execPath}" "${BIN}" explore "${small}" ${extra}`;
-    return spawn("script", ["-qec", command, "/dev/null"], { cwd: ROOT, env: { PATH: process.env.PATH, TERM: "xterm-256color", NO_COLOR: "1", ...env } });
+    return spawn("script", ["-qec", command, "/dev/null"], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, TERM: "xterm-256color", NO_COLOR: "1", ...env },
+    });
   }
 
   it("--pseudonymise shows no raw person id", async () => {
@@ -36,7 +39,12 @@ describe.skipIf(!hasScript)("relaudit explore under a pseudo-terminal", () => {
     const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
     const seen = (text: string) =>
       new Promise<void>((resolve, reject) => {
-        const check = () => (screen.includes(text) ? resolve() : child.exitCode !== null ? reject(new Error(`exited before showing ${text}:\n${screen}`)) : setTimeout(check, 20));
+        const check = () =>
+          screen.includes(text)
+            ? resolve()
+            : child.exitCode !== null
+              ? reject(new Error(`exited before showing ${text}:\n${screen}`))
+              : setTimeout(check, 20);
         check();
       });
     await seen("1 Findings");
@@ -53,7 +61,12 @@ describe.skipIf(!hasScript)("relaudit explore under a pseudo-terminal", () => {
     child.stdout.on("data", (chunk: Buffer) => (screen += chunk.toString("utf8")));
     const seen = (text: string) =>
       new Promise<void>((resolve, reject) => {
-        const check = () => (screen.includes(text) ? resolve() : child.exitCode !== null ? reject(new Error(`exited before showing ${text}:\n${screen}`)) : setTimeout(check, 20));
+        const check = () =>
+          screen.includes(text)
+            ? resolve()
+            : child.exitCode !== null
+              ? reject(new Error(`exited before showing ${text}:\n${screen}`))
+              : setTimeout(check, 20);
         check();
       });
     const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
@@ -70,11 +83,15 @@ describe("lazy loading", () => {
   const trace = (argv: string[]) => {
     const log = join(mkdtempSync(join(tmpdir(), "relaudit-trace-")), "imports.txt");
     writeFileSync(log, "");
-    const result = spawnSync(process.execPath, ["--import", join(ROOT, "test/explore/fixtures/trace-imports.mjs"), BIN, ...argv], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH, NO_COLOR: "1", RELAUDIT_TRACE_FILE: log },
-      encoding: "utf8",
-    });
+    const result = spawnSync(
+      process.execPath,
+      ["--import", join(ROOT, "test/explore/fixtures/trace-imports.mjs"), BIN, ...argv],
+      {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH, NO_COLOR: "1", RELAUDIT_TRACE_FILE: log },
+        encoding: "utf8",
+      },
+    );
     expect(result.status, result.stderr).toBe(0);
     return new Set(readFileSync(log, "utf8").split("\n").filter(Boolean));
   };
@@ -86,7 +103,14 @@ describe("lazy loading", () => {
   });
 
   it("writing charts loads Vega but still not Ink or React", () => {
-    const loaded = trace(["audit", small, "--format", "json", "--out", join(mkdtempSync(join(tmpdir(), "relaudit-trace-out-")), "r")]);
+    const loaded = trace([
+      "audit",
+      small,
+      "--format",
+      "json",
+      "--out",
+      join(mkdtempSync(join(tmpdir(), "relaudit-trace-out-")), "r"),
+    ]);
     expect(loaded.has("vega")).toBe(true);
     expect(loaded.has("ink")).toBe(false);
     expect(loaded.has("react")).toBe(false);

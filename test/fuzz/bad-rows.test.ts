@@ -23,7 +23,11 @@ const folder = (files: Record<string, string>) => {
 };
 
 describe("ProblemLog", () => {
-  const call = fc.record({ reason: fc.constantFrom("unknown person id", "invalid date", "invalid weight"), file: fc.constantFrom("a.csv", "b.csv"), line: fc.integer({ min: 2, max: 1e6 }) });
+  const call = fc.record({
+    reason: fc.constantFrom("unknown person id", "invalid date", "invalid weight"),
+    file: fc.constantFrom("a.csv", "b.csv"),
+    line: fc.integer({ min: 2, max: 1e6 }),
+  });
 
   it("keeps at most N examples per file and reason, and counts every row", () => {
     fc.assert(
@@ -34,7 +38,12 @@ describe("ProblemLog", () => {
         expect(skipped.reduce((sum, s) => sum + s.rows, 0)).toBe(calls.length);
         for (const s of skipped) {
           expect(s.examples.length).toBe(Math.min(max, s.rows));
-          expect(s.examples.map((e) => e.line)).toEqual(calls.filter((c) => c.file === s.file && c.reason === s.reason).slice(0, max).map((c) => c.line));
+          expect(s.examples.map((e) => e.line)).toEqual(
+            calls
+              .filter((c) => c.file === s.file && c.reason === s.reason)
+              .slice(0, max)
+              .map((c) => c.line),
+          );
         }
         expect(skipped.map((s) => s.rows)).toEqual([...skipped.map((s) => s.rows)].sort((a, b) => b - a));
         expect(log.count).toBe(0);
@@ -57,15 +66,38 @@ describe("ProblemLog", () => {
 
 describe("--skip-invalid-rows", () => {
   const people = "id,organisation,joined\nA,North,2025-01-01\nB,North,2025-13-01\nC,South,\nA,South,\nD,South,\n";
-  const interactions = ["from,to,timestamp,weight", "A,C,2026-05-04,1", "A,ghost-zq,2026-05-04,1", "C,A,2026-05-31,x", "C,A,31/05/2026,1", "C,A,2026-05-05", "D,A,2026-05-06,2", ""].join("\n");
-  const survey = "respondent,organisation,PS1,PS2\nr1,North,4,5\nr2,North,9,4\nr3,South,Agree,private words\nr4,South,3,3\n";
+  const interactions = [
+    "from,to,timestamp,weight",
+    "A,C,2026-05-04,1",
+    "A,ghost-zq,2026-05-04,1",
+    "C,A,2026-05-31,x",
+    "C,A,31/05/2026,1",
+    "C,A,2026-05-05",
+    "D,A,2026-05-06,2",
+    "",
+  ].join("\n");
+  const survey =
+    "respondent,organisation,PS1,PS2\nr1,North,4,5\nr2,North,9,4\nr3,South,Agree,private words\nr4,South,3,3\n";
   const config = JSON.stringify({ scales: { ps: { items: ["PS1", "PS2"], min: 1, max: 5 } } });
-  const dir = folder({ "people.csv": people, "interactions.csv": interactions, "survey.csv": survey, "relaudit.config.json": config });
+  const dir = folder({
+    "people.csv": people,
+    "interactions.csv": interactions,
+    "survey.csv": survey,
+    "relaudit.config.json": config,
+  });
 
   it("without it, the run fails listing every problem", async () => {
     const { code, stderr } = await runInProcess(["audit", dir]);
     expect(code).toBe(2);
-    for (const text of ["people.csv, line 3", "people.csv, line 5", "interactions.csv, line 3", "interactions.csv, line 4", "interactions.csv, line 5", "survey.csv, line 3", "survey.csv, line 4"]) {
+    for (const text of [
+      "people.csv, line 3",
+      "people.csv, line 5",
+      "interactions.csv, line 3",
+      "interactions.csv, line 4",
+      "interactions.csv, line 5",
+      "survey.csv, line 3",
+      "survey.csv, line 4",
+    ]) {
       expect(stderr).toContain(text);
     }
   });
@@ -76,7 +108,14 @@ describe("--skip-invalid-rows", () => {
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
     expect(validateReport(report), JSON.stringify(validateReport.errors?.slice(0, 3))).toBe(true);
-    const skipped = report.inputs.skipped.map((s: { file: string; reason: string; rows: number; examples: unknown[] }) => [s.file.split("/").at(-1), s.reason, s.rows, s.examples]);
+    const skipped = report.inputs.skipped.map(
+      (s: { file: string; reason: string; rows: number; examples: unknown[] }) => [
+        s.file.split("/").at(-1),
+        s.reason,
+        s.rows,
+        s.examples,
+      ],
+    );
     expect(skipped).toEqual(
       expect.arrayContaining([
         ["people.csv", "invalid date in joined", 1, [{ line: 3, column: "joined" }]],
@@ -94,7 +133,11 @@ describe("--skip-invalid-rows", () => {
     expect(report.network.peopleCount).toBe(3);
     expect(report.network.tieCount).toBe(2);
     expect(report.survey.responses).toBe(2);
-    expect(report.inputs.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/interactions\.csv: 4 invalid rows left out \(--skip-invalid-rows\): 1 /)]));
+    expect(report.inputs.warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/interactions\.csv: 4 invalid rows left out \(--skip-invalid-rows\): 1 /),
+      ]),
+    );
     // No value of a left-out row reaches the report: not the unknown id, not the free text.
     expect(stdout).not.toContain("ghost-zq");
     expect(stdout).not.toContain("private words");
@@ -126,7 +169,12 @@ describe("a large file with 1% bad rows", () => {
     const { code, stdout } = await runInProcess(["audit", dir, "--skip-invalid-rows", "--format", "json"]);
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
-    const byReason = Object.fromEntries(report.inputs.skipped.map((s: { reason: string; rows: number; examples: unknown[] }) => [s.reason, [s.rows, s.examples.length]]));
+    const byReason = Object.fromEntries(
+      report.inputs.skipped.map((s: { reason: string; rows: number; examples: unknown[] }) => [
+        s.reason,
+        [s.rows, s.examples.length],
+      ]),
+    );
     expect(byReason).toEqual(Object.fromEntries(BAD_ROW_REASONS.map((reason) => [reason, [250, 20]])));
     expect(JSON.stringify(report.inputs.skipped).length).toBeLessThan(10_000);
     expect(report.network.interactionCount).toBe(rows - 1000);

@@ -13,14 +13,36 @@ const dir = mkdtempSync(join(tmpdir(), "relaudit-csv-fuzz-"));
 
 const field = fc.oneof(
   { weight: 6, arbitrary: fc.string({ unit: "grapheme", maxLength: 10 }) },
-  { weight: 2, arbitrary: fc.constantFrom(",", ";", "\t", '"', '""', "a\nb", "a\r\nb", " padded ", "Zoë", "محمد", "e\u0301", "👩🏽‍⚕️", "1 234", "4,5", "=1+1") },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      ",",
+      ";",
+      "\t",
+      '"',
+      '""',
+      "a\nb",
+      "a\r\nb",
+      " padded ",
+      "Zoë",
+      "محمد",
+      "e\u0301",
+      "👩🏽‍⚕️",
+      "1 234",
+      "4,5",
+      "=1+1",
+    ),
+  },
   { weight: 1, arbitrary: fc.string({ unit: "grapheme-ascii", minLength: 300, maxLength: 1200 }) },
 );
 
 const tableArbitrary = fc.integer({ min: 2, max: 5 }).chain((columns) =>
   fc.record({
     // Blank rows carry no data and are skipped by design, so every row here has some text.
-    rows: fc.array(fc.array(field, { minLength: columns, maxLength: columns }).filter((r) => r.some((f) => f.trim() !== "")), { maxLength: 15 }),
+    rows: fc.array(
+      fc.array(field, { minLength: columns, maxLength: columns }).filter((r) => r.some((f) => f.trim() !== "")),
+      { maxLength: 15 },
+    ),
     header: fc.constant(Array.from({ length: columns }, (_, i) => `col${i}`)),
     delimiter: fc.constantFrom(",", ";", "\t", "|"),
     lineEnd: fc.constantFrom("\n", "\r\n"),
@@ -36,7 +58,8 @@ describe("readCsv", () => {
     await fc.assert(
       fc.asyncProperty(tableArbitrary, async (table) => {
         const t = table;
-        const quote = (f: string) => (t.quoteAll || f.includes(t.delimiter) || /["\r\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f);
+        const quote = (f: string) =>
+          t.quoteAll || f.includes(t.delimiter) || /["\r\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f;
         const lines = [t.header, ...t.rows].map((r) => r.map(quote).join(t.delimiter));
         const text = lines.join(t.lineEnd) + (t.finalLineEnd ? t.lineEnd : "");
         // Row r starts after the header and every line break of the rows before it (quoted ones included).
@@ -47,12 +70,15 @@ describe("readCsv", () => {
           line += 1 + (l.match(/\r\n|\n/g)?.length ?? 0);
         }
         const path = join(dir, `t${Math.random().toString(36).slice(2)}.csv`);
-        const bytes = t.encoding === "utf-16le" ? Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]) : Buffer.from(t.encoding === "utf-8-bom" ? `\ufeff${text}` : text);
+        const bytes =
+          t.encoding === "utf-16le"
+            ? Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")])
+            : Buffer.from(t.encoding === "utf-8-bom" ? `\ufeff${text}` : text);
         writeFileSync(path, bytes);
 
         const rows: string[][] = [];
         const starts: number[] = [];
-        const info = await readCsv(path, t.chunkBytes ? { chunkBytes: t.chunkBytes } as never : {}, (header) => {
+        const info = await readCsv(path, t.chunkBytes ? ({ chunkBytes: t.chunkBytes } as never) : {}, (header) => {
           expect(header).toEqual(t.header);
           return (fields, at) => {
             rows.push([...fields]);

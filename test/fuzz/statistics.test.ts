@@ -10,19 +10,36 @@ import { networkDataset } from "../network/networks.js";
 
 const runs = Number(process.env.RELAUDIT_FUZZ_RUNS ?? 0) || undefined;
 const close = (a: number | null, b: number | null, tolerance = 1e-9) =>
-  a === null || b === null || !Number.isFinite(a) || !Number.isFinite(b) ? Object.is(a, b) : Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(a), Math.abs(b));
+  a === null || b === null || !Number.isFinite(a) || !Number.isFinite(b)
+    ? Object.is(a, b)
+    : Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(a), Math.abs(b));
 
 /** Survey answers: k items × n respondents on min..max, some missing (NaN). */
 const answersArbitrary = fc
-  .record({ k: fc.integer({ min: 2, max: 6 }), n: fc.integer({ min: 2, max: 40 }), min: fc.constantFrom(0, 1), span: fc.integer({ min: 1, max: 9 }) })
+  .record({
+    k: fc.integer({ min: 2, max: 6 }),
+    n: fc.integer({ min: 2, max: 40 }),
+    min: fc.constantFrom(0, 1),
+    span: fc.integer({ min: 1, max: 9 }),
+  })
   .chain(({ k, n, min, span }) =>
     fc.record({
       min: fc.constant(min),
       max: fc.constant(min + span),
-      columns: fc.array(fc.array(fc.option(fc.integer({ min, max: min + span }), { freq: 6, nil: null }), { minLength: n, maxLength: n }), { minLength: k, maxLength: k }),
+      columns: fc.array(
+        fc.array(fc.option(fc.integer({ min, max: min + span }), { freq: 6, nil: null }), {
+          minLength: n,
+          maxLength: n,
+        }),
+        { minLength: k, maxLength: k },
+      ),
     }),
   )
-  .map(({ min, max, columns }) => ({ min, max, columns: columns.map((c) => Float64Array.from(c, (x) => (x === null ? NaN : x))) }));
+  .map(({ min, max, columns }) => ({
+    min,
+    max,
+    columns: columns.map((c) => Float64Array.from(c, (x) => (x === null ? NaN : x))),
+  }));
 
 describe("survey statistics", () => {
   it("reverse keying twice gives back the answers", () => {
@@ -56,7 +73,12 @@ describe("survey statistics", () => {
   it("permuting respondents changes neither α nor anyone's score", () => {
     fc.assert(
       fc.property(
-        answersArbitrary.chain((a) => fc.record({ a: fc.constant(a), order: fc.shuffledSubarray([...Array(a.columns[0].length).keys()], { minLength: a.columns[0].length }) })),
+        answersArbitrary.chain((a) =>
+          fc.record({
+            a: fc.constant(a),
+            order: fc.shuffledSubarray([...Array(a.columns[0].length).keys()], { minLength: a.columns[0].length }),
+          }),
+        ),
         ({ a, order }) => {
           const n = a.columns[0].length;
           const rows = [...Array(n).keys()];
@@ -66,9 +88,19 @@ describe("survey statistics", () => {
           expect(close(before.alpha, after.alpha)).toBe(true);
           expect(close(before.alphaStandardised, after.alphaStandardised)).toBe(true);
           const ids = a.columns.map((_, i) => `Q${i}`);
-          const scores = personScores(keyItems(Object.fromEntries(ids.map((id, i) => [id, a.columns[i]])), ids, [ids[0]], a.min, a.max), n, 0.5);
-          const shuffledScores = personScores(keyItems(Object.fromEntries(ids.map((id, i) => [id, shuffled[i]])), ids, [ids[0]], a.min, a.max), n, 0.5);
-          order.forEach((r, i) => expect(Object.is(shuffledScores[i], scores[r]) || close(shuffledScores[i], scores[r])).toBe(true));
+          const scores = personScores(
+            keyItems(Object.fromEntries(ids.map((id, i) => [id, a.columns[i]])), ids, [ids[0]], a.min, a.max),
+            n,
+            0.5,
+          );
+          const shuffledScores = personScores(
+            keyItems(Object.fromEntries(ids.map((id, i) => [id, shuffled[i]])), ids, [ids[0]], a.min, a.max),
+            n,
+            0.5,
+          );
+          order.forEach((r, i) =>
+            expect(Object.is(shuffledScores[i], scores[r]) || close(shuffledScores[i], scores[r])).toBe(true),
+          );
         },
       ),
       { numRuns: runs },
@@ -79,11 +111,17 @@ describe("survey statistics", () => {
 /** A random directed network: people in 2–4 groups (some without a group), ties between distinct people. */
 const networkArbitrary = fc.integer({ min: 2, max: 24 }).chain((n) =>
   fc.record({
-    groups: fc.array(fc.option(fc.constantFrom("Acute", "Community", "Social care", "Primary care"), { freq: 8, nil: null }), { minLength: n, maxLength: n }),
-    arcs: fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 0, max: n - 1 })).filter(([a, b]) => a !== b), {
-      maxLength: n * 4,
-      selector: ([a, b]) => `${a}>${b}`,
-    }),
+    groups: fc.array(
+      fc.option(fc.constantFrom("Acute", "Community", "Social care", "Primary care"), { freq: 8, nil: null }),
+      { minLength: n, maxLength: n },
+    ),
+    arcs: fc.uniqueArray(
+      fc.tuple(fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 0, max: n - 1 })).filter(([a, b]) => a !== b),
+      {
+        maxLength: n * 4,
+        selector: ([a, b]) => `${a}>${b}`,
+      },
+    ),
     undirected: fc.boolean(),
   }),
 );
@@ -96,13 +134,34 @@ function build(groups: (string | null)[], arcs: [number, number][], ids: string[
     if (groups[original] !== null) attributes.team = groups[original];
     return { id: ids[original], attributes };
   });
-  const ties: Tie[] = arcs.map(([a, b]) => ({ from: position.get(a)!, to: position.get(b)!, weight: 1, rows: 1, first: null, last: null, durationMinutes: 0, channels: {}, periods: new Map() }));
+  const ties: Tie[] = arcs.map(([a, b]) => ({
+    from: position.get(a)!,
+    to: position.get(b)!,
+    weight: 1,
+    rows: 1,
+    first: null,
+    last: null,
+    durationMinutes: 0,
+    channels: {},
+    periods: new Map(),
+  }));
   return { people, ties };
 }
 
 const personView = (s: NetworkSection, rename: (id: string) => string = (id) => id) =>
   Object.fromEntries(
-    s.people.map((p) => [rename(p.id), { degree: p.degree, inDegree: p.inDegree, outDegree: p.outDegree, ei: p.eiIndex, betweenness: p.betweenness, constraint: p.constraint, brokerage: p.brokerage }]),
+    s.people.map((p) => [
+      rename(p.id),
+      {
+        degree: p.degree,
+        inDegree: p.inDegree,
+        outDegree: p.outDegree,
+        ei: p.eiIndex,
+        betweenness: p.betweenness,
+        constraint: p.constraint,
+        brokerage: p.brokerage,
+      },
+    ]),
   );
 
 describe("network statistics", () => {
@@ -113,7 +172,12 @@ describe("network statistics", () => {
         const { people, ties } = build(groups, arcs, ids, [...ids.keys()]);
         const section = analyseNetwork(networkDataset(people, ties, { undirected, boundaries: ["team"] }));
         const values = [
-          ...(section?.boundaries ?? []).flatMap((b) => [b.eiIndex, b.expectedEiIndex, ...(b.permutationInterval ?? []), ...b.groups.flatMap((g) => [g.eiIndex, g.expectedEiIndex])]),
+          ...(section?.boundaries ?? []).flatMap((b) => [
+            b.eiIndex,
+            b.expectedEiIndex,
+            ...(b.permutationInterval ?? []),
+            ...b.groups.flatMap((g) => [g.eiIndex, g.expectedEiIndex]),
+          ]),
           ...(section?.people ?? []).map((p) => p.eiIndex.team ?? null),
         ];
         for (const v of values) if (v !== null && v !== undefined) expect(Math.abs(v)).toBeLessThanOrEqual(1 + 1e-12);
@@ -125,7 +189,12 @@ describe("network statistics", () => {
   it("renaming people changes no metric; reordering them changes none of the exact ones", () => {
     fc.assert(
       fc.property(
-        networkArbitrary.chain((net) => fc.record({ net: fc.constant(net), order: fc.shuffledSubarray([...net.groups.keys()], { minLength: net.groups.length }) })),
+        networkArbitrary.chain((net) =>
+          fc.record({
+            net: fc.constant(net),
+            order: fc.shuffledSubarray([...net.groups.keys()], { minLength: net.groups.length }),
+          }),
+        ),
         ({ net, order }) => {
           const ids = net.groups.map((_, i) => `p${i}`);
           const renamed = net.groups.map((_, i) => `person-${(i * 7919) % 10007}`);
@@ -139,7 +208,11 @@ describe("network statistics", () => {
           const relabelled = analyseNetwork(dataset(renamed, identity));
           if (original === null || relabelled === null) return expect(relabelled).toBe(original);
           // Same order, new names: the whole section is the same once the names are mapped back.
-          expect(JSON.stringify(relabelled)).toBe(JSON.stringify(original, (_key, value) => (typeof value === "string" && ids.includes(value) ? rename(value) : value)));
+          expect(JSON.stringify(relabelled)).toBe(
+            JSON.stringify(original, (_key, value) =>
+              typeof value === "string" && ids.includes(value) ? rename(value) : value,
+            ),
+          );
 
           // New order: per-person metrics, cut points and network-level figures are the same (up to rounding);
           // the E-I permutation interval is a seeded random draw over people's positions, so it may differ.
@@ -156,7 +229,8 @@ describe("network statistics", () => {
           expect([...reordered.articulationPoints].sort()).toEqual([...original.articulationPoints].sort());
           const bridge = (pairs: [string, string][]) => pairs.map((p) => [...p].sort().join("–")).sort();
           expect(bridge(reordered.bridges)).toEqual(bridge(original.bridges));
-          for (const key of ["density", "reciprocity", "pairReciprocity", "isolates", "components"] as const) expect(close(reordered[key], original[key])).toBe(true);
+          for (const key of ["density", "reciprocity", "pairReciprocity", "isolates", "components"] as const)
+            expect(close(reordered[key], original[key])).toBe(true);
           expect(close(reordered.boundaries[0]?.eiIndex ?? null, original.boundaries[0]?.eiIndex ?? null)).toBe(true);
         },
       ),

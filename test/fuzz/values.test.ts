@@ -5,12 +5,29 @@ import { parseDate, parseNumber } from "../../src/load/values.js";
 import { parsePeriodLabel, periodLabel, periodOf, periodStartDay } from "../../src/model/periods.js";
 
 const runs = Number(process.env.RELAUDIT_FUZZ_RUNS ?? 0) || undefined;
-const ZONES = ["UTC", "Europe/London", "America/New_York", "Australia/Sydney", "Australia/Lord_Howe", "Asia/Kolkata", "Pacific/Chatham"];
+const ZONES = [
+  "UTC",
+  "Europe/London",
+  "America/New_York",
+  "Australia/Sydney",
+  "Australia/Lord_Howe",
+  "Asia/Kolkata",
+  "Pacific/Chatham",
+];
 const DAY = 86_400_000;
 
 /** Wall-clock time of an instant in a zone, as relaudit reads it back ("YYYY-MM-DDTHH:MM:SS"), via Intl. */
 function wallClock(ms: number, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-GB", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" }).formatToParts(new Date(ms));
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(new Date(ms));
   const get = (type: string) => parts.find((p) => p.type === type)!.value;
   return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}:${get("second")}`;
 }
@@ -19,7 +36,11 @@ function wallClock(ms: number, timeZone: string): string {
 const instant = fc.oneof(
   fc.integer({ min: Date.UTC(2000, 0, 1) / 1000, max: Date.UTC(2040, 0, 1) / 1000 }).map((s) => s * 1000),
   fc
-    .tuple(fc.integer({ min: 2000, max: 2039 }), fc.constantFrom([2, 25], [3, 29], [9, 5], [9, 26], [10, 1], [10, 25], [11, 31], [0, 1]), fc.integer({ min: -36 * 3600, max: 36 * 3600 }))
+    .tuple(
+      fc.integer({ min: 2000, max: 2039 }),
+      fc.constantFrom([2, 25], [3, 29], [9, 5], [9, 26], [10, 1], [10, 25], [11, 31], [0, 1]),
+      fc.integer({ min: -36 * 3600, max: 36 * 3600 }),
+    )
     .map(([year, [month, day], offset]) => Date.UTC(year, month, day) + offset * 1000),
 );
 
@@ -59,7 +80,11 @@ describe("dates", () => {
     fc.assert(
       fc.property(fc.integer({ min: Date.UTC(1990, 0, 1) / DAY, max: Date.UTC(2060, 0, 1) / DAY }), (day) => {
         const d = new Date(day * DAY);
-        const [y, m, dd] = [d.getUTCFullYear(), String(d.getUTCMonth() + 1).padStart(2, "0"), String(d.getUTCDate()).padStart(2, "0")];
+        const [y, m, dd] = [
+          d.getUTCFullYear(),
+          String(d.getUTCMonth() + 1).padStart(2, "0"),
+          String(d.getUTCDate()).padStart(2, "0"),
+        ];
         const iso = parseDate(`${y}-${m}-${dd}`, "iso", "UTC");
         expect(iso).toEqual({ ok: true, value: day * DAY });
         expect(parseDate(`${dd}/${m}/${y}`, "dd/mm/yyyy", "UTC")).toEqual(iso);
@@ -87,19 +112,25 @@ describe("dates", () => {
       ["2032-12-31", "2032-W53"],
       ["2033-01-02", "2032-W53"],
     ];
-    for (const [date, week] of reference) expect(periodLabel(periodOf(Date.parse(`${date}T12:00:00Z`), "week"), "week")).toBe(week);
+    for (const [date, week] of reference)
+      expect(periodLabel(periodOf(Date.parse(`${date}T12:00:00Z`), "week"), "week")).toBe(week);
   });
 
   it("every instant falls inside its week and month, in its own zone, and labels read back", () => {
     fc.assert(
-      fc.property(instant, fc.constantFrom(...ZONES), fc.constantFrom("week" as const, "month" as const), (ms, zone, kind) => {
-        const index = periodOf(ms, kind, zone);
-        const localDay = Math.floor(Date.parse(`${wallClock(ms, zone).slice(0, 10)}T00:00:00Z`) / DAY);
-        expect(localDay).toBeGreaterThanOrEqual(periodStartDay(index, kind));
-        expect(localDay).toBeLessThan(periodStartDay(index + 1, kind));
-        expect(parsePeriodLabel(periodLabel(index, kind), kind)).toBe(index);
-        if (kind === "week") expect(new Date(periodStartDay(index, kind) * DAY).getUTCDay()).toBe(1);
-      }),
+      fc.property(
+        instant,
+        fc.constantFrom(...ZONES),
+        fc.constantFrom("week" as const, "month" as const),
+        (ms, zone, kind) => {
+          const index = periodOf(ms, kind, zone);
+          const localDay = Math.floor(Date.parse(`${wallClock(ms, zone).slice(0, 10)}T00:00:00Z`) / DAY);
+          expect(localDay).toBeGreaterThanOrEqual(periodStartDay(index, kind));
+          expect(localDay).toBeLessThan(periodStartDay(index + 1, kind));
+          expect(parsePeriodLabel(periodLabel(index, kind), kind)).toBe(index);
+          if (kind === "week") expect(new Date(periodStartDay(index, kind) * DAY).getUTCDay()).toBe(1);
+        },
+      ),
       { numRuns: runs },
     );
   });
@@ -108,13 +139,17 @@ describe("dates", () => {
 describe("numbers", () => {
   it("a plain number reads exactly; one with thousands separators or a decimal comma is refused with a hint", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1000, max: 99_999_999 }), fc.constantFrom(",", " ", "\u00a0", "\u202f"), (n, separator) => {
-        expect(parseNumber(String(n))).toEqual({ ok: true, value: n });
-        const grouped = n.toLocaleString("en-GB").replace(/,/g, separator);
-        const parsed = parseNumber(grouped);
-        expect(parsed.ok).toBe(false);
-        if (!parsed.ok) expect(parsed.hint).toMatch(/thousands separators/);
-      }),
+      fc.property(
+        fc.integer({ min: 1000, max: 99_999_999 }),
+        fc.constantFrom(",", " ", "\u00a0", "\u202f"),
+        (n, separator) => {
+          expect(parseNumber(String(n))).toEqual({ ok: true, value: n });
+          const grouped = n.toLocaleString("en-GB").replace(/,/g, separator);
+          const parsed = parseNumber(grouped);
+          expect(parsed.ok).toBe(false);
+          if (!parsed.ok) expect(parsed.hint).toMatch(/thousands separators/);
+        },
+      ),
       { numRuns: runs },
     );
   });
@@ -123,7 +158,10 @@ describe("numbers", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 1, max: 99 }), (whole, fraction) => {
         const text = `${whole},${String(fraction).padStart(2, "0")}`;
-        expect(parseNumber(text, true)).toEqual({ ok: true, value: Number(`${whole}.${String(fraction).padStart(2, "0")}`) });
+        expect(parseNumber(text, true)).toEqual({
+          ok: true,
+          value: Number(`${whole}.${String(fraction).padStart(2, "0")}`),
+        });
         expect(parseNumber(text, false).ok).toBe(false);
       }),
       { numRuns: runs },

@@ -41,7 +41,9 @@ export async function produce(c: Case): Promise<Record<string, string>> {
   try {
     const result = await runInProcess([...c.argv, "--out", out], { env: { NO_COLOR: "1" } });
     const files: Record<string, string> = { [`${c.name}/exit`]: `exit ${result.code}\n${result.stdout}` };
-    for (const file of readdirSync(out).filter((f) => f.endsWith(".csv")).sort()) {
+    for (const file of readdirSync(out)
+      .filter((f) => f.endsWith(".csv"))
+      .sort()) {
       files[`${c.name}/${file}`] = readFileSync(join(out, file), "utf8");
     }
     return files;

@@ -3,5 +3,8 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 
 export default function setup(): void {
-  execFileSync(process.execPath, [join(import.meta.dirname, "../../scripts/build.mjs")], { cwd: join(import.meta.dirname, "../.."), stdio: "inherit" });
+  execFileSync(process.execPath, [join(import.meta.dirname, "../../scripts/build.mjs")], {
+    cwd: join(import.meta.dirname, "../.."),
+    stdio: "inherit",
+  });
 }

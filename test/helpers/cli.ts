@@ -12,7 +12,10 @@ export interface CliResult {
   stderr: string;
 }
 
-export async function runInProcess(argv: string[], options: { tty?: boolean; env?: Record<string, string> } = {}): Promise<CliResult> {
+export async function runInProcess(
+  argv: string[],
+  options: { tty?: boolean; env?: Record<string, string> } = {},
+): Promise<CliResult> {
   let stdout = "";
   let stderr = "";
   const code = await run(argv, {

@@ -18,13 +18,24 @@ function problemsOf(json: unknown) {
 describe("config", () => {
   it("fills defaults and keeps given values", () => {
     const config = parseConfig({ minGroupSize: 10, boundaries: ["organisation"] }, null);
-    expect(config).toMatchObject({ minGroupSize: 10, boundaries: ["organisation"], dateFormat: "iso", timeZone: "UTC", scales: {}, metrics: {} });
+    expect(config).toMatchObject({
+      minGroupSize: 10,
+      boundaries: ["organisation"],
+      dateFormat: "iso",
+      timeZone: "UTC",
+      scales: {},
+      metrics: {},
+    });
   });
 
   it("rejects unknown keys with a did-you-mean, listing every problem at once", () => {
     const problems = problemsOf({ minGroupSise: 5, boundries: ["team"], dateFormat: "dd-mm-yyyy" });
     expect(problems).toHaveLength(3);
-    expect(problems[0]).toMatchObject({ column: "minGroupSise", message: 'unknown key "minGroupSise"', hint: 'did you mean "minGroupSize"?' });
+    expect(problems[0]).toMatchObject({
+      column: "minGroupSise",
+      message: 'unknown key "minGroupSise"',
+      hint: 'did you mean "minGroupSize"?',
+    });
     expect(problems[1].hint).toBe('did you mean "boundaries"?');
     expect(problems[2]).toMatchObject({ column: "dateFormat", expected: 'one of "iso", "dd/mm/yyyy", "mm/dd/yyyy"' });
     expect(problems.every((p) => p.file === "/project/relaudit.config.json")).toBe(true);
@@ -36,7 +47,10 @@ describe("config", () => {
   });
 
   it("requires `better` for a metric", () => {
-    expect(problemsOf({ metrics: { waits: { target: 4 } } })[0]).toMatchObject({ column: "metrics.waits.better", message: 'missing required key "better"' });
+    expect(problemsOf({ metrics: { waits: { target: 4 } } })[0]).toMatchObject({
+      column: "metrics.waits.better",
+      message: 'missing required key "better"',
+    });
   });
 
   it("ignores comment keys", () => {
@@ -44,7 +58,9 @@ describe("config", () => {
   });
 
   it("resolves file paths against the config's folder", () => {
-    expect(parseConfig({ files: { people: "data/people.csv" } }, "/project/relaudit.config.json").files.people).toBe("/project/data/people.csv");
+    expect(parseConfig({ files: { people: "data/people.csv" } }, "/project/relaudit.config.json").files.people).toBe(
+      "/project/data/people.csv",
+    );
   });
 
   it("reports invalid JSON with line and column", () => {
@@ -55,7 +71,11 @@ describe("config", () => {
       loadConfig(path);
       throw new Error("expected a JSON error");
     } catch (error) {
-      expect((error as InputError).problems[0]).toMatchObject({ file: path, line: 3, message: "the config is not valid JSON" });
+      expect((error as InputError).problems[0]).toMatchObject({
+        file: path,
+        line: 3,
+        message: "the config is not valid JSON",
+      });
     }
   });
 });

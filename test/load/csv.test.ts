@@ -50,7 +50,9 @@ describe("readCsv: encodings and delimiters", () => {
 
   it("reports the sniffed delimiter and encoding in its notes", async () => {
     expect((await read(fixture("semicolon.csv"))).info.notes).toContain("semicolon-separated");
-    expect((await read(fixture("utf16le-bom.tsv"))).info.notes).toEqual(expect.arrayContaining(["tab-separated", "read as utf-16le"]));
+    expect((await read(fixture("utf16le-bom.tsv"))).info.notes).toEqual(
+      expect.arrayContaining(["tab-separated", "read as utf-16le"]),
+    );
   });
 
   it("keeps quoted delimiters, doubled quotes and newlines inside fields, and numbers lines where rows start", async () => {
@@ -95,7 +97,10 @@ describe("readCsv: encodings and delimiters", () => {
 
   it("ignores an unnamed trailing column (a trailing delimiter on every line)", async () => {
     const { info, rows } = await read(fixture("trailing-delimiter.csv"));
-    expect(rows.map((r) => r.fields.slice(0, 2))).toEqual([["A", "X"], ["B", "Y"]]);
+    expect(rows.map((r) => r.fields.slice(0, 2))).toEqual([
+      ["A", "X"],
+      ["B", "Y"],
+    ]);
     expect(info.notes.join(" ")).toContain("unnamed last column");
   });
 });
@@ -103,7 +108,12 @@ describe("readCsv: encodings and delimiters", () => {
 describe("readCsv: bad shapes are errors with file, line and a hint", () => {
   it("a ragged row names the line, the expected and found field counts", async () => {
     const error = await readError(fixture("ragged.csv"));
-    expect(error.problems[0]).toMatchObject({ file: fixture("ragged.csv"), line: 3, expected: "3 fields (as in the header on line 1)", found: "4 fields" });
+    expect(error.problems[0]).toMatchObject({
+      file: fixture("ragged.csv"),
+      line: 3,
+      expected: "3 fields (as in the header on line 1)",
+      found: "4 fields",
+    });
     expect(error.problems[0].hint).toContain("unquoted comma");
   });
 
@@ -124,7 +134,10 @@ describe("readCsv: bad shapes are errors with file, line and a hint", () => {
   });
 
   it("a missing file", async () => {
-    expect((await readError(fixture("no-such-file.csv"))).problems[0]).toMatchObject({ message: "cannot read the file", found: "ENOENT" });
+    expect((await readError(fixture("no-such-file.csv"))).problems[0]).toMatchObject({
+      message: "cannot read the file",
+      found: "ENOENT",
+    });
   });
 });
 

@@ -68,20 +68,41 @@ describe("loadInputs on a small valid system", async () => {
 
   it("summarises every file with encoding, delimiter and date range", () => {
     const interactions = summary.files.find((f) => f.kind === "interactions")!;
-    expect(interactions).toMatchObject({ rows: 7, delimiter: ";", encoding: "utf-8", dateRange: ["2026-05-04", "2026-05-13"] });
-    expect(summary.files.map((f) => f.kind)).toEqual(["config", "people", "interactions", "survey", "delivery", "events"]);
+    expect(interactions).toMatchObject({
+      rows: 7,
+      delimiter: ";",
+      encoding: "utf-8",
+      dateRange: ["2026-05-04", "2026-05-13"],
+    });
+    expect(summary.files.map((f) => f.kind)).toEqual([
+      "config",
+      "people",
+      "interactions",
+      "survey",
+      "delivery",
+      "events",
+    ]);
     expect(summary.warnings.join("\n")).toContain("1 missing value treated as gaps in their series (not as zeros)");
-    expect(summary.warnings.join("\n")).toContain("1 column not read (neither a scale item nor a boundary), so never shown: comments");
+    expect(summary.warnings.join("\n")).toContain(
+      "1 column not read (neither a scale item nor a boundary), so never shown: comments",
+    );
   });
 });
 
 describe("loadInputs options", () => {
   it("--boundary must name an attribute, with a suggestion", async () => {
-    await expect(loadInputs({ dir: join(fixtures, "small"), files: {}, boundaries: ["profesion"] })).rejects.toThrow('did you mean "Profession"?');
+    await expect(loadInputs({ dir: join(fixtures, "small"), files: {}, boundaries: ["profesion"] })).rejects.toThrow(
+      'did you mean "Profession"?',
+    );
   });
 
   it("--since/--until limit the window (until inclusive)", async () => {
-    const { dataset } = await loadInputs({ dir: join(fixtures, "small"), files: {}, since: "2026-05-05", until: "2026-05-12" });
+    const { dataset } = await loadInputs({
+      dir: join(fixtures, "small"),
+      files: {},
+      since: "2026-05-05",
+      until: "2026-05-12",
+    });
     expect(dataset.interactions!.outsideWindow).toBe(3);
     expect(dataset.interactions!.ties.reduce((s, t) => s + t.rows, 0)).toBe(3);
   });
@@ -97,11 +118,16 @@ describe("loadInputs options", () => {
     expect(dataset.boundaries).toEqual(["Organization"]);
   });
 
-  it.skipIf(!existsSync(join(shared, "exports/vivainsights/p2p_data.csv")))("reads the real Viva Insights p2p sample", async () => {
-    const { dataset } = await loadInputs({ files: { interactions: join(shared, "exports/vivainsights/p2p_data.csv") } });
-    expect(dataset.people!.attributeColumns).toEqual(["LevelDesignation", "FunctionType", "Organization"]);
-    expect(dataset.interactions!.timestamped).toBe(true);
-  });
+  it.skipIf(!existsSync(join(shared, "exports/vivainsights/p2p_data.csv")))(
+    "reads the real Viva Insights p2p sample",
+    async () => {
+      const { dataset } = await loadInputs({
+        files: { interactions: join(shared, "exports/vivainsights/p2p_data.csv") },
+      });
+      expect(dataset.people!.attributeColumns).toEqual(["LevelDesignation", "FunctionType", "Organization"]);
+      expect(dataset.interactions!.timestamped).toBe(true);
+    },
+  );
 
   it("reports no input files with a hint", async () => {
     const empty = mkdtempSync(join(tmpdir(), "relaudit-empty-"));
@@ -112,11 +138,16 @@ describe("loadInputs options", () => {
 describe("loadInputs: optional files", () => {
   it("reads a long-form coordination.csv and an annotations.csv into the dataset", async () => {
     const rows = ["rater_group,rated_group,dimension,score,respondent"];
-    for (const [i, rater] of ["Ward A", "Ward A", "Ward B"].entries()) rows.push(`${rater},${rater === "Ward A" ? "Ward B" : "Ward A"},timely,${3 + i},r${i}`);
+    for (const [i, rater] of ["Ward A", "Ward A", "Ward B"].entries())
+      rows.push(`${rater},${rater === "Ward A" ? "Ward B" : "Ward A"},timely,${3 + i},r${i}`);
     const dir = variant({
       "coordination.csv": `${rows.join("\n")}\n`,
       "annotations.csv": "date,metric,note,action\n2026-05-11,delayed_discharges,New discharge pathway,rebase\n",
-      "relaudit.config.json": JSON.stringify({ coordination: { raterAttribute: "team" }, scales: { ps: { items: ["PS1", "PS2"], min: 1, max: 5 } }, answerLabels: { Agree: 4, "Strongly agree": 5 } }),
+      "relaudit.config.json": JSON.stringify({
+        coordination: { raterAttribute: "team" },
+        scales: { ps: { items: ["PS1", "PS2"], min: 1, max: 5 } },
+        answerLabels: { Agree: 4, "Strongly agree": 5 },
+      }),
     });
     const { dataset, summary } = await loadInputs({ dir, files: {} });
     expect(dataset.coordination!.map((r) => [r.raterGroup, r.ratedGroup, r.dimension, r.score])).toEqual([
@@ -124,7 +155,15 @@ describe("loadInputs: optional files", () => {
       ["Ward A", "Ward B", "timely", 4],
       ["Ward B", "Ward A", "timely", 5],
     ]);
-    expect(dataset.annotations).toEqual([{ at: Date.UTC(2026, 4, 11), target: "delayed_discharges", note: "New discharge pathway", action: "rebase", line: 2 }]);
+    expect(dataset.annotations).toEqual([
+      {
+        at: Date.UTC(2026, 4, 11),
+        target: "delayed_discharges",
+        note: "New discharge pathway",
+        action: "rebase",
+        line: 2,
+      },
+    ]);
     expect(summary.files.map((f) => f.kind)).toEqual(expect.arrayContaining(["coordination", "annotations"]));
   });
 });
@@ -133,7 +172,8 @@ describe("loadInputs: every problem in every file is listed, with file, line and
   it("unknown person ids, bad dates, bad numbers, duplicate ids, unknown labels, out-of-range answers", async () => {
     const dir = variant({
       "people.csv": "id,organisation\nP1,A\nP2,B\nP1,C\n",
-      "interactions.csv": "from,to,timestamp,weight\nP1,P2,2026-05-04,1\nP1,P9,2026-05-04,1\nP2,P1,04/05/2026,1\nP2,P1,2026-05-05,lots\n",
+      "interactions.csv":
+        "from,to,timestamp,weight\nP1,P2,2026-05-04,1\nP1,P9,2026-05-04,1\nP2,P1,04/05/2026,1\nP2,P1,2026-05-05,lots\n",
       "survey.csv": "wave,PS1,PS2\n1,Agree,9\n1,Maybe,2\n",
       "events.csv": "event,date,person\nForum,2026-05-07,P1\n",
     });
@@ -152,7 +192,10 @@ describe("loadInputs: every problem in every file is listed, with file, line and
 
   it("missing required columns name the aliases accepted", async () => {
     const problems = await problemsOf(variant({ "interactions.csv": "a,b\nP1,P2\n" }));
-    expect(problems.map((p) => p.message)).toEqual(['missing required column "from" (who started the interaction)', 'missing required column "to" (who it was with)']);
+    expect(problems.map((p) => p.message)).toEqual([
+      'missing required column "from" (who started the interaction)',
+      'missing required column "to" (who it was with)',
+    ]);
     expect(problems[0].expected).toContain('"sender"');
   });
 

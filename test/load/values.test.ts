@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseDate, parseNumber } from "../../src/load/values.js";
 
-const utc = (...args: [number, number, number, number?, number?]) => Date.UTC(args[0], args[1] - 1, args[2], args[3] ?? 0, args[4] ?? 0);
+const utc = (...args: [number, number, number, number?, number?]) =>
+  Date.UTC(args[0], args[1] - 1, args[2], args[3] ?? 0, args[4] ?? 0);
 
 describe("parseDate", () => {
   it.each([

@@ -16,7 +16,8 @@ describe("periods", () => {
 
   it("labels months and round-trips labels", () => {
     expect(periodLabel(periodOf(at("2026-12-31T23:00:00Z"), "month"), "month")).toBe("2026-12");
-    for (const label of ["2026-W01", "2026-W53", "2025-W01", "2020-W53"]) expect(periodLabel(parsePeriodLabel(label, "week")!, "week")).toBe(label);
+    for (const label of ["2026-W01", "2026-W53", "2025-W01", "2020-W53"])
+      expect(periodLabel(parsePeriodLabel(label, "week")!, "week")).toBe(label);
     expect(parsePeriodLabel("2025-W53", "week")).toBeNull(); // 2025 has 52 ISO weeks
     expect(parsePeriodLabel("2026-13", "month")).toBeNull();
   });

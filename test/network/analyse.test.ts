@@ -10,10 +10,31 @@ describe("analyseNetwork on Lazega advice (by office)", () => {
   const { igraph, networkx } = reference("lazega_advice");
 
   it("keeps the JSON interface of issue 4", () => {
-    expect(Object.keys(section)).toEqual(expect.arrayContaining(["peopleCount", "tieCount", "density", "reciprocity", "boundaries", "people", "articulationPoints", "bridges", "betweennessMethod"]));
-    expect(Object.keys(section.boundaries[0])).toEqual(expect.arrayContaining(["attribute", "eiIndex", "expectedEiIndex", "groups"]));
+    expect(Object.keys(section)).toEqual(
+      expect.arrayContaining([
+        "peopleCount",
+        "tieCount",
+        "density",
+        "reciprocity",
+        "boundaries",
+        "people",
+        "articulationPoints",
+        "bridges",
+        "betweennessMethod",
+      ]),
+    );
+    expect(Object.keys(section.boundaries[0])).toEqual(
+      expect.arrayContaining(["attribute", "eiIndex", "expectedEiIndex", "groups"]),
+    );
     expect(Object.keys(section.boundaries[0].groups[0])).toEqual(expect.arrayContaining(["value", "n", "eiIndex"]));
-    expect(Object.keys(section.people[0].brokerage)).toEqual(["coordinator", "itinerant", "representative", "gatekeeper", "liaison", "total"]);
+    expect(Object.keys(section.people[0].brokerage)).toEqual([
+      "coordinator",
+      "itinerant",
+      "representative",
+      "gatekeeper",
+      "liaison",
+      "total",
+    ]);
     expect(section.betweennessMethod).toBe("exact");
   });
 

@@ -54,7 +54,8 @@ describe("planted demo system (fixtures/demo)", () => {
   });
 
   it("stays quiet elsewhere", () => {
-    for (const id of ["network-isolated-groups", "network-cross-boundary", "network-shallow-ties"]) expect(results[id].findings, id).toEqual([]);
+    for (const id of ["network-isolated-groups", "network-cross-boundary", "network-shallow-ties"])
+      expect(results[id].findings, id).toEqual([]);
   });
 });
 
@@ -65,7 +66,13 @@ describe("demo system without planted patterns (--null) and with another seed", 
   it("raises no key-person, one-way, isolation, cross-boundary or durability warning on the null system", async () => {
     await generateSystem({ out: join(dir, "null"), null: true });
     const results = await runNetworkChecks(join(dir, "null"));
-    for (const id of ["network-key-person", "network-one-way", "network-isolated-groups", "network-cross-boundary", "network-shallow-ties"]) {
+    for (const id of [
+      "network-key-person",
+      "network-one-way",
+      "network-isolated-groups",
+      "network-cross-boundary",
+      "network-shallow-ties",
+    ]) {
       expect(warnings(results[id]), id).toEqual([]);
     }
     // No forum builds ties there, and none is claimed to.
@@ -78,7 +85,10 @@ describe("demo system without planted patterns (--null) and with another seed", 
     const planted = JSON.parse(readFileSync(join(dir, "seed7", "planted.json"), "utf8"));
     const spanner = results["network-key-person"].findings.find((f) => f.subject.attribute === "organisation");
     expect(spanner?.subject.people).toEqual([planted.patterns.loneSpanner.person]);
-    expect(results["network-one-way"].findings.map((f) => f.subject.groups)).toEqual([["Riverside Community Health", "Eastfield Primary Care Network"]]);
-    for (const id of ["network-isolated-groups", "network-cross-boundary", "network-shallow-ties"]) expect(warnings(results[id]), id).toEqual([]);
+    expect(results["network-one-way"].findings.map((f) => f.subject.groups)).toEqual([
+      ["Riverside Community Health", "Eastfield Primary Care Network"],
+    ]);
+    for (const id of ["network-isolated-groups", "network-cross-boundary", "network-shallow-ties"])
+      expect(warnings(results[id]), id).toEqual([]);
   });
 });

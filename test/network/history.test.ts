@@ -15,7 +15,17 @@ const week = (w: number) => T0 + w * 7 * DAY;
 /** A tie with contact in the given weeks (one interaction each) on one channel. */
 function tie(from: number, to: number, weeks: number[], channel: string): Tie {
   const periods = new Map(weeks.map((w) => [periodOf(week(w), "week"), 1]));
-  return { from, to, weight: weeks.length, rows: weeks.length, first: week(Math.min(...weeks)), last: week(Math.max(...weeks)), durationMinutes: 10 * weeks.length, channels: { [channel]: weeks.length }, periods };
+  return {
+    from,
+    to,
+    weight: weeks.length,
+    rows: weeks.length,
+    first: week(Math.min(...weeks)),
+    last: week(Math.max(...weeks)),
+    durationMinutes: 10 * weeks.length,
+    channels: { [channel]: weeks.length },
+    periods,
+  };
 }
 
 // Teams: 0, 1, 2 in A; 3, 4, 5 in B.
@@ -27,7 +37,12 @@ const ties: Tie[] = [
   tie(2, 4, [9], "referral"), //      across: first contact in week 9 (after the event in week 8)
   tie(1, 5, [2, 12], "meeting"), //   across: durable
 ];
-const graph = buildGraph(6, ties.map((t) => t.from), ties.map((t) => t.to), true);
+const graph = buildGraph(
+  6,
+  ties.map((t) => t.from),
+  ties.map((t) => t.to),
+  true,
+);
 const rel = relationships(graph, ties);
 const teams = grouping(people, "team");
 const last = periodOf(week(12), "week");

@@ -51,7 +51,17 @@ export function loadNetwork(name: string): LoadedNetwork {
     const v = index.get(target)!;
     from.push(u);
     to.push(v);
-    ties.push({ from: u, to: v, weight: Number(weight), rows: Number(weight), first: null, last: null, durationMinutes: 0, channels: {}, periods: new Map() });
+    ties.push({
+      from: u,
+      to: v,
+      weight: Number(weight),
+      rows: Number(weight),
+      first: null,
+      last: null,
+      durationMinutes: 0,
+      channels: {},
+      periods: new Map(),
+    });
   }
   return { ids, people, ties, from, to, directed: meta.directed === 1 };
 }
@@ -63,7 +73,10 @@ export interface IgraphReference {
   reciprocity: number;
   pairReciprocity: number;
   articulationPoints: string[];
-  people: Record<string, { betweenness: number; betweennessNormalised: number; constraint: number | null; brokerage: Record<string, number> }>;
+  people: Record<
+    string,
+    { betweenness: number; betweennessNormalised: number; constraint: number | null; brokerage: Record<string, number> }
+  >;
 }
 
 export interface NetworkxReference {
@@ -71,14 +84,18 @@ export interface NetworkxReference {
   expectedEiIndex: number;
   external: number;
   internal: number;
-  groups: Record<string, { n: number; external: number; internal: number; eiIndex: number | null; expectedEiIndex: number | null }>;
+  groups: Record<
+    string,
+    { n: number; external: number; internal: number; eiIndex: number | null; expectedEiIndex: number | null }
+  >;
   articulationPoints: string[];
   bridges: [string, string][];
   people: Record<string, { eiIndex: number | null; betweenness: number; betweennessNormalised: number }>;
 }
 
 export function reference(name: string): { igraph: IgraphReference; networkx: NetworkxReference } {
-  const read = (suffix: string) => JSON.parse(readFileSync(resolve(FIXTURES, "expected", `${name}.${suffix}.json`), "utf8"));
+  const read = (suffix: string) =>
+    JSON.parse(readFileSync(resolve(FIXTURES, "expected", `${name}.${suffix}.json`), "utf8"));
   return { igraph: read("igraph-sna"), networkx: read("networkx") };
 }
 
@@ -88,7 +105,11 @@ export function close(actual: number, expected: number, relative = 1e-9): boolea
 }
 
 /** A Dataset holding just a network (people + ties), as the loaders would produce it. */
-export function networkDataset(people: Person[], ties: Tie[], options: { undirected?: boolean; boundaries?: string[]; events?: EventAttendance[] } = {}): Dataset {
+export function networkDataset(
+  people: Person[],
+  ties: Tie[],
+  options: { undirected?: boolean; boundaries?: string[]; events?: EventAttendance[] } = {},
+): Dataset {
   const attributeColumns = [...new Set(people.flatMap((p) => Object.keys(p.attributes)))];
   const times = ties.flatMap((t) => (t.first === null ? [] : [t.first, t.last ?? t.first]));
   return {

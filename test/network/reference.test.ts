@@ -37,7 +37,9 @@ for (const name of NETWORKS) {
       for (const g of result.groups) {
         const want = networkx.groups[g.value];
         expect([g.value, g.n, g.external, g.internal]).toEqual([g.value, want.n, want.external, want.internal]);
-        expect(close(g.eiIndex ?? NaN, want.eiIndex ?? NaN) || (g.eiIndex === null && want.eiIndex === null)).toBe(true);
+        expect(close(g.eiIndex ?? NaN, want.eiIndex ?? NaN) || (g.eiIndex === null && want.eiIndex === null)).toBe(
+          true,
+        );
         expect(close(g.expectedEiIndex!, want.expectedEiIndex!)).toBe(true);
       }
       net!.ids.forEach((id, v) => {

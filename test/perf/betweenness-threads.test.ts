@@ -26,7 +26,8 @@ function randomGraph(n: number, arcs: number, seed: number, directed = true): Gr
   return buildGraph(n, from, to, directed);
 }
 
-const bits = (xs: Float64Array | null) => (xs ? Buffer.from(xs.buffer, xs.byteOffset, xs.byteLength).toString("hex") : null);
+const bits = (xs: Float64Array | null) =>
+  xs ? Buffer.from(xs.buffer, xs.byteOffset, xs.byteLength).toString("hex") : null;
 
 describe("betweenness on threads", () => {
   // 1,500 people and 15,000 arcs: exact work 1,500 × 16,500 ≈ 2.5e7, above the threshold for a second thread.
@@ -64,7 +65,16 @@ describe("betweenness on threads", () => {
     for (const c of [0, 7, CHUNKS - 1]) {
       const total = new Float64Array(graph.n);
       const squares = new Float64Array(graph.n);
-      accumulateDependencies(graph.out.start, graph.out.nbr, sources, bounds[c], bounds[c + 1], brandesBuffers(graph.n), total, squares);
+      accumulateDependencies(
+        graph.out.start,
+        graph.out.nbr,
+        sources,
+        bounds[c],
+        bounds[c + 1],
+        brandesBuffers(graph.n),
+        total,
+        squares,
+      );
       expect(bits(sums.totals[c])).toBe(bits(total));
       expect(bits(sums.squares![c])).toBe(bits(squares));
     }

@@ -16,19 +16,53 @@ import type { PeopleData } from "../../src/model/types.js";
 const RUNS = Number(process.env.RELAUDIT_FUZZ_RUNS ?? 0) || 250;
 
 const KNOWN = ["P1", "P2", "P3", "Zoë", "p-4"];
-const mostly = <T>(plain: fc.Arbitrary<T>, odd: fc.Arbitrary<T>) => fc.oneof({ weight: 5, arbitrary: plain }, { weight: 1, arbitrary: odd });
-const id = mostly(fc.constantFrom(...KNOWN), fc.constantFrom("P9", " P1", "P2 ", "", "NA", "\u00a0P3", "P1\u00a0", "X y"));
-const timestamp = mostly(
-  fc.constantFrom("2026-05-04T09:30:00Z", "2026-05-05T23:59:59Z", "2026-05-11 08:00:00", "2026-06-01", "2026-03-29T01:30:00", ""),
-  fc.constantFrom("2026-02-30T10:00:00Z", "2026-05-04T24:00:00Z", "04/05/2026", "2026-05-04T09:30:00+01:00", "2026-05-04T09:30:00.250Z", "NA", " 2026-05-04", "yesterday"),
+const mostly = <T>(plain: fc.Arbitrary<T>, odd: fc.Arbitrary<T>) =>
+  fc.oneof({ weight: 5, arbitrary: plain }, { weight: 1, arbitrary: odd });
+const id = mostly(
+  fc.constantFrom(...KNOWN),
+  fc.constantFrom("P9", " P1", "P2 ", "", "NA", "\u00a0P3", "P1\u00a0", "X y"),
 );
-const count = mostly(fc.constantFrom("", "1", "1", "2", "15", "0", "0007"), fc.constantFrom("2.5", "1,5", "-1", "NA", "x", " 3", "1e2", "1234567890123456"));
+const timestamp = mostly(
+  fc.constantFrom(
+    "2026-05-04T09:30:00Z",
+    "2026-05-05T23:59:59Z",
+    "2026-05-11 08:00:00",
+    "2026-06-01",
+    "2026-03-29T01:30:00",
+    "",
+  ),
+  fc.constantFrom(
+    "2026-02-30T10:00:00Z",
+    "2026-05-04T24:00:00Z",
+    "04/05/2026",
+    "2026-05-04T09:30:00+01:00",
+    "2026-05-04T09:30:00.250Z",
+    "NA",
+    " 2026-05-04",
+    "yesterday",
+  ),
+);
+const count = mostly(
+  fc.constantFrom("", "1", "1", "2", "15", "0", "0007"),
+  fc.constantFrom("2.5", "1,5", "-1", "NA", "x", " 3", "1e2", "1234567890123456"),
+);
 const channel = fc.constantFrom("email", "Email", " meeting ", "1:1", "", "HUDDLE", "chat");
 const COLUMNS = ["from", "to", "timestamp", "channel", "weight", "duration_minutes", "note"] as const;
 
 const rows = fc.array(
   fc.oneof(
-    { weight: 20, arbitrary: fc.record({ from: id, to: id, timestamp, channel, weight: count, duration_minutes: count, note: fc.constantFrom("", "ok") }) },
+    {
+      weight: 20,
+      arbitrary: fc.record({
+        from: id,
+        to: id,
+        timestamp,
+        channel,
+        weight: count,
+        duration_minutes: count,
+        note: fc.constantFrom("", "ok"),
+      }),
+    },
     { weight: 1, arbitrary: fc.constantFrom("blank", "ragged", "spaces") },
   ),
   { minLength: 1, maxLength: 30 },
@@ -40,18 +74,34 @@ const shape = fc.record({
   skipInvalidRows: fc.boolean(),
   timeZone: fc.constantFrom("UTC", "Europe/London"),
   period: fc.constantFrom<"week" | "month">("week", "month"),
-  window: fc.constantFrom<[number | null, number | null]>([null, null], [Date.UTC(2026, 4, 5), null], [null, Date.UTC(2026, 4, 11)]),
+  window: fc.constantFrom<[number | null, number | null]>(
+    [null, null],
+    [Date.UTC(2026, 4, 5), null],
+    [null, Date.UTC(2026, 4, 11)],
+  ),
   rows,
 });
 
 function people(): PeopleData {
-  return { people: KNOWN.map((id) => ({ id, attributes: {} })), index: new Map(KNOWN.map((id, i) => [id, i])), attributeColumns: [], source: "people" };
+  return {
+    people: KNOWN.map((id) => ({ id, attributes: {} })),
+    index: new Map(KNOWN.map((id, i) => [id, i])),
+    attributeColumns: [],
+    source: "people",
+  };
 }
 
 type Shape = typeof shape extends fc.Arbitrary<infer T> ? T : never;
 
 /** Rows the line reader should take: known ids as written, an ISO timestamp or none, whole numbers or none. */
-const PLAIN_TIMESTAMPS = new Set(["2026-05-04T09:30:00Z", "2026-05-05T23:59:59Z", "2026-05-11 08:00:00", "2026-06-01", "2026-03-29T01:30:00", ""]);
+const PLAIN_TIMESTAMPS = new Set([
+  "2026-05-04T09:30:00Z",
+  "2026-05-05T23:59:59Z",
+  "2026-05-11 08:00:00",
+  "2026-06-01",
+  "2026-03-29T01:30:00",
+  "",
+]);
 const isPlain = (r: Record<string, string>, s: Shape) =>
   KNOWN.includes(r.from) &&
   KNOWN.includes(r.to) &&
@@ -72,8 +122,20 @@ async function load(path: string, s: Shape, parser: "auto" | "csv-parse") {
   };
   try {
     const { interactions, people: roster } = await loadInteractions(path, s.withPeople ? people() : null, ctx);
-    const ties = interactions.ties.map((t) => ({ ...t, channels: Object.entries(t.channels), periods: [...t.periods] }));
-    return { interactions: { ...interactions, ties }, roster: roster.people, index: [...roster.index], problems: problems.problems, skipped: problems.skipped(), files: ctx.files, warnings: ctx.warnings };
+    const ties = interactions.ties.map((t) => ({
+      ...t,
+      channels: Object.entries(t.channels),
+      periods: [...t.periods],
+    }));
+    return {
+      interactions: { ...interactions, ties },
+      roster: roster.people,
+      index: [...roster.index],
+      problems: problems.problems,
+      skipped: problems.skipped(),
+      files: ctx.files,
+      warnings: ctx.warnings,
+    };
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     return { error: error.problems, problems: problems.problems };
@@ -81,41 +143,59 @@ async function load(path: string, s: Shape, parser: "auto" | "csv-parse") {
 }
 
 describe("interactions: rows read from their line equal rows read from fields", () => {
-  it("on generated files of plain and irregular rows", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "relaudit-plain-rows-"));
-    let n = 0;
-    let plainRows = 0;
-    let allRows = 0;
-    await fc.assert(
-      fc.asyncProperty(shape, async (s) => {
-        const header = s.columns.join(s.delimiter);
-        const lines = s.rows.map((r) => {
-          if (r === "blank") return "";
-          if (r === "spaces") return s.columns.map(() => " ").join(s.delimiter);
-          if (r === "ragged") return [...s.columns, "extra"].map(() => "P1").join(s.delimiter);
-          return s.columns.map((c) => r[c]).join(s.delimiter);
-        });
-        for (const r of s.rows) if (typeof r !== "string") (allRows++, isPlain(r, s) && plainRows++);
-        const path = join(dir, `i${n++}.csv`);
-        writeFileSync(path, [header, ...lines].join("\n") + "\n");
-        const fast = await load(path, s, "auto");
-        const reference = await load(path, s, "csv-parse");
-        expect(fast).toEqual(reference);
-      }),
-      { numRuns: RUNS },
-    );
-    rmSync(dir, { recursive: true, force: true });
-    // The generator must give the line reader plenty to read, not only rows it hands back.
-    expect(plainRows).toBeGreaterThan(allRows / 8);
-  }, 60_000 + RUNS * 100);
+  it(
+    "on generated files of plain and irregular rows",
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), "relaudit-plain-rows-"));
+      let n = 0;
+      let plainRows = 0;
+      let allRows = 0;
+      await fc.assert(
+        fc.asyncProperty(shape, async (s) => {
+          const header = s.columns.join(s.delimiter);
+          const lines = s.rows.map((r) => {
+            if (r === "blank") return "";
+            if (r === "spaces") return s.columns.map(() => " ").join(s.delimiter);
+            if (r === "ragged") return [...s.columns, "extra"].map(() => "P1").join(s.delimiter);
+            return s.columns.map((c) => r[c]).join(s.delimiter);
+          });
+          for (const r of s.rows) if (typeof r !== "string") (allRows++, isPlain(r, s) && plainRows++);
+          const path = join(dir, `i${n++}.csv`);
+          writeFileSync(path, [header, ...lines].join("\n") + "\n");
+          const fast = await load(path, s, "auto");
+          const reference = await load(path, s, "csv-parse");
+          expect(fast).toEqual(reference);
+        }),
+        { numRuns: RUNS },
+      );
+      rmSync(dir, { recursive: true, force: true });
+      // The generator must give the line reader plenty to read, not only rows it hands back.
+      expect(plainRows).toBeGreaterThan(allRows / 8);
+    },
+    60_000 + RUNS * 100,
+  );
 
   it("a clean file: ties counted by hand (200 rows cycling over three pairs)", async () => {
     const dir = mkdtempSync(join(tmpdir(), "relaudit-plain-rows-"));
     const path = join(dir, "clean.csv");
-    writeFileSync(path, ["from,to,timestamp,channel,weight", ...Array.from({ length: 200 }, (_, i) => `P${1 + (i % 3)},P${1 + ((i + 1) % 3)},2026-05-04T09:00:00Z,email,1`)].join("\n"));
+    writeFileSync(
+      path,
+      [
+        "from,to,timestamp,channel,weight",
+        ...Array.from({ length: 200 }, (_, i) => `P${1 + (i % 3)},P${1 + ((i + 1) % 3)},2026-05-04T09:00:00Z,email,1`),
+      ].join("\n"),
+    );
     const timing = { modelMs: 0 };
     const problems = new ProblemLog();
-    const ctx: LoadContext = { config: DEFAULT_CONFIG, csv: { timing }, period: "week", window: { since: null, until: null }, problems, files: [], warnings: [] };
+    const ctx: LoadContext = {
+      config: DEFAULT_CONFIG,
+      csv: { timing },
+      period: "week",
+      window: { since: null, until: null },
+      problems,
+      files: [],
+      warnings: [],
+    };
     const { interactions } = await loadInteractions(path, people(), ctx);
     expect(interactions.rows).toBe(200);
     expect(interactions.ties.map((t) => [t.from, t.to, t.weight])).toEqual([

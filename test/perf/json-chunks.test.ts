@@ -21,7 +21,11 @@ function firstDifference(a: string, b: string): string | null {
 
 describe("renderJsonChunks", () => {
   it("equals renderJson on the demo system's report, whatever the chunk size", async () => {
-    const report = await audit({ dir: join(import.meta.dirname, "../../fixtures/demo"), files: {}, generatedAt: "2026-01-01T00:00:00.000Z" });
+    const report = await audit({
+      dir: join(import.meta.dirname, "../../fixtures/demo"),
+      files: {},
+      generatedAt: "2026-01-01T00:00:00.000Z",
+    });
     const text = renderJson(report);
     for (const size of [1, 4096, 1 << 20]) expect(firstDifference(joined(report, size), text)).toBeNull();
     // Pieces really are bounded: with 64 KiB chunks no piece is more than the largest native subtree.
@@ -30,7 +34,22 @@ describe("renderJsonChunks", () => {
   });
 
   it("equals JSON.stringify(value, null, 2) on generated values", () => {
-    const odd = fc.constantFrom<unknown>(undefined, NaN, -0, Infinity, () => 1, Symbol("s"), new Date(Date.UTC(2026, 0, 2)), { toJSON: (key: string) => `key:${key}` }, [], {}, [[]], { a: {} }, "line\nbreak", "\u2194 \ud800");
+    const odd = fc.constantFrom<unknown>(
+      undefined,
+      NaN,
+      -0,
+      Infinity,
+      () => 1,
+      Symbol("s"),
+      new Date(Date.UTC(2026, 0, 2)),
+      { toJSON: (key: string) => `key:${key}` },
+      [],
+      {},
+      [[]],
+      { a: {} },
+      "line\nbreak",
+      "\u2194 \ud800",
+    );
     const value = fc.letrec((tie) => ({
       node: fc.oneof({ depthSize: "small" }, tie("leaf"), tie("array"), tie("object")),
       leaf: fc.oneof(fc.jsonValue({ maxDepth: 2 }), odd),
@@ -38,9 +57,13 @@ describe("renderJsonChunks", () => {
       object: fc.dictionary(fc.string({ maxLength: 4 }), tie("node"), { maxKeys: 5 }),
     })).node;
     fc.assert(
-      fc.property(fc.dictionary(fc.string({ maxLength: 3 }), value, { maxKeys: 4 }), fc.integer({ min: 1, max: 64 }), (v, size) => {
-        expect(joined(v, size)).toBe(`${JSON.stringify(v, null, 2)}\n`);
-      }),
+      fc.property(
+        fc.dictionary(fc.string({ maxLength: 3 }), value, { maxKeys: 4 }),
+        fc.integer({ min: 1, max: 64 }),
+        (v, size) => {
+          expect(joined(v, size)).toBe(`${JSON.stringify(v, null, 2)}\n`);
+        },
+      ),
       { numRuns: RUNS },
     );
   });

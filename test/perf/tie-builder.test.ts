@@ -24,11 +24,38 @@ const periodOf = (at: number) => Math.floor(at / WEEK);
 /** What the builder must give: row-order sums, channels by first appearance in the file, periods ascending. */
 function reference(rows: Row[]) {
   const channelOrder = [...new Set(rows.map((r) => r.channel))];
-  const ties = new Map<string, { from: number; to: number; weight: number; rows: number; first: number | null; last: number | null; durationMinutes: number; channels: Map<string, number>; periods: Map<number, number> }>();
+  const ties = new Map<
+    string,
+    {
+      from: number;
+      to: number;
+      weight: number;
+      rows: number;
+      first: number | null;
+      last: number | null;
+      durationMinutes: number;
+      channels: Map<string, number>;
+      periods: Map<number, number>;
+    }
+  >();
   for (const r of rows) {
     const key = `${r.from},${r.to}`;
     let tie = ties.get(key);
-    if (!tie) ties.set(key, (tie = { from: r.from, to: r.to, weight: 0, rows: 0, first: null, last: null, durationMinutes: 0, channels: new Map(), periods: new Map() }));
+    if (!tie)
+      ties.set(
+        key,
+        (tie = {
+          from: r.from,
+          to: r.to,
+          weight: 0,
+          rows: 0,
+          first: null,
+          last: null,
+          durationMinutes: 0,
+          channels: new Map(),
+          periods: new Map(),
+        }),
+      );
     tie.weight += r.weight;
     tie.rows++;
     tie.durationMinutes += r.duration;
@@ -49,12 +76,14 @@ function reference(rows: Row[]) {
 
 function built(rows: Row[], denseLimit?: number) {
   const builder = new TieBuilder(denseLimit);
-  for (const r of rows) builder.add(r.from, r.to, r.weight, r.duration, r.channel, r.at, r.at === null ? null : periodOf(r.at));
+  for (const r of rows)
+    builder.add(r.from, r.to, r.weight, r.duration, r.channel, r.at, r.at === null ? null : periodOf(r.at));
   return builder.ties().map((t) => ({ ...t, channels: Object.entries(t.channels), periods: [...t.periods] }));
 }
 
 /** Numbers compared bit for bit (toEqual would take −0 for +0). */
-const bits = (value: unknown) => JSON.stringify(value, (_, v) => (typeof v === "number" ? (Object.is(v, -0) ? "-0" : String(v)) : v));
+const bits = (value: unknown) =>
+  JSON.stringify(value, (_, v) => (typeof v === "number" ? (Object.is(v, -0) ? "-0" : String(v)) : v));
 
 const row: fc.Arbitrary<Row> = fc.record({
   from: fc.integer({ min: 0, max: 6 }),
@@ -62,9 +91,17 @@ const row: fc.Arbitrary<Row> = fc.record({
   weight: fc.oneof(fc.constantFrom(0, -0, 1, 1, 2, 0.1, 0.7, 3.25), fc.double({ min: 0, max: 1e6, noNaN: true })),
   duration: fc.constantFrom(0, 15, 30, 0.5),
   // Up to 20 channels: more than the records' first channel columns.
-  channel: fc.oneof({ weight: 4, arbitrary: fc.constantFrom("email", "meeting", "", "1:1") }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 19 }).map((i) => `c${i}`) }),
+  channel: fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom("email", "meeting", "", "1:1") },
+    { weight: 1, arbitrary: fc.integer({ min: 0, max: 19 }).map((i) => `c${i}`) },
+  ),
   // Periods over a wide span, in any order: the period columns grow both ways.
-  at: fc.option(fc.integer({ min: 2800, max: 2960 }).chain((week) => fc.integer({ min: 0, max: WEEK - 1 }).map((ms) => week * WEEK + ms)), { freq: 5 }),
+  at: fc.option(
+    fc
+      .integer({ min: 2800, max: 2960 })
+      .chain((week) => fc.integer({ min: 0, max: WEEK - 1 }).map((ms) => week * WEEK + ms)),
+    { freq: 5 },
+  ),
 });
 
 describe("TieBuilder", () => {
@@ -72,16 +109,32 @@ describe("TieBuilder", () => {
   // part-way, with channel and period cells already in the records.
   it("equals the plain reference, dense and past a small dense limit", () => {
     fc.assert(
-      fc.property(fc.array(row, { minLength: 1, maxLength: 300 }), fc.constantFrom(undefined, 1024 * 14, 1024 * 24, 1024 * 40), (rows, limit) => {
-        expect(bits(built(rows, limit))).toBe(bits(reference(rows)));
-      }),
+      fc.property(
+        fc.array(row, { minLength: 1, maxLength: 300 }),
+        fc.constantFrom(undefined, 1024 * 14, 1024 * 24, 1024 * 40),
+        (rows, limit) => {
+          expect(bits(built(rows, limit))).toBe(bits(reference(rows)));
+        },
+      ),
       { numRuns: RUNS },
     );
   });
 
   it("records a channel and a period for a row of weight 0 (hand-worked)", () => {
     const ties = built([{ from: 0, to: 1, weight: 0, duration: 0, channel: "email", at: 2900 * WEEK }]);
-    expect(ties).toEqual([{ from: 0, to: 1, weight: 0, rows: 1, first: 2900 * WEEK, last: 2900 * WEEK, durationMinutes: 0, channels: [["email", 0]], periods: [[2900, 0]] }]);
+    expect(ties).toEqual([
+      {
+        from: 0,
+        to: 1,
+        weight: 0,
+        rows: 1,
+        first: 2900 * WEEK,
+        last: 2900 * WEEK,
+        durationMinutes: 0,
+        channels: [["email", 0]],
+        periods: [[2900, 0]],
+      },
+    ]);
     expect(Object.is(ties[0].periods[0][1], 0)).toBe(true);
   });
 });

@@ -26,7 +26,10 @@ const dateLike = fc
     const date = `${pad(y, 4)}${dash}${pad(mo, 2)}${dash}${pad(d, 2)}`;
     return shape === "date" ? date : `${date}${separator}${pad(h, 2)}:${pad(mi, 2)}:${pad(s, 2)}${zone}`;
   });
-const anyText = fc.string({ unit: fc.constantFrom("0", "1", "2", "9", "-", ":", "T", "Z", " ", "/", ".", "a") , maxLength: 22 });
+const anyText = fc.string({
+  unit: fc.constantFrom("0", "1", "2", "9", "-", ":", "T", "Z", " ", "/", ".", "a"),
+  maxLength: 22,
+});
 const zones = fc.constantFrom("UTC", "Europe/London", "America/New_York", "Asia/Kolkata");
 const formats = fc.constantFrom<DateFormat>("iso", "dd/mm/yyyy", "mm/dd/yyyy");
 
@@ -62,11 +65,16 @@ describe("values: fast paths agree with the general parser", () => {
       }
     }
     // Date.UTC reads years 0–99 as 1900–1999: such dates are not real calendar dates here, on either path.
-    for (const text of ["0050-01-01", "0099-12-31T00:00:00Z", "0100-01-01"]) expect(parseDate(text, "iso", "UTC")).toEqual(parseDate(` ${text}`, "iso", "UTC"));
+    for (const text of ["0050-01-01", "0099-12-31T00:00:00Z", "0100-01-01"])
+      expect(parseDate(text, "iso", "UTC")).toEqual(parseDate(` ${text}`, "iso", "UTC"));
   });
 
   it("parseNumber and isMissing", () => {
-    const numberLike = fc.oneof(fc.nat().map(String), fc.stringMatching(/^[0-9]{0,18}$/), fc.string({ unit: fc.constantFrom("0", "7", ",", ".", "e", "-", " ", "N", "A") , maxLength: 8 }));
+    const numberLike = fc.oneof(
+      fc.nat().map(String),
+      fc.stringMatching(/^[0-9]{0,18}$/),
+      fc.string({ unit: fc.constantFrom("0", "7", ",", ".", "e", "-", " ", "N", "A"), maxLength: 8 }),
+    );
     fc.assert(
       fc.property(numberLike, fc.boolean(), (text, decimalComma) => {
         expect(parseNumber(text, decimalComma)).toEqual(parseNumber(` ${text} `, decimalComma));

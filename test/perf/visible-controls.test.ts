@@ -11,13 +11,15 @@ const RUNS = Number(process.env.RELAUDIT_FUZZ_RUNS ?? 0) || 1000;
 function copyAll(value: unknown): unknown {
   if (typeof value === "string") return visibleControls(value);
   if (Array.isArray(value)) return value.map(copyAll);
-  if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [visibleControls(k), copyAll(v)]));
+  if (value !== null && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [visibleControls(k), copyAll(v)]));
   return value;
 }
 
 function strings(value: unknown, out: string[] = []): string[] {
   if (typeof value === "string") out.push(value);
-  else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) out.push(k), strings(v, out);
+  else if (value !== null && typeof value === "object")
+    for (const [k, v] of Object.entries(value)) (out.push(k), strings(v, out));
   return out;
 }
 
@@ -25,11 +27,25 @@ class Labelled {
   constructor(readonly label: string) {}
 }
 
-const text = fc.oneof({ weight: 4, arbitrary: fc.string({ maxLength: 6 }) }, { weight: 1, arbitrary: fc.constantFrom("\u001b[31mred", "a\rb", "\u0000", "\u007f", "\u0085x", "line\nfeed\ttab") });
-const odd = fc.constantFrom<unknown>(new Date(Date.UTC(2026, 0, 2)), new Labelled("x\u0007"), Object.assign(Object.create(null), { "k\u0001": "v" }), new Map([["a", 1]]), new Float64Array([1, 2]), undefined, NaN);
+const text = fc.oneof(
+  { weight: 4, arbitrary: fc.string({ maxLength: 6 }) },
+  { weight: 1, arbitrary: fc.constantFrom("\u001b[31mred", "a\rb", "\u0000", "\u007f", "\u0085x", "line\nfeed\ttab") },
+);
+const odd = fc.constantFrom<unknown>(
+  new Date(Date.UTC(2026, 0, 2)),
+  new Labelled("x\u0007"),
+  Object.assign(Object.create(null), { "k\u0001": "v" }),
+  new Map([["a", 1]]),
+  new Float64Array([1, 2]),
+  undefined,
+  NaN,
+);
 const value = fc.letrec((tie) => ({
   node: fc.oneof({ depthSize: "small" }, tie("leaf"), tie("array"), tie("object")),
-  leaf: fc.oneof({ weight: 6, arbitrary: fc.oneof(text, fc.double(), fc.boolean(), fc.constant(null)) }, { weight: 1, arbitrary: odd }),
+  leaf: fc.oneof(
+    { weight: 6, arbitrary: fc.oneof(text, fc.double(), fc.boolean(), fc.constant(null)) },
+    { weight: 1, arbitrary: odd },
+  ),
   array: fc.array(tie("node"), { maxLength: 5 }),
   object: fc.dictionary(text, tie("node"), { maxKeys: 5 }),
 })).node;

@@ -14,12 +14,29 @@ describe("relaudit audit with RELAUDIT_WORKERS=1 and 2", () => {
     await generateSystem({ out: join(dir, "in"), people: 1500, interactionsPerPersonWeek: 5, seed: 11 });
     const runs = [1, 2].map((workers) => {
       const out = join(dir, `out-${workers}`);
-      const result = runBuilt(["audit", join(dir, "in"), "--format", "json", "--out", out, "--quiet", "--generated-at", "2026-01-01T00:00:00Z"], {
-        env: { RELAUDIT_WORKERS: String(workers), RELAUDIT_TIMINGS: "1" },
-      });
+      const result = runBuilt(
+        [
+          "audit",
+          join(dir, "in"),
+          "--format",
+          "json",
+          "--out",
+          out,
+          "--quiet",
+          "--generated-at",
+          "2026-01-01T00:00:00Z",
+        ],
+        {
+          env: { RELAUDIT_WORKERS: String(workers), RELAUDIT_TIMINGS: "1" },
+        },
+      );
       expect(result.code, result.stderr).toBeLessThan(2);
       const timings = JSON.parse(result.stderr.split("\n").find((line) => line.startsWith('{"timings"'))!);
-      return { json: result.stdout, md: readFileSync(join(out, "report.md"), "utf8"), threads: timings.timings.betweennessThreads };
+      return {
+        json: result.stdout,
+        md: readFileSync(join(out, "report.md"), "utf8"),
+        threads: timings.timings.betweennessThreads,
+      };
     });
     expect(runs.map((r) => r.threads)).toEqual([1, 2]);
     expect(runs[1].json).toBe(runs[0].json);

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { join } from "node:path";
 import { audit } from "../../src/audit.js";
-import { MIN_KEY_BYTES, pseudonymiser, pseudonymiseReport, pseudonymiseSignalsReport, PSEUDONYMISED_NOTE } from "../../src/privacy/pseudonymise.js";
+import {
+  MIN_KEY_BYTES,
+  pseudonymiser,
+  pseudonymiseReport,
+  pseudonymiseSignalsReport,
+  PSEUDONYMISED_NOTE,
+} from "../../src/privacy/pseudonymise.js";
 import type { Finding, Report } from "../../src/result/types.js";
 import type { SignalsReport } from "../../src/signals/report.js";
 
@@ -45,9 +51,14 @@ describe("pseudonymiseReport", () => {
     const byId = new Map(network.people.map((p) => [p.id, p]));
     for (const p of before.network!.people) expect(byId.get(alias(p.id))).toEqual({ ...p, id: alias(p.id) });
     expect(network.articulationPoints).toEqual(sorted(before.network!.articulationPoints.map(alias)));
-    expect(network.bridges.map((pair) => pair.join(" "))).toEqual(sorted(before.network!.bridges.map((pair) => sorted(pair.map(alias)).join(" "))));
-    const carriers = (r: Report) => r.network!.boundaries.flatMap((b) => b.links.flatMap((l) => l.carriers.map((c) => `${c.ties}:${c.id}`)));
-    expect(sorted(carriers(out))).toEqual(sorted(carriers(before).map((c) => c.replace(/:(.*)$/, (_, id) => `:${alias(id)}`))));
+    expect(network.bridges.map((pair) => pair.join(" "))).toEqual(
+      sorted(before.network!.bridges.map((pair) => sorted(pair.map(alias)).join(" "))),
+    );
+    const carriers = (r: Report) =>
+      r.network!.boundaries.flatMap((b) => b.links.flatMap((l) => l.carriers.map((c) => `${c.ties}:${c.id}`)));
+    expect(sorted(carriers(out))).toEqual(
+      sorted(carriers(before).map((c) => c.replace(/:(.*)$/, (_, id) => `:${alias(id)}`))),
+    );
     expect(carriers(before).length).toBeGreaterThan(0);
     expect(out.inputs.warnings.at(-1)).toBe(PSEUDONYMISED_NOTE);
   });
@@ -64,7 +75,9 @@ describe("pseudonymiseReport", () => {
     report.checks[0].findings.push(finding);
     const out = pseudonymiseReport(report, key).checks[0].findings.at(-1)!;
     const [p1, p17, ab] = ["P1", "P17", "a.b@x.org"].map(pseudonymiser(key));
-    expect(out.message).toBe(`${p17} carries the link; ${p1} and ${ab} help. P170, xP1, P1x and P1-2 are other ids. Ends with ${p1}.`);
+    expect(out.message).toBe(
+      `${p17} carries the link; ${p1} and ${ab} help. P170, xP1, P1x and P1-2 are other ids. Ends with ${p1}.`,
+    );
     expect(out.evidence[0]).toMatchObject({ label: `share carried by ${p17}`, value: p1, reference: `${p17}'s own` });
     expect(out.questions).toEqual([`Who could share ${p17}'s work?`]);
     expect(out.subject.people).toEqual([p1, p17, ab]);
@@ -73,11 +86,25 @@ describe("pseudonymiseReport", () => {
 
 describe("pseudonymiseSignalsReport", () => {
   it("replaces the people of signals (subject and words), series and leading indicators", () => {
-    const signal = { subject: { groups: ["North"], people: ["P17"] }, message: "P17 left; P170 stays.", questions: ["Who took over from P17?"], evidence: [{ label: "P17's links", value: 3 }] };
-    const report = { signals: [signal], series: [{ subject: { people: ["P1"] } }], leading: [{ subject: { people: ["P2"] } }], notes: [] } as unknown as SignalsReport;
+    const signal = {
+      subject: { groups: ["North"], people: ["P17"] },
+      message: "P17 left; P170 stays.",
+      questions: ["Who took over from P17?"],
+      evidence: [{ label: "P17's links", value: 3 }],
+    };
+    const report = {
+      signals: [signal],
+      series: [{ subject: { people: ["P1"] } }],
+      leading: [{ subject: { people: ["P2"] } }],
+      notes: [],
+    } as unknown as SignalsReport;
     const out = pseudonymiseSignalsReport(report, key);
     const alias = pseudonymiser(key);
-    expect(out.signals[0]).toMatchObject({ subject: { people: [alias("P17")] }, message: `${alias("P17")} left; P170 stays.`, questions: [`Who took over from ${alias("P17")}?`] });
+    expect(out.signals[0]).toMatchObject({
+      subject: { people: [alias("P17")] },
+      message: `${alias("P17")} left; P170 stays.`,
+      questions: [`Who took over from ${alias("P17")}?`],
+    });
     expect(out.signals[0].evidence[0].label).toBe(`${alias("P17")}'s links`);
     expect(out.series[0].subject.people).toEqual([alias("P1")]);
     expect(out.leading[0].subject.people).toEqual([alias("P2")]);

@@ -18,12 +18,12 @@ function parse(text: string): string[][] {
   for (let i = 0; i < body.length; i++) {
     const ch = body[i];
     if (quoted) {
-      if (ch === '"' && body[i + 1] === '"') (field += '"'), i++;
+      if (ch === '"' && body[i + 1] === '"') ((field += '"'), i++);
       else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ",") row.push(field), (field = "");
-    else if (ch === "\r" && body[i + 1] === "\n") row.push(field), rows.push(row), (row = []), (field = ""), i++;
+    else if (ch === ",") (row.push(field), (field = ""));
+    else if (ch === "\r" && body[i + 1] === "\n") (row.push(field), rows.push(row), (row = []), (field = ""), i++);
     else field += ch;
   }
   return rows;
@@ -66,13 +66,48 @@ describe("CSV tables of a result", () => {
   const tables = new Map(csvTables(report()).map((t) => [t.file, parse(csvText(t))]));
 
   it("writes one file per table, in a stable order", () => {
-    expect([...tables.keys()]).toEqual(["group-scores.csv", "rc-matrix.csv", "rc-cells.csv", "mixing-organisation.csv", "brokers.csv", "signals.csv"]);
+    expect([...tables.keys()]).toEqual([
+      "group-scores.csv",
+      "rc-matrix.csv",
+      "rc-cells.csv",
+      "mixing-organisation.csv",
+      "brokers.csv",
+      "signals.csv",
+    ]);
   });
 
   it("group scores: numbers for shown groups, only 'suppressed' for hidden ones", () => {
     const rows = tables.get("group-scores.csv")!;
-    expect(rows[0]).toEqual(["scale", "scale label", "attribute", "group", "wave", "status", "n", "mean", "sd", "ci low", "ci high", "favourable share", "band"]);
-    expect(rows[2]).toEqual(["trust", "Trust", "organisation", "County", "2026-10", "shown", "18", "3.25", "0.8", "2.9", "3.6", "0.5", ""]);
+    expect(rows[0]).toEqual([
+      "scale",
+      "scale label",
+      "attribute",
+      "group",
+      "wave",
+      "status",
+      "n",
+      "mean",
+      "sd",
+      "ci low",
+      "ci high",
+      "favourable share",
+      "band",
+    ]);
+    expect(rows[2]).toEqual([
+      "trust",
+      "Trust",
+      "organisation",
+      "County",
+      "2026-10",
+      "shown",
+      "18",
+      "3.25",
+      "0.8",
+      "2.9",
+      "3.6",
+      "0.5",
+      "",
+    ]);
     const harbour = rows.filter((r) => r[3] === "Harbour");
     expect(harbour).toHaveLength(2);
     for (const r of harbour) expect(r.slice(5)).toEqual([SUPPRESSED_CELL, "", "", "", "", "", "", ""]);
@@ -111,7 +146,14 @@ describe("CSV tables of a result", () => {
   it("signals: one row per signal with its evidence in words", () => {
     const rows = tables.get("signals.csv")!;
     expect(rows).toHaveLength(2);
-    expect(rows[1].slice(0, 6)).toEqual(["falling-contact:organisation:A & B <Care>|County Social Care", "critical", "falling-contact", "5", "organisation", "A & B <Care> ↔ County Social Care"]);
+    expect(rows[1].slice(0, 6)).toEqual([
+      "falling-contact:organisation:A & B <Care>|County Social Care",
+      "critical",
+      "falling-contact",
+      "5",
+      "organisation",
+      "A & B <Care> ↔ County Social Care",
+    ]);
     expect(rows[1][11]).toBe("interactions in the last 6 weeks: 48 (n = 6, vs 66)");
   });
 

@@ -20,10 +20,22 @@ describe.skipIf(!existsSync(join(demo, "people.csv")))("demo system outputs", ()
   let charts: string[];
 
   beforeAll(() => {
-    result = runBuilt(["audit", demo, "--out", out, "--png", "--format", "csv", "--generated-at", "2026-11-23T06:00:00Z"]);
+    result = runBuilt([
+      "audit",
+      demo,
+      "--out",
+      out,
+      "--png",
+      "--format",
+      "csv",
+      "--generated-at",
+      "2026-11-23T06:00:00Z",
+    ]);
     markdown = readFileSync(join(out, "report.md"), "utf8");
     report = JSON.parse(readFileSync(join(out, "report.json"), "utf8"));
-    charts = readdirSync(join(out, "charts")).filter((f) => f.endsWith(".svg")).sort();
+    charts = readdirSync(join(out, "charts"))
+      .filter((f) => f.endsWith(".svg"))
+      .sort();
   }, 120_000);
 
   it("exits 0 and prints nothing on stdout for --format csv", () => {
@@ -84,12 +96,22 @@ describe.skipIf(!existsSync(join(demo, "people.csv")))("demo system outputs", ()
   });
 
   it("writes the CSV tables, each rectangular", () => {
-    for (const file of ["group-scores.csv", "rc-matrix.csv", "rc-cells.csv", "mixing-organisation.csv", "brokers.csv", "signals.csv"]) {
+    for (const file of [
+      "group-scores.csv",
+      "rc-matrix.csv",
+      "rc-cells.csv",
+      "mixing-organisation.csv",
+      "brokers.csv",
+      "signals.csv",
+    ]) {
       const text = readFileSync(join(out, file), "utf8");
       expect(text.startsWith("\uFEFF"), file).toBe(true);
       expect(text.endsWith("\r\n"), file).toBe(true);
     }
-    const matrix = readFileSync(join(out, "rc-matrix.csv"), "utf8").replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+    const matrix = readFileSync(join(out, "rc-matrix.csv"), "utf8")
+      .replace(/^\uFEFF/, "")
+      .trimEnd()
+      .split("\r\n");
     const width = matrix[0].split(",").length;
     expect(matrix.every((line) => line.split(",").length === width)).toBe(true);
     expect(matrix).toHaveLength(report.survey!.coordination!.groups.length + 1);

@@ -14,7 +14,9 @@ function reportWith(checks: CheckResult[]): Report {
     generatedAt: "2026-11-23T06:00:00Z",
     minGroupSize: 5,
     inputs: {
-      files: [{ kind: "people", path: "people.csv", rows: 12, encoding: "utf-8", delimiter: ",", columns: ["id", "team"] }],
+      files: [
+        { kind: "people", path: "people.csv", rows: 12, encoding: "utf-8", delimiter: ",", columns: ["id", "team"] },
+      ],
       warnings: [],
       boundaries: ["team"],
       directed: true,
@@ -75,11 +77,19 @@ describe("Markdown renderer", () => {
     expect(markdown).toContain("Ward \\| 7 &lt;script&gt;");
     expect(md("a|b")).toBe("a\\|b");
     expect(md("line\nbreak")).toBe("line break");
-    expect(md("see https://evil.example and www.evil.example")).toBe("see https\\://evil.example and www\\.evil.example");
+    expect(md("see https://evil.example and www.evil.example")).toBe(
+      "see https\\://evil.example and www\\.evil.example",
+    );
   });
 
   it("puts the summary first, then practices in order, then data notes", () => {
-    const order = ["## Summary", "**Headline findings**", "## 1. Audit relational health", "## 3. Boundary-spanning roles", "## Data notes"].map((h) => markdown.indexOf(h));
+    const order = [
+      "## Summary",
+      "**Headline findings**",
+      "## 1. Audit relational health",
+      "## 3. Boundary-spanning roles",
+      "## Data notes",
+    ].map((h) => markdown.indexOf(h));
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });

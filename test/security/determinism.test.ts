@@ -49,14 +49,18 @@ describe("determinism", async () => {
 
   it("two runs write byte-identical files: reports, charts and tables", async () => {
     const [a, b] = [join(dir, "out-a"), join(dir, "out-b")];
-    for (const out of [a, b]) expect((await runInProcess(["audit", dir, "--format", "csv", "--out", out, ...fixedTime])).code).toBe(0);
+    for (const out of [a, b])
+      expect((await runInProcess(["audit", dir, "--format", "csv", "--out", out, ...fixedTime])).code).toBe(0);
     const [first, second] = [outputs(a), outputs(b)];
     expect(Object.keys(first).length).toBeGreaterThan(3);
     expect(second).toEqual(first);
   });
 
   it("the machine's time zone and locale change nothing", () => {
-    const machines: Record<string, string>[] = [{ TZ: "Pacific/Chatham", LANG: "de_DE.UTF-8", LC_ALL: "de_DE.UTF-8" }, { TZ: "America/St_Johns", LANG: "ar_EG.UTF-8" }];
+    const machines: Record<string, string>[] = [
+      { TZ: "Pacific/Chatham", LANG: "de_DE.UTF-8", LC_ALL: "de_DE.UTF-8" },
+      { TZ: "America/St_Johns", LANG: "ar_EG.UTF-8" },
+    ];
     for (const env of machines) {
       const built = runBuilt(["audit", dir, "--format", "json", ...fixedTime], { env });
       expect(built.code).toBe(0);
@@ -64,10 +68,13 @@ describe("determinism", async () => {
     }
   });
 
-  it.each(["interactions.csv", "events.csv", "delivery.csv", "survey.csv"])("shuffling the rows of %s changes no byte", async (file) => {
-    const copy = shuffledCopy(dir, file, 5);
-    expect(readFileSync(join(copy, file), "utf8")).not.toBe(readFileSync(join(dir, file), "utf8"));
-    expect(await audit(copy, "json")).toBe(json);
-    expect(await audit(copy, "markdown")).toBe(markdown);
-  });
+  it.each(["interactions.csv", "events.csv", "delivery.csv", "survey.csv"])(
+    "shuffling the rows of %s changes no byte",
+    async (file) => {
+      const copy = shuffledCopy(dir, file, 5);
+      expect(readFileSync(join(copy, file), "utf8")).not.toBe(readFileSync(join(dir, file), "utf8"));
+      expect(await audit(copy, "json")).toBe(json);
+      expect(await audit(copy, "markdown")).toBe(markdown);
+    },
+  );
 });

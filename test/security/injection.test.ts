@@ -14,7 +14,7 @@ const HOSTILE = [
   "[click](javascript:alert(1))",
   "![pixel](http://evil.example/t.png)",
   "**bold** _it_ `code` ~~s~~",
-  "=HYPERLINK(\"http://evil.example\")",
+  '=HYPERLINK("http://evil.example")',
   "+SUM(A1)",
   "-2+3",
   "@cmd",
@@ -47,7 +47,8 @@ const cells = (row: string) => row.replace(/\\./g, "").split("|").length;
 function csvCells(text: string): string[] {
   const out: string[] = [];
   const re = /("(?:[^"]|"")*"|[^,\r\n]*)(,|\r?\n|$)/g;
-  for (let m = re.exec(text); m && m[0] !== ""; m = re.exec(text)) out.push(m[1].startsWith('"') ? m[1].slice(1, -1).replace(/""/g, '"') : m[1]);
+  for (let m = re.exec(text); m && m[0] !== ""; m = re.exec(text))
+    out.push(m[1].startsWith('"') ? m[1].slice(1, -1).replace(/""/g, '"') : m[1]);
   return out;
 }
 
@@ -55,10 +56,29 @@ describe("hostile labels in every output", async () => {
   const dir = mkdtempSync(join(tmpdir(), "relaudit-hostile-"));
   writeSystem(dir, { label, id: (i) => (i % 10 === 0 ? `=u${i}` : i % 10 === 1 ? `<b>u${i}</b>` : `u${i}|x`) });
   const out = join(dir, "out");
-  const run = await runInProcess(["audit", dir, "--out", out, "--format", "terminal", "--no-color", "--generated-at", "2026-11-23T06:00:00Z"]);
+  const run = await runInProcess([
+    "audit",
+    dir,
+    "--out",
+    out,
+    "--format",
+    "terminal",
+    "--no-color",
+    "--generated-at",
+    "2026-11-23T06:00:00Z",
+  ]);
   // CSV tables are written only with --format csv: a second run writes them too.
   const csvOut = join(dir, "csv-out");
-  const csvRun = await runInProcess(["audit", dir, "--out", csvOut, "--format", "csv", "--generated-at", "2026-11-23T06:00:00Z"]);
+  const csvRun = await runInProcess([
+    "audit",
+    dir,
+    "--out",
+    csvOut,
+    "--format",
+    "csv",
+    "--generated-at",
+    "2026-11-23T06:00:00Z",
+  ]);
   // And `relaudit signals` writes its own reports.
   const signalsOut = join(dir, "signals-out");
   const signalsRun = await runInProcess(["signals", dir, "--out", signalsOut, "--format", "markdown"]);
@@ -92,13 +112,16 @@ describe("hostile labels in every output", async () => {
     for (let i = 0; i < lines.length; i++) {
       if (!lines[i].startsWith("|") || (i > 0 && lines[i - 1].startsWith("|"))) continue;
       const width = cells(lines[i]);
-      for (let j = i + 1; j < lines.length && lines[j].startsWith("|"); j++) expect(cells(lines[j]), lines[j]).toBe(width);
+      for (let j = i + 1; j < lines.length && lines[j].startsWith("|"); j++)
+        expect(cells(lines[j]), lines[j]).toBe(width);
     }
   });
 
   it("JSON: the labels are plain strings, exactly as given (control characters shown as symbols)", () => {
     const report = JSON.parse(files["report.json"]);
-    const organisations = report.network.boundaries.find((b: { attribute: string }) => b.attribute === "organisation").groups.map((g: { value: string }) => g.value);
+    const organisations = report.network.boundaries
+      .find((b: { attribute: string }) => b.attribute === "organisation")
+      .groups.map((g: { value: string }) => g.value);
     expect(organisations).toContain("<img src=x onerror=alert(1)> Riverside Community Health");
     expect(organisations).toContain("| pipe | cell Northgate Hospital");
     expect(JSON.stringify(report)).toContain("␛[2J␛[31mred");
@@ -135,7 +158,10 @@ describe("config paths", () => {
     mkdirSync(join(root, "data"));
     mkdirSync(join(root, "settings"));
     for (const name of ["people.csv", "interactions.csv"]) cpSync(join(small, name), join(root, "data", name));
-    writeFileSync(join(root, "settings", "relaudit.config.json"), JSON.stringify({ files: { people: "../data/people.csv", interactions: "../data/interactions.csv" } }));
+    writeFileSync(
+      join(root, "settings", "relaudit.config.json"),
+      JSON.stringify({ files: { people: "../data/people.csv", interactions: "../data/interactions.csv" } }),
+    );
     // run() resolves against the process's folder (the repository here), not the config's.
     expect(resolve(".")).not.toBe(join(root, "settings"));
     for (const args of [["--config", join(root, "settings", "relaudit.config.json")], [join(root, "settings")]]) {
@@ -143,7 +169,9 @@ describe("config paths", () => {
       expect(stderr).toBe("");
       expect(code).toBe(0);
       const paths = JSON.parse(stdout).inputs.files.map((f: { path: string }) => f.path);
-      expect(paths).toEqual(expect.arrayContaining([join(root, "data", "people.csv"), join(root, "data", "interactions.csv")]));
+      expect(paths).toEqual(
+        expect.arrayContaining([join(root, "data", "people.csv"), join(root, "data", "interactions.csv")]),
+      );
     }
   });
 });

@@ -3,7 +3,17 @@
 // input file open (/proc/<pid>/fd, Linux), then sends the signal.
 import { describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
-import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, statSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  statSync,
+  writeSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { BIN, runInProcess } from "../helpers/cli.js";
@@ -34,7 +44,9 @@ function writeLargeInput(dir: string): string {
 }
 
 function snapshot(dir: string): Record<string, string> {
-  const files = (readdirSync(dir, { recursive: true }) as string[]).filter((name) => statSync(join(dir, name)).isFile());
+  const files = (readdirSync(dir, { recursive: true }) as string[]).filter((name) =>
+    statSync(join(dir, name)).isFile(),
+  );
   return Object.fromEntries(files.sort().map((name) => [name, readFileSync(join(dir, name), "utf8")]));
 }
 
@@ -63,12 +75,17 @@ describe.skipIf(!existsSync("/proc/self/fd"))("interrupted runs", () => {
     expect((await runInProcess(["audit", small, "--out", out, "--generated-at", "2026-11-23T06:00:00Z"])).code).toBe(0);
     const before = snapshot(out);
 
-    const child = spawn(process.execPath, [BIN, "audit", input, "--out", out], { env: { PATH: process.env.PATH, NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [BIN, "audit", input, "--out", out], {
+      env: { PATH: process.env.PATH, NO_COLOR: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stderr = "";
     child.stderr.on("data", (d) => (stderr += d));
     child.stdout.resume();
     let exit: { code: number | null; signal: NodeJS.Signals | null } | null = null;
-    const done = new Promise<void>((resolve) => child.on("exit", (code, sig) => ((exit = { code, signal: sig }), resolve())));
+    const done = new Promise<void>((resolve) =>
+      child.on("exit", (code, sig) => ((exit = { code, signal: sig }), resolve())),
+    );
 
     const reading = await waitUntilOpen(child.pid!, interactions, () => exit !== null);
     expect(reading, `the run ended before it was interrupted: ${stderr}`).toBe(true);

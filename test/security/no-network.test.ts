@@ -90,7 +90,8 @@ describe("the source", () => {
     };
     walk(root);
     expect(files.length).toBeGreaterThan(20);
-    const forbidden = /from\s+["'](node:)?(net|tls|dns|dgram|http|https|http2)["']|\bfetch\s*\(|\bWebSocket\b|\bXMLHttpRequest\b|\bEventSource\b/;
+    const forbidden =
+      /from\s+["'](node:)?(net|tls|dns|dgram|http|https|http2)["']|\bfetch\s*\(|\bWebSocket\b|\bXMLHttpRequest\b|\bEventSource\b/;
     const offenders = files.filter((f) => forbidden.test(readFileSync(f, "utf8"))).map((f) => f.slice(root.length + 1));
     expect(offenders).toEqual([]);
   });

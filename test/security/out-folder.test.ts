@@ -8,9 +8,11 @@ import { checkOutFolder, claimOutFolder, MANIFEST } from "../../src/cli/out-fold
 
 const small = join(import.meta.dirname, "../fixtures/inputs/small");
 const fresh = () => mkdtempSync(join(tmpdir(), "relaudit-outdir-"));
-const audit = (out: string, ...extra: string[]) => runInProcess(["audit", small, "--out", out, "--format", "json", ...extra]);
+const audit = (out: string, ...extra: string[]) =>
+  runInProcess(["audit", small, "--out", out, "--format", "json", ...extra]);
 // Chart files (charts/*.svg) depend on the data; these tests are about the report files beside them.
-const manifestFiles = (out: string) => JSON.parse(readFileSync(join(out, MANIFEST), "utf8")).files.filter((f: string) => !f.startsWith("charts/"));
+const manifestFiles = (out: string) =>
+  JSON.parse(readFileSync(join(out, MANIFEST), "utf8")).files.filter((f: string) => !f.startsWith("charts/"));
 
 describe("--out safety", () => {
   it("creates a missing folder and records what it wrote in a manifest", async () => {
@@ -37,7 +39,9 @@ describe("--out safety", () => {
     const refused = await audit(out);
     expect(refused.code).toBe(2);
     expect(refused.stdout).toBe("");
-    expect(refused.stderr).toMatch(/--out[\s\S]*not empty and is not a previous relaudit output[\s\S]*archive, report\.md[\s\S]*--force/);
+    expect(refused.stderr).toMatch(
+      /--out[\s\S]*not empty and is not a previous relaudit output[\s\S]*archive, report\.md[\s\S]*--force/,
+    );
     expect(readdirSync(out).sort()).toEqual(["archive", "report.md"]);
     expect(readFileSync(join(out, "report.md"), "utf8")).toBe("my own notes");
 
@@ -62,14 +66,24 @@ describe("--out safety", () => {
     claimOutFolder(out, ["report.json", "report.md"]);
     mkdirSync(join(out, "charts"));
     writeFileSync(join(out, "charts", "contact.svg"), "someone's drawing");
-    expect(() => checkOutFolder(out, ["report.md", "charts/contact.svg"], false)).toThrow(/would overwrite charts\/contact\.svg/);
+    expect(() => checkOutFolder(out, ["report.md", "charts/contact.svg"], false)).toThrow(
+      /would overwrite charts\/contact\.svg/,
+    );
     expect(() => checkOutFolder(out, ["report.md", "charts/other.svg"], false)).not.toThrow();
     claimOutFolder(out, ["charts/other.svg"]);
-    expect(JSON.parse(readFileSync(join(out, MANIFEST), "utf8")).files).toEqual(["charts/other.svg", "report.json", "report.md"]);
+    expect(JSON.parse(readFileSync(join(out, MANIFEST), "utf8")).files).toEqual([
+      "charts/other.svg",
+      "report.json",
+      "report.md",
+    ]);
   });
 
   it("does not take a damaged or foreign manifest for its own", async () => {
-    for (const manifest of ["{not json", JSON.stringify({ tool: "other", files: ["report.md"] }), JSON.stringify({ tool: "relaudit", files: [1] })]) {
+    for (const manifest of [
+      "{not json",
+      JSON.stringify({ tool: "other", files: ["report.md"] }),
+      JSON.stringify({ tool: "relaudit", files: [1] }),
+    ]) {
       const out = fresh();
       writeFileSync(join(out, MANIFEST), manifest);
       expect((await audit(out)).code).toBe(2);
@@ -88,7 +102,13 @@ describe("--out safety", () => {
 
   it("writes nothing at all, not even the manifest, when the input is bad", async () => {
     const out = fresh();
-    const failed = await runInProcess(["audit", "--people", join(import.meta.dirname, "../fixtures/csv/ragged.csv"), "--out", out]);
+    const failed = await runInProcess([
+      "audit",
+      "--people",
+      join(import.meta.dirname, "../fixtures/csv/ragged.csv"),
+      "--out",
+      out,
+    ]);
     expect(failed.code).toBe(2);
     expect(readdirSync(out)).toEqual([]);
   });

@@ -13,7 +13,16 @@ async function everyOutput(dir: string, extra: string[] = []): Promise<Record<st
   const texts: Record<string, string> = {};
   for (const format of ["terminal", "markdown", "json", "csv"]) {
     const out = mkdtempSync(join(tmpdir(), `relaudit-privacy-${format}-`));
-    const { code, stdout, stderr } = await runInProcess(["audit", dir, "--format", format, "--out", out, "--no-color", ...extra]);
+    const { code, stdout, stderr } = await runInProcess([
+      "audit",
+      dir,
+      "--format",
+      format,
+      "--out",
+      out,
+      "--no-color",
+      ...extra,
+    ]);
     expect(code, stderr).toBe(0);
     texts[`stdout (${format})`] = stdout;
     const walk = (d: string) => {
@@ -44,7 +53,9 @@ describe("minimum group size in every output", async () => {
 
   it("no output shows the small team's mean", () => {
     expect(system.hiddenTeamMean).toBeCloseTo(7 / 6, 12);
-    const leaks = Object.entries(texts).filter(([, text]) => HIDDEN_MEAN.test(text)).map(([name, text]) => `${name}: …${text.match(HIDDEN_MEAN)![0]}…`);
+    const leaks = Object.entries(texts)
+      .filter(([, text]) => HIDDEN_MEAN.test(text))
+      .map(([name, text]) => `${name}: …${text.match(HIDDEN_MEAN)![0]}…`);
     expect(leaks).toEqual([]);
     expect(Object.keys(texts).some((name) => name.endsWith(".csv"))).toBe(true);
   });
@@ -62,7 +73,10 @@ describe("minimum group size in every output", async () => {
     expect(hidden.length).toBeGreaterThan(0);
     // Only labels (and the people.csv headcount, which is not survey data) may sit beside `suppressed: true`.
     for (const entry of hidden) {
-      const numbers = Object.entries(entry).filter(([key, v]) => key !== "headcount" && (typeof v === "number" || (Array.isArray(v) && v.some((x) => typeof x === "number"))));
+      const numbers = Object.entries(entry).filter(
+        ([key, v]) =>
+          key !== "headcount" && (typeof v === "number" || (Array.isArray(v) && v.some((x) => typeof x === "number"))),
+      );
       expect(numbers, JSON.stringify(entry)).toEqual([]);
     }
     const teamGroups = report.survey.scales[0].groups.filter((g: { value: string }) => g.value === system.hiddenTeam);
@@ -74,11 +88,18 @@ describe("minimum group size in every output", async () => {
     for (const scale of report.survey.scales) {
       for (const wave of scale.waves.filter((w: { suppressed: boolean }) => !w.suppressed)) {
         for (const attribute of ["organisation", "team"]) {
-          const groups = scale.groups.filter((g: { attribute: string; wave?: string }) => g.attribute === attribute && g.wave === wave.wave);
+          const groups = scale.groups.filter(
+            (g: { attribute: string; wave?: string }) => g.attribute === attribute && g.wave === wave.wave,
+          );
           if (!groups.some((g: { suppressed: boolean }) => g.suppressed)) continue;
-          const shown = groups.filter((g: { suppressed: boolean }) => !g.suppressed).reduce((sum: number, g: { n: number }) => sum + g.n, 0);
+          const shown = groups
+            .filter((g: { suppressed: boolean }) => !g.suppressed)
+            .reduce((sum: number, g: { n: number }) => sum + g.n, 0);
           const remainder = wave.n - shown;
-          expect(remainder === 0 || remainder >= MIN, `${scale.id} ${wave.wave} by ${attribute}: ${remainder} people left over`).toBe(true);
+          expect(
+            remainder === 0 || remainder >= MIN,
+            `${scale.id} ${wave.wave} by ${attribute}: ${remainder} people left over`,
+          ).toBe(true);
         }
       }
     }

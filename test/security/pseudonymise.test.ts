@@ -17,7 +17,10 @@ const demo = join(import.meta.dirname, "../../fixtures/demo");
 /** stdout (terminal format) and every file --out wrote, whatever formats exist by now. */
 async function allOutputs(input: string, extra: string[], options: { env?: Record<string, string> } = {}) {
   const out = mkdtempSync(join(tmpdir(), "relaudit-pseudo-"));
-  const result = await runInProcess(["audit", input, "--out", out, "--format", "terminal", ...fixedTime, ...extra], options);
+  const result = await runInProcess(
+    ["audit", input, "--out", out, "--format", "terminal", ...fixedTime, ...extra],
+    options,
+  );
   expect(result.stderr).not.toContain("unexpected error");
   expect(result.code).toBe(0);
   const texts: Record<string, string> = { stdout: result.stdout };
@@ -31,10 +34,14 @@ async function allOutputs(input: string, extra: string[], options: { env?: Recor
   walk(out);
   // The slide deck is a zip: its XML parts are searched too.
   const deck = join(out, "..", `${out.split("/").at(-1)}.pptx`);
-  const slides = await runInProcess(["audit", input, "--format", "pptx", "--out", deck, ...fixedTime, ...extra], options);
+  const slides = await runInProcess(
+    ["audit", input, "--format", "pptx", "--out", deck, ...fixedTime, ...extra],
+    options,
+  );
   expect(slides.code, slides.stderr).toBe(0);
   const zip = await JSZip.loadAsync(readFileSync(deck));
-  for (const name of Object.keys(zip.files).filter((n) => n.endsWith(".xml"))) texts[`deck: ${name}`] = await zip.file(name)!.async("string");
+  for (const name of Object.keys(zip.files).filter((n) => n.endsWith(".xml")))
+    texts[`deck: ${name}`] = await zip.file(name)!.async("string");
   return texts;
 }
 
@@ -87,12 +94,23 @@ describe("--pseudonymise on a system with every kind of person-level output", ()
     expect(a.stdout).toBe(b.stdout);
     const keyFile = join(dir, "..", `${Date.now()}-relaudit.key`);
     writeFileSync(keyFile, `${KEY}\n`);
-    const fromFile = await runInProcess(["audit", dir, "--format", "json", "--pseudonym-key-file", keyFile, ...fixedTime]);
+    const fromFile = await runInProcess([
+      "audit",
+      dir,
+      "--format",
+      "json",
+      "--pseudonym-key-file",
+      keyFile,
+      ...fixedTime,
+    ]);
     expect(fromFile.stdout).toBe(a.stdout);
-    const other = await runInProcess(["audit", dir, "--format", "json", "--pseudonymise", ...fixedTime], { env: { RELAUDIT_PSEUDONYM_KEY: "a-different-key-of-enough-length" } });
+    const other = await runInProcess(["audit", dir, "--format", "json", "--pseudonymise", ...fixedTime], {
+      env: { RELAUDIT_PSEUDONYM_KEY: "a-different-key-of-enough-length" },
+    });
     const ids = (text: string) => JSON.parse(text).network.people.map((p: { id: string }) => p.id);
     expect(ids(other.stdout)).toHaveLength(system.personIds.length);
-    for (const [x, y] of ids(other.stdout).map((id: string, i: number) => [id, ids(a.stdout)[i]])) expect(x).not.toBe(y);
+    for (const [x, y] of ids(other.stdout).map((id: string, i: number) => [id, ids(a.stdout)[i]]))
+      expect(x).not.toBe(y);
   });
 
   it("refuses to run without a key or with a short one (exit 2, nothing written)", async () => {
@@ -100,7 +118,9 @@ describe("--pseudonymise on a system with every kind of person-level output", ()
     const none = await runInProcess(["audit", dir, "--pseudonymise", "--out", out]);
     expect(none.code).toBe(2);
     expect(none.stderr).toContain("RELAUDIT_PSEUDONYM_KEY");
-    const short = await runInProcess(["audit", dir, "--pseudonymise", "--out", out], { env: { RELAUDIT_PSEUDONYM_KEY: "short" } });
+    const short = await runInProcess(["audit", dir, "--pseudonymise", "--out", out], {
+      env: { RELAUDIT_PSEUDONYM_KEY: "short" },
+    });
     expect(short.code).toBe(2);
     expect(short.stderr).toMatch(/too short[\s\S]*at least 16 bytes/);
     const missing = await runInProcess(["audit", dir, "--pseudonym-key-file", join(out, "nope.key"), "--out", out]);
@@ -112,7 +132,11 @@ describe("--pseudonymise on a system with every kind of person-level output", ()
 
 describe.skipIf(!existsSync(demo))("--pseudonymise on the demo system", () => {
   it("leaves no demo person id (P0001…) or respondent id (R0001…) in any output", async () => {
-    const ids = readFileSync(join(demo, "people.csv"), "utf8").split("\n").slice(1).map((line) => line.split(",")[0]).filter(Boolean);
+    const ids = readFileSync(join(demo, "people.csv"), "utf8")
+      .split("\n")
+      .slice(1)
+      .map((line) => line.split(",")[0])
+      .filter(Boolean);
     expect(ids.every((id) => /^P\d{4}$/.test(id))).toBe(true);
     const texts = await allOutputs(demo, ["--pseudonymise"], { env });
     expect(found(texts, /\b[PR]\d{4}\b/g)).toEqual([]);

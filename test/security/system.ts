@@ -32,7 +32,8 @@ import { seededRandom as mulberry32 } from "../../src/network/random.js";
 export { mulberry32 };
 
 /** RFC 4180 quoting: every field quoted, so hostile labels (commas, quotes, newlines) stay one field. */
-export const csvLine = (fields: (string | number)[]) => fields.map((f) => `"${String(f).replace(/"/g, '""')}"`).join(",");
+export const csvLine = (fields: (string | number)[]) =>
+  fields.map((f) => `"${String(f).replace(/"/g, '""')}"`).join(",");
 
 const ORGANISATIONS = ["Northgate Hospital", "Riverside Community Health", "County Social Care", "Valley Primary Care"];
 const PROFESSIONS = ["Nurse", "Doctor", "Social worker", "Therapist", "Administrator"];
@@ -58,7 +59,9 @@ export function writeSystem(dir: string, options: SystemOptions = {}): System {
   const people = [csvLine(["id", "organisation", "team", "profession", "joined", "left"])];
   for (let i = 0; i < n; i++) {
     const left = i === 2 ? "2026-05-29" : "";
-    people.push(csvLine([personIds[i], organisations[orgOf(i)], teams[teamOf(i)], label(pick(PROFESSIONS)), "2024-01-01", left]));
+    people.push(
+      csvLine([personIds[i], organisations[orgOf(i)], teams[teamOf(i)], label(pick(PROFESSIONS)), "2024-01-01", left]),
+    );
   }
   writeFileSync(join(dir, "people.csv"), `${people.join("\n")}\n`);
 
@@ -97,12 +100,32 @@ export function writeSystem(dir: string, options: SystemOptions = {}): System {
       const c = `c${comments.length}zq private remark`;
       respondentIds.push(r);
       comments.push(c);
-      survey.push(csvLine([r, wave, organisations[orgOf(i)], teams[teamOf(i)], c, 4 + Math.floor(random() * 4), 3 + Math.floor(random() * 5)]));
+      survey.push(
+        csvLine([
+          r,
+          wave,
+          organisations[orgOf(i)],
+          teams[teamOf(i)],
+          c,
+          4 + Math.floor(random() * 4),
+          3 + Math.floor(random() * 5),
+        ]),
+      );
     }
     for (let j = 0; j < 3; j++) {
       const r = `r${respondentIds.length}zq`;
       respondentIds.push(r);
-      survey.push(csvLine([r, wave, organisations[3], hiddenTeam, "", HIDDEN_TEAM_ANSWERS[2 * j], HIDDEN_TEAM_ANSWERS[2 * j + 1]]));
+      survey.push(
+        csvLine([
+          r,
+          wave,
+          organisations[3],
+          hiddenTeam,
+          "",
+          HIDDEN_TEAM_ANSWERS[2 * j],
+          HIDDEN_TEAM_ANSWERS[2 * j + 1],
+        ]),
+      );
     }
   }
   writeFileSync(join(dir, "survey.csv"), `${survey.join("\n")}\n`);

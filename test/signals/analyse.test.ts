@@ -33,7 +33,12 @@ describe("analyseSignals on a synthetic system", () => {
       weeks: 26,
       groups,
       links,
-      change: (a, b, w) => ((a === "Acute" && b === "Social") || (a === "Social" && b === "Acute") ? (w < 14 ? 1 : Math.max(0.15, 1 - 0.12 * (w - 13))) : 1),
+      change: (a, b, w) =>
+        (a === "Acute" && b === "Social") || (a === "Social" && b === "Acute")
+          ? w < 14
+            ? 1
+            : Math.max(0.15, 1 - 0.12 * (w - 13))
+          : 1,
     });
     const section = analyseSignals(data)!;
     const falling = section.signals.find((s) => s.kind === "falling-contact");
@@ -58,7 +63,9 @@ describe("analyseSignals on a synthetic system", () => {
       seed: 4,
       weeks: 26,
       groups,
-      links: links.map((l) => (l.from === "Community" && l.to === "Social" ? { ...l, per: 3, rate: 1.2, back: 1.2 } : l)),
+      links: links.map((l) =>
+        l.from === "Community" && l.to === "Social" ? { ...l, per: 3, rate: 1.2, back: 1.2 } : l,
+      ),
       change: (a, b, w) => (a === "Social" && b === "Community" && w >= 16 ? 0.05 : 1),
     });
     const collapse = analyseSignals(data)!.signals.find((s) => s.kind === "reciprocity-collapse");
@@ -80,15 +87,32 @@ describe("analyseSignals on a synthetic system", () => {
     const c1 = base.people!.index.get("Community1")!;
     for (let k = 0; k < 4; k++) {
       const s = base.people!.index.get(`Social${k}`)!;
-      for (const [from, to] of [[c1, s], [s, c1]]) {
+      for (const [from, to] of [
+        [c1, s],
+        [s, c1],
+      ]) {
         const periods = new Map<number, number>();
         for (let w = 0; w < 15; w++) periods.set(FIRST_WEEK + w, 2);
-        base.interactions!.ties.push({ from, to, weight: 30, rows: 30, first: null, last: null, durationMinutes: 0, channels: {}, periods });
+        base.interactions!.ties.push({
+          from,
+          to,
+          weight: 30,
+          rows: 30,
+          first: null,
+          last: null,
+          durationMinutes: 0,
+          channels: {},
+          periods,
+        });
       }
     }
     const departure = analyseSignals(base)!.signals.filter((s) => s.kind === "key-person-departure");
     expect(departure).toHaveLength(1);
-    expect(departure[0]).toMatchObject({ severity: "critical", firstPeriod: week(15), subject: { attribute: "organisation", groups: ["Community", "Social"] } });
+    expect(departure[0]).toMatchObject({
+      severity: "critical",
+      firstPeriod: week(15),
+      subject: { attribute: "organisation", groups: ["Community", "Social"] },
+    });
     // Nobody is named.
     expect(JSON.stringify(departure[0])).not.toMatch(/Community1/);
 
@@ -110,7 +134,15 @@ describe("analyseSignals on a synthetic system", () => {
 
   it("applies a rebase annotation as a recalculation and shows the note", () => {
     const data = syntheticDataset({ seed: 7, weeks: 26, groups, links });
-    data.annotations = [{ at: (periodStartDay(FIRST_WEEK + 20, "week") + 1) * 86_400_000, target: "Acute ↔ Community", note: "new referral pathway", action: "rebase", line: 2 }];
+    data.annotations = [
+      {
+        at: (periodStartDay(FIRST_WEEK + 20, "week") + 1) * 86_400_000,
+        target: "Acute ↔ Community",
+        note: "new referral pathway",
+        action: "rebase",
+        line: 2,
+      },
+    ];
     const section = analyseSignals(data)!;
     const charted = section.series.find((s) => s.id === "interactions:organisation:Acute|Community")!;
     expect(charted.recalculations).toEqual([week(20)]);
@@ -118,13 +150,21 @@ describe("analyseSignals on a synthetic system", () => {
     expect(charted.points[20].mean).not.toBe(charted.points[19].mean);
     const other = section.series.find((s) => s.id === "interactions:organisation:Acute|Social")!;
     expect(other.recalculations).toEqual([]);
-    expect(section.annotations).toEqual([{ period: week(20), note: "Acute ↔ Community: new referral pathway", action: "rebase" }]);
+    expect(section.annotations).toEqual([
+      { period: week(20), note: "Acute ↔ Community: new referral pathway", action: "rebase" },
+    ]);
   });
 
   it("charts delivery metrics with gaps as gaps, and notes a metric without a direction", () => {
     const data = syntheticDataset({ seed: 8, weeks: 20, groups, links });
-    const at = (w: number) => (periodStartDay(FIRST_WEEK + w, "week")) * 86_400_000;
-    data.delivery = Array.from({ length: 20 }, (_, w) => ({ metric: "delays", at: at(w), value: w === 5 ? null : 30 + (w % 3), groups: { organisation: "Acute" }, line: w + 2 }));
+    const at = (w: number) => periodStartDay(FIRST_WEEK + w, "week") * 86_400_000;
+    data.delivery = Array.from({ length: 20 }, (_, w) => ({
+      metric: "delays",
+      at: at(w),
+      value: w === 5 ? null : 30 + (w % 3),
+      groups: { organisation: "Acute" },
+      line: w + 2,
+    }));
     const section = analyseSignals(data)!;
     const delays = section.series.find((s) => s.metric === "delays")!;
     expect(delays.direction).toBe("neither");
@@ -136,8 +176,20 @@ describe("analyseSignals on a synthetic system", () => {
 
   it("works from a delivery file alone", () => {
     const data = syntheticDataset({ seed: 9, weeks: 16, groups, links });
-    const at = (w: number) => (periodStartDay(FIRST_WEEK + w, "week")) * 86_400_000;
-    const alone: Dataset = { ...data, people: null, interactions: null, window: { since: null, until: null }, delivery: Array.from({ length: 16 }, (_, w) => ({ metric: "waits", at: at(w), value: w < 10 ? 10 : 20, groups: {}, line: w + 2 })) };
+    const at = (w: number) => periodStartDay(FIRST_WEEK + w, "week") * 86_400_000;
+    const alone: Dataset = {
+      ...data,
+      people: null,
+      interactions: null,
+      window: { since: null, until: null },
+      delivery: Array.from({ length: 16 }, (_, w) => ({
+        metric: "waits",
+        at: at(w),
+        value: w < 10 ? 10 : 20,
+        groups: {},
+        line: w + 2,
+      })),
+    };
     alone.config = { ...alone.config, metrics: { waits: { better: "lower", target: 12 } } };
     const section = analyseSignals(alone)!;
     expect(section.series).toHaveLength(1);

@@ -28,7 +28,10 @@ const signal = (id: string, status?: Signal["status"]): Signal => ({
 
 describe("compareWithPrevious", () => {
   it("marks new, continuing and resolved; a signal resolved last time is not carried again", () => {
-    const result = compareWithPrevious([signal("a"), signal("b")], [signal("b", "new"), signal("c", "continuing"), signal("d", "resolved")]);
+    const result = compareWithPrevious(
+      [signal("a"), signal("b")],
+      [signal("b", "new"), signal("c", "continuing"), signal("d", "resolved")],
+    );
     expect(result.map((s) => [s.id, s.status])).toEqual([
       ["a", "new"],
       ["b", "continuing"],
@@ -59,18 +62,28 @@ describe("relaudit signals", () => {
     const earlier = await runInProcess(["signals", demo, "--as-of", "2026-09-14", "--format", "json"]);
     expect(earlier.code).toBe(0);
     const before = JSON.parse(earlier.stdout);
-    expect(before).toMatchObject({ kind: "relaudit-signals", asOf: "2026-09-14", lastPeriod: "2026-W37", comparedWith: null });
+    expect(before).toMatchObject({
+      kind: "relaudit-signals",
+      asOf: "2026-09-14",
+      lastPeriod: "2026-W37",
+      comparedWith: null,
+    });
     const path = join(temp, "earlier.json");
     writeFileSync(path, earlier.stdout);
     const now = JSON.parse((await runInProcess(["signals", demo, "--previous", path, "--format", "json"])).stdout);
     const status = (id: string) => now.signals.find((s: Signal) => s.id === id)?.status;
     const earlierIds = new Set(before.signals.map((s: Signal) => s.id));
-    for (const s of now.signals as Signal[]) expect(s.status).toBe(earlierIds.has(s.id) ? (s.status === "resolved" ? "resolved" : "continuing") : "new");
+    for (const s of now.signals as Signal[])
+      expect(s.status).toBe(earlierIds.has(s.id) ? (s.status === "resolved" ? "resolved" : "continuing") : "new");
     // The spanner left in 2026-W36: already seen on 14 September, still there at the end.
-    expect(status("key-person-departure:organisation:Harbour Voluntary Services|Eastfield Primary Care Network:2026-W36")).toBe("continuing");
+    expect(
+      status("key-person-departure:organisation:Harbour Voluntary Services|Eastfield Primary Care Network:2026-W36"),
+    ).toBe("continuing");
     // The decay had not yet crossed the thresholds by then.
     expect(status("falling-contact:organisation:County Social Care|Northgate Hospital")).toBe("new");
-    expect(now.summary.new + now.summary.continuing).toBe(now.signals.filter((s: Signal) => s.status !== "resolved").length);
+    expect(now.summary.new + now.summary.continuing).toBe(
+      now.signals.filter((s: Signal) => s.status !== "resolved").length,
+    );
   });
 
   it("--out writes dated files atomically and the same inputs give the same bytes", async () => {
@@ -78,7 +91,13 @@ describe("relaudit signals", () => {
     const first = await runInProcess(["signals", demo, "--out", out, "--quiet"]);
     expect(first.code).toBe(0);
     const files = readdirSync(out).sort();
-    expect(files).toEqual([".relaudit-output.json", "signals-2026-10-31.json", "signals-2026-10-31.md", "signals-latest.json", "signals-latest.md"]);
+    expect(files).toEqual([
+      ".relaudit-output.json",
+      "signals-2026-10-31.json",
+      "signals-2026-10-31.md",
+      "signals-latest.json",
+      "signals-latest.md",
+    ]);
     const bytes = files.map((f) => readFileSync(join(out, f), "utf8"));
     await runInProcess(["signals", demo, "--out", out, "--quiet"]);
     expect(readdirSync(out).sort()).toEqual(files);
@@ -86,22 +105,41 @@ describe("relaudit signals", () => {
   });
 
   it("works with a delivery file alone (--format json)", async () => {
-    const { code, stdout } = await runInProcess(["signals", "--delivery", join(demo, "delivery.csv"), "--config", join(demo, "relaudit.config.json"), "--format", "json"]);
+    const { code, stdout } = await runInProcess([
+      "signals",
+      "--delivery",
+      join(demo, "delivery.csv"),
+      "--config",
+      join(demo, "relaudit.config.json"),
+      "--format",
+      "json",
+    ]);
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
     expect(report.signals).toEqual([]);
-    expect(report.series.map((s: { metric: string }) => s.metric).sort()).toEqual(["care_packages_started", "delayed_discharges", "referral_response_days"]);
+    expect(report.series.map((s: { metric: string }) => s.metric).sort()).toEqual([
+      "care_packages_started",
+      "delayed_discharges",
+      "referral_response_days",
+    ]);
     const delays = report.series.find((s: { metric: string }) => s.metric === "delayed_discharges");
     expect(delays.direction).toBe("lower");
   });
 
   it("applies annotations.csv: a rebase starts new limits for the series it names", async () => {
     const path = join(temp, "annotations.csv");
-    writeFileSync(path, "date,metric,note,action\n2026-08-03,delayed_discharges,new discharge-to-assess pathway,rebase\n");
-    const report = JSON.parse((await runInProcess(["signals", demo, "--annotations", path, "--format", "json"])).stdout);
+    writeFileSync(
+      path,
+      "date,metric,note,action\n2026-08-03,delayed_discharges,new discharge-to-assess pathway,rebase\n",
+    );
+    const report = JSON.parse(
+      (await runInProcess(["signals", demo, "--annotations", path, "--format", "json"])).stdout,
+    );
     const delays = report.series.find((s: { metric: string }) => s.metric === "delayed_discharges");
     expect(delays.recalculations).toEqual(["2026-W32"]);
-    expect(delays.annotations).toEqual([{ period: "2026-W32", note: "new discharge-to-assess pathway", action: "rebase" }]);
+    expect(delays.annotations).toEqual([
+      { period: "2026-W32", note: "new discharge-to-assess pathway", action: "rebase" },
+    ]);
     const bad = join(temp, "bad-annotations.csv");
     writeFileSync(bad, "date,note,action\n2026-08-03,x,undo\n");
     const refused = await runInProcess(["signals", demo, "--annotations", bad]);

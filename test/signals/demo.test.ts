@@ -28,7 +28,12 @@ async function signalsOf(dir: string): Promise<SignalsSection> {
 
 const weeksBetween = (a: string, b: string) => Math.abs(parsePeriodLabel(a, "week")! - parsePeriodLabel(b, "week")!);
 const about = (signals: Signal[], kind: Signal["kind"], groups: string[]) =>
-  signals.find((s) => s.kind === kind && s.subject.attribute === "organisation" && [...(s.subject.groups ?? [])].sort().join("|") === [...groups].sort().join("|"));
+  signals.find(
+    (s) =>
+      s.kind === kind &&
+      s.subject.attribute === "organisation" &&
+      [...(s.subject.groups ?? [])].sort().join("|") === [...groups].sort().join("|"),
+  );
 
 describe.skipIf(!existsSync(join(demo, "planted.json")))("the demo's planted breakdowns", async () => {
   const planted = JSON.parse(readFileSync(join(demo, "planted.json"), "utf8")).patterns;
@@ -42,7 +47,9 @@ describe.skipIf(!existsSync(join(demo, "planted.json")))("the demo's planted bre
 
   it("reciprocity collapse: the silent side named, within two weeks", () => {
     const signal = about(section.signals, "reciprocity-collapse", planted.reciprocityCollapse.groups)!;
-    expect(signal.message.startsWith(`${planted.reciprocityCollapse.silentSide} has largely stopped answering`)).toBe(true);
+    expect(signal.message.startsWith(`${planted.reciprocityCollapse.silentSide} has largely stopped answering`)).toBe(
+      true,
+    );
     expect(weeksBetween(signal.firstPeriod, planted.reciprocityCollapse.firstWeek)).toBeLessThanOrEqual(2);
   });
 
@@ -55,15 +62,22 @@ describe.skipIf(!existsSync(join(demo, "planted.json")))("the demo's planted bre
 
   it("psychological safety drop: the team's survey drop, dated within two weeks of the second wave's fieldwork", () => {
     const drop = planted.psychologicalSafetyDrop;
-    const signal = section.signals.find((s) => s.kind === "survey-drop" && s.subject.groups?.[0] === drop.team && s.subject.scale === drop.scale)!;
+    const signal = section.signals.find(
+      (s) => s.kind === "survey-drop" && s.subject.groups?.[0] === drop.team && s.subject.scale === drop.scale,
+    )!;
     expect(signal.severity).not.toBe("info");
-    const fielded = JSON.parse(readFileSync(join(demo, "planted.json"), "utf8")).waves.find((w: { label: string }) => w.label === drop.waves[1]).fielded;
+    const fielded = JSON.parse(readFileSync(join(demo, "planted.json"), "utf8")).waves.find(
+      (w: { label: string }) => w.label === drop.waves[1],
+    ).fielded;
     const fieldedWeek = periodLabel(Math.floor((Date.parse(fielded) / 86_400_000 + 3) / 7), "week");
     expect(weeksBetween(signal.firstPeriod, fieldedWeek)).toBeLessThanOrEqual(2);
   });
 
   it("perception gap: the RC asymmetry between hospital and social care", () => {
-    const signal = about(section.signals, "perception-gap", [planted.coordinationAsymmetry.rater, planted.coordinationAsymmetry.rated])!;
+    const signal = about(section.signals, "perception-gap", [
+      planted.coordinationAsymmetry.rater,
+      planted.coordinationAsymmetry.rated,
+    ])!;
     expect(signal.message).toMatch(/Northgate Hospital rates its coordination with County Social Care at 2\.\d+/);
   });
 

@@ -43,7 +43,13 @@ describe("prewhitened lagged correlation", () => {
     let level = 0;
     for (let t = 0; t < n; t++) relational.push((level = 0.7 * level + normal(random)));
     const delivery = relational.map((_, t) => (t >= 3 ? -2 * relational[t - 3] : 0) + 0.5 * normal(random));
-    const found = leadingIndicator({ metric: "delays", relational: "contact", subject: {}, delivery, relationalValues: relational });
+    const found = leadingIndicator({
+      metric: "delays",
+      relational: "contact",
+      subject: {},
+      delivery,
+      relationalValues: relational,
+    });
     expect(found.evidence).toBe("evidence");
     expect(found.lag).toBe(3);
     expect(found.r).toBeLessThan(-0.8);
@@ -60,7 +66,13 @@ describe("prewhitened lagged correlation", () => {
     };
     let hits = 0;
     for (let s = 0; s < 200; s++) {
-      const r = leadingIndicator({ metric: "delays", relational: "contact", subject: {}, delivery: walk(1000 + s), relationalValues: walk(5000 + s) });
+      const r = leadingIndicator({
+        metric: "delays",
+        relational: "contact",
+        subject: {},
+        delivery: walk(1000 + s),
+        relationalValues: walk(5000 + s),
+      });
       if (r.evidence === "evidence") hits++;
       else expect(r.message).toMatch(/^No evidence/);
     }
@@ -68,7 +80,13 @@ describe("prewhitened lagged correlation", () => {
   });
 
   it("says 'too little data' below 12 paired periods", () => {
-    const r = leadingIndicator({ metric: "m", relational: "r", subject: {}, delivery: y.slice(0, 10), relationalValues: x.slice(0, 10) });
+    const r = leadingIndicator({
+      metric: "m",
+      relational: "r",
+      subject: {},
+      delivery: y.slice(0, 10),
+      relationalValues: x.slice(0, 10),
+    });
     expect(r.evidence).toBe("too little data");
   });
 });

@@ -20,7 +20,8 @@ function loadScenarios(): Map<string, Row[]> {
   for (const line of text.trim().split(/\r?\n/).slice(1)) {
     const [metric, date, value, colour] = line.split(",");
     // Row 680's metric is a typo ("High is good2") for the 14th point of "High is good 2" (see the fixture README).
-    const name = metric === "Summary icons - variation - High is good2" ? "Summary icons - variation - High is good 2" : metric;
+    const name =
+      metric === "Summary icons - variation - High is good2" ? "Summary icons - variation - High is good 2" : metric;
     const [d, m, y] = date.split("/").map(Number);
     const rows = scenarios.get(name) ?? [];
     rows.push({ day: Date.UTC(y, m - 1, d) / 86_400_000, value: Number(value), colour: colour as Colour });
@@ -122,7 +123,12 @@ describe("MDC XmR peer suite: every point's colour", () => {
 describe("MDC XmR peer suite: documented settings relaudit handles differently", () => {
   it("Baselines - Recalculated: a recalculation after a baseline starts a new section in relaudit (Excel ignores it)", () => {
     const rows = scenarios.get("Baselines - Recalculated")!;
-    const chart = xmrChart({ values: rows.map((r) => r.value), direction: "higher", baselinePoints: 15, recalculateAt: [15] });
+    const chart = xmrChart({
+      values: rows.map((r) => r.value),
+      direction: "higher",
+      baselinePoints: 15,
+      recalculateAt: [15],
+    });
     // With the second section's own limits the last six points form a shift below its mean (as in "Recalculations -
     // Recalculated"), where the Excel tool keeps extending the baseline and shows them blue.
     expect(chart.points.slice(24).map((p) => colourOf(p.special))).toEqual(Array(6).fill("orange"));

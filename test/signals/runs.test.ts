@@ -6,7 +6,17 @@ import { binomialQuantile, median, runsAnalysis } from "../../src/signals/spc/ru
 
 describe("binomialQuantile", () => {
   it("matches R qbinom(0.05, n, 0.5)", () => {
-    const r: [number, number][] = [[1, 0], [2, 0], [10, 2], [11, 3], [12, 3], [24, 8], [100, 42], [1000, 474], [3000, 1455]];
+    const r: [number, number][] = [
+      [1, 0],
+      [2, 0],
+      [10, 2],
+      [11, 3],
+      [12, 3],
+      [24, 8],
+      [100, 42],
+      [1000, 474],
+      [3000, 1455],
+    ];
     for (const [n, q] of r) expect(binomialQuantile(0.05, n, 0.5), `n = ${n}`).toBe(q);
   });
 });
@@ -14,12 +24,28 @@ describe("binomialQuantile", () => {
 describe("runsAnalysis", () => {
   it("a slow climb: median 6.5, longest run 5 (max 7), 3 crossings (min 3): no signal", () => {
     const r = runsAnalysis([3, 5, 4, 6, 5, 7, 6, 8, 7, 9, 8, 10])!;
-    expect(r).toMatchObject({ median: 6.5, useful: 12, longestRun: 5, longestRunMax: 7, crossings: 3, crossingsMin: 3, signal: false });
+    expect(r).toMatchObject({
+      median: 6.5,
+      useful: 12,
+      longestRun: 5,
+      longestRunMax: 7,
+      crossings: 3,
+      crossingsMin: 3,
+      signal: false,
+    });
   });
 
   it("a step: 1 crossing < 3 signals, the longest run of 6 does not", () => {
     const r = runsAnalysis([5, 6, 5, 6, 5, 6, 9, 9, 9, 9, 9, 9])!;
-    expect(r).toMatchObject({ median: 7.5, longestRun: 6, longestRunMax: 7, crossings: 1, crossingsMin: 3, signal: true, tests: ["crossings"] });
+    expect(r).toMatchObject({
+      median: 7.5,
+      longestRun: 6,
+      longestRunMax: 7,
+      crossings: 1,
+      crossingsMin: 3,
+      signal: true,
+      tests: ["crossings"],
+    });
     expect(r.longestRunSide).toBe("high");
   });
 
@@ -31,15 +57,35 @@ describe("runsAnalysis", () => {
 
   const cdiPath = fileURLToPath(new URL("../../../shared/data/spc/qicharts2_cdi.csv", import.meta.url));
   describe.skipIf(!existsSync(cdiPath))("qicharts2's own CDI data (shared/data/spc)", () => {
-    const rows = readFileSync(cdiPath, "utf8").trim().split("\n").slice(1).map((l) => l.split(","));
+    const rows = readFileSync(cdiPath, "utf8")
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((l) => l.split(","));
     const n = rows.map((r) => Number(r[1]));
     const pre = rows.filter((r) => r[3] === '"pre"').map((r) => Number(r[1]));
     it("all 36 months: median 17, 32 useful, longest run 14 > 8, 6 crossings < 11", () => {
-      expect(runsAnalysis(n)).toMatchObject({ median: 17, useful: 32, longestRun: 14, longestRunMax: 8, crossings: 6, crossingsMin: 11, signal: true });
+      expect(runsAnalysis(n)).toMatchObject({
+        median: 17,
+        useful: 32,
+        longestRun: 14,
+        longestRunMax: 8,
+        crossings: 6,
+        crossingsMin: 11,
+        signal: true,
+      });
     });
     it("24 pre-intervention months: median 19, 19 useful, longest 3 ≤ 7, 8 crossings ≥ 6: random", () => {
       expect(pre).toHaveLength(24);
-      expect(runsAnalysis(pre)).toMatchObject({ median: 19, useful: 19, longestRun: 3, longestRunMax: 7, crossings: 8, crossingsMin: 6, signal: false });
+      expect(runsAnalysis(pre)).toMatchObject({
+        median: 19,
+        useful: 19,
+        longestRun: 3,
+        longestRunMax: 7,
+        crossings: 8,
+        crossingsMin: 6,
+        signal: false,
+      });
     });
   });
 });

@@ -44,15 +44,34 @@ export function syntheticDataset(options: SyntheticOptions, config: Partial<Conf
   const people: Person[] = [];
   for (const [group, size] of Object.entries(options.groups))
     for (let i = 0; i < size; i++) people.push({ id: `${group}${i}`, attributes: { organisation: group } });
-  for (const [id, week] of Object.entries(options.left ?? {})) people.find((p) => p.id === id)!.left = (periodStartDay(FIRST_WEEK + week, "week") + 1) * 86_400_000;
+  for (const [id, week] of Object.entries(options.left ?? {}))
+    people.find((p) => p.id === id)!.left = (periodStartDay(FIRST_WEEK + week, "week") + 1) * 86_400_000;
   const index = new Map(people.map((p, i) => [p.id, i]));
-  const members = (g: string) => people.map((p, i) => [p, i] as const).filter(([p]) => p.attributes.organisation === g).map(([, i]) => i);
+  const members = (g: string) =>
+    people
+      .map((p, i) => [p, i] as const)
+      .filter(([p]) => p.attributes.organisation === g)
+      .map(([, i]) => i);
   const ties = new Map<string, Tie>();
   const add = (from: number, to: number, week: number, weight: number) => {
     if (weight <= 0) return;
     const key = `${from}>${to}`;
     let tie = ties.get(key);
-    if (!tie) ties.set(key, (tie = { from, to, weight: 0, rows: 0, first: null, last: null, durationMinutes: 0, channels: {}, periods: new Map() }));
+    if (!tie)
+      ties.set(
+        key,
+        (tie = {
+          from,
+          to,
+          weight: 0,
+          rows: 0,
+          first: null,
+          last: null,
+          durationMinutes: 0,
+          channels: {},
+          periods: new Map(),
+        }),
+      );
     const at = (periodStartDay(FIRST_WEEK + week, "week") + 1) * 86_400_000;
     tie.weight += weight;
     tie.rows += weight;
@@ -67,7 +86,9 @@ export function syntheticDataset(options: SyntheticOptions, config: Partial<Conf
       for (let j = 0; j < link.per; j++) {
         const partner = b[(k + j) % b.length];
         for (let week = 0; week < options.weeks; week++) {
-          const leftBy = (p: number) => people[p].left !== undefined && people[p].left! <= (periodStartDay(FIRST_WEEK + week, "week") + 1) * 86_400_000;
+          const leftBy = (p: number) =>
+            people[p].left !== undefined &&
+            people[p].left! <= (periodStartDay(FIRST_WEEK + week, "week") + 1) * 86_400_000;
           if (leftBy(i) || leftBy(partner)) continue;
           const out = options.change?.(link.from, link.to, week, { from: i, to: partner }) ?? 1;
           const back = options.change?.(link.to, link.from, week, { from: partner, to: i }) ?? 1;
@@ -86,7 +107,7 @@ export function syntheticDataset(options: SyntheticOptions, config: Partial<Conf
     boundaries: ["organisation"],
     undirected: false,
     period: "week",
-    window: { since: MONDAY_2026_05_04, until: (periodStartDay(FIRST_WEEK + options.weeks, "week")) * 86_400_000 },
+    window: { since: MONDAY_2026_05_04, until: periodStartDay(FIRST_WEEK + options.weeks, "week") * 86_400_000 },
     people: { people, index, attributeColumns: ["organisation"], source: "people" },
     interactions: {
       ties: list,

@@ -50,7 +50,9 @@ describe("xmrChart", () => {
 
   it("a point exactly on the mean breaks a shift (it is on neither side)", () => {
     // Hand-built so the mean is exactly 12: 14 points alternating 14/10, then 13,13,13,12,13,13,13 and six 11s.
-    const values = [14, 10, 14, 10, 14, 10, 14, 10, 14, 10, 14, 10, 14, 10, 13, 13, 13, 12, 13, 13, 13, 11, 11, 11, 11, 11, 11];
+    const values = [
+      14, 10, 14, 10, 14, 10, 14, 10, 14, 10, 14, 10, 14, 10, 13, 13, 13, 12, 13, 13, 13, 11, 11, 11, 11, 11, 11,
+    ];
     const chart = xmrChart({ values, direction: "higher" });
     expect(chart.segments[0].mean).toBe(12);
     expect(chart.points.slice(14, 21).some((p) => p.rules.includes("shift"))).toBe(false);
@@ -75,7 +77,11 @@ describe("xmrChart", () => {
     expect(chart.points.slice(20).map((p) => p.rules)).toEqual([["two-sigma"], [], ["two-sigma"]]);
     // 22.5 is beyond two sigma (21.99) and 30 beyond the limit (26.31): by default 30 does not count, so 22.5 is alone.
     const values = [...base, 22.5, 15, 30];
-    expect(xmrChart({ values, direction: "higher" }).points.slice(20).map((p) => p.rules)).toEqual([[], [], ["beyond-limits"]]);
+    expect(
+      xmrChart({ values, direction: "higher" })
+        .points.slice(20)
+        .map((p) => p.rules),
+    ).toEqual([[], [], ["beyond-limits"]]);
     const counting = xmrChart({ values, direction: "higher" }, { twoSigmaCountsBeyondLimits: true });
     expect(counting.points.slice(20).map((p) => p.rules)).toEqual([["two-sigma"], [], ["beyond-limits", "two-sigma"]]);
   });
@@ -103,7 +109,10 @@ describe("xmrChart", () => {
 
   it("recalculation: each section has its own limits; with rulesCrossRecalculations off a shift stops at the boundary", () => {
     // Section 1: mean 25.4; section 2: mean 29.53 (hand-worked; the MDC "crossing recalculations - shift" data).
-    const values = [28, 23, 26, 21, 23, 25, 24, 29, 30, 27, 25, 30, 27, 24, 19, 22, 28, 28, 29, 33, 28, 30, 31, 30, 26, 27, 34, 30, 32, 35];
+    const values = [
+      28, 23, 26, 21, 23, 25, 24, 29, 30, 27, 25, 30, 27, 24, 19, 22, 28, 28, 29, 33, 28, 30, 31, 30, 26, 27, 34, 30,
+      32, 35,
+    ];
     const crossing = xmrChart({ values, direction: "higher", recalculateAt: [15] });
     expect(crossing.segments.map((s) => s.mean)).toEqual([381 / 15, 443 / 15]);
     expect(crossing.points.slice(13, 19).every((p) => p.rules.includes("shift"))).toBe(true);
@@ -115,7 +124,9 @@ describe("xmrChart", () => {
     const values = [43, 41, 37, 36, 31, 23, 15, 13, 15, 18, 23, 27, 31, 36, 27, 19, 17, 27, 15, 22];
     expect(xmrChart({ values, direction: "higher" }).points[7].special).toBe("improvement");
     expect(xmrChart({ values, direction: "higher" }, { conflict: "concern" }).points[7].special).toBe("concern");
-    expect(xmrChart({ values, direction: "higher" }).points[7].rules).toEqual(expect.arrayContaining(["shift", "trend"]));
+    expect(xmrChart({ values, direction: "higher" }).points[7].rules).toEqual(
+      expect.arrayContaining(["shift", "trend"]),
+    );
   });
 
   it("is a run chart with an Anhøj analysis below the minimum number of points", () => {

@@ -7,7 +7,11 @@ import { fixturePath, readColumns, reference, surveyDataset } from "./helpers.js
 const fixture = readColumns(fixturePath("small-scale.csv"));
 const items = ["Q1", "Q2", "Q3", "Q4"];
 
-function analyse(minGroupSize: number, scale: Record<string, unknown> = { items, reverse: ["Q3"], min: 1, max: 5 }, people: PeopleData | null = null): SurveySection {
+function analyse(
+  minGroupSize: number,
+  scale: Record<string, unknown> = { items, reverse: ["Q3"], min: 1, max: 5 },
+  people: PeopleData | null = null,
+): SurveySection {
   const data = surveyDataset(
     {
       groups: { team: fixture.text.team },
@@ -86,7 +90,9 @@ describe("keying audit", () => {
     const q3 = reference.small.unkeyed.items[2];
     expect(scale.keying).toHaveLength(2);
     expect(scale.keying[0]).toEqual({ item: "Q3", rDrop: expect.closeTo(q3.rDrop, 10), reversed: false });
-    expect(scale.warnings.find((w) => w.startsWith("item Q3 correlates negatively"))).toMatch(/probably keyed the wrong way/);
+    expect(scale.warnings.find((w) => w.startsWith("item Q3 correlates negatively"))).toMatch(
+      /probably keyed the wrong way/,
+    );
     expect(scale.warnings.some((w) => w.startsWith("low reliability"))).toBe(true);
   });
 });
@@ -96,11 +102,25 @@ describe("privacy in the analysis", () => {
     const scale = analyse(4).scales[0];
     const first = scale.groups.filter((g) => g.wave === "2025-03");
     // Ward A has 3 scored respondents in the first wave (< 4); total − B − C would reveal it, so Ward B goes too.
-    expect(first.map((g) => [g.value, g.suppressed])).toEqual([["Ward A", true], ["Ward B", true], ["Ward C", false]]);
+    expect(first.map((g) => [g.value, g.suppressed])).toEqual([
+      ["Ward A", true],
+      ["Ward B", true],
+      ["Ward C", false],
+    ]);
     expect(first[0]).toEqual({ attribute: "team", value: "Ward A", wave: "2025-03", suppressed: true });
     const teamChanges = scale.changes.filter((c) => c.attribute === "team");
-    expect(teamChanges.map((c) => [c.value, c.suppressed])).toEqual([["Ward A", true], ["Ward B", true], ["Ward C", false]]);
-    expect(teamChanges[0]).toEqual({ attribute: "team", value: "Ward A", from: "2025-03", to: "2025-09", suppressed: true });
+    expect(teamChanges.map((c) => [c.value, c.suppressed])).toEqual([
+      ["Ward A", true],
+      ["Ward B", true],
+      ["Ward C", false],
+    ]);
+    expect(teamChanges[0]).toEqual({
+      attribute: "team",
+      value: "Ward A",
+      from: "2025-03",
+      to: "2025-09",
+      suppressed: true,
+    });
   });
 
   it("hides the whole scale when fewer than k respondents have a score", () => {
@@ -138,7 +158,10 @@ describe("scale presets", () => {
     const ids = ["PS1", "PS2", "PS3", "PS4", "PS5", "PS6", "PS7"];
     // Six respondents; every keyed answer is 6, so raw answers are 2 on the reversed items.
     const answers = Object.fromEntries(ids.map((id, i) => [id, new Array(6).fill([0, 2, 4].includes(i) ? 2 : 6)]));
-    const data = surveyDataset({ answers }, { scales: { ps: { preset: "edmondson-psychological-safety", items: ids } } });
+    const data = surveyDataset(
+      { answers },
+      { scales: { ps: { preset: "edmondson-psychological-safety", items: ids } } },
+    );
     const scale = shown(analyseSurvey(data)!.scales[0]);
     expect(scale.label).toBe("Psychological safety");
     expect(scale.items.filter((i) => i.reversed).map((i) => i.id)).toEqual(["PS1", "PS3", "PS5"]);
@@ -147,7 +170,10 @@ describe("scale presets", () => {
   });
 
   it("a leadership scale serves practice 6", () => {
-    const data = surveyDataset({ answers: { L1: [1, 2, 3, 4, 5], L2: [2, 2, 3, 5, 5] } }, { scales: { relational_leadership: { items: ["L1", "L2"] } } });
+    const data = surveyDataset(
+      { answers: { L1: [1, 2, 3, 4, 5], L2: [2, 2, 3, 5, 5] } },
+      { scales: { relational_leadership: { items: ["L1", "L2"] } } },
+    );
     expect(analyseSurvey(data)!.scales[0].practice).toBe(6);
   });
 });

@@ -17,7 +17,12 @@ const items = ["Q1", "Q2", "Q3", "Q4"];
 
 function fixtureData(scales: Record<string, unknown>, people: PeopleData | null = null, minGroupSize = 3): Dataset {
   return surveyDataset(
-    { groups: { team: fixture.text.team }, waves: fixture.text.wave, respondents: fixture.text.respondent, answers: Object.fromEntries(items.map((i) => [i, fixture.numbers[i]])) },
+    {
+      groups: { team: fixture.text.team },
+      waves: fixture.text.wave,
+      respondents: fixture.text.respondent,
+      answers: Object.fromEntries(items.map((i) => [i, fixture.numbers[i]])),
+    },
     { minGroupSize, boundaries: ["team"], scales },
     people,
   );
@@ -33,7 +38,9 @@ describe("survey-reliability", () => {
     const keying = result.findings.filter((f) => f.severity === "critical");
     expect(keying.map((f) => f.message.match(/item (\w+)/)![1])).toEqual(["Q3", "Q4"]);
     expect(keying[0].evidence[0]).toMatchObject({ label: "Q3 item–rest correlation (r.drop)", value: -0.75, n: 10 });
-    expect(result.findings.some((f) => f.severity === "warning" && /low internal consistency/.test(f.message))).toBe(true);
+    expect(result.findings.some((f) => f.severity === "warning" && /low internal consistency/.test(f.message))).toBe(
+      true,
+    );
   });
 
   it("passes a well-keyed scale, noting only its small n", () => {
@@ -99,11 +106,18 @@ describe("survey-response-rate", () => {
 
 describe("survey-weak-coordination", () => {
   const rate = (a: string, b: string, first: number, scores: number[]): RcRating[] =>
-    scores.flatMap((s, i) => RC_DIMENSIONS.map((dimension) => ({ person: first + i, raterGroup: a, ratedGroup: b, dimension, score: s })));
+    scores.flatMap((s, i) =>
+      RC_DIMENSIONS.map((dimension) => ({ person: first + i, raterGroup: a, ratedGroup: b, dimension, score: s })),
+    );
   it("judges between-group cells only, against the labelled convention", () => {
     const data = fixtureData({});
     const coordination = analyseCoordination(
-      [...rate("Hospital", "Social care", 0, [2, 2, 3, 1]), ...rate("Social care", "Hospital", 4, [4, 5, 3, 4]), ...rate("Hospital", "Hospital", 0, [1, 2, 1, 2]), ...rate("GP", "Hospital", 8, [1, 1, 1, 1, 1, 2])],
+      [
+        ...rate("Hospital", "Social care", 0, [2, 2, 3, 1]),
+        ...rate("Social care", "Hospital", 4, [4, 5, 3, 4]),
+        ...rate("Hospital", "Hospital", 0, [1, 2, 1, 2]),
+        ...rate("GP", "Hospital", 8, [1, 1, 1, 1, 1, 2]),
+      ],
       { raterAttribute: "organisation", wave: null, source: "long", config: undefined, minGroupSize: 3 },
     );
     const result = run(surveyWeakCoordination, data, { ...analyseSurvey(data)!, coordination });

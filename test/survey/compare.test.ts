@@ -23,7 +23,12 @@ function expectTwoSample(x: number[], y: number[], ref: TwoSampleReference) {
 
 describe("distributions (reference: R pt, qt, pnorm)", () => {
   it("Student's t CDF and quantile", () => {
-    const args: [number, number][] = [[-2.5, 3], [-1, 7.5], [0.3, 12], [1.7, 40]];
+    const args: [number, number][] = [
+      [-2.5, 3],
+      [-1, 7.5],
+      [0.3, 12],
+      [1.7, 40],
+    ];
     args.forEach(([t, df], i) => expect(studentTCdf(t, df)).toBeCloseTo(reference.tCdf.p[i], 12));
     [1, 2.5, 10, 100].forEach((df, i) => expect(studentTQuantile(0.975, df)).toBeCloseTo(reference.tCdf.q[i], 10));
   });

@@ -10,7 +10,15 @@ import { analyseSurvey } from "../../src/survey/analyse.js";
 import { fixturePath, surveyDataset } from "./helpers.js";
 
 function context(config: Record<string, unknown> = {}): LoadContext {
-  return { config: parseConfig(config, null), csv: {}, period: "week", window: { since: null, until: null }, problems: new ProblemLog(), files: [], warnings: [] };
+  return {
+    config: parseConfig(config, null),
+    csv: {},
+    period: "week",
+    window: { since: null, until: null },
+    problems: new ProblemLog(),
+    files: [],
+    warnings: [],
+  };
 }
 
 describe("coordination.csv (long form)", () => {
@@ -34,7 +42,10 @@ describe("coordination.csv (long form)", () => {
   it("reports unknown dimensions and answers, and out-of-range scores, with line and column", async () => {
     const dir = mkdtempSync(join(tmpdir(), "relaudit-rc-"));
     const path = join(dir, "coordination.csv");
-    writeFileSync(path, "rater,rated,dimension,score,respondent\nA,B,timley,3,r1\nA,B,timely,Sometimes,r1\nA,B,accurate,7,r1\n");
+    writeFileSync(
+      path,
+      "rater,rated,dimension,score,respondent\nA,B,timley,3,r1\nA,B,timely,Sometimes,r1\nA,B,accurate,7,r1\n",
+    );
     const ctx = context();
     await loadCoordination(path, ctx);
     expect(ctx.problems.problems.map((p) => [p.line, p.message])).toEqual([
@@ -74,7 +85,9 @@ describe("wide RC columns in survey.csv", () => {
     const dir = mkdtempSync(join(tmpdir(), "relaudit-rc-"));
     const path = join(dir, "survey.csv");
     writeFileSync(path, "ward,team,T_B\nA,x,3\nB,y,4\n");
-    const ctx = context({ coordination: { raterAttribute: "ward", columns: { T_B: { rated: "B", dimension: "timely" } } } });
+    const ctx = context({
+      coordination: { raterAttribute: "ward", columns: { T_B: { rated: "B", dimension: "timely" } } },
+    });
     const survey = await loadSurvey(path, ["team"], ctx);
     expect(survey.groups.ward).toEqual(["A", "B"]);
     expect([...survey.answers.T_B]).toEqual([3, 4]);

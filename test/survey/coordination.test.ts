@@ -7,7 +7,12 @@ import type { CoordinationResult, RcCell, RcEstimate } from "../../src/survey/se
 import { rank, surveyDataset } from "./helpers.js";
 
 /** Ratings where each person gives the same score on every dimension (or the given per-dimension scores). */
-function rate(raterGroup: string, ratedGroup: string, firstPerson: number, scores: (number | Partial<Record<RcDimension, number>>)[]): RcRating[] {
+function rate(
+  raterGroup: string,
+  ratedGroup: string,
+  firstPerson: number,
+  scores: (number | Partial<Record<RcDimension, number>>)[],
+): RcRating[] {
   return scores.flatMap((s, i) =>
     RC_DIMENSIONS.filter((d) => typeof s === "number" || s[d] !== undefined).map((dimension) => ({
       person: firstPerson + i,
@@ -18,8 +23,15 @@ function rate(raterGroup: string, ratedGroup: string, firstPerson: number, score
     })),
   );
 }
-const options = (minGroupSize: number) => ({ raterAttribute: "organisation", wave: null, source: "long" as const, config: undefined, minGroupSize });
-const find = (r: CoordinationResult, a: string, b: string) => r.cells.find((c) => c.raterGroup === a && c.ratedGroup === b)!;
+const options = (minGroupSize: number) => ({
+  raterAttribute: "organisation",
+  wave: null,
+  source: "long" as const,
+  config: undefined,
+  minGroupSize,
+});
+const find = (r: CoordinationResult, a: string, b: string) =>
+  r.cells.find((c) => c.raterGroup === a && c.ratedGroup === b)!;
 const estimate = (c: RcCell) => {
   if (c.suppressed) throw new Error(`${c.raterGroup} → ${c.ratedGroup} unexpectedly hidden`);
   return c as RcCell & RcEstimate;
@@ -43,7 +55,22 @@ describe("RC matrix (hand-worked)", () => {
   });
 
   it("separates communication and relationship dimensions", () => {
-    const r = analyseCoordination(rate("A", "B", 0, [{ frequent: 1, timely: 2, accurate: 3, problemSolving: 2, sharedGoals: 5, sharedKnowledge: 4, mutualRespect: 3 }, 3, 3]), options(3));
+    const r = analyseCoordination(
+      rate("A", "B", 0, [
+        {
+          frequent: 1,
+          timely: 2,
+          accurate: 3,
+          problemSolving: 2,
+          sharedGoals: 5,
+          sharedKnowledge: 4,
+          mutualRespect: 3,
+        },
+        3,
+        3,
+      ]),
+      options(3),
+    );
     const c = estimate(find(r, "A", "B"));
     // Person 0: index 20/7, communication 2, relationship 4; persons 1–2: 3 everywhere.
     expect(c.index).toBeCloseTo((20 / 7 + 6) / 3, 12);
@@ -87,8 +114,18 @@ describe("RC privacy", () => {
     // GP → Hospital has 2 raters. "How Hospital is rated" minus Social care → Hospital would reveal it, and the
     // between-group pool minus the shown cells too: both Social care → Hospital and Hospital → Social care go;
     // then the received figures equal (sums of) hidden cells and go as well.
-    expect(r.cells.filter((c) => c.suppressed).map((c) => `${c.raterGroup}→${c.ratedGroup}`).sort()).toEqual(["GP→Hospital", "Hospital→Social care", "Social care→Hospital"]);
-    expect(find(r, "GP", "Hospital")).toEqual({ raterGroup: "GP", ratedGroup: "Hospital", within: false, suppressed: true });
+    expect(
+      r.cells
+        .filter((c) => c.suppressed)
+        .map((c) => `${c.raterGroup}→${c.ratedGroup}`)
+        .sort(),
+    ).toEqual(["GP→Hospital", "Hospital→Social care", "Social care→Hospital"]);
+    expect(find(r, "GP", "Hospital")).toEqual({
+      raterGroup: "GP",
+      ratedGroup: "Hospital",
+      within: false,
+      suppressed: true,
+    });
     expect(r.received.every((x) => x.suppressed)).toBe(true);
     expect(r.between).toMatchObject({ suppressed: false, n: 10 });
     expect(r.asymmetries).toEqual([]);
@@ -96,43 +133,56 @@ describe("RC privacy", () => {
 
   it("adversarial: no hidden cell can be recomputed from the published cells and pools", () => {
     const groups = ["A", "B", "C", "D"];
-    const cellArb = fc.record({ rater: fc.constantFrom(...groups), rated: fc.constantFrom(...groups), raters: fc.integer({ min: 1, max: 8 }), score: fc.integer({ min: 1, max: 5 }) });
+    const cellArb = fc.record({
+      rater: fc.constantFrom(...groups),
+      rated: fc.constantFrom(...groups),
+      raters: fc.integer({ min: 1, max: 8 }),
+      score: fc.integer({ min: 1, max: 5 }),
+    });
     fc.assert(
-      fc.property(fc.uniqueArray(cellArb, { selector: (c) => `${c.rater}${c.rated}`, minLength: 1, maxLength: 16 }), (cells) => {
-        // Each rater group has one pool of people rating every group it rates.
-        const ratings = cells.flatMap((c) => rate(c.rater, c.rated, groups.indexOf(c.rater) * 100, new Array(c.raters).fill(c.score)));
-        const r = JSON.parse(JSON.stringify(analyseCoordination(ratings, options(4)))) as CoordinationResult;
-        // Atoms are the matrix cells; published sums: shown cells, within, between, received per group.
-        const keys = cells.map((c) => `${c.rater}→${c.rated}`);
-        const vec = (pred: (c: (typeof cells)[number]) => boolean) => cells.map((c) => (pred(c) ? 1n : 0n));
-        const published: bigint[][] = [];
-        for (const c of r.cells) if (!c.suppressed) published.push(vec((x) => x.rater === c.raterGroup && x.rated === c.ratedGroup));
-        if (!r.within.suppressed) published.push(vec((x) => x.rater === x.rated));
-        if (!r.between.suppressed) published.push(vec((x) => x.rater !== x.rated));
-        for (const g of r.received) if (!g.suppressed) published.push(vec((x) => x.rater !== x.rated && x.rated === g.group));
-        const base = rank(published);
-        for (const c of r.cells) {
-          if (!c.suppressed) {
-            expect(c.n).toBeGreaterThanOrEqual(4);
-            continue;
+      fc.property(
+        fc.uniqueArray(cellArb, { selector: (c) => `${c.rater}${c.rated}`, minLength: 1, maxLength: 16 }),
+        (cells) => {
+          // Each rater group has one pool of people rating every group it rates.
+          const ratings = cells.flatMap((c) =>
+            rate(c.rater, c.rated, groups.indexOf(c.rater) * 100, new Array(c.raters).fill(c.score)),
+          );
+          const r = JSON.parse(JSON.stringify(analyseCoordination(ratings, options(4)))) as CoordinationResult;
+          // Atoms are the matrix cells; published sums: shown cells, within, between, received per group.
+          const keys = cells.map((c) => `${c.rater}→${c.rated}`);
+          const vec = (pred: (c: (typeof cells)[number]) => boolean) => cells.map((c) => (pred(c) ? 1n : 0n));
+          const published: bigint[][] = [];
+          for (const c of r.cells)
+            if (!c.suppressed) published.push(vec((x) => x.rater === c.raterGroup && x.rated === c.ratedGroup));
+          if (!r.within.suppressed) published.push(vec((x) => x.rater === x.rated));
+          if (!r.between.suppressed) published.push(vec((x) => x.rater !== x.rated));
+          for (const g of r.received)
+            if (!g.suppressed) published.push(vec((x) => x.rater !== x.rated && x.rated === g.group));
+          const base = rank(published);
+          for (const c of r.cells) {
+            if (!c.suppressed) {
+              expect(c.n).toBeGreaterThanOrEqual(4);
+              continue;
+            }
+            const v = vec((x) => x.rater === c.raterGroup && x.rated === c.ratedGroup);
+            expect(rank([...published, v]), `${c.raterGroup}→${c.ratedGroup} recoverable`).toBe(base + 1);
           }
-          const v = vec((x) => x.rater === c.raterGroup && x.rated === c.ratedGroup);
-          expect(rank([...published, v]), `${c.raterGroup}→${c.ratedGroup} recoverable`).toBe(base + 1);
-        }
-        expect(keys.length).toBe(r.cells.length);
-      }),
+          expect(keys.length).toBe(r.cells.length);
+        },
+      ),
       { numRuns: 200, seed: 7 },
     );
   });
 });
-
 
 describe("RC from a wide survey export", () => {
   it("reads the configured columns of the latest wave, rater group from the rater attribute", () => {
     const n = 6;
     const data = surveyDataset(
       {
-        groups: { organisation: [...new Array(n).fill("Northgate Hospital"), ...new Array(n).fill("County Social Care")] },
+        groups: {
+          organisation: [...new Array(n).fill("Northgate Hospital"), ...new Array(n).fill("County Social Care")],
+        },
         answers: {
           RC_timely_SC: [...new Array(n).fill(2), ...new Array(n).fill(NaN)],
           RC_respect_SC: [...new Array(n).fill(3), ...new Array(n).fill(NaN)],
@@ -155,7 +205,12 @@ describe("RC from a wide survey export", () => {
     );
     const rc = analyseSurvey(data)!.coordination!;
     expect(rc.source).toBe("wide");
-    expect(estimate(find(rc, "Northgate Hospital", "County Social Care"))).toMatchObject({ n: 6, index: 2.5, communication: 2, relationship: 3 });
+    expect(estimate(find(rc, "Northgate Hospital", "County Social Care"))).toMatchObject({
+      n: 6,
+      index: 2.5,
+      communication: 2,
+      relationship: 3,
+    });
     expect(estimate(find(rc, "County Social Care", "Northgate Hospital"))).toMatchObject({ n: 6, index: 4.5 });
   });
 });

@@ -18,7 +18,13 @@ import { generateTemp, removeDir } from "../demo/read.js";
 const DEMO = join(import.meta.dirname, "../../fixtures/demo");
 const HOSPITAL = "Northgate Hospital";
 const SOCIAL_CARE = "County Social Care";
-const SURVEY_CHECKS = [surveyReliability, surveyScaleLevels, surveyWeakCoordination, surveyResponseRate, surveyLeadership];
+const SURVEY_CHECKS = [
+  surveyReliability,
+  surveyScaleLevels,
+  surveyWeakCoordination,
+  surveyResponseRate,
+  surveyLeadership,
+];
 
 describe("planted demo", () => {
   let report: Report;

@@ -9,8 +9,15 @@ export const sharedDataPath = (name: string) => `${root}../shared/data/${name}`;
 export const sharedDataExists = (name: string) => existsSync(sharedDataPath(name));
 
 /** Columns of a simple CSV: numeric columns as Float64Array (empty or NA → NaN), others as strings. */
-export function readColumns(path: string): { rows: number; text: Record<string, string[]>; numbers: Record<string, Float64Array> } {
-  const [header, ...lines] = readFileSync(path, "utf8").replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+export function readColumns(path: string): {
+  rows: number;
+  text: Record<string, string[]>;
+  numbers: Record<string, Float64Array>;
+} {
+  const [header, ...lines] = readFileSync(path, "utf8")
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split(/\r?\n/);
   const names = header.split(",").map((h) => h.replace(/^"|"$/g, ""));
   const cells = lines.map((line) => line.split(","));
   const text: Record<string, string[]> = {};
@@ -64,7 +71,12 @@ import type { Dataset, PeopleData, SurveyData } from "../../src/model/types.js";
 
 /** A Dataset holding only a survey (and optionally people), with a config validated like a real one. */
 export function surveyDataset(
-  columns: { groups?: Record<string, (string | null)[]>; answers: Record<string, ArrayLike<number>>; waves?: (string | null)[]; respondents?: (string | null)[] },
+  columns: {
+    groups?: Record<string, (string | null)[]>;
+    answers: Record<string, ArrayLike<number>>;
+    waves?: (string | null)[];
+    respondents?: (string | null)[];
+  },
   configJson: Record<string, unknown>,
   people: PeopleData | null = null,
 ): Dataset {

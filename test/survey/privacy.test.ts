@@ -19,42 +19,84 @@ const repeat = (entries: [string | null, number][]) => entries.flatMap(([v, n]) 
 describe("suppression rules (hand-worked)", () => {
   it("primary: a group under k is hidden; the rest stay", () => {
     // Two hidden groups of 2 and 3 together hold 5 people: neither can be isolated.
-    const hidden = plan({ team: repeat([["A", 2], ["B", 3], ["C", 10], ["D", 12]]) });
+    const hidden = plan({
+      team: repeat([
+        ["A", 2],
+        ["B", 3],
+        ["C", 10],
+        ["D", 12],
+      ]),
+    });
     expect([...hidden].sort()).toEqual(["team=A", "team=B"]);
   });
 
   it("secondary: total minus shown siblings would reveal a lone hidden group, so the next smallest goes too", () => {
-    const hidden = plan({ team: repeat([["A", 3], ["B", 7], ["C", 10]]) });
+    const hidden = plan({
+      team: repeat([
+        ["A", 3],
+        ["B", 7],
+        ["C", 10],
+      ]),
+    });
     expect([...hidden].sort()).toEqual(["team=A", "team=B"]);
   });
 
   it("people without a group count in the remainder", () => {
     // 2 respondents gave no team: total − A − B would describe those 2 people.
-    const hidden = plan({ team: repeat([["A", 8], ["B", 10], [null, 2]]) });
+    const hidden = plan({
+      team: repeat([
+        ["A", 8],
+        ["B", 10],
+        [null, 2],
+      ]),
+    });
     expect([...hidden]).toEqual(["team=A"]);
   });
 
   it("nested groups: an organisation minus its shown teams would reveal a small team", () => {
     // Org X = teams A (3), B (6), C (8); org Y = teams D (3), E (9). Over the total, A + D = 6 ≥ 5 is safe,
     // but X − B − C = A: B must go; Y − E = D: E must go.
-    const team = repeat([["A", 3], ["B", 6], ["C", 8], ["D", 3], ["E", 9]]);
-    const org = repeat([["X", 17], ["Y", 12]]);
+    const team = repeat([
+      ["A", 3],
+      ["B", 6],
+      ["C", 8],
+      ["D", 3],
+      ["E", 9],
+    ]);
+    const org = repeat([
+      ["X", 17],
+      ["Y", 12],
+    ]);
     const hidden = plan({ org, team });
     expect([...hidden].sort()).toEqual(["team=A", "team=B", "team=D", "team=E"]);
   });
 
   it("a group nested in another that differs by one person is caught by the remainder rule", () => {
     // Team P holds all 9 nurses and one other person: P − nurse isolates one person, so "nurse" goes.
-    const team = repeat([["P", 10], ["Q", 10]]);
-    const profession = repeat([["nurse", 9], ["doctor", 11]]);
+    const team = repeat([
+      ["P", 10],
+      ["Q", 10],
+    ]);
+    const profession = repeat([
+      ["nurse", 9],
+      ["doctor", 11],
+    ]);
     expect(plan({ team, profession }).has("profession=nurse")).toBe(true);
   });
 
   it("chains: a secondarily hidden group must not be a combination of shown ones either", () => {
     // Org X = teams A (3) + E (8); org Y = B (6) + C (10). Differences hide A, then B (total − E − C = A + B
     // needs 5), then E (X − E = A). B = Y − C could still be recomputed: C goes too.
-    const team = repeat([["A", 3], ["E", 8], ["B", 6], ["C", 10]]);
-    const org = repeat([["X", 11], ["Y", 16]]);
+    const team = repeat([
+      ["A", 3],
+      ["E", 8],
+      ["B", 6],
+      ["C", 10],
+    ]);
+    const org = repeat([
+      ["X", 11],
+      ["Y", 16],
+    ]);
     expect([...plan({ org, team })].sort()).toEqual(["team=A", "team=B", "team=C", "team=E"]);
   });
 
@@ -67,7 +109,6 @@ describe("suppression rules (hand-worked)", () => {
 // Adversarial: an attacker who knows everyone's groups (the org chart) but no answers reads the JSON and tries
 // to recover any hidden group's mean as a linear combination of published n·mean sums. Exact integer
 // elimination (Bareiss), independent of the float elimination in the implementation.
-
 
 interface Respondent {
   labels: Record<string, string | null>;
@@ -98,16 +139,23 @@ function attack(respondents: Respondent[], scale: ScaleResult, attributes: strin
       continue;
     }
     // Recoverable iff adding the hidden group's vector does not raise the rank.
-    expect(rank([...published, vector(membersOf(g))]), `hidden ${g.attribute}=${g.value} is recoverable`).toBe(base + 1);
+    expect(rank([...published, vector(membersOf(g))]), `hidden ${g.attribute}=${g.value} is recoverable`).toBe(
+      base + 1,
+    );
     expect(JSON.stringify(g)).not.toMatch(/"n"|"mean"|"sd"|"ci"/);
   }
   // No published difference isolates fewer than k people: parent minus the shown groups nested in it.
   const shown = scale.groups.filter((g): g is GroupResult & { suppressed: false } => !g.suppressed);
-  const parents = [{ members: scale.suppressed ? [] : respondents, attribute: "" }, ...shown.map((g) => ({ members: membersOf(g), attribute: g.attribute }))];
+  const parents = [
+    { members: scale.suppressed ? [] : respondents, attribute: "" },
+    ...shown.map((g) => ({ members: membersOf(g), attribute: g.attribute })),
+  ];
   for (const parent of parents) {
     if (parent.members.length === 0) continue;
     for (const attribute of attributes.filter((a) => a !== parent.attribute)) {
-      const inside = shown.filter((g) => g.attribute === attribute && membersOf(g).every((p) => parent.members.includes(p)));
+      const inside = shown.filter(
+        (g) => g.attribute === attribute && membersOf(g).every((p) => parent.members.includes(p)),
+      );
       const remainder = parent.members.length - inside.reduce((a, g) => a + g.n, 0);
       if (inside.length > 0) expect(remainder === 0 || remainder >= k, `remainder of ${remainder} people`).toBe(true);
     }
@@ -124,16 +172,34 @@ const respondentArb = fc.record({
 describe("adversarial: no hidden group's mean or n can be recomputed from the JSON", () => {
   it("random nested organisations, teams and professions", () => {
     fc.assert(
-      fc.property(fc.array(respondentArb, { minLength: 5, maxLength: 70 }), fc.integer({ min: 3, max: 6 }), (rows, k) => {
-        // Teams nest in organisations (team names carry the org); professions cut across; some professions missing.
-        const respondents: Respondent[] = rows.map((r) => ({ labels: { org: r.org, team: `${r.org}${r.teamIndex}`, profession: r.profession }, score: r.answer }));
-        const data = surveyDataset(
-          { groups: { org: respondents.map((p) => p.labels.org), team: respondents.map((p) => p.labels.team), profession: respondents.map((p) => p.labels.profession) }, answers: { Q1: rows.map((r) => r.answer) } },
-          { minGroupSize: k, boundaries: ["org", "team", "profession"], scales: { s: { items: ["Q1"], min: 1, max: 5 } } },
-        );
-        const section = JSON.parse(JSON.stringify(analyseSurvey(data)));
-        attack(respondents, section.scales[0], ["org", "team", "profession"], k);
-      }),
+      fc.property(
+        fc.array(respondentArb, { minLength: 5, maxLength: 70 }),
+        fc.integer({ min: 3, max: 6 }),
+        (rows, k) => {
+          // Teams nest in organisations (team names carry the org); professions cut across; some professions missing.
+          const respondents: Respondent[] = rows.map((r) => ({
+            labels: { org: r.org, team: `${r.org}${r.teamIndex}`, profession: r.profession },
+            score: r.answer,
+          }));
+          const data = surveyDataset(
+            {
+              groups: {
+                org: respondents.map((p) => p.labels.org),
+                team: respondents.map((p) => p.labels.team),
+                profession: respondents.map((p) => p.labels.profession),
+              },
+              answers: { Q1: rows.map((r) => r.answer) },
+            },
+            {
+              minGroupSize: k,
+              boundaries: ["org", "team", "profession"],
+              scales: { s: { items: ["Q1"], min: 1, max: 5 } },
+            },
+          );
+          const section = JSON.parse(JSON.stringify(analyseSurvey(data)));
+          attack(respondents, section.scales[0], ["org", "team", "profession"], k);
+        },
+      ),
       { numRuns: 150, seed: 20261127 },
     );
   });

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { cronbachAlpha, pairwiseCovariance } from "../../src/survey/reliability.js";
 import { keyItems, personScores, summarise } from "../../src/survey/scoring.js";
-import { fixturePath, readColumns, reference, sharedDataExists, sharedDataPath, type AlphaReference } from "./helpers.js";
+import {
+  fixturePath,
+  readColumns,
+  reference,
+  sharedDataExists,
+  sharedDataPath,
+  type AlphaReference,
+} from "./helpers.js";
 
 const all = (n: number) => Array.from({ length: n }, (_, i) => i);
 
@@ -46,7 +53,15 @@ describe("Cronbach's α (hand-worked)", () => {
   });
 });
 
-function expectAlphaMatches(ids: string[], data: Record<string, Float64Array>, reverse: string[], min: number, max: number, rows: number[], ref: AlphaReference) {
+function expectAlphaMatches(
+  ids: string[],
+  data: Record<string, Float64Array>,
+  reverse: string[],
+  min: number,
+  max: number,
+  rows: number[],
+  ref: AlphaReference,
+) {
   const keyed = keyItems(data, ids, reverse, min, max);
   const result = cronbachAlpha(keyed.columns, rows);
   expect(result.alpha).toBeCloseTo(ref.alpha, 10);

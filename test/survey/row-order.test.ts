@@ -15,7 +15,7 @@ function shuffled(survey: SurveyData, seed: number): SurveyData {
     const j = state % (i + 1);
     [order[i], order[j]] = [order[j], order[i]];
   }
-  const pick = <T,>(values: ArrayLike<T>) => order.map((r) => values[r]);
+  const pick = <T>(values: ArrayLike<T>) => order.map((r) => values[r]);
   return {
     ...survey,
     respondents: pick(survey.respondents),
@@ -29,6 +29,7 @@ describe("survey figures do not depend on the order of the rows", () => {
   it("gives bit-identical results for shuffled responses of the demo", async () => {
     const { dataset } = await loadInputs({ dir: demo, files: {} });
     const reference = JSON.stringify(analyseSurvey(dataset));
-    for (const seed of [1, 2, 3]) expect(JSON.stringify(analyseSurvey({ ...dataset, survey: shuffled(dataset.survey!, seed) }))).toBe(reference);
+    for (const seed of [1, 2, 3])
+      expect(JSON.stringify(analyseSurvey({ ...dataset, survey: shuffled(dataset.survey!, seed) }))).toBe(reference);
   });
 });

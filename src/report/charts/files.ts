@@ -21,7 +21,10 @@ export interface RenderedCharts {
   warnings: string[];
 }
 
-export async function renderCharts(report: Report, options: { png?: boolean; plans?: ChartPlan[] } = {}): Promise<RenderedCharts> {
+export async function renderCharts(
+  report: Report,
+  options: { png?: boolean; plans?: ChartPlan[] } = {},
+): Promise<RenderedCharts> {
   const plans = options.plans ?? planCharts(report);
   const files: ChartFile[] = [];
   const links: ChartLink[] = [];

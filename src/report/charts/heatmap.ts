@@ -11,7 +11,12 @@ const BAND_LABELS = { weak: "weak", moderate: "moderate", strong: "strong" } as 
  * Orange (weak) to blue (strong) through a light neutral: a diverging pair that survives colour-vision
  * deficiencies. Exported so the slide deck's native table colours its cells the same way.
  */
-export const RC_BAND_COLOURS = { weak: "#F4A259", moderate: "#F3EFE0", strong: "#6BAED6", suppressed: SUPPRESSED } as const;
+export const RC_BAND_COLOURS = {
+  weak: "#F4A259",
+  moderate: "#F3EFE0",
+  strong: "#6BAED6",
+  suppressed: SUPPRESSED,
+} as const;
 
 export const SUPPRESSED_LABEL = "suppressed";
 
@@ -38,7 +43,10 @@ export function heatmapAltText(rc: CoordinationResult, minGroupSize: number): st
   parts.push(`${count("strong")} cells strong, ${count("moderate")} moderate, ${count("weak")} weak`);
   // Only the weak ratings are named: they are what a reader is looking for.
   const weak = shown.filter((c) => !c.suppressed && c.band === "weak");
-  if (weak.length) parts.push(`weak: ${weak.map((c) => (c.within ? `${c.raterGroup} rating itself` : `${c.raterGroup} rating ${c.ratedGroup}`)).join(", ")}`);
+  if (weak.length)
+    parts.push(
+      `weak: ${weak.map((c) => (c.within ? `${c.raterGroup} rating itself` : `${c.raterGroup} rating ${c.ratedGroup}`)).join(", ")}`,
+    );
   const hidden = rc.cells.length - shown.length;
   if (hidden) parts.push(`${hidden} cell${hidden === 1 ? "" : "s"} suppressed (fewer than ${minGroupSize} raters)`);
   return `${parts.join("; ")}.`;
@@ -47,13 +55,46 @@ export function heatmapAltText(rc: CoordinationResult, minGroupSize: number): st
 export function heatmapSpec(rc: CoordinationResult, minGroupSize: number): TopLevelSpec {
   const rows: CellRow[] = rc.cells.map((c) =>
     c.suppressed
-      ? { rater: c.raterGroup, rated: c.ratedGroup, within: c.within, band: SUPPRESSED_LABEL, label: "—", detail: `n < ${minGroupSize}` }
-      : { rater: c.raterGroup, rated: c.ratedGroup, within: c.within, band: BAND_LABELS[c.band], label: c.index.toFixed(2), detail: `n = ${c.n}` },
+      ? {
+          rater: c.raterGroup,
+          rated: c.ratedGroup,
+          within: c.within,
+          band: SUPPRESSED_LABEL,
+          label: "—",
+          detail: `n < ${minGroupSize}`,
+        }
+      : {
+          rater: c.raterGroup,
+          rated: c.ratedGroup,
+          within: c.within,
+          band: BAND_LABELS[c.band],
+          label: c.index.toFixed(2),
+          detail: `n = ${c.n}`,
+        },
   );
   const side = Math.max(56, Math.min(96, Math.floor(560 / Math.max(rc.groups.length, 1))));
   const bandDomain = ["weak", "moderate", "strong", SUPPRESSED_LABEL];
-  const x = { field: "rated", type: "nominal" as const, sort: rc.groups, title: `Rated group (${rc.raterAttribute})`, axis: { orient: "top" as const, labelAngle: -30, labelAlign: "left" as const, labelLimit: 320, domain: false, ticks: false } };
-  const y = { field: "rater", type: "nominal" as const, sort: rc.groups, title: `Rater group (${rc.raterAttribute})`, axis: { labelLimit: 320, domain: false, ticks: false } };
+  const x = {
+    field: "rated",
+    type: "nominal" as const,
+    sort: rc.groups,
+    title: `Rated group (${rc.raterAttribute})`,
+    axis: {
+      orient: "top" as const,
+      labelAngle: -30,
+      labelAlign: "left" as const,
+      labelLimit: 320,
+      domain: false,
+      ticks: false,
+    },
+  };
+  const y = {
+    field: "rater",
+    type: "nominal" as const,
+    sort: rc.groups,
+    title: `Rater group (${rc.raterAttribute})`,
+    axis: { labelLimit: 320, domain: false, ticks: false },
+  };
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v5.json",
     config: BASE_CONFIG,
@@ -77,7 +118,15 @@ export function heatmapSpec(rc: CoordinationResult, minGroupSize: number): TopLe
             field: "band",
             type: "ordinal",
             title: "RC band",
-            scale: { domain: bandDomain, range: [RC_BAND_COLOURS.weak, RC_BAND_COLOURS.moderate, RC_BAND_COLOURS.strong, RC_BAND_COLOURS.suppressed] },
+            scale: {
+              domain: bandDomain,
+              range: [
+                RC_BAND_COLOURS.weak,
+                RC_BAND_COLOURS.moderate,
+                RC_BAND_COLOURS.strong,
+                RC_BAND_COLOURS.suppressed,
+              ],
+            },
             legend: { values: bandDomain },
           },
         },

@@ -22,7 +22,8 @@ export function slug(text: string): string {
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
   // Long names are cut at a word boundary, so a stem never ends mid-word.
-  const cut = ascii.length <= 80 ? ascii : ascii.slice(0, ascii.lastIndexOf("-", 80) > 40 ? ascii.lastIndexOf("-", 80) : 80);
+  const cut =
+    ascii.length <= 80 ? ascii : ascii.slice(0, ascii.lastIndexOf("-", 80) > 40 ? ascii.lastIndexOf("-", 80) : 80);
   return cut.replace(/-+$/, "") || "chart";
 }
 

@@ -48,7 +48,8 @@ function pairName(link: GroupLink): string {
 
 /** Every group with its people when there are few; the largest few otherwise (alt text must stay readable). */
 function groupList(boundary: BoundarySection): string {
-  const named = (groups: readonly { value: string; n: number }[]) => groups.map((g) => `${g.value}, ${g.n} people`).join("; ");
+  const named = (groups: readonly { value: string; n: number }[]) =>
+    groups.map((g) => `${g.value}, ${g.n} people`).join("; ");
   if (boundary.groups.length <= ALT_GROUPS) return named(boundary.groups);
   const largest = [...boundary.groups].sort((a, b) => b.n - a.n || a.value.localeCompare(b.value)).slice(0, ALT_GROUPS);
   return `largest: ${named(largest)}`;
@@ -64,8 +65,11 @@ export function networkMapAltText(input: NetworkMapInput): string {
   const strongest = links.slice(0, 3).map((l) => `${pairName(l)} (${l.ties} ties)`);
   if (strongest.length) parts.push(`most ties: ${strongest.join(", ")}`);
   if (directed) {
-    const oneWay = links.filter((l) => l.pairReciprocity !== null && l.pairReciprocity < RECIPROCITY_CLASSES[0].upTo).map(pairName);
-    if (oneWay.length) parts.push(`mostly one-way (under a quarter of pairs in contact both ways): ${oneWay.join(", ")}`);
+    const oneWay = links
+      .filter((l) => l.pairReciprocity !== null && l.pairReciprocity < RECIPROCITY_CLASSES[0].upTo)
+      .map(pairName);
+    if (oneWay.length)
+      parts.push(`mostly one-way (under a quarter of pairs in contact both ways): ${oneWay.join(", ")}`);
   }
   if (boundary.eiIndex !== null) parts.push(`E-I index ${formatChartNumber(boundary.eiIndex)}`);
   return `${parts.join("; ")}.`;
@@ -88,9 +92,20 @@ export function networkMapSpec(input: NetworkMapInput): TopLevelSpec {
     .map((g) => {
       const { angle, x, y } = place.get(g.value)!;
       const degrees = (angle * 180) / Math.PI;
-      const anchor: LabelAnchor = radial || Math.abs(x) >= 0.15 ? (x >= 0 ? "left" : "right") : y > 0 ? "above" : "below";
+      const anchor: LabelAnchor =
+        radial || Math.abs(x) >= 0.15 ? (x >= 0 ? "left" : "right") : y > 0 ? "above" : "below";
       const rotate = radial ? (x >= 0 ? degrees : degrees + 180) : 0;
-      return { group: g.value, people: g.n, x, y, lx: LABEL_RADIUS * x, ly: LABEL_RADIUS * y, anchor, rotate, label: `${g.value} (${g.n})` };
+      return {
+        group: g.value,
+        people: g.n,
+        x,
+        y,
+        lx: LABEL_RADIUS * x,
+        ly: LABEL_RADIUS * y,
+        anchor,
+        rotate,
+        label: `${g.value} (${g.n})`,
+      };
     });
   // The largest node may take three quarters of the arc between neighbours, so nodes never overlap.
   const spacing = (2 * Math.PI * UNIT) / Math.max(order.length, 1);
@@ -102,7 +117,8 @@ export function networkMapSpec(input: NetworkMapInput): TopLevelSpec {
     .map((l) => {
       const a = place.get(l.groups[0])!;
       const b = place.get(l.groups[1])!;
-      const reciprocity = l.pairReciprocity === null ? null : RECIPROCITY_CLASSES.find((c) => l.pairReciprocity! < c.upTo)!.label;
+      const reciprocity =
+        l.pairReciprocity === null ? null : RECIPROCITY_CLASSES.find((c) => l.pairReciprocity! < c.upTo)!.label;
       return { pair: pairName(l), ties: l.ties, reciprocity, x: a.x, y: a.y, x2: b.x, y2: b.y };
     });
   // One data unit is UNIT pixels both ways, so the circle stays round. The spans leave room for the labels inside
@@ -117,7 +133,10 @@ export function networkMapSpec(input: NetworkMapInput): TopLevelSpec {
   const subtitle = [
     `Node area: people in the group (number in brackets). Line width: ties between the groups${directed ? "; colour: how many of the cross-group pairs are in contact both ways" : ""}.`,
   ];
-  if (links.length < boundary.links.length) subtitle.push(`The ${links.length} pairs with most ties of ${boundary.links.length} are drawn; the CSV mixing matrix has them all.`);
+  if (links.length < boundary.links.length)
+    subtitle.push(
+      `The ${links.length} pairs with most ties of ${boundary.links.length} are drawn; the CSV mixing matrix has them all.`,
+    );
 
   // Labels sit outside the circle, aligned away from it so they never cross a node.
   const labelLayer = (anchor: LabelAnchor) => ({
@@ -156,13 +175,22 @@ export function networkMapSpec(input: NetworkMapInput): TopLevelSpec {
           y: { field: "y", type: "quantitative", ...yAxisless },
           x2: { field: "x2" },
           y2: { field: "y2" },
-          strokeWidth: { field: "ties", type: "quantitative", title: "Ties", scale: { range: [1, 14], zero: false }, legend: { orient: "bottom" } },
+          strokeWidth: {
+            field: "ties",
+            type: "quantitative",
+            title: "Ties",
+            scale: { range: [1, 14], zero: false },
+            legend: { orient: "bottom" },
+          },
           color: directed
             ? {
                 field: "reciprocity",
                 type: "ordinal",
                 title: "Cross-group pairs in contact both ways",
-                scale: { domain: RECIPROCITY_CLASSES.map((c) => c.label), range: RECIPROCITY_CLASSES.map((c) => c.colour) },
+                scale: {
+                  domain: RECIPROCITY_CLASSES.map((c) => c.label),
+                  range: RECIPROCITY_CLASSES.map((c) => c.colour),
+                },
                 legend: { orient: "bottom", direction: "vertical" },
               }
             : { value: MUTED },
@@ -175,7 +203,13 @@ export function networkMapSpec(input: NetworkMapInput): TopLevelSpec {
         encoding: {
           x: { field: "x", type: "quantitative", ...xAxisless },
           y: { field: "y", type: "quantitative", ...yAxisless },
-          size: { field: "people", type: "quantitative", title: "People", scale: { range: [Math.min(60, largestArea / 4), largestArea], zero: true }, legend: null },
+          size: {
+            field: "people",
+            type: "quantitative",
+            title: "People",
+            scale: { range: [Math.min(60, largestArea / 4), largestArea], zero: true },
+            legend: null,
+          },
         },
       },
       labelLayer("left"),

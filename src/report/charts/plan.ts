@@ -39,14 +39,32 @@ function spcCharts(report: Report): Omit<ChartPlan, "stem">[] {
     const s = series.get(id);
     if (!s) return [];
     const input = { series: s, signals, period: report.inputs.period };
-    return [{ kind: "spc" as const, practice: signals[0].practice, title: spcTitle(s), alt: spcAltText(input), spec: spcSpec(input), about: { series: id } }];
+    return [
+      {
+        kind: "spc" as const,
+        practice: signals[0].practice,
+        title: spcTitle(s),
+        alt: spcAltText(input),
+        spec: spcSpec(input),
+        about: { series: id },
+      },
+    ];
   });
 }
 
 function heatmapCharts(report: Report): Omit<ChartPlan, "stem">[] {
   const rc = report.survey?.coordination;
   if (!rc || rc.cells.length === 0) return [];
-  return [{ kind: "rc-heatmap", practice: 1, title: heatmapTitle(rc), alt: heatmapAltText(rc, report.minGroupSize), spec: heatmapSpec(rc, report.minGroupSize), about: { attribute: rc.raterAttribute } }];
+  return [
+    {
+      kind: "rc-heatmap",
+      practice: 1,
+      title: heatmapTitle(rc),
+      alt: heatmapAltText(rc, report.minGroupSize),
+      spec: heatmapSpec(rc, report.minGroupSize),
+      about: { attribute: rc.raterAttribute },
+    },
+  ];
 }
 
 function networkCharts(report: Report): Omit<ChartPlan, "stem">[] {
@@ -56,7 +74,14 @@ function networkCharts(report: Report): Omit<ChartPlan, "stem">[] {
     .filter((b) => b.groups.length >= 2)
     .map((boundary) => {
       const input = { boundary, directed: network.directed };
-      return { kind: "network-map" as const, practice: 3 as const, title: networkMapTitle(input), alt: networkMapAltText(input), spec: networkMapSpec(input), about: { attribute: boundary.attribute } };
+      return {
+        kind: "network-map" as const,
+        practice: 3 as const,
+        title: networkMapTitle(input),
+        alt: networkMapAltText(input),
+        spec: networkMapSpec(input),
+        about: { attribute: boundary.attribute },
+      };
     });
 }
 
@@ -69,7 +94,14 @@ function scaleCharts(report: Report): Omit<ChartPlan, "stem">[] {
       .filter((attribute) => scale.groups.some((g) => g.attribute === attribute && !g.suppressed))
       .map((attribute) => {
         const input = { scale, attribute, minGroupSize: report.minGroupSize, waves: survey.waves };
-        return { kind: "scale-groups" as const, practice: scale.practice, title: scaleGroupsTitle(input), alt: scaleGroupsAltText(input), spec: scaleGroupsSpec(input), about: { scale: scale.id, attribute } };
+        return {
+          kind: "scale-groups" as const,
+          practice: scale.practice,
+          title: scaleGroupsTitle(input),
+          alt: scaleGroupsAltText(input),
+          spec: scaleGroupsSpec(input),
+          about: { scale: scale.id, attribute },
+        };
       }),
   );
 }

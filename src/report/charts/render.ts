@@ -5,7 +5,12 @@ import type { TopLevelSpec } from "vega-lite";
 
 /** Escapes text for SVG/XML character data and attribute values. */
 export function xmlEscape(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
 }
 
 /** Gives the SVG a role, an accessible name and a description that screen readers and image viewers show. */

@@ -16,7 +16,14 @@ export interface ScaleGroupsInput {
   waves: readonly string[];
 }
 
-const WAVE_COLOURS = [OKABE_ITO.skyBlue, OKABE_ITO.blue, OKABE_ITO.orange, OKABE_ITO.green, OKABE_ITO.vermillion, OKABE_ITO.purple];
+const WAVE_COLOURS = [
+  OKABE_ITO.skyBlue,
+  OKABE_ITO.blue,
+  OKABE_ITO.orange,
+  OKABE_ITO.green,
+  OKABE_ITO.vermillion,
+  OKABE_ITO.purple,
+];
 const WAVE_SHAPES = ["circle", "square", "diamond", "triangle-up", "triangle-down", "cross"];
 const NO_WAVE = "all responses";
 
@@ -45,12 +52,17 @@ export function scaleGroupsAltText(input: ScaleGroupsInput): string {
   const { scale, minGroupSize, attribute } = input;
   const current = groupsOf(input).filter((g) => (g.wave ?? null) === scale.wave);
   const shown = current.filter((g) => !g.suppressed);
-  const parts = [`${scale.label}: mean score (${scale.min}–${scale.max}) with 95% interval for each ${attribute}${scale.wave ? `, latest wave ${scale.wave}` : ""}`];
+  const parts = [
+    `${scale.label}: mean score (${scale.min}–${scale.max}) with 95% interval for each ${attribute}${scale.wave ? `, latest wave ${scale.wave}` : ""}`,
+  ];
   const ordered = [...shown].sort((a, b) => (a.suppressed || b.suppressed ? 0 : a.mean - b.mean));
-  const lowest = ordered.slice(0, 3).map((g) => (g.suppressed ? "" : `${g.value} ${formatChartNumber(g.mean)} (n = ${g.n})`));
+  const lowest = ordered
+    .slice(0, 3)
+    .map((g) => (g.suppressed ? "" : `${g.value} ${formatChartNumber(g.mean)} (n = ${g.n})`));
   if (lowest.length) parts.push(`lowest: ${lowest.join(", ")}`);
   const hidden = current.length - shown.length;
-  if (hidden) parts.push(`${hidden} group${hidden === 1 ? "" : "s"} suppressed (fewer than ${minGroupSize} respondents)`);
+  if (hidden)
+    parts.push(`${hidden} group${hidden === 1 ? "" : "s"} suppressed (fewer than ${minGroupSize} respondents)`);
   return `${parts.join("; ")}.`;
 }
 
@@ -59,23 +71,57 @@ export function scaleGroupsSpec(input: ScaleGroupsInput): TopLevelSpec {
   const rows: Row[] = groupsOf(input).map((g) => {
     const row = g.value;
     if (g.suppressed) return { row, wave: waveOf(g.wave), mean: null, low: null, high: null, label: "suppressed" };
-    return { row, wave: waveOf(g.wave), mean: g.mean, low: g.ci?.[0] ?? null, high: g.ci?.[1] ?? null, label: `n = ${g.n}` };
+    return {
+      row,
+      wave: waveOf(g.wave),
+      mean: g.mean,
+      low: g.ci?.[0] ?? null,
+      high: g.ci?.[1] ?? null,
+      label: `n = ${g.n}`,
+    };
   });
   const waveDomain = waves.length ? [...waves] : [NO_WAVE];
   if (rows.some((r) => r.wave === NO_WAVE) && !waveDomain.includes(NO_WAVE)) waveDomain.push(NO_WAVE);
   // One line of text per group and wave, at the right edge: "n = 23" or "suppressed".
   const notes = rows.map((r) => ({ ...r, text: `${waves.length > 1 ? `${r.wave}: ` : ""}${r.label}` }));
   const bandLines = [scale.bands?.low, scale.bands?.high].filter((at): at is number => at !== undefined);
-  const x = { type: "quantitative" as const, scale: { domain: [scale.min, scale.max], nice: false }, title: `Mean score (${scale.min}–${scale.max}) with 95% interval` };
-  const waveColour = { field: "wave", type: "nominal" as const, title: "Wave", scale: { domain: waveDomain, range: WAVE_COLOURS.slice(0, waveDomain.length) } };
-  const waveShape = { field: "wave", type: "nominal" as const, title: "Wave", scale: { domain: waveDomain, range: WAVE_SHAPES.slice(0, waveDomain.length) } };
-  const y = { field: "row", type: "nominal" as const, title: input.attribute, sort: null, axis: { labelLimit: 320, grid: false, ticks: false } };
+  const x = {
+    type: "quantitative" as const,
+    scale: { domain: [scale.min, scale.max], nice: false },
+    title: `Mean score (${scale.min}–${scale.max}) with 95% interval`,
+  };
+  const waveColour = {
+    field: "wave",
+    type: "nominal" as const,
+    title: "Wave",
+    scale: { domain: waveDomain, range: WAVE_COLOURS.slice(0, waveDomain.length) },
+  };
+  const waveShape = {
+    field: "wave",
+    type: "nominal" as const,
+    title: "Wave",
+    scale: { domain: waveDomain, range: WAVE_SHAPES.slice(0, waveDomain.length) },
+  };
+  const y = {
+    field: "row",
+    type: "nominal" as const,
+    title: input.attribute,
+    sort: null,
+    axis: { labelLimit: 320, grid: false, ticks: false },
+  };
   // Every data layer places its marks by group row and wave; the band rules span the plot and need neither.
-  const rowAndWave = { y, ...(waveDomain.length > 1 ? { yOffset: { field: "wave", type: "nominal" as const, scale: { domain: waveDomain } } } : {}) };
+  const rowAndWave = {
+    y,
+    ...(waveDomain.length > 1
+      ? { yOffset: { field: "wave", type: "nominal" as const, scale: { domain: waveDomain } } }
+      : {}),
+  };
   const rowHeight = 9 * Math.max(1, waveDomain.length) + 6;
   const subtitle = [
     `Each row is a group; ${waveDomain.length > 1 ? "each wave has its own colour and shape" : "the point is the mean"}. Groups with fewer than ${minGroupSize} respondents are suppressed and show no score.`,
-    ...(bandLines.length ? [`Dotted lines: the scale's bands (${bandLines.map(formatChartNumber).join(" and ")}).`] : []),
+    ...(bandLines.length
+      ? [`Dotted lines: the scale's bands (${bandLines.map(formatChartNumber).join(" and ")}).`]
+      : []),
   ];
 
   return {

@@ -40,7 +40,11 @@ const VARIATION_WORDS: Record<VariationIcon, string> = {
 /** Characters of 12 px subtitle text that fit the 680 px plot. */
 const SUBTITLE_CHARS = 105;
 
-const DIRECTION_WORDS = { higher: "higher is better", lower: "lower is better", neither: "no direction is better" } as const;
+const DIRECTION_WORDS = {
+  higher: "higher is better",
+  lower: "lower is better",
+  neither: "no direction is better",
+} as const;
 
 export interface SpcChartInput {
   series: Series;
@@ -88,7 +92,10 @@ function latestLimits(series: Series) {
 function limitsPhrase(series: Series): string {
   const latest = latestLimits(series);
   if (!latest) return "no mean yet";
-  const centre = series.chart === "run" && series.runs ? `median ${formatChartNumber(series.runs.median)}` : `mean ${formatChartNumber(latest.mean)}`;
+  const centre =
+    series.chart === "run" && series.runs
+      ? `median ${formatChartNumber(series.runs.median)}`
+      : `mean ${formatChartNumber(latest.mean)}`;
   if (latest.upper === null || latest.lower === null) return centre;
   return `${centre}, process limits ${formatChartNumber(latest.lower)} to ${formatChartNumber(latest.upper)}`;
 }
@@ -112,11 +119,22 @@ export function spcSpec(input: SpcChartInput): TopLevelSpec {
   let segment = 0;
   const rows: PointRow[] = series.points.map((p, i) => {
     if (i > 0 && recalculations.has(p.period)) segment++;
-    return { i, period: p.period, value: p.value, mean: p.mean, upper: p.upperLimit, lower: p.lowerLimit, reading: POINT_READINGS[readingOf(p)], segment };
+    return {
+      i,
+      period: p.period,
+      value: p.value,
+      mean: p.mean,
+      upper: p.upperLimit,
+      lower: p.lowerLimit,
+      reading: POINT_READINGS[readingOf(p)],
+      segment,
+    };
   });
   const periods = rows.map((r) => r.period);
-    // Gaps draw nothing (the line breaks), so only readings of drawn points go in the legend.
-  const present = (Object.keys(POINT_READINGS) as Reading[]).filter((k) => rows.some((r) => r.value !== null && r.reading === POINT_READINGS[k]));
+  // Gaps draw nothing (the line breaks), so only readings of drawn points go in the legend.
+  const present = (Object.keys(POINT_READINGS) as Reading[]).filter((k) =>
+    rows.some((r) => r.value !== null && r.reading === POINT_READINGS[k]),
+  );
   const markers: Marker[] = [
     ...series.recalculations.map((p) => ({ period: p, label: "new limits", kind: "recalculation" as const })),
     ...series.annotations.map((a) => ({ period: a.period, label: a.note, kind: "annotation" as const })),
@@ -125,22 +143,53 @@ export function spcSpec(input: SpcChartInput): TopLevelSpec {
   // A run chart's centre is the median (Anhøj); without run analysis the segment mean is what the series carries.
   const median = series.chart === "run" ? series.runs?.median : undefined;
   const centreRows = median === undefined ? rows : rows.map((r) => ({ ...r, mean: r.mean === null ? null : median }));
-  const segmentEnds = centreRows.filter((r, i) => r.mean !== null && (i === rows.length - 1 || rows[i + 1].segment !== r.segment || rows[i + 1].mean === null));
+  const segmentEnds = centreRows.filter(
+    (r, i) =>
+      r.mean !== null && (i === rows.length - 1 || rows[i + 1].segment !== r.segment || rows[i + 1].mean === null),
+  );
   const lastSegmentEnd = segmentEnds.at(-1);
   const centreName = series.chart === "run" ? "median" : "mean";
   const limitLabels = lastSegmentEnd
     ? [
-        { period: lastSegmentEnd.period, y: lastSegmentEnd.mean, label: `${centreName} ${formatChartNumber(lastSegmentEnd.mean!)}` },
-        ...(lastSegmentEnd.upper !== null ? [{ period: lastSegmentEnd.period, y: lastSegmentEnd.upper, label: `upper limit ${formatChartNumber(lastSegmentEnd.upper)}` }] : []),
-        ...(lastSegmentEnd.lower !== null ? [{ period: lastSegmentEnd.period, y: lastSegmentEnd.lower, label: `lower limit ${formatChartNumber(lastSegmentEnd.lower)}` }] : []),
+        {
+          period: lastSegmentEnd.period,
+          y: lastSegmentEnd.mean,
+          label: `${centreName} ${formatChartNumber(lastSegmentEnd.mean!)}`,
+        },
+        ...(lastSegmentEnd.upper !== null
+          ? [
+              {
+                period: lastSegmentEnd.period,
+                y: lastSegmentEnd.upper,
+                label: `upper limit ${formatChartNumber(lastSegmentEnd.upper)}`,
+              },
+            ]
+          : []),
+        ...(lastSegmentEnd.lower !== null
+          ? [
+              {
+                period: lastSegmentEnd.period,
+                y: lastSegmentEnd.lower,
+                label: `lower limit ${formatChartNumber(lastSegmentEnd.lower)}`,
+              },
+            ]
+          : []),
       ]
     : [];
 
-  const x = { field: "period", type: "ordinal" as const, sort: periods, title: period === "week" ? "ISO week" : "Month", axis: { labelAngle: -45, labelOverlap: "greedy" as const, grid: false } };
+  const x = {
+    field: "period",
+    type: "ordinal" as const,
+    sort: periods,
+    title: period === "week" ? "ISO week" : "Month",
+    axis: { labelAngle: -45, labelOverlap: "greedy" as const, grid: false },
+  };
   const yTitle = metricLabel(series.metric);
   const subtitle = [
     `${series.chart === "xmr" ? "XmR chart" : "Run chart (too few points for limits)"} · ${DIRECTION_WORDS[series.direction]} · ${limitsPhrase(series)}`,
-    ...signals.map((s) => `${s.severity === "critical" ? "Critical" : s.severity === "warning" ? "Warning" : "Note"}: ${s.rule}`),
+    ...signals.map(
+      (s) => `${s.severity === "critical" ? "Critical" : s.severity === "warning" ? "Warning" : "Note"}: ${s.rule}`,
+    ),
   ];
   if (series.rebaseSuggestion) subtitle.push(`Suggested rebase: ${series.rebaseSuggestion}`);
 
@@ -166,19 +215,37 @@ export function spcSpec(input: SpcChartInput): TopLevelSpec {
               mark: { type: "rule" as const, strokeDash: [2, 3], strokeWidth: 1.2 },
               encoding: {
                 x: { field: "period", type: "ordinal" as const, sort: periods },
-                color: { field: "kind", type: "nominal" as const, scale: { domain: Object.keys(markerColour), range: Object.values(markerColour) }, legend: null },
+                color: {
+                  field: "kind",
+                  type: "nominal" as const,
+                  scale: { domain: Object.keys(markerColour), range: Object.values(markerColour) },
+                  legend: null,
+                },
               },
             },
             {
               data: { values: markers },
               // Above the plot, clear of the limit lines and their labels.
               name: "marker_labels",
-              mark: { type: "text" as const, align: "left" as const, baseline: "bottom" as const, dx: -2, dy: -3, fontSize: 10, limit: 200 },
+              mark: {
+                type: "text" as const,
+                align: "left" as const,
+                baseline: "bottom" as const,
+                dx: -2,
+                dy: -3,
+                fontSize: 10,
+                limit: 200,
+              },
               encoding: {
                 x: { field: "period", type: "ordinal" as const, sort: periods },
                 y: { value: 0 },
                 text: { field: "label" },
-                color: { field: "kind", type: "nominal" as const, scale: { domain: Object.keys(markerColour), range: Object.values(markerColour) }, legend: null },
+                color: {
+                  field: "kind",
+                  type: "nominal" as const,
+                  scale: { domain: Object.keys(markerColour), range: Object.values(markerColour) },
+                  legend: null,
+                },
               },
             },
           ]
@@ -186,7 +253,10 @@ export function spcSpec(input: SpcChartInput): TopLevelSpec {
       {
         name: "mean",
         mark: { type: "line", color: INK, strokeWidth: 1.5 },
-        encoding: { y: { field: "mean", type: "quantitative", title: yTitle, scale: { zero: false } }, detail: { field: "segment" } },
+        encoding: {
+          y: { field: "mean", type: "quantitative", title: yTitle, scale: { zero: false } },
+          detail: { field: "segment" },
+        },
       },
       // A run chart has no limits: their layers are left out rather than drawn from nothing.
       ...(rows.some((r) => r.upper !== null)
@@ -231,7 +301,10 @@ export function spcSpec(input: SpcChartInput): TopLevelSpec {
             field: "reading",
             type: "nominal",
             title: null,
-            scale: { domain: present.map((k) => POINT_READINGS[k]), range: present.map((k) => READING_STYLE[k].colour) },
+            scale: {
+              domain: present.map((k) => POINT_READINGS[k]),
+              range: present.map((k) => READING_STYLE[k].colour),
+            },
           },
           shape: {
             field: "reading",
@@ -245,7 +318,11 @@ export function spcSpec(input: SpcChartInput): TopLevelSpec {
         data: { values: limitLabels },
         name: "limit_labels",
         mark: { type: "text", align: "right", baseline: "bottom", dy: -3, fontSize: 10, color: MUTED },
-        encoding: { x: { field: "period", type: "ordinal", sort: periods }, y: { field: "y", type: "quantitative" }, text: { field: "label" } },
+        encoding: {
+          x: { field: "period", type: "ordinal", sort: periods },
+          y: { field: "y", type: "quantitative" },
+          text: { field: "label" },
+        },
       },
     ],
   } as TopLevelSpec;

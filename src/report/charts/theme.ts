@@ -44,7 +44,15 @@ export const BASE_CONFIG: Config = {
   // Per-mark ARIA labels would repeat every data value; the chart's <title> and <desc> carry the description.
   aria: false,
   view: { stroke: null },
-  title: { fontSize: 15, fontWeight: "bold", color: INK, anchor: "start", subtitleColor: MUTED, subtitleFontSize: 12, offset: 12 },
+  title: {
+    fontSize: 15,
+    fontWeight: "bold",
+    color: INK,
+    anchor: "start",
+    subtitleColor: MUTED,
+    subtitleFontSize: 12,
+    offset: 12,
+  },
   axis: {
     labelColor: INK,
     titleColor: INK,
@@ -56,6 +64,16 @@ export const BASE_CONFIG: Config = {
     titleFontWeight: "normal",
     labelLimit: 220,
   },
-  legend: { labelColor: INK, titleColor: INK, labelFontSize: 11, titleFontSize: 12, titleFontWeight: "normal", orient: "bottom", direction: "horizontal", labelLimit: 320, titleLimit: 400 },
+  legend: {
+    labelColor: INK,
+    titleColor: INK,
+    labelFontSize: 11,
+    titleFontSize: 12,
+    titleFontWeight: "normal",
+    orient: "bottom",
+    direction: "horizontal",
+    labelLimit: 320,
+    titleLimit: 400,
+  },
   text: { color: INK, fontSize: 11 },
 };

@@ -27,7 +27,11 @@ const WIDTH = 13.333;
 const MARGIN = 0.5;
 const FONT = "Arial";
 const hex = (colour: string) => colour.replace(/^#/, "").toUpperCase();
-const SEVERITY_COLOUR: Record<Severity, string> = { critical: hex(OKABE_ITO.vermillion), warning: hex("#B07800"), info: hex(MUTED) };
+const SEVERITY_COLOUR: Record<Severity, string> = {
+  critical: hex(OKABE_ITO.vermillion),
+  warning: hex("#B07800"),
+  info: hex(MUTED),
+};
 const SEVERITY_WORD: Record<Severity, string> = { critical: "Critical", warning: "Warning", info: "Note" };
 
 export const DECK_COMPANY = "relaudit";
@@ -69,7 +73,11 @@ type TableRow = PptxModule.default.TableRow;
 type PresentationClass = typeof PptxModule.default;
 
 /** pptxgenjs reads a multi-type chart's options from the second argument (where its typings expect data). */
-function addMultiTypeChart(slide: Slide, charts: PptxModule.default.IChartMulti[], options: PptxModule.default.IChartOpts): void {
+function addMultiTypeChart(
+  slide: Slide,
+  charts: PptxModule.default.IChartMulti[],
+  options: PptxModule.default.IChartOpts,
+): void {
   slide.addChart(charts, options as unknown as []);
 }
 
@@ -80,8 +88,30 @@ async function loadPptxGen(): Promise<PresentationClass> {
 }
 
 function addTitle(slide: Slide, title: string, subtitle?: string): void {
-  slide.addText(title, { x: MARGIN, y: 0.3, w: WIDTH - 2 * MARGIN, h: 0.7, fontFace: FONT, fontSize: 24, bold: true, color: hex(INK), fit: "shrink", valign: "top" });
-  if (subtitle) slide.addText(subtitle, { x: MARGIN, y: 0.95, w: WIDTH - 2 * MARGIN, h: 0.55, fontFace: FONT, fontSize: 14, color: hex(MUTED), fit: "shrink", valign: "top" });
+  slide.addText(title, {
+    x: MARGIN,
+    y: 0.3,
+    w: WIDTH - 2 * MARGIN,
+    h: 0.7,
+    fontFace: FONT,
+    fontSize: 24,
+    bold: true,
+    color: hex(INK),
+    fit: "shrink",
+    valign: "top",
+  });
+  if (subtitle)
+    slide.addText(subtitle, {
+      x: MARGIN,
+      y: 0.95,
+      w: WIDTH - 2 * MARGIN,
+      h: 0.55,
+      fontFace: FONT,
+      fontSize: 14,
+      color: hex(MUTED),
+      fit: "shrink",
+      valign: "top",
+    });
 }
 
 /**
@@ -91,46 +121,109 @@ function addTitle(slide: Slide, title: string, subtitle?: string): void {
 function bullets(lines: (string | Paragraph)[], size = 16): PptxModule.default.TextProps[] {
   return lines.map((line) => {
     const p = typeof line === "string" ? { text: line } : line;
-    return { text: p.text, options: { fontFace: FONT, fontSize: size, color: hex(INK), ...p.options, bullet: { indent: 18 }, indentLevel: p.sub ? 1 : 0, breakLine: true } };
+    return {
+      text: p.text,
+      options: {
+        fontFace: FONT,
+        fontSize: size,
+        color: hex(INK),
+        ...p.options,
+        bullet: { indent: 18 },
+        indentLevel: p.sub ? 1 : 0,
+        breakLine: true,
+      },
+    };
   });
 }
 
 function titleSlide(pres: Presentation, report: Report): void {
   const slide = pres.addSlide({ masterName: "RELAUDIT" });
-  slide.addText("Relational health audit", { x: MARGIN, y: 2.2, w: WIDTH - 2 * MARGIN, h: 1.1, fontFace: FONT, fontSize: 40, bold: true, color: hex(INK) });
+  slide.addText("Relational health audit", {
+    x: MARGIN,
+    y: 2.2,
+    w: WIDTH - 2 * MARGIN,
+    h: 1.1,
+    fontFace: FONT,
+    fontSize: 40,
+    bold: true,
+    color: hex(INK),
+  });
   const facts = [
-    report.network ? `${formatNumber(report.network.peopleCount)} people, ${formatNumber(report.network.interactionCount)} interactions` : null,
-    report.survey ? `${formatNumber(report.survey.responses)} survey responses${report.survey.waves.length ? ` in ${report.survey.waves.length} waves` : ""}` : null,
+    report.network
+      ? `${formatNumber(report.network.peopleCount)} people, ${formatNumber(report.network.interactionCount)} interactions`
+      : null,
+    report.survey
+      ? `${formatNumber(report.survey.responses)} survey responses${report.survey.waves.length ? ` in ${report.survey.waves.length} waves` : ""}`
+      : null,
     `groups of fewer than ${report.minGroupSize} respondents never shown`,
   ].filter((f): f is string => f !== null);
-  slide.addText(facts.join(" · "), { x: MARGIN, y: 3.3, w: WIDTH - 2 * MARGIN, h: 0.6, fontFace: FONT, fontSize: 18, color: hex(MUTED) });
-  slide.addText(`Generated ${report.generatedAt.slice(0, 10)} by relaudit ${report.tool.version}. Findings describe systems and relationships, never individuals.`, {
+  slide.addText(facts.join(" · "), {
     x: MARGIN,
-    y: 6.2,
+    y: 3.3,
     w: WIDTH - 2 * MARGIN,
-    h: 0.5,
+    h: 0.6,
     fontFace: FONT,
-    fontSize: 12,
+    fontSize: 18,
     color: hex(MUTED),
   });
+  slide.addText(
+    `Generated ${report.generatedAt.slice(0, 10)} by relaudit ${report.tool.version}. Findings describe systems and relationships, never individuals.`,
+    {
+      x: MARGIN,
+      y: 6.2,
+      w: WIDTH - 2 * MARGIN,
+      h: 0.5,
+      fontFace: FONT,
+      fontSize: 12,
+      color: hex(MUTED),
+    },
+  );
 }
 
 function headlineSlide(pres: Presentation, report: Report): void {
   const slide = pres.addSlide({ masterName: "RELAUDIT" });
   const s = report.summary;
-  addTitle(slide, "Headline findings", `${s.findings.critical} critical · ${s.findings.warning} warnings · ${s.pass} checks passed${s.error ? ` · ${s.error} checks failed to run` : ""}`);
+  addTitle(
+    slide,
+    "Headline findings",
+    `${s.findings.critical} critical · ${s.findings.warning} warnings · ${s.pass} checks passed${s.error ? ` · ${s.error} checks failed to run` : ""}`,
+  );
   const order: Severity[] = ["critical", "warning"];
-  const headline: { f: Finding; practice: number }[] = order.flatMap((severity) => report.checks.flatMap((c) => c.findings.filter((f) => f.severity === severity).map((f) => ({ f, practice: c.practice }))));
+  const headline: { f: Finding; practice: number }[] = order.flatMap((severity) =>
+    report.checks.flatMap((c) =>
+      c.findings.filter((f) => f.severity === severity).map((f) => ({ f, practice: c.practice })),
+    ),
+  );
   if (headline.length === 0) {
-    slide.addText("No warning or critical findings.", { x: MARGIN, y: 1.8, w: WIDTH - 2 * MARGIN, h: 0.6, fontFace: FONT, fontSize: 18, color: hex(INK) });
+    slide.addText("No warning or critical findings.", {
+      x: MARGIN,
+      y: 1.8,
+      w: WIDTH - 2 * MARGIN,
+      h: 0.6,
+      fontFace: FONT,
+      fontSize: 18,
+      color: hex(INK),
+    });
     return;
   }
   const lines: Paragraph[] = headline.slice(0, HEADLINES_SHOWN).map(({ f, practice }) => ({
     text: `${SEVERITY_WORD[f.severity]}: ${f.message} (practice ${practice})`,
     options: f.severity === "critical" ? { color: hex(INK) } : { color: hex(MUTED) },
   }));
-  if (headline.length > HEADLINES_SHOWN) lines.push({ text: `…and ${headline.length - HEADLINES_SHOWN} more in the report`, options: { color: hex(MUTED) } });
-  slide.addText(bullets(lines, 16), { x: MARGIN, y: 1.6, w: WIDTH - 2 * MARGIN, h: 5.3, valign: "top", paraSpaceAfter: 8, fit: "shrink" });
+  if (headline.length > HEADLINES_SHOWN)
+    lines.push({
+      text: `…and ${headline.length - HEADLINES_SHOWN} more in the report`,
+      options: { color: hex(MUTED) },
+    });
+  slide.addText(bullets(lines, 16), {
+    x: MARGIN,
+    y: 1.6,
+    w: WIDTH - 2 * MARGIN,
+    h: 5.3,
+    valign: "top",
+    paraSpaceAfter: 8,
+    fit: "shrink",
+  });
 }
 
 function signalSlide(pres: Presentation, signal: Signal, series: Series): void {
@@ -143,7 +236,13 @@ function signalSlide(pres: Presentation, signal: Signal, series: Series): void {
       type: pres.ChartType.line,
       // pptxgenjs writes a null as a blank cell, which the chart shows as a gap (displayBlanksAs below).
       data: g.series.map((s) => ({ name: s.name, labels: s.labels, values: s.values as number[] })),
-      options: { chartColors: g.colours, lineSize: g.lineSize, lineDash: g.dashed ? "dash" : "solid", lineDataSymbol: g.marker, lineDataSymbolSize: g.markerSize },
+      options: {
+        chartColors: g.colours,
+        lineSize: g.lineSize,
+        lineDash: g.dashed ? "dash" : "solid",
+        lineDataSymbol: g.marker,
+        lineDataSymbolSize: g.markerSize,
+      },
     })),
     {
       x: 0.3,
@@ -168,34 +267,68 @@ function signalSlide(pres: Presentation, signal: Signal, series: Series): void {
     },
   );
   const side: (string | Paragraph)[] = [
-    { text: `${SEVERITY_WORD[signal.severity]} signal since ${signal.firstPeriod}`, options: { bold: true, color: SEVERITY_COLOUR[signal.severity] } },
+    {
+      text: `${SEVERITY_WORD[signal.severity]} signal since ${signal.firstPeriod}`,
+      options: { bold: true, color: SEVERITY_COLOUR[signal.severity] },
+    },
     signal.rule,
     ...signal.evidence.map(formatEvidence),
   ];
   slide.addText(bullets(side, 12), { x: 9.1, y: 1.6, w: 3.9, h: 2.8, valign: "top", paraSpaceAfter: 4, fit: "shrink" });
   if (signal.questions.length) {
-    slide.addText([{ text: "Questions to ask", options: { bold: true, fontFace: FONT, fontSize: 12, color: hex(INK), breakLine: true } }, ...bullets(signal.questions, 12)], {
-      x: 9.1,
-      y: 4.5,
-      w: 3.9,
-      h: 2.4,
-      valign: "top",
-      paraSpaceAfter: 4,
-      fit: "shrink",
-    });
+    slide.addText(
+      [
+        {
+          text: "Questions to ask",
+          options: { bold: true, fontFace: FONT, fontSize: 12, color: hex(INK), breakLine: true },
+        },
+        ...bullets(signal.questions, 12),
+      ],
+      {
+        x: 9.1,
+        y: 4.5,
+        w: 3.9,
+        h: 2.4,
+        valign: "top",
+        paraSpaceAfter: 4,
+        fit: "shrink",
+      },
+    );
   }
-  slide.addNotes([signal.message, `Practice ${signal.practice}: ${PRACTICES[signal.practice]}.`, series.rebaseSuggestion ? `Suggested rebase: ${series.rebaseSuggestion}` : ""].filter(Boolean).join("\n"));
+  slide.addNotes(
+    [
+      signal.message,
+      `Practice ${signal.practice}: ${PRACTICES[signal.practice]}.`,
+      series.rebaseSuggestion ? `Suggested rebase: ${series.rebaseSuggestion}` : "",
+    ]
+      .filter(Boolean)
+      .join("\n"),
+  );
 }
 
 function otherSignalsSlide(pres: Presentation, signals: Signal[]): void {
   const slide = pres.addSlide({ masterName: "RELAUDIT" });
   addTitle(slide, "Other critical signals", "Signals without a chart: departures, survey drops and perception gaps.");
-  const lines: Paragraph[] = signals.slice(0, OTHER_SIGNALS_SHOWN).flatMap((s) => [
-    { text: `${subjectLabel(s.subject)}: ${s.message}` },
-    ...(s.questions[0] ? [{ text: s.questions[0], options: { color: hex(MUTED), fontSize: 12 }, sub: true }] : []),
-  ]);
-  if (signals.length > OTHER_SIGNALS_SHOWN) lines.push({ text: `…and ${signals.length - OTHER_SIGNALS_SHOWN} more in the report`, options: { color: hex(MUTED) } });
-  slide.addText(bullets(lines, 15), { x: MARGIN, y: 1.6, w: WIDTH - 2 * MARGIN, h: 5.3, valign: "top", paraSpaceAfter: 8, fit: "shrink" });
+  const lines: Paragraph[] = signals
+    .slice(0, OTHER_SIGNALS_SHOWN)
+    .flatMap((s) => [
+      { text: `${subjectLabel(s.subject)}: ${s.message}` },
+      ...(s.questions[0] ? [{ text: s.questions[0], options: { color: hex(MUTED), fontSize: 12 }, sub: true }] : []),
+    ]);
+  if (signals.length > OTHER_SIGNALS_SHOWN)
+    lines.push({
+      text: `…and ${signals.length - OTHER_SIGNALS_SHOWN} more in the report`,
+      options: { color: hex(MUTED) },
+    });
+  slide.addText(bullets(lines, 15), {
+    x: MARGIN,
+    y: 1.6,
+    w: WIDTH - 2 * MARGIN,
+    h: 5.3,
+    valign: "top",
+    paraSpaceAfter: 8,
+    fit: "shrink",
+  });
 }
 
 function rcTableRows(rc: CoordinationResult, minGroupSize: number): TableRow[] {
@@ -211,8 +344,21 @@ function rcTableRows(rc: CoordinationResult, minGroupSize: number): TableRow[] {
       const c = cellOf.get(`${rater}\u0000${rated}`);
       const border = c?.within ? { border: { type: "solid" as const, pt: 2.5, color: hex(INK) } } : {};
       if (!c) return { text: "", options: base };
-      if (c.suppressed) return { text: `suppressed\nn < ${minGroupSize}`, options: { ...base, fontSize: 9, color: hex(MUTED), fill: { color: hex(RC_BAND_COLOURS.suppressed) }, ...border } };
-      return { text: `${c.index.toFixed(2)}\n${c.band}, n = ${c.n}`, options: { ...base, fill: { color: hex(RC_BAND_COLOURS[c.band]) }, ...border } };
+      if (c.suppressed)
+        return {
+          text: `suppressed\nn < ${minGroupSize}`,
+          options: {
+            ...base,
+            fontSize: 9,
+            color: hex(MUTED),
+            fill: { color: hex(RC_BAND_COLOURS.suppressed) },
+            ...border,
+          },
+        };
+      return {
+        text: `${c.index.toFixed(2)}\n${c.band}, n = ${c.n}`,
+        options: { ...base, fill: { color: hex(RC_BAND_COLOURS[c.band]) }, ...border },
+      };
     }),
   ]);
   return [header, ...rows];
@@ -221,11 +367,22 @@ function rcTableRows(rc: CoordinationResult, minGroupSize: number): TableRow[] {
 function heatmapSlide(pres: Presentation, report: Report, plan: ChartPlan, png: Uint8Array | undefined): void {
   const rc = report.survey!.coordination!;
   const slide = pres.addSlide({ masterName: "RELAUDIT" });
-  addTitle(slide, plan.title, `RC index ${rc.min}–${rc.max}${rc.wave ? `, wave ${rc.wave}` : ""}. Bands weak < ${rc.bands.weak} ≤ moderate ≤ ${rc.bands.strong} < strong: ${rc.bands.note}. Outlined: a group rating itself.`);
+  addTitle(
+    slide,
+    plan.title,
+    `RC index ${rc.min}–${rc.max}${rc.wave ? `, wave ${rc.wave}` : ""}. Bands weak < ${rc.bands.weak} ≤ moderate ≤ ${rc.bands.strong} < strong: ${rc.bands.note}. Outlined: a group rating itself.`,
+  );
   if (rc.groups.length <= NATIVE_TABLE_MAX_GROUPS) {
     const rows = rcTableRows(rc, report.minGroupSize);
     const w = Math.min(WIDTH - 2 * MARGIN, 2.4 + 1.7 * rc.groups.length);
-    slide.addTable(rows, { x: MARGIN, y: 1.7, w, colW: [2.4, ...rc.groups.map(() => 1.7)], rowH: 0.62, border: { type: "solid", pt: 1, color: "FFFFFF" } });
+    slide.addTable(rows, {
+      x: MARGIN,
+      y: 1.7,
+      w,
+      colW: [2.4, ...rc.groups.map(() => 1.7)],
+      rowH: 0.62,
+      border: { type: "solid", pt: 1, color: "FFFFFF" },
+    });
   } else if (png) {
     slide.addImage({ data: pngData(png), altText: plan.alt, ...fit(png, MARGIN, 1.6, WIDTH - 2 * MARGIN, 5.4) });
   }
@@ -247,19 +404,33 @@ function methodsSlide(pres: Presentation, report: Report): void {
   const lines = [
     `Survey results for groups of fewer than ${report.minGroupSize} respondents are suppressed, as are groups whose figures could be worked out from the others.`,
     "Scale scores are means of answered items after reverse keying, with 95% intervals; reliability is Cronbach's α as R psych computes it.",
-    ...(rc ? [`Relational coordination (Gittell): the mean of seven dimensions, 1–5. The bands (weak < ${rc.bands.weak}, strong > ${rc.bands.strong}) are a research convention, not an official standard.`] : []),
+    ...(rc
+      ? [
+          `Relational coordination (Gittell): the mean of seven dimensions, 1–5. The bands (weak < ${rc.bands.weak}, strong > ${rc.bands.strong}) are a research convention, not an official standard.`,
+        ]
+      : []),
     ...(network
       ? [
           `Network: ${formatNumber(network.peopleCount)} people and ${formatNumber(network.tieCount)} ties, interactions taken as ${network.directed ? "directed" : "mutual"}; betweenness ${network.betweennessMethod === "exact" ? "exact" : "estimated from sampled sources"} (igraph conventions).`,
         ]
       : []),
     ...(report.series
-      ? ["SPC: XmR charts with NHS Making Data Count rules (a point beyond a process limit, a shift, a trend, two of three beyond two sigma); limits need 13 points, fewer give a run chart (Anhøj rules)."]
+      ? [
+          "SPC: XmR charts with NHS Making Data Count rules (a point beyond a process limit, a shift, a trend, two of three beyond two sigma); limits need 13 points, fewer give a run chart (Anhøj rules).",
+        ]
       : []),
     "Findings describe systems and relationships, never individuals: they are questions to explore, not verdicts.",
     "Every figure, its n and its interval are in report.md and report.json; the CSV tables hold the same numbers for spreadsheets.",
   ];
-  slide.addText(bullets(lines, 14), { x: MARGIN, y: 1.3, w: WIDTH - 2 * MARGIN, h: 5.6, valign: "top", paraSpaceAfter: 8, fit: "shrink" });
+  slide.addText(bullets(lines, 14), {
+    x: MARGIN,
+    y: 1.3,
+    w: WIDTH - 2 * MARGIN,
+    h: 5.6,
+    valign: "top",
+    paraSpaceAfter: 8,
+    fit: "shrink",
+  });
 }
 
 export async function renderDeck({ report, plans, png }: DeckInput): Promise<Uint8Array> {
@@ -290,9 +461,20 @@ export async function renderDeck({ report, plans, png }: DeckInput): Promise<Uin
   const heatmap = plans.find((p) => p.kind === "rc-heatmap");
   if (heatmap && report.survey?.coordination) heatmapSlide(pres, report, heatmap, png.get(heatmap.stem));
 
-  const maps = plans.filter((p) => p.kind === "network-map" && png.has(p.stem) && (report.network?.boundaries.find((b) => b.attribute === p.about.attribute)?.groups.length ?? Infinity) <= MAP_MAX_GROUPS);
+  const maps = plans.filter(
+    (p) =>
+      p.kind === "network-map" &&
+      png.has(p.stem) &&
+      (report.network?.boundaries.find((b) => b.attribute === p.about.attribute)?.groups.length ?? Infinity) <=
+        MAP_MAX_GROUPS,
+  );
   for (const plan of maps.slice(0, MAPS_SHOWN)) {
-    pictureSlide(pres, plan, png.get(plan.stem)!, "Groups sized by people, lines by ties between them, coloured by how many cross-group pairs are in contact both ways.");
+    pictureSlide(
+      pres,
+      plan,
+      png.get(plan.stem)!,
+      "Groups sized by people, lines by ties between them, coloured by how many cross-group pairs are in contact both ways.",
+    );
   }
 
   methodsSlide(pres, report);
@@ -303,5 +485,7 @@ export async function renderDeck({ report, plans, png }: DeckInput): Promise<Uin
 /** The charts a deck shows as pictures (PNG needed): network maps, and the heatmap when too big for a table. */
 export function deckPictures(report: Report, plans: readonly ChartPlan[]): ChartPlan[] {
   const rcGroups = report.survey?.coordination?.groups.length ?? 0;
-  return plans.filter((p) => p.kind === "network-map" || (p.kind === "rc-heatmap" && rcGroups > NATIVE_TABLE_MAX_GROUPS));
+  return plans.filter(
+    (p) => p.kind === "network-map" || (p.kind === "rc-heatmap" && rcGroups > NATIVE_TABLE_MAX_GROUPS),
+  );
 }

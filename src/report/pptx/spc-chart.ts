@@ -34,7 +34,11 @@ const SPECIAL_MARKERS = {
 
 export function spcChartGroups(series: Series): NativeChartGroup[] {
   const labels = series.points.map((p) => p.period);
-  const column = (name: string, pick: (p: Series["points"][number]) => number | null): NativeSeries => ({ name, labels, values: series.points.map(pick) });
+  const column = (name: string, pick: (p: Series["points"][number]) => number | null): NativeSeries => ({
+    name,
+    labels,
+    values: series.points.map(pick),
+  });
   const hasLimits = series.points.some((p) => p.upperLimit !== null || p.lowerLimit !== null);
   const centre = series.chart === "run" && series.runs ? "Median" : "Mean";
   const median = series.runs?.median ?? null;
@@ -71,7 +75,15 @@ export function spcChartGroups(series: Series): NativeChartGroup[] {
   }
   if (series.target !== null) {
     const target = series.target;
-    groups.push({ role: "target", series: [column("Target", () => target)], colours: [hex(OKABE_ITO.vermillion)], lineSize: 1.25, dashed: true, marker: "none", markerSize: 2 });
+    groups.push({
+      role: "target",
+      series: [column("Target", () => target)],
+      colours: [hex(OKABE_ITO.vermillion)],
+      lineSize: 1.25,
+      dashed: true,
+      marker: "none",
+      markerSize: 2,
+    });
   }
   for (const special of ["concern", "improvement", "neither"] as const) {
     if (!series.points.some((p) => p.special === special && p.value !== null)) continue;

@@ -55,5 +55,15 @@ export function runsAnalysis(values: readonly number[]): RunsAnalysis | null {
   const tests: RunsAnalysis["tests"] = [];
   if (longestRun > longestRunMax) tests.push("longest-run");
   if (crossings < crossingsMin) tests.push("crossings");
-  return { median: centre, useful, longestRun, longestRunMax, longestRunSide, crossings, crossingsMin, signal: tests.length > 0, tests };
+  return {
+    median: centre,
+    useful,
+    longestRun,
+    longestRunMax,
+    longestRunSide,
+    crossings,
+    crossingsMin,
+    signal: tests.length > 0,
+    tests,
+  };
 }

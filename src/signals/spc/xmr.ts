@@ -34,7 +34,9 @@ export function xmrChart(input: XmrInput, settings: Partial<XmrSettings> = {}): 
 
   const kind = usableIndices.length >= options.minPoints ? "xmr" : "run";
   if (kind === "run" && usableIndices.length > 0)
-    notes.push(`${usableIndices.length} usable point${usableIndices.length === 1 ? "" : "s"}: limits need ${options.minPoints}, so this is a run chart`);
+    notes.push(
+      `${usableIndices.length} usable point${usableIndices.length === 1 ? "" : "s"}: limits need ${options.minPoints}, so this is a run chart`,
+    );
 
   const points: XmrPoint[] = input.values.map((value, index) => {
     const segment = segments[segmentOf[index]];
@@ -66,12 +68,26 @@ export function xmrChart(input: XmrInput, settings: Partial<XmrSettings> = {}): 
     else assurance = assuranceIcon(target, last.lowerLimit!, last.upperLimit, input.direction);
   }
   const runs = kind === "run" ? runsAnalysis(usableIndices.map((i) => input.values[i]!)) : null;
-  return { kind, direction: input.direction, settings: options, points, segments, usablePoints: usableIndices.length, variation, assurance, target, runs, notes };
+  return {
+    kind,
+    direction: input.direction,
+    settings: options,
+    points,
+    segments,
+    usablePoints: usableIndices.length,
+    variation,
+    assurance,
+    target,
+    runs,
+    notes,
+  };
 }
 
 function buildSegments(input: XmrInput, usableIndices: number[], options: XmrSettings, notes: string[]): XmrSegment[] {
   const n = input.values.length;
-  const starts = [...new Set((input.recalculateAt ?? []).filter((i) => Number.isInteger(i) && i > 0 && i < n))].sort((a, b) => a - b);
+  const starts = [...new Set((input.recalculateAt ?? []).filter((i) => Number.isInteger(i) && i > 0 && i < n))].sort(
+    (a, b) => a - b,
+  );
   const bounds = [0, ...starts, n];
   const segments: XmrSegment[] = [];
   for (let k = 0; k + 1 < bounds.length; k++) {
@@ -83,13 +99,25 @@ function buildSegments(input: XmrInput, usableIndices: number[], options: XmrSet
         notes.push(`baseline of ${input.baselinePoints} points asked for, ${members.length} available: all were used`);
       members = members.slice(0, input.baselinePoints);
     }
-    segments.push(segmentLimits(start, end, members.map((i) => input.values[i]!), options));
+    segments.push(
+      segmentLimits(
+        start,
+        end,
+        members.map((i) => input.values[i]!),
+        options,
+      ),
+    );
   }
   return segments;
 }
 
 /** Mean and limits from the calculation points (in order; gaps already skipped, so a moving range spans a gap). */
-export function segmentLimits(start: number, end: number, values: number[], options: Pick<XmrSettings, "screenMovingRanges">): XmrSegment {
+export function segmentLimits(
+  start: number,
+  end: number,
+  values: number[],
+  options: Pick<XmrSettings, "screenMovingRanges">,
+): XmrSegment {
   const segment: XmrSegment = {
     start,
     end,
@@ -124,7 +152,13 @@ interface Flags {
 }
 
 /** Apply the four rules over the usable points (consecutive in the series once gaps are skipped), then judge. */
-function judge(points: XmrPoint[], order: number[], segmentOf: Int32Array, direction: XmrInput["direction"], options: XmrSettings): void {
+function judge(
+  points: XmrPoint[],
+  order: number[],
+  segmentOf: Int32Array,
+  direction: XmrInput["direction"],
+  options: XmrSettings,
+): void {
   const flags = new Map<number, Flags>(order.map((i) => [i, { high: new Set(), low: new Set() }]));
   const flag = (i: number, side: Side, rule: SpcRule) => flags.get(i)![side].add(rule);
   const value = (i: number) => points[i].value!;
@@ -157,7 +191,11 @@ function judge(points: XmrPoint[], order: number[], segmentOf: Int32Array, direc
   for (let s = 0; s + runLength <= order.length; s++) {
     const window = order.slice(s, s + runLength);
     const sides = window.map(sideOfMean);
-    if (sides[0] !== null && sides.every((x) => x === sides[0]) && (options.rulesCrossRecalculations || sameSegment(window)))
+    if (
+      sides[0] !== null &&
+      sides.every((x) => x === sides[0]) &&
+      (options.rulesCrossRecalculations || sameSegment(window))
+    )
       for (const i of window) flag(i, sides[0], "shift");
     // A trend ignores the mean and limits, so it may always cross a recalculation.
     const rising = window.every((i, k) => k === 0 || value(i) > value(window[k - 1]));

@@ -5,7 +5,8 @@ import type { Report } from "../../../src/result/types.js";
 import type { Series, SeriesPoint, Signal } from "../../../src/signals/section.js";
 import type { CoordinationResult, RcCell, ScaleResult } from "../../../src/survey/section.js";
 
-const weeks = (n: number, first = 10) => Array.from({ length: n }, (_, i) => `2026-W${String(first + i).padStart(2, "0")}`);
+const weeks = (n: number, first = 10) =>
+  Array.from({ length: n }, (_, i) => `2026-W${String(first + i).padStart(2, "0")}`);
 
 /**
  * NHS "Making Data Count" worked example (../shared/design/instruments.md): 20,24,20,26,22,16,18,16,31,28,34,26,30,19,18
@@ -25,7 +26,15 @@ export function mdcSeries(): Series {
     subject: { metric: "referrals", attribute: "organisation", groups: ["Northgate Hospital"] },
     direction: "higher",
     chart: "xmr",
-    points: MDC_VALUES.map((value, i) => ({ period: periods[i], value, mean: MDC_MEAN, upperLimit: MDC_UPPER, lowerLimit: MDC_LOWER, special: null, rules: [] })),
+    points: MDC_VALUES.map((value, i) => ({
+      period: periods[i],
+      value,
+      mean: MDC_MEAN,
+      upperLimit: MDC_UPPER,
+      lowerLimit: MDC_LOWER,
+      special: null,
+      rules: [],
+    })),
     variation: "common-cause",
     assurance: null,
     target: null,
@@ -148,11 +157,33 @@ export function coordination(): CoordinationResult {
 }
 
 function groupMetrics(value: string, n: number): GroupMetrics {
-  return { value, n, external: 1, internal: 1, eiIndex: 0, expectedEiIndex: 0, permutationInterval: null, pLower: null, isolatedMembers: 0, spanningMembers: 1, linkedGroups: 1, small: n < 5 };
+  return {
+    value,
+    n,
+    external: 1,
+    internal: 1,
+    eiIndex: 0,
+    expectedEiIndex: 0,
+    permutationInterval: null,
+    pLower: null,
+    isolatedMembers: 0,
+    spanningMembers: 1,
+    linkedGroups: 1,
+    small: n < 5,
+  };
 }
 
 function link(a: string, b: string, ties: number, pairReciprocity: number | null): GroupLink {
-  return { groups: [a, b], ties, interactions: ties * 3, arcs: null, interactionsByDirection: null, pairReciprocity, carrierCount: 2, carriers: [] };
+  return {
+    groups: [a, b],
+    ties,
+    interactions: ties * 3,
+    arcs: null,
+    interactionsByDirection: null,
+    pairReciprocity,
+    carrierCount: 2,
+    carriers: [],
+  };
 }
 
 /**
@@ -171,8 +202,27 @@ export function boundary(): BoundarySection {
     expectedEiIndex: 0.5,
     permutationInterval: null,
     permutations: 0,
-    groups: [groupMetrics("Acute", 40), groupMetrics("Community", 20), groupMetrics("Primary", 10), groupMetrics("Social", 30)],
-    mixing: { groups, ties: [[30, 10, 5, 2], [8, 20, 1, 0], [4, 2, 10, 0], [1, 0, 0, 40]], interactions: [[90, 30, 15, 6], [24, 60, 3, 0], [12, 6, 30, 0], [3, 0, 0, 120]] },
+    groups: [
+      groupMetrics("Acute", 40),
+      groupMetrics("Community", 20),
+      groupMetrics("Primary", 10),
+      groupMetrics("Social", 30),
+    ],
+    mixing: {
+      groups,
+      ties: [
+        [30, 10, 5, 2],
+        [8, 20, 1, 0],
+        [4, 2, 10, 0],
+        [1, 0, 0, 40],
+      ],
+      interactions: [
+        [90, 30, 15, 6],
+        [24, 60, 3, 0],
+        [12, 6, 30, 0],
+        [3, 0, 0, 120],
+      ],
+    },
     links: [link("Acute", "Community", 18, 0.1), link("Acute", "Primary", 9, 0.3), link("Acute", "Social", 3, 0.8)],
   };
 }
@@ -195,11 +245,50 @@ export function network(): NetworkSection {
     boundaries: [boundary()],
     brokerageAttribute: "organisation",
     people: [
-      { id: "P2", groups: { organisation: "Acute" }, leaver: false, degree: 5, inDegree: 3, outDegree: 2, eiIndex: {}, betweenness: 12.5, betweennessNormalised: 0.0013, betweennessSe: null, constraint: 0.41, brokerage: { coordinator: 1, itinerant: 0, representative: 2, gatekeeper: 1, liaison: 0, total: 4 } },
-      { id: "=HYPERLINK(\"x\")", groups: { organisation: "Social" }, leaver: true, degree: 2, inDegree: 1, outDegree: 1, eiIndex: {}, betweenness: 40, betweennessNormalised: 0.0041, betweennessSe: null, constraint: 0.9, brokerage: { coordinator: 0, itinerant: 0, representative: 0, gatekeeper: 0, liaison: 3, total: 3 } },
-      { id: "P3", groups: { organisation: "Primary" }, leaver: false, degree: 1, inDegree: 1, outDegree: 0, eiIndex: {}, betweenness: 0, betweennessNormalised: 0, betweennessSe: null, constraint: 1, brokerage: { coordinator: 0, itinerant: 0, representative: 0, gatekeeper: 0, liaison: 0, total: 0 } },
+      {
+        id: "P2",
+        groups: { organisation: "Acute" },
+        leaver: false,
+        degree: 5,
+        inDegree: 3,
+        outDegree: 2,
+        eiIndex: {},
+        betweenness: 12.5,
+        betweennessNormalised: 0.0013,
+        betweennessSe: null,
+        constraint: 0.41,
+        brokerage: { coordinator: 1, itinerant: 0, representative: 2, gatekeeper: 1, liaison: 0, total: 4 },
+      },
+      {
+        id: '=HYPERLINK("x")',
+        groups: { organisation: "Social" },
+        leaver: true,
+        degree: 2,
+        inDegree: 1,
+        outDegree: 1,
+        eiIndex: {},
+        betweenness: 40,
+        betweennessNormalised: 0.0041,
+        betweennessSe: null,
+        constraint: 0.9,
+        brokerage: { coordinator: 0, itinerant: 0, representative: 0, gatekeeper: 0, liaison: 3, total: 3 },
+      },
+      {
+        id: "P3",
+        groups: { organisation: "Primary" },
+        leaver: false,
+        degree: 1,
+        inDegree: 1,
+        outDegree: 0,
+        eiIndex: {},
+        betweenness: 0,
+        betweennessNormalised: 0,
+        betweennessSe: null,
+        constraint: 1,
+        brokerage: { coordinator: 0, itinerant: 0, representative: 0, gatekeeper: 0, liaison: 0, total: 0 },
+      },
     ],
-    articulationPoints: ["=HYPERLINK(\"x\")"],
+    articulationPoints: ['=HYPERLINK("x")'],
     bridges: [],
     depth: null,
     forums: null,
@@ -209,7 +298,15 @@ export function network(): NetworkSection {
 
 /** A 1–5 scale in two waves by organisation; Harbour has fewer than 5 respondents in both waves (suppressed). */
 export function scale(): ScaleResult {
-  const est = (mean: number, n: number, half: number) => ({ suppressed: false as const, n, mean, sd: 0.8, ci: [mean - half, mean + half] as [number, number], favourable: 0.5, band: null });
+  const est = (mean: number, n: number, half: number) => ({
+    suppressed: false as const,
+    n,
+    mean,
+    sd: 0.8,
+    ci: [mean - half, mean + half] as [number, number],
+    favourable: 0.5,
+    band: null,
+  });
   return {
     id: "trust",
     label: "Trust",
@@ -254,7 +351,15 @@ export function report(): Report {
     tool: { name: "relaudit", version: "0.0.0-test" },
     generatedAt: "2026-11-23T06:00:00Z",
     minGroupSize: 5,
-    inputs: { files: [], warnings: [], boundaries: ["organisation"], directed: true, period: "week", timeZone: "UTC", window: { since: null, until: null } },
+    inputs: {
+      files: [],
+      warnings: [],
+      boundaries: ["organisation"],
+      directed: true,
+      period: "week",
+      timeZone: "UTC",
+      window: { since: null, until: null },
+    },
     summary: { pass: 0, warn: 0, fail: 0, notApplicable: 0, error: 0, findings: { info: 0, warning: 0, critical: 0 } },
     checks: [],
     survey: {
@@ -272,6 +377,16 @@ export function report(): Report {
     signals: [shiftSignal()],
     series: [series, mdcSeries()],
     leading: [],
-    timeline: { period: "week", timeZone: "UTC", firstPeriod: "2026-W10", lastPeriod: "2026-W29", partialFirst: false, partialLast: false, seriesCharted: 2, annotations: [], notes: [] },
+    timeline: {
+      period: "week",
+      timeZone: "UTC",
+      firstPeriod: "2026-W10",
+      lastPeriod: "2026-W29",
+      partialFirst: false,
+      partialLast: false,
+      seriesCharted: 2,
+      annotations: [],
+      notes: [],
+    },
   };
 }

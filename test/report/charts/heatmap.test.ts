@@ -28,7 +28,12 @@ describe("RC heatmap", () => {
     const fills = cells.map((c) => c.attrs.fill);
     // Hand count from the fixture: 3 strong, 3 moderate, 2 weak, 1 suppressed.
     const count = (colour: string) => fills.filter((f) => f === colour).length;
-    expect([count(RC_BAND_COLOURS.strong), count(RC_BAND_COLOURS.moderate), count(RC_BAND_COLOURS.weak), count(RC_BAND_COLOURS.suppressed)]).toEqual([3, 3, 2, 1]);
+    expect([
+      count(RC_BAND_COLOURS.strong),
+      count(RC_BAND_COLOURS.moderate),
+      count(RC_BAND_COLOURS.weak),
+      count(RC_BAND_COLOURS.suppressed),
+    ]).toEqual([3, 3, 2, 1]);
     expect(marks(root, "own_group_outline")).toHaveLength(3);
   });
 
@@ -48,7 +53,17 @@ describe("RC heatmap", () => {
     const root = await draw();
     const words = texts(root);
     for (const g of ["County", "Harbour", "Northgate"]) expect(words.filter((w) => w === g)).toHaveLength(2);
-    expect(words).toEqual(expect.arrayContaining(["Rated group (organisation)", "Rater group (organisation)", "RC band", "weak", "moderate", "strong", "suppressed"]));
+    expect(words).toEqual(
+      expect.arrayContaining([
+        "Rated group (organisation)",
+        "Rater group (organisation)",
+        "RC band",
+        "weak",
+        "moderate",
+        "strong",
+        "suppressed",
+      ]),
+    );
     expect(words.join(" ")).toContain("research convention, not an official standard");
   });
 

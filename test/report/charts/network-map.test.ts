@@ -2,7 +2,14 @@
 // thick as their ties and coloured by reciprocity class; big boundaries draw only their strongest links and say so.
 import { describe, expect, it } from "vitest";
 import type { BoundarySection } from "../../../src/network/section.js";
-import { linkLimit, networkMapAltText, networkMapSpec, networkMapTitle, RECIPROCITY_CLASSES, type NetworkMapInput } from "../../../src/report/charts/network-map.js";
+import {
+  linkLimit,
+  networkMapAltText,
+  networkMapSpec,
+  networkMapTitle,
+  RECIPROCITY_CLASSES,
+  type NetworkMapInput,
+} from "../../../src/report/charts/network-map.js";
 import { renderSvg } from "../../../src/report/charts/render.js";
 import { MUTED, OKABE_ITO } from "../../../src/report/charts/theme.js";
 import { boundary } from "./fixtures.js";
@@ -35,7 +42,9 @@ describe("group network map", () => {
     expect(ra).toBeGreaterThan(rs);
     expect(rs).toBeGreaterThan(rc);
     expect(rc).toBeGreaterThan(rp);
-    expect(texts(root)).toEqual(expect.arrayContaining(["Acute (40)", "Community (20)", "Primary (10)", "Social (30)"]));
+    expect(texts(root)).toEqual(
+      expect.arrayContaining(["Acute (40)", "Community (20)", "Primary (10)", "Social (30)"]),
+    );
   });
 
   it("draws each link from group to group, thicker with more ties, coloured by reciprocity class", async () => {
@@ -90,7 +99,9 @@ describe("group network map", () => {
 
   it("describes groups, the strongest links and the one-way ones in the alt text", () => {
     const alt = networkMapAltText({ boundary: boundary(), directed: true });
-    expect(alt).toContain("Network map of 4 organisation groups (Acute, 40 people; Community, 20 people; Primary, 10 people; Social, 30 people)");
+    expect(alt).toContain(
+      "Network map of 4 organisation groups (Acute, 40 people; Community, 20 people; Primary, 10 people; Social, 30 people)",
+    );
     expect(alt).toContain("most ties: Acute ↔ Community (18 ties), Acute ↔ Primary (9 ties), Acute ↔ Social (3 ties)");
     expect(alt).toContain("mostly one-way (under a quarter of pairs in contact both ways): Acute ↔ Community");
     expect(alt).toContain("E-I index -0.25");

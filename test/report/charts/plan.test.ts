@@ -7,7 +7,9 @@ import { report } from "./fixtures.js";
 
 describe("chart file names", () => {
   it("are lower-case ASCII with single hyphens, cut at a word boundary", () => {
-    expect(slug("interactions:organisation:A & B <Care>|County Social Care")).toBe("interactions-organisation-a-b-care-county-social-care");
+    expect(slug("interactions:organisation:A & B <Care>|County Social Care")).toBe(
+      "interactions-organisation-a-b-care-county-social-care",
+    );
     expect(slug("Équipe Soins à Domicile")).toBe("equipe-soins-a-domicile");
     expect(slug("↔↔")).toBe("chart");
     const long = slug("x".repeat(50) + " " + "y".repeat(50));
@@ -50,7 +52,12 @@ describe("planCharts", () => {
 describe("Markdown links", () => {
   it("puts each chart in its practice's section with its title and escaped alt text", () => {
     const r = report();
-    const charts = planCharts(r).map((p) => ({ path: `charts/${p.stem}.svg`, title: p.title, alt: p.alt, practice: p.practice }));
+    const charts = planCharts(r).map((p) => ({
+      path: `charts/${p.stem}.svg`,
+      title: p.title,
+      alt: p.alt,
+      practice: p.practice,
+    }));
     const md = renderMarkdown(r, { charts });
     const section5 = md.slice(md.indexOf("## 5."));
     expect(section5).toContain("![XmR chart of interactions for A & B &lt;Care&gt; ↔ County Social Care");

@@ -7,7 +7,9 @@ import { renderSvg } from "../../../src/report/charts/render.js";
 import { coordination } from "./fixtures.js";
 import { parseSvg, pngSize } from "./svg.js";
 
-const systemFonts = ["/usr/share/fonts", "/usr/local/share/fonts", "/System/Library/Fonts", "C:\\Windows\\Fonts"].some((d) => existsSync(d) && readdirSync(d).length > 0);
+const systemFonts = ["/usr/share/fonts", "/usr/local/share/fonts", "/System/Library/Fonts", "C:\\Windows\\Fonts"].some(
+  (d) => existsSync(d) && readdirSync(d).length > 0,
+);
 
 describe("PNG charts", () => {
   it("are PNG images at twice the SVG's size", async () => {
@@ -29,7 +31,11 @@ describe("headless rendering", () => {
     const fetch = vi.fn(() => Promise.reject(new Error("network")));
     vi.stubGlobal("fetch", fetch);
     try {
-      const spec = { data: { url: "https://example.org/data.csv" }, mark: "point" as const, encoding: { x: { field: "a", type: "quantitative" as const } } };
+      const spec = {
+        data: { url: "https://example.org/data.csv" },
+        mark: "point" as const,
+        encoding: { x: { field: "a", type: "quantitative" as const } },
+      };
       const { warnings } = await renderSvg(spec, "t", "d");
       expect(warnings.join(" ")).toContain("charts load nothing (asked for https://example.org/data.csv)");
       expect(fetch).not.toHaveBeenCalled();

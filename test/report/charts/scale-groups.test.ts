@@ -2,11 +2,21 @@
 // keeps its row, says "suppressed" and has no point, no interval and no n.
 import { describe, expect, it } from "vitest";
 import { renderSvg } from "../../../src/report/charts/render.js";
-import { scaleGroupsAltText, scaleGroupsSpec, scaleGroupsTitle, type ScaleGroupsInput } from "../../../src/report/charts/scale-groups.js";
+import {
+  scaleGroupsAltText,
+  scaleGroupsSpec,
+  scaleGroupsTitle,
+  type ScaleGroupsInput,
+} from "../../../src/report/charts/scale-groups.js";
 import { scale } from "./fixtures.js";
 import { marks, parseSvg, texts, translation } from "./svg.js";
 
-const input: ScaleGroupsInput = { scale: scale(), attribute: "organisation", minGroupSize: 5, waves: ["2026-05", "2026-10"] };
+const input: ScaleGroupsInput = {
+  scale: scale(),
+  attribute: "organisation",
+  minGroupSize: 5,
+  waves: ["2026-05", "2026-10"],
+};
 
 async function draw() {
   const { svg, warnings } = await renderSvg(scaleGroupsSpec(input), scaleGroupsTitle(input), scaleGroupsAltText(input));
@@ -36,7 +46,14 @@ describe("scale scores by group", () => {
   it("keeps the suppressed group's row, labelled suppressed, with no n", async () => {
     const root = await draw();
     const counts = marks(root, "counts").map((t) => t.text);
-    expect(counts).toEqual(["2026-05: n = 20", "2026-10: n = 18", "2026-05: suppressed", "2026-10: suppressed", "2026-05: n = 40", "2026-10: n = 42"]);
+    expect(counts).toEqual([
+      "2026-05: n = 20",
+      "2026-10: n = 18",
+      "2026-05: suppressed",
+      "2026-10: suppressed",
+      "2026-05: n = 40",
+      "2026-10: n = 42",
+    ]);
     expect(texts(root)).toEqual(expect.arrayContaining(["County", "Harbour", "Northgate"]));
     // Only this boundary's groups.
     expect(texts(root)).not.toContain("Ward 1");

@@ -5,7 +5,18 @@ import { describe, expect, it } from "vitest";
 import { renderSvg } from "../../../src/report/charts/render.js";
 import { POINT_READINGS, spcAltText, spcSpec, spcTitle, type SpcChartInput } from "../../../src/report/charts/spc.js";
 import { OKABE_ITO, SPECIAL_CAUSE } from "../../../src/report/charts/theme.js";
-import { MDC_LOWER, MDC_MEAN, MDC_UPPER, MDC_VALUES, mdcSeries, SHIFT_LOWER, SHIFT_MEAN, SHIFT_UPPER, shiftSeries, shiftSignal } from "./fixtures.js";
+import {
+  MDC_LOWER,
+  MDC_MEAN,
+  MDC_UPPER,
+  MDC_VALUES,
+  mdcSeries,
+  SHIFT_LOWER,
+  SHIFT_MEAN,
+  SHIFT_UPPER,
+  shiftSeries,
+  shiftSignal,
+} from "./fixtures.js";
 import { axes, findAll, marks, parseSvg, polylines, texts, translation, type SvgElement } from "./svg.js";
 
 async function draw(input: SpcChartInput) {
@@ -17,7 +28,9 @@ async function draw(input: SpcChartInput) {
 /** The y pixel of a horizontal line layer (every vertex at the same height). */
 function lineHeight(root: SvgElement, name: string): number {
   const [path] = marks(root, name);
-  const ys = polylines(path.attrs.d).flat().map(([, y]) => y);
+  const ys = polylines(path.attrs.d)
+    .flat()
+    .map(([, y]) => y);
   expect(Math.max(...ys) - Math.min(...ys)).toBeLessThan(1e-6);
   return ys[0];
 }
@@ -37,7 +50,9 @@ describe("SPC chart of the Making Data Count worked example", () => {
   it("has an x and a y axis, with the first week and the metric as title", async () => {
     const { root } = await draw(input);
     // Vega-Lite draws a grid as an axis of its own, so count the axis lines: one across, one up.
-    const axisLines = findAll(root, (e) => e.tag === "g" && (e.attrs.class ?? "").includes("role-axis-domain")).flatMap((g) => g.children);
+    const axisLines = findAll(root, (e) => e.tag === "g" && (e.attrs.class ?? "").includes("role-axis-domain")).flatMap(
+      (g) => g.children,
+    );
     expect(axisLines.filter((l) => Number(l.attrs.x2) > 0 && Number(l.attrs.y2) === 0)).toHaveLength(1);
     expect(axisLines.filter((l) => Number(l.attrs.x2) === 0 && Number(l.attrs.y2) !== 0)).toHaveLength(1);
     expect(axes(root).length).toBeGreaterThanOrEqual(2);
@@ -110,7 +125,8 @@ describe("SPC chart of a shift with a gap, a target, an annotation and a signal"
   it("marks where the signal starts and the annotation, each at its week, and draws the target", async () => {
     const { root } = await draw(input);
     const points = marks(root, "points");
-    const drawnIndex = (period: string) => series.points.filter((p) => p.value !== null).findIndex((p) => p.period === period);
+    const drawnIndex = (period: string) =>
+      series.points.filter((p) => p.value !== null).findIndex((p) => p.period === period);
     const xOf = (period: string) => translation(points[drawnIndex(period)])[0];
     const rules = marks(root, "marker_rules");
     expect(rules).toHaveLength(2);
@@ -147,7 +163,17 @@ describe("run chart", () => {
       variation: null,
       points: base.points.slice(0, 8).map((p) => ({ ...p, mean: 20.5, upperLimit: null, lowerLimit: null })),
       // Median of 20, 24, 20, 26, 22, 16, 18, 16 = (20 + 20) / 2 = 20.
-      runs: { median: 20, useful: 6, longestRun: 2, longestRunMax: 6, longestRunSide: null, crossings: 4, crossingsMin: 1, signal: false, tests: [] },
+      runs: {
+        median: 20,
+        useful: 6,
+        longestRun: 2,
+        longestRunMax: 6,
+        longestRunSide: null,
+        crossings: 4,
+        crossingsMin: 1,
+        signal: false,
+        tests: [],
+      },
     };
     const { root } = await draw({ series, signals: [], period: "week" });
     expect(texts(root)).toContain("median 20");

@@ -26,7 +26,14 @@ function toElement(node: Node): SvgElement | null {
 export function parseSvg(svg: string): SvgElement {
   const valid = XMLValidator.validate(svg);
   if (valid !== true) throw new Error(`not well-formed XML: ${valid.err.msg} (line ${valid.err.line})`);
-  const parsed = new XMLParser({ ignoreAttributes: false, preserveOrder: true, trimValues: false, processEntities: true, parseTagValue: false, parseAttributeValue: false }).parse(svg) as Node[];
+  const parsed = new XMLParser({
+    ignoreAttributes: false,
+    preserveOrder: true,
+    trimValues: false,
+    processEntities: true,
+    parseTagValue: false,
+    parseAttributeValue: false,
+  }).parse(svg) as Node[];
   const root = parsed.map(toElement).find((e) => e?.tag === "svg");
   if (!root) throw new Error("no <svg> root element");
   return root;
@@ -55,7 +62,9 @@ export function axes(root: SvgElement): SvgElement[] {
 
 /** All text drawn in the chart, in document order (a multi-line text's lines joined by spaces). */
 export function texts(root: SvgElement): string[] {
-  return findAll(root, (e) => e.tag === "text").map((e) => [e.text, ...e.children.filter((c) => c.tag === "tspan").map((c) => c.text)].filter(Boolean).join(" "));
+  return findAll(root, (e) => e.tag === "text").map((e) =>
+    [e.text, ...e.children.filter((c) => c.tag === "tspan").map((c) => c.text)].filter(Boolean).join(" "),
+  );
 }
 
 /** The first translate(x,y) of an element's transform. */

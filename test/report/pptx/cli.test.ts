@@ -60,6 +60,7 @@ describe("file-writing flags without --out", () => {
     const result = await runInProcess(["audit", small, "--format", "csv", "--out", out]);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe("");
-    for (const file of ["report.md", "report.json", "mixing-organisation.csv", "brokers.csv"]) expect(existsSync(join(out, file)), file).toBe(true);
+    for (const file of ["report.md", "report.json", "mixing-organisation.csv", "brokers.csv"])
+      expect(existsSync(join(out, file)), file).toBe(true);
   });
 });

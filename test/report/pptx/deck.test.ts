@@ -31,13 +31,20 @@ describe("native SPC chart data", () => {
 describe("the deck", () => {
   let zip: JSZip;
   const xml = (name: string) => zip.file(name)!.async("string");
-  const slides = () => Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f)).sort((a, b) => Number(/\d+/.exec(a)![0]) - Number(/\d+/.exec(b)![0]));
+  const slides = () =>
+    Object.keys(zip.files)
+      .filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f))
+      .sort((a, b) => Number(/\d+/.exec(a)![0]) - Number(/\d+/.exec(b)![0]));
 
   beforeAll(async () => {
     const r = report();
     const plans = planCharts(r);
     const rendered = await renderCharts(r, { plans: deckPictures(r, plans), png: true });
-    const png = new Map(rendered.files.filter((f) => f.path.endsWith(".png")).map((f) => [f.path.replace(/^charts\/|\.png$/g, ""), f.content as Uint8Array]));
+    const png = new Map(
+      rendered.files
+        .filter((f) => f.path.endsWith(".png"))
+        .map((f) => [f.path.replace(/^charts\/|\.png$/g, ""), f.content as Uint8Array]),
+    );
     zip = await JSZip.loadAsync(await renderDeck({ report: r, plans, png }));
   });
 
@@ -57,7 +64,8 @@ describe("the deck", () => {
     for (const name of Object.keys(zip.files).filter((f) => f.endsWith(".xml") || f.endsWith(".rels"))) {
       const text = await xml(name);
       expect(XMLValidator.validate(text), name).toBe(true);
-      for (const p of text.match(/<a:p>.*?<\/a:p>/g) ?? []) expect((p.match(/<a:pPr/g) ?? []).length, name).toBeLessThanOrEqual(1);
+      for (const p of text.match(/<a:p>.*?<\/a:p>/g) ?? [])
+        expect((p.match(/<a:pPr/g) ?? []).length, name).toBeLessThanOrEqual(1);
     }
   });
 

@@ -1,0 +1,36 @@
+// Lint rules that keep the house: typescript-eslint's recommended set, small files and functions, and `process`
+// only in the CLI face (bin/, src/cli/, src/explore/) — everything below it receives what it needs as arguments.
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["dist/", "node_modules/", ".bench/", "coverage/", "test/fixtures/", "test/golden/outputs/"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly" } },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+    },
+  },
+  {
+    files: ["src/**/*.ts", "src/**/*.tsx"],
+    rules: {
+      "max-lines": ["error", { max: 350, skipBlankLines: false, skipComments: false }],
+      "max-lines-per-function": ["error", { max: 100, skipBlankLines: false, skipComments: false }],
+      "no-restricted-globals": [
+        "error",
+        { name: "process", message: "Only the CLI face (src/cli, src/explore, bin) touches process: pass what you need in." },
+      ],
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "node:process", message: "Only the CLI face (src/cli, src/explore, bin) touches process." }] },
+      ],
+    },
+  },
+  {
+    files: ["src/cli/**", "src/explore/**"],
+    rules: { "no-restricted-globals": "off", "no-restricted-imports": "off" },
+  },
+);
