@@ -3,7 +3,7 @@
 // and names the difference in its commit.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { runInProcess, ROOT } from "../helpers/cli.js";
 
 export const GOLDEN_DIR = join(ROOT, "test/golden/outputs");
@@ -16,10 +16,12 @@ interface Case {
   folder?: boolean;
 }
 
+// Relative to the working directory (the checkout's root under npm test and golden:update): the reports name their
+// input files, and an absolute path would make the outputs differ from one checkout or worktree to the next.
 const SOURCES = {
-  demo: join(ROOT, "fixtures/demo"),
-  small: join(ROOT, "test/fixtures/inputs/small"),
-  viva: join(ROOT, "test/fixtures/inputs/viva-inline"),
+  demo: relative(process.cwd(), join(ROOT, "fixtures/demo")),
+  small: relative(process.cwd(), join(ROOT, "test/fixtures/inputs/small")),
+  viva: relative(process.cwd(), join(ROOT, "test/fixtures/inputs/viva-inline")),
 };
 
 export const CASES: Case[] = Object.entries(SOURCES).flatMap(([name, dir]) => [
