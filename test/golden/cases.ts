@@ -3,7 +3,7 @@
 // and names the difference in its commit.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { runInProcess, ROOT } from "../helpers/cli.js";
 
 export const GOLDEN_DIR = join(ROOT, "test/golden/outputs");
@@ -16,12 +16,10 @@ interface Case {
   folder?: boolean;
 }
 
-// Relative to the working directory (the checkout's root under npm test and golden:update): the reports name their
-// input files, and an absolute path would make the outputs differ from one checkout or worktree to the next.
 const SOURCES = {
-  demo: relative(process.cwd(), join(ROOT, "fixtures/demo")),
-  small: relative(process.cwd(), join(ROOT, "test/fixtures/inputs/small")),
-  viva: relative(process.cwd(), join(ROOT, "test/fixtures/inputs/viva-inline")),
+  demo: join(ROOT, "fixtures/demo"),
+  small: join(ROOT, "test/fixtures/inputs/small"),
+  viva: join(ROOT, "test/fixtures/inputs/viva-inline"),
 };
 
 export const CASES: Case[] = Object.entries(SOURCES).flatMap(([name, dir]) => [
@@ -33,20 +31,23 @@ export const CASES: Case[] = Object.entries(SOURCES).flatMap(([name, dir]) => [
   { name: `${name}.signals.md`, argv: ["signals", dir, "--format", "markdown"] },
 ]);
 
+/** Absolute paths differ between clones: the golden copies say <root> instead. */
+const portable = (text: string) => text.split(ROOT).join("<root>");
+
 /** Runs one case in-process (80 columns, no colour) and returns its files by name. */
 export async function produce(c: Case): Promise<Record<string, string>> {
   if (!c.folder) {
     const result = await runInProcess(c.argv, { env: { NO_COLOR: "1" } });
-    return { [c.name]: `exit ${result.code}\n${result.stdout}` };
+    return { [c.name]: portable(`exit ${result.code}\n${result.stdout}`) };
   }
   const out = mkdtempSync(join(tmpdir(), "relaudit-golden-"));
   try {
     const result = await runInProcess([...c.argv, "--out", out], { env: { NO_COLOR: "1" } });
-    const files: Record<string, string> = { [`${c.name}/exit`]: `exit ${result.code}\n${result.stdout}` };
+    const files: Record<string, string> = { [`${c.name}/exit`]: portable(`exit ${result.code}\n${result.stdout}`) };
     for (const file of readdirSync(out)
       .filter((f) => f.endsWith(".csv"))
       .sort()) {
-      files[`${c.name}/${file}`] = readFileSync(join(out, file), "utf8");
+      files[`${c.name}/${file}`] = portable(readFileSync(join(out, file), "utf8"));
     }
     return files;
   } finally {
