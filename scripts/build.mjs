@@ -1,6 +1,14 @@
-// Bundles the CLI with esbuild into dist/relaudit.js (dependencies stay external: ink cannot be bundled), and the
-// betweenness worker thread into dist/betweenness-worker.js, which the CLI starts from next to itself.
+// Bundles the CLI with esbuild into dist/relaudit.js, and the betweenness worker thread into
+// dist/betweenness-worker.js, which the CLI starts from next to itself. Dependencies stay external (ink cannot be
+// bundled) except the stdlib-js numerics: each is hundreds of tiny CommonJS files (~340 for the t distribution),
+// whose loading alone doubled the CLI's start-up (`--version`: 0.21 → 0.39 s CPU); bundled, they cost ~0.03 s.
+// Bundled CommonJS may `require` Node built-ins (stdlib's gammaincinv loads `debug`, which requires `tty`), which an
+// ES module has no `require` for: the banner gives the bundle one.
 import { build } from "esbuild";
+import { readFileSync } from "node:fs";
+
+const { dependencies } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+const external = Object.keys(dependencies).filter((name) => !name.startsWith("@stdlib/"));
 
 await build({
   entryPoints: { relaudit: "src/cli/main.ts", "betweenness-worker": "src/network/betweenness-worker.ts" },
@@ -9,7 +17,10 @@ await build({
   platform: "node",
   format: "esm",
   target: "node20",
-  packages: "external",
+  external,
+  banner: {
+    js: 'import { createRequire as createRequireForBundle } from "node:module";\nconst require = createRequireForBundle(import.meta.url);',
+  },
   sourcemap: true,
   logLevel: "warning",
 });

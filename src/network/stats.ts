@@ -1,6 +1,5 @@
 // Small interval estimates used to give every network finding its uncertainty.
-
-const Z95 = 1.959963984540054;
+import { Z_975 as Z95 } from "../stats/distributions.js";
 
 /** Wilson score interval for a proportion x/n (95%); null when n = 0. */
 export function wilson(x: number, n: number): [number, number] | null {

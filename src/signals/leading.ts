@@ -2,7 +2,7 @@
 // delivery metric y of the same group at lags 0…MAX_LAG (x leading y). Weekly series are autocorrelated, which
 // makes raw cross-correlations look significant far too often (Box & Jenkins): both series are prewhitened with
 // the AR(1) filter fitted to x, and the p-value is Bonferroni-adjusted for the lags tried.
-import { errorFunction } from "simple-statistics";
+import { normalCdf } from "../stats/distributions.js";
 import type { LeadingIndicator } from "./section.js";
 import type { Subject } from "../result/types.js";
 
@@ -10,8 +10,6 @@ export const MAX_LAG = 8;
 /** Pairs needed at a lag for it to be judged. */
 export const MIN_PAIRS = 12;
 export const ALPHA = 0.05;
-
-const normalCdf = (z: number) => 0.5 * (1 + errorFunction(z / Math.SQRT2));
 
 /** Lag-1 autocorrelation of the observed values (a gap breaks the pair), clamped inside (−1, 1). */
 export function ar1(x: readonly (number | null)[]): number {
@@ -86,7 +84,7 @@ export function leadingIndicator(input: LeadingInput, maxLag = MAX_LAG): Leading
     if (!c || c.n < MIN_PAIRS) continue;
     lagsTried++;
     const z = Math.atanh(Math.max(-0.999999, Math.min(0.999999, c.r))) * Math.sqrt(c.n - 3);
-    const p = 2 * (1 - normalCdf(Math.abs(z)));
+    const p = 2 * normalCdf(-Math.abs(z));
     if (!best || p < best.p) best = { lag, r: c.r, n: c.n, p };
   }
   const base = { metric: input.metric, relational: input.relational, subject: input.subject, ar1: phi, lagsTried };

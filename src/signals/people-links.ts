@@ -6,6 +6,7 @@ import type { Severity } from "../result/types.js";
 import type { BoundarySeries } from "./relational.js";
 import type { Signal } from "./section.js";
 import { excludedPositions, labelAt, positionOf, type Timeline } from "./timeline.js";
+import { binomialUpperTail } from "../stats/distributions.js";
 import { PairIndex } from "../util/pair-index.js";
 
 /** A tie is strong when it had contact in at least this share of the baseline periods. */
@@ -36,19 +37,6 @@ export const DEPARTURE_MIN_HISTORY = 4;
 
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 
-/** P(X ≥ k) for X ~ Binomial(n, p), summed in log space. */
-export function binomialUpperTail(k: number, n: number, p: number): number {
-  if (k <= 0) return 1;
-  if (p <= 0) return 0;
-  if (p >= 1) return 1;
-  let logChoose = 0;
-  let total = 0;
-  for (let i = 0; i <= n; i++) {
-    if (i > 0) logChoose += Math.log(n - i + 1) - Math.log(i);
-    if (i >= k) total += Math.exp(logChoose + i * Math.log(p) + (n - i) * Math.log1p(-p));
-  }
-  return Math.min(1, total);
-}
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 /**

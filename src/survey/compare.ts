@@ -1,7 +1,7 @@
 // Two independent samples (a group in two waves, or two groups' ratings of each other): Welch's t as R
 // t.test(var.equal = FALSE), Hedges' g with a normal-approximation 95% CI (Borenstein et al. 2009, ch. 4), and
 // Mann–Whitney U as R wilcox.test(exact = FALSE, correct = TRUE). Inputs contain no NaN.
-import { normalCdf, studentTCdf, studentTQuantile, Z_975 } from "./distributions.js";
+import { normalCdf, studentTCdf, studentTQuantile, Z_975 } from "../stats/distributions.js";
 
 export interface Welch {
   /** mean(y) − mean(x). */

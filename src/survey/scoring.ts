@@ -1,5 +1,5 @@
 // Person scores and descriptive statistics for one scale. Reverse keying (min + max − x) happens here, once.
-import { studentTQuantile } from "./distributions.js";
+import { studentTQuantile } from "../stats/distributions.js";
 
 export interface KeyedItems {
   ids: string[];

@@ -2,24 +2,7 @@
 import { readFileSync, existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { binomialQuantile, median, runsAnalysis } from "../../src/signals/spc/runs.js";
-
-describe("binomialQuantile", () => {
-  it("matches R qbinom(0.05, n, 0.5)", () => {
-    const r: [number, number][] = [
-      [1, 0],
-      [2, 0],
-      [10, 2],
-      [11, 3],
-      [12, 3],
-      [24, 8],
-      [100, 42],
-      [1000, 474],
-      [3000, 1455],
-    ];
-    for (const [n, q] of r) expect(binomialQuantile(0.05, n, 0.5), `n = ${n}`).toBe(q);
-  });
-});
+import { median, runsAnalysis } from "../../src/signals/spc/runs.js";
 
 describe("runsAnalysis", () => {
   it("a slow climb: median 6.5, longest run 5 (max 7), 3 crossings (min 3): no signal", () => {

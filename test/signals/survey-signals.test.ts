@@ -1,20 +1,13 @@
-// Survey drops and perception gaps read from a survey section; Holm and the binomial tail against base R
+// Survey drops and perception gaps read from a survey section; Holm against base R
 // (test/reference/signals-reference.R).
 import { describe, expect, it } from "vitest";
 import { holm, perceptionGaps, surveyDrops, wavePeriod } from "../../src/signals/survey-signals.js";
-import { binomialUpperTail } from "../../src/signals/people-links.js";
 import type { Comparison, ScaleResult, SurveySection, WaveChange } from "../../src/survey/section.js";
 
 describe("multiplicity and tails", () => {
   it("Holm matches R p.adjust(method = 'holm')", () => {
     const adjusted = holm([0.01, 0.04, 0.03, 0.005, 0.2]);
     [0.04, 0.09, 0.09, 0.025, 0.2].forEach((v, i) => expect(adjusted[i]).toBeCloseTo(v, 12));
-  });
-  it("binomial upper tail matches R pbinom(k − 1, n, p, lower.tail = FALSE)", () => {
-    expect(binomialUpperTail(3, 15, 0.05)).toBeCloseTo(0.0362002386427, 12);
-    expect(binomialUpperTail(7, 18, 0.08)).toBeCloseTo(0.000301945487008, 14);
-    expect(binomialUpperTail(1, 10, 0.3)).toBeCloseTo(0.9717524751, 10);
-    expect(binomialUpperTail(0, 10, 0.3)).toBe(1);
   });
 });
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { hedgesG, mannWhitney, welchTest } from "../../src/survey/compare.js";
-import { normalCdf, studentTCdf, studentTQuantile } from "../../src/survey/distributions.js";
 import { keyItems, personScores } from "../../src/survey/scoring.js";
 import { fixturePath, readColumns, reference, type TwoSampleReference } from "./helpers.js";
 
@@ -20,26 +19,6 @@ function expectTwoSample(x: number[], y: number[], ref: TwoSampleReference) {
   expect(mw.u).toBe(ref.u);
   expect(mw.p).toBeCloseTo(ref.pMannWhitney, 10);
 }
-
-describe("distributions (reference: R pt, qt, pnorm)", () => {
-  it("Student's t CDF and quantile", () => {
-    const args: [number, number][] = [
-      [-2.5, 3],
-      [-1, 7.5],
-      [0.3, 12],
-      [1.7, 40],
-    ];
-    args.forEach(([t, df], i) => expect(studentTCdf(t, df)).toBeCloseTo(reference.tCdf.p[i], 12));
-    [1, 2.5, 10, 100].forEach((df, i) => expect(studentTQuantile(0.975, df)).toBeCloseTo(reference.tCdf.q[i], 10));
-  });
-  it("normal CDF", () => {
-    [-3, -1.959963984540054, -0.5, 0, 1.2].forEach((z, i) => expect(normalCdf(z)).toBeCloseTo(reference.normal[i], 14));
-  });
-  it("hand-worked: t with 1 df is Cauchy, P(T ≤ 1) = 3/4", () => {
-    expect(studentTCdf(1, 1)).toBeCloseTo(0.75, 14);
-    expect(studentTQuantile(0.75, 1)).toBeCloseTo(1, 10);
-  });
-});
 
 describe("two-sample comparison (reference: R t.test, wilcox.test, Hedges' g by formula)", () => {
   it("samples with many ties", () => {

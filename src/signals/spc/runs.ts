@@ -2,29 +2,13 @@
 // A run is a sequence of points on the same side of the median; points on the median are skipped.
 // Signal when the longest run > round(log2(n)) + 3 (Schilling 2012) or the crossings < qbinom(0.05, n − 1, 0.5)
 // (Chen 2010), n = points not on the median.
+import { binomialQuantile } from "../../stats/distributions.js";
 import type { RunsAnalysis, Side } from "./types.js";
 
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-/** Smallest k with P(X ≤ k) ≥ p for X ~ Binomial(n, prob), as R's `qbinom` (including its 64-ulp fuzz). */
-export function binomialQuantile(p: number, n: number, prob: number): number {
-  if (n <= 0) return 0;
-  const target = p * (1 - 64 * Number.EPSILON);
-  // Log-space pmf so that large n does not underflow 0.5^n.
-  const logP = Math.log(prob);
-  const logQ = Math.log1p(-prob);
-  let logChoose = 0;
-  let cumulative = 0;
-  for (let k = 0; k <= n; k++) {
-    if (k > 0) logChoose += Math.log(n - k + 1) - Math.log(k);
-    cumulative += Math.exp(logChoose + k * logP + (n - k) * logQ);
-    if (cumulative >= target) return k;
-  }
-  return n;
 }
 
 /** Null when no point lies off the median (nothing to judge). */
