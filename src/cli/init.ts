@@ -1,8 +1,24 @@
 // `relaudit init [DIR]`: a commented example config and header-only CSV templates. Never overwrites.
 import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { InputError } from "../errors.js";
 import { writeFileAtomic } from "../util/atomic.js";
+import { EXIT, type CliCommand } from "./command.js";
+
+export const initCommand: CliCommand<object> = {
+  define: (program) =>
+    program
+      .command("init")
+      .description("write an example relaudit.config.json and header-only CSV templates (never overwrites)")
+      .argument("[dir]", "folder to write into", "."),
+  async run(dir = ".", _flags, io) {
+    const written = initFolder(resolve(dir));
+    io.stdout.write(
+      `Wrote:\n${written.map((f) => `  ${f}`).join("\n")}\nFill in the CSVs (see docs/inputs.md), then run: relaudit validate ${dir}\n`,
+    );
+    return EXIT.ok;
+  },
+};
 
 export const TEMPLATES: Record<string, string> = {
   "people.csv": "id,organisation,team,profession,role,joined,left\n",
@@ -37,7 +53,7 @@ export const EXAMPLE_CONFIG = {
   metrics: { example_metric: { better: "lower" } },
 };
 
-export function initFolder(dir: string): string[] {
+function initFolder(dir: string): string[] {
   const files = { ...TEMPLATES, "relaudit.config.json": `${JSON.stringify(EXAMPLE_CONFIG, null, 2)}\n` };
   const existing = Object.keys(files).filter((name) => existsSync(join(dir, name)));
   if (existing.length > 0) {

@@ -3,70 +3,75 @@
 // inputs always give the same bytes (no wall-clock time in the output).
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { Option, type Command } from "commander";
+import { Option } from "commander";
 import { VERSION } from "../audit.js";
 import { InputError } from "../errors.js";
 import { loadInputs, type InputOptions } from "../load/inputs.js";
 import { isoDate, parseDate } from "../load/values.js";
 import type { Severity } from "../result/types.js";
 import { analyseSignals } from "../signals/analyse.js";
-import {
-  buildSignalsReport,
-  failsAt,
-  previousSignals,
-  renderSignalsJson,
-  renderSignalsMarkdown,
-  type SignalsReport,
-} from "../signals/report.js";
+import { buildSignalsReport, failsAt, previousSignals } from "../signals/report.js";
+import type { SignalsReport } from "../result/signals-report.js";
+import { SIGNALS_FOLDER_FILES, SIGNALS_FORMATS } from "../report/formats/registry.js";
+import type { RenderOptions } from "../report/formats/types.js";
 import { analyseSurvey } from "../survey/analyse.js";
 import { writeFileAtomic } from "../util/atomic.js";
 import { addPseudonymOptions, pseudonymKeyFor, type PseudonymFlags } from "../privacy/key.js";
 import { pseudonymiseSignalsReport } from "../privacy/pseudonymise.js";
 import { withVisibleControls } from "../util/control-characters.js";
 import { checkOutFolder, claimOutFolder } from "./out-folder.js";
-import type { Io } from "./io.js";
+import { EXIT, type CliCommand } from "./command.js";
+import { useColor, type Io } from "./io.js";
+import { addInputOptions, inputOptions, type CommonFlags } from "./options.js";
 
 const DAY_MS = 86_400_000;
 
-export interface SignalsFlags extends PseudonymFlags {
-  format?: "terminal" | "markdown" | "json";
+interface SignalsFlags extends CommonFlags, PseudonymFlags {
+  format?: string;
   failOn?: Severity;
   previous?: string;
   asOf?: string;
   out?: string;
   force?: boolean;
-  until?: string;
-  quiet?: boolean;
 }
 
-export function addSignalsOptions(command: Command): Command {
-  return addPseudonymOptions(command)
-    .addOption(
-      new Option("-f, --format <format>", "output format (default: markdown)").choices([
-        "terminal",
-        "markdown",
-        "json",
-      ]),
+export const signalsCommand: CliCommand<SignalsFlags> = {
+  define: (program) =>
+    addPseudonymOptions(
+      addInputOptions(
+        program
+          .command("signals")
+          .description(
+            "print breakdown signals only (for a scheduled run): SPC on relational and delivery series, new/continuing/resolved with --previous",
+          )
+          .argument("[dir]", "folder holding the input files (a delivery file alone is enough)"),
+      ),
     )
-    .addOption(
-      new Option("--fail-on <severity>", "exit 1 when a current signal is at least this severe").choices([
-        "warning",
-        "critical",
-      ]),
-    )
-    .option(
-      "--previous <report.json>",
-      "an earlier signals (or audit) JSON report: mark each signal new, continuing or resolved",
-    )
-    .option("--as-of <date>", "report as of this day: use only data before it (reproduces an earlier scheduled run)")
-    .option(
-      "-o, --out <dir>",
-      "write signals-<as-of>.json/.md and signals-latest.json/.md into this folder (atomically)",
-    )
-    .option("--force", "let --out write into a non-empty folder that is not a previous relaudit output");
-}
+      .addOption(
+        new Option("-f, --format <format>", "output format (default: terminal on a TTY, else markdown)").choices(
+          SIGNALS_FORMATS.map((f) => f.name),
+        ),
+      )
+      .addOption(
+        new Option("--fail-on <severity>", "exit 1 when a current signal is at least this severe").choices([
+          "warning",
+          "critical",
+        ]),
+      )
+      .option(
+        "--previous <report.json>",
+        "an earlier signals (or audit) JSON report: mark each signal new, continuing or resolved",
+      )
+      .option("--as-of <date>", "report as of this day: use only data before it (reproduces an earlier scheduled run)")
+      .option(
+        "-o, --out <dir>",
+        `write ${SIGNALS_FOLDER_FILES.map((f) => `signals-<as-of>${f.extension} and signals-latest${f.extension}`).join(", ")} into this folder (atomically)`,
+      )
+      .option("--force", "let --out write into a non-empty folder that is not a previous relaudit output"),
+  run: (dir, flags, io) => runSignals(inputOptions(dir, flags), flags, io),
+};
 
-export async function runSignals(input: InputOptions, flags: SignalsFlags, io: Io): Promise<number> {
+async function runSignals(input: InputOptions, flags: SignalsFlags, io: Io): Promise<number> {
   const asOf = flags.asOf === undefined ? undefined : asOfDate(flags.asOf);
   if (asOf !== undefined && flags.until !== undefined)
     throw new InputError({
@@ -96,8 +101,15 @@ export async function runSignals(input: InputOptions, flags: SignalsFlags, io: I
   // As in `audit`: pseudonyms, then control characters made visible, once, before anything is rendered.
   const report = withVisibleControls(key ? pseudonymiseSignalsReport(built, key) : built);
   if (out !== undefined) writeOutputs(out, report, Boolean(flags.force), io, flags);
-  io.stdout.write(flags.format === "json" ? renderSignalsJson(report) : renderSignalsMarkdown(report));
-  return flags.failOn && failsAt(report, flags.failOn) ? 1 : 0;
+  const name = flags.format ?? (io.stdout.isTTY ? "terminal" : "markdown");
+  const format = SIGNALS_FORMATS.find((f) => f.name === name)!;
+  const options: RenderOptions = {
+    color: useColor(io.stdout, io.env, flags.color),
+    quiet: Boolean(flags.quiet),
+    width: io.stdout.columns,
+  };
+  io.stdout.write(format.renderSignals(report, options));
+  return flags.failOn && failsAt(report, flags.failOn) ? EXIT.findings : EXIT.ok;
 }
 
 function asOfDate(text: string): number {
@@ -148,14 +160,13 @@ function readPrevious(path: string) {
 }
 
 function writeOutputs(out: string, report: SignalsReport, force: boolean, io: Io, flags: SignalsFlags): void {
-  const json = renderSignalsJson(report);
-  const markdown = renderSignalsMarkdown(report);
-  const files: [string, string][] = [
-    [`signals-${report.asOf}.json`, json],
-    [`signals-${report.asOf}.md`, markdown],
-    ["signals-latest.json", json],
-    ["signals-latest.md", markdown],
-  ];
+  const rendered = SIGNALS_FOLDER_FILES.map((f) => ({
+    extension: f.extension,
+    content: f.renderSignals(report, { color: false, quiet: false }),
+  }));
+  const files: [string, string][] = ["signals-" + report.asOf, "signals-latest"].flatMap((stem) =>
+    rendered.map(({ extension, content }): [string, string] => [`${stem}${extension}`, content]),
+  );
   const names = files.map(([name]) => name);
   checkOutFolder(out, names, force);
   claimOutFolder(out, names);

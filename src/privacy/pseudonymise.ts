@@ -8,7 +8,7 @@
 // message that leaks one fails it.
 import { createHmac } from "node:crypto";
 import type { Evidence, Report, Subject } from "../result/types.js";
-import type { SignalsReport } from "../signals/report.js";
+import type { SignalsReport } from "../result/signals-report.js";
 
 /** A finding or a signal: words about a subject. */
 interface Named {

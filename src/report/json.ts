@@ -12,7 +12,7 @@ export function renderJson(report: Report): string {
  * stringified natively and re-indented. Joined, the pieces equal renderJson's text byte for byte
  * (test/perf/json-chunks.test.ts).
  */
-export function* renderJsonChunks(report: Report, chunkSize = 1 << 20): Generator<string> {
+export function* renderJsonChunks(report: object, chunkSize = 1 << 20): Generator<string> {
   // Small pieces are gathered into chunks; a large one goes out as it is, after what was gathered before it.
   let parts: string[] = [];
   let length = 0;

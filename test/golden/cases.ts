@@ -29,6 +29,7 @@ export const CASES: Case[] = Object.entries(SOURCES).flatMap(([name, dir]) => [
   { name: `${name}.audit.csv`, argv: ["audit", dir, "--format", "csv", "--generated-at", AT], folder: true },
   { name: `${name}.signals.json`, argv: ["signals", dir, "--format", "json"] },
   { name: `${name}.signals.md`, argv: ["signals", dir, "--format", "markdown"] },
+  { name: `${name}.signals.terminal.txt`, argv: ["signals", dir, "--format", "terminal"] },
 ]);
 
 /** Absolute paths differ between clones: the golden copies say <root> instead. */

@@ -9,7 +9,7 @@ import {
   PSEUDONYMISED_NOTE,
 } from "../../src/privacy/pseudonymise.js";
 import type { Finding, Report } from "../../src/result/types.js";
-import type { SignalsReport } from "../../src/signals/report.js";
+import type { SignalsReport } from "../../src/result/signals-report.js";
 
 const key = Buffer.from("relaudit-test-key-0123456789", "utf8");
 const small = join(import.meta.dirname, "../fixtures/inputs/small");

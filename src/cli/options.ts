@@ -1,0 +1,93 @@
+// The input options every command that reads data takes, and the InputOptions they become.
+import { InvalidArgumentError, Option, type Command } from "commander";
+import type { InputOptions } from "../load/inputs.js";
+
+export interface CommonFlags {
+  people?: string;
+  interactions?: string;
+  survey?: string;
+  delivery?: string;
+  events?: string;
+  coordination?: string;
+  annotations?: string;
+  config?: string;
+  encoding?: string;
+  delimiter?: string;
+  skipRows?: number;
+  boundary?: string[];
+  undirected?: boolean;
+  since?: string;
+  until?: string;
+  minGroupSize?: number;
+  period?: "week" | "month";
+  timeZone?: string;
+  dateFormat?: "iso" | "dd/mm/yyyy" | "mm/dd/yyyy";
+  quiet?: boolean;
+  color?: boolean;
+  debug?: boolean;
+}
+
+export const integer = (min: number) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`expected a whole number ≥ ${min}`);
+  return n;
+};
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+export function addInputOptions(command: Command): Command {
+  return command
+    .option("--people <file>", "people.csv: id and attributes (the boundaries)")
+    .option("--interactions <file>", "interactions.csv: from, to, timestamp, channel, weight")
+    .option("--survey <file>", "survey.csv: one row per response")
+    .option("--delivery <file>", "delivery.csv: metric, date, value")
+    .option("--events <file>", "events.csv: event, date, person")
+    .option("--coordination <file>", "coordination.csv: relational coordination ratings in long form")
+    .option("--annotations <file>", "annotations.csv: dated notes and rebase/baseline decisions for SPC charts")
+    .option("--config <file>", "relaudit.config.json (default: the one in DIR)")
+    .option("--encoding <name>", "file encoding when there is no BOM (e.g. windows-1252)")
+    .option("--delimiter <char>", "field delimiter (default: sniffed from the header)")
+    .option("--skip-rows <n>", "lines to skip before the header", integer(0))
+    .option("--boundary <attribute>", "boundary attribute to audit (repeatable)", collect)
+    .option("--undirected", "treat each interaction as mutual (contact or meeting data)")
+    .option("--since <date>", "ignore interactions before this date")
+    .option("--until <date>", "ignore interactions after this date (inclusive)")
+    .option("--min-group-size <n>", "hide survey results for smaller groups (default 5)", integer(2))
+    .addOption(new Option("--period <kind>", "reporting period").choices(["week", "month"]))
+    .option("--time-zone <zone>", "IANA time zone for dates without one (default UTC)")
+    .addOption(
+      new Option("--date-format <format>", "how to read day/month dates").choices(["iso", "dd/mm/yyyy", "mm/dd/yyyy"]),
+    )
+    .option("-q, --quiet", "print only findings; no progress")
+    .option("--no-color", "no colour (also NO_COLOR=1)")
+    .option("--debug", "show stack traces for unexpected errors");
+}
+
+export const hasExplicitFiles = (f: CommonFlags) =>
+  Boolean(f.people || f.interactions || f.survey || f.coordination || f.delivery || f.events);
+
+export function inputOptions(dir: string | undefined, flags: CommonFlags): InputOptions {
+  return {
+    dir: dir ?? (hasExplicitFiles(flags) ? undefined : "."),
+    files: {
+      people: flags.people,
+      interactions: flags.interactions,
+      survey: flags.survey,
+      coordination: flags.coordination,
+      delivery: flags.delivery,
+      events: flags.events,
+      annotations: flags.annotations,
+      config: flags.config,
+    },
+    encoding: flags.encoding,
+    delimiter: flags.delimiter === "tab" || flags.delimiter === "\\t" ? "\t" : flags.delimiter,
+    skipRows: flags.skipRows,
+    boundaries: flags.boundary,
+    undirected: flags.undirected,
+    since: flags.since,
+    until: flags.until,
+    minGroupSize: flags.minGroupSize,
+    period: flags.period,
+    timeZone: flags.timeZone,
+    dateFormat: flags.dateFormat,
+  };
+}
