@@ -137,7 +137,7 @@ const record = {
   loadAtEnd: loadavg(),
   seed,
   runs,
-  results: results.map(({ jsonPath, ...rest }) => rest),
+  results: results.map(({ jsonPath: _jsonPath, ...rest }) => rest),
   workers,
 };
 const stamp = started.toISOString().replace(/[:.]/g, "-");

@@ -13,7 +13,6 @@ export function tieDepth(
   lastPeriod: number,
 ): TieDepth {
   let repeat = 0;
-  let interactions = 0;
   let relational = 0;
   let transactional = 0;
   let withChannel = 0;
@@ -24,7 +23,6 @@ export function tieDepth(
   for (const r of members) {
     active.push(rel.periodsActive[r]);
     if (rel.periodsActive[r] >= 2) repeat++;
-    interactions += rel.interactions[r];
     relational += rel.relational[r];
     transactional += rel.transactional[r];
     withChannel += rel.withChannel[r];

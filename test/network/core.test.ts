@@ -52,8 +52,14 @@ describe("betweenness", () => {
     // A 60-person ring with chords; exact betweenness vs the mean of 40 seeded 20-source estimates.
     const from: number[] = [];
     const to: number[] = [];
-    for (let i = 0; i < 60; i++) (from.push(i), to.push((i + 1) % 60));
-    for (let i = 0; i < 60; i += 7) (from.push(i), to.push((i + 23) % 60));
+    for (let i = 0; i < 60; i++) {
+      from.push(i);
+      to.push((i + 1) % 60);
+    }
+    for (let i = 0; i < 60; i += 7) {
+      from.push(i);
+      to.push((i + 23) % 60);
+    }
     const g = buildGraph(60, from, to, false);
     const exact = betweenness(g, { method: "exact" }).raw;
     const runs = Array.from({ length: 40 }, (_, s) => betweenness(g, { method: "sampled", sources: 20 }, s + 1));

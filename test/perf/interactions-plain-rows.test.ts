@@ -159,7 +159,11 @@ describe("interactions: rows read from their line equal rows read from fields", 
             if (r === "ragged") return [...s.columns, "extra"].map(() => "P1").join(s.delimiter);
             return s.columns.map((c) => r[c]).join(s.delimiter);
           });
-          for (const r of s.rows) if (typeof r !== "string") (allRows++, isPlain(r, s) && plainRows++);
+          for (const r of s.rows) {
+            if (typeof r === "string") continue;
+            allRows++;
+            if (isPlain(r, s)) plainRows++;
+          }
           const path = join(dir, `i${n++}.csv`);
           writeFileSync(path, [header, ...lines].join("\n") + "\n");
           const fast = await load(path, s, "auto");

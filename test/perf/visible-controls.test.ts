@@ -19,7 +19,10 @@ function copyAll(value: unknown): unknown {
 function strings(value: unknown, out: string[] = []): string[] {
   if (typeof value === "string") out.push(value);
   else if (value !== null && typeof value === "object")
-    for (const [k, v] of Object.entries(value)) (out.push(k), strings(v, out));
+    for (const [k, v] of Object.entries(value)) {
+      out.push(k);
+      strings(v, out);
+    }
   return out;
 }
 
