@@ -2,39 +2,30 @@
 // change, participation and the relational coordination matrix — computed once, privacy-suppressed here, so
 // checks and renderers only ever see publishable figures.
 import type { ScaleConfig } from "../load/config.js";
-import type { Dataset, PeopleData, SurveyData } from "../model/types.js";
-import { hedgesG, mannWhitney, welchTest } from "./compare.js";
+import type { Dataset, SurveyData } from "../model/types.js";
+import { byName, groupCell, TOTAL, wavesOf, type Wave } from "./cells.js";
 import { analyseCoordination, wideRatings, type RcRating } from "./coordination.js";
 import { groupingPlan, groupUnits, planSuppression } from "./privacy.js";
 import { isLeadershipScale, DEFAULT_MIN_ANSWERED } from "./presets.js";
 import { cronbachAlpha } from "./reliability.js";
+import { participation } from "./participation.js";
 import { favourableShare, keyItems, personScores, pick, summarise, type KeyedItems } from "./scoring.js";
 import type {
   Band,
   Estimate,
   GroupResult,
   ItemResult,
-  ParticipationGroup,
   ScaleBands,
   ScaleResult,
   SurveySection,
-  WaveChange,
   WaveResult,
 } from "./section.js";
+import { waveChanges } from "./wave-changes.js";
 
 /** Below this α a scale's score is not trustworthy as a measure (a common rule of thumb; Nunnally 1978 asks 0.7). */
 export const LOW_ALPHA = 0.6;
 /** Fewer respondents than this make α, SDs and group comparisons imprecise. */
 export const SMALL_N = 30;
-
-const TOTAL = "total";
-const groupCell = (attribute: string, value: string) => `group\u0000${attribute}\u0000${value}`;
-const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-interface Wave {
-  label: string | null;
-  rows: number[];
-}
 
 export function analyseSurvey(data: Dataset): SurveySection | null {
   const survey = data.survey && canonicalOrder(data.survey);
@@ -95,12 +86,6 @@ export function canonicalOrder(survey: SurveyData): SurveyData {
   };
 }
 
-function wavesOf(survey: SurveyData): Wave[] {
-  const all = Array.from({ length: survey.rows }, (_, i) => i);
-  if (survey.waveOrder.length === 0) return [{ label: null, rows: all }];
-  return survey.waveOrder.map((label) => ({ label, rows: all.filter((r) => survey.waves[r] === label) }));
-}
-
 /** Survey group columns, in the order of the configured boundaries. */
 function attributesOf(survey: SurveyData, boundaries: readonly string[]): string[] {
   const position = (a: string) => {
@@ -115,6 +100,95 @@ function bandOf(mean: number, bands: ScaleBands | null): Band | null {
   if (bands.low !== undefined && mean < bands.low) return "low";
   if (bands.high !== undefined && mean >= bands.high) return "high";
   return "middle";
+}
+
+/** Mean, spread, interval, favourable share and band of the scale's scores over some rows. */
+type Estimator = (rows: number[]) => Estimate;
+
+function estimatorOf(scores: Float64Array, keyed: KeyedItems, max: number, bands: ScaleBands | null): Estimator {
+  return (rows) => {
+    const s = summarise(pick(scores, rows));
+    return {
+      suppressed: false,
+      n: s.n,
+      mean: s.mean,
+      sd: s.sd,
+      ci: s.ci,
+      favourable: favourableShare(keyed.columns, rows, max),
+      band: bandOf(s.mean, bands),
+    };
+  };
+}
+
+/**
+ * Each wave's total and groups, privacy-planned together: what is shown, what is hidden, and the rows of every shown
+ * cell (the wave changes compare only cells shown in both waves).
+ */
+function figuresByWave(
+  survey: SurveyData,
+  waves: Wave[],
+  attributes: string[],
+  k: number,
+  scores: Float64Array,
+  keyed: KeyedItems,
+  estimate: Estimator,
+): { waveResults: WaveResult[]; groups: GroupResult[]; shownGroups: Map<string, number[]>[] } {
+  const waveResults: WaveResult[] = [];
+  const groups: GroupResult[] = [];
+  const shownGroups: Map<string, number[]>[] = [];
+  for (const wave of waves) {
+    const scored = wave.rows.filter((r) => !Number.isNaN(scores[r]));
+    const byAttribute = new Map(attributes.map((a) => [a, groupUnits(scored, (r) => survey.groups[a][r])] as const));
+    const hidden = planSuppression({ ...groupingPlan(TOTAL, scored, byAttribute, groupCell), minGroupSize: k });
+    const shown = new Map<string, number[]>();
+    if (hidden.has(TOTAL)) {
+      if (wave.label !== null) waveResults.push({ wave: wave.label, suppressed: true });
+    } else {
+      shown.set(TOTAL, scored);
+      if (wave.label !== null)
+        waveResults.push({
+          wave: wave.label,
+          ...estimate(scored),
+          alpha: cronbachAlpha(keyed.columns, wave.rows).alpha,
+        });
+    }
+    for (const attribute of attributes) {
+      const values = [...byAttribute.get(attribute)!].sort(([a], [b]) => byName(a, b));
+      for (const [value, members] of values) {
+        const cell = groupCell(attribute, value);
+        const where = { attribute, value, ...(wave.label !== null ? { wave: wave.label } : {}) };
+        if (hidden.has(TOTAL) || hidden.has(cell)) groups.push({ ...where, suppressed: true });
+        else {
+          shown.set(cell, members);
+          groups.push({ ...where, ...estimate(members) });
+        }
+      }
+    }
+    shownGroups.push(shown);
+  }
+  return { waveResults, groups, shownGroups };
+}
+
+/** Item means, favourable shares and item–rest statistics in the current wave. */
+function itemResults(
+  present: string[],
+  keyed: KeyedItems,
+  rows: number[],
+  max: number,
+  reliability: ReturnType<typeof cronbachAlpha>,
+): ItemResult[] {
+  return present.map((item, i) => {
+    const s = summarise(pick(keyed.columns[i], rows));
+    return {
+      id: item,
+      reversed: keyed.reversed[i],
+      n: s.n,
+      mean: s.mean,
+      sd: s.sd,
+      favourable: favourableShare([keyed.columns[i]], rows, max),
+      ...reliability.items[i],
+    };
+  });
 }
 
 function analyseScale(
@@ -145,54 +219,8 @@ function analyseScale(
     wave: waves.at(-1)?.label ?? null,
     warnings,
   };
-
-  const estimate = (rows: number[]): Estimate => {
-    const s = summarise(pick(scores, rows));
-    return {
-      suppressed: false,
-      n: s.n,
-      mean: s.mean,
-      sd: s.sd,
-      ci: s.ci,
-      favourable: favourableShare(keyed.columns, rows, scale.max),
-      band: bandOf(s.mean, bands),
-    };
-  };
-  const scoredRowsOf = (rows: number[]) => rows.filter((r) => !Number.isNaN(scores[r]));
-
-  const waveResults: WaveResult[] = [];
-  const groups: GroupResult[] = [];
-  const shownGroups: Map<string, number[]>[] = [];
-  for (const wave of waves) {
-    const scored = scoredRowsOf(wave.rows);
-    const byAttribute = new Map(attributes.map((a) => [a, groupUnits(scored, (r) => survey.groups[a][r])] as const));
-    const hidden = planSuppression({ ...groupingPlan(TOTAL, scored, byAttribute, groupCell), minGroupSize: k });
-    const shown = new Map<string, number[]>();
-    if (hidden.has(TOTAL)) {
-      if (wave.label !== null) waveResults.push({ wave: wave.label, suppressed: true });
-    } else {
-      shown.set(TOTAL, scored);
-      if (wave.label !== null)
-        waveResults.push({
-          wave: wave.label,
-          ...estimate(scored),
-          alpha: cronbachAlpha(keyed.columns, wave.rows).alpha,
-        });
-    }
-    for (const attribute of attributes) {
-      const values = [...byAttribute.get(attribute)!].sort(([a], [b]) => byName(a, b));
-      for (const [value, members] of values) {
-        const cell = groupCell(attribute, value);
-        const where = { attribute, value, ...(wave.label !== null ? { wave: wave.label } : {}) };
-        if (hidden.has(TOTAL) || hidden.has(cell)) groups.push({ ...where, suppressed: true });
-        else {
-          shown.set(cell, members);
-          groups.push({ ...where, ...estimate(members) });
-        }
-      }
-    }
-    shownGroups.push(shown);
-  }
+  const estimate = estimatorOf(scores, keyed, scale.max, bands);
+  const { waveResults, groups, shownGroups } = figuresByWave(survey, waves, attributes, k, scores, keyed, estimate);
 
   const changes = waveChanges(waves, shownGroups, scores, survey.respondents);
   const current = waves.at(-1)!;
@@ -203,18 +231,7 @@ function analyseScale(
   }
   const headline = estimate(currentTotal);
   const reliability = cronbachAlpha(keyed.columns, current.rows);
-  const items: ItemResult[] = present.map((item, i) => {
-    const s = summarise(pick(keyed.columns[i], current.rows));
-    return {
-      id: item,
-      reversed: keyed.reversed[i],
-      n: s.n,
-      mean: s.mean,
-      sd: s.sd,
-      favourable: favourableShare([keyed.columns[i]], current.rows, scale.max),
-      ...reliability.items[i],
-    };
-  });
+  const items = itemResults(present, keyed, current.rows, scale.max, reliability);
   const keying = items
     .filter((i) => i.rDrop !== null && i.rDrop < 0)
     .map((i) => ({ item: i.id, rDrop: i.rDrop!, reversed: i.reversed }));
@@ -259,107 +276,6 @@ function measurementWarnings(
     warnings.push(`low reliability: α ${alpha.toFixed(2)} < ${LOW_ALPHA}; the items may not measure one thing`);
   if (n < SMALL_N) warnings.push(`only ${n} respondents: α, SDs and comparisons are imprecise`);
   return warnings;
-}
-
-/** Change between consecutive waves, for the whole scale and each group shown in both waves. */
-function waveChanges(
-  waves: Wave[],
-  shown: Map<string, number[]>[],
-  scores: Float64Array,
-  respondents: (string | null)[],
-): WaveChange[] {
-  const changes: WaveChange[] = [];
-  for (let w = 1; w < waves.length; w++) {
-    const from = waves[w - 1].label!;
-    const to = waves[w].label!;
-    const cells = new Set([...shown[w - 1].keys(), ...shown[w].keys()]);
-    for (const cell of [...cells].sort((a, b) => (a === TOTAL ? -1 : b === TOTAL ? 1 : byName(a, b)))) {
-      const [attribute, value] = cell === TOTAL ? [null, null] : cell.split("\u0000").slice(1);
-      const before = shown[w - 1].get(cell);
-      const after = shown[w].get(cell);
-      const where = { attribute, value, from, to };
-      if (!before || !after) {
-        changes.push({ ...where, suppressed: true });
-        continue;
-      }
-      const x = pick(scores, before);
-      const y = pick(scores, after);
-      const welch = welchTest(x, y);
-      const g = hedgesG(x, y);
-      const mw = mannWhitney(x, y);
-      if (!welch || !g || !mw) {
-        changes.push({ ...where, suppressed: false, insufficient: true });
-        continue;
-      }
-      const earlier = new Set(before.map((r) => respondents[r]).filter((id) => id !== null));
-      changes.push({
-        ...where,
-        suppressed: false,
-        n1: x.length,
-        n2: y.length,
-        mean1: summarise(x).mean,
-        mean2: summarise(y).mean,
-        difference: welch.difference,
-        ci: welch.ci,
-        t: welch.t,
-        df: welch.df,
-        p: welch.p,
-        hedgesG: g.g,
-        hedgesGCi: g.ci,
-        mannWhitney: mw,
-        repeatedRespondents: after.some((r) => respondents[r] !== null && earlier.has(respondents[r])),
-      });
-    }
-  }
-  return changes;
-}
-
-/** Responses per group in the current wave (privacy-planned like scores), with headcounts from people.csv. */
-function participation(
-  survey: SurveyData,
-  current: Wave,
-  attributes: string[],
-  people: PeopleData | null,
-  k: number,
-): ParticipationGroup[] {
-  const byAttribute = new Map(
-    attributes.map((a) => [a, groupUnits(current.rows, (r) => survey.groups[a][r])] as const),
-  );
-  const hidden = planSuppression({ ...groupingPlan(TOTAL, current.rows, byAttribute, groupCell), minGroupSize: k });
-  const result: ParticipationGroup[] = [];
-  for (const attribute of attributes) {
-    const headcounts = headcountsOf(people, attribute);
-    const values = [...new Set([...byAttribute.get(attribute)!.keys(), ...(headcounts?.keys() ?? [])])].sort(byName);
-    for (const value of values) {
-      const headcount = headcounts ? (headcounts.get(value) ?? 0) : null;
-      const responses = byAttribute.get(attribute)!.get(value)?.length ?? 0;
-      if (responses === 0 || hidden.has(TOTAL) || hidden.has(groupCell(attribute, value)))
-        result.push({ attribute, value, headcount, suppressed: true });
-      else
-        result.push({
-          attribute,
-          value,
-          headcount,
-          suppressed: false,
-          responses,
-          rate: headcount ? responses / headcount : null,
-        });
-    }
-  }
-  return result;
-}
-
-/** People per value of an attribute (matched case-insensitively), leavers excluded; null when people.csv lacks it. */
-function headcountsOf(people: PeopleData | null, attribute: string): Map<string, number> | null {
-  const column = people?.attributeColumns.find((c) => c.toLowerCase() === attribute.toLowerCase());
-  if (!people || !column) return null;
-  const counts = new Map<string, number>();
-  for (const person of people.people) {
-    const value = person.attributes[column];
-    if (value === undefined || person.left !== undefined) continue;
-    counts.set(value, (counts.get(value) ?? 0) + 1);
-  }
-  return counts;
 }
 
 function coordination(

@@ -68,17 +68,29 @@ export interface CoordinationOptions {
 const cellId = (rater: string, rated: string) => `cell\u0000${rater}\u0000${rated}`;
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-export function analyseCoordination(ratings: readonly RcRating[], options: CoordinationOptions): CoordinationResult {
-  const { config, minGroupSize: k } = options;
-  const min = config?.min ?? 1;
-  const max = config?.max ?? 5;
-  const weak = config?.bands?.weak ?? RC_DEFAULT_BANDS.weak;
-  const strong = config?.bands?.strong ?? RC_DEFAULT_BANDS.strong;
-  const asymmetryThreshold = config?.asymmetryThreshold ?? RC_DEFAULT_ASYMMETRY;
-  const warnings: string[] = [];
+/** The configured scale, bands and asymmetry threshold, with the conventional defaults. */
+function settingsOf(config: CoordinationConfig | undefined) {
+  return {
+    min: config?.min ?? 1,
+    max: config?.max ?? 5,
+    weak: config?.bands?.weak ?? RC_DEFAULT_BANDS.weak,
+    strong: config?.bands?.strong ?? RC_DEFAULT_BANDS.strong,
+    asymmetryThreshold: config?.asymmetryThreshold ?? RC_DEFAULT_ASYMMETRY,
+  };
+}
 
-  const units = toUnits(ratings);
-  const personOf = (u: number) => units[u].person;
+/** The units laid out as a matrix: each cell's units (rater group → rated group), and within- and between-group units. */
+interface Matrix {
+  units: Unit[];
+  groups: string[];
+  cellUnits: Map<string, number[]>;
+  withinUnits: number[];
+  betweenUnits: number[];
+  /** [rater group, rated group] of every non-empty cell, in name order. */
+  pairs: [string, string][];
+}
+
+function matrixOf(units: Unit[]): Matrix {
   const groups = [...new Set(units.flatMap((u) => [u.raterGroup, u.ratedGroup]))].sort(byName);
   const cellUnits = new Map<string, number[]>();
   units.forEach((u, i) => {
@@ -90,72 +102,64 @@ export function analyseCoordination(ratings: readonly RcRating[], options: Coord
   const all = units.map((_, i) => i);
   const withinUnits = all.filter((i) => units[i].raterGroup === units[i].ratedGroup);
   const betweenUnits = all.filter((i) => units[i].raterGroup !== units[i].ratedGroup);
-  const matrix = [...cellUnits.keys()]
+  const pairs = [...cellUnits.keys()]
     .map((id) => id.split("\u0000").slice(1) as [string, string])
     .sort((a, b) => byName(a[0], b[0]) || byName(a[1], b[1]));
+  return { units, groups, cellUnits, withinUnits, betweenUnits, pairs };
+}
 
-  // Aggregates that include several cells are parents: what they add beyond the shown cells must not expose anyone.
-  const cells: Cell[] = [...cellUnits].map(([id, list]) => ({ id, units: list }));
+/** Units rating group g from another group. */
+const receivedBy = (m: Matrix, g: string) => m.betweenUnits.filter((i) => m.units[i].ratedGroup === g);
+
+/** Cells and aggregates to hide. Aggregates spanning several cells are parents: what they add must not expose anyone. */
+function hiddenIds(m: Matrix, minGroupSize: number): Set<string> {
+  const cells: Cell[] = [...m.cellUnits].map(([id, list]) => ({ id, units: list }));
   const parents: Parent[] = [
-    { id: "within", units: withinUnits, parts: matrix.filter(([a, b]) => a === b).map(([a, b]) => cellId(a, b)) },
-    { id: "between", units: betweenUnits, parts: matrix.filter(([a, b]) => a !== b).map(([a, b]) => cellId(a, b)) },
-    ...groups.map((g) => ({
+    { id: "within", units: m.withinUnits, parts: m.pairs.filter(([a, b]) => a === b).map(([a, b]) => cellId(a, b)) },
+    { id: "between", units: m.betweenUnits, parts: m.pairs.filter(([a, b]) => a !== b).map(([a, b]) => cellId(a, b)) },
+    ...m.groups.map((g) => ({
       id: `received\u0000${g}`,
-      units: betweenUnits.filter((i) => units[i].ratedGroup === g),
-      parts: matrix.filter(([a, b]) => b === g && a !== g).map(([a, b]) => cellId(a, b)),
+      units: receivedBy(m, g),
+      parts: m.pairs.filter(([a, b]) => b === g && a !== g).map(([a, b]) => cellId(a, b)),
     })),
   ];
-  const hidden = planSuppression({ cells, parents, minGroupSize: k, personOf });
+  return planSuppression({ cells, parents, minGroupSize, personOf: (u) => m.units[u].person });
+}
 
-  const bandOf = (x: number): RcEstimate["band"] => (x < weak ? "weak" : x > strong ? "strong" : "moderate");
-  const estimates = new Map<string, RcEstimate>();
-  const matrixCells: RcCell[] = matrix.map(([raterGroup, ratedGroup]) => {
-    const id = cellId(raterGroup, ratedGroup);
-    const within = raterGroup === ratedGroup;
-    if (hidden.has(id)) return { raterGroup, ratedGroup, within, suppressed: true };
-    const members = cellUnits.get(id)!.map((i) => units[i]);
-    const s = summarise(members.map((u) => u.index));
-    const subIndex = (dims: readonly RcDimension[]) => {
-      const values = members.map((u) => meanOf(answered(u, dims))).filter((x) => !Number.isNaN(x));
-      return values.length === 0 ? null : meanOf(values);
-    };
-    const estimate: RcEstimate = {
-      suppressed: false,
-      n: s.n,
-      index: s.mean,
-      sd: s.sd,
-      ci: s.ci,
-      band: bandOf(s.mean),
-      communication: subIndex(COMMUNICATION_DIMENSIONS),
-      relationship: subIndex(RELATIONSHIP_DIMENSIONS),
-      // A dimension answered by fewer than k raters in a shown cell is withheld on its own (primary rule only).
-      dimensions: RC_DIMENSIONS.map((dimension) => {
-        const values = members.map((u) => u.scores[dimension]).filter((x): x is number => x !== undefined);
-        return { dimension, mean: values.length >= k ? meanOf(values) : null };
-      }),
-    };
-    estimates.set(id, estimate);
-    return { raterGroup, ratedGroup, within, ...estimate };
-  });
-
-  const aggregate = (id: string, list: number[]): RcAggregate => {
-    if (hidden.has(id) || list.length === 0) return { suppressed: true };
-    return {
-      suppressed: false,
-      n: new Set(list.map(personOf)).size,
-      ratings: list.length,
-      index: meanOf(list.map((i) => units[i].index)),
-    };
+/** RC index, sub-indices and dimension means of one shown cell. */
+function cellEstimate(members: Unit[], k: number, bandOf: (x: number) => RcEstimate["band"]): RcEstimate {
+  const s = summarise(members.map((u) => u.index));
+  const subIndex = (dims: readonly RcDimension[]) => {
+    const values = members.map((u) => meanOf(answered(u, dims))).filter((x) => !Number.isNaN(x));
+    return values.length === 0 ? null : meanOf(values);
   };
+  return {
+    suppressed: false,
+    n: s.n,
+    index: s.mean,
+    sd: s.sd,
+    ci: s.ci,
+    band: bandOf(s.mean),
+    communication: subIndex(COMMUNICATION_DIMENSIONS),
+    relationship: subIndex(RELATIONSHIP_DIMENSIONS),
+    // A dimension answered by fewer than k raters in a shown cell is withheld on its own (primary rule only).
+    dimensions: RC_DIMENSIONS.map((dimension) => {
+      const values = members.map((u) => u.scores[dimension]).filter((x): x is number => x !== undefined);
+      return { dimension, mean: values.length >= k ? meanOf(values) : null };
+    }),
+  };
+}
 
+/** How each pair of groups rates the other, both directions shown, largest difference first. */
+function asymmetriesOf(m: Matrix, estimates: Map<string, RcEstimate>, threshold: number): RcAsymmetry[] {
   const asymmetries: RcAsymmetry[] = [];
-  for (const [i, a] of groups.entries()) {
-    for (const b of groups.slice(i + 1)) {
+  for (const [i, a] of m.groups.entries()) {
+    for (const b of m.groups.slice(i + 1)) {
       const ab = estimates.get(cellId(a, b));
       const ba = estimates.get(cellId(b, a));
       if (!ab || !ba) continue;
-      const abScores = cellUnits.get(cellId(a, b))!.map((u) => units[u].index);
-      const baScores = cellUnits.get(cellId(b, a))!.map((u) => units[u].index);
+      const abScores = m.cellUnits.get(cellId(a, b))!.map((u) => m.units[u].index);
+      const baScores = m.cellUnits.get(cellId(b, a))!.map((u) => m.units[u].index);
       // Later-minus-earlier convention of welchTest: pass B's view first so the difference is A→B minus B→A.
       const welch = welchTest(baScores, abScores);
       const g = hedgesG(baScores, abScores);
@@ -171,22 +175,55 @@ export function analyseCoordination(ratings: readonly RcRating[], options: Coord
         ci: welch.ci,
         p: welch.p,
         hedgesG: g.g,
-        flagged: Math.abs(welch.difference) >= asymmetryThreshold && (welch.ci[0] > 0 || welch.ci[1] < 0),
+        flagged: Math.abs(welch.difference) >= threshold && (welch.ci[0] > 0 || welch.ci[1] < 0),
       });
     }
   }
-  asymmetries.sort(
+  return asymmetries.sort(
     (x, y) =>
       Math.abs(y.difference) - Math.abs(x.difference) || byName(x.groupA, y.groupA) || byName(x.groupB, y.groupB),
   );
+}
 
+export function analyseCoordination(ratings: readonly RcRating[], options: CoordinationOptions): CoordinationResult {
+  const k = options.minGroupSize;
+  const { min, max, weak, strong, asymmetryThreshold } = settingsOf(options.config);
+  const m = matrixOf(toUnits(ratings));
+  const hidden = hiddenIds(m, k);
+
+  const bandOf = (x: number): RcEstimate["band"] => (x < weak ? "weak" : x > strong ? "strong" : "moderate");
+  const estimates = new Map<string, RcEstimate>();
+  const cells: RcCell[] = m.pairs.map(([raterGroup, ratedGroup]) => {
+    const id = cellId(raterGroup, ratedGroup);
+    const within = raterGroup === ratedGroup;
+    if (hidden.has(id)) return { raterGroup, ratedGroup, within, suppressed: true };
+    const estimate = cellEstimate(
+      m.cellUnits.get(id)!.map((i) => m.units[i]),
+      k,
+      bandOf,
+    );
+    estimates.set(id, estimate);
+    return { raterGroup, ratedGroup, within, ...estimate };
+  });
+
+  const aggregate = (id: string, list: number[]): RcAggregate => {
+    if (hidden.has(id) || list.length === 0) return { suppressed: true };
+    return {
+      suppressed: false,
+      n: new Set(list.map((i) => m.units[i].person)).size,
+      ratings: list.length,
+      index: meanOf(list.map((i) => m.units[i].index)),
+    };
+  };
+
+  const warnings: string[] = [];
   const outOfRange = ratings.filter((r) => r.score < min || r.score > max).length;
   if (outOfRange > 0)
     warnings.push(`${outOfRange} RC answers lie outside ${min}–${max}: check the coordination block's min and max`);
-  const hiddenCells = matrixCells.filter((c) => c.suppressed).length;
+  const hiddenCells = cells.filter((c) => c.suppressed).length;
   if (hiddenCells > 0)
     warnings.push(
-      `${hiddenCells} of ${matrixCells.length} cells are hidden: fewer than ${k} raters, or hiding them keeps a smaller cell from being recomputed`,
+      `${hiddenCells} of ${cells.length} cells are hidden: fewer than ${k} raters, or hiding them keeps a smaller cell from being recomputed`,
     );
 
   return {
@@ -197,18 +234,12 @@ export function analyseCoordination(ratings: readonly RcRating[], options: Coord
     max,
     bands: { weak, strong, note: RC_BANDS_NOTE },
     asymmetryThreshold,
-    groups,
-    cells: matrixCells,
-    within: aggregate("within", withinUnits),
-    between: aggregate("between", betweenUnits),
-    received: groups.map((g) => ({
-      group: g,
-      ...aggregate(
-        `received\u0000${g}`,
-        betweenUnits.filter((i) => units[i].ratedGroup === g),
-      ),
-    })),
-    asymmetries,
+    groups: m.groups,
+    cells,
+    within: aggregate("within", m.withinUnits),
+    between: aggregate("between", m.betweenUnits),
+    received: m.groups.map((g) => ({ group: g, ...aggregate(`received\u0000${g}`, receivedBy(m, g)) })),
+    asymmetries: asymmetriesOf(m, estimates, asymmetryThreshold),
     warnings,
   };
 }

@@ -1,0 +1,54 @@
+// Survey participation: responses per group in the current wave, privacy-planned like the scores, against the
+// headcounts of people.csv.
+import type { PeopleData, SurveyData } from "../model/types.js";
+import { byName, groupCell, TOTAL, type Wave } from "./cells.js";
+import { groupingPlan, groupUnits, planSuppression } from "./privacy.js";
+import type { ParticipationGroup } from "./section.js";
+
+export /** Responses per group in the current wave (privacy-planned like scores), with headcounts from people.csv. */
+function participation(
+  survey: SurveyData,
+  current: Wave,
+  attributes: string[],
+  people: PeopleData | null,
+  k: number,
+): ParticipationGroup[] {
+  const byAttribute = new Map(
+    attributes.map((a) => [a, groupUnits(current.rows, (r) => survey.groups[a][r])] as const),
+  );
+  const hidden = planSuppression({ ...groupingPlan(TOTAL, current.rows, byAttribute, groupCell), minGroupSize: k });
+  const result: ParticipationGroup[] = [];
+  for (const attribute of attributes) {
+    const headcounts = headcountsOf(people, attribute);
+    const values = [...new Set([...byAttribute.get(attribute)!.keys(), ...(headcounts?.keys() ?? [])])].sort(byName);
+    for (const value of values) {
+      const headcount = headcounts ? (headcounts.get(value) ?? 0) : null;
+      const responses = byAttribute.get(attribute)!.get(value)?.length ?? 0;
+      if (responses === 0 || hidden.has(TOTAL) || hidden.has(groupCell(attribute, value)))
+        result.push({ attribute, value, headcount, suppressed: true });
+      else
+        result.push({
+          attribute,
+          value,
+          headcount,
+          suppressed: false,
+          responses,
+          rate: headcount ? responses / headcount : null,
+        });
+    }
+  }
+  return result;
+}
+
+/** People per value of an attribute (matched case-insensitively), leavers excluded; null when people.csv lacks it. */
+function headcountsOf(people: PeopleData | null, attribute: string): Map<string, number> | null {
+  const column = people?.attributeColumns.find((c) => c.toLowerCase() === attribute.toLowerCase());
+  if (!people || !column) return null;
+  const counts = new Map<string, number>();
+  for (const person of people.people) {
+    const value = person.attributes[column];
+    if (value === undefined || person.left !== undefined) continue;
+    counts.set(value, (counts.get(value) ?? 0) + 1);
+  }
+  return counts;
+}
