@@ -1,5 +1,5 @@
 // The network audit, computed once from the Dataset: every check and renderer reads this section.
-import type { Dataset, Person } from "../model/types.js";
+import type { Dataset, Person, Tie } from "../model/types.js";
 import {
   finishBetweenness,
   normalisedBetweenness,
@@ -62,72 +62,68 @@ export function startNetwork(data: Dataset, threads = 1): NetworkStart | null {
   return { people, graph, betweenness: startBetweenness(graph, planBetweenness(graph), SEED, threads) };
 }
 
-export function analyseNetwork(data: Dataset, options: NetworkOptions = {}): NetworkSection | null {
-  const interactions = data.interactions;
-  const started = options.started ?? startNetwork(data, options.threads ?? 1);
-  if (!interactions || !started) return null;
-  const ties = interactions.ties;
-  const { people, graph } = started;
-  const n = people.length;
-  const notes: string[] = [];
-  const minGroupSize = data.config.minGroupSize;
+/** Who in the network is a leaver or an articulation point, for the carriers and person rows. */
+interface PersonFlags {
+  leaver: (v: number) => boolean;
+  articulationPoint: (v: number) => boolean;
+}
 
-  const boundaryAttributes = data.boundaries.filter((b) => people.some((p) => (p.attributes[b] ?? "") !== ""));
-  const groupings = boundaryAttributes.map((b) => grouping(people, b));
-  const eiByBoundary = groupings.map((g) => eiIndex(graph, g, SEED));
-  const cut = cutpoints(graph);
-  const isArticulation = new Uint8Array(n);
-  for (const v of cut.articulationPoints) isArticulation[v] = 1;
-  const leaver = (v: number) => people[v].left !== undefined;
-
-  const boundaries: BoundarySection[] = groupings.map((g, b) => {
-    const ei = eiByBoundary[b];
-    const matrix = mixingMatrix(graph, ties, g);
-    return {
-      attribute: g.attribute,
-      unknown: n - g.sizes.reduce((s, x) => s + x, 0),
-      external: ei.external,
-      internal: ei.internal,
-      eiIndex: ei.eiIndex,
-      expectedEiIndex: ei.expectedEiIndex,
-      permutationInterval: ei.permutationInterval,
-      permutations: ei.permutations,
-      groups: groupMetrics(graph, g, ei.groups, minGroupSize),
-      mixing: { groups: g.values, ...matrix },
-      links: groupLinks(graph, ties, g).map((link) => ({
-        groups: [g.values[link.a], g.values[link.b]],
-        ties: link.ties,
-        interactions: link.interactionsAB + link.interactionsBA,
-        arcs: graph.directed ? [link.arcsAB, link.arcsBA] : null,
-        interactionsByDirection: graph.directed ? [link.interactionsAB, link.interactionsBA] : null,
-        pairReciprocity: graph.directed ? link.reciprocated / 2 / (link.ties - link.reciprocated / 2) : null,
-        carrierCount: link.carriers.size,
-        carriers: rankCarriers(link, CARRIERS_LISTED).map(([v, count]) => ({
-          id: people[v].id,
-          group: g.values[g.group[v]],
-          ties: count,
-          share: count / link.ties,
-          leaver: leaver(v),
-          articulationPoint: isArticulation[v] === 1,
-        })),
+/** One boundary: E-I with its null model, group metrics, the mixing matrix and the links between groups. */
+function boundarySection(
+  graph: Graph,
+  ties: Tie[],
+  g: Grouping,
+  ei: ReturnType<typeof eiIndex>,
+  people: Person[],
+  flags: PersonFlags,
+  minGroupSize: number,
+): BoundarySection {
+  const matrix = mixingMatrix(graph, ties, g);
+  return {
+    attribute: g.attribute,
+    unknown: people.length - g.sizes.reduce((s, x) => s + x, 0),
+    external: ei.external,
+    internal: ei.internal,
+    eiIndex: ei.eiIndex,
+    expectedEiIndex: ei.expectedEiIndex,
+    permutationInterval: ei.permutationInterval,
+    permutations: ei.permutations,
+    groups: groupMetrics(graph, g, ei.groups, minGroupSize),
+    mixing: { groups: g.values, ...matrix },
+    links: groupLinks(graph, ties, g).map((link) => ({
+      groups: [g.values[link.a], g.values[link.b]],
+      ties: link.ties,
+      interactions: link.interactionsAB + link.interactionsBA,
+      arcs: graph.directed ? [link.arcsAB, link.arcsBA] : null,
+      interactionsByDirection: graph.directed ? [link.interactionsAB, link.interactionsBA] : null,
+      pairReciprocity: graph.directed ? link.reciprocated / 2 / (link.ties - link.reciprocated / 2) : null,
+      carrierCount: link.carriers.size,
+      carriers: rankCarriers(link, CARRIERS_LISTED).map(([v, count]) => ({
+        id: people[v].id,
+        group: g.values[g.group[v]],
+        ties: count,
+        share: count / link.ties,
+        leaver: flags.leaver(v),
+        articulationPoint: flags.articulationPoint(v),
       })),
-    };
-  });
+    })),
+  };
+}
 
-  const brokerageGrouping = groupings[0] ?? null;
-  const roles = brokerageGrouping ? brokerage(graph, brokerageGrouping.group) : null;
+const NO_ROLES = { coordinator: 0, itinerant: 0, representative: 0, gatekeeper: 0, liaison: 0 };
+
+/** Each person's degree, E-I per boundary, betweenness, constraint and brokerage roles. */
+function personMetricsOf(
+  people: Person[],
+  graph: Graph,
+  groupings: Grouping[],
+  eiByBoundary: ReturnType<typeof eiIndex>[],
+  roles: ReturnType<typeof brokerage> | null,
+  between: ReturnType<typeof finishBetweenness>,
+  flags: PersonFlags,
+): PersonMetrics[] {
   const constraints = constraint(graph);
-  // Collected as late as possible: helper threads have been computing it meanwhile.
-  const between = finishBetweenness(started.betweenness);
-  const plan = between.plan;
-  options.onThreads?.(between.threads);
-  if (plan.method === "sampled") {
-    notes.push(
-      `Betweenness estimated from ${plan.sources} of ${n} sources (seeded); each person's standard error is given.`,
-    );
-  }
-
-  const personMetrics: PersonMetrics[] = people.map((person, v) => {
+  return people.map((person, v) => {
     const r = roles
       ? {
           coordinator: roles.coordinator[v],
@@ -136,11 +132,11 @@ export function analyseNetwork(data: Dataset, options: NetworkOptions = {}): Net
           gatekeeper: roles.gatekeeper[v],
           liaison: roles.liaison[v],
         }
-      : { coordinator: 0, itinerant: 0, representative: 0, gatekeeper: 0, liaison: 0 };
+      : NO_ROLES;
     return {
       id: person.id,
       groups: Object.fromEntries(groupings.map((g) => [g.attribute, g.group[v] >= 0 ? g.values[g.group[v]] : null])),
-      leaver: leaver(v),
+      leaver: flags.leaver(v),
       degree: degree(graph.all, v),
       inDegree: degree(graph.in, v),
       outDegree: degree(graph.out, v),
@@ -157,6 +153,64 @@ export function analyseNetwork(data: Dataset, options: NetworkOptions = {}): Net
       brokerage: { ...r, total: r.coordinator + r.itinerant + r.representative + r.gatekeeper + r.liaison },
     };
   });
+}
+
+/** Relationship depth and durability per boundary, measured over the periods observed. */
+function depthOf(
+  rel: ReturnType<typeof relationships>,
+  groupings: Grouping[],
+  period: Dataset["period"],
+): NonNullable<NetworkSection["depth"]> {
+  let lastPeriod = -1;
+  let firstPeriod = Infinity;
+  for (let r = 0; r < rel.count; r++) {
+    if (rel.lastPeriod[r] > lastPeriod) lastPeriod = rel.lastPeriod[r];
+    if (rel.firstPeriod[r] >= 0 && rel.firstPeriod[r] < firstPeriod) firstPeriod = rel.firstPeriod[r];
+  }
+  const durabilityPeriods = DURABILITY_PERIODS[period];
+  return {
+    period,
+    periodsObserved: lastPeriod >= 0 ? lastPeriod - firstPeriod + 1 : 0,
+    durabilityPeriods,
+    boundaries: groupings.map((g) => depthByBoundary(rel, g, durabilityPeriods, lastPeriod)),
+  };
+}
+
+export function analyseNetwork(data: Dataset, options: NetworkOptions = {}): NetworkSection | null {
+  const interactions = data.interactions;
+  const started = options.started ?? startNetwork(data, options.threads ?? 1);
+  if (!interactions || !started) return null;
+  const ties = interactions.ties;
+  const { people, graph } = started;
+  const n = people.length;
+  const notes: string[] = [];
+
+  const boundaryAttributes = data.boundaries.filter((b) => people.some((p) => (p.attributes[b] ?? "") !== ""));
+  const groupings = boundaryAttributes.map((b) => grouping(people, b));
+  const eiByBoundary = groupings.map((g) => eiIndex(graph, g, SEED));
+  const cut = cutpoints(graph);
+  const isArticulation = new Uint8Array(n);
+  for (const v of cut.articulationPoints) isArticulation[v] = 1;
+  const flags: PersonFlags = {
+    leaver: (v) => people[v].left !== undefined,
+    articulationPoint: (v) => isArticulation[v] === 1,
+  };
+  const boundaries = groupings.map((g, b) =>
+    boundarySection(graph, ties, g, eiByBoundary[b], people, flags, data.config.minGroupSize),
+  );
+
+  const brokerageGrouping = groupings[0] ?? null;
+  const roles = brokerageGrouping ? brokerage(graph, brokerageGrouping.group) : null;
+  // Collected as late as possible: helper threads have been computing it meanwhile.
+  const between = finishBetweenness(started.betweenness);
+  const plan = between.plan;
+  options.onThreads?.(between.threads);
+  if (plan.method === "sampled") {
+    notes.push(
+      `Betweenness estimated from ${plan.sources} of ${n} sources (seeded); each person's standard error is given.`,
+    );
+  }
+  const personMetrics = personMetricsOf(people, graph, groupings, eiByBoundary, roles, between, flags);
 
   const comps = components(graph);
   const recip = reciprocity(graph);
@@ -191,19 +245,7 @@ export function analyseNetwork(data: Dataset, options: NetworkOptions = {}): Net
     return section;
   }
   const rel = relationships(graph, ties);
-  let lastPeriod = -1;
-  let firstPeriod = Infinity;
-  for (let r = 0; r < rel.count; r++) {
-    if (rel.lastPeriod[r] > lastPeriod) lastPeriod = rel.lastPeriod[r];
-    if (rel.firstPeriod[r] >= 0 && rel.firstPeriod[r] < firstPeriod) firstPeriod = rel.firstPeriod[r];
-  }
-  const durabilityPeriods = DURABILITY_PERIODS[data.period];
-  section.depth = {
-    period: data.period,
-    periodsObserved: lastPeriod >= 0 ? lastPeriod - firstPeriod + 1 : 0,
-    durabilityPeriods,
-    boundaries: groupings.map((g) => depthByBoundary(rel, g, durabilityPeriods, lastPeriod)),
-  };
+  section.depth = depthOf(rel, groupings, data.period);
   if (data.events && brokerageGrouping) {
     section.forums = forums(data.events, rel, brokerageGrouping, FORUM_WINDOW_DAYS, interactions.last ?? 0);
   } else if (data.events) {

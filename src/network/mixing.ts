@@ -173,24 +173,59 @@ export function eiIndex(graph: Graph, grouping: Grouping, seed = 1): EiIndex {
     }
   }
 
-  const groups: GroupEi[] = values.map((value, g) => {
+  const groups = groupEi(
+    graph,
+    grouping,
+    N,
+    { external, internal, observed: observedGroup },
+    {
+      draws: groupDraws,
+      atOrBelow,
+      permutations,
+    },
+  );
+  const person = personEi(graph, group);
+  return {
+    external: E,
+    internal: I,
+    eiIndex: ei(E, I),
+    expectedEiIndex: expected,
+    permutationInterval: permutations === 0 ? null : quantiles(networkDraws),
+    permutations,
+    groups,
+    person,
+  };
+}
+
+/** Each group's E-I against its own baseline (ties touching the group), with its permutation interval and p. */
+function groupEi(
+  graph: Graph,
+  { sizes, values }: Grouping,
+  N: number,
+  counts: { external: Float64Array; internal: Float64Array; observed: (number | null)[] },
+  { draws, atOrBelow, permutations }: { draws: Float64Array[]; atOrBelow: Int32Array; permutations: number },
+): GroupEi[] {
+  return values.map((value, g) => {
     const n = sizes[g];
     // Ties touching the group: n(n−1) internal ordered pairs (halved when undirected); n(N−n) external pairs each way.
     const pIn = graph.directed ? n * (n - 1) : (n * (n - 1)) / 2;
     const pOut = graph.directed ? 2 * n * (N - n) : n * (N - n);
-    const observed = observedGroup[g];
+    const observed = counts.observed[g];
     return {
       value,
       n,
-      external: external[g],
-      internal: internal[g],
+      external: counts.external[g],
+      internal: counts.internal[g],
       eiIndex: observed,
       expectedEiIndex: ei(pOut, pIn),
-      permutationInterval: observed === null || permutations === 0 ? null : quantiles(groupDraws[g]),
+      permutationInterval: observed === null || permutations === 0 ? null : quantiles(draws[g]),
       pLower: observed === null || permutations === 0 ? null : (atOrBelow[g] + 1) / (permutations + 1),
     };
   });
+}
 
+/** Each person's E-I (NaN without a group or ties to people with one). */
+function personEi(graph: Graph, group: Int32Array): Float64Array {
   // Per person: arcs out and arcs in when directed (a mutual pair is two ties), neighbours when undirected.
   const person = new Float64Array(graph.n).fill(NaN);
   const rows = graph.directed ? [graph.out, graph.in] : [graph.out];
@@ -208,17 +243,7 @@ export function eiIndex(graph: Graph, grouping: Grouping, seed = 1): EiIndex {
     }
     person[v] = ei(e, i) ?? NaN;
   }
-
-  return {
-    external: E,
-    internal: I,
-    eiIndex: ei(E, I),
-    expectedEiIndex: expected,
-    permutationInterval: permutations === 0 ? null : quantiles(networkDraws),
-    permutations,
-    groups,
-    person,
-  };
+  return person;
 }
 
 /** 2.5% and 97.5% quantiles (type 7, as R's default). */
