@@ -7,7 +7,8 @@ import { chartSeries, type ChartedSeries, type SeriesSpec } from "./chart.js";
 import { fallingContact, fragmentation, reciprocityCollapse } from "./contact.js";
 import { meanOver, RECENT } from "./episodes.js";
 import { leadingIndicator } from "./leading.js";
-import { dormantTies, keyPersonDepartures, pairActivity } from "./people-links.js";
+import { keyPersonDepartures } from "./departures.js";
+import { dormantTies, pairActivity } from "./people-links.js";
 import {
   boundarySeries,
   eiSeries,

@@ -36,6 +36,14 @@ export function excludedPositions(timeline: Timeline): number[] {
   return out;
 }
 
+export /** Whole periods (partial first/last left out) in [from, to). */
+function wholePositions(timeline: Timeline, from: number, to: number): number[] {
+  const excluded = new Set(excludedPositions(timeline));
+  const out: number[] = [];
+  for (let p = Math.max(0, from); p < Math.min(timeline.length, to); p++) if (!excluded.has(p)) out.push(p);
+  return out;
+}
+
 /**
  * From the observed span [start, end] (inclusive instants): the window when given (--since/--until, --as-of),
  * else the first and last interaction, else the delivery dates. Null when there is nothing dated.
