@@ -3,7 +3,8 @@
 import type { CheckResult, Finding, Report } from "../result/types.js";
 import { PRACTICE_ORDER, PRACTICES } from "../result/practices.js";
 import { formatEvidence, formatNumber, formatSubject, plural } from "./format.js";
-import { reportTables, type DisplayTable } from "./tables.js";
+import type { DisplayTable } from "./display-table.js";
+import { reportTables } from "./tables.js";
 import type { ChartLink } from "./charts/link.js";
 
 /** Escape text for Markdown prose and table cells. */

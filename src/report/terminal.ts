@@ -3,7 +3,8 @@ import { Chalk, type ChalkInstance } from "chalk";
 import type { CheckResult, Finding, Report, Severity } from "../result/types.js";
 import { PRACTICE_ORDER, PRACTICES } from "../result/practices.js";
 import { formatEvidence, formatSubject, plural } from "./format.js";
-import { reportTables, type DisplayTable } from "./tables.js";
+import type { DisplayTable } from "./display-table.js";
+import { reportTables } from "./tables.js";
 
 export interface TerminalOptions {
   color: boolean;

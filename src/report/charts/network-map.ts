@@ -75,19 +75,21 @@ export function networkMapAltText(input: NetworkMapInput): string {
   return `${parts.join("; ")}.`;
 }
 
-export function networkMapSpec(input: NetworkMapInput): TopLevelSpec {
-  const { boundary, directed } = input;
-  const order = boundary.mixing.groups.length ? boundary.mixing.groups : boundary.groups.map((g) => g.value);
-  // Clockwise from the top. `angle` is also the screen direction (clockwise, y down) of the node from the centre.
-  const place = new Map(
+type Place = { angle: number; x: number; y: number };
+
+/** Groups on a unit circle, clockwise from the top. `angle` is also the screen direction (clockwise, y down). */
+function circlePlaces(order: readonly string[]): Map<string, Place> {
+  return new Map(
     order.map((group, i) => {
       const angle = -Math.PI / 2 + (2 * Math.PI * i) / order.length;
       return [group, { angle, x: Math.cos(angle), y: -Math.sin(angle) }];
     }),
   );
-  // Many groups: labels point outwards along the radius, the only way 30 names fit round a circle.
-  const radial = order.length > RADIAL_LABELS_FROM;
-  const nodes = boundary.groups
+}
+
+/** One node per placed group, with its label's position, anchor and rotation. */
+function nodesOf(boundary: BoundarySection, place: Map<string, Place>, radial: boolean) {
+  return boundary.groups
     .filter((g) => place.has(g.value))
     .map((g) => {
       const { angle, x, y } = place.get(g.value)!;
@@ -107,12 +109,12 @@ export function networkMapSpec(input: NetworkMapInput): TopLevelSpec {
         label: `${g.value} (${g.n})`,
       };
     });
-  // The largest node may take three quarters of the arc between neighbours, so nodes never overlap.
-  const spacing = (2 * Math.PI * UNIT) / Math.max(order.length, 1);
-  const largestDiameter = Math.min(48, 0.75 * spacing);
-  const largestArea = Math.round((Math.PI * largestDiameter * largestDiameter) / 4);
-  const links = drawnLinks(boundary);
-  const edges = links
+}
+type MapNode = ReturnType<typeof nodesOf>[number];
+
+/** One line per drawn link between placed groups, with its reciprocity class. */
+function edgesOf(links: GroupLink[], place: Map<string, Place>) {
+  return links
     .filter((l) => place.has(l.groups[0]) && place.has(l.groups[1]))
     .map((l) => {
       const a = place.get(l.groups[0])!;
@@ -121,25 +123,27 @@ export function networkMapSpec(input: NetworkMapInput): TopLevelSpec {
         l.pairReciprocity === null ? null : RECIPROCITY_CLASSES.find((c) => l.pairReciprocity! < c.upTo)!.label;
       return { pair: pairName(l), ties: l.ties, reciprocity, x: a.x, y: a.y, x2: b.x, y2: b.y };
     });
-  // One data unit is UNIT pixels both ways, so the circle stays round. The spans leave room for the labels inside
-  // the plot (Vega over-estimates rotated text that spills out, and would push the legend onto it).
+}
+
+/**
+ * Pixel size and axis-less scales. One data unit is UNIT pixels both ways, so the circle stays round. The spans
+ * leave room for the labels inside the plot (Vega over-estimates rotated text that spills out, and would push the
+ * legend onto it). Whole pixels first, then the domains from them, so rounding cannot squash the circle.
+ */
+function canvasOf(nodes: MapNode[], radial: boolean) {
   const longestLabel = Math.max(0, ...nodes.map((n) => n.label.length));
   const labelSpan = LABEL_RADIUS + (longestLabel * LABEL_CHAR_PX) / UNIT;
-  // Whole pixels first, then the domains from them, so rounding cannot squash the circle.
   const width = Math.round(2 * (radial ? labelSpan : X_SPAN) * UNIT);
   const height = Math.round(2 * (radial ? labelSpan : Y_SPAN) * UNIT);
   const xAxisless = { axis: null, scale: { domain: [-width / (2 * UNIT), width / (2 * UNIT)] } };
   const yAxisless = { axis: null, scale: { domain: [-height / (2 * UNIT), height / (2 * UNIT)] } };
-  const subtitle = [
-    `Node area: people in the group (number in brackets). Line width: ties between the groups${directed ? "; colour: how many of the cross-group pairs are in contact both ways" : ""}.`,
-  ];
-  if (links.length < boundary.links.length)
-    subtitle.push(
-      `The ${links.length} pairs with most ties of ${boundary.links.length} are drawn; the CSV mixing matrix has them all.`,
-    );
+  return { width, height, xAxisless, yAxisless };
+}
+type Canvas = ReturnType<typeof canvasOf>;
 
-  // Labels sit outside the circle, aligned away from it so they never cross a node.
-  const labelLayer = (anchor: LabelAnchor) => ({
+/** Labels sit outside the circle, aligned away from it so they never cross a node. */
+function labelLayer(nodes: MapNode[], anchor: LabelAnchor, { xAxisless, yAxisless }: Canvas) {
+  return {
     data: { values: nodes },
     transform: [{ filter: { field: "anchor", equal: anchor } }],
     name: `labels_${anchor}`,
@@ -157,7 +161,31 @@ export function networkMapSpec(input: NetworkMapInput): TopLevelSpec {
       text: { field: "label" },
       angle: { field: "rotate", type: "quantitative" as const, scale: null },
     },
-  });
+  };
+}
+
+export function networkMapSpec(input: NetworkMapInput): TopLevelSpec {
+  const { boundary, directed } = input;
+  const order = boundary.mixing.groups.length ? boundary.mixing.groups : boundary.groups.map((g) => g.value);
+  const place = circlePlaces(order);
+  // Many groups: labels point outwards along the radius, the only way 30 names fit round a circle.
+  const radial = order.length > RADIAL_LABELS_FROM;
+  const nodes = nodesOf(boundary, place, radial);
+  // The largest node may take three quarters of the arc between neighbours, so nodes never overlap.
+  const spacing = (2 * Math.PI * UNIT) / Math.max(order.length, 1);
+  const largestDiameter = Math.min(48, 0.75 * spacing);
+  const largestArea = Math.round((Math.PI * largestDiameter * largestDiameter) / 4);
+  const links = drawnLinks(boundary);
+  const edges = edgesOf(links, place);
+  const canvas = canvasOf(nodes, radial);
+  const { width, height, xAxisless, yAxisless } = canvas;
+  const subtitle = [
+    `Node area: people in the group (number in brackets). Line width: ties between the groups${directed ? "; colour: how many of the cross-group pairs are in contact both ways" : ""}.`,
+  ];
+  if (links.length < boundary.links.length)
+    subtitle.push(
+      `The ${links.length} pairs with most ties of ${boundary.links.length} are drawn; the CSV mixing matrix has them all.`,
+    );
 
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v5.json",
@@ -212,10 +240,10 @@ export function networkMapSpec(input: NetworkMapInput): TopLevelSpec {
           },
         },
       },
-      labelLayer("left"),
-      labelLayer("right"),
-      labelLayer("above"),
-      labelLayer("below"),
+      labelLayer(nodes, "left", canvas),
+      labelLayer(nodes, "right", canvas),
+      labelLayer(nodes, "above", canvas),
+      labelLayer(nodes, "below", canvas),
     ],
     resolve: { scale: { size: "independent", strokeWidth: "independent" } },
   } as TopLevelSpec;

@@ -1,6 +1,7 @@
 // Vega-Lite spec → standalone SVG, headless: Vega's SVG string renderer needs no canvas, no DOM and no fonts
 // (text widths are estimated), and data is always inline, so rendering never touches the network. Vega is
 // imported lazily: a run that writes no charts never loads it.
+import type { LoggerInterface } from "vega";
 import type { TopLevelSpec } from "vega-lite";
 
 /** Escapes text for SVG/XML character data and attribute values. */
@@ -29,15 +30,19 @@ export interface RenderedSvg {
 }
 
 /** Vega's logger interface, collecting instead of printing: stdout and stderr belong to the CLI. */
-function collectingLogger(warnings: string[]) {
-  let level = 0;
+function collectingLogger(warnings: string[]): LoggerInterface {
+  let current = 0;
   const text = (args: readonly unknown[]) => args.map(String).join(" ");
-  const logger = {
-    level(value?: number): any {
-      if (value === undefined) return level;
-      level = value;
-      return logger;
-    },
+  // `level` is overloaded (a getter without an argument, a chainable setter with one): one function has both shapes.
+  function level(): number;
+  function level(value: number): LoggerInterface;
+  function level(value?: number): number | LoggerInterface {
+    if (value === undefined) return current;
+    current = value;
+    return logger;
+  }
+  const logger: LoggerInterface = {
+    level,
     error(...args: readonly unknown[]) {
       throw new Error(`chart rendering failed: ${text(args)}`);
     },

@@ -7,25 +7,8 @@ import type { Series } from "../../signals/section.js";
 import type { Signal } from "../../signals/section.js";
 import type { VariationIcon } from "../../signals/spc/types.js";
 import { formatChartNumber, metricLabel, subjectLabel, wrapText } from "./labels.js";
-import { BASE_CONFIG, INK, MUTED, OKABE_ITO, SPECIAL_CAUSE } from "./theme.js";
-
-/** The reading of each point as the legend names it. */
-export const POINT_READINGS = {
-  concern: "Special cause: concern",
-  improvement: "Special cause: improvement",
-  neither: "Special cause: neither better nor worse",
-  common: "Common cause",
-  excluded: "Left out (partial period or gap)",
-} as const;
-type Reading = keyof typeof POINT_READINGS;
-
-const READING_STYLE: Record<Reading, { colour: string; shape: string }> = {
-  concern: { colour: SPECIAL_CAUSE.concern, shape: "diamond" },
-  improvement: { colour: SPECIAL_CAUSE.improvement, shape: "square" },
-  neither: { colour: SPECIAL_CAUSE.neither, shape: "triangle-up" },
-  common: { colour: SPECIAL_CAUSE.common, shape: "circle" },
-  excluded: { colour: "#B8BFC6", shape: "circle" },
-};
+import { POINT_READINGS, READING_STYLE, readingOf, type Reading } from "./spc-readings.js";
+import { BASE_CONFIG, INK, MUTED, OKABE_ITO } from "./theme.js";
 
 const VARIATION_WORDS: Record<VariationIcon, string> = {
   "common-cause": "the latest point shows common-cause variation only",
@@ -75,11 +58,6 @@ export function spcTitle(series: Series): string {
   return `${metricLabel(series.metric)}: ${subjectLabel(series.subject)}${attribute}`;
 }
 
-function readingOf(point: Series["points"][number]): Reading {
-  if (point.excluded || point.value === null) return "excluded";
-  return point.special ?? "common";
-}
-
 /** The limits in force at the last point that has them (what the subtitle and the alt text quote). */
 function latestLimits(series: Series) {
   for (let i = series.points.length - 1; i >= 0; i--) {
@@ -113,11 +91,11 @@ export function spcAltText({ series, signals, period }: SpcChartInput): string {
   return `${parts.join("; ")}.`;
 }
 
-export function spcSpec(input: SpcChartInput): TopLevelSpec {
-  const { series, signals, period } = input;
+/** One row per point, with its reading and the segment of limits it belongs to (limits recalculated start one). */
+function pointRows(series: SpcChartInput["series"]): PointRow[] {
   const recalculations = new Set(series.recalculations);
   let segment = 0;
-  const rows: PointRow[] = series.points.map((p, i) => {
+  return series.points.map((p, i) => {
     if (i > 0 && recalculations.has(p.period)) segment++;
     return {
       i,
@@ -130,26 +108,26 @@ export function spcSpec(input: SpcChartInput): TopLevelSpec {
       segment,
     };
   });
-  const periods = rows.map((r) => r.period);
-  // Gaps draw nothing (the line breaks), so only readings of drawn points go in the legend.
-  const present = (Object.keys(POINT_READINGS) as Reading[]).filter((k) =>
-    rows.some((r) => r.value !== null && r.reading === POINT_READINGS[k]),
-  );
-  const markers: Marker[] = [
+}
+
+/** Recalculations, annotations and signal starts that fall on a charted period. */
+function markersOf(series: SpcChartInput["series"], signals: SpcChartInput["signals"], periods: string[]): Marker[] {
+  return [
     ...series.recalculations.map((p) => ({ period: p, label: "new limits", kind: "recalculation" as const })),
     ...series.annotations.map((a) => ({ period: a.period, label: a.note, kind: "annotation" as const })),
     ...signals.map((s) => ({ period: s.firstPeriod, label: `${s.severity} signal starts`, kind: "signal" as const })),
   ].filter((m) => periods.includes(m.period));
-  // A run chart's centre is the median (Anhøj); without run analysis the segment mean is what the series carries.
-  const median = series.chart === "run" ? series.runs?.median : undefined;
-  const centreRows = median === undefined ? rows : rows.map((r) => ({ ...r, mean: r.mean === null ? null : median }));
+}
+
+/** Labels for the centre line and limits of the last segment, at its right end. */
+function limitLabelsOf(series: SpcChartInput["series"], rows: PointRow[], centreRows: PointRow[]) {
   const segmentEnds = centreRows.filter(
     (r, i) =>
       r.mean !== null && (i === rows.length - 1 || rows[i + 1].segment !== r.segment || rows[i + 1].mean === null),
   );
   const lastSegmentEnd = segmentEnds.at(-1);
   const centreName = series.chart === "run" ? "median" : "mean";
-  const limitLabels = lastSegmentEnd
+  return lastSegmentEnd
     ? [
         {
           period: lastSegmentEnd.period,
@@ -176,15 +154,10 @@ export function spcSpec(input: SpcChartInput): TopLevelSpec {
           : []),
       ]
     : [];
+}
 
-  const x = {
-    field: "period",
-    type: "ordinal" as const,
-    sort: periods,
-    title: period === "week" ? "ISO week" : "Month",
-    axis: { labelAngle: -45, labelOverlap: "greedy" as const, grid: false },
-  };
-  const yTitle = metricLabel(series.metric);
+/** Chart kind, direction and limits, then each signal's rule and any suggested rebase. */
+function subtitleOf(series: SpcChartInput["series"], signals: SpcChartInput["signals"]): string[] {
   const subtitle = [
     `${series.chart === "xmr" ? "XmR chart" : "Run chart (too few points for limits)"} · ${DIRECTION_WORDS[series.direction]} · ${limitsPhrase(series)}`,
     ...signals.map(
@@ -193,7 +166,107 @@ export function spcSpec(input: SpcChartInput): TopLevelSpec {
   ];
   if (series.rebaseSuggestion) subtitle.push(`Suggested rebase: ${series.rebaseSuggestion}`);
 
-  const markerColour = { annotation: MUTED, recalculation: MUTED, signal: OKABE_ITO.vermillion };
+  return subtitle;
+}
+
+const MARKER_COLOUR = { annotation: MUTED, recalculation: MUTED, signal: OKABE_ITO.vermillion };
+
+/** Dashed rules at the markers' periods, each labelled above the plot. */
+function markerLayers(markers: Marker[], periods: string[]) {
+  if (markers.length === 0) return [];
+  const color = {
+    field: "kind",
+    type: "nominal" as const,
+    scale: { domain: Object.keys(MARKER_COLOUR), range: Object.values(MARKER_COLOUR) },
+    legend: null,
+  };
+  return [
+    {
+      data: { values: markers },
+      name: "marker_rules",
+      mark: { type: "rule" as const, strokeDash: [2, 3], strokeWidth: 1.2 },
+      encoding: { x: { field: "period", type: "ordinal" as const, sort: periods }, color },
+    },
+    {
+      data: { values: markers },
+      // Above the plot, clear of the limit lines and their labels.
+      name: "marker_labels",
+      mark: {
+        type: "text" as const,
+        align: "left" as const,
+        baseline: "bottom" as const,
+        dx: -2,
+        dy: -3,
+        fontSize: 10,
+        limit: 200,
+      },
+      encoding: {
+        x: { field: "period", type: "ordinal" as const, sort: periods },
+        y: { value: 0 },
+        text: { field: "label" },
+        color,
+      },
+    },
+  ];
+}
+
+/** The process limits and the target, each only when the series has one. */
+function limitLayers(series: SpcChartInput["series"], rows: PointRow[]) {
+  return [
+    // A run chart has no limits: their layers are left out rather than drawn from nothing.
+    ...(rows.some((r) => r.upper !== null)
+      ? [
+          {
+            name: "upper_limit",
+            mark: { type: "line" as const, color: MUTED, strokeWidth: 1.2, strokeDash: [6, 4] },
+            encoding: { y: { field: "upper", type: "quantitative" as const }, detail: { field: "segment" } },
+          },
+        ]
+      : []),
+    ...(rows.some((r) => r.lower !== null)
+      ? [
+          {
+            name: "lower_limit",
+            mark: { type: "line" as const, color: MUTED, strokeWidth: 1.2, strokeDash: [6, 4] },
+            encoding: { y: { field: "lower", type: "quantitative" as const }, detail: { field: "segment" } },
+          },
+        ]
+      : []),
+    ...(series.target !== null
+      ? [
+          {
+            data: { values: [{ target: series.target, label: `target ${formatChartNumber(series.target)}` }] },
+            name: "target",
+            mark: { type: "rule" as const, color: OKABE_ITO.vermillion, strokeDash: [2, 2], strokeWidth: 1.5 },
+            encoding: { y: { field: "target", type: "quantitative" as const } },
+          },
+        ]
+      : []),
+  ];
+}
+
+export function spcSpec(input: SpcChartInput): TopLevelSpec {
+  const { series, signals, period } = input;
+  const rows = pointRows(series);
+  const periods = rows.map((r) => r.period);
+  // Gaps draw nothing (the line breaks), so only readings of drawn points go in the legend.
+  const present = (Object.keys(POINT_READINGS) as Reading[]).filter((k) =>
+    rows.some((r) => r.value !== null && r.reading === POINT_READINGS[k]),
+  );
+  const markers = markersOf(series, signals, periods);
+  // A run chart's centre is the median (Anhøj); without run analysis the segment mean is what the series carries.
+  const median = series.chart === "run" ? series.runs?.median : undefined;
+  const centreRows = median === undefined ? rows : rows.map((r) => ({ ...r, mean: r.mean === null ? null : median }));
+  const limitLabels = limitLabelsOf(series, rows, centreRows);
+  const x = {
+    field: "period",
+    type: "ordinal" as const,
+    sort: periods,
+    title: period === "week" ? "ISO week" : "Month",
+    axis: { labelAngle: -45, labelOverlap: "greedy" as const, grid: false },
+  };
+  const yTitle = metricLabel(series.metric);
+  const subtitle = subtitleOf(series, signals);
   // Layers are named so their marks carry stable class names ("points_marks", "mean_marks"…) that tests and
   // anyone styling the SVG can find.
   return {
@@ -207,49 +280,7 @@ export function spcSpec(input: SpcChartInput): TopLevelSpec {
     // Marker colours and point readings are separate scales (only the readings get a legend).
     resolve: { scale: { color: "independent", shape: "independent" } },
     layer: [
-      ...(markers.length
-        ? [
-            {
-              data: { values: markers },
-              name: "marker_rules",
-              mark: { type: "rule" as const, strokeDash: [2, 3], strokeWidth: 1.2 },
-              encoding: {
-                x: { field: "period", type: "ordinal" as const, sort: periods },
-                color: {
-                  field: "kind",
-                  type: "nominal" as const,
-                  scale: { domain: Object.keys(markerColour), range: Object.values(markerColour) },
-                  legend: null,
-                },
-              },
-            },
-            {
-              data: { values: markers },
-              // Above the plot, clear of the limit lines and their labels.
-              name: "marker_labels",
-              mark: {
-                type: "text" as const,
-                align: "left" as const,
-                baseline: "bottom" as const,
-                dx: -2,
-                dy: -3,
-                fontSize: 10,
-                limit: 200,
-              },
-              encoding: {
-                x: { field: "period", type: "ordinal" as const, sort: periods },
-                y: { value: 0 },
-                text: { field: "label" },
-                color: {
-                  field: "kind",
-                  type: "nominal" as const,
-                  scale: { domain: Object.keys(markerColour), range: Object.values(markerColour) },
-                  legend: null,
-                },
-              },
-            },
-          ]
-        : []),
+      ...markerLayers(markers, periods),
       {
         name: "mean",
         mark: { type: "line", color: INK, strokeWidth: 1.5 },
@@ -258,35 +289,7 @@ export function spcSpec(input: SpcChartInput): TopLevelSpec {
           detail: { field: "segment" },
         },
       },
-      // A run chart has no limits: their layers are left out rather than drawn from nothing.
-      ...(rows.some((r) => r.upper !== null)
-        ? [
-            {
-              name: "upper_limit",
-              mark: { type: "line" as const, color: MUTED, strokeWidth: 1.2, strokeDash: [6, 4] },
-              encoding: { y: { field: "upper", type: "quantitative" as const }, detail: { field: "segment" } },
-            },
-          ]
-        : []),
-      ...(rows.some((r) => r.lower !== null)
-        ? [
-            {
-              name: "lower_limit",
-              mark: { type: "line" as const, color: MUTED, strokeWidth: 1.2, strokeDash: [6, 4] },
-              encoding: { y: { field: "lower", type: "quantitative" as const }, detail: { field: "segment" } },
-            },
-          ]
-        : []),
-      ...(series.target !== null
-        ? [
-            {
-              data: { values: [{ target: series.target, label: `target ${formatChartNumber(series.target)}` }] },
-              name: "target",
-              mark: { type: "rule" as const, color: OKABE_ITO.vermillion, strokeDash: [2, 2], strokeWidth: 1.5 },
-              encoding: { y: { field: "target", type: "quantitative" as const } },
-            },
-          ]
-        : []),
+      ...limitLayers(series, rows),
       {
         name: "values",
         mark: { type: "line", color: "#9AA3AC", strokeWidth: 1.5 },

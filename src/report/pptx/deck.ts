@@ -2,18 +2,28 @@
 // slide per critical signal with its SPC chart as a native (editable) chart, the RC heatmap as a native table,
 // the network map as a picture, then methods and caveats. Everything comes from the result and the rendered
 // charts; pptxgenjs is imported only when a deck is asked for.
-import type PptxModule from "pptxgenjs";
-import { PRACTICES } from "../../result/practices.js";
 import type { Finding, Report, Severity } from "../../result/types.js";
-import type { Series, Signal } from "../../signals/section.js";
 import type { CoordinationResult } from "../../survey/section.js";
 import { RC_BAND_COLOURS } from "../charts/heatmap.js";
-import { subjectLabel } from "../charts/labels.js";
 import type { ChartPlan } from "../charts/plan.js";
-import { spcTitle } from "../charts/spc.js";
 import { INK, MUTED, OKABE_ITO } from "../charts/theme.js";
-import { formatEvidence, formatNumber } from "../format.js";
-import { spcChartGroups } from "./spc-chart.js";
+import { formatNumber } from "../format.js";
+import { otherSignalsSlide, signalSlide } from "./signal-slides.js";
+import {
+  addTitle,
+  bullets,
+  fit,
+  FONT,
+  hex,
+  MARGIN,
+  pngData,
+  SEVERITY_WORD,
+  WIDTH,
+  type Paragraph,
+  type Presentation,
+  type PresentationClass,
+  type TableRow,
+} from "./slide-kit.js";
 
 export interface DeckInput {
   report: Report;
@@ -21,18 +31,6 @@ export interface DeckInput {
   /** PNG of each chart that is placed as a picture, by stem. */
   png: ReadonlyMap<string, Uint8Array>;
 }
-
-// 16:9 "wide" layout, 13.33 × 7.5 inches.
-const WIDTH = 13.333;
-const MARGIN = 0.5;
-const FONT = "Arial";
-const hex = (colour: string) => colour.replace(/^#/, "").toUpperCase();
-const SEVERITY_COLOUR: Record<Severity, string> = {
-  critical: hex(OKABE_ITO.vermillion),
-  warning: hex("#B07800"),
-  info: hex(MUTED),
-};
-const SEVERITY_WORD: Record<Severity, string> = { critical: "Critical", warning: "Warning", info: "Note" };
 
 export const DECK_COMPANY = "relaudit";
 
@@ -42,98 +40,11 @@ export const NATIVE_TABLE_MAX_GROUPS = 10;
 const MAP_MAX_GROUPS = 15;
 const MAPS_SHOWN = 2;
 const HEADLINES_SHOWN = 7;
-const OTHER_SIGNALS_SHOWN = 8;
-
-/** Width and height of a PNG from its IHDR chunk. */
-function pngSize(png: Uint8Array): { width: number; height: number } {
-  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
-  return { width: view.getUint32(16), height: view.getUint32(20) };
-}
-
-/** The largest box of the image's aspect ratio inside (x, y, w, h), centred. */
-function fit(png: Uint8Array, x: number, y: number, w: number, h: number) {
-  const size = pngSize(png);
-  const scale = Math.min(w / size.width, h / size.height);
-  const iw = size.width * scale;
-  const ih = size.height * scale;
-  return { x: x + (w - iw) / 2, y: y + (h - ih) / 2, w: iw, h: ih };
-}
-
-function pngData(png: Uint8Array): string {
-  return `image/png;base64,${Buffer.from(png).toString("base64")}`;
-}
-
-// pptxgenjs ships CommonJS typings (whose default export is { default: class }) beside an ES build that Node loads
-// (whose default export is the class itself): these aliases and `loadPptxGen` cover both.
-type Presentation = PptxModule.default;
-type Slide = PptxModule.default.Slide;
-/** One paragraph of one run; `sub` indents it under the paragraph before. */
-type Paragraph = { text: string; options?: PptxModule.default.TextPropsOptions; sub?: boolean };
-type TableRow = PptxModule.default.TableRow;
-type PresentationClass = typeof PptxModule.default;
-
-/** pptxgenjs reads a multi-type chart's options from the second argument (where its typings expect data). */
-function addMultiTypeChart(
-  slide: Slide,
-  charts: PptxModule.default.IChartMulti[],
-  options: PptxModule.default.IChartOpts,
-): void {
-  slide.addChart(charts, options as unknown as []);
-}
 
 async function loadPptxGen(): Promise<PresentationClass> {
   const mod = await import("pptxgenjs");
   const interop = mod.default as unknown as PresentationClass | { default: PresentationClass };
   return "default" in interop ? interop.default : interop;
-}
-
-function addTitle(slide: Slide, title: string, subtitle?: string): void {
-  slide.addText(title, {
-    x: MARGIN,
-    y: 0.3,
-    w: WIDTH - 2 * MARGIN,
-    h: 0.7,
-    fontFace: FONT,
-    fontSize: 24,
-    bold: true,
-    color: hex(INK),
-    fit: "shrink",
-    valign: "top",
-  });
-  if (subtitle)
-    slide.addText(subtitle, {
-      x: MARGIN,
-      y: 0.95,
-      w: WIDTH - 2 * MARGIN,
-      h: 0.55,
-      fontFace: FONT,
-      fontSize: 14,
-      color: hex(MUTED),
-      fit: "shrink",
-      valign: "top",
-    });
-}
-
-/**
- * Bulleted paragraphs, one text run each: pptxgenjs writes a paragraph-properties element per run, and a paragraph
- * with two of them is invalid Office XML (PowerPoint offers to repair the file).
- */
-function bullets(lines: (string | Paragraph)[], size = 16): PptxModule.default.TextProps[] {
-  return lines.map((line) => {
-    const p = typeof line === "string" ? { text: line } : line;
-    return {
-      text: p.text,
-      options: {
-        fontFace: FONT,
-        fontSize: size,
-        color: hex(INK),
-        ...p.options,
-        bullet: { indent: 18 },
-        indentLevel: p.sub ? 1 : 0,
-        breakLine: true,
-      },
-    };
-  });
 }
 
 function titleSlide(pres: Presentation, report: Report): void {
@@ -216,111 +127,6 @@ function headlineSlide(pres: Presentation, report: Report): void {
       options: { color: hex(MUTED) },
     });
   slide.addText(bullets(lines, 16), {
-    x: MARGIN,
-    y: 1.6,
-    w: WIDTH - 2 * MARGIN,
-    h: 5.3,
-    valign: "top",
-    paraSpaceAfter: 8,
-    fit: "shrink",
-  });
-}
-
-function signalSlide(pres: Presentation, signal: Signal, series: Series): void {
-  const slide = pres.addSlide({ masterName: "RELAUDIT" });
-  addTitle(slide, spcTitle(series), signal.message);
-  const groups = spcChartGroups(series);
-  addMultiTypeChart(
-    slide,
-    groups.map((g) => ({
-      type: pres.ChartType.line,
-      // pptxgenjs writes a null as a blank cell, which the chart shows as a gap (displayBlanksAs below).
-      data: g.series.map((s) => ({ name: s.name, labels: s.labels, values: s.values as number[] })),
-      options: {
-        chartColors: g.colours,
-        lineSize: g.lineSize,
-        lineDash: g.dashed ? "dash" : "solid",
-        lineDataSymbol: g.marker,
-        lineDataSymbolSize: g.markerSize,
-      },
-    })),
-    {
-      x: 0.3,
-      y: 1.55,
-      w: 8.6,
-      h: 5.35,
-      altText: `SPC chart: ${spcTitle(series)}. ${signal.rule}.`,
-      displayBlanksAs: "gap",
-      showLegend: true,
-      legendPos: "b",
-      legendFontSize: 10,
-      legendFontFace: FONT,
-      catAxisLabelRotate: -45,
-      catAxisLabelFontSize: 9,
-      catAxisLabelFontFace: FONT,
-      valAxisLabelFontSize: 10,
-      valAxisLabelFontFace: FONT,
-      showValAxisTitle: true,
-      valAxisTitle: series.metric,
-      valAxisTitleFontSize: 11,
-      valGridLine: { color: "E4E7EB", size: 0.5 },
-    },
-  );
-  const side: (string | Paragraph)[] = [
-    {
-      text: `${SEVERITY_WORD[signal.severity]} signal since ${signal.firstPeriod}`,
-      options: { bold: true, color: SEVERITY_COLOUR[signal.severity] },
-    },
-    signal.rule,
-    ...signal.evidence.map(formatEvidence),
-  ];
-  slide.addText(bullets(side, 12), { x: 9.1, y: 1.6, w: 3.9, h: 2.8, valign: "top", paraSpaceAfter: 4, fit: "shrink" });
-  if (signal.questions.length) {
-    slide.addText(
-      [
-        {
-          text: "Questions to ask",
-          options: { bold: true, fontFace: FONT, fontSize: 12, color: hex(INK), breakLine: true },
-        },
-        ...bullets(signal.questions, 12),
-      ],
-      {
-        x: 9.1,
-        y: 4.5,
-        w: 3.9,
-        h: 2.4,
-        valign: "top",
-        paraSpaceAfter: 4,
-        fit: "shrink",
-      },
-    );
-  }
-  slide.addNotes(
-    [
-      signal.message,
-      `Practice ${signal.practice}: ${PRACTICES[signal.practice]}.`,
-      series.rebaseSuggestion ? `Suggested rebase: ${series.rebaseSuggestion}` : "",
-    ]
-      .filter(Boolean)
-      .join("\n"),
-  );
-}
-
-function otherSignalsSlide(pres: Presentation, signals: Signal[]): void {
-  const slide = pres.addSlide({ masterName: "RELAUDIT" });
-  addTitle(slide, "Other critical signals", "Signals without a chart: departures, survey drops and perception gaps.");
-  const lines: Paragraph[] = signals
-    .slice(0, OTHER_SIGNALS_SHOWN)
-    .flatMap((s) => [
-      { text: `${subjectLabel(s.subject)}: ${s.message}` },
-      ...(s.questions[0] ? [{ text: s.questions[0], options: { color: hex(MUTED), fontSize: 12 }, sub: true }] : []),
-    ]);
-  if (signals.length > OTHER_SIGNALS_SHOWN)
-    lines.push({
-      text: `…and ${signals.length - OTHER_SIGNALS_SHOWN} more in the report`,
-      options: { color: hex(MUTED) },
-    });
-  slide.addText(bullets(lines, 15), {
     x: MARGIN,
     y: 1.6,
     w: WIDTH - 2 * MARGIN,

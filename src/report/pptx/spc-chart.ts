@@ -3,7 +3,7 @@
 // Only data is mapped here; deck.ts hands it to pptxgenjs.
 import type { Series } from "../../signals/section.js";
 import { INK, MUTED, OKABE_ITO, SPECIAL_CAUSE } from "../charts/theme.js";
-import { POINT_READINGS } from "../charts/spc.js";
+import { POINT_READINGS } from "../charts/spc-readings.js";
 
 export interface NativeSeries {
   name: string;

@@ -3,7 +3,8 @@
 // special-cause points coloured and shaped by their judgement, gaps breaking the line, markers at the right week.
 import { describe, expect, it } from "vitest";
 import { renderSvg } from "../../../src/report/charts/render.js";
-import { POINT_READINGS, spcAltText, spcSpec, spcTitle, type SpcChartInput } from "../../../src/report/charts/spc.js";
+import { POINT_READINGS } from "../../../src/report/charts/spc-readings.js";
+import { spcAltText, spcSpec, spcTitle, type SpcChartInput } from "../../../src/report/charts/spc.js";
 import { OKABE_ITO, SPECIAL_CAUSE } from "../../../src/report/charts/theme.js";
 import {
   MDC_LOWER,

@@ -1,0 +1,87 @@
+// The signals section as display tables: breakdown signals, the series behind them, and the leading indicator.
+import type { SignalsSection } from "../signals/section.js";
+import { ci, int, num, pValue, table, type DisplayTable } from "./display-table.js";
+
+export function signalTables(
+  signals: SignalsSection["signals"],
+  series: SignalsSection["series"],
+  leading: SignalsSection["leading"] | null,
+): DisplayTable[] {
+  const tables: DisplayTable[] = [];
+  if (signals.length > 0) {
+    tables.push(
+      table({
+        id: "signals",
+        practice: 5,
+        title: "Breakdown signals",
+        caption: "Each signal with the period it began and the rule or test that fired.",
+        headings: ["severity", "signal", "subject", "since", "rule"],
+        numeric: [false, false, false, false, false],
+        rows: signals.map((s) => [s.severity, s.kind, subjectText(s.subject), s.firstPeriod, s.rule]),
+        terminal: false,
+      }),
+    );
+  }
+  // The series behind the signals, and any whose latest point is a concern: the rest stay in report.json.
+  const signalled = new Set(signals.map((s) => s.series).filter(Boolean));
+  const flagged = series.filter(
+    (s) => signalled.has(s.id) || [...s.points].reverse().find((p) => p.value !== null)?.special === "concern",
+  );
+  if (flagged.length > 0) {
+    tables.push(
+      table({
+        id: "series",
+        practice: 5,
+        title: "Series behind the signals",
+        caption:
+          "XmR charts (NHS Making Data Count rules) of the signalled series and of any series whose latest point is a concern: the latest value, its centre line and limits, and the variation icon. Every series is in report.json.",
+        headings: ["series", "latest", "mean", "limits", "variation"],
+        numeric: [false, true, true, true, false],
+        rows: flagged.map((s) => {
+          const last = [...s.points].reverse().find((p) => p.value !== null);
+          return [
+            `${s.metric} — ${subjectText(s.subject)}`,
+            num(last?.value ?? null),
+            num(last?.mean ?? null),
+            last && last.lowerLimit !== null && last.upperLimit !== null
+              ? `${last.lowerLimit.toFixed(1)}–${last.upperLimit.toFixed(1)}`
+              : "—",
+            s.variation ?? "run chart",
+          ];
+        }),
+        terminal: false,
+      }),
+    );
+  }
+  if (leading && leading.length > 0) {
+    tables.push(
+      table({
+        id: "leading",
+        practice: 8,
+        title: "Relational quality as a leading indicator",
+        caption:
+          "Cross-correlation after prewhitening (AR(1)); best lag in periods the relational series leads; Bonferroni-adjusted p.",
+        headings: ["delivery metric", "relational series", "lag", "r", "95% CI", "p", "n", "verdict"],
+        numeric: [false, false, true, true, true, true, true, false],
+        rows: leading.map((l) => [
+          `${l.metric} (${subjectText(l.subject)})`,
+          l.relational,
+          int(l.lag),
+          num(l.r),
+          ci(l.ci),
+          pValue(l.p),
+          int(l.n),
+          l.evidence,
+        ]),
+        terminal: false,
+      }),
+    );
+  }
+  return tables;
+}
+
+function subjectText(s: { attribute?: string; groups?: string[]; metric?: string; scale?: string }): string {
+  return [s.groups?.join(" ↔ "), s.attribute ? `(${s.attribute})` : undefined, s.scale, s.metric]
+    .filter(Boolean)
+    .join(" ");
+}
