@@ -115,19 +115,11 @@ export function keyAction(input: string, key: Key, page: number): ViewAction | n
   return null;
 }
 
-export function explorerElement(
-  { React, ink }: ExplorerModules,
-  report: Report,
-  options: ExplorerOptions,
-): ReactElement {
+/** The explorer's small components (sparkline, list row, detail line), coloured only when colour is on. */
+function explorerComponents({ React, ink }: ExplorerModules, options: ExplorerOptions) {
   const h = React.createElement;
-  const { Box, Text, useApp, useInput, useStdout } = ink;
-  const tabs = explorerTabs(report);
-  const navigateTabs = (state: ViewState, action: ViewAction) => navigate(tabs, state, action);
-  const valueWidths = tabs.map((t) => Math.min(VALUE_WIDTH, Math.max(0, ...t.rows.map((r) => r.value.length))));
+  const { Box, Text } = ink;
   const colour = (tone: Tone | undefined) => (options.color && tone ? TONE_COLOUR[tone] : undefined);
-  const s = report.summary;
-  const heading = `relaudit explore · ${report.generatedAt.slice(0, 10)} · ${s.findings.critical} critical · ${s.findings.warning} warnings · ${s.findings.info} notes`;
 
   function SparkText({ spark }: { spark: Spark }): ReactElement {
     const values = lastValues(spark.values, SPARK_WIDTH);
@@ -192,6 +184,104 @@ export function explorerElement(
   function DetailText({ line }: { line: DetailLine }): ReactElement {
     return h(Text, { color: colour(line.tone), dimColor: line.tone === "muted" }, line.text);
   }
+  return { h, Box, Text, colour, SparkText, RowLine, DetailText };
+}
+type Components = ReturnType<typeof explorerComponents>;
+
+/** What every screen shows around its body: the heading, the tab bar and the key help. */
+interface Frame {
+  heading: string;
+  tabBar: ReactElement;
+  footer: ReactElement;
+  width: number;
+  height: number;
+}
+
+/** One row in full: its label, sparkline and every detail line. */
+function expandedScreen({ h, Box, Text, colour, SparkText, DetailText }: Components, frame: Frame, row: Row) {
+  const { heading, tabBar, footer, width, height } = frame;
+  return h(
+    Box,
+    { flexDirection: "column", width, height },
+    h(Text, { bold: true, wrap: "truncate-end" }, heading),
+    tabBar,
+    h(Box, { marginTop: 1 }, h(Text, { bold: true, color: colour(row.tone) }, row.label)),
+    row.spark ? h(SparkText, { spark: row.spark }) : null,
+    h(
+      Box,
+      { flexDirection: "column", flexGrow: 1, overflow: "hidden" },
+      ...row.detail.map((line, i) => h(DetailText, { key: i, line })),
+    ),
+    footer,
+  );
+}
+
+/** A tab's rows around the selection, and the selected row's first detail lines below. */
+function listScreen(
+  { h, Box, Text, RowLine, DetailText }: Components,
+  frame: Frame,
+  view: {
+    tab: Tab;
+    selected: number;
+    row: Row | undefined;
+    listHeight: number;
+    detailHeight: number;
+    valueWidth: number;
+  },
+) {
+  const { heading, tabBar, footer, width, height } = frame;
+  const { tab, selected, row, listHeight, detailHeight, valueWidth } = view;
+  // Keep the selection in view, centred where possible.
+  const start = Math.max(0, Math.min(selected - Math.floor(listHeight / 2), tab.rows.length - listHeight));
+  const visible = tab.rows.slice(start, start + listHeight);
+  return h(
+    Box,
+    { flexDirection: "column", width, height },
+    h(Text, { bold: true, wrap: "truncate-end" }, heading),
+    tabBar,
+    h(
+      Box,
+      { flexDirection: "column", height: listHeight, marginTop: 1 },
+      ...(visible.length
+        ? visible.map((r, i) =>
+            h(RowLine, {
+              key: r.key,
+              row: r,
+              active: start + i === selected,
+              width,
+              valueWidth,
+            }),
+          )
+        : [h(Text, { key: "empty", dimColor: true }, tab.empty)]),
+    ),
+    h(
+      Box,
+      {
+        flexDirection: "column",
+        height: detailHeight,
+        borderStyle: "single",
+        borderTop: true,
+        borderBottom: false,
+        borderLeft: false,
+        borderRight: false,
+        overflow: "hidden",
+      },
+      ...(row ? row.detail.slice(0, detailHeight - 1).map((line, i) => h(DetailText, { key: i, line })) : []),
+    ),
+    footer,
+  );
+}
+
+export function explorerElement(modules: ExplorerModules, report: Report, options: ExplorerOptions): ReactElement {
+  const { React, ink } = modules;
+  const components = explorerComponents(modules, options);
+  const { h, Box, Text } = components;
+  const { useApp, useInput, useStdout } = ink;
+  const tabs = explorerTabs(report);
+  const navigateTabs = (state: ViewState, action: ViewAction) => navigate(tabs, state, action);
+  const valueWidths = tabs.map((t) => Math.min(VALUE_WIDTH, Math.max(0, ...t.rows.map((r) => r.value.length))));
+  const s = report.summary;
+  const heading = `relaudit explore · ${report.generatedAt.slice(0, 10)} · ${s.findings.critical} critical · ${s.findings.warning} warnings · ${s.findings.info} notes`;
 
   function Explorer(): ReactElement {
     const { exit } = useApp();
@@ -233,62 +323,16 @@ export function explorerElement(
         : `←→ tabs · ↑↓ move · enter details · q quit${tab.rows.length ? ` · ${selected + 1}/${tab.rows.length}` : ""}`,
     );
 
-    if (expanded && row) {
-      return h(
-        Box,
-        { flexDirection: "column", width, height },
-        h(Text, { bold: true, wrap: "truncate-end" }, heading),
-        tabBar,
-        h(Box, { marginTop: 1 }, h(Text, { bold: true, color: colour(row.tone) }, row.label)),
-        row.spark ? h(SparkText, { spark: row.spark }) : null,
-        h(
-          Box,
-          { flexDirection: "column", flexGrow: 1, overflow: "hidden" },
-          ...row.detail.map((line, i) => h(DetailText, { key: i, line })),
-        ),
-        footer,
-      );
-    }
-
-    // Keep the selection in view, centred where possible.
-    const start = Math.max(0, Math.min(selected - Math.floor(listHeight / 2), tab.rows.length - listHeight));
-    const visible = tab.rows.slice(start, start + listHeight);
-    return h(
-      Box,
-      { flexDirection: "column", width, height },
-      h(Text, { bold: true, wrap: "truncate-end" }, heading),
-      tabBar,
-      h(
-        Box,
-        { flexDirection: "column", height: listHeight, marginTop: 1 },
-        ...(visible.length
-          ? visible.map((r, i) =>
-              h(RowLine, {
-                key: r.key,
-                row: r,
-                active: start + i === selected,
-                width,
-                valueWidth: valueWidths[tabIndex],
-              }),
-            )
-          : [h(Text, { key: "empty", dimColor: true }, tab.empty)]),
-      ),
-      h(
-        Box,
-        {
-          flexDirection: "column",
-          height: detailHeight,
-          borderStyle: "single",
-          borderTop: true,
-          borderBottom: false,
-          borderLeft: false,
-          borderRight: false,
-          overflow: "hidden",
-        },
-        ...(row ? row.detail.slice(0, detailHeight - 1).map((line, i) => h(DetailText, { key: i, line })) : []),
-      ),
-      footer,
-    );
+    const frame: Frame = { heading, tabBar, footer, width, height };
+    if (expanded && row) return expandedScreen(components, frame, row);
+    return listScreen(components, frame, {
+      tab,
+      selected,
+      row,
+      listHeight,
+      detailHeight,
+      valueWidth: valueWidths[tabIndex],
+    });
   }
 
   return h(Explorer);
