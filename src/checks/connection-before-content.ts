@@ -17,9 +17,10 @@ export const connectionBeforeContent: Check = {
   practice: 2,
   title: "Relationships before joint work",
   requires: ["interactions", "timestamps", "people"],
-  run({ network }) {
-    const depth = network?.depth;
-    if (!network || !depth || depth.boundaries.length === 0) {
+  needs: "network",
+  run(network) {
+    const depth = network.depth;
+    if (!depth || depth.boundaries.length === 0) {
       return { summary: "Needs timestamped interactions and people's groups.", findings: [], notApplicable: true };
     }
     const findings: Finding[] = [];

@@ -2,7 +2,7 @@
 // chance (work is organised that way), so a group is flagged only when it is both below its random-mixing interval
 // and well below the other groups on the same boundary.
 import type { Evidence, Finding } from "../result/types.js";
-import { fixed, isOutcome, judged, networkOrWhy } from "./network-common.js";
+import { fixed, judged } from "./network-common.js";
 import type { Check } from "./types.js";
 import { median } from "../network/stats.js";
 
@@ -16,9 +16,8 @@ export const networkCrossBoundary: Check = {
   practice: 3,
   title: "Groups connecting across boundaries",
   requires: ["interactions", "people"],
-  run({ network }) {
-    const section = networkOrWhy(network);
-    if (isOutcome(section)) return section;
+  needs: "network",
+  run(section) {
     const findings: Finding[] = [];
     const evidence: Evidence[] = [];
     for (const boundary of section.boundaries) {

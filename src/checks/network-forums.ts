@@ -12,9 +12,10 @@ export const networkForums: Check = {
   practice: 7,
   title: "Forums that build new cross-boundary ties",
   requires: ["interactions", "timestamps", "people", "events"],
-  run({ network }) {
-    const forums = network?.forums;
-    if (!network || !forums)
+  needs: "network",
+  run(network) {
+    const forums = network.forums;
+    if (!forums)
       return {
         summary: "Forum effects need events.csv, timestamped interactions and people's groups.",
         findings: [],

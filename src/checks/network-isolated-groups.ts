@@ -2,7 +2,7 @@
 // with any outside tie (peripheral) — and a network split into pieces.
 import type { Evidence, Finding } from "../result/types.js";
 import { wilson } from "../network/stats.js";
-import { isOutcome, judged, networkOrWhy, percent } from "./network-common.js";
+import { judged, percent } from "./network-common.js";
 import type { Check } from "./types.js";
 
 /** A group is peripheral when fewer than this share of its members have any tie to another group. */
@@ -15,9 +15,8 @@ export const networkIsolatedGroups: Check = {
   practice: 1,
   title: "Isolated or peripheral groups",
   requires: ["interactions", "people"],
-  run({ network }) {
-    const section = networkOrWhy(network);
-    if (isOutcome(section)) return section;
+  needs: "network",
+  run(section) {
     const findings: Finding[] = [];
     for (const boundary of section.boundaries) {
       const others = boundary.groups.length - 1;

@@ -2,7 +2,7 @@
 // with them. Person ids appear here by design: this is the key-person list a programme lead asks for.
 import type { Finding } from "../result/types.js";
 import { wilson } from "../network/stats.js";
-import { isJudged, isOutcome, link, networkOrWhy, percent } from "./network-common.js";
+import { isJudged, link, percent } from "./network-common.js";
 import type { Check } from "./types.js";
 
 /** A link rests on one person when that person is an end of at least this share of its ties … */
@@ -19,9 +19,8 @@ export const networkKeyPerson: Check = {
   practice: 3,
   title: "Single points of failure between groups",
   requires: ["interactions", "people"],
-  run({ network }) {
-    const section = networkOrWhy(network);
-    if (isOutcome(section)) return section;
+  needs: "network",
+  run(section) {
     const findings: Finding[] = [];
     for (const boundary of section.boundaries) {
       for (const l of boundary.links) {

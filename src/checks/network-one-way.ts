@@ -2,7 +2,7 @@
 // (one side asks, refers or reports; the other seldom starts contact) is worth a conversation.
 import type { Finding } from "../result/types.js";
 import { wilson } from "../network/stats.js";
-import { fixed, isJudged, isOutcome, networkOrWhy, percent } from "./network-common.js";
+import { fixed, isJudged, percent } from "./network-common.js";
 import type { Check } from "./types.js";
 
 /** The smaller direction's share of ties is flagged when even its upper 95% bound is below this. */
@@ -15,9 +15,8 @@ export const networkOneWay: Check = {
   practice: 1,
   title: "One-way relationships between groups",
   requires: ["interactions", "people"],
-  run({ network }) {
-    const section = networkOrWhy(network);
-    if (isOutcome(section)) return section;
+  needs: "network",
+  run(section) {
     if (!section.directed)
       return {
         summary: "Interactions are treated as undirected (--undirected): direction cannot be judged.",

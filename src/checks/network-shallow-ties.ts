@@ -14,9 +14,10 @@ export const networkShallowTies: Check = {
   practice: 4,
   title: "Depth and durability of cross-boundary relationships",
   requires: ["interactions", "timestamps", "people"],
-  run({ network }) {
-    const depth = network?.depth;
-    if (!network || !depth || depth.boundaries.length === 0) {
+  needs: "network",
+  run(network) {
+    const depth = network.depth;
+    if (!depth || depth.boundaries.length === 0) {
       return {
         summary: "Depth needs timestamped interactions and people's groups.",
         findings: [],

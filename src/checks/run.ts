@@ -2,7 +2,8 @@
 // that throws becomes an "error" entry and the run goes on (Lighthouse's rule).
 import type { CheckResult, Finding, Severity } from "../result/types.js";
 import type { Dataset } from "../model/types.js";
-import type { AuditContext, Check, Requirement } from "./types.js";
+import { sectionFor } from "./sections.js";
+import type { AuditContext, Check, CheckOutcome, Requirement, SectionCheck, SectionName } from "./types.js";
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, critical: 2 };
 
@@ -42,6 +43,17 @@ export const REQUIREMENT_TEXT: Record<Requirement, string> = {
   events: "events.csv",
 };
 
+/** Runs a check on the section it needs, or says why that section is not there. */
+export function runCheck(check: Check, context: AuditContext): CheckOutcome {
+  return check.needs === undefined ? check.run(context) : runOnSection(check, context);
+}
+
+function runOnSection<S extends SectionName>(check: SectionCheck<S>, context: AuditContext): CheckOutcome {
+  const available = sectionFor(check.needs, context);
+  if ("why" in available) return { summary: available.why, findings: [], notApplicable: true };
+  return check.run(available.section, context);
+}
+
 export function runChecks(checks: readonly Check[], context: AuditContext): CheckResult[] {
   return checks.map((check) => {
     const base = { id: check.id, practice: check.practice, title: check.title };
@@ -58,7 +70,7 @@ export function runChecks(checks: readonly Check[], context: AuditContext): Chec
       };
     }
     try {
-      const outcome = check.run(context);
+      const outcome = runCheck(check, context);
       const findings = [...outcome.findings].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
       const severity = worstSeverity(findings);
       const status = outcome.notApplicable

@@ -1,7 +1,7 @@
 // Practice 5: relational breakdown is a system signal. Falling contact between groups, strong ties going dormant,
 // one side no longer answering, a group turning inward, and departures that took a cross-group link with them.
 import type { Check } from "./types.js";
-import { isOutcome, signalFinding, signalsOfKinds, signalsOrWhy } from "./signal-common.js";
+import { signalFinding, signalsOfKinds } from "./signal-common.js";
 
 const KINDS = [
   "falling-contact",
@@ -16,9 +16,8 @@ export const signalBreakdown: Check = {
   practice: 5,
   title: "Relational breakdown between groups over time",
   requires: ["interactions", "timestamps", "people"],
-  run({ signals }) {
-    const section = signalsOrWhy(signals, "dated interactions and people with boundary attributes");
-    if (isOutcome(section)) return section;
+  needs: "signals",
+  run(section) {
     const found = signalsOfKinds(section, KINDS);
     const charted = section.series.filter((s) => s.subject.groups && s.metric === "interactions").length;
     const period = section.period === "week" ? "weeks" : "months";

@@ -2,16 +2,14 @@
 // correlation with its group's relational series, saying "no evidence" plainly, and the delivery charts' state.
 import type { Finding } from "../result/types.js";
 import type { Check } from "./types.js";
-import { isOutcome, signalsOrWhy } from "./signal-common.js";
 
 export const signalLeadingIndicator: Check = {
   id: "signal-leading-indicator",
   practice: 8,
   title: "Relational series leading delivery metrics",
   requires: ["delivery"],
-  run({ signals }) {
-    const section = signalsOrWhy(signals, "delivery.csv");
-    if (isOutcome(section)) return section;
+  needs: "signals",
+  run(section) {
     const delivery = section.series.filter((s) => s.id.startsWith("delivery:"));
     const findings: Finding[] = section.leading.map((l) => ({
       severity: "info",

@@ -1,22 +1,21 @@
 // Practice 1: when two groups see their coordination very differently, the gap itself is worth a conversation;
 // the interaction volume beside it says whether they meet often and still differ, or hardly meet at all.
 import type { Check } from "./types.js";
-import { isOutcome, signalFinding, signalsOfKinds, signalsOrWhy } from "./signal-common.js";
+import { signalFinding, signalsOfKinds } from "./signal-common.js";
 
 export const signalPerceptionGap: Check = {
   id: "signal-perception-gap",
   practice: 1,
   title: "Groups that see their coordination differently",
   requires: ["survey"],
-  run({ signals, survey }) {
+  needs: "signals",
+  run(section, { survey }) {
     if (!survey?.coordination)
       return {
         summary: "Needs relational coordination ratings (the config's coordination block).",
         findings: [],
         notApplicable: true,
       };
-    const section = signalsOrWhy(signals, "relational coordination ratings");
-    if (isOutcome(section)) return section;
     const found = signalsOfKinds(section, ["perception-gap"]);
     const pairs = survey.coordination.asymmetries.length;
     return {

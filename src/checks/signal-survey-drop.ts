@@ -1,18 +1,17 @@
 // Practice 5: a scale falling between survey waves in a group (or the whole system) is a relational signal.
 // The survey analysis computes the wave changes; this check reads the signals drawn from them.
 import type { Check } from "./types.js";
-import { isOutcome, signalFinding, signalsOfKinds, signalsOrWhy } from "./signal-common.js";
+import { signalFinding, signalsOfKinds } from "./signal-common.js";
 
 export const signalSurveyDrop: Check = {
   id: "signal-survey-drop",
   practice: 5,
   title: "Drops in survey scales between waves",
   requires: ["survey"],
-  run({ signals, survey }) {
+  needs: "signals",
+  run(section, { survey }) {
     if (!survey || survey.waves.length < 2)
       return { summary: "Needs a survey with at least two waves (a wave column).", findings: [], notApplicable: true };
-    const section = signalsOrWhy(signals, "a survey with waves");
-    if (isOutcome(section)) return section;
     const found = signalsOfKinds(section, ["survey-drop"]);
     const compared = survey.scales.reduce(
       (n, s) => n + s.changes.filter((c) => !c.suppressed && !("insufficient" in c)).length,

@@ -1,7 +1,6 @@
 // Shared by the survey-* checks: they read the survey section (already privacy-suppressed) and never the answers.
 import type { Evidence, Finding, Severity } from "../result/types.js";
-import type { GroupResult, ScaleHeadline, ScaleResult, SurveySection } from "../survey/section.js";
-import type { CheckOutcome } from "./types.js";
+import type { GroupResult, ScaleHeadline, ScaleResult } from "../survey/section.js";
 
 export const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 export const roundCi = (ci: [number, number] | null) =>
@@ -11,16 +10,6 @@ export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" :
 export type ShownScale = ScaleResult & ScaleHeadline;
 export const isShown = (s: ScaleResult): s is ShownScale => !s.suppressed;
 export type ShownGroup = GroupResult & { suppressed: false };
-
-/** The section, or the outcome saying why there is none. */
-export function surveyOrWhy(
-  survey: SurveySection | null,
-  needs = "a survey with configured scales",
-): SurveySection | CheckOutcome {
-  if (survey && survey.scales.length + (survey.coordination ? 1 : 0) > 0) return survey;
-  return { summary: `Needs ${needs} (see docs/inputs.md).`, findings: [], notApplicable: true };
-}
-export const isOutcome = (x: SurveySection | CheckOutcome): x is CheckOutcome => "summary" in x;
 
 /** Groups of the headline wave (the latest, or all responses without waves). */
 export function currentGroups(scale: ScaleResult): GroupResult[] {

@@ -1,16 +1,15 @@
 // Practice 6: relational leadership (deep listening, holding difference, genuine dialogue) as people experience it,
 // scored like any scale and judged per group against the configured bands.
 import type { Check } from "./types.js";
-import { isOutcome, isShown, lowBandFindings, plural, round, roundCi, surveyOrWhy } from "./survey-common.js";
+import { isShown, lowBandFindings, plural, round, roundCi } from "./survey-common.js";
 
 export const surveyLeadership: Check = {
   id: "survey-leadership",
   practice: 6,
   title: "Relational leadership as experienced by each group",
   requires: ["survey"],
-  run({ survey }) {
-    const section = surveyOrWhy(survey);
-    if (isOutcome(section)) return section;
+  needs: "survey",
+  run(section) {
     const scales = section.scales.filter((s) => s.practice === 6);
     if (scales.length === 0) {
       return {

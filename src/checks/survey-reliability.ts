@@ -3,16 +3,15 @@
 import type { Finding } from "../result/types.js";
 import { LOW_ALPHA, SMALL_N } from "../survey/analyse.js";
 import type { Check } from "./types.js";
-import { isOutcome, isShown, plural, round, surveyOrWhy } from "./survey-common.js";
+import { isShown, plural, round } from "./survey-common.js";
 
 export const surveyReliability: Check = {
   id: "survey-reliability",
   practice: 1,
   title: "Reliability and keying of survey scales",
   requires: ["survey"],
-  run({ survey }) {
-    const section = surveyOrWhy(survey);
-    if (isOutcome(section)) return section;
+  needs: "survey",
+  run(section) {
     const scales = section.scales.filter(isShown);
     if (scales.length === 0)
       return { summary: "No scale has enough respondents to estimate reliability.", findings: [], notApplicable: true };

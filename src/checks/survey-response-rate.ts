@@ -11,9 +11,8 @@ export const surveyResponseRate: Check = {
   practice: 1,
   title: "Survey response rates by group",
   requires: ["survey", "people"],
-  run({ survey }) {
-    const section = survey;
-    if (!section) return { summary: "Needs survey.csv.", findings: [], notApplicable: true };
+  needs: "survey",
+  run(section) {
     const known = section.participation.filter((p) => p.headcount !== null && p.headcount > 0);
     if (known.length === 0)
       return {

@@ -1,16 +1,15 @@
 // Practice 1: trust and psychological safety per group, against the bands the user configured. Leadership scales
 // are judged by survey-leadership (practice 6).
 import type { Check } from "./types.js";
-import { isOutcome, lowBandFindings, plural, surveyOrWhy } from "./survey-common.js";
+import { lowBandFindings, plural } from "./survey-common.js";
 
 export const surveyScaleLevels: Check = {
   id: "survey-scale-levels",
   practice: 1,
   title: "Groups with low trust or psychological safety",
   requires: ["survey"],
-  run({ survey }) {
-    const section = surveyOrWhy(survey);
-    if (isOutcome(section)) return section;
+  needs: "survey",
+  run(section) {
     const scales = section.scales.filter((s) => s.practice === 1);
     if (scales.length === 0)
       return {

@@ -13,8 +13,9 @@ export const surveyWeakCoordination: Check = {
   practice: 1,
   title: "Weak relational coordination between groups",
   requires: ["survey"],
-  run({ survey }) {
-    const rc = survey?.coordination;
+  needs: "survey",
+  run(survey) {
+    const rc = survey.coordination;
     if (!rc)
       return {
         summary: "Needs relational coordination ratings (the config's coordination block).",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { connectionBeforeContent } from "../../src/checks/connection-before-content.js";
+import { runCheck } from "../../src/checks/run.js";
 import { parseConfig } from "../../src/load/config.js";
 import type { Dataset, Person, Tie } from "../../src/model/types.js";
 import { analyseNetwork } from "../../src/network/analyse.js";
@@ -65,7 +66,7 @@ function system(channelBetween: (a: string, b: string) => string): Dataset {
 }
 
 const run = (data: Dataset) =>
-  connectionBeforeContent.run({ data, survey: null, network: analyseNetwork(data), signals: null });
+  runCheck(connectionBeforeContent, { data, survey: null, network: analyseNetwork(data), signals: null });
 
 describe("connection-before-content (practice 2)", () => {
   it("warns about a link that runs only on referrals and email while the others meet", () => {

@@ -6,6 +6,7 @@ import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateSystem } from "../../scripts/generate-demo.js";
 import { CHECKS } from "../../src/checks/registry.js";
+import { runCheck } from "../../src/checks/run.js";
 import type { CheckOutcome } from "../../src/checks/types.js";
 import { loadInputs } from "../../src/load/inputs.js";
 import { analyseNetwork } from "../../src/network/analyse.js";
@@ -16,7 +17,7 @@ async function runNetworkChecks(dir: string): Promise<Record<string, CheckOutcom
   const { dataset } = await loadInputs({ dir, files: {} });
   const network = analyseNetwork(dataset);
   const context = { data: dataset, network, survey: null, signals: null };
-  return Object.fromEntries(CHECKS.filter((c) => c.id.startsWith("network-")).map((c) => [c.id, c.run(context)]));
+  return Object.fromEntries(CHECKS.filter((c) => c.id.startsWith("network-")).map((c) => [c.id, runCheck(c, context)]));
 }
 
 const warnings = (o: CheckOutcome) => o.findings.filter((f) => f.severity !== "info");
