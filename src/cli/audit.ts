@@ -3,7 +3,7 @@
 import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { Option } from "commander";
-import { audit, type AuditOptions } from "../audit.js";
+import { audit, type AuditOptions } from "../pipeline/audit.js";
 import { severityAtLeast } from "../checks/run.js";
 import { InputError } from "../errors.js";
 import { defaultThreads } from "../network/betweenness-threads.js";

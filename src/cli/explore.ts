@@ -1,6 +1,6 @@
 // `relaudit explore [DIR]`: the interactive explorer, of a report folder (its report.json) or of inputs audited now.
 import { resolve } from "node:path";
-import { audit } from "../audit.js";
+import { audit } from "../pipeline/audit.js";
 import { runExplorer } from "../explore/app.js";
 import { readReportFile, reportFileIn } from "../explore/report-file.js";
 import { addPseudonymOptions, pseudonymKeyFor, type PseudonymFlags } from "../privacy/key.js";

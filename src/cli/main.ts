@@ -2,7 +2,7 @@
 // `run()` returns the exit code and never calls process.exit: only bin/ touches process.
 //   0 ok · 1 findings at or above --fail-on · 2 usage, config or input error · 3 a bug
 import { Command, CommanderError } from "commander";
-import { VERSION } from "../audit.js";
+import { VERSION } from "../pipeline/audit.js";
 import { formatProblem, InputError } from "../errors.js";
 import { visibleControls } from "../util/control-characters.js";
 import { auditCommand } from "./audit.js";

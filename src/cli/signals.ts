@@ -4,27 +4,22 @@
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { Option } from "commander";
-import { VERSION } from "../audit.js";
 import { InputError } from "../errors.js";
-import { loadInputs, type InputOptions } from "../load/inputs.js";
-import { isoDate, parseDate } from "../load/values.js";
+import type { InputOptions } from "../load/inputs.js";
+import { parseDate } from "../load/values.js";
 import type { Severity } from "../result/types.js";
-import { analyseSignals } from "../signals/analyse.js";
-import { buildSignalsReport, failsAt, previousSignals } from "../signals/report.js";
+import { failsAt, previousSignals, projectSignals, runSignalsPipeline } from "../pipeline/signals.js";
 import type { SignalsReport } from "../result/signals-report.js";
 import { SIGNALS_FOLDER_FILES, SIGNALS_FORMATS } from "../report/formats/registry.js";
 import type { RenderOptions } from "../report/formats/types.js";
-import { analyseSurvey } from "../survey/analyse.js";
 import { writeFileAtomic } from "../util/atomic.js";
 import { addPseudonymOptions, pseudonymKeyFor, type PseudonymFlags } from "../privacy/key.js";
-import { pseudonymiseSignalsReport } from "../privacy/pseudonymise.js";
+import { pseudonymiseReport } from "../privacy/pseudonymise.js";
 import { withVisibleControls } from "../util/control-characters.js";
 import { checkOutFolder, claimOutFolder } from "./out-folder.js";
 import { EXIT, type CliCommand } from "./command.js";
-import { useColor, type Io } from "./io.js";
+import { progressReporter, useColor, type Io } from "./io.js";
 import { addInputOptions, inputOptions, type CommonFlags } from "./options.js";
-
-const DAY_MS = 86_400_000;
 
 interface SignalsFlags extends CommonFlags, PseudonymFlags {
   format?: string;
@@ -82,33 +77,24 @@ async function runSignals(input: InputOptions, flags: SignalsFlags, io: Io): Pro
   const previous = flags.previous === undefined ? null : readPrevious(flags.previous);
   const out = flags.out === undefined ? undefined : resolve(flags.out);
   const key = pseudonymKeyFor(flags, io.env);
-
-  const loaded = await loadInputs({ ...input, until: asOf !== undefined ? isoDate(asOf - DAY_MS) : input.until });
-  const data = loaded.dataset;
-  const section = analyseSignals(data, analyseSurvey(data));
-  if (!section)
-    throw new InputError({
-      message: "nothing to analyse over time",
-      expected: "dated interactions, delivery.csv or a survey with waves",
-      hint: "see docs/inputs.md",
-    });
-
-  const built = buildSignalsReport(section, {
-    version: VERSION,
-    asOf: isoDate(asOf ?? endOfData(data)),
-    previous: previous && { path: flags.previous!, signals: previous },
+  const progress = progressReporter(io, Boolean(flags.quiet));
+  const options = { ...input, onPhase: progress.phase, onProgress: progress.bytes };
+  const run = await runSignalsPipeline(options, asOf).finally(progress.done);
+  // As in `audit`: pseudonyms, then control characters made visible, once, before anything is projected or rendered.
+  const audited = withVisibleControls(key ? pseudonymiseReport(run.report, key) : run.report);
+  const report = projectSignals(audited, {
+    asOf: run.asOf,
+    previous: previous && { path: flags.previous!, signals: withVisibleControls(previous) },
   });
-  // As in `audit`: pseudonyms, then control characters made visible, once, before anything is rendered.
-  const report = withVisibleControls(key ? pseudonymiseSignalsReport(built, key) : built);
   if (out !== undefined) writeOutputs(out, report, Boolean(flags.force), io, flags);
   const name = flags.format ?? (io.stdout.isTTY ? "terminal" : "markdown");
   const format = SIGNALS_FORMATS.find((f) => f.name === name)!;
-  const options: RenderOptions = {
+  const renderOptions: RenderOptions = {
     color: useColor(io.stdout, io.env, flags.color),
     quiet: Boolean(flags.quiet),
     width: io.stdout.columns,
   };
-  io.stdout.write(format.renderSignals(report, options));
+  io.stdout.write(format.renderSignals(report, renderOptions));
   return flags.failOn && failsAt(report, flags.failOn) ? EXIT.findings : EXIT.ok;
 }
 
@@ -122,17 +108,6 @@ function asOfDate(text: string): number {
       found: JSON.stringify(text),
     });
   return parsed.value;
-}
-
-/** The morning after the last dated input: a scheduled run's natural "as of". */
-function endOfData(data: {
-  window: { until: number | null };
-  interactions: { last: number | null } | null;
-  delivery: { at: number }[] | null;
-}): number {
-  if (data.window.until !== null) return data.window.until;
-  const last = Math.max(data.interactions?.last ?? -Infinity, ...(data.delivery ?? []).map((r) => r.at));
-  return Number.isFinite(last) ? (Math.floor(last / DAY_MS) + 1) * DAY_MS : 0;
 }
 
 function readPrevious(path: string) {

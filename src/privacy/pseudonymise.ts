@@ -8,7 +8,6 @@
 // message that leaks one fails it.
 import { createHmac } from "node:crypto";
 import type { Evidence, Report, Subject } from "../result/types.js";
-import type { SignalsReport } from "../result/signals-report.js";
 
 /** A finding or a signal: words about a subject. */
 interface Named {
@@ -37,14 +36,6 @@ export function pseudonymiser(key: Uint8Array): Pseudonymiser {
     }
     return pseudonym;
   };
-}
-
-/** The same for `relaudit signals`: its signals and series carry the same subjects. */
-export function pseudonymiseSignalsReport(report: SignalsReport, key: Uint8Array): SignalsReport {
-  const out = structuredClone(report);
-  replaceInSignals(out.signals, [...out.series, ...out.leading], pseudonymiser(key));
-  out.notes = [...out.notes, PSEUDONYMISED_NOTE];
-  return out;
 }
 
 export const PSEUDONYMISED_NOTE =

@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { join } from "node:path";
-import { audit } from "../../src/audit.js";
+import { audit } from "../../src/pipeline/audit.js";
 import { renderJson, renderJsonChunks } from "../../src/report/json.js";
 import type { Report } from "../../src/result/types.js";
 

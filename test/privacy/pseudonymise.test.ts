@@ -1,15 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { join } from "node:path";
-import { audit } from "../../src/audit.js";
+import { audit } from "../../src/pipeline/audit.js";
 import {
   MIN_KEY_BYTES,
   pseudonymiser,
   pseudonymiseReport,
-  pseudonymiseSignalsReport,
   PSEUDONYMISED_NOTE,
 } from "../../src/privacy/pseudonymise.js";
 import type { Finding, Report } from "../../src/result/types.js";
-import type { SignalsReport } from "../../src/result/signals-report.js";
+import { projectSignals } from "../../src/pipeline/signals.js";
 
 const key = Buffer.from("relaudit-test-key-0123456789", "utf8");
 const small = join(import.meta.dirname, "../fixtures/inputs/small");
@@ -84,8 +83,8 @@ describe("pseudonymiseReport", () => {
   });
 });
 
-describe("pseudonymiseSignalsReport", () => {
-  it("replaces the people of signals (subject and words), series and leading indicators", () => {
+describe("pseudonymiseReport, projected for relaudit signals", () => {
+  it("replaces the people of signals (subject and words), series and leading indicators, and says so", () => {
     const signal = {
       subject: { groups: ["North"], people: ["P17"] },
       message: "P17 left; P170 stays.",
@@ -93,12 +92,16 @@ describe("pseudonymiseSignalsReport", () => {
       evidence: [{ label: "P17's links", value: 3 }],
     };
     const report = {
+      tool: { name: "relaudit", version: "0" },
+      inputs: { warnings: [] },
+      checks: [],
+      network: null,
       signals: [signal],
       series: [{ subject: { people: ["P1"] } }],
       leading: [{ subject: { people: ["P2"] } }],
-      notes: [],
-    } as unknown as SignalsReport;
-    const out = pseudonymiseSignalsReport(report, key);
+      timeline: { annotations: [], notes: [] },
+    } as unknown as Report;
+    const out = projectSignals(pseudonymiseReport(report, key), { asOf: "2026-11-23" });
     const alias = pseudonymiser(key);
     expect(out.signals[0]).toMatchObject({
       subject: { people: [alias("P17")] },
@@ -109,6 +112,6 @@ describe("pseudonymiseSignalsReport", () => {
     expect(out.series[0].subject.people).toEqual([alias("P1")]);
     expect(out.leading[0].subject.people).toEqual([alias("P2")]);
     expect(out.notes).toEqual([PSEUDONYMISED_NOTE]);
-    expect(report.signals[0].message).toBe("P17 left; P170 stays.");
+    expect(report.signals![0].message).toBe("P17 left; P170 stays.");
   });
 });

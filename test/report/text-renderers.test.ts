@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countChecks } from "../../src/audit.js";
+import { countChecks } from "../../src/pipeline/audit.js";
 import type { CheckResult, Report } from "../../src/result/types.js";
 import { md, renderMarkdown } from "../../src/report/markdown.js";
 import { renderTerminal, wrap } from "../../src/report/terminal.js";

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runInProcess } from "../helpers/cli.js";
 import { generateSystem } from "../../scripts/generate-demo.js";
-import { compareWithPrevious } from "../../src/signals/report.js";
+import { compareWithPrevious } from "../../src/pipeline/signals.js";
 import type { Signal } from "../../src/signals/section.js";
 
 const demo = join(import.meta.dirname, "../../fixtures/demo");

@@ -2,7 +2,7 @@
 // the planted demo is audited in full; the --null demo (same system, patterns taken out) must stay quiet.
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { audit } from "../../src/audit.js";
+import { audit } from "../../src/pipeline/audit.js";
 import { runChecks } from "../../src/checks/run.js";
 import { surveyLeadership } from "../../src/checks/survey-leadership.js";
 import { surveyReliability } from "../../src/checks/survey-reliability.js";

@@ -1,17 +1,19 @@
-// The one flow: load → model → analyses → checks → one Report. Renderers take it from here.
+// The one flow: load → model → analyses → checks → one Report. Renderers take it from here. `audit` runs all of
+// it; `relaudit signals` runs the same flow with a narrower selection (SIGNALS_ONLY) and prints a projection of the
+// Report (pipeline/signals.ts).
 import { performance } from "node:perf_hooks";
-import packageJson from "../package.json" with { type: "json" };
-import { CHECKS } from "./checks/registry.js";
-import { runChecks } from "./checks/run.js";
-import type { AuditContext, Check } from "./checks/types.js";
-import { loadInputs, type InputOptions, type LoadedInputs } from "./load/inputs.js";
-import { analyseNetwork, startNetwork } from "./network/analyse.js";
-import { defaultThreads } from "./network/betweenness-threads.js";
-import type { CheckCounts, CheckResult, Report } from "./result/types.js";
-import { SCHEMA_VERSION } from "./result/types.js";
-import { analyseSignals } from "./signals/analyse.js";
-import type { SignalsSection } from "./signals/section.js";
-import { analyseSurvey } from "./survey/analyse.js";
+import packageJson from "../../package.json" with { type: "json" };
+import { CHECKS } from "../checks/registry.js";
+import { runChecks } from "../checks/run.js";
+import type { AuditContext, Check } from "../checks/types.js";
+import { loadInputs, type InputOptions, type LoadedInputs } from "../load/inputs.js";
+import { analyseNetwork, startNetwork } from "../network/analyse.js";
+import { defaultThreads } from "../network/betweenness-threads.js";
+import type { CheckCounts, CheckResult, Report } from "../result/types.js";
+import { SCHEMA_VERSION } from "../result/types.js";
+import { analyseSignals } from "../signals/analyse.js";
+import type { SignalsSection } from "../signals/section.js";
+import { analyseSurvey } from "../survey/analyse.js";
 
 export const VERSION: string = packageJson.version;
 
@@ -41,19 +43,33 @@ export interface PhaseTimings {
   betweennessThreads: number;
 }
 
-export async function audit(options: AuditOptions, checks: readonly Check[] = CHECKS): Promise<Report> {
+/** Which analyses run and which checks read them. A section not analysed is null in the Report. */
+export interface Selection {
+  network: boolean;
+  checks: readonly Check[];
+}
+
+export const EVERYTHING: Selection = { network: true, checks: CHECKS };
+
+/**
+ * Breakdown signals only: the survey (survey drops and perception gaps are read from it) and the signals, and the
+ * checks that read the signals section. The network analysis, the longest, is not run.
+ */
+export const SIGNALS_ONLY: Selection = { network: false, checks: CHECKS.filter((c) => c.needs === "signals") };
+
+export async function audit(options: AuditOptions, selection: Selection = EVERYTHING): Promise<Report> {
   options.onPhase?.("reading inputs");
   const timings = options.timings;
-  if (!timings) return analyse(await loadInputs(options), options, checks);
+  if (!timings) return analyse(await loadInputs(options), options, selection);
   const modelTiming = { modelMs: 0 };
   const started = performance.now();
   const loaded = await loadInputs({ ...options, modelTiming });
   timings.read = performance.now() - started - modelTiming.modelMs;
   timings.model = modelTiming.modelMs;
-  return analyse(loaded, options, checks);
+  return analyse(loaded, options, selection);
 }
 
-export function analyse(loaded: LoadedInputs, options: AuditOptions, checks: readonly Check[] = CHECKS): Report {
+export function analyse(loaded: LoadedInputs, options: AuditOptions, selection: Selection = EVERYTHING): Report {
   const data = loaded.dataset;
   const phase = <T>(name: "survey" | "network" | "signals" | "checks", run: () => T, announce = true): T => {
     if (announce) options.onPhase?.(name);
@@ -65,13 +81,15 @@ export function analyse(loaded: LoadedInputs, options: AuditOptions, checks: rea
   };
   // Betweenness, the longest computation, starts on helper threads first and runs while the survey and the signals
   // (which do not need the network section) are analysed; the network analysis collects it last.
-  const started = phase("network", () => startNetwork(data, options.threads ?? defaultThreads()), false);
+  const started = selection.network
+    ? phase("network", () => startNetwork(data, options.threads ?? defaultThreads()), false)
+    : null;
   const survey = phase("survey", () => analyseSurvey(data));
   const signals = phase("signals", () => analyseSignals(data, survey));
   const onThreads = options.timings && ((threads: number) => (options.timings!.betweennessThreads = threads));
-  const network = phase("network", () => analyseNetwork(data, { started, onThreads }));
+  const network = selection.network ? phase("network", () => analyseNetwork(data, { started, onThreads })) : null;
   const context: AuditContext = { data, survey, network, signals };
-  const results = phase("checks", () => runChecks(checks, context));
+  const results = phase("checks", () => runChecks(selection.checks, context));
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: "relaudit", version: VERSION },
