@@ -1,9 +1,8 @@
 // Shared wording and guards for the network checks (one check per file: network-*.ts).
-import type { BoundarySection, GroupMetrics } from "../network/section.js";
+import type { BoundarySection, GroupMetrics } from "../result/network.js";
 
 export const link = (groups: readonly string[]) => groups.join(" ↔ ");
-export const percent = (x: number | null) => (x === null ? "n/a" : `${Math.round(x * 100)}%`);
-export const fixed = (x: number | null, digits = 2) => (x === null ? "n/a" : x.toFixed(digits));
+export { fixed, percent } from "../text/format.js";
 
 /** Groups big enough to be judged: smaller ones would single people out (minGroupSize). */
 export const judged = (boundary: BoundarySection): GroupMetrics[] => boundary.groups.filter((g) => !g.small);

@@ -2,20 +2,13 @@
 // that throws becomes an "error" entry and the run goes on (Lighthouse's rule).
 import type { CheckResult, Finding, Severity } from "../result/types.js";
 import type { Dataset } from "../model/types.js";
+import { bySeverity, worstOf } from "../model/severity.js";
 import { sectionFor } from "./sections.js";
 import type { AuditContext, Check, CheckOutcome, Requirement, SectionCheck, SectionName } from "./types.js";
 
-const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, critical: 2 };
-
 export function worstSeverity(findings: readonly Finding[]): Severity {
-  return findings.reduce<Severity>(
-    (worst, f) => (SEVERITY_RANK[f.severity] > SEVERITY_RANK[worst] ? f.severity : worst),
-    "info",
-  );
+  return worstOf(findings.map((f) => f.severity));
 }
-
-export const severityAtLeast = (severity: Severity, threshold: Severity) =>
-  SEVERITY_RANK[severity] >= SEVERITY_RANK[threshold];
 
 /** Which kinds of input the data holds. */
 export function inputsPresent(data: Dataset): Record<Requirement, boolean> {
@@ -71,7 +64,7 @@ export function runChecks(checks: readonly Check[], context: AuditContext): Chec
     }
     try {
       const outcome = runCheck(check, context);
-      const findings = [...outcome.findings].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
+      const findings = [...outcome.findings].sort((a, b) => bySeverity(a.severity, b.severity));
       const severity = worstSeverity(findings);
       const status = outcome.notApplicable
         ? "not-applicable"

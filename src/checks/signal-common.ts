@@ -1,7 +1,7 @@
 // Shared by the signal-* checks: a breakdown signal becomes a finding with the same subject, evidence and
 // questions, and the rule that fired in its message, so every output says why a point or signal was flagged.
 import type { Finding } from "../result/types.js";
-import type { Signal, SignalKind, SignalsSection } from "../signals/section.js";
+import type { Signal, SignalKind, SignalsSection } from "../result/signals.js";
 
 export function signalFinding(signal: Signal): Finding {
   return {

@@ -1,11 +1,11 @@
 // Shared by the survey-* checks: they read the survey section (already privacy-suppressed) and never the answers.
 import type { Evidence, Finding, Severity } from "../result/types.js";
-import type { GroupResult, ScaleHeadline, ScaleResult } from "../survey/section.js";
+import type { GroupResult, ScaleHeadline, ScaleResult } from "../result/survey.js";
 
 export const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 export const roundCi = (ci: [number, number] | null) =>
   ci ? ([round(ci[0]), round(ci[1])] as [number, number]) : undefined;
-export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+export { plural } from "../text/format.js";
 
 export type ShownScale = ScaleResult & ScaleHeadline;
 export const isShown = (s: ScaleResult): s is ShownScale => !s.suppressed;

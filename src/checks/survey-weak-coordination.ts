@@ -1,7 +1,7 @@
 // Practice 1: relational coordination between groups (Gittell), against the weak band — a research convention,
 // labelled so. Within-group ties are reported apart: they are usually stronger and are not what this check judges.
 import type { Finding, Severity } from "../result/types.js";
-import type { RcCell, RcEstimate } from "../survey/section.js";
+import type { RcCell, RcEstimate } from "../result/survey.js";
 import type { Check } from "./types.js";
 import { plural, round, roundCi } from "./survey-common.js";
 

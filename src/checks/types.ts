@@ -3,9 +3,9 @@
 // the check not applicable with the reason. Adding a check = one file exporting a Check + one line in registry.ts.
 import type { Dataset } from "../model/types.js";
 import type { Evidence, Finding, Practice } from "../result/types.js";
-import type { SurveySection } from "../survey/section.js";
-import type { NetworkSection } from "../network/section.js";
-import type { SignalsSection } from "../signals/section.js";
+import type { SurveySection } from "../result/survey.js";
+import type { NetworkSection } from "../result/network.js";
+import type { SignalsSection } from "../result/signals.js";
 
 /** Inputs a check can require; a check whose inputs are missing is reported "not-applicable". */
 export type Requirement = "people" | "interactions" | "timestamps" | "survey" | "delivery" | "events";

@@ -1,8 +1,8 @@
 // `relaudit init [DIR]`: a commented example config and header-only CSV templates. Never overwrites.
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { InputError } from "../errors.js";
-import { writeFileAtomic } from "../util/atomic.js";
+import { InputError } from "../model/problems.js";
+import { writeFileAtomic } from "./atomic.js";
 import { EXIT, type CliCommand } from "./command.js";
 
 export const initCommand: CliCommand<object> = {

@@ -3,7 +3,7 @@
 //   0 ok · 1 findings at or above --fail-on · 2 usage, config or input error · 3 a bug
 import { Command, CommanderError } from "commander";
 import { VERSION } from "../pipeline/audit.js";
-import { formatProblem, InputError } from "../errors.js";
+import { formatProblem, InputError } from "../model/problems.js";
 import { visibleControls } from "../util/control-characters.js";
 import { auditCommand } from "./audit.js";
 import { EXIT, type CliCommand } from "./command.js";
@@ -69,4 +69,4 @@ function reportError(error: unknown, io: Io, debug: boolean): number {
   );
   return 3;
 }
-export { committedWrites, removePendingTempFiles } from "../util/atomic.js";
+export { committedWrites, removePendingTempFiles } from "./atomic.js";

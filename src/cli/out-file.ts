@@ -2,7 +2,7 @@
 // relaudit wrote it (the format recognises its own bytes) or with --force.
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { extname } from "node:path";
-import { InputError } from "../errors.js";
+import { InputError } from "../model/problems.js";
 import type { FileFormat } from "../report/formats/types.js";
 
 export async function checkOutFile(path: string, format: FileFormat, force: boolean): Promise<void> {

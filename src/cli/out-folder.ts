@@ -2,8 +2,8 @@
 // there; a non-empty folder without one is refused unless --force. Nothing is ever deleted.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { InputError } from "../errors.js";
-import { writeFileAtomic } from "../util/atomic.js";
+import { InputError } from "../model/problems.js";
+import { writeFileAtomic } from "./atomic.js";
 
 export const MANIFEST = ".relaudit-output.json";
 

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { Option } from "commander";
-import { InputError } from "../errors.js";
+import { InputError } from "../model/problems.js";
 import type { InputOptions } from "../load/inputs.js";
 import { parseDate } from "../load/values.js";
 import type { Severity } from "../result/types.js";
@@ -12,7 +12,7 @@ import { failsAt, previousSignals, projectSignals, runSignalsPipeline } from "..
 import type { SignalsReport } from "../result/signals-report.js";
 import { SIGNALS_FOLDER_FILES, SIGNALS_FORMATS } from "../report/formats/registry.js";
 import type { RenderOptions } from "../report/formats/types.js";
-import { writeFileAtomic } from "../util/atomic.js";
+import { writeFileAtomic } from "./atomic.js";
 import { addPseudonymOptions, pseudonymKeyFor, type PseudonymFlags } from "../privacy/key.js";
 import { pseudonymiseReport } from "../privacy/pseudonymise.js";
 import { withVisibleControls } from "../util/control-characters.js";

@@ -3,6 +3,7 @@ import { loadInputs } from "../load/inputs.js";
 import { visibleControls } from "../util/control-characters.js";
 import { EXIT, type CliCommand } from "./command.js";
 import { addInputOptions, inputOptions, type CommonFlags } from "./options.js";
+import { delimiterName } from "../text/format.js";
 
 export const validateCommand: CliCommand<CommonFlags> = {
   define: (program) =>
@@ -18,7 +19,7 @@ export const validateCommand: CliCommand<CommonFlags> = {
       const what =
         f.kind === "config"
           ? "valid"
-          : `${f.rows.toLocaleString("en-GB")} rows, ${f.encoding}, ${f.delimiter === "\t" ? "tab" : f.delimiter === "," ? "comma" : `"${f.delimiter}"`}-separated`;
+          : `${f.rows.toLocaleString("en-GB")} rows, ${f.encoding}, ${delimiterName(f.delimiter)}-separated`;
       io.stdout.write(visibleControls(`ok  ${f.kind.padEnd(12)} ${f.path} (${what})\n`));
     }
     for (const w of summary.warnings) io.stdout.write(`note ${visibleControls(w)}\n`);

@@ -1,10 +1,12 @@
 // What the explorer shows, as plain rows built once from the result: findings, groups, group pairs, series and
 // brokers. Pure and free of Ink, so it is tested directly; the view (app.ts) only lays these rows out.
-import { formatEvidence, formatNumber, formatSubject } from "../report/format.js";
+import { formatEvidence, formatSubject } from "../report/format.js";
+import { formatNumber, MISSING, percent } from "../text/format.js";
+import { SEVERITIES, worstOf } from "../model/severity.js";
 import { metricLabel, subjectLabel } from "../report/charts/labels.js";
 import type { Report, Severity } from "../result/types.js";
-import type { Series, Signal } from "../signals/section.js";
-import type { RcCell } from "../survey/section.js";
+import type { Series, Signal } from "../result/signals.js";
+import type { RcCell } from "../result/survey.js";
 
 export type TabId = "findings" | "groups" | "pairs" | "series" | "brokers";
 export type Tone = Severity | "plain" | "muted" | "good";
@@ -38,10 +40,9 @@ export interface Tab {
   rows: Row[];
 }
 
-const SEVERITY_RANK: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
 const fmt = (x: number | null | undefined, digits = 2) =>
-  x === null || x === undefined ? "—" : Number.isInteger(x) ? formatNumber(x) : x.toFixed(digits);
-const pct = (x: number | null | undefined) => (x === null || x === undefined ? "—" : `${Math.round(x * 100)}%`);
+  x === null || x === undefined ? MISSING : Number.isInteger(x) ? formatNumber(x) : x.toFixed(digits);
+const pct = percent;
 
 function findingRows(report: Report): Row[] {
   const rows: (Row & { rank: number; order: number })[] = [];
@@ -53,7 +54,7 @@ function findingRows(report: Report): Row[] {
         label: f.message,
         value: `${f.severity} · practice ${check.practice}`,
         tone: f.severity,
-        rank: SEVERITY_RANK[f.severity],
+        rank: SEVERITIES.indexOf(f.severity),
         order: c * 10_000 + i,
         detail: [
           { text: `${check.title} (${check.id})`, tone: "muted" },
@@ -189,10 +190,7 @@ function seriesRows(report: Report): Row[] {
   return ordered.map((s): Row => {
     const last = [...s.points].reverse().find((p) => p.mean !== null);
     const own = bySeries.get(s.id) ?? [];
-    const worst = own.reduce<Severity | null>(
-      (w, x) => (w === null || SEVERITY_RANK[x.severity] < SEVERITY_RANK[w] ? x.severity : w),
-      null,
-    );
+    const worst: Severity | null = own.length ? worstOf(own.map((x) => x.severity)) : null;
     return {
       key: s.id,
       label: `${metricLabel(s.metric)}: ${subjectLabel(s.subject)}`,

@@ -1,7 +1,7 @@
 // A report folder written by `audit --out` can be explored without auditing again: its report.json is read back.
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { InputError } from "../errors.js";
+import { InputError } from "../model/problems.js";
 import type { Report } from "../result/types.js";
 import { SCHEMA_VERSION } from "../result/types.js";
 

@@ -1,5 +1,5 @@
 // Named columns with the aliases real exports use, matched case-insensitively (and ignoring spaces/underscores).
-import { InputError } from "../errors.js";
+import { InputError } from "../model/problems.js";
 
 export interface ColumnSpec {
   aliases: readonly string[];

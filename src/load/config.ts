@@ -2,93 +2,12 @@
 // To add a key: extend `Config` and add one entry to TOP_LEVEL (and a validator if it has structure).
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { didYouMean, InputError, type Problem } from "../errors.js";
-import { isValidTimeZone, type PeriodKind } from "../model/periods.js";
-import { RC_DIMENSIONS, resolveScale, type RawScale, type RcDimension } from "../survey/presets.js";
-
-export type DateFormat = "iso" | "dd/mm/yyyy" | "mm/dd/yyyy";
-
-export interface ScaleConfig {
-  /** A named preset (e.g. "edmondson-psychological-safety"); explicit keys override the preset's. */
-  preset?: string;
-  label?: string;
-  items: string[];
-  reverse: string[];
-  min: number;
-  max: number;
-  /** Optional interpretation bands, e.g. {"low": 3.5, "high": 5}: scores below `low` are low, at or above `high` high. */
-  bands?: { low?: number; high?: number };
-  /** Label → number for this scale's items (case- and whitespace-insensitive), over the global `answerLabels`. */
-  answerLabels?: Record<string, number>;
-  /** Minimum share of items answered for a person score (default 0.5). */
-  minAnswered?: number;
-  /** A relational leadership scale (practice 6); when absent, inferred from "leadership" in the id or label. */
-  leadership?: boolean;
-}
-
-/** Relational coordination: who rates (a survey group column) and, for a wide export, which column rates whom on what. */
-export interface CoordinationConfig {
-  raterAttribute: string;
-  min?: number;
-  max?: number;
-  /** Wide export: column → the group it rates and the RC dimension it measures. */
-  columns?: Record<string, { rated: string; dimension: RcDimension }>;
-  /** Band limits (a research convention): weak < weak ≤ moderate ≤ strong < strong. Default 3.5 and 4.0. */
-  bands?: { weak?: number; strong?: number };
-  /** Difference in scale points from which A→B vs B→A is called asymmetric (default 0.5). */
-  asymmetryThreshold?: number;
-  /** Label → number for the RC columns, over the global `answerLabels`. */
-  answerLabels?: Record<string, number>;
-  /** Per-dimension label maps, for items whose answers are not monotone (e.g. "too often" on the frequency item). */
-  dimensionLabels?: Partial<Record<RcDimension, Record<string, number>>>;
-}
-
-export interface MetricConfig {
-  better: "higher" | "lower" | "neither";
-  target?: number;
-  baselinePoints?: number;
-  recalculateAt?: string[];
-}
-
-export interface Config {
-  /** Absolute path of the config file, or null for defaults. Relative paths in the config resolve against its folder. */
-  source: string | null;
-  boundaries?: string[];
-  minGroupSize: number;
-  dateFormat: DateFormat;
-  timeZone: string;
-  period?: PeriodKind;
-  undirected?: boolean;
-  answerLabels: Record<string, number>;
-  scales: Record<string, ScaleConfig>;
-  /** Relational coordination mapping (see docs/inputs.md). */
-  coordination?: CoordinationConfig;
-  metrics: Record<string, MetricConfig>;
-  /** Input file paths (resolved against the config's folder). */
-  files: Partial<Record<InputKind, string>>;
-}
-
-export type InputKind = "people" | "interactions" | "survey" | "coordination" | "delivery" | "events" | "annotations";
-export const INPUT_KINDS: readonly InputKind[] = [
-  "people",
-  "interactions",
-  "survey",
-  "coordination",
-  "delivery",
-  "events",
-  "annotations",
-];
-
-export const DEFAULT_CONFIG: Config = {
-  source: null,
-  minGroupSize: 5,
-  dateFormat: "iso",
-  timeZone: "UTC",
-  answerLabels: {},
-  scales: {},
-  metrics: {},
-  files: {},
-};
+import { didYouMean, InputError, type Problem } from "../model/problems.js";
+import { isValidTimeZone } from "../model/periods.js";
+import { DEFAULT_CONFIG, INPUT_KINDS, type Config } from "../model/config.js";
+import { resolveScale, type RawScale } from "../model/presets.js";
+import { RC_DIMENSIONS } from "../model/coordination.js";
+import { parseDate } from "./values.js";
 
 type Json = unknown;
 type Validate = (value: Json, path: string, problems: Problem[]) => unknown;
@@ -124,6 +43,16 @@ const oneOf =
 const stringList: Validate = (v, path, problems) => {
   if (!Array.isArray(v)) return expect(problems, path, "a list of strings", v);
   return v.map((item, i) => str(item, `${path}[${i}]`, problems));
+};
+/** ISO calendar dates ("2026-07-01"): checked here, turned into instants once the time zone is known. */
+const isoDateList: Validate = (v, path, problems) => {
+  const list = stringList(v, path, problems);
+  if (!Array.isArray(list)) return list;
+  return list.map((item, i) =>
+    typeof item === "string" && !parseDate(item, "iso", "UTC").ok
+      ? expect(problems, `${path}[${i}]`, "an ISO date such as 2026-07-01", item)
+      : item,
+  );
 };
 const numberMap: Validate = (v, path, problems) => {
   if (!isObject(v)) return expect(problems, path, 'an object such as {"Strongly agree": 5}', v);
@@ -208,7 +137,7 @@ const metric = object(
     better: oneOf("higher", "lower", "neither"),
     target: num,
     baselinePoints: positiveInt,
-    recalculateAt: stringList,
+    recalculateAt: isoDateList,
   },
   ["better"],
 );
@@ -240,11 +169,29 @@ export function parseConfig(json: Json, source: string | null): Config {
   const parsed = object(TOP_LEVEL)(json, "", problems) as Partial<Config> | undefined;
   const file = source ?? "config";
   if (problems.length > 0) throw new InputError(problems.map((p) => ({ ...p, file })));
-  const folder = source ? dirname(source) : process.cwd();
+  // Without a config file, relative paths resolve against the working folder, as on the command line.
+  const folder = source ? dirname(source) : ".";
   const files = Object.fromEntries(
     Object.entries(parsed?.files ?? {}).map(([k, p]) => [k, resolve(folder, p as string)]),
   );
-  return { ...DEFAULT_CONFIG, ...parsed, files, source };
+  const config: Config = { ...DEFAULT_CONFIG, ...(parsed as Partial<Config>), files, source };
+  return { ...config, metrics: datedMetrics(config.metrics, config.timeZone) };
+}
+
+/** `recalculateAt` as instants in the config's time zone: analyses never parse dates. */
+function datedMetrics(metrics: Config["metrics"], timeZone: string): Config["metrics"] {
+  const dated: Config["metrics"] = {};
+  for (const [name, m] of Object.entries(metrics)) {
+    const raw = m.recalculateAt as unknown as string[] | undefined;
+    dated[name] =
+      raw === undefined
+        ? m
+        : {
+            ...m,
+            recalculateAt: raw.map((d) => parseDate(d, "iso", timeZone)).flatMap((p) => (p.ok ? [p.value] : [])),
+          };
+  }
+  return dated;
 }
 
 export function loadConfig(path: string): Config {

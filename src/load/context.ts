@@ -1,8 +1,8 @@
 // What every loader shares: the config, reading options, where problems and file summaries go.
-import type { ProblemLog } from "../errors.js";
+import type { ProblemLog } from "../model/problems.js";
 import type { PeriodKind } from "../model/periods.js";
 import type { InputFileSummary } from "../result/types.js";
-import type { Config } from "./config.js";
+import type { Config } from "../model/config.js";
 import type { CsvFileInfo, CsvReadOptions } from "./csv.js";
 import { isoDate } from "./values.js";
 

@@ -1,9 +1,9 @@
 // coordination.csv — relational coordination in long form: one row per answer (rater group, rated group,
 // dimension, score), optionally with the respondent. The wide form (one column per dimension × rated group) comes
 // in through survey.csv and the config's coordination.columns instead.
-import { didYouMean } from "../errors.js";
-import type { RcRating } from "../survey/coordination.js";
-import { RC_DIMENSIONS, type RcDimension } from "../survey/presets.js";
+import { didYouMean } from "../model/problems.js";
+import type { RcRating } from "../model/types.js";
+import { RC_DIMENSIONS, type RcDimension } from "../model/coordination.js";
 import { resolveColumns } from "./columns.js";
 import type { LoadContext } from "./context.js";
 import { readCsv, type CsvFileInfo } from "./csv.js";

@@ -5,7 +5,7 @@ import { readCsv } from "./csv.js";
 import { otherColumns, resolveColumns } from "./columns.js";
 import { DateRange, summariseFile, type LoadContext } from "./context.js";
 import { isMissing, parseDate, parseNumber } from "./values.js";
-import { plural } from "../report/format.js";
+import { plural } from "../text/format.js";
 
 export const DELIVERY_COLUMNS = {
   metric: { aliases: ["metric", "measure", "indicator"], required: true, description: "the delivery metric's name" },

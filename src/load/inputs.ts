@@ -2,14 +2,15 @@
 // Precedence: command-line flags > config file > defaults.
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { didYouMean, InputError, ProblemLog } from "../errors.js";
+import { didYouMean, InputError, ProblemLog } from "../model/problems.js";
 import type { PeriodKind } from "../model/periods.js";
 import type { Dataset, PeopleData } from "../model/types.js";
 import type { InputsSummary, SkippedRows } from "../result/types.js";
-import { formatNumber, plural } from "../report/format.js";
-import { DEFAULT_CONFIG, INPUT_KINDS, loadConfig, type Config, type DateFormat, type InputKind } from "./config.js";
+import { formatNumber, plural } from "../text/format.js";
+import { DEFAULT_CONFIG, INPUT_KINDS, type Config, type DateFormat, type InputKind } from "../model/config.js";
+import { loadConfig } from "./config.js";
 import { summariseFile, type LoadContext } from "./context.js";
-import { loadAnnotations } from "../signals/annotations.js";
+import { loadAnnotations } from "./annotations.js";
 import { loadCoordination } from "./coordination.js";
 import { loadDelivery } from "./delivery.js";
 import { loadEvents } from "./events.js";
@@ -73,10 +74,13 @@ export function discoverFiles(dir: string): Partial<Record<InputKind | "config",
   return found;
 }
 
+type Paths = Partial<Record<InputKind | "config", string>>;
+
 export async function loadInputs(options: InputOptions): Promise<LoadedInputs> {
   const discovered = options.dir ? discoverFiles(options.dir) : {};
   const configPath = options.files.config ?? discovered.config;
   const fileConfig = configPath ? loadConfig(configPath) : DEFAULT_CONFIG;
+  // Flags win over the config file (clig.dev's precedence).
   const config: Config = {
     ...fileConfig,
     ...(options.minGroupSize !== undefined ? { minGroupSize: options.minGroupSize } : {}),
@@ -84,17 +88,31 @@ export async function loadInputs(options: InputOptions): Promise<LoadedInputs> {
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
   };
   const explicit = Object.fromEntries(Object.entries(options.files).filter(([, path]) => path !== undefined));
-  const paths: Partial<Record<InputKind | "config", string>> = { ...discovered, ...fileConfig.files, ...explicit };
-  const kinds = ["people", "interactions", "survey", "coordination", "delivery", "events"] as const;
-  if (!kinds.some((k) => paths[k])) {
-    throw new InputError({
-      file: options.dir,
-      message: "no input files found",
-      expected: "at least one of people.csv, interactions.csv, survey.csv, delivery.csv, events.csv",
-      hint: "pass a folder holding them, or name files with --people, --interactions, --survey, --delivery, --events (relaudit init writes templates)",
-    });
-  }
+  const paths: Paths = { ...discovered, ...fileConfig.files, ...explicit };
+  requireSomeInput(paths, options.dir);
+  const ctx = loadContext(options, config, configPath);
+  const { problems } = ctx;
+  const data = await readFiles(paths, ctx, options);
+  refuseAllSkipped(ctx);
+  problems.throwIfAny();
+  const undirected = options.undirected ?? config.undirected ?? false;
+  const { period, window } = ctx;
+  const dataset: Dataset = { config, undirected, period, window, ...data };
+  return { dataset, summary: summarise(ctx, data.boundaries, undirected, options.skipInvalidRows ?? false) };
+}
 
+function requireSomeInput(paths: Paths, dir: string | undefined): void {
+  const kinds = ["people", "interactions", "survey", "coordination", "delivery", "events"] as const;
+  if (kinds.some((k) => paths[k])) return;
+  throw new InputError({
+    file: dir,
+    message: "no input files found",
+    expected: "at least one of people.csv, interactions.csv, survey.csv, delivery.csv, events.csv",
+    hint: "pass a folder holding them, or name files with --people, --interactions, --survey, --delivery, --events (relaudit init writes templates)",
+  });
+}
+
+function loadContext(options: InputOptions, config: Config, configPath: string | undefined): LoadContext {
   const skipInvalidRows = options.skipInvalidRows ?? false;
   const problems = new ProblemLog(MAX_PROBLEMS_PER_KIND, skipInvalidRows);
   const period = options.period ?? config.period ?? "week";
@@ -119,6 +137,12 @@ export async function loadInputs(options: InputOptions): Promise<LoadedInputs> {
   };
   if (configPath)
     ctx.files.push({ kind: "config", path: configPath, rows: 0, encoding: "utf-8", delimiter: "", columns: [] });
+  return ctx;
+}
+
+/** Every input file, each read even when an earlier one had problems, so `validate` can list them all at once. */
+async function readFiles(paths: Paths, ctx: LoadContext, options: InputOptions) {
+  const { problems } = ctx;
   const withProgress = (path: string) => ({
     ...ctx,
     csv: {
@@ -127,7 +151,6 @@ export async function loadInputs(options: InputOptions): Promise<LoadedInputs> {
     },
   });
 
-  // Each file is read even when an earlier one had problems, so `validate` can list them all at once.
   let people: PeopleData | null = paths.people
     ? await tryLoad(() => loadPeople(paths.people!, withProgress(paths.people!)), problems)
     : null;
@@ -142,7 +165,7 @@ export async function loadInputs(options: InputOptions): Promise<LoadedInputs> {
       people = loaded.people;
     }
   }
-  const boundaries = chooseBoundaries(options.boundaries ?? config.boundaries, people, problems);
+  const boundaries = chooseBoundaries(options.boundaries ?? ctx.config.boundaries, people, problems);
   const survey = paths.survey
     ? await tryLoad(() => loadSurvey(paths.survey!, boundaries, withProgress(paths.survey!)), problems)
     : null;
@@ -164,8 +187,12 @@ export async function loadInputs(options: InputOptions): Promise<LoadedInputs> {
         message: "events need people: add people.csv or interactions.csv so attendees can be matched",
       });
   }
-  // Skipping is for the odd bad row: a file with nothing left is a wrong file or a wrong setting, not data.
-  for (const file of ctx.files) {
+  return { boundaries, people, interactions, survey, coordination, delivery, events, annotations };
+}
+
+/** Skipping is for the odd bad row: a file with nothing left is a wrong file or a wrong setting, not data. */
+function refuseAllSkipped({ files, problems }: LoadContext): void {
+  for (const file of files) {
     const left = problems
       .skipped()
       .filter((s) => s.file === file.path)
@@ -178,24 +205,16 @@ export async function loadInputs(options: InputOptions): Promise<LoadedInputs> {
       });
     }
   }
-  problems.throwIfAny();
+}
 
-  const undirected = options.undirected ?? config.undirected ?? false;
-  const dataset: Dataset = {
-    config,
-    boundaries,
-    undirected,
-    period,
-    window,
-    people,
-    interactions,
-    survey,
-    coordination,
-    delivery,
-    events,
-    annotations,
-  };
-  const skipped = problems.skipped();
+function summarise(
+  ctx: LoadContext,
+  boundaries: string[],
+  undirected: boolean,
+  skipInvalidRows: boolean,
+): InputsSummary {
+  const { config, period, window } = ctx;
+  const skipped = ctx.problems.skipped();
   const summary: InputsSummary = {
     files: ctx.files,
     warnings: [...ctx.warnings, ...skippedWarnings(skipped)],
@@ -209,7 +228,7 @@ export async function loadInputs(options: InputOptions): Promise<LoadedInputs> {
       until: window.until === null ? null : isoDate(window.until - 86_400_000),
     },
   };
-  return { dataset, summary };
+  return summary;
 }
 
 /** One line per file for the renderers' data notes; the detail (lines, columns) is in `inputs.skipped`. */

@@ -1,13 +1,13 @@
 // survey.csv → SurveyData (columnar). Only configured item columns and boundary group columns are kept:
 // free-text columns (comments) are never read into memory, so they cannot leak into any output.
-import { didYouMean } from "../errors.js";
+import { didYouMean } from "../model/problems.js";
 import type { SurveyData } from "../model/types.js";
-import type { Config } from "./config.js";
+import type { Config } from "../model/config.js";
 import { readCsv } from "./csv.js";
 import { resolveColumns } from "./columns.js";
 import { summariseFile, type LoadContext } from "./context.js";
 import { isMissing, parseDate, parseNumber } from "./values.js";
-import { plural } from "../report/format.js";
+import { plural } from "../text/format.js";
 
 export const SURVEY_COLUMNS = {
   respondent: { aliases: ["respondent", "respondent_id", "ResponseId", "response_id"], description: "response id" },
@@ -60,22 +60,7 @@ export async function loadSurvey(path: string, boundaries: string[], ctx: LoadCo
     const col = resolveColumns(header, SURVEY_COLUMNS, path);
     const decimalComma = file.delimiter === ";";
     const byName = new Map(header.map((h, i) => [h.toLowerCase(), i] as const));
-    const missingItems = [...rules.keys()].filter((item) => !byName.has(item.toLowerCase()));
-    for (const item of missingItems) {
-      const suggestion = didYouMean(item, header);
-      ctx.problems.add({
-        file: path,
-        line: 1,
-        message: `item column "${item}" (${rules.get(item)!.owner} in the config) is not in the survey file`,
-        expected: `a column named "${item}"`,
-        hint: suggestion
-          ? `did you mean "${suggestion}"? Fix the config or the header`
-          : "fix the item names in the config's scales",
-      });
-    }
-    const items = [...rules.keys()]
-      .filter((item) => byName.has(item.toLowerCase()))
-      .map((item) => ({ item, index: byName.get(item.toLowerCase())!, rule: rules.get(item)! }));
+    const { items, missingItems } = matchItems(rules, header, byName, path, ctx);
     // The RC rater column is a group column too, even when it is not one of the audited boundaries.
     const rater = ctx.config.coordination?.raterAttribute;
     const groupNames =
@@ -96,6 +81,7 @@ export async function loadSurvey(path: string, boundaries: string[], ctx: LoadCo
         `${path}: no scales are configured, so no survey scores are computed: add "scales" to relaudit.config.json (see docs/inputs.md)`,
       );
 
+    const readAnswer = answerReader(ctx, path, header, decimalComma);
     const rowAnswers = new Float64Array(items.length);
     return (fields, line) => {
       // Answers are read before anything is kept, so a row left out under --skip-invalid-rows leaves no trace.
@@ -110,51 +96,6 @@ export async function loadSurvey(path: string, boundaries: string[], ctx: LoadCo
       for (const g of groupColumns) groups[g.name].push(isMissing(fields[g.index]) ? null : fields[g.index].trim());
       items.forEach(({ item }, k) => answers[item].push(rowAnswers[k]));
     };
-
-    /** The answer as a number; NaN when missing or invalid (an invalid one is recorded as a problem). */
-    function readAnswer(fields: string[], line: number, { index, rule }: (typeof items)[number]): number {
-      const text = fields[index];
-      if (isMissing(text)) return NaN;
-      let value: number | undefined = rule.labels.get(normLabel(text));
-      if (value === undefined) {
-        const parsed = parseNumber(text, decimalComma);
-        if (!parsed.ok) {
-          ctx.problems.invalidRow(
-            {
-              file: path,
-              line,
-              column: header[index],
-              message: `unknown answer "${text.trim()}"`,
-              expected:
-                rule.labels.size > 0
-                  ? `a number or one of the configured labels (${[...rule.labels.keys()].slice(0, 6).join(", ")}${rule.labels.size > 6 ? ", …" : ""})`
-                  : "a number",
-              hint: `map the label to a number in "answerLabels" (globally or for ${rule.owner}) in relaudit.config.json`,
-            },
-            // The kind never holds the answer: free text must not reach a report, and distinct answers must not grow memory.
-            `unknown answer in ${header[index]}`,
-          );
-          return NaN;
-        }
-        value = parsed.value;
-      }
-      if ((rule.min !== undefined && value < rule.min) || (rule.max !== undefined && value > rule.max)) {
-        ctx.problems.invalidRow(
-          {
-            file: path,
-            line,
-            column: header[index],
-            message: "answer out of range",
-            expected: `${rule.min}–${rule.max} (${rule.owner})`,
-            found: String(value),
-            hint: "check the scale's min and max in the config, or the export's coding",
-          },
-          `answer out of range in ${header[index]}`,
-        );
-        return NaN;
-      }
-      return value;
-    }
   });
   ctx.files.push(summariseFile("survey", info, null));
   ctx.warnings.push(...info.notes.map((n) => `${path}: ${n}`));
@@ -163,9 +104,21 @@ export async function loadSurvey(path: string, boundaries: string[], ctx: LoadCo
     respondents,
     waves,
     waveOrder: orderWaves(waves, dateFormat, timeZone),
+    waveDates: isoWaveDates(waves, timeZone),
     groups,
     answers: Object.fromEntries(Object.entries(answers).map(([k, v]) => [k, Float64Array.from(v)])),
   };
+}
+
+/** Waves labelled with ISO dates, as instants: survey signals place them on the timeline. */
+export function isoWaveDates(waves: readonly (string | null)[], timeZone: string): Record<string, number> {
+  const dates: Record<string, number> = Object.create(null);
+  for (const w of new Set(waves)) {
+    if (w === null) continue;
+    const parsed = parseDate(w, "iso", timeZone);
+    if (parsed.ok) dates[w] = parsed.value;
+  }
+  return dates;
 }
 
 /** Chronological when every wave label is a date (or YYYY-MM), else in order of first appearance. */
@@ -178,4 +131,84 @@ function orderWaves(waves: (string | null)[], dateFormat: Config["dateFormat"], 
   const dated = distinct.map((w) => [w, asDate(w)] as const);
   if (dated.every(([, d]) => d !== null)) return dated.sort((a, b) => a[1]! - b[1]!).map(([w]) => w);
   return distinct;
+}
+
+/** Reads one answer as a number; NaN when missing or invalid (an invalid one is recorded as a problem). */
+function answerReader(ctx: LoadContext, path: string, header: string[], decimalComma: boolean) {
+  return (fields: string[], line: number, { index, rule }: SurveyItem): number => {
+    const text = fields[index];
+    if (isMissing(text)) return NaN;
+    let value: number | undefined = rule.labels.get(normLabel(text));
+    if (value === undefined) {
+      const parsed = parseNumber(text, decimalComma);
+      if (!parsed.ok) {
+        ctx.problems.invalidRow(
+          {
+            file: path,
+            line,
+            column: header[index],
+            message: `unknown answer "${text.trim()}"`,
+            expected:
+              rule.labels.size > 0
+                ? `a number or one of the configured labels (${[...rule.labels.keys()].slice(0, 6).join(", ")}${rule.labels.size > 6 ? ", …" : ""})`
+                : "a number",
+            hint: `map the label to a number in "answerLabels" (globally or for ${rule.owner}) in relaudit.config.json`,
+          },
+          // The kind never holds the answer: free text must not reach a report, and distinct answers must not grow memory.
+          `unknown answer in ${header[index]}`,
+        );
+        return NaN;
+      }
+      value = parsed.value;
+    }
+    if ((rule.min !== undefined && value < rule.min) || (rule.max !== undefined && value > rule.max)) {
+      ctx.problems.invalidRow(
+        {
+          file: path,
+          line,
+          column: header[index],
+          message: "answer out of range",
+          expected: `${rule.min}–${rule.max} (${rule.owner})`,
+          found: String(value),
+          hint: "check the scale's min and max in the config, or the export's coding",
+        },
+        `answer out of range in ${header[index]}`,
+      );
+      return NaN;
+    }
+    return value;
+  };
+}
+
+interface SurveyItem {
+  item: string;
+  index: number;
+  rule: ItemRule;
+}
+
+/** The configured items found in the header; each one missing is a problem with a "did you mean". */
+function matchItems(
+  rules: Map<string, ItemRule>,
+  header: string[],
+  byName: Map<string, number>,
+  path: string,
+  ctx: LoadContext,
+): { items: SurveyItem[]; missingItems: string[] } {
+  const missingItems = [...rules.keys()].filter((item) => !byName.has(item.toLowerCase()));
+  for (const item of missingItems) {
+    const suggestion = didYouMean(item, header);
+    ctx.problems.add({
+      file: path,
+      line: 1,
+      message: `item column "${item}" (${rules.get(item)!.owner} in the config) is not in the survey file`,
+      expected: `a column named "${item}"`,
+      hint: suggestion
+        ? `did you mean "${suggestion}"? Fix the config or the header`
+        : "fix the item names in the config's scales",
+    });
+  }
+  const items = [...rules.keys()]
+    .filter((item) => byName.has(item.toLowerCase()))
+    .map((item) => ({ item, index: byName.get(item.toLowerCase())!, rule: rules.get(item)! }));
+  return { items, missingItems };
 }

@@ -1,5 +1,5 @@
 // Cell values: dates and numbers, parsed strictly. A value that could mean two things is an error, never a guess.
-import type { DateFormat } from "./config.js";
+import type { DateFormat } from "../model/config.js";
 import { zoneOffsetMs } from "../model/periods.js";
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; expected: string; hint?: string };

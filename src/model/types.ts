@@ -1,7 +1,7 @@
 // The typed, validated data every analysis and check reads. Loaders produce it; nothing here touches files.
-import type { Config } from "../load/config.js";
+import type { Config } from "./config.js";
 import type { PeriodKind } from "./periods.js";
-import type { RcRating } from "../survey/coordination.js";
+import type { RcDimension } from "./coordination.js";
 
 /** Epoch milliseconds (UTC). Dates from files are converted once, at load time. */
 export type Instant = number;
@@ -65,6 +65,8 @@ export interface SurveyData {
   waves: (string | null)[];
   /** Distinct waves in chronological order when they are dates, else in order of first appearance. */
   waveOrder: string[];
+  /** Instants of the waves whose labels are ISO dates (dated here, so analyses never parse text). */
+  waveDates: Readonly<Record<string, number>>;
   /** Group columns (matched to boundaries by name, case-insensitive) → value per response. */
   groups: Record<string, (string | null)[]>;
   /** Item column → numeric answer per response, NaN when missing. Answer labels are already mapped. */
@@ -113,4 +115,14 @@ export interface Dataset {
   events: EventAttendance[] | null;
   /** Decisions and events from annotations.csv, applied to SPC series. */
   annotations: Annotation[] | null;
+}
+
+/** One rating of one group on one relational coordination dimension (long form). */
+export interface RcRating {
+  /** Any id unique to the rating person (a survey row, a respondent id's index). */
+  person: number;
+  raterGroup: string;
+  ratedGroup: string;
+  dimension: RcDimension;
+  score: number;
 }

@@ -18,7 +18,7 @@ import { groupLinks, rankCarriers } from "./links.js";
 import { eiIndex, grouping, mixingMatrix, type Grouping } from "./mixing.js";
 import { relationships } from "./relationships.js";
 import { median } from "./stats.js";
-import type { BoundarySection, GroupMetrics, NetworkSection, PersonMetrics } from "./section.js";
+import type { BoundarySection, GroupMetrics, NetworkSection, PersonMetrics } from "../result/network.js";
 
 /** Periods after first contact at which a relationship still in contact counts as durable (8 weeks, or 2 months). */
 export const DURABILITY_PERIODS = { week: 8, month: 2 } as const;

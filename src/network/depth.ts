@@ -1,7 +1,7 @@
 // Depth and durability of relationships within and across a boundary (practice 4, "slow down to speed up"):
 // repeat contact over periods, duration, relational channels, and the share still in contact N periods after
 // they began.
-import type { TieDepth } from "./section.js";
+import type { TieDepth } from "../result/network.js";
 import type { Grouping } from "./mixing.js";
 import type { Relationships } from "./relationships.js";
 import { median, wilson } from "./stats.js";

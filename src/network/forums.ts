@@ -2,7 +2,7 @@
 // weeks after, more than the same groups' non-attendees did, and more than they themselves did before? And were the
 // groups already connected when the joint work began (connection before content)?
 import type { EventAttendance } from "../model/types.js";
-import type { ForumGroupPair, ForumSection } from "./section.js";
+import type { ForumGroupPair, ForumSection } from "../result/network.js";
 import type { Grouping } from "./mixing.js";
 import type { Relationships } from "./relationships.js";
 import { riskRatio } from "./stats.js";

@@ -12,7 +12,7 @@ import { defaultThreads } from "../network/betweenness-threads.js";
 import type { CheckCounts, CheckResult, Report } from "../result/types.js";
 import { SCHEMA_VERSION } from "../result/types.js";
 import { analyseSignals } from "../signals/analyse.js";
-import type { SignalsSection } from "../signals/section.js";
+import type { SignalsSection } from "../result/signals.js";
 import { analyseSurvey } from "../survey/analyse.js";
 
 export const VERSION: string = packageJson.version;

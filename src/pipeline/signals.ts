@@ -1,14 +1,14 @@
 // `relaudit signals`: the one pipeline with the SIGNALS_ONLY selection, then a projection of its Report for a
 // scheduled run (schema/report.schema.json, $defs/signalsReport): the signals, each marked new, continuing or
 // resolved against a previous run, with the series, leading indicators and timeline they come from.
-import { InputError } from "../errors.js";
+import { InputError } from "../model/problems.js";
 import { loadInputs } from "../load/inputs.js";
 import { isoDate } from "../load/values.js";
 import type { Dataset } from "../model/types.js";
 import { SIGNALS_SCHEMA_VERSION, type SignalsReport } from "../result/signals-report.js";
 import type { Report, Severity } from "../result/types.js";
-import type { Signal } from "../signals/section.js";
-import { severityAtLeast } from "../checks/run.js";
+import type { Signal } from "../result/signals.js";
+import { severityAtLeast } from "../model/severity.js";
 import { PSEUDONYMISED_NOTE } from "../privacy/pseudonymise.js";
 import { analyse, SIGNALS_ONLY, type AuditOptions } from "./audit.js";
 

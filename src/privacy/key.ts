@@ -2,7 +2,7 @@
 // from the config file or a plain flag, where it would end up in version control or the shell history.
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
-import { InputError } from "../errors.js";
+import { InputError } from "../model/problems.js";
 import { MIN_KEY_BYTES } from "./pseudonymise.js";
 
 export const KEY_ENV = "RELAUDIT_PSEUDONYM_KEY";

@@ -1,7 +1,8 @@
 // A display table (what every text renderer lays out) and the cell formats all tables share: one way to show a
 // number, a count, a share, an interval, a p-value and a missing or suppressed value.
 import type { Practice } from "../result/types.js";
-import { formatNumber } from "./format.js";
+import { formatNumber } from "../text/format.js";
+import { MISSING, percent } from "../text/format.js";
 
 export interface DisplayTable {
   id: string;
@@ -19,11 +20,11 @@ export interface DisplayTable {
 
 export const SUPPRESSED = "suppressed";
 export const num = (x: number | null | undefined, digits = 2) =>
-  x === null || x === undefined || Number.isNaN(x) ? "—" : x.toFixed(digits);
-export const int = (x: number | null | undefined) => (x === null || x === undefined ? "—" : formatNumber(x));
-export const pct = (x: number | null | undefined) => (x === null || x === undefined ? "—" : `${Math.round(x * 100)}%`);
+  x === null || x === undefined || Number.isNaN(x) ? MISSING : x.toFixed(digits);
+export const int = (x: number | null | undefined) => (x === null || x === undefined ? MISSING : formatNumber(x));
+export const pct = percent;
 export const ci = (c: [number, number] | null | undefined, digits = 2) =>
-  c ? `${c[0].toFixed(digits)} to ${c[1].toFixed(digits)}` : "—";
+  c ? `${c[0].toFixed(digits)} to ${c[1].toFixed(digits)}` : MISSING;
 export const pValue = (p: number) => (p < 0.001 ? "<0.001" : p.toFixed(3));
 
 export function table(t: Omit<DisplayTable, "numeric"> & { numeric?: boolean[] }): DisplayTable {

@@ -1,16 +1,6 @@
 // Number and evidence formatting shared by the text renderers (formatting only: no computing).
 import type { Evidence, Subject } from "../result/types.js";
-
-export function formatNumber(value: number): string {
-  if (Number.isInteger(value)) return value.toLocaleString("en-GB");
-  const abs = Math.abs(value);
-  return value.toFixed(abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 3);
-}
-
-export function formatValue(value: number | string | null): string {
-  if (value === null) return "—";
-  return typeof value === "number" ? formatNumber(value) : value;
-}
+import { formatNumber, formatValue } from "../text/format.js";
 
 /** "0.41 (95% CI 0.30–0.52, n = 812)" */
 export function formatEvidence(e: Evidence): string {
@@ -31,8 +21,4 @@ export function formatSubject(s: Subject): string {
   if (s.metric) parts.push(`metric ${s.metric}`);
   if (s.people?.length) parts.push(`people ${s.people.join(", ")}`);
   return parts.join(", ");
-}
-
-export function plural(n: number, word: string, pluralWord = `${word}s`): string {
-  return `${formatNumber(n)} ${n === 1 ? word : pluralWord}`;
 }

@@ -2,10 +2,12 @@
 // then data notes. Every user-supplied string is escaped: names and labels must not become links, HTML or columns.
 import type { CheckResult, Finding, Report } from "../result/types.js";
 import { PRACTICE_ORDER, PRACTICES } from "../result/practices.js";
-import { formatEvidence, formatNumber, formatSubject, plural } from "./format.js";
+import { formatEvidence, formatSubject } from "./format.js";
+import { formatNumber, plural } from "../text/format.js";
 import type { DisplayTable } from "./display-table.js";
 import { reportTables } from "./tables.js";
 import type { ChartLink } from "./charts/link.js";
+import { delimiterName } from "../text/format.js";
 
 /** Escape text for Markdown prose and table cells. */
 export function md(text: string): string {
@@ -124,7 +126,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
           md(f.path),
           formatNumber(f.rows),
           f.encoding,
-          f.delimiter === "\t" ? "tab" : md(f.delimiter),
+          md(delimiterName(f.delimiter)),
           f.dateRange ? f.dateRange.join(" – ") : "",
         ]),
       ),

@@ -1,6 +1,6 @@
 // The network section as display tables: the overview, cross-boundary connection and links per boundary,
 // boundary spanners, depth and durability of ties, and forums.
-import type { NetworkSection } from "../network/section.js";
+import type { NetworkSection } from "../result/network.js";
 import { ci, int, num, pct, table, type DisplayTable } from "./display-table.js";
 
 export function networkTables(network: NetworkSection): DisplayTable[] {

@@ -1,5 +1,5 @@
 // The signals section as display tables: breakdown signals, the series behind them, and the leading indicator.
-import type { SignalsSection } from "../signals/section.js";
+import type { SignalsSection } from "../result/signals.js";
 import { ci, int, num, pValue, table, type DisplayTable } from "./display-table.js";
 
 export function signalTables(

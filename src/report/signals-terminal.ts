@@ -3,7 +3,8 @@
 import { Chalk } from "chalk";
 import type { SignalsReport } from "../result/signals-report.js";
 import type { Severity } from "../result/types.js";
-import { formatEvidence, formatSubject, plural } from "./format.js";
+import { formatEvidence, formatSubject } from "./format.js";
+import { plural } from "../text/format.js";
 import { sparkline, wrap, type TerminalOptions } from "./terminal.js";
 
 const EVIDENCE_SHOWN = 3;

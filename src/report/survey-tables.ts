@@ -1,6 +1,6 @@
 // The survey section as display tables: scales (practices 1 and 6) with their items, groups and wave changes,
 // participation, and the relational coordination matrix.
-import type { ScaleResult, SurveySection } from "../survey/section.js";
+import type { ScaleResult, SurveySection } from "../result/survey.js";
 import { ci, int, num, pct, pValue, signed, SUPPRESSED, table, type DisplayTable } from "./display-table.js";
 
 export function surveyTables(survey: SurveySection): DisplayTable[] {

@@ -2,17 +2,18 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import type { CheckResult, Finding, Report, Severity } from "../result/types.js";
 import { PRACTICE_ORDER, PRACTICES } from "../result/practices.js";
-import { formatEvidence, formatSubject, plural } from "./format.js";
+import { formatEvidence, formatSubject } from "./format.js";
+import { plural } from "../text/format.js";
 import type { DisplayTable } from "./display-table.js";
 import { reportTables } from "./tables.js";
+import { bySeverity } from "../model/severity.js";
+import { delimiterName } from "../text/format.js";
 
 export interface TerminalOptions {
   color: boolean;
   quiet?: boolean;
   width?: number;
 }
-
-const SEVERITY_ORDER: Severity[] = ["critical", "warning", "info"];
 
 /** Wraps text to `width`, indenting continuation lines. */
 const visibleLength = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, "").length;
@@ -64,11 +65,7 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
   const s = report.summary;
   const findings = report.checks
     .flatMap((check) => check.findings.map((f) => ({ check, f })))
-    .sort(
-      (a, b) =>
-        SEVERITY_ORDER.indexOf(a.f.severity) - SEVERITY_ORDER.indexOf(b.f.severity) ||
-        a.check.practice - b.check.practice,
-    );
+    .sort((a, b) => bySeverity(a.f.severity, b.f.severity) || a.check.practice - b.check.practice);
   const seriesById = new Map((report.series ?? []).map((x) => [x.id, x]));
 
   if (!quiet) {
@@ -124,12 +121,7 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
         out.push(`  config        ${f.path}`);
         continue;
       }
-      const detail = [
-        plural(f.rows, "row"),
-        f.encoding,
-        f.delimiter === "\t" ? "tab" : f.delimiter === "," ? "comma" : `"${f.delimiter}"`,
-        f.dateRange?.join("–"),
-      ]
+      const detail = [plural(f.rows, "row"), f.encoding, delimiterName(f.delimiter), f.dateRange?.join("–")]
         .filter(Boolean)
         .join(", ");
       out.push(...wrap(`  ${f.kind.padEnd(13)} ${f.path} (${detail})`, width, "                "));

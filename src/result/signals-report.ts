@@ -1,7 +1,7 @@
 // The signals report: what `relaudit signals` prints and writes for a scheduled run. A versioned JSON interface
 // (like the audit report), with each signal marked new, continuing or resolved against a previous run.
 import type { Severity } from "./types.js";
-import type { LeadingIndicator, Series, Signal, SignalsSection } from "../signals/section.js";
+import type { LeadingIndicator, Series, Signal, SignalsSection } from "./signals.js";
 
 export const SIGNALS_SCHEMA_VERSION = "1.0.0";
 

@@ -1,38 +1,22 @@
 // The one result. Every renderer (terminal, Markdown, JSON, ...) is a pure function of this object, and
 // `schema/report.schema.json` describes it. Bump SCHEMA_VERSION on any breaking change to the JSON.
-import type { NetworkSection } from "../network/section.js";
-import type { SignalsSection } from "../signals/section.js";
-import type { SurveySection } from "../survey/section.js";
+import type { Evidence, Practice, Subject } from "./evidence.js";
+import type { NetworkSection } from "./network.js";
+export type { Evidence, Practice, Subject };
+import type { SkippedRows } from "../model/problems.js";
+export type { SkippedRows };
+import type { SignalsSection } from "./signals.js";
+import type { SurveySection } from "./survey.js";
 
 export const SCHEMA_VERSION = "1.0.0";
 
-/** The eight practices of ../shared/design/practices.md. */
-export type Practice = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
-
-export type Severity = "info" | "warning" | "critical";
+import type { Severity } from "../model/severity.js";
+export type { Severity };
 export type CheckStatus = "pass" | "warn" | "fail" | "not-applicable" | "error";
 
 /** One number with what it needs to be read honestly: its n and, where it is an estimate, its uncertainty. */
-export interface Evidence {
-  label: string;
-  value: number | string | null;
-  n?: number;
-  /** 95% interval unless `ciLevel` says otherwise. */
-  ci?: [number, number];
-  ciLevel?: number;
-  unit?: string;
-  /** What this number is compared with (a band, an expectation under chance, a previous wave). */
-  reference?: number | string;
-}
 
 /** What a finding is about: relationships and groups, never people unless the check is person-level by design. */
-export interface Subject {
-  attribute?: string;
-  groups?: string[];
-  people?: string[];
-  scale?: string;
-  metric?: string;
-}
 
 export interface Finding {
   severity: Severity;
@@ -72,14 +56,6 @@ export interface InputFileSummary {
 }
 
 /** Rows of one file left out for one reason under --skip-invalid-rows: counted, with where the first few are. */
-export interface SkippedRows {
-  file: string;
-  /** Why, without any cell value (values can be person ids or free text): "unknown person id", "invalid date in joined". */
-  reason: string;
-  rows: number;
-  /** The first few (at most 20) by line and column, so they can be found; `relaudit validate` shows the values. */
-  examples: { line: number; column?: string }[];
-}
 
 export interface InputsSummary {
   files: InputFileSummary[];

@@ -1,8 +1,9 @@
 // Breakdown signals over time (practice 5) and relational quality as a leading indicator (practice 8):
 // relational and delivery series on one timeline → SPC charts → signals read from the charts, the ties and the
 // survey section. Pure: the same Dataset gives the same section, in a stable order.
+import { bySeverity } from "../model/severity.js";
 import type { Dataset, DeliveryRow } from "../model/types.js";
-import type { SurveySection } from "../survey/section.js";
+import type { SurveySection } from "../result/survey.js";
 import { chartSeries, type ChartedSeries, type SeriesSpec } from "./chart.js";
 import { fallingContact, fragmentation, reciprocityCollapse } from "./contact.js";
 import { meanOver, RECENT } from "./episodes.js";
@@ -17,8 +18,8 @@ import {
   type BoundarySeries,
   type Windows,
 } from "./relational.js";
-import type { LeadingIndicator, Series, SeriesAnnotation, Signal, SignalsSection } from "./section.js";
-import type { XmrSettings } from "./spc/types.js";
+import type { LeadingIndicator, Series, SeriesAnnotation, Signal, SignalsSection } from "../result/signals.js";
+import type { XmrSettings } from "../result/spc.js";
 import { perceptionGaps, surveyDrops, wavePeriod } from "./survey-signals.js";
 import { buildTimeline, excludedPositions, labelAt, positionOf, type Timeline } from "./timeline.js";
 
@@ -30,8 +31,6 @@ export const MIN_BASELINE = 12;
 export interface SignalsOptions {
   settings?: Partial<XmrSettings>;
 }
-
-const SEVERITY_ORDER = { critical: 0, warning: 1, info: 2 } as const;
 
 /** Relational series are monitored against an established pattern: the first half of the run, at least 12 points. */
 export function relationalBaseline(length: number): number {
@@ -97,11 +96,12 @@ export function analyseSignals(
     const kind = data.period;
     // Waves that are not dates (e.g. "Spring") are dated by the last period of the data, or not signalled at all.
     const fallback = timeline ? labelAt(timeline, timeline.length - 1) : null;
-    if (!fallback && survey.waves.some((w) => wavePeriod(w, kind, data.config.timeZone) === null))
+    const clock = { timeZone: data.config.timeZone, dates: data.survey?.waveDates ?? {} };
+    if (!fallback && survey.waves.some((w) => wavePeriod(w, kind, clock) === null))
       notes.push(
         "survey waves are labels, not dates, and there is no other dated input: survey drops are left to the survey checks",
       );
-    signals.push(...surveyDrops(survey, kind, data.config.timeZone, fallback));
+    signals.push(...surveyDrops(survey, kind, clock, fallback));
     const contact = (attribute: string, a: string, b: string): number | null => {
       const boundary = boundaries.find((x) => x.index.attribute.toLowerCase() === attribute.toLowerCase());
       if (!boundary || !timeline) return null;
@@ -110,11 +110,11 @@ export function analyseSignals(
       const pair = boundary.pairs.get(ga < gb ? `${ga},${gb}` : `${gb},${ga}`);
       return pair ? (meanOver(pair.interactions, Math.max(0, timeline.length - 2 * RECENT), timeline.length) ?? 0) : 0;
     };
-    signals.push(...perceptionGaps(survey, contact, kind, data.config.timeZone, fallback));
+    signals.push(...perceptionGaps(survey, contact, kind, clock, fallback));
   }
 
   const sortedSignals = uniqueIds(signals).sort(
-    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.id.localeCompare(b.id),
+    (a, b) => bySeverity(a.severity, b.severity) || a.id.localeCompare(b.id),
   );
   const published = publishedSeries(series, sortedSignals, data.boundaries[0]);
   if (published.length < series.length) {

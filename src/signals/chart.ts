@@ -1,11 +1,10 @@
 // One series on the timeline → its SPC chart in the published shape, with config settings and annotations applied.
 import type { Annotation } from "../model/types.js";
 import type { Subject } from "../result/types.js";
-import { parseDate } from "../load/values.js";
-import { concerns } from "./annotations.js";
-import type { Series, SeriesAnnotation } from "./section.js";
+import { concerns } from "./annotation-match.js";
+import type { Series, SeriesAnnotation } from "../result/signals.js";
 import { excludedPositions, labelAt, positionOf, type Timeline } from "./timeline.js";
-import type { Direction, XmrChart, XmrSettings } from "./spc/types.js";
+import type { Direction, XmrChart, XmrSettings } from "../result/spc.js";
 import { xmrChart } from "./spc/xmr.js";
 
 export interface SeriesSpec {
@@ -19,8 +18,8 @@ export interface SeriesSpec {
   values: (number | null)[];
   target?: number;
   baselinePoints?: number;
-  /** ISO dates (from config `recalculateAt`). */
-  recalculateAt?: string[];
+  /** Instants (from config `recalculateAt`). */
+  recalculateAt?: number[];
   notes?: string[];
 }
 
@@ -37,11 +36,7 @@ export function chartSeries(
 ): ChartedSeries {
   const notes = [...(spec.notes ?? [])];
   const recalculateAt = new Set<number>();
-  for (const date of spec.recalculateAt ?? []) {
-    const parsed = parseDate(date, "iso", timeline.timeZone);
-    if (!parsed.ok) notes.push(`recalculateAt "${date}" is not an ISO date: ignored`);
-    else recalculateAt.add(positionOf(timeline, parsed.value));
-  }
+  for (const at of spec.recalculateAt ?? []) recalculateAt.add(positionOf(timeline, at));
   let baselinePoints = spec.baselinePoints;
   const shown: SeriesAnnotation[] = [];
   for (const annotation of annotations) {

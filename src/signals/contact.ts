@@ -14,9 +14,10 @@ import {
   RECENT,
   type Episode,
 } from "./episodes.js";
-import type { Signal } from "./section.js";
+import type { Signal } from "../result/signals.js";
 import { lossConcentration, type PairSeries, type Windows } from "./relational.js";
 import { labelAt, type Timeline } from "./timeline.js";
+import { percent } from "../text/format.js";
 
 /** Relative fall of the recent mean below the baseline mean for a warning, and for a critical signal. */
 export const CONTACT_DROP_WARNING = 0.5;
@@ -34,7 +35,7 @@ export const MAX_SINGLE_LOSS_SHARE = 0.5;
 export const EI_DROP_WARNING = 0.25;
 
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
-const pct = (x: number) => `${Math.round(x * 100)}%`;
+const pct = percent;
 
 export interface PairContext {
   attribute: string;

@@ -3,8 +3,9 @@
 import type { Dataset, Tie } from "../model/types.js";
 import type { Severity } from "../result/types.js";
 import type { BoundarySeries } from "./relational.js";
-import type { Signal } from "./section.js";
+import type { Signal } from "../result/signals.js";
 import { labelAt, positionOf, wholePositions, type Timeline } from "./timeline.js";
+import { percent } from "../text/format.js";
 
 /** Periods before a departure used to measure the link the leaver carried. */
 export const DEPARTURE_LOOKBACK = 8;
@@ -20,7 +21,7 @@ export const DEPARTURE_MAX_REMAINING = 1;
 export const DEPARTURE_MIN_HISTORY = 4;
 
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
-const pct = (x: number) => `${Math.round(x * 100)}%`;
+const pct = percent;
 
 /** People who left inside the timeline, with enough history before, from a reportable group: person → position left. */
 function leaversToJudge(data: Dataset, index: BoundarySeries["index"], timeline: Timeline): Map<number, number> {

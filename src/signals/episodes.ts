@@ -1,6 +1,6 @@
 // Reading a chart for a scheduled run: is there a special cause of concern now, since when, and how large is the
 // change against the limits' baseline? A concern long past and recovered is history, not a signal.
-import type { SpcRule, XmrChart, XmrPoint } from "./spc/types.js";
+import type { SpcRule, XmrChart, XmrPoint } from "../result/spc.js";
 
 /** A signal is current when its episode reaches one of the last RECENT usable points. */
 export const RECENT = 3;

@@ -3,7 +3,7 @@
 // makes raw cross-correlations look significant far too often (Box & Jenkins): both series are prewhitened with
 // the AR(1) filter fitted to x, and the p-value is Bonferroni-adjusted for the lags tried.
 import { normalCdf } from "../stats/distributions.js";
-import type { LeadingIndicator } from "./section.js";
+import type { LeadingIndicator } from "../result/signals.js";
 import type { Subject } from "../result/types.js";
 
 export const MAX_LAG = 8;

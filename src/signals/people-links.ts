@@ -3,10 +3,11 @@
 import type { Dataset } from "../model/types.js";
 import type { Severity } from "../result/types.js";
 import type { BoundarySeries } from "./relational.js";
-import type { Signal } from "./section.js";
+import type { Signal } from "../result/signals.js";
 import { labelAt, wholePositions, type Timeline } from "./timeline.js";
 import { binomialUpperTail } from "../stats/distributions.js";
 import { PairIndex } from "../util/pair-index.js";
+import { percent } from "../text/format.js";
 
 /** A tie is strong when it had contact in at least this share of the baseline periods. */
 export const STRONG_TIE_ACTIVITY = 0.5;
@@ -23,7 +24,7 @@ export const DORMANT_ALPHA = 0.05;
 export const DORMANT_SHARE_CRITICAL = 0.5;
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 
-const pct = (x: number) => `${Math.round(x * 100)}%`;
+const pct = percent;
 
 /**
  * Each pair of people who had contact (both directions together), summarised for the dormant-ties rule: whether

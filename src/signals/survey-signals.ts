@@ -4,9 +4,8 @@
 import type { PeriodKind } from "../model/periods.js";
 import { parsePeriodLabel, periodLabel, periodOf, periodStartDay } from "../model/periods.js";
 import type { Evidence, Severity } from "../result/types.js";
-import type { Comparison, SurveySection } from "../survey/section.js";
-import { parseDate } from "../load/values.js";
-import type { Signal } from "./section.js";
+import type { Comparison, SurveySection } from "../result/survey.js";
+import type { Signal } from "../result/signals.js";
 
 /** A drop must be at least this share of the scale's range (0.6 on a 1–7 scale) and significant (Welch p < 0.05). */
 export const SURVEY_DROP_SHARE_OF_RANGE = 0.1;
@@ -17,14 +16,20 @@ export const SURVEY_DROP_CRITICAL_G = 0.8;
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 /** A wave label as a period label when it is a date or a period; else null (a label such as "Spring"). */
-export function wavePeriod(wave: string, kind: PeriodKind, timeZone: string): string | null {
+/** Where survey waves sit in time: the instants of waves labelled with ISO dates (parsed by the loader). */
+export interface WaveClock {
+  timeZone: string;
+  dates: Readonly<Record<string, number>>;
+}
+
+export function wavePeriod(wave: string, kind: PeriodKind, clock: WaveClock): string | null {
   for (const k of ["week", "month"] as const) {
     const index = parsePeriodLabel(wave, k);
     if (index !== null)
       return k === kind ? wave : periodLabel(periodOf(periodStartDay(index, k) * 86_400_000, kind), kind);
   }
-  const date = parseDate(wave, "iso", timeZone);
-  return date.ok ? periodLabel(periodOf(date.value, kind, timeZone), kind) : null;
+  const date = Object.hasOwn(clock.dates, wave) ? clock.dates[wave] : undefined;
+  return date === undefined ? null : periodLabel(periodOf(date, kind, clock.timeZone), kind);
 }
 
 /**
@@ -46,7 +51,7 @@ export function holm(pValues: readonly number[]): number[] {
 export function surveyDrops(
   survey: SurveySection,
   kind: PeriodKind,
-  timeZone: string,
+  clock: WaveClock,
   fallback: string | null,
 ): Signal[] {
   const signals: Signal[] = [];
@@ -75,7 +80,7 @@ export function surveyDrops(
             ? "critical"
             : "warning";
         const who = change.attribute ? `${change.value}` : "the whole system";
-        const period = wavePeriod(change.to, kind, timeZone) ?? fallback;
+        const period = wavePeriod(change.to, kind, clock) ?? fallback;
         if (period === null) return;
         const evidence: Evidence[] = [
           { label: `${scale.label}, ${change.from}`, value: round(change.mean1), n: change.n1 },
@@ -141,11 +146,11 @@ export function perceptionGaps(
   survey: SurveySection,
   contactPerPeriod: (attribute: string, a: string, b: string) => number | null,
   kind: PeriodKind,
-  timeZone: string,
+  clock: WaveClock,
   fallback: string | null,
 ): Signal[] {
   const rc = survey.coordination;
-  const period = (rc?.wave ? wavePeriod(rc.wave, kind, timeZone) : null) ?? fallback;
+  const period = (rc?.wave ? wavePeriod(rc.wave, kind, clock) : null) ?? fallback;
   if (!rc || period === null) return [];
   return rc.asymmetries
     .filter((a) => a.flagged)

@@ -1,12 +1,13 @@
 // Survey analysis: scales (scores, reliability, keying audit), groups by each boundary and wave, wave-to-wave
 // change, participation and the relational coordination matrix — computed once, privacy-suppressed here, so
 // checks and renderers only ever see publishable figures.
-import type { ScaleConfig } from "../load/config.js";
+import type { ScaleConfig } from "../model/config.js";
 import type { Dataset, SurveyData } from "../model/types.js";
 import { byName, groupCell, TOTAL, wavesOf, type Wave } from "./cells.js";
-import { analyseCoordination, wideRatings, type RcRating } from "./coordination.js";
+import { analyseCoordination, wideRatings } from "./coordination.js";
+import type { RcRating } from "../model/types.js";
 import { groupingPlan, groupUnits, planSuppression } from "./privacy.js";
-import { isLeadershipScale, DEFAULT_MIN_ANSWERED } from "./presets.js";
+import { isLeadershipScale, DEFAULT_MIN_ANSWERED } from "../model/presets.js";
 import { cronbachAlpha } from "./reliability.js";
 import { participation } from "./participation.js";
 import { favourableShare, keyItems, personScores, pick, summarise, type KeyedItems } from "./scoring.js";
@@ -19,7 +20,7 @@ import type {
   ScaleResult,
   SurveySection,
   WaveResult,
-} from "./section.js";
+} from "../result/survey.js";
 import { waveChanges } from "./wave-changes.js";
 
 /** Below this α a scale's score is not trustworthy as a measure (a common rule of thumb; Nunnally 1978 asks 0.7). */

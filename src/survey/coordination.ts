@@ -1,31 +1,21 @@
 // Relational Coordination matrix (Gittell): rater group × rated group, RC index and dimensions, within- vs
 // between-group ties, conventional bands and asymmetry. Privacy goes through planSuppression like every survey
 // figure. Formulas in docs/methods.md#survey.
-import type { CoordinationConfig } from "../load/config.js";
+import type { CoordinationConfig } from "../model/config.js";
+import type { RcRating } from "../model/types.js";
 import { hedgesG, welchTest } from "./compare.js";
 import { planSuppression, type Cell, type Parent } from "./privacy.js";
+import { RC_BANDS_NOTE, RC_DEFAULT_ASYMMETRY, RC_DEFAULT_BANDS } from "../model/presets.js";
 import {
   COMMUNICATION_DIMENSIONS,
-  RC_BANDS_NOTE,
-  RC_DEFAULT_ASYMMETRY,
-  RC_DEFAULT_BANDS,
   RC_DIMENSIONS,
   RELATIONSHIP_DIMENSIONS,
   type RcDimension,
-} from "./presets.js";
+} from "../model/coordination.js";
 import { summarise } from "./scoring.js";
-import type { CoordinationResult, RcAggregate, RcAsymmetry, RcCell, RcEstimate } from "./section.js";
+import type { CoordinationResult, RcAggregate, RcAsymmetry, RcCell, RcEstimate } from "../result/survey.js";
 
 /** One answer: a person in `raterGroup` rating `ratedGroup` on one dimension. */
-export interface RcRating {
-  /** Any id unique to the rating person (a survey row, a respondent id's index). */
-  person: number;
-  raterGroup: string;
-  ratedGroup: string;
-  dimension: RcDimension;
-  score: number;
-}
-
 /** One person's ratings of one group: the unit every RC figure averages over. */
 interface Unit {
   person: number;

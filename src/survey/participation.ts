@@ -3,7 +3,7 @@
 import type { PeopleData, SurveyData } from "../model/types.js";
 import { byName, groupCell, TOTAL, type Wave } from "./cells.js";
 import { groupingPlan, groupUnits, planSuppression } from "./privacy.js";
-import type { ParticipationGroup } from "./section.js";
+import type { ParticipationGroup } from "../result/survey.js";
 
 export /** Responses per group in the current wave (privacy-planned like scores), with headcounts from people.csv. */
 function participation(

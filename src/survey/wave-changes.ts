@@ -3,7 +3,7 @@
 import { byName, TOTAL, type Wave } from "./cells.js";
 import { hedgesG, mannWhitney, welchTest } from "./compare.js";
 import { pick, summarise } from "./scoring.js";
-import type { WaveChange } from "./section.js";
+import type { WaveChange } from "../result/survey.js";
 
 export /** Change between consecutive waves, for the whole scale and each group shown in both waves. */
 function waveChanges(

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { runChecks } from "../../src/checks/run.js";
 import type { AuditContext, Check } from "../../src/checks/types.js";
 import type { Dataset } from "../../src/model/types.js";
-import type { NetworkSection } from "../../src/network/section.js";
+import type { NetworkSection } from "../../src/result/network.js";
 
 const data = { people: {}, interactions: null, survey: null, delivery: null, events: null } as unknown as Dataset;
 const context = (network: NetworkSection | null): AuditContext => ({ data, survey: null, network, signals: null });

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { runInProcess } from "../helpers/cli.js";
-import { ProblemLog } from "../../src/errors.js";
+import { ProblemLog } from "../../src/model/problems.js";
 import { BAD_ROW_REASONS, writeLargeBadFile } from "./large.js";
 
 const schema = JSON.parse(readFileSync(join(import.meta.dirname, "../../schema/report.schema.json"), "utf8"));

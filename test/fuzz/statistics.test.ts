@@ -5,7 +5,7 @@ import { cronbachAlpha } from "../../src/survey/reliability.js";
 import { keyItems, personScores } from "../../src/survey/scoring.js";
 import { analyseNetwork } from "../../src/network/analyse.js";
 import type { Person, Tie } from "../../src/model/types.js";
-import type { NetworkSection } from "../../src/network/section.js";
+import type { NetworkSection } from "../../src/result/network.js";
 import { networkDataset } from "../network/networks.js";
 
 const runs = Number(process.env.RELAUDIT_FUZZ_RUNS ?? 0) || undefined;

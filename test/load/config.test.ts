@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadConfig, parseConfig } from "../../src/load/config.js";
-import { InputError } from "../../src/errors.js";
+import { InputError } from "../../src/model/problems.js";
 
 function problemsOf(json: unknown) {
   try {

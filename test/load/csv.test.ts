@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readCsv, type CsvReadOptions } from "../../src/load/csv.js";
-import { InputError } from "../../src/errors.js";
+import { InputError } from "../../src/model/problems.js";
 
 const fixture = (name: string) => join(import.meta.dirname, "../fixtures/csv", name);
 const qualtrics = (name: string) => join(import.meta.dirname, "../fixtures/exports/qualtrics", name);

@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadInputs } from "../../src/load/inputs.js";
-import { InputError } from "../../src/errors.js";
+import { InputError } from "../../src/model/problems.js";
 import { periodLabel } from "../../src/model/periods.js";
 
 const fixtures = join(import.meta.dirname, "../fixtures/inputs");

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { DEFAULT_CONFIG } from "../../src/load/config.js";
+import { DEFAULT_CONFIG } from "../../src/model/config.js";
 import type { Dataset, EventAttendance, Person, Tie } from "../../src/model/types.js";
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../..");

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readCsv, type CsvReadOptions } from "../../src/load/csv.js";
-import { InputError } from "../../src/errors.js";
+import { InputError } from "../../src/model/problems.js";
 
 const RUNS = Number(process.env.RELAUDIT_FUZZ_RUNS ?? 0) || 400;
 

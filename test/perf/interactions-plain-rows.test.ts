@@ -7,10 +7,10 @@ import fc from "fast-check";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DEFAULT_CONFIG } from "../../src/load/config.js";
+import { DEFAULT_CONFIG } from "../../src/model/config.js";
 import type { LoadContext } from "../../src/load/context.js";
 import { loadInteractions } from "../../src/load/interactions.js";
-import { InputError, ProblemLog } from "../../src/errors.js";
+import { InputError, ProblemLog } from "../../src/model/problems.js";
 import type { PeopleData } from "../../src/model/types.js";
 
 const RUNS = Number(process.env.RELAUDIT_FUZZ_RUNS ?? 0) || 250;

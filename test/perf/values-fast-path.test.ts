@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { isMissing, parseDate, parseNumber } from "../../src/load/values.js";
-import type { DateFormat } from "../../src/load/config.js";
+import type { DateFormat } from "../../src/model/config.js";
 
 const RUNS = Number(process.env.RELAUDIT_FUZZ_RUNS ?? 0) || 3000;
 const pad = (n: number, width: number) => String(n).padStart(width, "0");

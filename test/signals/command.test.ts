@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { runInProcess } from "../helpers/cli.js";
 import { generateSystem } from "../../scripts/generate-demo.js";
 import { compareWithPrevious } from "../../src/pipeline/signals.js";
-import type { Signal } from "../../src/signals/section.js";
+import type { Signal } from "../../src/result/signals.js";
 
 const demo = join(import.meta.dirname, "../../fixtures/demo");
 const temp = mkdtempSync(join(tmpdir(), "relaudit-signals-"));

@@ -15,7 +15,7 @@ import { describe, expect, it } from "vitest";
 import { loadInputs } from "../../src/load/inputs.js";
 import { parsePeriodLabel, periodLabel } from "../../src/model/periods.js";
 import { analyseSignals } from "../../src/signals/analyse.js";
-import type { Signal, SignalsSection } from "../../src/signals/section.js";
+import type { Signal, SignalsSection } from "../../src/result/signals.js";
 import { analyseSurvey } from "../../src/survey/analyse.js";
 import { generateSystem } from "../../scripts/generate-demo.js";
 

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { xmrChart } from "../../src/signals/spc/xmr.js";
-import type { Direction, Special, XmrInput } from "../../src/signals/spc/types.js";
+import type { Direction, Special, XmrInput } from "../../src/result/spc.js";
 
 const folder = fileURLToPath(new URL("../fixtures/spc-mdc/", import.meta.url));
 type Colour = "blue" | "orange" | "purple" | "grey";

@@ -1,8 +1,10 @@
 // Survey drops and perception gaps read from a survey section; Holm against base R
 // (test/reference/signals-reference.R).
+import { isoWaveDates } from "../../src/load/survey.js";
+import type { WaveClock } from "../../src/signals/survey-signals.js";
 import { describe, expect, it } from "vitest";
 import { holm, perceptionGaps, surveyDrops, wavePeriod } from "../../src/signals/survey-signals.js";
-import type { Comparison, ScaleResult, SurveySection, WaveChange } from "../../src/survey/section.js";
+import type { Comparison, ScaleResult, SurveySection, WaveChange } from "../../src/result/survey.js";
 
 describe("multiplicity and tails", () => {
   it("Holm matches R p.adjust(method = 'holm')", () => {
@@ -11,12 +13,15 @@ describe("multiplicity and tails", () => {
   });
 });
 
+// Waves as the loader dates them: only ISO-dated labels have an instant.
+const UTC: WaveClock = { timeZone: "UTC", dates: isoWaveDates(["2026-10-12", "2026-05", "2026-10", "Autumn"], "UTC") };
+
 describe("wavePeriod", () => {
   it("dates waves given as dates or periods, and leaves labels undated", () => {
-    expect(wavePeriod("2026-10-12", "week", "UTC")).toBe("2026-W42");
-    expect(wavePeriod("2026-10", "week", "UTC")).toBe("2026-W40"); // the week holding 1 October
-    expect(wavePeriod("2026-10", "month", "UTC")).toBe("2026-10");
-    expect(wavePeriod("Spring", "week", "UTC")).toBeNull();
+    expect(wavePeriod("2026-10-12", "week", UTC)).toBe("2026-W42");
+    expect(wavePeriod("2026-10", "week", UTC)).toBe("2026-W40"); // the week holding 1 October
+    expect(wavePeriod("2026-10", "month", UTC)).toBe("2026-10");
+    expect(wavePeriod("Spring", "week", UTC)).toBeNull();
   });
 });
 
@@ -60,7 +65,7 @@ describe("surveyDrops", () => {
         comparison("Surgery", 0.2, 0.5, 0.2),
       ]),
       "week",
-      "UTC",
+      UTC,
       null,
     );
     expect(signals).toHaveLength(1);
@@ -79,25 +84,25 @@ describe("surveyDrops", () => {
       comparison("ED", -1, 0.03, -0.9),
       ...["A", "B", "C", "D"].map((t) => comparison(t, 0.1, 0.6, 0.1)),
     ];
-    const [signal] = surveyDrops(survey(changes), "week", "UTC", null);
+    const [signal] = surveyDrops(survey(changes), "week", UTC, null);
     expect(signal.severity).toBe("info");
     expect(signal.rule).toMatch(/not significant once 5 groups are compared \(Holm p = 0\.15\)/);
   });
 
   it("ignores small drops, rises, suppressed groups, and undatable waves without a fallback", () => {
-    expect(surveyDrops(survey([comparison("ED", -0.3, 0.001, -0.5)]), "week", "UTC", null)).toEqual([]); // < 10% of the 1–7 range
-    expect(surveyDrops(survey([comparison("ED", 1.2, 0.0001, 1.4)]), "week", "UTC", null)).toEqual([]);
+    expect(surveyDrops(survey([comparison("ED", -0.3, 0.001, -0.5)]), "week", UTC, null)).toEqual([]); // < 10% of the 1–7 range
+    expect(surveyDrops(survey([comparison("ED", 1.2, 0.0001, 1.4)]), "week", UTC, null)).toEqual([]);
     expect(
       surveyDrops(
         survey([{ attribute: "team", value: "ED", from: "a", to: "b", suppressed: true }]),
         "week",
-        "UTC",
+        UTC,
         null,
       ),
     ).toEqual([]);
     const labelled = { ...comparison("ED", -1.2, 0.0001, -1.4), to: "Autumn" } as WaveChange;
-    expect(surveyDrops(survey([labelled]), "week", "UTC", null)).toEqual([]);
-    expect(surveyDrops(survey([labelled]), "week", "UTC", "2026-W44")[0].firstPeriod).toBe("2026-W44");
+    expect(surveyDrops(survey([labelled]), "week", UTC, null)).toEqual([]);
+    expect(surveyDrops(survey([labelled]), "week", UTC, "2026-W44")[0].firstPeriod).toBe("2026-W44");
   });
 });
 
@@ -138,7 +143,7 @@ describe("perceptionGaps", () => {
         ],
       },
     } as unknown as SurveySection;
-    const signals = perceptionGaps(section, () => 42, "week", "UTC", null);
+    const signals = perceptionGaps(section, () => 42, "week", UTC, null);
     expect(signals).toHaveLength(1);
     expect(signals[0]).toMatchObject({
       kind: "perception-gap",

@@ -1,7 +1,7 @@
 // A small synthetic system for signal tests: two or three groups, person-to-person ties with weekly Poisson
 // contact, and hooks to plant a change. Seeded, so every test sees the same data.
-import type { Config } from "../../src/load/config.js";
-import { DEFAULT_CONFIG } from "../../src/load/config.js";
+import type { Config } from "../../src/model/config.js";
+import { DEFAULT_CONFIG } from "../../src/model/config.js";
 import { periodOf, periodStartDay } from "../../src/model/periods.js";
 import type { Dataset, Person, Tie } from "../../src/model/types.js";
 

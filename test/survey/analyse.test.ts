@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyseSurvey } from "../../src/survey/analyse.js";
-import type { ScaleHeadline, ScaleResult, SurveySection } from "../../src/survey/section.js";
+import type { ScaleHeadline, ScaleResult, SurveySection } from "../../src/result/survey.js";
 import type { PeopleData } from "../../src/model/types.js";
 import { fixturePath, readColumns, reference, surveyDataset } from "./helpers.js";
 

@@ -8,8 +8,9 @@ import { surveyWeakCoordination } from "../../src/checks/survey-weak-coordinatio
 import type { Check } from "../../src/checks/types.js";
 import type { Dataset, PeopleData } from "../../src/model/types.js";
 import { analyseSurvey } from "../../src/survey/analyse.js";
-import { analyseCoordination, type RcRating } from "../../src/survey/coordination.js";
-import { RC_DIMENSIONS } from "../../src/survey/presets.js";
+import { analyseCoordination } from "../../src/survey/coordination.js";
+import type { RcRating } from "../../src/model/types.js";
+import { RC_DIMENSIONS } from "../../src/model/coordination.js";
 import { fixturePath, readColumns, surveyDataset } from "./helpers.js";
 
 const fixture = readColumns(fixturePath("small-scale.csv"));

@@ -2,7 +2,7 @@ import { writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ProblemLog } from "../../src/errors.js";
+import { ProblemLog } from "../../src/model/problems.js";
 import { parseConfig } from "../../src/load/config.js";
 import { loadCoordination } from "../../src/load/coordination.js";
 import type { LoadContext } from "../../src/load/context.js";

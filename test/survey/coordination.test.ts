@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { analyseCoordination, type RcRating } from "../../src/survey/coordination.js";
+import { analyseCoordination } from "../../src/survey/coordination.js";
+import type { RcRating } from "../../src/model/types.js";
 import { analyseSurvey } from "../../src/survey/analyse.js";
-import { RC_DIMENSIONS, type RcDimension } from "../../src/survey/presets.js";
-import type { CoordinationResult, RcCell, RcEstimate } from "../../src/survey/section.js";
+import { RC_DIMENSIONS, type RcDimension } from "../../src/model/coordination.js";
+import type { CoordinationResult, RcCell, RcEstimate } from "../../src/result/survey.js";
 import { rank, surveyDataset } from "./helpers.js";
 
 /** Ratings where each person gives the same score on every dimension (or the given per-dimension scores). */

@@ -12,7 +12,7 @@ import { surveyWeakCoordination } from "../../src/checks/survey-weak-coordinatio
 import { loadInputs } from "../../src/load/inputs.js";
 import type { Report } from "../../src/result/types.js";
 import { analyseSurvey } from "../../src/survey/analyse.js";
-import type { Comparison, SurveySection } from "../../src/survey/section.js";
+import type { Comparison, SurveySection } from "../../src/result/survey.js";
 import { generateTemp, removeDir } from "../demo/read.js";
 
 const DEMO = join(import.meta.dirname, "../../fixtures/demo");

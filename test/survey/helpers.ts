@@ -67,6 +67,7 @@ export const reference = JSON.parse(readFileSync(`${root}test/reference/survey-r
 };
 
 import { parseConfig } from "../../src/load/config.js";
+import { isoWaveDates } from "../../src/load/survey.js";
 import type { Dataset, PeopleData, SurveyData } from "../../src/model/types.js";
 
 /** A Dataset holding only a survey (and optionally people), with a config validated like a real one. */
@@ -88,6 +89,7 @@ export function surveyDataset(
     respondents: columns.respondents ?? new Array<string | null>(rows).fill(null),
     waves,
     waveOrder: [...new Set(waves.filter((w): w is string => w !== null))].sort(),
+    waveDates: isoWaveDates(waves, "UTC"),
     groups: columns.groups ?? {},
     answers: Object.fromEntries(Object.entries(columns.answers).map(([k, v]) => [k, Float64Array.from(v)])),
   };

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { groupingPlan, groupUnits, planSuppression } from "../../src/survey/privacy.js";
 import { analyseSurvey } from "../../src/survey/analyse.js";
-import type { GroupResult, ScaleResult } from "../../src/survey/section.js";
+import type { GroupResult, ScaleResult } from "../../src/result/survey.js";
 import { rank, surveyDataset } from "./helpers.js";
 
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);

@@ -3,7 +3,7 @@
 // raters; within-group cells (a group rating itself) are outlined, and suppressed cells are grey and say so,
 // with no number at all.
 import type { TopLevelSpec } from "vega-lite";
-import type { CoordinationResult } from "../../survey/section.js";
+import type { CoordinationResult } from "../../result/survey.js";
 import { BASE_CONFIG, INK, SUPPRESSED } from "./theme.js";
 
 const BAND_LABELS = { weak: "weak", moderate: "moderate", strong: "strong" } as const;

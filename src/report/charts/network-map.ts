@@ -2,7 +2,7 @@
 // with contact is a line as thick as the ties between them and, for directed data, coloured by how reciprocal
 // the pair's ties are. Groups sit on a circle in the result's order, so the picture is the same every run.
 import type { TopLevelSpec } from "vega-lite";
-import type { BoundarySection, GroupLink } from "../../network/section.js";
+import type { BoundarySection, GroupLink } from "../../result/network.js";
 import { formatChartNumber, wrapText } from "./labels.js";
 import { BASE_CONFIG, INK, MUTED, OKABE_ITO } from "./theme.js";
 

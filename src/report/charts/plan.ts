@@ -2,7 +2,7 @@
 // result. Rendering (render.ts) and writing files (the CLI) come after.
 import type { TopLevelSpec } from "vega-lite";
 import type { Practice, Report } from "../../result/types.js";
-import type { Signal } from "../../signals/section.js";
+import type { Signal } from "../../result/signals.js";
 import { heatmapAltText, heatmapSpec, heatmapTitle } from "./heatmap.js";
 import { slug, uniqueStems } from "./labels.js";
 import { networkMapAltText, networkMapSpec, networkMapTitle } from "./network-map.js";

@@ -3,7 +3,7 @@
 // estimate. A suppressed group keeps its row and says "suppressed" — it carries no number in the result, so none
 // can be drawn.
 import type { TopLevelSpec } from "vega-lite";
-import type { ScaleResult } from "../../survey/section.js";
+import type { ScaleResult } from "../../result/survey.js";
 import { formatChartNumber, wrapText } from "./labels.js";
 import { BASE_CONFIG, INK, MUTED, OKABE_ITO } from "./theme.js";
 

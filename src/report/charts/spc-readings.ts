@@ -1,6 +1,6 @@
 // How each point of an SPC chart is read (special cause, common cause, left out) and drawn: the legend's words,
 // colours and shapes, shared by the Vega chart and the deck's native chart.
-import type { Series } from "../../signals/section.js";
+import type { Series } from "../../result/signals.js";
 import { SPECIAL_CAUSE } from "./theme.js";
 
 /** The reading of each point as the legend names it. */

@@ -3,9 +3,9 @@
 // judgement, ghosted points for partial periods and gaps, and rules marking annotations, recalculations and
 // where each signal's episode starts. Everything drawn is read from the series; nothing is recomputed.
 import type { TopLevelSpec } from "vega-lite";
-import type { Series } from "../../signals/section.js";
-import type { Signal } from "../../signals/section.js";
-import type { VariationIcon } from "../../signals/spc/types.js";
+import type { Series } from "../../result/signals.js";
+import type { Signal } from "../../result/signals.js";
+import type { VariationIcon } from "../../result/spc.js";
 import { formatChartNumber, metricLabel, subjectLabel, wrapText } from "./labels.js";
 import { POINT_READINGS, READING_STYLE, readingOf, type Reading } from "./spc-readings.js";
 import { BASE_CONFIG, INK, MUTED, OKABE_ITO } from "./theme.js";

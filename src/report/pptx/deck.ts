@@ -3,11 +3,11 @@
 // the network map as a picture, then methods and caveats. Everything comes from the result and the rendered
 // charts; pptxgenjs is imported only when a deck is asked for.
 import type { Finding, Report, Severity } from "../../result/types.js";
-import type { CoordinationResult } from "../../survey/section.js";
+import type { CoordinationResult } from "../../result/survey.js";
 import { RC_BAND_COLOURS } from "../charts/heatmap.js";
 import type { ChartPlan } from "../charts/plan.js";
 import { INK, MUTED, OKABE_ITO } from "../charts/theme.js";
-import { formatNumber } from "../format.js";
+import { formatNumber } from "../../text/format.js";
 import { otherSignalsSlide, signalSlide } from "./signal-slides.js";
 import {
   addTitle,

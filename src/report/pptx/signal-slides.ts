@@ -1,7 +1,7 @@
 // Signal slides: one per critical signal with its SPC chart as a native (editable) chart, then the other signals.
 import type PptxModule from "pptxgenjs";
 import { PRACTICES } from "../../result/practices.js";
-import type { Series, Signal } from "../../signals/section.js";
+import type { Series, Signal } from "../../result/signals.js";
 import { subjectLabel } from "../charts/labels.js";
 import { spcTitle } from "../charts/spc.js";
 import { INK, MUTED } from "../charts/theme.js";

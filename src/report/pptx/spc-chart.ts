@@ -1,7 +1,7 @@
 // An SPC series as the groups of a native (editable) PowerPoint line chart: values, mean, dashed limits, a target,
 // and one marker-only series per special-cause judgement, so a reader can restyle or re-plot it in PowerPoint.
 // Only data is mapped here; deck.ts hands it to pptxgenjs.
-import type { Series } from "../../signals/section.js";
+import type { Series } from "../../result/signals.js";
 import { INK, MUTED, OKABE_ITO, SPECIAL_CAUSE } from "../charts/theme.js";
 import { POINT_READINGS } from "../charts/spc-readings.js";
 

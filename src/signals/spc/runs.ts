@@ -3,7 +3,7 @@
 // Signal when the longest run > round(log2(n)) + 3 (Schilling 2012) or the crossings < qbinom(0.05, n − 1, 0.5)
 // (Chen 2010), n = points not on the median.
 import { binomialQuantile } from "../../stats/distributions.js";
-import type { RunsAnalysis, Side } from "./types.js";
+import type { RunsAnalysis, Side } from "../../result/spc.js";
 
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -3,7 +3,6 @@
 // Reference: MDC "SPC Charts XmR Testing" (Single Chart Tool v5.0); see docs/methods.md#signals.
 import { runsAnalysis } from "./runs.js";
 import {
-  MDC_SETTINGS,
   type AssuranceIcon,
   type Side,
   type Special,
@@ -14,7 +13,17 @@ import {
   type XmrPoint,
   type XmrSegment,
   type XmrSettings,
-} from "./types.js";
+} from "../../result/spc.js";
+
+/** Making Data Count's defaults. */
+export const MDC_SETTINGS: XmrSettings = {
+  minPoints: 13,
+  runLength: 6,
+  screenMovingRanges: false,
+  twoSigmaCountsBeyondLimits: false,
+  rulesCrossRecalculations: true,
+  conflict: "improvement",
+};
 
 const SIGMA_FACTOR = 2.66;
 /** D4 for n = 2: a moving range above 3.267 × its mean is an outlier when screening. */

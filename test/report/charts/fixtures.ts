@@ -1,9 +1,9 @@
 // Hand-made result sections for the chart, CSV and slide tests. Every number here is worked by hand (shown in the
 // comments) or taken from a published worked example, never from relaudit's own output.
-import type { BoundarySection, GroupLink, GroupMetrics, NetworkSection } from "../../../src/network/section.js";
+import type { BoundarySection, GroupLink, GroupMetrics, NetworkSection } from "../../../src/result/network.js";
 import type { Report } from "../../../src/result/types.js";
-import type { Series, SeriesPoint, Signal } from "../../../src/signals/section.js";
-import type { CoordinationResult, RcCell, ScaleResult } from "../../../src/survey/section.js";
+import type { Series, SeriesPoint, Signal } from "../../../src/result/signals.js";
+import type { CoordinationResult, RcCell, ScaleResult } from "../../../src/result/survey.js";
 
 const weeks = (n: number, first = 10) =>
   Array.from({ length: n }, (_, i) => `2026-W${String(first + i).padStart(2, "0")}`);

@@ -1,7 +1,7 @@
 // Group network map: groups on a circle (clockwise from the top, in the result's order) sized by people, links as
 // thick as their ties and coloured by reciprocity class; big boundaries draw only their strongest links and say so.
 import { describe, expect, it } from "vitest";
-import type { BoundarySection } from "../../../src/network/section.js";
+import type { BoundarySection } from "../../../src/result/network.js";
 import {
   linkLimit,
   networkMapAltText,

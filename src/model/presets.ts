@@ -1,21 +1,7 @@
 // Scale presets and the Relational Coordination structure (../shared/design/instruments.md). Presets carry
 // structure and scoring only: users map their own columns (and RC item wording is proprietary, so none ships).
-import { didYouMean, type Problem } from "../errors.js";
-import type { ScaleConfig } from "../load/config.js";
-
-/** Gittell's seven RC dimensions: four about communication, three about the relationship. */
-export const RC_DIMENSIONS = [
-  "frequent",
-  "timely",
-  "accurate",
-  "problemSolving",
-  "sharedGoals",
-  "sharedKnowledge",
-  "mutualRespect",
-] as const;
-export type RcDimension = (typeof RC_DIMENSIONS)[number];
-export const COMMUNICATION_DIMENSIONS: readonly RcDimension[] = RC_DIMENSIONS.slice(0, 4);
-export const RELATIONSHIP_DIMENSIONS: readonly RcDimension[] = RC_DIMENSIONS.slice(4);
+import { didYouMean, type Problem } from "./problems.js";
+import type { ScaleConfig } from "./config.js";
 
 /** weak < 3.5 ≤ moderate ≤ 4.0 < strong: a research convention, not an official standard (configurable). */
 export const RC_DEFAULT_BANDS = { weak: 3.5, strong: 4.0 };

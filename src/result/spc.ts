@@ -40,15 +40,6 @@ export interface XmrSettings {
   conflict: "improvement" | "concern";
 }
 
-export const MDC_SETTINGS: XmrSettings = {
-  minPoints: 13,
-  runLength: 6,
-  screenMovingRanges: false,
-  twoSigmaCountsBeyondLimits: false,
-  rulesCrossRecalculations: true,
-  conflict: "improvement",
-};
-
 export interface XmrInput {
   /** One value per period, in order; null is a gap (never a zero). */
   values: (number | null)[];

@@ -1,7 +1,7 @@
 // The survey section of the result. Every value here has already passed src/survey/privacy.ts: a suppressed
 // entry carries no statistic at all (no n, mean, sd, CI, α or item value), only `suppressed: true`, so no
 // renderer or check can leak it. This shape is part of the JSON interface (issue 3): extend, never rename.
-import type { RcDimension } from "./presets.js";
+import type { RcDimension } from "../model/coordination.js";
 
 export type Band = "low" | "middle" | "high";
 

@@ -2,10 +2,10 @@
 // Annotations are shown with every series they concern; a "rebase" or "baseline" action shapes that series' limits.
 // relaudit only ever suggests a rebase: applying one is a human decision recorded here.
 import type { Annotation } from "../model/types.js";
-import { readCsv } from "../load/csv.js";
-import { resolveColumns } from "../load/columns.js";
-import { DateRange, summariseFile, type LoadContext } from "../load/context.js";
-import { isMissing, parseDate } from "../load/values.js";
+import { readCsv } from "./csv.js";
+import { resolveColumns } from "./columns.js";
+import { DateRange, summariseFile, type LoadContext } from "./context.js";
+import { isMissing, parseDate } from "./values.js";
 
 export const ANNOTATION_COLUMNS = {
   date: {
@@ -80,21 +80,3 @@ export async function loadAnnotations(path: string, ctx: LoadContext): Promise<A
   ctx.warnings.push(...info.notes.map((n) => `${path}: ${n}`));
   return annotations.sort((a, b) => a.at - b.at || a.line - b.line);
 }
-
-/** Does an annotation concern a series? Empty target: every series; else its metric name or its subject label. */
-export function concerns(annotation: Annotation, metric: string, subjectLabel: string): boolean {
-  if (annotation.target === null || annotation.target === "*") return true;
-  const wanted = normalise(annotation.target);
-  return (
-    wanted === normalise(metric) ||
-    wanted === normalise(subjectLabel) ||
-    wanted === normalise(`${metric} ${subjectLabel}`)
-  );
-}
-
-const normalise = (text: string) =>
-  text
-    .toLowerCase()
-    .replace(/[↔<>\-–—_:|/]+/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();

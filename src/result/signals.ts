@@ -1,8 +1,9 @@
 // The signals section of the result: breakdown signals, the SPC series behind them, and the leading-indicator
 // analysis. Computed once by analyseSignals (src/signals/analyse.ts); renderers only read it.
 import type { PeriodKind } from "../model/periods.js";
-import type { Evidence, Practice, Severity, Subject } from "../result/types.js";
-import type { AssuranceIcon, Direction, RunsAnalysis, Special, SpcRule, VariationIcon } from "./spc/types.js";
+import type { Severity } from "../model/severity.js";
+import type { Evidence, Practice, Subject } from "./evidence.js";
+import type { AssuranceIcon, Direction, RunsAnalysis, Special, SpcRule, VariationIcon } from "./spc.js";
 
 export type SignalKind =
   | "falling-contact"

@@ -1,6 +1,5 @@
 // Problems with what the user gave us. They are rendered for humans (file, line, column, expected, found, hint)
 // and end the run with exit code 2; anything else that escapes is a bug, shown with a stack only under --debug.
-import type { SkippedRows } from "./result/types.js";
 
 export interface Problem {
   file?: string;
@@ -135,4 +134,14 @@ function editDistance(a: string, b: string): number {
     previous = current;
   }
   return previous[b.length];
+}
+
+/** Rows left out under --skip-invalid-rows, by file and reason (never the cell values). */
+export interface SkippedRows {
+  file: string;
+  /** Why, without any cell value (values can be person ids or free text): "unknown person id", "invalid date in joined". */
+  reason: string;
+  rows: number;
+  /** The first few (at most 20) by line and column, so they can be found; `relaudit validate` shows the values. */
+  examples: { line: number; column?: string }[];
 }

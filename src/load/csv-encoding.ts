@@ -1,0 +1,109 @@
+// Bytes to text for the CSV reader: the encoding sniffed from a BOM or given, strict decoding, and errors that name
+// the line of the first invalid byte.
+import { createReadStream, openSync, readSync, closeSync, statSync } from "node:fs";
+import { InputError } from "../model/problems.js";
+
+/** The decoded text of a file, a chunk at a time; an invalid byte sequence ends it with an error naming the line. */
+export async function* decodedChunks(
+  path: string,
+  file: string,
+  encoding: string,
+  decoder: InstanceType<typeof TextDecoder>,
+  chunkBytes: number,
+  onBytes: (read: number) => void,
+): AsyncGenerator<string, void, undefined> {
+  let bytesDecoded = 0;
+  const decode = (chunk?: Buffer): string => {
+    try {
+      return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
+    } catch {
+      throw encodingError(path, file, encoding, bytesDecoded);
+    }
+  };
+  for await (const chunk of createReadStream(path, { highWaterMark: chunkBytes }) as AsyncIterable<Buffer>) {
+    const text = decode(chunk);
+    bytesDecoded += chunk.length;
+    onBytes(bytesDecoded);
+    yield text;
+  }
+  yield decode();
+}
+
+export function normaliseEncoding(label: string, file: string): string {
+  try {
+    return new TextDecoder(label).encoding;
+  } catch {
+    throw new InputError({
+      file,
+      message: `unknown encoding "${label}"`,
+      expected: "an encoding such as utf-8, windows-1252, utf-16le, iso-8859-1",
+    });
+  }
+}
+
+/** A BOM decides; without one the file must be UTF-8 (other encodings need --encoding). */
+export function sniffEncoding(path: string): string {
+  const fd = openSync(path, "r");
+  try {
+    const head = Buffer.alloc(3);
+    const n = readSync(fd, head, 0, 3, 0);
+    if (n >= 2 && head[0] === 0xff && head[1] === 0xfe) return "utf-16le";
+    if (n >= 2 && head[0] === 0xfe && head[1] === 0xff) return "utf-16be";
+    return "utf-8";
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Finds the first invalid UTF-8 sequence so the error can name its line. Only runs on the failure path. */
+export function encodingError(path: string, file: string, encoding: string, decodedBefore: number): InputError {
+  if (encoding !== "utf-8") {
+    return new InputError({
+      file,
+      message: `the file is not valid ${encoding}`,
+      hint: "check the export settings or pass the right --encoding",
+    });
+  }
+  const fd = openSync(path, "r");
+  const size = statSync(path).size;
+  const buffer = Buffer.alloc(Math.min(size, decodedBefore + (1 << 20) + 4));
+  readSync(fd, buffer, 0, buffer.length, 0);
+  closeSync(fd);
+  const offset = firstInvalidUtf8(buffer);
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (buffer[i] === 0x0a) line++;
+  const byte =
+    offset < buffer.length
+      ? `byte 0x${buffer[offset].toString(16).toUpperCase().padStart(2, "0")}`
+      : "a truncated character";
+  return new InputError({
+    file,
+    line,
+    message: "the file is not valid UTF-8",
+    found: `${byte} at byte offset ${offset}`,
+    hint: "it was probably saved by Excel in a Windows encoding: rerun with --encoding windows-1252 (or save as CSV UTF-8)",
+  });
+}
+
+export function firstInvalidUtf8(bytes: Buffer): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    const need =
+      b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (need < 0) return i;
+    for (let k = 1; k <= need; k++) if (i + k >= bytes.length || (bytes[i + k] & 0xc0) !== 0x80) return i;
+    i += need + 1;
+  }
+  return bytes.length;
+}
+
+/** The header line (after `skip` lines), decoded from the start of the file, to sniff the delimiter. */
+export function readHeaderLine(path: string, encoding: string, skip: number): string {
+  const fd = openSync(path, "r");
+  const head = Buffer.alloc(1 << 20);
+  const n = readSync(fd, head, 0, head.length, 0);
+  closeSync(fd);
+  const text = new TextDecoder(encoding).decode(head.subarray(0, n), { stream: true });
+  return text.split("\n")[skip] ?? "";
+}

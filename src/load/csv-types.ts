@@ -1,0 +1,47 @@
+// The CSV reader's contract with the loaders: options in, rows out, a summary of the file.
+import type { Problem } from "../model/problems.js";
+
+export interface CsvReadOptions {
+  /** A WHATWG encoding label such as "windows-1252"; default: sniff the BOM, else strict UTF-8. */
+  encoding?: string;
+  /** Force the delimiter instead of sniffing it from the header line. */
+  delimiter?: string;
+  /** Lines to skip before the header (for survey tools that write a preamble). */
+  skipRows?: number;
+  /** Called with the bytes read so far, for progress on a TTY. */
+  onProgress?: (bytesRead: number, totalBytes: number) => void;
+  /** When set (--skip-invalid-rows), a ragged row is handed here and left out instead of ending the read. */
+  onInvalidRow?: (problem: Problem & { file: string; line: number }, reason: string) => void;
+  /** Bytes read at a time (default 1 MiB); small values let tests cross chunk boundaries everywhere. */
+  chunkBytes?: number;
+  /** "csv-parse" reads every file with csv-parse, skipping the plain-file path (for the tests that prove them equal). */
+  parser?: "auto" | "csv-parse";
+  /** When given, the time spent in the row consumer (building the model) is added here, for phase timings. */
+  timing?: { modelMs: number };
+}
+
+export interface CsvFileInfo {
+  path: string;
+  encoding: string;
+  delimiter: string;
+  header: string[];
+  /** Data rows handed to the consumer. */
+  rows: number;
+  notes: string[];
+}
+
+/** Consumes one data row. `line` is the 1-based physical line where the row starts. */
+export type RowConsumer = (fields: string[], line: number) => void;
+
+/**
+ * Reads a row straight from its line of a plain file, without cutting it into field strings (the fast path of a
+ * large file). Returns false for anything it is not sure of; the line is then split and given to the row consumer,
+ * which must reach the same result. Called only once the header rows are settled.
+ */
+export type LineReader = (text: string, line: number) => boolean;
+
+/** Given the header, returns the row consumer (a loader maps columns once, then reads rows by index), and optionally a line reader. */
+export type HeaderHandler = (
+  header: string[],
+  info: CsvFileInfo,
+) => RowConsumer | { row: RowConsumer; line: LineReader };

@@ -1,0 +1,126 @@
+// What reading interactions.csv builds up: the roster (from people.csv, or grown from the file's ids), the ties
+// collapsed while streaming, the channels and dates seen, and the counts of rows left out and why.
+import { performance } from "node:perf_hooks";
+import type { InteractionData, PeopleData, Person } from "../model/types.js";
+import { periodOf } from "../model/periods.js";
+import type { CsvFileInfo } from "./csv.js";
+import { TieBuilder } from "./tie-builder.js";
+import { DateRange, summariseFile, type LoadContext } from "./context.js";
+import { plural } from "../text/format.js";
+
+/** What every row that passed its checks comes to. */
+export type Accept = (
+  from: number,
+  to: number,
+  at: number | null,
+  weight: number,
+  duration: number,
+  channel: string,
+) => void;
+
+export class InteractionCollector {
+  readonly roster: Person[];
+  readonly index: Map<string, number>;
+  readonly timeZone: string;
+  rows = 0;
+  private selfLoops = 0;
+  private outsideWindow = 0;
+  private readonly known: boolean;
+  private readonly ties = new TieBuilder();
+  private readonly channels = new Set<string>();
+  private readonly range = new DateRange();
+  // A file holds a handful of distinct channel cells: each is trimmed and lower-cased once.
+  private readonly channelNames = new Map<string, string>();
+
+  constructor(
+    readonly path: string,
+    people: PeopleData | null,
+    readonly ctx: LoadContext,
+  ) {
+    this.known = people !== null;
+    this.roster = people ? people.people : [];
+    this.index = people ? people.index : new Map<string, number>();
+    this.timeZone = ctx.config.timeZone;
+  }
+
+  readonly channelOf = (cell: string): string => {
+    let name = this.channelNames.get(cell);
+    if (name === undefined) this.channelNames.set(cell, (name = cell.trim().toLowerCase()));
+    return name;
+  };
+
+  /** The person's index; an unknown id is a problem when people.csv was given, else a new person. -1 when refused. */
+  personIndex(id: string, line: number, column: string): number {
+    const found = this.index.get(id);
+    if (found !== undefined) return found;
+    if (this.known) {
+      this.ctx.problems.invalidRow(
+        {
+          file: this.path,
+          line,
+          column,
+          message: `unknown person id "${id}"`,
+          expected: "an id listed in people.csv",
+          hint: "add the person to people.csv, or check the id's spelling and case",
+        },
+        "unknown person id",
+      );
+      return -1;
+    }
+    const i = this.roster.length;
+    this.roster.push({ id, attributes: {} });
+    this.index.set(id, i);
+    return i;
+  }
+
+  readonly accept: Accept = (from, to, at, weight, duration, channel) => {
+    if (from === to) {
+      this.selfLoops++;
+      return;
+    }
+    const { since, until } = this.ctx.window;
+    if (at !== null && ((since !== null && at < since) || (until !== null && at >= until))) {
+      this.outsideWindow++;
+      return;
+    }
+    if (at !== null) this.range.add(at);
+    this.channels.add(channel);
+    const period = at === null ? null : periodOf(at, this.ctx.period, this.timeZone);
+    this.ties.add(from, to, weight, duration, channel, at, period);
+  };
+
+  /** The file's summary, notes and warnings, into the load context. */
+  report(info: CsvFileInfo): void {
+    const { ctx, path } = this;
+    if (this.rows === 0)
+      ctx.problems.add({
+        file: path,
+        message: "no interactions: the file has a header but no rows",
+        expected: "one row per interaction (or per pair and period)",
+      });
+    if (this.selfLoops > 0)
+      ctx.warnings.push(`${path}: ${plural(this.selfLoops, "row")} where a person interacts with themselves left out`);
+    if (this.outsideWindow > 0)
+      ctx.warnings.push(`${path}: ${plural(this.outsideWindow, "row")} outside --since/--until left out`);
+    ctx.files.push(summariseFile("interactions", info, this.range.value));
+    ctx.warnings.push(...info.notes.map((n) => `${path}: ${n}`));
+  }
+
+  interactions(timestamped: boolean): InteractionData {
+    const dates = this.range.value;
+    const building = performance.now();
+    const ties = this.ties.ties();
+    const timing = this.ctx.csv.timing;
+    if (timing) timing.modelMs += performance.now() - building;
+    return {
+      ties,
+      rows: this.rows,
+      selfLoops: this.selfLoops,
+      outsideWindow: this.outsideWindow,
+      timestamped,
+      first: dates ? dates[0] : null,
+      last: dates ? dates[1] : null,
+      channels: [...this.channels].filter((c) => c !== "").sort(),
+    };
+  }
+}

@@ -1,0 +1,35 @@
+// Numbers and words as every layer writes them: loaders in their messages, checks in their findings, renderers in
+// their tables. One function per job, so the same number reads the same wherever it appears.
+
+/** The mark for a value that is not there (suppressed, not computed, not applicable). */
+export const MISSING = "—";
+
+export function formatNumber(value: number): string {
+  if (Number.isInteger(value)) return value.toLocaleString("en-GB");
+  const abs = Math.abs(value);
+  return value.toFixed(abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 3);
+}
+
+export function formatValue(value: number | string | null): string {
+  if (value === null) return MISSING;
+  return typeof value === "number" ? formatNumber(value) : value;
+}
+
+/** "1 period", "2 periods", "1,204 rows". */
+export function plural(n: number, word: string, pluralWord = `${word}s`): string {
+  return `${formatNumber(n)} ${n === 1 ? word : pluralWord}`;
+}
+
+/** A share (0–1) as a whole percentage, or the missing mark. */
+export const percent = (share: number | null | undefined): string =>
+  share === null || share === undefined ? MISSING : `${Math.round(share * 100)}%`;
+
+/** A number with fixed decimals, or the missing mark. */
+export const fixed = (x: number | null | undefined, digits = 2): string =>
+  x === null || x === undefined ? MISSING : x.toFixed(digits);
+
+const DELIMITER_NAMES: Record<string, string> = { ",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe" };
+
+/** "comma", "tab", … or the character itself, quoted ("" for files that have none, such as the config). */
+export const delimiterName = (delimiter: string): string =>
+  delimiter === "" ? "" : (DELIMITER_NAMES[delimiter] ?? `"${delimiter}"`);
