@@ -19,7 +19,9 @@ export const signalBreakdown: Check = {
   needs: "signals",
   run(section) {
     const found = signalsOfKinds(section, KINDS);
-    const charted = section.series.filter((s) => s.subject.groups && s.metric === "interactions").length;
+    const charted = section.series.filter(
+      (s) => s.source.kind === "pair" && s.source.measure === "interactions",
+    ).length;
     const period = section.period === "week" ? "weeks" : "months";
     return {
       summary:

@@ -10,7 +10,7 @@ export const signalLeadingIndicator: Check = {
   requires: ["delivery"],
   needs: "signals",
   run(section) {
-    const delivery = section.series.filter((s) => s.id.startsWith("delivery:"));
+    const delivery = section.series.filter((s) => s.source.kind === "delivery");
     const findings: Finding[] = section.leading.map((l) => ({
       severity: "info",
       subject: l.subject,

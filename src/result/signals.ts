@@ -54,8 +54,21 @@ export interface SeriesAnnotation {
   action: "rebase" | "baseline" | null;
 }
 
+/** What a pair of groups is charted on. */
+export type PairMeasure = "interactions" | "active ties" | "reciprocity";
+/** What one group is charted on. */
+export type GroupMeasure = "e-i index" | "active people" | "new cross-boundary ties";
+
+/** Where a series comes from: read this, never the id. */
+export type SeriesSource =
+  | { kind: "pair"; measure: PairMeasure; attribute: string; groups: [string, string] }
+  | { kind: "group"; measure: GroupMeasure; attribute: string; group: string }
+  | { kind: "delivery"; metric: string; groups: Record<string, string> };
+
 export interface Series {
+  /** Stable across runs, built from the source (seriesId in signals/chart.ts). */
   id: string;
+  source: SeriesSource;
   /** What is measured: "interactions", "reciprocity", "e-i index", a delivery metric's name, ... */
   metric: string;
   subject: Subject;

@@ -8,7 +8,7 @@ export type { SkippedRows };
 import type { SignalsSection } from "./signals.js";
 import type { SurveySection } from "./survey.js";
 
-export const SCHEMA_VERSION = "1.0.0";
+export const SCHEMA_VERSION = "1.1.0";
 
 import type { Severity } from "../model/severity.js";
 export type { Severity };

@@ -2,12 +2,12 @@
 // relational and delivery series on one timeline → SPC charts → signals read from the charts, the ties and the
 // survey section. Pure: the same Dataset gives the same section, in a stable order.
 import { bySeverity } from "../model/severity.js";
-import type { Dataset, DeliveryRow } from "../model/types.js";
+import type { Dataset } from "../model/types.js";
 import type { SurveySection } from "../result/survey.js";
 import { chartSeries, type ChartedSeries, type SeriesSpec } from "./chart.js";
+import { deliverySeries, leadingIndicators } from "./delivery.js";
 import { fallingContact, fragmentation, reciprocityCollapse } from "./contact.js";
 import { meanOver, RECENT } from "./episodes.js";
-import { leadingIndicator } from "./leading.js";
 import { keyPersonDepartures } from "./departures.js";
 import { dormantTies, pairActivity } from "./people-links.js";
 import {
@@ -92,26 +92,7 @@ export function analyseSignals(
     leading.push(...leadingIndicators(delivery, boundaries, timeline));
   }
 
-  if (survey) {
-    const kind = data.period;
-    // Waves that are not dates (e.g. "Spring") are dated by the last period of the data, or not signalled at all.
-    const fallback = timeline ? labelAt(timeline, timeline.length - 1) : null;
-    const clock = { timeZone: data.config.timeZone, dates: data.survey?.waveDates ?? {} };
-    if (!fallback && survey.waves.some((w) => wavePeriod(w, kind, clock) === null))
-      notes.push(
-        "survey waves are labels, not dates, and there is no other dated input: survey drops are left to the survey checks",
-      );
-    signals.push(...surveyDrops(survey, kind, clock, fallback));
-    const contact = (attribute: string, a: string, b: string): number | null => {
-      const boundary = boundaries.find((x) => x.index.attribute.toLowerCase() === attribute.toLowerCase());
-      if (!boundary || !timeline) return null;
-      const [ga, gb] = [boundary.index.names.indexOf(a), boundary.index.names.indexOf(b)];
-      if (ga < 0 || gb < 0) return null;
-      const pair = boundary.pairs.get(ga < gb ? `${ga},${gb}` : `${gb},${ga}`);
-      return pair ? (meanOver(pair.interactions, Math.max(0, timeline.length - 2 * RECENT), timeline.length) ?? 0) : 0;
-    };
-    signals.push(...perceptionGaps(survey, contact, kind, clock, fallback));
-  }
+  if (survey) signals.push(...surveySignals(data, survey, timeline, boundaries, notes));
 
   const sortedSignals = uniqueIds(signals).sort(
     (a, b) => bySeverity(a.severity, b.severity) || a.id.localeCompare(b.id),
@@ -143,6 +124,33 @@ export function analyseSignals(
   };
 }
 
+/** Survey drops between waves and perception gaps, dated on the timeline (or by the last period of the data). */
+function surveySignals(
+  data: Dataset,
+  survey: SurveySection,
+  timeline: Timeline | null,
+  boundaries: readonly BoundarySeries[],
+  notes: string[],
+): Signal[] {
+  const kind = data.period;
+  // Waves that are not dates (e.g. "Spring") are dated by the last period of the data, or not signalled at all.
+  const fallback = timeline ? labelAt(timeline, timeline.length - 1) : null;
+  const clock = { timeZone: data.config.timeZone, dates: data.survey?.waveDates ?? {} };
+  if (!fallback && survey.waves.some((w) => wavePeriod(w, kind, clock) === null))
+    notes.push(
+      "survey waves are labels, not dates, and there is no other dated input: survey drops are left to the survey checks",
+    );
+  const contact = (attribute: string, a: string, b: string): number | null => {
+    const boundary = boundaries.find((x) => x.index.attribute.toLowerCase() === attribute.toLowerCase());
+    if (!boundary || !timeline) return null;
+    const [ga, gb] = [boundary.index.names.indexOf(a), boundary.index.names.indexOf(b)];
+    if (ga < 0 || gb < 0) return null;
+    const pair = boundary.pairs.get(ga < gb ? `${ga},${gb}` : `${gb},${ga}`);
+    return pair ? (meanOver(pair.interactions, Math.max(0, timeline.length - 2 * RECENT), timeline.length) ?? 0) : 0;
+  };
+  return [...surveyDrops(survey, kind, clock, fallback), ...perceptionGaps(survey, contact, kind, clock, fallback)];
+}
+
 /**
  * A system of 10,000 people charts tens of thousands of team and profession pairs: publishing every one would make
  * the report hundreds of megabytes of quiet lines. Published: the first boundary's series in full (usually a
@@ -154,7 +162,7 @@ function publishedSeries(series: Series[], signals: readonly Signal[], firstBoun
   const latest = (s: Series) => [...s.points].reverse().find((p) => p.value !== null && !p.excluded);
   return series.filter(
     (s) =>
-      s.id.startsWith("delivery:") ||
+      s.source.kind === "delivery" ||
       s.subject.attribute === firstBoundary ||
       signalled.has(s.id) ||
       s.rebaseSuggestion !== null ||
@@ -182,18 +190,16 @@ function relationalSignals(
     const label = `${groups[0]} ↔ ${groups[1]}`;
     const context = { attribute, groups, timeline, baselinePoints, windows };
     const base = { subject: { attribute, groups: [...groups] }, label, baselinePoints };
-    const key = `${attribute}:${groups.join("|")}`;
+    const source = { kind: "pair", attribute, groups } as const;
     const interactions = chart({
       ...base,
-      id: `interactions:${key}`,
-      metric: "interactions",
+      source: { ...source, measure: "interactions" },
       direction: "higher",
       values: Array.from(pair.interactions),
     });
     chart({
       ...base,
-      id: `active-ties:${key}`,
-      metric: "active ties",
+      source: { ...source, measure: "active ties" },
       direction: "higher",
       values: Array.from(pair.activeTies),
     });
@@ -202,8 +208,7 @@ function relationalSignals(
     if (!data.undirected) {
       const reciprocity = chart({
         ...base,
-        id: `reciprocity:${key}`,
-        metric: "reciprocity",
+        source: { ...source, measure: "reciprocity" },
         direction: "higher",
         values: reciprocitySeries(pair),
       });
@@ -217,19 +222,22 @@ function relationalSignals(
     if (!index.reportable[group.group]) continue;
     const name = index.names[group.group];
     const base = { subject: { attribute, groups: [name] }, label: name, baselinePoints };
-    const key = `${attribute}:${name}`;
-    const ei = chart({ ...base, id: `e-i:${key}`, metric: "e-i index", direction: "higher", values: eiSeries(group) });
+    const source = { kind: "group", attribute, group: name } as const;
+    const ei = chart({
+      ...base,
+      source: { ...source, measure: "e-i index" },
+      direction: "higher",
+      values: eiSeries(group),
+    });
     chart({
       ...base,
-      id: `active-people:${key}`,
-      metric: "active people",
+      source: { ...source, measure: "active people" },
       direction: "higher",
       values: Array.from(group.activePeople),
     });
     chart({
       ...base,
-      id: `new-cross-ties:${key}`,
-      metric: "new cross-boundary ties",
+      source: { ...source, measure: "new cross-boundary ties" },
       direction: "higher",
       // Ties first seen in the opening periods may be older than the data: those periods are left as gaps.
       values: Array.from(group.newCrossTies, (v, p) => (p < RECENT + 1 ? null : v)),
@@ -268,107 +276,6 @@ function newIsolates(
     if (recent.length > 0 && recent.every((p) => row[p] === 0)) count++;
   }
   return { count, of: regular };
-}
-
-/** Delivery metrics per period (the mean when a period has several values; a missing value stays a gap). */
-function deliverySeries(
-  data: Dataset,
-  timeline: Timeline,
-  chart: (spec: SeriesSpec) => ChartedSeries,
-  notes: string[],
-): { spec: SeriesSpec; groups: Record<string, string> }[] {
-  const rows = data.delivery ?? [];
-  const byKey = new Map<string, { metric: string; groups: Record<string, string>; rows: DeliveryRow[] }>();
-  for (const row of rows) {
-    const groupKey = Object.keys(row.groups)
-      .sort()
-      .map((k) => `${k}=${row.groups[k]}`)
-      .join(";");
-    const key = `${row.metric}\u0000${groupKey}`;
-    const entry = byKey.get(key) ?? { metric: row.metric, groups: row.groups, rows: [] };
-    entry.rows.push(row);
-    byKey.set(key, entry);
-  }
-  const unlisted = new Set<string>();
-  const out: { spec: SeriesSpec; groups: Record<string, string> }[] = [];
-  for (const [, entry] of [...byKey].sort(([x], [y]) => x.localeCompare(y))) {
-    const sums = new Array<number>(timeline.length).fill(0);
-    const counts = new Array<number>(timeline.length).fill(0);
-    let several = false;
-    for (const row of entry.rows) {
-      const p = positionOf(timeline, row.at);
-      if (p < 0 || p >= timeline.length || row.value === null) continue;
-      if (counts[p] > 0) several = true;
-      sums[p] += row.value;
-      counts[p]++;
-    }
-    const values = sums.map((s, p) => (counts[p] > 0 ? s / counts[p] : null));
-    const config = data.config.metrics[entry.metric];
-    if (!config) unlisted.add(entry.metric);
-    const groupNames = Object.keys(entry.groups).sort();
-    const label = groupNames.map((k) => entry.groups[k]).join(", ");
-    const subject = {
-      metric: entry.metric,
-      ...(groupNames.length > 0 ? { attribute: groupNames[0], groups: groupNames.map((k) => entry.groups[k]) } : {}),
-    };
-    const spec: SeriesSpec = {
-      id: `delivery:${entry.metric}${label ? `:${label}` : ""}`,
-      metric: entry.metric,
-      subject,
-      label,
-      direction: config?.better ?? "neither",
-      values,
-      target: config?.target,
-      baselinePoints: config?.baselinePoints,
-      recalculateAt: config?.recalculateAt,
-      notes: [
-        ...(config ? [] : [`"${entry.metric}" is not in the config's metrics: judged with neither direction better`]),
-        ...(several ? [`several values in some ${timeline.kind}s: their mean is charted`] : []),
-      ],
-    };
-    chart(spec);
-    out.push({ spec, groups: entry.groups });
-  }
-  if (unlisted.size > 0)
-    notes.push(
-      `metrics without a direction in the config (${[...unlisted].sort().join(", ")}): special causes shown as "neither"; add "metrics": {"<name>": {"better": "higher"|"lower"}}`,
-    );
-  return out;
-}
-
-/** Each delivery metric of a group against that group's cross-boundary contact and E-I index. */
-function leadingIndicators(
-  delivery: { spec: SeriesSpec; groups: Record<string, string> }[],
-  boundaries: BoundarySeries[],
-  timeline: Timeline,
-): LeadingIndicator[] {
-  const out: LeadingIndicator[] = [];
-  const excluded = new Set(excludedPositions(timeline));
-  const clean = (values: (number | null)[]) => values.map((v, p) => (excluded.has(p) ? null : v));
-  for (const { spec, groups } of delivery) {
-    for (const [column, value] of Object.entries(groups).sort()) {
-      const boundary = boundaries.find((b) => b.index.attribute.toLowerCase() === column.toLowerCase());
-      const g = boundary?.index.names.indexOf(value) ?? -1;
-      if (!boundary || g < 0 || !boundary.index.reportable[g]) continue;
-      const group = boundary.groups[g];
-      const subject = { attribute: boundary.index.attribute, groups: [value], metric: spec.metric };
-      const candidates: [string, (number | null)[]][] = [
-        [`cross-boundary contact of ${value}`, Array.from(group.external)],
-        [`E-I index of ${value}`, eiSeries(group)],
-      ];
-      for (const [relational, values] of candidates)
-        out.push(
-          leadingIndicator({
-            metric: spec.metric,
-            relational,
-            subject,
-            delivery: clean(spec.values),
-            relationalValues: clean(values),
-          }),
-        );
-    }
-  }
-  return out;
 }
 
 /** Two signals of one kind on one subject (two leavers in a period) keep distinct ids. */

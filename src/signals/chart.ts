@@ -2,14 +2,13 @@
 import type { Annotation } from "../model/types.js";
 import type { Subject } from "../result/types.js";
 import { concerns } from "./annotation-match.js";
-import type { Series, SeriesAnnotation } from "../result/signals.js";
+import type { GroupMeasure, PairMeasure, Series, SeriesAnnotation, SeriesSource } from "../result/signals.js";
 import { excludedPositions, labelAt, positionOf, type Timeline } from "./timeline.js";
 import type { Direction, XmrChart, XmrSettings } from "../result/spc.js";
 import { xmrChart } from "./spc/xmr.js";
 
 export interface SeriesSpec {
-  id: string;
-  metric: string;
+  source: SeriesSource;
   subject: Subject;
   /** Human label of the subject, used to match annotations ("Northgate Hospital ↔ County Social Care"). */
   label: string;
@@ -22,6 +21,39 @@ export interface SeriesSpec {
   recalculateAt?: number[];
   notes?: string[];
 }
+
+const ID_PREFIX: Record<PairMeasure | GroupMeasure, string> = {
+  interactions: "interactions",
+  "active ties": "active-ties",
+  reciprocity: "reciprocity",
+  "e-i index": "e-i",
+  "active people": "active-people",
+  "new cross-boundary ties": "new-cross-ties",
+};
+
+/** The series' id: stable across runs (the same source gives the same id), for charts, files and links. */
+export function seriesId(source: SeriesSource): string {
+  switch (source.kind) {
+    case "pair":
+      return `${ID_PREFIX[source.measure]}:${source.attribute}:${source.groups.join("|")}`;
+    case "group":
+      return `${ID_PREFIX[source.measure]}:${source.attribute}:${source.group}`;
+    case "delivery": {
+      const label = deliveryLabel(source.groups);
+      return `delivery:${source.metric}${label ? `:${label}` : ""}`;
+    }
+  }
+}
+
+/** A delivery series' groups in column order: "North Hospital, Ward 3". */
+export const deliveryLabel = (groups: Record<string, string>) =>
+  Object.keys(groups)
+    .sort()
+    .map((k) => groups[k])
+    .join(", ");
+
+/** What is measured: the pair or group measure, or the delivery metric's name. */
+export const seriesMetric = (source: SeriesSource) => (source.kind === "delivery" ? source.metric : source.measure);
 
 export interface ChartedSeries {
   series: Series;
@@ -40,7 +72,7 @@ export function chartSeries(
   let baselinePoints = spec.baselinePoints;
   const shown: SeriesAnnotation[] = [];
   for (const annotation of annotations) {
-    if (!concerns(annotation, spec.metric, spec.label)) continue;
+    if (!concerns(annotation, seriesMetric(spec.source), spec.label)) continue;
     const position = positionOf(timeline, annotation.at);
     const inRange = position >= 0 && position < timeline.length;
     shown.push({ period: labelAt(timeline, position), note: annotation.note, action: annotation.action });
@@ -69,8 +101,9 @@ export function chartSeries(
       `${gapCount} missing value${gapCount === 1 ? "" : "s"}: gaps, never zeros, left out of limits and rules`,
     );
   const series: Series = {
-    id: spec.id,
-    metric: spec.metric,
+    id: seriesId(spec.source),
+    source: spec.source,
+    metric: seriesMetric(spec.source),
     subject: spec.subject,
     direction: spec.direction,
     chart: chart.kind,

@@ -22,6 +22,7 @@ export function mdcSeries(): Series {
   const periods = weeks(MDC_VALUES.length);
   return {
     id: "delivery:referrals:Northgate Hospital",
+    source: { kind: "delivery", metric: "referrals", groups: { organisation: "Northgate Hospital" } },
     metric: "referrals",
     subject: { metric: "referrals", attribute: "organisation", groups: ["Northgate Hospital"] },
     direction: "higher",
@@ -71,6 +72,12 @@ export function shiftSeries(): Series {
   }));
   return {
     id: "interactions:organisation:A & B <Care>|County Social Care",
+    source: {
+      kind: "pair",
+      measure: "interactions",
+      attribute: "organisation",
+      groups: ["A & B <Care>", "County Social Care"],
+    },
     metric: "interactions",
     subject: { attribute: "organisation", groups: ["A & B <Care>", "County Social Care"] },
     direction: "higher",
