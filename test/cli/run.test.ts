@@ -83,7 +83,7 @@ describe("relaudit validate", () => {
     const { code, stdout } = await runInProcess(["validate", small]);
     expect(code).toBe(0);
     expect(stdout).toContain("interactions");
-    expect(stdout).toContain('semicolon-separated');
+    expect(stdout).toContain("semicolon-separated");
     expect(stdout).toContain("No problems found");
   });
 
