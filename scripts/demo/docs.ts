@@ -59,7 +59,7 @@ export function demoConfig(): Record<string, unknown> {
 }
 
 /** ISO week label (e.g. 2026-W32) of window week `week` (0-based). */
-export function weekLabel(plan: Plan, week: number): string {
+function weekLabel(plan: Plan, week: number): string {
   return periodLabel(periodOf(dayIn(plan.calendar, week, 0) * DAY_MS, "week"), "week");
 }
 

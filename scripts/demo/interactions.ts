@@ -7,7 +7,7 @@ import { COMMUNITY, dayIn, HOSPITAL, isoDate, PRIMARY_CARE, SOCIAL_CARE, type Wo
 import { decayFactor, type Plan } from "./plan.js";
 import { CHANNELS, type Relationship } from "./ties.js";
 
-export const INTERACTIONS_HEADER = "from,to,timestamp,channel,weight,duration_minutes\n";
+const INTERACTIONS_HEADER = "from,to,timestamp,channel,weight,duration_minutes\n";
 
 const SLOTS_PER_DAY = 120; // 08:00–17:55 in 5-minute steps
 const SLOTS_PER_WEEK = 5 * SLOTS_PER_DAY;

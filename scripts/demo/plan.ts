@@ -15,14 +15,14 @@ import {
   type Workforce,
 } from "./system.js";
 
-export interface Gathering {
+interface Gathering {
   name: string;
   week: number;
   day: number;
   attendees: number[];
 }
 
-export interface Wave {
+interface Wave {
   label: string;
   day: number;
 }

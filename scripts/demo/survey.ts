@@ -91,7 +91,7 @@ export function rcColumn(dimension: string, org: number): string {
   return `RC_${dimension}_${ORGANISATIONS[org].short}`;
 }
 
-export const RC_COLUMNS = ORGANISATIONS.flatMap((_, o) => RC_DIMENSIONS.map((d) => rcColumn(d, o)));
+const RC_COLUMNS = ORGANISATIONS.flatMap((_, o) => RC_DIMENSIONS.map((d) => rcColumn(d, o)));
 
 const SURVEY_COLUMNS = [
   "respondent",

@@ -5,7 +5,7 @@ import { Rng, streamId } from "./rng.js";
 
 export const DAY_MS = 86_400_000;
 
-export interface TeamSpec {
+interface TeamSpec {
   name: string;
   /** Members at the default size (450 people). */
   size: number;

@@ -6,9 +6,8 @@ import { HOSPITAL, PRIMARY_CARE, SOCIAL_CARE, VOLUNTARY, COMMUNITY, teamNamed, t
 import type { Plan } from "./plan.js";
 
 export const CHANNELS = ["email", "meeting", "1:1", "huddle", "referral", "phone", "social"] as const;
-export type Channel = (typeof CHANNELS)[number];
 
-export type TieKind = "team" | "organisation" | "cross" | "acquaintance" | "harbour-eastfield" | "forum";
+type TieKind = "team" | "organisation" | "cross" | "acquaintance" | "harbour-eastfield" | "forum";
 
 /** Channel mix per kind of relationship, in CHANNELS order. Cross-organisation work is more transactional. */
 const CHANNEL_MIX: Record<TieKind, number[]> = {

@@ -6,11 +6,11 @@ import { isJudged, link, percent } from "./network-common.js";
 import type { Check } from "./types.js";
 
 /** A link is flagged when its relational share is below this fraction of its boundary's cross-group share. */
-export const RELATIONAL_RATIO = 0.5;
+const RELATIONAL_RATIO = 0.5;
 /** Below this fraction the link is nearly all hand-offs: a warning rather than a note. */
-export const NEARLY_TRANSACTIONAL_RATIO = 0.25;
+const NEARLY_TRANSACTIONAL_RATIO = 0.25;
 /** Fewest relationships on a link to judge its channel mix. */
-export const MIN_RELATIONSHIPS = 20;
+const MIN_RELATIONSHIPS = 20;
 
 export const connectionBeforeContent: Check = {
   id: "connection-before-content",

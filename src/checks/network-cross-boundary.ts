@@ -7,9 +7,9 @@ import type { Check } from "./types.js";
 import { median } from "../network/stats.js";
 
 /** How far (in E-I points) below the boundary's median gap to expectation a group must sit to be flagged. */
-export const GAP_MARGIN = 0.3;
+const GAP_MARGIN = 0.3;
 /** Fewest ties touching a group for its E-I to be judged. */
-export const MIN_TIES = 10;
+const MIN_TIES = 10;
 
 export const networkCrossBoundary: Check = {
   id: "network-cross-boundary",

@@ -5,7 +5,7 @@ import { fixed, percent } from "./network-common.js";
 import type { Check } from "./types.js";
 
 /** Fewest cross-group attendee pairs without prior contact for an event to be judged. */
-export const MIN_PAIRS = 10;
+const MIN_PAIRS = 10;
 
 export const networkForums: Check = {
   id: "network-forums",

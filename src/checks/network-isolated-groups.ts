@@ -6,9 +6,9 @@ import { judged, percent } from "./network-common.js";
 import type { Check } from "./types.js";
 
 /** A group is peripheral when fewer than this share of its members have any tie to another group. */
-export const PERIPHERAL_SHARE = 0.2;
+const PERIPHERAL_SHARE = 0.2;
 /** The network is fragmented when its largest connected part holds less than this share of people. */
-export const CONNECTED_SHARE = 0.9;
+const CONNECTED_SHARE = 0.9;
 
 export const networkIsolatedGroups: Check = {
   id: "network-isolated-groups",

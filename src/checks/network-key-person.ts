@@ -6,13 +6,13 @@ import { isJudged, link, percent } from "./network-common.js";
 import type { Check } from "./types.js";
 
 /** A link rests on one person when that person is an end of at least this share of its ties … */
-export const CARRIER_SHARE = 0.8;
+const CARRIER_SHARE = 0.8;
 /**
  * … and the link has at least this many ties. A thinner link is "barely connected", and one person at most of its
  * few ties is what chance produces: on the demo's null system (no planted pattern) every link with ≥ 80% on one
  * person had 3–5 ties.
  */
-export const MIN_TIES = 8;
+const MIN_TIES = 8;
 
 export const networkKeyPerson: Check = {
   id: "network-key-person",

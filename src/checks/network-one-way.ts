@@ -6,9 +6,9 @@ import { fixed, isJudged, percent } from "./network-common.js";
 import type { Check } from "./types.js";
 
 /** The smaller direction's share of ties is flagged when even its upper 95% bound is below this. */
-export const ONE_WAY_SHARE = 0.3;
+const ONE_WAY_SHARE = 0.3;
 /** Fewest ties between two groups for their balance to be judged. */
-export const MIN_LINK_TIES = 10;
+const MIN_LINK_TIES = 10;
 
 export const networkOneWay: Check = {
   id: "network-one-way",

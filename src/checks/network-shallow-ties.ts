@@ -5,9 +5,9 @@ import { fixed, isJudged, link, percent } from "./network-common.js";
 import type { Check } from "./types.js";
 
 /** A link is flagged when the upper 95% bound of its durable share is this far below the boundary's cross-group share. */
-export const DURABILITY_MARGIN = 0.15;
+const DURABILITY_MARGIN = 0.15;
 /** Fewest relationships old enough to judge durability on a link. */
-export const MIN_ELIGIBLE = 15;
+const MIN_ELIGIBLE = 15;
 
 export const networkShallowTies: Check = {
   id: "network-shallow-ties",

@@ -6,7 +6,7 @@ import { bySeverity, worstOf } from "../model/severity.js";
 import { sectionFor } from "./sections.js";
 import type { AuditContext, Check, CheckOutcome, Requirement, SectionCheck, SectionName } from "./types.js";
 
-export function worstSeverity(findings: readonly Finding[]): Severity {
+function worstSeverity(findings: readonly Finding[]): Severity {
   return worstOf(findings.map((f) => f.severity));
 }
 

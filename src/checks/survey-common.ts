@@ -9,10 +9,9 @@ export { plural } from "../text/format.js";
 
 export type ShownScale = ScaleResult & ScaleHeadline;
 export const isShown = (s: ScaleResult): s is ShownScale => !s.suppressed;
-export type ShownGroup = GroupResult & { suppressed: false };
 
 /** Groups of the headline wave (the latest, or all responses without waves). */
-export function currentGroups(scale: ScaleResult): GroupResult[] {
+function currentGroups(scale: ScaleResult): GroupResult[] {
   return scale.groups.filter((g) => g.wave === (scale.wave ?? undefined));
 }
 

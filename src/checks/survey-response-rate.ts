@@ -4,7 +4,7 @@ import type { Check } from "./types.js";
 import { plural, round } from "./survey-common.js";
 
 /** Below this share of a group answering, its results may describe the few who chose to answer. */
-export const LOW_RESPONSE_RATE = 0.5;
+const LOW_RESPONSE_RATE = 0.5;
 
 export const surveyResponseRate: Check = {
   id: "survey-response-rate",

@@ -6,7 +6,7 @@ import type { Check } from "./types.js";
 import { plural, round, roundCi } from "./survey-common.js";
 
 /** How far below the weak limit (in scale points) a confidently weak relationship becomes critical. */
-export const FAR_BELOW_WEAK = 0.5;
+const FAR_BELOW_WEAK = 0.5;
 
 export const surveyWeakCoordination: Check = {
   id: "survey-weak-coordination",

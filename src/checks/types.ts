@@ -50,7 +50,7 @@ export interface SectionCheck<S extends SectionName> extends CheckInfo {
 }
 
 /** A check that reads the data (and whichever sections are there) itself. */
-export interface DataCheck extends CheckInfo {
+interface DataCheck extends CheckInfo {
   needs?: undefined;
   run(context: AuditContext): CheckOutcome;
 }

@@ -27,7 +27,7 @@ export interface CommonFlags {
   debug?: boolean;
 }
 
-export const integer = (min: number) => (value: string) => {
+const integer = (min: number) => (value: string) => {
   const n = Number(value);
   if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`expected a whole number ≥ ${min}`);
   return n;

@@ -217,7 +217,7 @@ function seriesRows(report: Report): Row[] {
 }
 
 /** Beyond this many, brokers are in the CSV table: a list to scroll, not a census. */
-export const BROKERS_SHOWN = 50;
+const BROKERS_SHOWN = 50;
 
 function brokerRows(report: Report): Row[] {
   const network = report.network;

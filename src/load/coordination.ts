@@ -9,7 +9,7 @@ import type { LoadContext } from "./context.js";
 import { readCsv, type CsvFileInfo } from "./csv.js";
 import { isMissing, parseNumber } from "./values.js";
 
-export const COORDINATION_COLUMNS = {
+const COORDINATION_COLUMNS = {
   raterGroup: {
     aliases: ["rater_group", "rater", "from_group"],
     required: true,

@@ -56,7 +56,7 @@ export function sniffEncoding(path: string): string {
 }
 
 /** Finds the first invalid UTF-8 sequence so the error can name its line. Only runs on the failure path. */
-export function encodingError(path: string, file: string, encoding: string, decodedBefore: number): InputError {
+function encodingError(path: string, file: string, encoding: string, decodedBefore: number): InputError {
   if (encoding !== "utf-8") {
     return new InputError({
       file,
@@ -85,7 +85,7 @@ export function encodingError(path: string, file: string, encoding: string, deco
   });
 }
 
-export function firstInvalidUtf8(bytes: Buffer): number {
+function firstInvalidUtf8(bytes: Buffer): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i];

@@ -9,7 +9,7 @@ import { decodedChunks, normaliseEncoding, readHeaderLine, sniffEncoding } from 
 import { RecordRouter } from "./csv-records.js";
 import { delimiterName } from "../text/format.js";
 
-export type { CsvFileInfo, CsvReadOptions, HeaderHandler, LineReader, RowConsumer } from "./csv-types.js";
+export type { CsvFileInfo, CsvReadOptions, HeaderHandler, LineReader } from "./csv-types.js";
 import type { CsvFileInfo, CsvReadOptions, HeaderHandler } from "./csv-types.js";
 
 const CANDIDATE_DELIMITERS = [",", ";", "\t", "|"];
@@ -208,7 +208,7 @@ function lineBreaksIn(record: string[]): number {
 }
 
 /** The delimiter that occurs most often outside quotes on the header line; comma when none does. */
-export function sniffDelimiter(headerLine: string, notes: string[]): string {
+function sniffDelimiter(headerLine: string, notes: string[]): string {
   const counts = new Map<string, number>();
   let quoted = false;
   for (const ch of headerLine) {

@@ -41,7 +41,7 @@ export interface InputOptions {
   modelTiming?: { modelMs: number };
 }
 
-export const CONFIG_FILE = "relaudit.config.json";
+const CONFIG_FILE = "relaudit.config.json";
 const EXTENSIONS = [".csv", ".tsv", ".txt"];
 const DEFAULT_BOUNDARIES = ["organisation", "team", "profession"];
 const MAX_BOUNDARY_VALUES = 100;
@@ -54,7 +54,7 @@ export interface LoadedInputs {
 }
 
 /** Paths of the known files in a folder (case-insensitive names, .csv/.tsv/.txt). */
-export function discoverFiles(dir: string): Partial<Record<InputKind | "config", string>> {
+function discoverFiles(dir: string): Partial<Record<InputKind | "config", string>> {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new InputError({
       file: dir,

@@ -9,7 +9,7 @@ import { summariseFile, type LoadContext } from "./context.js";
 import { isMissing, parseDate, parseNumber } from "./values.js";
 import { plural } from "../text/format.js";
 
-export const SURVEY_COLUMNS = {
+const SURVEY_COLUMNS = {
   respondent: { aliases: ["respondent", "respondent_id", "ResponseId", "response_id"], description: "response id" },
   wave: { aliases: ["wave", "survey_wave", "round"], description: "survey wave (label or date)" },
 } as const;

@@ -16,7 +16,7 @@ import { PairIndex } from "../util/pair-index.js";
 const HEADER = 5;
 const [WEIGHT, ROWS, DURATION, FIRST, LAST] = [0, 1, 2, 3, 4];
 /** Values in the dense records before the builder turns sparse: 256 MiB. */
-export const DENSE_LIMIT = 1 << 25;
+const DENSE_LIMIT = 1 << 25;
 
 const touched = (value: number) => value !== 0 || 1 / value > 0;
 

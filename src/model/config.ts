@@ -40,7 +40,7 @@ export interface CoordinationConfig {
   dimensionLabels?: Partial<Record<RcDimension, Record<string, number>>>;
 }
 
-export interface MetricConfig {
+interface MetricConfig {
   better: "higher" | "lower" | "neither";
   target?: number;
   baselinePoints?: number;

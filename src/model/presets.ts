@@ -19,7 +19,7 @@ interface ScalePreset {
   bands?: { low?: number; high?: number };
 }
 
-export const SCALE_PRESETS: Record<string, ScalePreset> = {
+const SCALE_PRESETS: Record<string, ScalePreset> = {
   // Edmondson (1999), Administrative Science Quarterly 44(2): 7 items, 1, 3 and 5 negatively worded; 7-point agreement.
   "edmondson-psychological-safety": {
     label: "Psychological safety",

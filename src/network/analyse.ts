@@ -21,9 +21,9 @@ import { median } from "./stats.js";
 import type { BoundarySection, GroupMetrics, NetworkSection, PersonMetrics } from "../result/network.js";
 
 /** Periods after first contact at which a relationship still in contact counts as durable (8 weeks, or 2 months). */
-export const DURABILITY_PERIODS = { week: 8, month: 2 } as const;
+const DURABILITY_PERIODS = { week: 8, month: 2 } as const;
 /** Days after (and before) an event in which first contacts are counted. */
-export const FORUM_WINDOW_DAYS = 56;
+const FORUM_WINDOW_DAYS = 56;
 /** Carriers listed per pair of groups. */
 const CARRIERS_LISTED = 5;
 const SEED = 1;

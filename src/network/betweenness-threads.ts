@@ -22,7 +22,7 @@ export const PARALLEL_MIN_WORK = 2e7;
 export const defaultThreads = (): number => Math.max(1, Math.min(4, availableParallelism()));
 
 /** The worker script next to the running bundle (dist/betweenness-worker.js); absent when running from sources. */
-export const BUNDLED_WORKER = new URL("./betweenness-worker.js", import.meta.url);
+const BUNDLED_WORKER = new URL("./betweenness-worker.js", import.meta.url);
 
 export interface ChunkSums {
   /** Sum of dependencies per person, one array per chunk, in chunk order. */

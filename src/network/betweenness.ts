@@ -10,9 +10,9 @@ import { seededRandom, shufflePrefix } from "./random.js";
  * so an exact run stays within a few seconds — e.g. 1,000 people with 250,000 ties, or 5,000 people with 45,000 —
  * and larger networks are sampled in the same time.
  */
-export const EXACT_WORK_LIMIT = 2.5e8;
+const EXACT_WORK_LIMIT = 2.5e8;
 /** Fewest sources in a sample: below this the standard errors themselves are unreliable. */
-export const MIN_SAMPLE = 100;
+const MIN_SAMPLE = 100;
 
 export type BetweennessPlan = { method: "exact" } | { method: "sampled"; sources: number };
 

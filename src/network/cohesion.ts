@@ -9,7 +9,7 @@ export function density(graph: Graph): number | null {
 }
 
 /** Arcs whose reverse also exists (each mutual pair counts 2). */
-export function reciprocatedArcs(graph: Graph): number {
+function reciprocatedArcs(graph: Graph): number {
   if (!graph.directed) return 2 * graph.m;
   // Both rows are sorted, so u's successors and predecessors merge in one pass: an arc u → v is reciprocated
   // exactly when v is also a predecessor of u.

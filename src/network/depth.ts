@@ -6,12 +6,7 @@ import type { Grouping } from "./mixing.js";
 import type { Relationships } from "./relationships.js";
 import { median, wilson } from "./stats.js";
 
-export function tieDepth(
-  rel: Relationships,
-  members: number[],
-  durabilityPeriods: number,
-  lastPeriod: number,
-): TieDepth {
+function tieDepth(rel: Relationships, members: number[], durabilityPeriods: number, lastPeriod: number): TieDepth {
   let repeat = 0;
   let relational = 0;
   let transactional = 0;

@@ -65,7 +65,7 @@ export function mixingMatrix(graph: Graph, ties: Tie[], grouping: Grouping): Mix
 const ei = (external: number, internal: number): number | null =>
   external + internal > 0 ? (external - internal) / (external + internal) : null;
 
-export interface GroupEi {
+interface GroupEi {
   value: string;
   n: number;
   /** Ties with one end in the group (arcs counted in both directions when directed). */

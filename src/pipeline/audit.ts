@@ -32,7 +32,7 @@ export interface AuditOptions extends InputOptions {
  * Reading (decoding and splitting the files) and modelling (turning rows into people, ties and responses) are
  * interleaved while streaming: modelling is the time spent in the row consumers, reading the rest of the load.
  */
-export interface PhaseTimings {
+interface PhaseTimings {
   read: number;
   model: number;
   survey: number;
@@ -49,7 +49,7 @@ export interface Selection {
   checks: readonly Check[];
 }
 
-export const EVERYTHING: Selection = { network: true, checks: CHECKS };
+const EVERYTHING: Selection = { network: true, checks: CHECKS };
 
 /**
  * Breakdown signals only: the survey (survey drops and perception gaps are read from it) and the signals, and the

@@ -5,11 +5,11 @@ import type { Command } from "commander";
 import { InputError } from "../model/problems.js";
 import { MIN_KEY_BYTES } from "./pseudonymise.js";
 
-export const KEY_ENV = "RELAUDIT_PSEUDONYM_KEY";
+const KEY_ENV = "RELAUDIT_PSEUDONYM_KEY";
 const MAKE_KEY =
   "make one with: openssl rand -hex 32 > relaudit.key (keep it secret, and the same between runs so pseudonyms stay stable)";
 
-export function readPseudonymKey(keyFile: string | undefined, env: Record<string, string | undefined>): Uint8Array {
+function readPseudonymKey(keyFile: string | undefined, env: Record<string, string | undefined>): Uint8Array {
   let key: Uint8Array;
   let source: string;
   if (keyFile !== undefined) {

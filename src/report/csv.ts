@@ -6,7 +6,7 @@ import type { Report } from "../result/types.js";
 import { slug, uniqueStems } from "./charts/labels.js";
 import { formatEvidence } from "./format.js";
 
-export type Cell = string | number | boolean | null;
+type Cell = string | number | boolean | null;
 
 export interface CsvTable {
   /** File name, e.g. "group-scores.csv". */

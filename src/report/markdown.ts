@@ -32,7 +32,7 @@ const STATUS_LABEL: Record<CheckResult["status"], string> = {
   error: "💥 error",
 };
 
-export function table(headings: string[], rows: string[][]): string {
+function table(headings: string[], rows: string[][]): string {
   const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
   return [line(headings), line(headings.map(() => "---")), ...rows.map(line)].join("\n");
 }

@@ -219,7 +219,7 @@ function renderCheckLine(check: CheckResult, c: ChalkInstance, width: number): s
 }
 
 /** An aligned text table that fits `width`: the widest text column gives way, with an ellipsis. */
-export function renderTextTable(t: DisplayTable, c: ChalkInstance, width: number): string[] {
+function renderTextTable(t: DisplayTable, c: ChalkInstance, width: number): string[] {
   const widths = t.headings.map((h, i) => Math.max(h.length, ...t.rows.map((r) => (r[i] ?? "").length)));
   const gap = 2;
   const indent = 2;

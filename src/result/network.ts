@@ -2,7 +2,7 @@
 // Person ids appear only in person-level lists (people, carriers, articulation points, bridges), never in findings
 // about groups.
 
-export interface BrokerageRoles {
+interface BrokerageRoles {
   coordinator: number;
   itinerant: number;
   representative: number;
@@ -54,7 +54,7 @@ export interface GroupMetrics {
   small: boolean;
 }
 
-export interface Carrier {
+interface Carrier {
   id: string;
   group: string;
   /** Ties between the two groups this person is an end of. */
@@ -114,7 +114,7 @@ export interface TieDepth {
   durability: { eligible: number; durable: number; share: number | null; ci: [number, number] | null };
 }
 
-export interface DepthSection {
+interface DepthSection {
   period: "week" | "month";
   periodsObserved: number;
   durabilityPeriods: number;

@@ -6,7 +6,7 @@ import type { RcDimension } from "../model/coordination.js";
 export type Band = "low" | "middle" | "high";
 
 /** A group, wave or cell hidden because it (or a remainder that would reveal it) has fewer than minGroupSize people. */
-export interface Hidden {
+interface Hidden {
   suppressed: true;
 }
 
@@ -38,7 +38,7 @@ export interface ItemResult {
 }
 
 /** An item whose item–rest correlation is negative: probably keyed the wrong way. */
-export interface KeyingProblem {
+interface KeyingProblem {
   item: string;
   rDrop: number;
   /** Whether the configuration reverses it now (the fix is to flip this). */
@@ -117,7 +117,7 @@ export type ScaleResult = {
   changes: WaveChange[];
 } & (Hidden | ScaleHeadline);
 
-export interface RcDimensionValue {
+interface RcDimensionValue {
   dimension: RcDimension;
   /** null when fewer than minGroupSize raters answered this dimension in the cell. */
   mean: number | null;

@@ -12,7 +12,7 @@ export const SCHEMA_VERSION = "1.1.0";
 
 import type { Severity } from "../model/severity.js";
 export type { Severity };
-export type CheckStatus = "pass" | "warn" | "fail" | "not-applicable" | "error";
+type CheckStatus = "pass" | "warn" | "fail" | "not-applicable" | "error";
 
 /** One number with what it needs to be read honestly: its n and, where it is an estimate, its uncertainty. */
 

@@ -24,9 +24,9 @@ import { perceptionGaps, surveyDrops, wavePeriod } from "./survey-signals.js";
 import { buildTimeline, excludedPositions, labelAt, positionOf, type Timeline } from "./timeline.js";
 
 /** A pair of groups is charted when it averages at least this many interactions per period in the baseline. */
-export const MIN_PAIR_VOLUME = 5;
+const MIN_PAIR_VOLUME = 5;
 /** Relational series fix their limits on the first half of the timeline, and at least this many points. */
-export const MIN_BASELINE = 12;
+const MIN_BASELINE = 12;
 
 export interface SignalsOptions {
   settings?: Partial<XmrSettings>;

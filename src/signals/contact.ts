@@ -20,19 +20,19 @@ import { labelAt, type Timeline } from "./timeline.js";
 import { percent } from "../text/format.js";
 
 /** Relative fall of the recent mean below the baseline mean for a warning, and for a critical signal. */
-export const CONTACT_DROP_WARNING = 0.5;
-export const CONTACT_DROP_CRITICAL = 0.75;
+const CONTACT_DROP_WARNING = 0.5;
+const CONTACT_DROP_CRITICAL = 0.75;
 /** Contact per period in the baseline below which a pair is too thin to judge a fall (a tie or two ending halves it). */
-export const CONTACT_MIN_VOLUME = 8;
+const CONTACT_MIN_VOLUME = 8;
 /** A direction of contact has "stopped answering" when it falls to this share of its baseline, the other holding. */
-export const ONE_SIDED_FALL = 0.25;
-export const OTHER_SIDE_HOLDS = 0.75;
+const ONE_SIDED_FALL = 0.25;
+const OTHER_SIDE_HOLDS = 0.75;
 /** The recent mean must also sit this many standard errors below the mean in force (beyond its own 3σ limit). */
-export const MIN_FALL_SE = 3;
+const MIN_FALL_SE = 3;
 /** Above this share of the loss carried by one pair of people, a fall is one relationship ending, not the link. */
-export const MAX_SINGLE_LOSS_SHARE = 0.5;
+const MAX_SINGLE_LOSS_SHARE = 0.5;
 /** Fall of a group's E-I index (range −1…1) for a fragmentation warning. */
-export const EI_DROP_WARNING = 0.25;
+const EI_DROP_WARNING = 0.25;
 
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 const pct = percent;

@@ -8,17 +8,17 @@ import { labelAt, positionOf, wholePositions, type Timeline } from "./timeline.j
 import { percent } from "../text/format.js";
 
 /** Periods before a departure used to measure the link the leaver carried. */
-export const DEPARTURE_LOOKBACK = 8;
+const DEPARTURE_LOOKBACK = 8;
 /** Share of a pair's contact carried by the leaver for a warning, and for a critical signal. */
-export const CARRIED_SHARE_WARNING = 0.5;
-export const CARRIED_SHARE_CRITICAL = 0.8;
+const CARRIED_SHARE_WARNING = 0.5;
+const CARRIED_SHARE_CRITICAL = 0.8;
 /** The link must have mattered (contact per period before the departure) and been lost (contact since, as a share of before). */
-export const DEPARTURE_MIN_VOLUME = 5;
-export const DEPARTURE_LINK_LOST = 0.5;
+const DEPARTURE_MIN_VOLUME = 5;
+const DEPARTURE_LINK_LOST = 0.5;
 /** At most this many other person-to-person ties may still link the groups (more: the link does not rest on one person). */
-export const DEPARTURE_MAX_REMAINING = 1;
+const DEPARTURE_MAX_REMAINING = 1;
 /** Periods of history before the departure needed to judge what the leaver carried. */
-export const DEPARTURE_MIN_HISTORY = 4;
+const DEPARTURE_MIN_HISTORY = 4;
 
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 const pct = percent;

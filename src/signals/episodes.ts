@@ -128,4 +128,4 @@ function lineSse(values: number[]): number {
   return values.reduce((s, v, i) => s + (v - (my + slope * (i - mx))) ** 2, 0);
 }
 
-export const lastUsable = (chart: XmrChart): XmrPoint | null => usablePoints(chart).at(-1) ?? null;
+const lastUsable = (chart: XmrChart): XmrPoint | null => usablePoints(chart).at(-1) ?? null;

@@ -6,10 +6,10 @@ import { normalCdf } from "../stats/distributions.js";
 import type { LeadingIndicator } from "../result/signals.js";
 import type { Subject } from "../result/types.js";
 
-export const MAX_LAG = 8;
+const MAX_LAG = 8;
 /** Pairs needed at a lag for it to be judged. */
-export const MIN_PAIRS = 12;
-export const ALPHA = 0.05;
+const MIN_PAIRS = 12;
+const ALPHA = 0.05;
 
 /** Lag-1 autocorrelation of the observed values (a gap breaks the pair), clamped inside (−1, 1). */
 export function ar1(x: readonly (number | null)[]): number {

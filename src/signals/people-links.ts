@@ -10,18 +10,18 @@ import { PairIndex } from "../util/pair-index.js";
 import { percent } from "../text/format.js";
 
 /** A tie is strong when it had contact in at least this share of the baseline periods. */
-export const STRONG_TIE_ACTIVITY = 0.5;
+const STRONG_TIE_ACTIVITY = 0.5;
 /** Periods without any contact for a strong tie to count as dormant. */
-export const DORMANT_PERIODS = 4;
+const DORMANT_PERIODS = 4;
 /**
  * Silent dormant ties (not explained by a leaver) needed between two groups, and how improbable that many must be
  * given the share of all strong ties in the system that went quiet (binomial upper tail, Bonferroni over the pairs
  * of groups tested): ordinary churn ends some relationships everywhere.
  */
-export const DORMANT_MIN_TIES = 3;
-export const DORMANT_ALPHA = 0.05;
+const DORMANT_MIN_TIES = 3;
+const DORMANT_ALPHA = 0.05;
 /** Share of a pair's strong ties gone quiet for a critical signal. */
-export const DORMANT_SHARE_CRITICAL = 0.5;
+const DORMANT_SHARE_CRITICAL = 0.5;
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 const pct = percent;

@@ -29,7 +29,7 @@ export interface PairSeries {
   people: Map<number, PersonPairContact>;
 }
 
-export interface PersonPairContact {
+interface PersonPairContact {
   /** From the pair's group a to group b, and back. */
   forwardBefore: number;
   forwardRecent: number;

@@ -8,10 +8,10 @@ import type { Comparison, SurveySection } from "../result/survey.js";
 import type { Signal } from "../result/signals.js";
 
 /** A drop must be at least this share of the scale's range (0.6 on a 1–7 scale) and significant (Welch p < 0.05). */
-export const SURVEY_DROP_SHARE_OF_RANGE = 0.1;
-export const SURVEY_ALPHA = 0.05;
+const SURVEY_DROP_SHARE_OF_RANGE = 0.1;
+const SURVEY_ALPHA = 0.05;
 /** Hedges' g for a critical drop (a large effect), once it survives the correction for the groups compared. */
-export const SURVEY_DROP_CRITICAL_G = 0.8;
+const SURVEY_DROP_CRITICAL_G = 0.8;
 
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 

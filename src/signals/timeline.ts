@@ -23,7 +23,6 @@ export interface Timeline {
   partialLast: boolean;
 }
 
-export const periodAt = (timeline: Timeline, position: number) => timeline.first + position;
 export const labelAt = (timeline: Timeline, position: number) => periodLabel(timeline.first + position, timeline.kind);
 export const positionOf = (timeline: Timeline, instant: Instant) =>
   periodOf(instant, timeline.kind, timeline.timeZone) - timeline.first;

@@ -63,7 +63,7 @@ export function analyseSurvey(data: Dataset): SurveySection | null {
  * Responses are exchangeable, but floating-point sums are not: putting rows in an order fixed by their content makes
  * every figure independent of the order of the export's rows, to the last bit.
  */
-export function canonicalOrder(survey: SurveyData): SurveyData {
+function canonicalOrder(survey: SurveyData): SurveyData {
   const groupColumns = Object.keys(survey.groups).sort(byName);
   const items = Object.keys(survey.answers).sort(byName);
   const key = (r: number) =>

@@ -2,7 +2,7 @@
 // pairwise-complete covariance matrix C of the (already reverse-keyed) items, and the standardised figures from
 // R = cov2cor(C). Formulas in docs/methods.md#survey.
 
-export interface ItemReliability {
+interface ItemReliability {
   /** r.drop: correlation of the item with the sum of the other items, from C. Null when the item was excluded. */
   rDrop: number | null;
   /** Raw α of the scale without this item; null with fewer than three usable items (α needs two). */

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { generateSystem, type GenerateOptions } from "../../scripts/generate-demo.js";
 import type { Manifest } from "../../scripts/demo/docs.js";
 
-export type Row = Record<string, string>;
+type Row = Record<string, string>;
 
 export interface Interaction {
   from: string;
@@ -32,7 +32,7 @@ export interface Demo {
 const WINDOW_START = Date.parse("2026-05-04T00:00:00Z");
 const WEEK_MS = 7 * 86_400_000;
 
-export function readCsv(path: string): Row[] {
+function readCsv(path: string): Row[] {
   const [header, ...lines] = readFileSync(path, "utf8").split("\n");
   const columns = header.split(",");
   return lines

@@ -7,11 +7,11 @@ import { DEFAULT_CONFIG } from "../../src/model/config.js";
 import type { Dataset, EventAttendance, Person, Tie } from "../../src/model/types.js";
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-export const FIXTURES = resolve(repo, "test/fixtures/networks");
-export const SHARED_NETWORKS = resolve(repo, "../shared/data/networks");
+const FIXTURES = resolve(repo, "test/fixtures/networks");
+const SHARED_NETWORKS = resolve(repo, "../shared/data/networks");
 
 /** Where a network's folder is: the shipped copy when its licence allows one, else ../shared/data (may be absent). */
-export function networkFolder(name: string): string {
+function networkFolder(name: string): string {
   const local = resolve(FIXTURES, name);
   return existsSync(local) ? local : resolve(SHARED_NETWORKS, name);
 }

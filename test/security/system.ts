@@ -32,8 +32,7 @@ import { seededRandom as mulberry32 } from "../../src/network/random.js";
 export { mulberry32 };
 
 /** RFC 4180 quoting: every field quoted, so hostile labels (commas, quotes, newlines) stay one field. */
-export const csvLine = (fields: (string | number)[]) =>
-  fields.map((f) => `"${String(f).replace(/"/g, '""')}"`).join(",");
+const csvLine = (fields: (string | number)[]) => fields.map((f) => `"${String(f).replace(/"/g, '""')}"`).join(",");
 
 const ORGANISATIONS = ["Northgate Hospital", "Riverside Community Health", "County Social Care", "Valley Primary Care"];
 const PROFESSIONS = ["Nurse", "Doctor", "Social worker", "Therapist", "Administrator"];

@@ -14,7 +14,7 @@ export function normal(random: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
 }
 
-export function poisson(random: () => number, lambda: number): number {
+function poisson(random: () => number, lambda: number): number {
   const limit = Math.exp(-lambda);
   let k = 0;
   let p = random();
@@ -25,7 +25,7 @@ export function poisson(random: () => number, lambda: number): number {
   return k;
 }
 
-export const MONDAY_2026_05_04 = Date.UTC(2026, 4, 4);
+const MONDAY_2026_05_04 = Date.UTC(2026, 4, 4);
 export const FIRST_WEEK = periodOf(MONDAY_2026_05_04, "week");
 
 export interface SyntheticOptions {

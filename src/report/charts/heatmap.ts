@@ -18,7 +18,7 @@ export const RC_BAND_COLOURS = {
   suppressed: SUPPRESSED,
 } as const;
 
-export const SUPPRESSED_LABEL = "suppressed";
+const SUPPRESSED_LABEL = "suppressed";
 
 interface CellRow {
   rater: string;

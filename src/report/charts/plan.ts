@@ -9,7 +9,7 @@ import { networkMapAltText, networkMapSpec, networkMapTitle } from "./network-ma
 import { scaleGroupsAltText, scaleGroupsSpec, scaleGroupsTitle } from "./scale-groups.js";
 import { spcAltText, spcSpec, spcTitle } from "./spc.js";
 
-export type ChartKind = "spc" | "rc-heatmap" | "network-map" | "scale-groups";
+type ChartKind = "spc" | "rc-heatmap" | "network-map" | "scale-groups";
 
 export interface ChartPlan {
   kind: ChartKind;

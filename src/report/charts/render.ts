@@ -5,7 +5,7 @@ import type { LoggerInterface } from "vega";
 import type { TopLevelSpec } from "vega-lite";
 
 /** Escapes text for SVG/XML character data and attribute values. */
-export function xmlEscape(text: string): string {
+function xmlEscape(text: string): string {
   return text
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
@@ -15,7 +15,7 @@ export function xmlEscape(text: string): string {
 }
 
 /** Gives the SVG a role, an accessible name and a description that screen readers and image viewers show. */
-export function withAccessibleText(svg: string, title: string, description: string): string {
+function withAccessibleText(svg: string, title: string, description: string): string {
   const open = svg.indexOf("<svg");
   const end = svg.indexOf(">", open);
   if (open < 0 || end < 0) throw new Error("not an SVG document");

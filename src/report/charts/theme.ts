@@ -17,8 +17,8 @@ export const OKABE_ITO = {
 
 export const INK = "#1F2933";
 export const MUTED = "#5F6B76";
-export const GRID = "#E4E7EB";
-export const CARD = "#FFFFFF";
+const GRID = "#E4E7EB";
+const CARD = "#FFFFFF";
 export const SUPPRESSED = "#D9DDE1";
 
 /**
@@ -33,7 +33,7 @@ export const SPECIAL_CAUSE = {
 } as const;
 
 /** Fonts that ship with most systems; resvg resolves the list against the fonts it finds. */
-export const FONT = "Helvetica, Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif";
+const FONT = "Helvetica, Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif";
 /** What resvg uses for "sans-serif" and for families it cannot find (Linux servers rarely have Helvetica or Arial). */
 export const FONT_FALLBACK = "DejaVu Sans";
 

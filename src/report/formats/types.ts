@@ -17,7 +17,7 @@ export interface RenderOptions {
 }
 
 /** A file a format adds to an --out folder, by its path inside the folder. */
-export interface OutputFile {
+interface OutputFile {
   path: string;
   content: string | Uint8Array;
 }

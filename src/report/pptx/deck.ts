@@ -35,7 +35,7 @@ export interface DeckInput {
 export const DECK_COMPANY = "relaudit";
 
 /** Heatmaps with more groups than this become a picture: a native table would be unreadably small. */
-export const NATIVE_TABLE_MAX_GROUPS = 10;
+const NATIVE_TABLE_MAX_GROUPS = 10;
 /** Network maps shown: the first boundaries with at most this many groups (larger maps stay in report.md). */
 const MAP_MAX_GROUPS = 15;
 const MAPS_SHOWN = 2;

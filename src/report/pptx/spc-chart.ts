@@ -5,7 +5,7 @@ import type { Series } from "../../result/signals.js";
 import { INK, MUTED, OKABE_ITO, SPECIAL_CAUSE } from "../charts/theme.js";
 import { POINT_READINGS } from "../charts/spc-readings.js";
 
-export interface NativeSeries {
+interface NativeSeries {
   name: string;
   labels: string[];
   /** null is a gap (drawn as a gap: the chart's blanks are shown as gaps). */

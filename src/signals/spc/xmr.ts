@@ -16,7 +16,7 @@ import {
 } from "../../result/spc.js";
 
 /** Making Data Count's defaults. */
-export const MDC_SETTINGS: XmrSettings = {
+const MDC_SETTINGS: XmrSettings = {
   minPoints: 13,
   runLength: 6,
   screenMovingRanges: false,
@@ -121,7 +121,7 @@ function buildSegments(input: XmrInput, usableIndices: number[], options: XmrSet
 }
 
 /** Mean and limits from the calculation points (in order; gaps already skipped, so a moving range spans a gap). */
-export function segmentLimits(
+function segmentLimits(
   start: number,
   end: number,
   values: number[],

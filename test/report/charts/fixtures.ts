@@ -234,7 +234,7 @@ export function boundary(): BoundarySection {
   };
 }
 
-export function network(): NetworkSection {
+function network(): NetworkSection {
   return {
     peopleCount: 100,
     tieCount: 160,
