@@ -32,7 +32,7 @@ const ID_PREFIX: Record<PairMeasure | GroupMeasure, string> = {
 };
 
 /** The series' id: stable across runs (the same source gives the same id), for charts, files and links. */
-export function seriesId(source: SeriesSource): string {
+function seriesId(source: SeriesSource): string {
   switch (source.kind) {
     case "pair":
       return `${ID_PREFIX[source.measure]}:${source.attribute}:${source.groups.join("|")}`;
