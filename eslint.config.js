@@ -29,8 +29,8 @@ export default tseslint.config(
   {
     files: ["src/**/*.ts", "src/**/*.tsx"],
     rules: {
-      "max-lines": ["warn", { max: 350, skipBlankLines: false, skipComments: false }],
-      "max-lines-per-function": ["warn", { max: 100, skipBlankLines: false, skipComments: false }],
+      "max-lines": ["error", { max: 350, skipBlankLines: false, skipComments: false }],
+      "max-lines-per-function": ["error", { max: 100, skipBlankLines: false, skipComments: false }],
       "no-restricted-globals": [
         "error",
         {
