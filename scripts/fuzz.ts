@@ -3,7 +3,7 @@
 //      each time and prints it with any counterexample, so a failure can be replayed);
 //   2. a 1,000,000-row interactions file with 1% bad rows, audited with --skip-invalid-rows in process: prints the
 //      time, peak memory and the bounded summary of what was left out (measured, never asserted).
-// Usage: npm run fuzz [-- --runs 10000] [-- --rows 2000000] [-- --skip-tests]
+// Usage: npm run fuzz [-- --runs 10000] [-- --rows 2000000] [-- --surveys 20000] [-- --skip-tests]
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -23,7 +23,12 @@ if (!args.includes("--skip-tests")) {
   console.log(`relaudit fuzz: property and fuzz tests with ${runs} runs each`);
   const tests = spawnSync("npx", ["vitest", "run", "test/fuzz", "test/security"], {
     stdio: "inherit",
-    env: { ...process.env, RELAUDIT_FUZZ_RUNS: String(runs) },
+    // The privacy attack suite (test/security/attack-suite.test.ts) attacks 20,000 generated surveys instead of 1,000.
+    env: {
+      ...process.env,
+      RELAUDIT_FUZZ_RUNS: String(runs),
+      RELAUDIT_ATTACK_SURVEYS: String(option("surveys", 20_000)),
+    },
   });
   if (tests.status !== 0) process.exit(tests.status ?? 1);
 }

@@ -15,6 +15,9 @@ export interface CommonFlags {
   delimiter?: string;
   skipRows?: number;
   boundary?: string[];
+  allowIdentifierBoundary?: boolean;
+  /** Set by the commands that take --pseudonymise (audit, signals, explore). */
+  pseudonymise?: boolean;
   undirected?: boolean;
   since?: string;
   until?: string;
@@ -48,6 +51,10 @@ export function addInputOptions(command: Command): Command {
     .option("--delimiter <char>", "field delimiter (default: sniffed from the header)")
     .option("--skip-rows <n>", "lines to skip before the header", integer(0))
     .option("--boundary <attribute>", "boundary attribute to audit (repeatable)", collect)
+    .option(
+      "--allow-identifier-boundary",
+      "let --boundary name a column that looks like names, emails or ids (refused with --pseudonymise)",
+    )
     .option("--undirected", "treat each interaction as mutual (contact or meeting data)")
     .option("--since <date>", "ignore interactions before this date")
     .option("--until <date>", "ignore interactions after this date (inclusive)")
@@ -82,6 +89,8 @@ export function inputOptions(dir: string | undefined, flags: CommonFlags): Input
     delimiter: flags.delimiter === "tab" || flags.delimiter === "\\t" ? "\t" : flags.delimiter,
     skipRows: flags.skipRows,
     boundaries: flags.boundary,
+    allowIdentifierBoundary: flags.allowIdentifierBoundary,
+    pseudonymised: Boolean(flags.pseudonymise),
     undirected: flags.undirected,
     since: flags.since,
     until: flags.until,

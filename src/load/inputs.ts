@@ -4,7 +4,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { didYouMean, InputError, ProblemLog } from "../model/problems.js";
 import type { PeriodKind } from "../model/periods.js";
-import type { Dataset, PeopleData } from "../model/types.js";
+import type { Dataset, PeopleData, SurveyData } from "../model/types.js";
 import type { InputsSummary, SkippedRows } from "../result/types.js";
 import { formatNumber, plural } from "../text/format.js";
 import { DEFAULT_CONFIG, INPUT_KINDS, type Config, type DateFormat, type InputKind } from "../model/config.js";
@@ -16,6 +16,7 @@ import { loadDelivery } from "./delivery.js";
 import { loadEvents } from "./events.js";
 import { loadInteractions } from "./interactions.js";
 import { loadPeople } from "./people.js";
+import { identifierReason } from "./identifiers.js";
 import { loadSurvey } from "./survey.js";
 import { isoDate, parseDate } from "./values.js";
 
@@ -27,6 +28,10 @@ export interface InputOptions {
   delimiter?: string;
   skipRows?: number;
   boundaries?: string[];
+  /** Let an explicitly named boundary be a column that looks like personal identifiers (--allow-identifier-boundary). */
+  allowIdentifierBoundary?: boolean;
+  /** The outputs will be pseudonymised: an identifier column is then refused as a boundary even when allowed. */
+  pseudonymised?: boolean;
   undirected?: boolean;
   since?: string;
   until?: string;
@@ -165,10 +170,33 @@ async function readFiles(paths: Paths, ctx: LoadContext, options: InputOptions) 
       people = loaded.people;
     }
   }
-  const boundaries = chooseBoundaries(options.boundaries ?? ctx.config.boundaries, people, problems);
-  const survey = paths.survey
-    ? await tryLoad(() => loadSurvey(paths.survey!, boundaries, withProgress(paths.survey!)), problems)
+  if (options.pseudonymised && options.allowIdentifierBoundary)
+    problems.add({
+      column: "--allow-identifier-boundary",
+      message: "cannot be used with --pseudonymise",
+      expected: "one or the other",
+      hint: "a boundary's values are printed as group labels, so names, emails or ids there would undo the pseudonyms",
+    });
+  const allowIdentifiers = (options.allowIdentifierBoundary ?? false) && !options.pseudonymised;
+  const requested = options.boundaries ?? ctx.config.boundaries;
+  const identifiers = people ? identifierColumns(people) : new Map<string, string>();
+  const boundaries = chooseBoundaries(requested, people, identifiers, allowIdentifiers, problems);
+  // Every boundary attribute of the data is read, shown or not: survey privacy is planned over all of them.
+  const surveyGroups = people
+    ? [...people.attributeColumns.filter((c) => !identifiers.has(c)), ...boundaries.filter((b) => identifiers.has(b))]
     : null;
+  let survey = paths.survey
+    ? await tryLoad(() => loadSurvey(paths.survey!, surveyGroups, withProgress(paths.survey!)), problems)
+    : null;
+  if (survey && !people) {
+    const judged = surveyGroupColumns(survey, requested, allowIdentifiers, ctx.config.coordination?.raterAttribute);
+    survey = judged.survey;
+    for (const p of judged.problems) problems.add({ ...p, file: paths.survey });
+    if (judged.dropped.length > 0)
+      ctx.warnings.push(
+        `${paths.survey}: ${plural(judged.dropped.length, "column")} not used as groups (personal identifiers, free text or more than ${MAX_BOUNDARY_VALUES} values), so never shown: ${judged.dropped.slice(0, 8).join(", ")}${judged.dropped.length > 8 ? ", …" : ""}`,
+      );
+  }
   const coordination = paths.coordination
     ? await tryLoad(() => loadCoordinationFile(paths.coordination!, withProgress(paths.coordination!)), problems)
     : null;
@@ -275,15 +303,76 @@ function windowDate(text: string | undefined, flag: string, config: Config, endO
   return endOfDay && /^\d{4}-\d{2}-\d{2}$/.test(text.trim()) ? parsed.value + 86_400_000 : parsed.value;
 }
 
-/** Explicit boundaries must exist; by default organisation/team/profession, else every low-cardinality attribute. */
-function chooseBoundaries(requested: string[] | undefined, people: PeopleData | null, problems: ProblemLog): string[] {
+/** Attribute columns of people.csv that look like personal identifiers, with the reason. */
+function identifierColumns(people: PeopleData): Map<string, string> {
+  const ids = new Set(people.people.map((p) => p.id));
+  const found = new Map<string, string>();
+  for (const column of people.attributeColumns) {
+    const values = people.people.map((p) => p.attributes[column]).filter((v): v is string => v !== undefined);
+    const reason = identifierReason(column, values, ids);
+    if (reason) found.set(column, reason);
+  }
+  return found;
+}
+
+function identifierProblem(name: string, reason: string, flag: string) {
+  return {
+    column: flag,
+    message: `"${name}" looks like a personal identifier (${reason}), so it is not used as a boundary`,
+    expected: "a group attribute such as organisation, team or profession",
+    hint: "choose another attribute; if the column really holds groups, not people, pass --allow-identifier-boundary",
+  };
+}
+
+/**
+ * Without people.csv, the survey's own columns are the boundary attributes: all of them except personal
+ * identifiers, free text and columns with too many values to be groups (unless named and allowed explicitly).
+ */
+function surveyGroupColumns(
+  survey: SurveyData,
+  requested: string[] | undefined,
+  allowIdentifiers: boolean,
+  rater: string | undefined,
+) {
+  const named = (c: string) => requested?.some((b) => b.toLowerCase() === c.toLowerCase()) ?? false;
+  const groups: SurveyData["groups"] = {};
+  const dropped: string[] = [];
+  const problems: ReturnType<typeof identifierProblem>[] = [];
+  for (const [column, values] of Object.entries(survey.groups)) {
+    const present = values.filter((v): v is string => v !== null);
+    const reason =
+      identifierReason(column, present) ??
+      (new Set(present).size > MAX_BOUNDARY_VALUES ? `more than ${MAX_BOUNDARY_VALUES} values` : null);
+    const isRater = column.toLowerCase() === rater?.toLowerCase();
+    if (reason === null || isRater || (named(column) && allowIdentifiers)) groups[column] = values;
+    else {
+      dropped.push(column);
+      if (named(column)) problems.push(identifierProblem(column, reason, "--boundary"));
+    }
+  }
+  return { survey: { ...survey, groups }, dropped, problems };
+}
+
+/**
+ * Explicit boundaries must exist and must not be personal identifiers (unless allowed); by default
+ * organisation/team/profession, else every low-cardinality attribute — never an identifier.
+ */
+function chooseBoundaries(
+  requested: string[] | undefined,
+  people: PeopleData | null,
+  identifiers: Map<string, string>,
+  allowIdentifiers: boolean,
+  problems: ProblemLog,
+): string[] {
   const columns = people?.attributeColumns ?? [];
   if (requested && requested.length > 0) {
     if (!people) return requested;
     const resolved: string[] = [];
     for (const name of requested) {
       const match = columns.find((c) => c.toLowerCase() === name.toLowerCase());
-      if (match) resolved.push(match);
+      const reason = match && identifiers.get(match);
+      if (match && reason && !allowIdentifiers) problems.add(identifierProblem(match, reason, "--boundary"));
+      else if (match) resolved.push(match);
       else {
         const suggestion = didYouMean(name, columns);
         problems.add({
@@ -298,11 +387,12 @@ function chooseBoundaries(requested: string[] | undefined, people: PeopleData | 
   }
   // Without people, survey group columns are matched against the usual boundary names.
   if (!people) return DEFAULT_BOUNDARIES;
-  const preferred = DEFAULT_BOUNDARIES.map((b) => columns.find((c) => c.toLowerCase() === b)).filter(
+  const candidates = columns.filter((c) => !identifiers.has(c));
+  const preferred = DEFAULT_BOUNDARIES.map((b) => candidates.find((c) => c.toLowerCase() === b)).filter(
     (c): c is string => c !== undefined,
   );
   if (preferred.length > 0) return preferred;
-  return columns.filter((column) => {
+  return candidates.filter((column) => {
     const values = new Set<string>();
     for (const person of people.people) {
       const value = person.attributes[column];

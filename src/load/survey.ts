@@ -48,7 +48,11 @@ export function surveyItemRules(config: Config): Map<string, ItemRule> {
   return rules;
 }
 
-export async function loadSurvey(path: string, boundaries: string[], ctx: LoadContext): Promise<SurveyData> {
+/**
+ * `groupNames`: the columns to read as group columns (matched case-insensitively), or null for every column that is
+ * neither an item, the respondent nor the wave (without people.csv, any of them may be named as a boundary).
+ */
+export async function loadSurvey(path: string, groupNames: string[] | null, ctx: LoadContext): Promise<SurveyData> {
   const rules = surveyItemRules(ctx.config);
   const respondents: (string | null)[] = [];
   const waves: (string | null)[] = [];
@@ -63,10 +67,14 @@ export async function loadSurvey(path: string, boundaries: string[], ctx: LoadCo
     const { items, missingItems } = matchItems(rules, header, byName, path, ctx);
     // The RC rater column is a group column too, even when it is not one of the audited boundaries.
     const rater = ctx.config.coordination?.raterAttribute;
-    const groupNames =
-      rater && !boundaries.some((b) => b.toLowerCase() === rater.toLowerCase()) ? [...boundaries, rater] : boundaries;
-    const groupColumns = groupNames
-      .filter((b) => byName.has(b.toLowerCase()))
+    const itemIndex = new Set(items.map((i) => i.index));
+    const named =
+      groupNames ?? header.filter((h, i) => h !== "" && i !== col.respondent && i !== col.wave && !itemIndex.has(i));
+    const wanted = rater && !named.some((b) => b.toLowerCase() === rater.toLowerCase()) ? [...named, rater] : named;
+    const groupColumns = wanted
+      .filter(
+        (b, i) => byName.has(b.toLowerCase()) && wanted.findIndex((o) => o.toLowerCase() === b.toLowerCase()) === i,
+      )
       .map((b) => ({ name: b, index: byName.get(b.toLowerCase())! }));
     for (const g of groupColumns) groups[g.name] = [];
     for (const { item } of items) answers[item] = [];

@@ -6,16 +6,18 @@ import type { Dataset, SurveyData } from "../model/types.js";
 import { byName, groupCell, TOTAL, wavesOf, type Wave } from "./cells.js";
 import { analyseCoordination, wideRatings } from "./coordination.js";
 import type { RcRating } from "../model/types.js";
-import { groupingPlan, groupUnits, planSuppression } from "./privacy.js";
+import { latestSubmissions } from "./duplicates.js";
+import { groupUnits } from "./groups.js";
+import { itemResults, publishableItems } from "./items.js";
 import { isLeadershipScale, DEFAULT_MIN_ANSWERED } from "../model/presets.js";
 import { cronbachAlpha } from "./reliability.js";
 import { participation } from "./participation.js";
+import { figureKey, plannedAttributes, planRelease, RESPONSES, scaleFamily } from "./release.js";
 import { favourableShare, keyItems, personScores, pick, summarise, type KeyedItems } from "./scoring.js";
 import type {
   Band,
   Estimate,
   GroupResult,
-  ItemResult,
   ScaleBands,
   ScaleResult,
   SurveySection,
@@ -28,31 +30,50 @@ export const LOW_ALPHA = 0.6;
 /** Fewer respondents than this make α, SDs and group comparisons imprecise. */
 export const SMALL_N = 30;
 
-export function analyseSurvey(data: Dataset): SurveySection | null {
-  const survey = data.survey && canonicalOrder(data.survey);
+export interface SurveyOptions {
+  /** Primary suppression only, no check of combinations: the control run of the privacy attack tests, never the CLI. */
+  primaryOnly?: boolean;
+}
+
+export function analyseSurvey(data: Dataset, options: SurveyOptions = {}): SurveySection | null {
+  const deduplicated = data.survey && latestSubmissions(data.survey);
+  const survey = deduplicated && canonicalOrder(deduplicated.survey);
   const longFormRatings = data.coordination;
   if (!survey && !longFormRatings) return null;
   const k = data.config.minGroupSize;
   const notes: string[] = [];
+  if (deduplicated?.note) notes.push(deduplicated.note);
   const waves = survey ? wavesOf(survey) : [];
   const current = waves.at(-1) ?? { label: null, rows: [] };
-  const attributes = survey ? attributesOf(survey, data.boundaries) : [];
+  const attributes = survey ? attributesOf(survey, data.boundaries, data.config.coordination?.raterAttribute) : [];
   if (survey && waves.length > 1)
     notes.push(`${waves.length} waves; headline figures describe the latest, ${current.label}`);
   const unwaved = survey ? survey.waves.filter((w) => w === null).length : 0;
   if (survey && survey.waveOrder.length > 0 && unwaved > 0)
     notes.push(`${unwaved} responses have no wave and are left out of wave figures`);
 
-  const scales = survey
-    ? Object.entries(data.config.scales).map(([id, scale]) => analyseScale(id, scale, survey, waves, attributes, k))
-    : [];
+  const scored = survey ? Object.entries(data.config.scales).map(([id, scale]) => scoreScale(id, scale, survey)) : [];
+  // One plan for every run: all attributes and waves of the data, whatever this run shows (src/survey/release.ts).
+  const release = survey
+    ? planRelease({
+        waves,
+        attributes: plannedAttributes(survey.groups, data.config.boundaries ?? []),
+        families: [
+          { id: RESPONSES, member: () => true },
+          ...scored.map((s) => ({ id: scaleFamily(s.id), member: (r: number) => !Number.isNaN(s.scores[r]) })),
+        ],
+        minGroupSize: k,
+        primaryOnly: options.primaryOnly,
+      })
+    : new Set<string>();
+  const scales = survey ? scored.map((s) => analyseScale(s, survey, waves, attributes, release, k)) : [];
   return {
     responses: survey?.rows ?? 0,
     waves: survey?.waveOrder ?? [],
     currentWave: current.label,
     minGroupSize: k,
     attributes,
-    participation: survey ? participation(survey, current, attributes, data.people, k) : [],
+    participation: survey ? participation(survey, current, attributes, data.people, release) : [],
     scales,
     coordination: coordination(data, survey, current, longFormRatings, notes),
     notes,
@@ -87,13 +108,19 @@ function canonicalOrder(survey: SurveyData): SurveyData {
   };
 }
 
-/** Survey group columns, in the order of the configured boundaries. */
-function attributesOf(survey: SurveyData, boundaries: readonly string[]): string[] {
+/**
+ * The survey group columns this run shows (its boundaries and the RC rater column), in the order of the boundaries.
+ * The survey holds every boundary attribute of the data; the others are planned for but not shown.
+ */
+function attributesOf(survey: SurveyData, boundaries: readonly string[], rater: string | undefined): string[] {
   const position = (a: string) => {
     const i = boundaries.findIndex((b) => b.toLowerCase() === a.toLowerCase());
     return i < 0 ? boundaries.length : i;
   };
-  return Object.keys(survey.groups).sort((a, b) => position(a) - position(b) || byName(a, b));
+  const shown = (a: string) => position(a) < boundaries.length || a.toLowerCase() === rater?.toLowerCase();
+  return Object.keys(survey.groups)
+    .filter(shown)
+    .sort((a, b) => position(a) - position(b) || byName(a, b));
 }
 
 function bandOf(mean: number, bands: ScaleBands | null): Band | null {
@@ -129,7 +156,7 @@ function figuresByWave(
   survey: SurveyData,
   waves: Wave[],
   attributes: string[],
-  k: number,
+  release: { family: string; shown: ReadonlySet<string> },
   scores: Float64Array,
   keyed: KeyedItems,
   estimate: Estimator,
@@ -140,9 +167,9 @@ function figuresByWave(
   for (const wave of waves) {
     const scored = wave.rows.filter((r) => !Number.isNaN(scores[r]));
     const byAttribute = new Map(attributes.map((a) => [a, groupUnits(scored, (r) => survey.groups[a][r])] as const));
-    const hidden = planSuppression({ ...groupingPlan(TOTAL, scored, byAttribute, groupCell), minGroupSize: k });
+    const totalShown = release.shown.has(figureKey(release.family, wave.label, null, null));
     const shown = new Map<string, number[]>();
-    if (hidden.has(TOTAL)) {
+    if (!totalShown) {
       if (wave.label !== null) waveResults.push({ wave: wave.label, suppressed: true });
     } else {
       shown.set(TOTAL, scored);
@@ -158,7 +185,8 @@ function figuresByWave(
       for (const [value, members] of values) {
         const cell = groupCell(attribute, value);
         const where = { attribute, value, ...(wave.label !== null ? { wave: wave.label } : {}) };
-        if (hidden.has(TOTAL) || hidden.has(cell)) groups.push({ ...where, suppressed: true });
+        if (!totalShown || !release.shown.has(figureKey(release.family, wave.label, attribute, value)))
+          groups.push({ ...where, suppressed: true });
         else {
           shown.set(cell, members);
           groups.push({ ...where, ...estimate(members) });
@@ -170,43 +198,34 @@ function figuresByWave(
   return { waveResults, groups, shownGroups };
 }
 
-/** Item means, favourable shares and item–rest statistics in the current wave. */
-function itemResults(
-  present: string[],
-  keyed: KeyedItems,
-  rows: number[],
-  max: number,
-  reliability: ReturnType<typeof cronbachAlpha>,
-): ItemResult[] {
-  return present.map((item, i) => {
-    const s = summarise(pick(keyed.columns[i], rows));
-    return {
-      id: item,
-      reversed: keyed.reversed[i],
-      n: s.n,
-      mean: s.mean,
-      sd: s.sd,
-      favourable: favourableShare([keyed.columns[i]], rows, max),
-      ...reliability.items[i],
-    };
-  });
+interface ScoredScale {
+  id: string;
+  scale: ScaleConfig;
+  present: string[];
+  keyed: KeyedItems;
+  share: number;
+  /** Person scores, NaN for responses with too few answered items. */
+  scores: Float64Array;
+}
+
+function scoreScale(id: string, scale: ScaleConfig, survey: SurveyData): ScoredScale {
+  const present = scale.items.filter((item) => survey.answers[item]);
+  const keyed = keyItems(survey.answers, present, scale.reverse, scale.min, scale.max);
+  const share = scale.minAnswered ?? DEFAULT_MIN_ANSWERED;
+  return { id, scale, present, keyed, share, scores: personScores(keyed, survey.rows, share) };
 }
 
 function analyseScale(
-  id: string,
-  scale: ScaleConfig,
+  { id, scale, present, keyed, share, scores }: ScoredScale,
   survey: SurveyData,
   waves: Wave[],
   attributes: string[],
+  release: ReadonlySet<string>,
   k: number,
 ): ScaleResult {
   const warnings: string[] = [];
   const missing = scale.items.filter((item) => !survey.answers[item]);
   if (missing.length > 0) warnings.push(`item columns not in the survey, left out: ${missing.join(", ")}`);
-  const present = scale.items.filter((item) => survey.answers[item]);
-  const keyed = keyItems(survey.answers, present, scale.reverse, scale.min, scale.max);
-  const share = scale.minAnswered ?? DEFAULT_MIN_ANSWERED;
-  const scores = personScores(keyed, survey.rows, share);
   const bands = scale.bands ?? null;
   const base = {
     id,
@@ -221,7 +240,15 @@ function analyseScale(
     warnings,
   };
   const estimate = estimatorOf(scores, keyed, scale.max, bands);
-  const { waveResults, groups, shownGroups } = figuresByWave(survey, waves, attributes, k, scores, keyed, estimate);
+  const { waveResults, groups, shownGroups } = figuresByWave(
+    survey,
+    waves,
+    attributes,
+    { family: scaleFamily(id), shown: release },
+    scores,
+    keyed,
+    estimate,
+  );
 
   const changes = waveChanges(waves, shownGroups, scores, survey.respondents);
   const current = waves.at(-1)!;
@@ -232,9 +259,16 @@ function analyseScale(
   }
   const headline = estimate(currentTotal);
   const reliability = cronbachAlpha(keyed.columns, current.rows);
-  const items = itemResults(present, keyed, current.rows, scale.max, reliability);
-  const keying = items
-    .filter((i) => i.rDrop !== null && i.rDrop < 0)
+  const allItems = itemResults(present, keyed, current.rows, scale.max, reliability);
+  const itemsShown = publishableItems(keyed, current.rows, share, k);
+  const withheld = present.filter((_, i) => !itemsShown[i]);
+  if (withheld.length > 0)
+    warnings.push(
+      `item means withheld for ${withheld.join(", ")}: fewer than ${k} answers, or with the scale's mean they would single out the few respondents who skipped items`,
+    );
+  const items = allItems.filter((_, i) => itemsShown[i]);
+  const keying = allItems
+    .filter((i) => i.n >= k && i.rDrop !== null && i.rDrop < 0)
     .map((i) => ({ item: i.id, rDrop: i.rDrop!, reversed: i.reversed }));
   warnings.push(...measurementWarnings(keyed, reliability.excluded, reliability.alpha, headline.n, keying));
   return {

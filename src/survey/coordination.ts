@@ -1,10 +1,10 @@
 // Relational Coordination matrix (Gittell): rater group × rated group, RC index and dimensions, within- vs
-// between-group ties, conventional bands and asymmetry. Privacy goes through planSuppression like every survey
-// figure. Formulas in docs/methods.md#survey.
+// between-group ties, conventional bands and asymmetry. Which cells, aggregates, dimensions and sub-indices may be
+// shown is decided in coordination-privacy.ts. Formulas in docs/methods.md#survey.
 import type { CoordinationConfig } from "../model/config.js";
 import type { RcRating } from "../model/types.js";
 import { hedgesG, welchTest } from "./compare.js";
-import { planSuppression, type Cell, type Parent } from "./privacy.js";
+import { cellDetail, planCoordination } from "./coordination-privacy.js";
 import { RC_BANDS_NOTE, RC_DEFAULT_ASYMMETRY, RC_DEFAULT_BANDS } from "../model/presets.js";
 import {
   COMMUNICATION_DIMENSIONS,
@@ -101,27 +101,36 @@ function matrixOf(units: Unit[]): Matrix {
 /** Units rating group g from another group. */
 const receivedBy = (m: Matrix, g: string) => m.betweenUnits.filter((i) => m.units[i].ratedGroup === g);
 
-/** Cells and aggregates to hide. Aggregates spanning several cells are parents: what they add must not expose anyone. */
+/** Cells and aggregates to hide (src/survey/coordination-privacy.ts). */
 function hiddenIds(m: Matrix, minGroupSize: number): Set<string> {
-  const cells: Cell[] = [...m.cellUnits].map(([id, list]) => ({ id, units: list }));
-  const parents: Parent[] = [
-    { id: "within", units: m.withinUnits, parts: m.pairs.filter(([a, b]) => a === b).map(([a, b]) => cellId(a, b)) },
-    { id: "between", units: m.betweenUnits, parts: m.pairs.filter(([a, b]) => a !== b).map(([a, b]) => cellId(a, b)) },
-    ...m.groups.map((g) => ({
-      id: `received\u0000${g}`,
-      units: receivedBy(m, g),
-      parts: m.pairs.filter(([a, b]) => b === g && a !== g).map(([a, b]) => cellId(a, b)),
+  return planCoordination(
+    m.pairs.map(([raterGroup, ratedGroup]) => ({
+      id: cellId(raterGroup, ratedGroup),
+      raterGroup,
+      ratedGroup,
+      persons: new Set(m.cellUnits.get(cellId(raterGroup, ratedGroup))!.map((u) => m.units[u].person)),
     })),
-  ];
-  return planSuppression({ cells, parents, minGroupSize, personOf: (u) => m.units[u].person });
+    minGroupSize,
+  );
 }
 
-/** RC index, sub-indices and dimension means of one shown cell. */
-function cellEstimate(members: Unit[], k: number, bandOf: (x: number) => RcEstimate["band"]): RcEstimate {
+/**
+ * RC index, sub-indices and dimension means of one shown cell. Sub-indices and dimensions need k raters each and,
+ * beside the index, must not single out raters by the dimensions they answered; `withheld` counts cells that hold one back.
+ */
+function cellEstimate(
+  members: Unit[],
+  k: number,
+  bandOf: (x: number) => RcEstimate["band"],
+  withheld: { cells: number },
+): RcEstimate {
   const s = summarise(members.map((u) => u.index));
-  const subIndex = (dims: readonly RcDimension[]) => {
+  const detail = cellDetail(members, k);
+  if (RC_DIMENSIONS.some((d, j) => !detail.dimensions[j] && members.some((u) => u.scores[d] !== undefined)))
+    withheld.cells++;
+  const subIndex = (dims: readonly RcDimension[], shown: boolean) => {
     const values = members.map((u) => meanOf(answered(u, dims))).filter((x) => !Number.isNaN(x));
-    return values.length === 0 ? null : meanOf(values);
+    return !shown || values.length === 0 ? null : meanOf(values);
   };
   return {
     suppressed: false,
@@ -130,12 +139,11 @@ function cellEstimate(members: Unit[], k: number, bandOf: (x: number) => RcEstim
     sd: s.sd,
     ci: s.ci,
     band: bandOf(s.mean),
-    communication: subIndex(COMMUNICATION_DIMENSIONS),
-    relationship: subIndex(RELATIONSHIP_DIMENSIONS),
-    // A dimension answered by fewer than k raters in a shown cell is withheld on its own (primary rule only).
-    dimensions: RC_DIMENSIONS.map((dimension) => {
+    communication: subIndex(COMMUNICATION_DIMENSIONS, detail.communication),
+    relationship: subIndex(RELATIONSHIP_DIMENSIONS, detail.relationship),
+    dimensions: RC_DIMENSIONS.map((dimension, j) => {
       const values = members.map((u) => u.scores[dimension]).filter((x): x is number => x !== undefined);
-      return { dimension, mean: values.length >= k ? meanOf(values) : null };
+      return { dimension, mean: detail.dimensions[j] ? meanOf(values) : null };
     }),
   };
 }
@@ -183,6 +191,7 @@ export function analyseCoordination(ratings: readonly RcRating[], options: Coord
 
   const bandOf = (x: number): RcEstimate["band"] => (x < weak ? "weak" : x > strong ? "strong" : "moderate");
   const estimates = new Map<string, RcEstimate>();
+  const withheld = { cells: 0 };
   const cells: RcCell[] = m.pairs.map(([raterGroup, ratedGroup]) => {
     const id = cellId(raterGroup, ratedGroup);
     const within = raterGroup === ratedGroup;
@@ -191,6 +200,7 @@ export function analyseCoordination(ratings: readonly RcRating[], options: Coord
       m.cellUnits.get(id)!.map((i) => m.units[i]),
       k,
       bandOf,
+      withheld,
     );
     estimates.set(id, estimate);
     return { raterGroup, ratedGroup, within, ...estimate };
@@ -210,6 +220,10 @@ export function analyseCoordination(ratings: readonly RcRating[], options: Coord
   const outOfRange = ratings.filter((r) => r.score < min || r.score > max).length;
   if (outOfRange > 0)
     warnings.push(`${outOfRange} RC answers lie outside ${min}–${max}: check the coordination block's min and max`);
+  if (withheld.cells > 0)
+    warnings.push(
+      `${withheld.cells} shown ${withheld.cells === 1 ? "cell withholds" : "cells withhold"} some dimensions: fewer than ${k} raters answered them, or with the index and sub-indices they would single out the few raters who skipped dimensions`,
+    );
   const hiddenCells = cells.filter((c) => c.suppressed).length;
   if (hiddenCells > 0)
     warnings.push(

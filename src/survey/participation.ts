@@ -1,22 +1,23 @@
-// Survey participation: responses per group in the current wave, privacy-planned like the scores, against the
-// headcounts of people.csv.
+// Survey participation: responses per group in the current wave, published as the survey's one plan allows
+// (src/survey/release.ts), against the headcounts of people.csv.
 import type { PeopleData, SurveyData } from "../model/types.js";
-import { byName, groupCell, TOTAL, type Wave } from "./cells.js";
-import { groupingPlan, groupUnits, planSuppression } from "./privacy.js";
+import { byName, type Wave } from "./cells.js";
+import { groupUnits } from "./groups.js";
+import { figureKey, RESPONSES } from "./release.js";
 import type { ParticipationGroup } from "../result/survey.js";
 
-export /** Responses per group in the current wave (privacy-planned like scores), with headcounts from people.csv. */
-function participation(
+/** Responses per group in the current wave (as the plan allows), with headcounts from people.csv. */
+export function participation(
   survey: SurveyData,
   current: Wave,
   attributes: string[],
   people: PeopleData | null,
-  k: number,
+  release: ReadonlySet<string>,
 ): ParticipationGroup[] {
   const byAttribute = new Map(
     attributes.map((a) => [a, groupUnits(current.rows, (r) => survey.groups[a][r])] as const),
   );
-  const hidden = planSuppression({ ...groupingPlan(TOTAL, current.rows, byAttribute, groupCell), minGroupSize: k });
+  const totalShown = release.has(figureKey(RESPONSES, current.label, null, null));
   const result: ParticipationGroup[] = [];
   for (const attribute of attributes) {
     const headcounts = headcountsOf(people, attribute);
@@ -24,7 +25,7 @@ function participation(
     for (const value of values) {
       const headcount = headcounts ? (headcounts.get(value) ?? 0) : null;
       const responses = byAttribute.get(attribute)!.get(value)?.length ?? 0;
-      if (responses === 0 || hidden.has(TOTAL) || hidden.has(groupCell(attribute, value)))
+      if (responses === 0 || !totalShown || !release.has(figureKey(RESPONSES, current.label, attribute, value)))
         result.push({ attribute, value, headcount, suppressed: true });
       else
         result.push({

@@ -101,18 +101,19 @@ describe("privacy in the analysis", () => {
   it("hides small teams and the next smallest, in groups and in wave changes", () => {
     const scale = analyse(4).scales[0];
     const first = scale.groups.filter((g) => g.wave === "2025-03");
-    // Ward A has 3 scored respondents in the first wave (< 4); total − B − C would reveal it, so Ward B goes too.
+    // Ward A has 3 scored respondents in the first wave (< 4); total − B − C would reveal it, so one of B and C
+    // goes too: both have 4, the first by name is offered first and kept.
     expect(first.map((g) => [g.value, g.suppressed])).toEqual([
       ["Ward A", true],
-      ["Ward B", true],
-      ["Ward C", false],
+      ["Ward B", false],
+      ["Ward C", true],
     ]);
     expect(first[0]).toEqual({ attribute: "team", value: "Ward A", wave: "2025-03", suppressed: true });
     const teamChanges = scale.changes.filter((c) => c.attribute === "team");
     expect(teamChanges.map((c) => [c.value, c.suppressed])).toEqual([
       ["Ward A", true],
-      ["Ward B", true],
-      ["Ward C", false],
+      ["Ward B", false],
+      ["Ward C", true],
     ]);
     expect(teamChanges[0]).toEqual({
       attribute: "team",

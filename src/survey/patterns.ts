@@ -1,0 +1,136 @@
+// Figures of one set of respondents that weigh their answers differently: a scale's mean averages each person's
+// answered items (1/6 each for someone who answered 6 of 7), an item mean counts each answer once, an RC sub-index
+// averages a subset of dimensions. Together they can single out respondents by their answer pattern (which items
+// they answered): the scale total minus the item totals weighted by 1/7 is a weighted sum over exactly the people
+// who skipped an item. This module decides, exactly, whether any nonzero linear combination of such figures depends
+// on the answers of fewer than k people.
+//
+// Unknowns are classes (pattern p, item i): the sum of item i over the people with pattern p. Each figure is a row
+// of weights over the classes. A combination supported on a set Q of patterns exists iff removing Q's columns lowers
+// the rank. Patterns of k or more people can never be part of such a Q, so with B = their columns: if B has full
+// rank nothing leaks; if it lacks one dimension, the one hyperplane through B decides (Q = the small patterns with
+// a column outside it); otherwise the small patterns are searched. Arithmetic modulo the prime 2²⁶ − 5, exact.
+
+const P = 67_108_859;
+const mul = (a: number, b: number) => (a * b) % P;
+
+function inverse(a: number): number {
+  let result = 1;
+  let base = ((a % P) + P) % P;
+  for (let e = P - 2; e > 0; e = Math.floor(e / 2)) {
+    if (e % 2 === 1) result = mul(result, base);
+    base = mul(base, base);
+  }
+  return result;
+}
+
+/** A rational weight p/q as a residue. */
+export const weight = (p: number, q: number) => mul(((p % P) + P) % P, inverse(q));
+
+export interface AnswerPattern {
+  persons: number;
+  /** Per item (or dimension): answered by the people with this pattern. */
+  answered: readonly boolean[];
+}
+
+/** A figure's weight for item i of pattern p, as a residue (0 when the figure does not include it). */
+export type Figure = (pattern: AnswerPattern, item: number) => number;
+
+/** Column basis in echelon form; `add` returns whether the column raised the rank. */
+class Basis {
+  private readonly rows: { pivot: number; v: number[] }[] = [];
+  add(column: readonly number[]): boolean {
+    const v = column.slice();
+    for (const { pivot, v: r } of this.rows) {
+      const f = v[pivot];
+      if (f === 0) continue;
+      for (let i = 0; i < v.length; i++) if (r[i] !== 0) v[i] = (v[i] - mul(f, r[i]) + P) % P;
+    }
+    const pivot = v.findIndex((x) => x !== 0);
+    if (pivot < 0) return false;
+    const scale = inverse(v[pivot]);
+    this.rows.push({ pivot, v: v.map((x) => mul(x, scale)) });
+    return true;
+  }
+  get rank() {
+    return this.rows.length;
+  }
+  clone(): Basis {
+    const copy = new Basis();
+    copy.rows.push(...this.rows.map((r) => ({ pivot: r.pivot, v: r.v })));
+    return copy;
+  }
+}
+
+/** Above this many small patterns the search is not tried and the figures are judged unsafe (withheld). */
+const MAX_SEARCHED = 24;
+
+/** True when no nonzero combination of the figures depends on the answers of fewer than k people. */
+export function patternsSafe(patterns: readonly AnswerPattern[], figures: readonly Figure[], k: number): boolean {
+  const columnsOf = (p: AnswerPattern) =>
+    p.answered.flatMap((answered, i) => (answered ? [figures.map((f) => f(p, i))] : []));
+  const total = new Basis();
+  for (const p of patterns) for (const c of columnsOf(p)) total.add(c);
+  const big = new Basis();
+  for (const p of patterns) if (p.persons >= k) for (const c of columnsOf(p)) big.add(c);
+  if (big.rank === total.rank) return true;
+  const small = patterns.filter((p) => p.persons < k && p.persons > 0);
+  if (total.rank - big.rank === 1) {
+    const outside = small.filter((p) => columnsOf(p).some((c) => big.clone().add(c)));
+    return outside.reduce((n, p) => n + p.persons, 0) >= k;
+  }
+  if (small.length > MAX_SEARCHED) return false;
+  // Q leaks when the big patterns and the small ones outside Q do not reach the full rank.
+  const leaks = (q: Set<number>) => {
+    const b = big.clone();
+    small.forEach((p, i) => {
+      if (!q.has(i)) for (const c of columnsOf(p)) b.add(c);
+    });
+    return b.rank < total.rank;
+  };
+  const search = (from: number, q: Set<number>, persons: number): boolean => {
+    if (q.size > 0 && leaks(q)) return true;
+    for (let i = from; i < small.length; i++) {
+      if (persons + small[i].persons >= k) continue;
+      q.add(i);
+      const found = search(i + 1, q, persons + small[i].persons);
+      q.delete(i);
+      if (found) return true;
+    }
+    return false;
+  };
+  return !search(0, new Set(), 0);
+}
+
+/** Respondents grouped by which of the items they answered. */
+export function answerPatterns(columns: readonly ArrayLike<number>[], rows: readonly number[]): AnswerPattern[] {
+  const byKey = new Map<string, AnswerPattern>();
+  for (const r of rows) {
+    const answered = columns.map((c) => !Number.isNaN(c[r]));
+    if (!answered.some(Boolean)) continue;
+    const key = answered.map((a) => (a ? "1" : "0")).join("");
+    const pattern = byKey.get(key);
+    if (pattern) pattern.persons++;
+    else byKey.set(key, { persons: 1, answered });
+  }
+  return [...byKey.values()];
+}
+
+/**
+ * Which of the optional figures can be published beside the fixed ones: offered in order, each kept only when the
+ * kept set stays safe (forward selection, as in src/survey/disclosure.ts). Null when the fixed ones alone leak.
+ */
+export function selectFigures(
+  patterns: readonly AnswerPattern[],
+  fixed: readonly Figure[],
+  optional: readonly Figure[],
+  k: number,
+): boolean[] | null {
+  if (!patternsSafe(patterns, fixed, k)) return null;
+  const kept: Figure[] = [...fixed];
+  return optional.map((figure) => {
+    if (!patternsSafe(patterns, [...kept, figure], k)) return false;
+    kept.push(figure);
+    return true;
+  });
+}

@@ -1,0 +1,91 @@
+// What the survey section may publish, decided once from the data and the minimum group size alone — never from
+// the boundaries shown, the time window or the format of a run — so every run shows a subset of one safe set and no
+// union of runs can reveal more than that set (docs/security.md, "Small groups").
+//
+// A family is a kind of figure over its own respondents: response counts (every response of a wave) and each scale
+// (the responses with a score on it). Within one wave and one family, the candidates are the total and the group of
+// every value of every boundary attribute in the data, whether or not a run shows that attribute; atoms are the
+// cells of the cross-classification of all those attributes. src/survey/disclosure.ts picks the publishable ones.
+import { selectPublishable, type Candidate } from "./disclosure.js";
+
+export interface ReleaseFamily {
+  id: string;
+  /** Whether a response belongs to the family (has a score on the scale; every response for counts). */
+  member: (row: number) => boolean;
+}
+
+export interface ReleaseInput {
+  waves: readonly { label: string | null; rows: readonly number[] }[];
+  /** Every boundary attribute of the survey, in priority order, with its value per response. */
+  attributes: readonly { name: string; values: readonly (string | null)[] }[];
+  families: readonly ReleaseFamily[];
+  minGroupSize: number;
+  primaryOnly?: boolean;
+}
+
+/** The family of response counts (participation); each scale's family is scaleFamily(id). */
+export const RESPONSES = "responses";
+export const scaleFamily = (id: string) => `scale\u0000${id}`;
+/** The usual boundaries come first when figures compete for publication (docs/methods.md#survey-privacy). */
+const PRIORITY = ["organisation", "team", "profession"];
+
+/** Every attribute of the survey in a fixed priority order that does not depend on the run's boundaries. */
+export function plannedAttributes(groups: Record<string, readonly (string | null)[]>, configured: readonly string[]) {
+  const order = [...PRIORITY, ...configured.map((b) => b.toLowerCase())];
+  const position = (a: string) => {
+    const i = order.indexOf(a.toLowerCase());
+    return i < 0 ? order.length : i;
+  };
+  return Object.keys(groups)
+    .sort((a, b) => position(a) - position(b) || (a < b ? -1 : a > b ? 1 : 0))
+    .map((name) => ({ name, values: groups[name] }));
+}
+
+/** The key of a figure: a family's total (attribute null) or group, in one wave. */
+export function figureKey(family: string, wave: string | null, attribute: string | null, value: string | null): string {
+  return [family, wave ?? "", attribute ?? "", value ?? ""].join("\u0000");
+}
+
+/** Keys of every publishable figure. */
+export function planRelease(input: ReleaseInput): Set<string> {
+  const released = new Set<string>();
+  for (const wave of input.waves) {
+    for (const family of input.families) {
+      const rows = wave.rows.filter(family.member);
+      for (const key of planUniverse(rows, wave.label, family.id, input)) released.add(key);
+    }
+  }
+  return released;
+}
+
+function planUniverse(rows: readonly number[], wave: string | null, family: string, input: ReleaseInput): Set<string> {
+  const atomOf = new Map<string, number>();
+  const sizes: number[] = [];
+  const atomOfRow = rows.map((r) => {
+    const key = input.attributes.map((a) => a.values[r] ?? "\u0001").join("\u0000");
+    let atom = atomOf.get(key);
+    if (atom === undefined) {
+      atomOf.set(key, (atom = sizes.length));
+      sizes.push(0);
+    }
+    sizes[atom]++;
+    return atom;
+  });
+  const candidates: Candidate[] = [{ key: figureKey(family, wave, null, null), sets: [[...new Set(atomOfRow)]] }];
+  for (const attribute of input.attributes) {
+    const groups = new Map<string, Set<number>>();
+    const counts = new Map<string, number>();
+    rows.forEach((r, i) => {
+      const value = attribute.values[r];
+      if (value === null) return;
+      let set = groups.get(value);
+      if (!set) groups.set(value, (set = new Set()));
+      set.add(atomOfRow[i]);
+      counts.set(value, (counts.get(value) ?? 0) + 1);
+    });
+    const order = [...groups.keys()].sort((a, b) => counts.get(b)! - counts.get(a)! || (a < b ? -1 : a > b ? 1 : 0));
+    for (const value of order)
+      candidates.push({ key: figureKey(family, wave, attribute.name, value), sets: [[...groups.get(value)!]] });
+  }
+  return selectPublishable(candidates, { sizes, minGroupSize: input.minGroupSize, primaryOnly: input.primaryOnly });
+}

@@ -1,0 +1,31 @@
+// Issue 13: no combination of the figures of any runs on the same survey isolates fewer than k respondents.
+// RELAUDIT_ATTACK_SURVEYS sets the number of generated surveys (npm run fuzz: 20,000).
+import { describe, expect, it } from "vitest";
+import { attackSurvey, generateSurvey } from "./attack-suite.js";
+
+const SURVEYS = Number(process.env.RELAUDIT_ATTACK_SURVEYS ?? 1000);
+/** The control: primary suppression alone leaks in a fair share of these surveys, so the search can find leaks. */
+const CONTROL_SURVEYS = Math.min(SURVEYS, 300);
+
+describe("privacy attack suite", () => {
+  it(`finds no leak in ${SURVEYS} generated surveys, across every view of each`, () => {
+    let figures = 0;
+    const leaks: string[] = [];
+    for (let seed = 1; seed <= SURVEYS; seed++) {
+      const result = attackSurvey(generateSurvey(seed));
+      figures += result.figures;
+      if (result.leak) leaks.push(`survey ${seed}: ${result.leak}`);
+    }
+    console.log(`attack suite: ${SURVEYS} surveys, ${figures} published figures attacked, ${leaks.length} leaks`);
+    expect(leaks).toEqual([]);
+    // Generous: a few seconds on an idle machine, minutes on a loaded one (20,000 surveys under npm run fuzz).
+  }, 3_600_000);
+
+  it("finds leaks when only small groups are hidden (the control)", () => {
+    let leaking = 0;
+    for (let seed = 1; seed <= CONTROL_SURVEYS; seed++)
+      if (attackSurvey(generateSurvey(seed), { primaryOnly: true }).leak) leaking++;
+    console.log(`attack suite control: ${leaking} of ${CONTROL_SURVEYS} surveys leak with primary suppression alone`);
+    expect(leaking).toBeGreaterThan(CONTROL_SURVEYS / 20);
+  }, 600_000);
+});
