@@ -39,15 +39,18 @@ describe("runsAnalysis", () => {
   });
 
   const cdiPath = fileURLToPath(new URL("../../../shared/data/spc/qicharts2_cdi.csv", import.meta.url));
-  describe.skipIf(!existsSync(cdiPath))("qicharts2's own CDI data (shared/data/spc)", () => {
+  // vitest runs a describe body while collecting even when skipped: the file is read only inside the tests.
+  const cdi = () => {
     const rows = readFileSync(cdiPath, "utf8")
       .trim()
       .split("\n")
       .slice(1)
       .map((l) => l.split(","));
-    const n = rows.map((r) => Number(r[1]));
-    const pre = rows.filter((r) => r[3] === '"pre"').map((r) => Number(r[1]));
+    return { n: rows.map((r) => Number(r[1])), pre: rows.filter((r) => r[3] === '"pre"').map((r) => Number(r[1])) };
+  };
+  describe.skipIf(!existsSync(cdiPath))("qicharts2's own CDI data (../shared/data/spc; skipped without it)", () => {
     it("all 36 months: median 17, 32 useful, longest run 14 > 8, 6 crossings < 11", () => {
+      const { n } = cdi();
       expect(runsAnalysis(n)).toMatchObject({
         median: 17,
         useful: 32,
@@ -59,6 +62,7 @@ describe("runsAnalysis", () => {
       });
     });
     it("24 pre-intervention months: median 19, 19 useful, longest 3 ≤ 7, 8 crossings ≥ 6: random", () => {
+      const { pre } = cdi();
       expect(pre).toHaveLength(24);
       expect(runsAnalysis(pre)).toMatchObject({
         median: 19,
