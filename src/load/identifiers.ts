@@ -1,6 +1,18 @@
 // Columns that identify people — names, emails, staff numbers — must never become boundaries: a boundary's values
 // are printed as group labels, file names and chart titles, where a pseudonym for the person id would be undone by
 // the name beside it. A column is judged an identifier by its header, the shape of its values, or their spread.
+import type { PeopleData, SurveyData } from "../model/types.js";
+
+/** --allow-identifier-boundary with --pseudonymise: refused. */
+export const PSEUDONYMISED_IDENTIFIERS = {
+  column: "--allow-identifier-boundary",
+  message: "cannot be used with --pseudonymise",
+  expected: "one or the other",
+  hint: "a boundary's values are printed as group labels, so names, emails or ids there would undo the pseudonyms",
+};
+
+/** More distinct values than this make a column something other than groups. */
+const MAX_GROUP_VALUES = 100;
 
 /** Header words that always mean a personal identifier. */
 const PERSONAL_WORDS = new Set([
@@ -44,7 +56,7 @@ function headerWords(header: string): string[] {
  * Why a column looks like a personal identifier, or null. `values` are its non-empty values (one per row);
  * `personIds` the ids of people.csv, when known (a column of person ids — a manager, a buddy — identifies too).
  */
-export function identifierReason(
+function identifierReason(
   header: string,
   values: readonly string[],
   personIds?: ReadonlySet<string>,
@@ -63,4 +75,54 @@ export function identifierReason(
   if (values.length >= SPREAD_MIN_VALUES && spread >= NEAR_UNIQUE)
     return `nearly every value is different (${distinct} of ${values.length})`;
   return null;
+}
+
+/** Attribute columns of people.csv that look like personal identifiers, with the reason. */
+export function identifierColumns(people: PeopleData): Map<string, string> {
+  const ids = new Set(people.people.map((p) => p.id));
+  const found = new Map<string, string>();
+  for (const column of people.attributeColumns) {
+    const values = people.people.map((p) => p.attributes[column]).filter((v): v is string => v !== undefined);
+    const reason = identifierReason(column, values, ids);
+    if (reason) found.set(column, reason);
+  }
+  return found;
+}
+
+export function identifierProblem(name: string, reason: string, flag: string) {
+  return {
+    column: flag,
+    message: `"${name}" looks like a personal identifier (${reason}), so it is not used as a boundary`,
+    expected: "a group attribute such as organisation, team or profession",
+    hint: "choose another attribute; if the column really holds groups, not people, pass --allow-identifier-boundary",
+  };
+}
+
+/**
+ * Without people.csv, the survey's own columns are the boundary attributes: all of them except personal
+ * identifiers, free text and columns with too many values to be groups (unless named and allowed explicitly).
+ */
+export function surveyGroupColumns(
+  survey: SurveyData,
+  requested: string[] | undefined,
+  allowIdentifiers: boolean,
+  rater: string | undefined,
+) {
+  const named = (c: string) => requested?.some((b) => b.toLowerCase() === c.toLowerCase()) ?? false;
+  const groups: SurveyData["groups"] = {};
+  const dropped: string[] = [];
+  const problems: ReturnType<typeof identifierProblem>[] = [];
+  for (const [column, values] of Object.entries(survey.groups)) {
+    const present = values.filter((v): v is string => v !== null);
+    const reason =
+      identifierReason(column, present) ??
+      (new Set(present).size > MAX_GROUP_VALUES ? `more than ${MAX_GROUP_VALUES} values` : null);
+    const isRater = column.toLowerCase() === rater?.toLowerCase();
+    if (reason === null || isRater || (named(column) && allowIdentifiers)) groups[column] = values;
+    else {
+      dropped.push(column);
+      if (named(column)) problems.push(identifierProblem(column, reason, "--boundary"));
+    }
+  }
+  return { survey: { ...survey, groups }, dropped, problems };
 }

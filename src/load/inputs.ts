@@ -4,7 +4,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { didYouMean, InputError, ProblemLog } from "../model/problems.js";
 import type { PeriodKind } from "../model/periods.js";
-import type { Dataset, PeopleData, SurveyData } from "../model/types.js";
+import type { Dataset, PeopleData } from "../model/types.js";
 import type { InputsSummary, SkippedRows } from "../result/types.js";
 import { formatNumber, plural } from "../text/format.js";
 import { DEFAULT_CONFIG, INPUT_KINDS, type Config, type DateFormat, type InputKind } from "../model/config.js";
@@ -16,7 +16,7 @@ import { loadDelivery } from "./delivery.js";
 import { loadEvents } from "./events.js";
 import { loadInteractions } from "./interactions.js";
 import { loadPeople } from "./people.js";
-import { identifierReason } from "./identifiers.js";
+import { identifierColumns, identifierProblem, PSEUDONYMISED_IDENTIFIERS, surveyGroupColumns } from "./identifiers.js";
 import { loadSurvey } from "./survey.js";
 import { isoDate, parseDate } from "./values.js";
 
@@ -170,13 +170,7 @@ async function readFiles(paths: Paths, ctx: LoadContext, options: InputOptions) 
       people = loaded.people;
     }
   }
-  if (options.pseudonymised && options.allowIdentifierBoundary)
-    problems.add({
-      column: "--allow-identifier-boundary",
-      message: "cannot be used with --pseudonymise",
-      expected: "one or the other",
-      hint: "a boundary's values are printed as group labels, so names, emails or ids there would undo the pseudonyms",
-    });
+  if (options.pseudonymised && options.allowIdentifierBoundary) problems.add(PSEUDONYMISED_IDENTIFIERS);
   const allowIdentifiers = (options.allowIdentifierBoundary ?? false) && !options.pseudonymised;
   const requested = options.boundaries ?? ctx.config.boundaries;
   const identifiers = people ? identifierColumns(people) : new Map<string, string>();
@@ -301,56 +295,6 @@ function windowDate(text: string | undefined, flag: string, config: Config, endO
     });
   // --until is inclusive of its whole day when given as a date.
   return endOfDay && /^\d{4}-\d{2}-\d{2}$/.test(text.trim()) ? parsed.value + 86_400_000 : parsed.value;
-}
-
-/** Attribute columns of people.csv that look like personal identifiers, with the reason. */
-function identifierColumns(people: PeopleData): Map<string, string> {
-  const ids = new Set(people.people.map((p) => p.id));
-  const found = new Map<string, string>();
-  for (const column of people.attributeColumns) {
-    const values = people.people.map((p) => p.attributes[column]).filter((v): v is string => v !== undefined);
-    const reason = identifierReason(column, values, ids);
-    if (reason) found.set(column, reason);
-  }
-  return found;
-}
-
-function identifierProblem(name: string, reason: string, flag: string) {
-  return {
-    column: flag,
-    message: `"${name}" looks like a personal identifier (${reason}), so it is not used as a boundary`,
-    expected: "a group attribute such as organisation, team or profession",
-    hint: "choose another attribute; if the column really holds groups, not people, pass --allow-identifier-boundary",
-  };
-}
-
-/**
- * Without people.csv, the survey's own columns are the boundary attributes: all of them except personal
- * identifiers, free text and columns with too many values to be groups (unless named and allowed explicitly).
- */
-function surveyGroupColumns(
-  survey: SurveyData,
-  requested: string[] | undefined,
-  allowIdentifiers: boolean,
-  rater: string | undefined,
-) {
-  const named = (c: string) => requested?.some((b) => b.toLowerCase() === c.toLowerCase()) ?? false;
-  const groups: SurveyData["groups"] = {};
-  const dropped: string[] = [];
-  const problems: ReturnType<typeof identifierProblem>[] = [];
-  for (const [column, values] of Object.entries(survey.groups)) {
-    const present = values.filter((v): v is string => v !== null);
-    const reason =
-      identifierReason(column, present) ??
-      (new Set(present).size > MAX_BOUNDARY_VALUES ? `more than ${MAX_BOUNDARY_VALUES} values` : null);
-    const isRater = column.toLowerCase() === rater?.toLowerCase();
-    if (reason === null || isRater || (named(column) && allowIdentifiers)) groups[column] = values;
-    else {
-      dropped.push(column);
-      if (named(column)) problems.push(identifierProblem(column, reason, "--boundary"));
-    }
-  }
-  return { survey: { ...survey, groups }, dropped, problems };
 }
 
 /**

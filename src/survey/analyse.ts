@@ -1,7 +1,6 @@
 // Survey analysis: scales (scores, reliability, keying audit), groups by each boundary and wave, wave-to-wave
 // change, participation and the relational coordination matrix — computed once, privacy-suppressed here, so
 // checks and renderers only ever see publishable figures.
-import type { ScaleConfig } from "../model/config.js";
 import type { Dataset, SurveyData } from "../model/types.js";
 import { byName, groupCell, TOTAL, wavesOf, type Wave } from "./cells.js";
 import { analyseCoordination, wideRatings } from "./coordination.js";
@@ -9,11 +8,12 @@ import type { RcRating } from "../model/types.js";
 import { latestSubmissions } from "./duplicates.js";
 import { groupUnits } from "./groups.js";
 import { itemResults, publishableItems } from "./items.js";
-import { isLeadershipScale, DEFAULT_MIN_ANSWERED } from "../model/presets.js";
+import { isLeadershipScale } from "../model/presets.js";
 import { cronbachAlpha } from "./reliability.js";
 import { participation } from "./participation.js";
 import { figureKey, plannedAttributes, planRelease, RESPONSES, scaleFamily } from "./release.js";
-import { favourableShare, keyItems, personScores, pick, summarise, type KeyedItems } from "./scoring.js";
+import { scoreScale, type ScoredScale } from "./scored.js";
+import { favourableShare, pick, summarise, type KeyedItems } from "./scoring.js";
 import type {
   Band,
   Estimate,
@@ -196,23 +196,6 @@ function figuresByWave(
     shownGroups.push(shown);
   }
   return { waveResults, groups, shownGroups };
-}
-
-interface ScoredScale {
-  id: string;
-  scale: ScaleConfig;
-  present: string[];
-  keyed: KeyedItems;
-  share: number;
-  /** Person scores, NaN for responses with too few answered items. */
-  scores: Float64Array;
-}
-
-function scoreScale(id: string, scale: ScaleConfig, survey: SurveyData): ScoredScale {
-  const present = scale.items.filter((item) => survey.answers[item]);
-  const keyed = keyItems(survey.answers, present, scale.reverse, scale.min, scale.max);
-  const share = scale.minAnswered ?? DEFAULT_MIN_ANSWERED;
-  return { id, scale, present, keyed, share, scores: personScores(keyed, survey.rows, share) };
 }
 
 function analyseScale(

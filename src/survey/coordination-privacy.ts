@@ -23,7 +23,7 @@ export interface MatrixCell {
 }
 
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-export const receivedId = (group: string) => `received\u0000${group}`;
+const receivedId = (group: string) => `received\u0000${group}`;
 
 /** Ids of the cells and aggregates ("within", "between", receivedId(g)) to hide. */
 export function planCoordination(cells: readonly MatrixCell[], k: number): Set<string> {

@@ -66,7 +66,7 @@ class Basis {
 const MAX_SEARCHED = 24;
 
 /** True when no nonzero combination of the figures depends on the answers of fewer than k people. */
-export function patternsSafe(patterns: readonly AnswerPattern[], figures: readonly Figure[], k: number): boolean {
+function patternsSafe(patterns: readonly AnswerPattern[], figures: readonly Figure[], k: number): boolean {
   const columnsOf = (p: AnswerPattern) =>
     p.answered.flatMap((answered, i) => (answered ? [figures.map((f) => f(p, i))] : []));
   const total = new Basis();

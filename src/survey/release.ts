@@ -8,7 +8,7 @@
 // cells of the cross-classification of all those attributes. src/survey/disclosure.ts picks the publishable ones.
 import { selectPublishable, type Candidate } from "./disclosure.js";
 
-export interface ReleaseFamily {
+interface ReleaseFamily {
   id: string;
   /** Whether a response belongs to the family (has a score on the scale; every response for counts). */
   member: (row: number) => boolean;
