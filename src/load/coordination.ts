@@ -6,7 +6,8 @@ import type { RcRating } from "../model/types.js";
 import { RC_DIMENSIONS, type RcDimension } from "../model/coordination.js";
 import { resolveColumns } from "./columns.js";
 import type { LoadContext } from "./context.js";
-import { readCsv, type CsvFileInfo } from "./csv.js";
+import { type CsvFileInfo } from "./csv.js";
+import { readTable } from "./table.js";
 import { isMissing, parseNumber } from "./values.js";
 
 const COORDINATION_COLUMNS = {
@@ -74,7 +75,7 @@ export async function loadCoordination(path: string, ctx: LoadContext): Promise<
     return index;
   };
 
-  const info = await readCsv(path, ctx.csv, (header, file) => {
+  const info = await readTable(path, ctx.csv, (header, file) => {
     const col = resolveColumns(header, COORDINATION_COLUMNS, path);
     const decimalComma = file.delimiter === ";";
     return (fields, line) => {

@@ -1,7 +1,7 @@
 // delivery.csv → rows of (metric, date, value, groups). An empty or NA value is a gap, never a zero.
 import type { DeliveryRow } from "../model/types.js";
 import { parsePeriodLabel, periodStartDay } from "../model/periods.js";
-import { readCsv } from "./csv.js";
+import { readTable } from "./table.js";
 import { otherColumns, resolveColumns } from "./columns.js";
 import { DateRange, summariseFile, type LoadContext } from "./context.js";
 import { isMissing, parseDate, parseNumber } from "./values.js";
@@ -21,7 +21,7 @@ export async function loadDelivery(path: string, ctx: LoadContext): Promise<Deli
   const rows: DeliveryRow[] = [];
   const range = new DateRange();
   let gaps = 0;
-  const info = await readCsv(path, ctx.csv, (header, file) => {
+  const info = await readTable(path, ctx.csv, (header, file) => {
     const col = resolveColumns(header, DELIVERY_COLUMNS, path);
     const groupColumns = otherColumns(header, [col.metric, col.date, col.value]);
     return (fields, line) => {

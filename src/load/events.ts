@@ -1,6 +1,6 @@
 // events.csv → forum attendance: one row per attendee of an event.
 import type { EventAttendance, PeopleData } from "../model/types.js";
-import { readCsv } from "./csv.js";
+import { readTable } from "./table.js";
 import { resolveColumns } from "./columns.js";
 import { DateRange, summariseFile, type LoadContext } from "./context.js";
 import { parseDate } from "./values.js";
@@ -14,7 +14,7 @@ const EVENT_COLUMNS = {
 export async function loadEvents(path: string, people: PeopleData, ctx: LoadContext): Promise<EventAttendance[]> {
   const attendance: EventAttendance[] = [];
   const range = new DateRange();
-  const info = await readCsv(path, ctx.csv, (header) => {
+  const info = await readTable(path, ctx.csv, (header) => {
     const col = resolveColumns(header, EVENT_COLUMNS, path);
     return (fields, line) => {
       const event = fields[col.event].trim();

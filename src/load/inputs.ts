@@ -15,6 +15,7 @@ import { loadCoordination } from "./coordination.js";
 import { loadDelivery } from "./delivery.js";
 import { loadEvents } from "./events.js";
 import { loadInteractions } from "./interactions.js";
+import { isTableSource } from "./duckdb/source.js";
 import { loadPeople } from "./people.js";
 import { identifierColumns, identifierProblem, PSEUDONYMISED_IDENTIFIERS, surveyGroupColumns } from "./identifiers.js";
 import { loadSurvey } from "./survey.js";
@@ -47,7 +48,7 @@ export interface InputOptions {
 }
 
 const CONFIG_FILE = "relaudit.config.json";
-const EXTENSIONS = [".csv", ".tsv", ".txt"];
+const EXTENSIONS = [".csv", ".tsv", ".txt", ".parquet"];
 const DEFAULT_BOUNDARIES = ["organisation", "team", "profession"];
 const MAX_BOUNDARY_VALUES = 100;
 /** Problems (or skipped-row examples) kept per kind; the rest are counted. */
@@ -162,7 +163,7 @@ async function readFiles(paths: Paths, ctx: LoadContext, options: InputOptions) 
   let interactions = null;
   if (paths.interactions) {
     const loaded = await tryLoad(
-      () => loadInteractions(paths.interactions!, people, withProgress(paths.interactions!)),
+      () => loadInteractionsFile(paths.interactions!, people, withProgress(paths.interactions!)),
       problems,
     );
     if (loaded) {
@@ -262,6 +263,16 @@ function skippedWarnings(skipped: SkippedRows[]): string[] {
     const why = reasons.map((r) => `${formatNumber(r.rows)} ${r.reason}`).join("; ");
     return `${file}: ${plural(total, "invalid row")} left out (--skip-invalid-rows): ${why}`;
   });
+}
+
+/** Parquet and DuckDB tables are collapsed by DuckDB where that is exact; otherwise (and for CSV) row by row. */
+async function loadInteractionsFile(path: string, people: PeopleData | null, ctx: LoadContext) {
+  if (isTableSource(path)) {
+    const { loadInteractionsFromTable } = await import("./duckdb/interactions.js");
+    const collapsed = await loadInteractionsFromTable(path, people, ctx);
+    if (collapsed) return collapsed;
+  }
+  return loadInteractions(path, people, ctx);
 }
 
 async function loadCoordinationFile(path: string, ctx: LoadContext) {

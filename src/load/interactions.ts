@@ -1,7 +1,8 @@
 // interactions.csv → ties, collapsed while streaming: memory grows with distinct people, ties and periods, not rows.
 // Viva Insights person-to-person exports carry people's attributes inline; they stand in for people.csv.
 import type { InteractionData, PeopleData } from "../model/types.js";
-import { readCsv, type LineReader } from "./csv.js";
+import type { LineReader } from "./csv.js";
+import { readTable } from "./table.js";
 import { TextTable } from "./text-table.js";
 import { InteractionCollector, type Accept } from "./interaction-collector.js";
 import { resolveColumns } from "./columns.js";
@@ -25,7 +26,7 @@ const INTERACTION_COLUMNS = {
   duration: { aliases: ["duration_minutes", "duration", "minutes"], description: "minutes spent" },
 } as const;
 
-const INLINE_PREFIX = { from: "primarycollaborator_", to: "secondarycollaborator_" } as const;
+export const INLINE_PREFIX = { from: "primarycollaborator_", to: "secondarycollaborator_" } as const;
 
 export async function loadInteractions(
   path: string,
@@ -35,7 +36,7 @@ export async function loadInteractions(
   const collector = new InteractionCollector(path, people, ctx);
   let timestamped = false;
   let inlineColumns: string[] = [];
-  const info = await readCsv(path, ctx.csv, (header, file) => {
+  const info = await readTable(path, ctx.csv, (header, file) => {
     const col = resolveColumns(header, INTERACTION_COLUMNS, path);
     timestamped = col.timestamp >= 0;
     // Inline attributes (Viva Insights): PrimaryCollaborator_<attr> / SecondaryCollaborator_<attr>, used only without people.csv.

@@ -1,6 +1,6 @@
 // people.csv → PeopleData: one row per person, attribute columns become boundaries.
 import type { PeopleData, Person } from "../model/types.js";
-import { readCsv } from "./csv.js";
+import { readTable } from "./table.js";
 import { otherColumns, resolveColumns } from "./columns.js";
 import { DateRange, summariseFile, type LoadContext } from "./context.js";
 import { isMissing, parseDate } from "./values.js";
@@ -23,7 +23,7 @@ export async function loadPeople(path: string, ctx: LoadContext): Promise<People
   const { dateFormat, timeZone } = ctx.config;
   let attributeColumns: string[] = [];
 
-  const info = await readCsv(path, ctx.csv, (header) => {
+  const info = await readTable(path, ctx.csv, (header) => {
     const col = resolveColumns(header, PEOPLE_COLUMNS, path);
     const attributes = otherColumns(header, [col.id, col.joined, col.left]);
     attributeColumns = attributes.map((i) => header[i]);

@@ -3,7 +3,7 @@
 import { didYouMean } from "../model/problems.js";
 import type { SurveyData } from "../model/types.js";
 import type { Config } from "../model/config.js";
-import { readCsv } from "./csv.js";
+import { readTable } from "./table.js";
 import { resolveColumns } from "./columns.js";
 import { summariseFile, type LoadContext } from "./context.js";
 import { isMissing, parseDate, parseNumber } from "./values.js";
@@ -60,7 +60,7 @@ export async function loadSurvey(path: string, groupNames: string[] | null, ctx:
   const answers: Record<string, number[]> = {};
   const { dateFormat, timeZone } = ctx.config;
 
-  const info = await readCsv(path, ctx.csv, (header, file) => {
+  const info = await readTable(path, ctx.csv, (header, file) => {
     const col = resolveColumns(header, SURVEY_COLUMNS, path);
     const decimalComma = file.delimiter === ";";
     const byName = new Map(header.map((h, i) => [h.toLowerCase(), i] as const));

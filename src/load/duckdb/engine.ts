@@ -1,0 +1,67 @@
+// DuckDB, embedded: opened only when a Parquet file or a DuckDB table is read (a dynamic import, so a CSV-only run
+// never loads its 70 MB binary). Settled so it never reaches the network: no extension is installed or loaded at run
+// time (parquet, json and icu are built into the binary), and only local paths are accepted.
+import { cpus, tmpdir } from "node:os";
+import { InputError } from "../../errors.js";
+import type * as DuckDB from "@duckdb/node-api";
+import type { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+
+export interface EngineOptions {
+  /** Worker threads (default: the cores). */
+  threads?: number;
+  /** DuckDB's memory limit, e.g. "3GB" (default: DuckDB's, 80% of RAM). Spills to a temporary folder beyond it. */
+  memoryLimit?: string;
+  /** Keep rows in source order (default true; false lets large GROUP BYs stream with less memory). */
+  preserveOrder?: boolean;
+}
+
+export interface Engine {
+  connection: DuckDBConnection;
+  /** Runs a statement and returns its rows as plain JS values (small results only). */
+  rows(sql: string): Promise<Record<string, unknown>[]>;
+  run(sql: string): Promise<void>;
+  close(): void;
+}
+
+/** Opens an in-memory DuckDB; the caller closes it. A missing binary is a clear error, not a stack trace. */
+export async function openEngine(options: EngineOptions = {}): Promise<Engine> {
+  let api: typeof DuckDB;
+  try {
+    api = await import("@duckdb/node-api");
+  } catch (error) {
+    throw new InputError({
+      message: "Parquet and DuckDB inputs need DuckDB, which could not be loaded on this machine",
+      found: error instanceof Error ? error.message.split("\n")[0] : String(error),
+      hint: "reinstall relaudit (npm ci) on a supported platform (Linux, macOS or Windows on x64/arm64), or export the data as CSV",
+    });
+  }
+  const instance: DuckDBInstance = await api.DuckDBInstance.create(":memory:", {
+    threads: String(options.threads ?? Math.max(1, cpus().length)),
+    ...(options.memoryLimit ? { memory_limit: options.memoryLimit } : {}),
+    preserve_insertion_order: String(options.preserveOrder ?? true),
+    temp_directory: tmpdir(),
+    autoinstall_known_extensions: "false",
+    autoload_known_extensions: "false",
+    allow_community_extensions: "false",
+  });
+  const connection = await instance.connect();
+  return {
+    connection,
+    async rows(sql) {
+      const reader = await connection.runAndReadAll(sql);
+      return reader.getRowObjectsJS() as Record<string, unknown>[];
+    },
+    async run(sql) {
+      await connection.run(sql);
+    },
+    close() {
+      connection.closeSync();
+      instance.closeSync();
+    },
+  };
+}
+
+/** A SQL string literal. */
+export const sqlString = (text: string) => `'${text.replace(/'/g, "''")}'`;
+/** A SQL identifier, quoted. */
+export const sqlIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
