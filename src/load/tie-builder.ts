@@ -101,25 +101,6 @@ export class TieBuilder {
     at: Instant | null,
     period: number | null,
   ): void {
-    this.addRows(from, to, weight, duration, channel, at, at, period, 1);
-  }
-
-  /**
-   * Adds `rows` rows of one tie, channel and period at once, with their summed weight and duration and their earliest
-   * and latest instants (an engine's GROUP BY). Fed in order of each group's first row, with whole-number sums, the
-   * ties are those the rows one by one would give.
-   */
-  addRows(
-    from: number,
-    to: number,
-    weight: number,
-    duration: number,
-    channel: string,
-    first: Instant | null,
-    last: Instant | null,
-    period: number | null,
-    rows: number,
-  ): void {
     const tie = this.pairs.numberOf(from, to);
     if (tie === this.count) this.newRecord();
     const c = this.channelNumber(channel);
@@ -135,12 +116,12 @@ export class TieBuilder {
     const o = tie * this.stride;
     const w = weight + 0;
     r[o + WEIGHT] += w;
-    r[o + ROWS] += rows;
+    r[o + ROWS]++;
     r[o + DURATION] += duration;
-    if (first !== null && last !== null) {
+    if (at !== null) {
       // NaN comparisons are false: the first timestamp sets both.
-      if (!(first >= r[o + FIRST])) r[o + FIRST] = first;
-      if (!(last <= r[o + LAST])) r[o + LAST] = last;
+      if (!(at >= r[o + FIRST])) r[o + FIRST] = at;
+      if (!(at <= r[o + LAST])) r[o + LAST] = at;
     }
     if (this.sparse) {
       this.sparse.channels.add(tie, c, w);
