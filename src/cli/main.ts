@@ -1,10 +1,11 @@
-// The command line: one file per command (audit.ts, signals.ts, explore.ts, validate.ts, init.ts), listed here.
+// The command line: one file per command (audit.ts, signals.ts, explore.ts, validate.ts, aggregate.ts, init.ts), listed here.
 // `run()` returns the exit code and never calls process.exit: only bin/ touches process.
 //   0 ok · 1 findings at or above --fail-on · 2 usage, config or input error · 3 a bug
 import { Command, CommanderError } from "commander";
 import { VERSION } from "../pipeline/audit.js";
 import { formatProblem, InputError } from "../model/problems.js";
 import { visibleControls } from "../util/control-characters.js";
+import { aggregateCommand } from "./aggregate.js";
 import { auditCommand } from "./audit.js";
 import { EXIT, type CliCommand } from "./command.js";
 import { exploreCommand } from "./explore.js";
@@ -21,6 +22,7 @@ const COMMANDS: readonly CliCommand<never>[] = [
   validateCommand,
   signalsCommand,
   exploreCommand,
+  aggregateCommand,
   initCommand,
 ];
 

@@ -1,8 +1,15 @@
 // The input options every command that reads data takes, and the InputOptions they become.
 import { InvalidArgumentError, Option, type Command } from "commander";
+import { InputError } from "../errors.js";
+import { databaseTable } from "../load/duckdb/source.js";
 import type { InputOptions } from "../load/inputs.js";
 
 export interface CommonFlags {
+  db?: string;
+  peopleTable?: string;
+  interactionsTable?: string;
+  surveyTable?: string;
+  deliveryTable?: string;
   people?: string;
   interactions?: string;
   survey?: string;
@@ -47,6 +54,11 @@ export function addInputOptions(command: Command): Command {
     .option("--coordination <file>", "coordination.csv: relational coordination ratings in long form")
     .option("--annotations <file>", "annotations.csv: dated notes and rebase/baseline decisions for SPC charts")
     .option("--config <file>", "relaudit.config.json (default: the one in DIR)")
+    .option("--db <file>", "a DuckDB database whose tables are inputs (name them with --people-table, ...)")
+    .option("--people-table <name>", "with --db: the table of people")
+    .option("--interactions-table <name>", "with --db: the table of interactions")
+    .option("--survey-table <name>", "with --db: the table of survey responses")
+    .option("--delivery-table <name>", "with --db: the table of delivery metrics")
     .option("--encoding <name>", "file encoding when there is no BOM (e.g. windows-1252)")
     .option("--delimiter <char>", "field delimiter (default: sniffed from the header)")
     .option("--skip-rows <n>", "lines to skip before the header", integer(0))
@@ -72,7 +84,32 @@ export function addInputOptions(command: Command): Command {
 export const hasExplicitFiles = (f: CommonFlags) =>
   Boolean(f.people || f.interactions || f.survey || f.coordination || f.delivery || f.events);
 
-export function inputOptions(dir: string | undefined, flags: CommonFlags): InputOptions {
+/** --db FILE --people-table NAME … → the FILE#NAME paths the loaders read through DuckDB. */
+function databaseTables(flags: CommonFlags): CommonFlags {
+  const tables = {
+    people: flags.peopleTable,
+    interactions: flags.interactionsTable,
+    survey: flags.surveyTable,
+    delivery: flags.deliveryTable,
+  };
+  const named = Object.entries(tables).filter(([, table]) => table !== undefined);
+  if (named.length > 0 && !flags.db)
+    throw new InputError({
+      column: "--db",
+      message: "a table was named without its database",
+      hint: "add --db FILE.duckdb",
+    });
+  if (flags.db && named.length === 0)
+    throw new InputError({
+      column: "--db",
+      message: "--db names a database but no table",
+      hint: "add --interactions-table NAME (and --people-table, --survey-table, --delivery-table)",
+    });
+  return { ...flags, ...Object.fromEntries(named.map(([kind, table]) => [kind, databaseTable(flags.db!, table!)])) };
+}
+
+export function inputOptions(dir: string | undefined, given: CommonFlags): InputOptions {
+  const flags = databaseTables(given);
   return {
     dir: dir ?? (hasExplicitFiles(flags) ? undefined : "."),
     files: {

@@ -1,0 +1,100 @@
+// `relaudit aggregate RAW --out interactions.parquet`: raw collaboration events → the interactions file audit reads.
+// The output appears all at once (written beside it, then renamed) or not at all.
+import { existsSync, renameSync, rmSync, statSync } from "node:fs";
+import { dirname, basename, join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { Option } from "commander";
+import { InputError } from "../errors.js";
+import { isValidTimeZone } from "../model/periods.js";
+import { EXIT, type CliCommand } from "./command.js";
+import { integer } from "./options.js";
+
+interface AggregateFlags {
+  out: string;
+  period?: "week" | "month";
+  timeZone?: string;
+  maxRecipients: number;
+  threads?: number;
+  memoryLimit?: string;
+  force?: boolean;
+  quiet?: boolean;
+}
+
+export const aggregateCommand: CliCommand<AggregateFlags> = {
+  define: (program) =>
+    program
+      .command("aggregate")
+      .description(
+        "raw events (one row per email, message, call or meeting; Parquet or CSV) → interactions, one row per sender, recipient, period and channel, computed by DuckDB",
+      )
+      .argument("<raw>", "raw events: a .parquet file or glob (data/events-*.parquet), or a .csv file")
+      .requiredOption("-o, --out <file>", "where to write the interactions: .parquet (or .csv)")
+      .addOption(
+        new Option("--period <kind>", "period of each row (default week, ISO, Monday start)").choices([
+          "week",
+          "month",
+        ]),
+      )
+      .option("--time-zone <zone>", "IANA time zone for periods (default UTC; use the audit's)")
+      .option("--max-recipients <n>", "leave out events with more recipients than this (0 = no limit)", integer(0), 25)
+      .option("--threads <n>", "DuckDB worker threads (default: the cores)", integer(1))
+      .option(
+        "--memory-limit <size>",
+        "DuckDB memory limit, e.g. 3GB (default 3GB); spills to a temporary folder beyond it",
+      )
+      .option("--force", "overwrite --out if it exists")
+      .option("-q, --quiet", "no summary on stderr"),
+  async run(input, flags, io) {
+    const raw = input!;
+    const timeZone = flags.timeZone ?? "UTC";
+    if (!isValidTimeZone(timeZone))
+      throw new InputError({
+        column: "--time-zone",
+        message: `unknown time zone "${timeZone}"`,
+        expected: "an IANA zone such as Europe/London",
+      });
+    if (existsSync(flags.out) && !flags.force)
+      throw new InputError({
+        file: flags.out,
+        message: "the output file exists",
+        hint: "pass --force to overwrite it, or choose another --out",
+      });
+    if (!/\.(parquet|csv)$/i.test(flags.out))
+      throw new InputError({
+        file: flags.out,
+        message: "unknown output format",
+        expected: "a file name ending in .parquet or .csv",
+      });
+    const { aggregateEvents } = await import("../load/duckdb/aggregate.js");
+    const temp = join(dirname(flags.out), `.${basename(flags.out)}.${process.pid}.tmp`);
+    const started = performance.now();
+    try {
+      const summary = await aggregateEvents({
+        input: raw,
+        out: temp,
+        format: /\.csv$/i.test(flags.out) ? "csv" : "parquet",
+        period: flags.period ?? "week",
+        timeZone,
+        maxRecipients: flags.maxRecipients,
+        threads: flags.threads,
+        memoryLimit: flags.memoryLimit ?? "3GB",
+      });
+      renameSync(temp, flags.out);
+      if (!flags.quiet) {
+        const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        const n = (x: number) => x.toLocaleString("en-GB");
+        io.stderr.write(
+          `${flags.out}: ${n(summary.rows)} rows (${n(summary.pairs)} sender → recipient pairs, ${n(summary.interactions)} interactions, ` +
+            `${summary.first ?? "no dates"} to ${summary.last ?? "no dates"}) from ${n(summary.events)} events in ${seconds} s, ` +
+            `${statSync(flags.out).size.toLocaleString("en-GB")} bytes.\n` +
+            `Rules: duplicate events counted once; blank recipients and the sender among the recipients ignored; ` +
+            `${flags.maxRecipients === 0 ? "no limit on recipients" : `events with more than ${flags.maxRecipients} recipients left out`}; ` +
+            `${flags.period ?? "week"}s in ${timeZone}. See docs/scale.md.\n`,
+        );
+      }
+    } finally {
+      rmSync(temp, { force: true });
+    }
+    return EXIT.ok;
+  },
+};

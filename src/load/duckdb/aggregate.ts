@@ -1,0 +1,169 @@
+// `relaudit aggregate`: raw collaboration events (one row per email, message, call or meeting) → interactions, one row
+// per sender, recipient, period and channel. The work is sql/aggregate-interactions.sql — the file warehouse teams run
+// on their own engine — run by DuckDB over the raw file: streaming, on every core, within a memory limit (spilling to
+// a temporary folder beyond it). This module maps the raw columns onto the SQL's input and writes the result.
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { InputError } from "../../errors.js";
+import type { PeriodKind } from "../../model/periods.js";
+import { resolveColumns } from "../columns.js";
+import { openEngine, sqlIdent, sqlString, type Engine } from "./engine.js";
+import { describe, type Column } from "./rows.js";
+import { guarded } from "./source.js";
+
+export const RAW_EVENT_COLUMNS = {
+  sender: {
+    aliases: ["sender", "from", "organiser", "organizer", "source"],
+    required: true,
+    description: "who sent it or organised it",
+  },
+  recipients: {
+    aliases: ["recipients", "recipient", "to", "attendees", "participants", "target"],
+    required: true,
+    description: "who received it or attended, separated by ';' (or a list column)",
+  },
+  timestamp: {
+    aliases: ["timestamp", "time", "datetime", "date", "sent", "start", "start_time", "event_time"],
+    required: true,
+    description: "when it happened",
+  },
+  channel: { aliases: ["channel", "type", "medium", "kind"], description: "email, chat, call, meeting, ..." },
+  duration: { aliases: ["duration_minutes", "duration", "minutes"], description: "minutes spent" },
+} as const;
+
+export interface AggregateOptions {
+  /** Raw events: a Parquet file or glob, or a CSV file (read by DuckDB's CSV reader). */
+  input: string;
+  /** Where to write, and as what. */
+  out: string;
+  format: "parquet" | "csv";
+  period: PeriodKind;
+  timeZone: string;
+  /** Events with more recipients are left out; 0 = no limit. */
+  maxRecipients: number;
+  threads?: number;
+  memoryLimit?: string;
+}
+
+export interface AggregateSummary {
+  events: number;
+  rows: number;
+  pairs: number;
+  interactions: number;
+  first: string | null;
+  last: string | null;
+}
+
+/** The SQL file as shipped (beside dist/ when bundled, two folders up from src/load/duckdb otherwise). */
+export function aggregateSql(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (const root of [join(here, ".."), join(here, "..", "..", "..")]) {
+    try {
+      return readFileSync(join(root, "sql", "aggregate-interactions.sql"), "utf8");
+    } catch {
+      // not this layout
+    }
+  }
+  throw new Error("sql/aggregate-interactions.sql is missing from the installation");
+}
+
+/** The SQL with relaudit's settings in place of the file's defaults (the line marked "relaudit: settings"). */
+export function configuredSql(settings: { maxRecipients: number; period: PeriodKind }): string {
+  const sql = aggregateSql().replace(/;\s*$/, "");
+  const line = /^\s*SELECT \d+ AS max_recipients, '(week|month)' AS period -- relaudit: settings$/m;
+  if (!line.test(sql)) throw new Error("the settings line of sql/aggregate-interactions.sql has changed");
+  return sql.replace(
+    line,
+    `  SELECT ${settings.maxRecipients} AS max_recipients, '${settings.period}' AS period -- relaudit: settings`,
+  );
+}
+
+/** Runs the aggregation and writes `out`; returns what was read and written. */
+export async function aggregateEvents(options: AggregateOptions): Promise<AggregateSummary> {
+  const engine = await openEngine({ threads: options.threads, memoryLimit: options.memoryLimit, preserveOrder: false });
+  try {
+    await engine.run(`SET TimeZone = ${sqlString(options.timeZone)}`).catch(() => {
+      throw new InputError({ column: "--time-zone", message: `unknown time zone "${options.timeZone}"` });
+    });
+    const scan = await rawScan(engine, options.input);
+    const columns = await describe(engine, { label: options.input, kind: "parquet", relation: scan });
+    await engine.run(`CREATE TEMP VIEW raw_events AS ${rawEventsView(columns, scan, options)}`);
+    const format = options.format === "csv" ? "(FORMAT csv, HEADER)" : "(FORMAT parquet, COMPRESSION zstd)";
+    await guarded(options.input, "the events could not be aggregated", () =>
+      engine.run(`COPY (${configuredSql(options)}) TO ${sqlString(options.out)} ${format}`),
+    );
+    const [read] = await engine.rows(`SELECT count(*)::DOUBLE AS events FROM ${scan}`);
+    const output =
+      options.format === "csv"
+        ? `read_csv(${sqlString(options.out)}, header = true, delim = ',', quote = '"', escape = '"')`
+        : `read_parquet(${sqlString(options.out)})`;
+    const [written] = await engine.rows(`SELECT count(*)::DOUBLE AS n_rows,
+        count(DISTINCT ("from", "to"))::DOUBLE AS pairs, coalesce(sum(weight), 0)::DOUBLE AS interactions,
+        strftime(min("date"), '%Y-%m-%d') AS first_date, strftime(max("date"), '%Y-%m-%d') AS last_date
+      FROM ${output}`);
+    return {
+      events: Number(read.events),
+      rows: Number(written.n_rows),
+      pairs: Number(written.pairs),
+      interactions: Number(written.interactions),
+      first: (written.first_date as string | null) ?? null,
+      last: (written.last_date as string | null) ?? null,
+    };
+  } finally {
+    engine.close();
+  }
+}
+
+/** A FROM clause over the raw file: Parquet (a file or glob) or CSV (DuckDB's reader, types detected). */
+async function rawScan(engine: Engine, input: string): Promise<string> {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input))
+    throw new InputError({
+      file: input,
+      message: "only local files are read",
+      hint: "copy the files to this machine first",
+    });
+  const files = await guarded(input, "not a readable path", () =>
+    engine.rows(`SELECT file FROM glob(${sqlString(input)})`),
+  );
+  if (files.length === 0)
+    throw new InputError({ file: input, message: "no such file (or no file matches the pattern)" });
+  const reader = /\.parquet$/i.test(input) ? "read_parquet" : "read_csv";
+  const scan = `${reader}(${sqlString(input)})`;
+  await guarded(input, `not a readable ${reader === "read_parquet" ? "Parquet" : "CSV"} file`, () =>
+    engine.rows(`SELECT * FROM ${scan} LIMIT 1`),
+  );
+  return `(SELECT *, 0 AS __row FROM ${scan})`;
+}
+
+/** raw_events as the SQL file expects it: text sender and recipients, a wall-clock event_time, text channel. */
+function rawEventsView(columns: Column[], scan: string, options: AggregateOptions): string {
+  const header = columns.map((c) => c.name);
+  const col = resolveColumns(header, RAW_EVENT_COLUMNS, options.input);
+  const ref = (i: number) => sqlIdent(columns[i].name);
+  const type = (i: number) => columns[i].type.toUpperCase();
+  const expect = (i: number, expected: string) =>
+    new InputError({
+      file: options.input,
+      column: columns[i].name,
+      message: `column "${columns[i].name}" holds ${type(i)} values`,
+      expected,
+      hint: "convert the column in the export, or point the option at the right column",
+    });
+  const recipients = type(col.recipients).endsWith("[]")
+    ? `array_to_string(${ref(col.recipients)}, ';')`
+    : `CAST(${ref(col.recipients)} AS VARCHAR)`;
+  const t = type(col.timestamp);
+  let at: string;
+  if (t === "TIMESTAMP WITH TIME ZONE" || t === "TIMESTAMPTZ")
+    at = `timezone(${sqlString(options.timeZone)}, ${ref(col.timestamp)})`;
+  else if (t.startsWith("TIMESTAMP") || t === "DATE") at = `CAST(${ref(col.timestamp)} AS TIMESTAMP)`;
+  else throw expect(col.timestamp, "timestamps (a TIMESTAMP or DATE column, or text DuckDB reads as one)");
+  const duration = col.duration < 0 ? "0" : ref(col.duration);
+  if (col.duration >= 0 && !/INT|DOUBLE|FLOAT|REAL|DECIMAL|NUMERIC/.test(type(col.duration)))
+    throw expect(col.duration, "numbers of minutes");
+  return `SELECT CAST(${ref(col.sender)} AS VARCHAR) AS sender, ${recipients} AS recipients, ${at} AS event_time,
+      ${col.channel < 0 ? "''" : `CAST(${ref(col.channel)} AS VARCHAR)`} AS channel,
+      CAST(${duration} AS DOUBLE) AS duration_minutes
+    FROM ${scan}`;
+}
