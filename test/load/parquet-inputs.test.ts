@@ -1,0 +1,183 @@
+// Parquet files and DuckDB tables give the same reports as the same data in CSV. The Parquet files are written here
+// from the CSV fixtures by DuckDB (typed columns as DuckDB's CSV reader detects them, or every column as text), so
+// no binary is committed. Reports are compared byte for byte after the file descriptions (path, delimiter and the
+// CSV-only reading notes) are made alike.
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { ROOT, runInProcess } from "../helpers/cli.js";
+import { loadInteractionsFromTable } from "../../src/load/duckdb/interactions.js";
+import { DEFAULT_CONFIG } from "../../src/load/config.js";
+import { ProblemLog } from "../../src/errors.js";
+import type { LoadContext } from "../../src/load/context.js";
+
+const AT = "2026-11-23T06:00:00Z";
+const FIXTURES = {
+  demo: join(ROOT, "fixtures/demo"),
+  small: join(ROOT, "test/fixtures/inputs/small"),
+  viva: join(ROOT, "test/fixtures/inputs/viva-inline"),
+};
+let work: string;
+
+async function duckdb() {
+  const instance = await DuckDBInstance.create(":memory:", { threads: "1" });
+  return { instance, connection: await instance.connect() };
+}
+
+/** A copy of a fixture folder with each CSV as Parquet (and, with `database`, as a table of one DuckDB file). */
+async function asParquet(from: string, to: string, mode: "typed" | "text"): Promise<void> {
+  cpSync(from, to, { recursive: true, filter: (f) => !f.endsWith(".csv") });
+  const { instance, connection } = await duckdb();
+  for (const file of readdirSync(from).filter((f) => f.endsWith(".csv"))) {
+    // The small fixture is semicolon-separated with decimal commas: the same numbers, read as such.
+    const options = [
+      mode === "text" ? "all_varchar = true" : "",
+      file === "interactions.csv" && from === FIXTURES.small ? "decimal_separator = ','" : "",
+    ]
+      .filter(Boolean)
+      .map((o) => `, ${o}`)
+      .join("");
+    await connection.run(
+      `COPY (SELECT * FROM read_csv('${join(from, file)}'${options})) TO '${join(to, file.replace(/\.csv$/, ".parquet"))}' (FORMAT parquet)`,
+    );
+  }
+  connection.closeSync();
+  instance.closeSync();
+}
+
+/** The report with file paths, delimiters and CSV reading notes made alike. */
+function normalised(report: string, dir: string, reference: string): string {
+  return report
+    .replaceAll(dir, reference)
+    .replace(/\.parquet\b/g, ".csv")
+    .replace(/"delimiter": "[^"]*"/g, '"delimiter": ""')
+    .replace(/\n\s*"[^"\n]*: (semicolon|tab|pipe)-separated",?/g, "");
+}
+
+async function report(dir: string, extra: string[] = []) {
+  const result = await runInProcess(["audit", dir, "--format", "json", "--generated-at", AT, ...extra]);
+  expect(result.stderr).toBe("");
+  return result.stdout;
+}
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), "relaudit-parquet-"));
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe("Parquet inputs give the CSV reports", () => {
+  for (const [name, dir] of Object.entries(FIXTURES)) {
+    // The small fixture's decimal commas are numbers only in its semicolon-separated CSV: as text they are errors.
+    for (const mode of name === "small" ? (["typed"] as const) : (["typed", "text"] as const)) {
+      it(`${name}, ${mode} columns`, async () => {
+        const csv = join(work, `${name}-csv-${mode}`);
+        const parquet = join(work, `${name}-pq-${mode}`);
+        cpSync(dir, csv, { recursive: true });
+        await asParquet(dir, parquet, mode);
+        const expected = normalised(await report(csv), csv, csv);
+        expect(normalised(await report(parquet), parquet, csv)).toBe(expected);
+        expect(expected).toContain('"ties"');
+      });
+    }
+  }
+
+  it("the demo's interactions are collapsed by DuckDB, not read row by row", async () => {
+    const parquet = join(work, "demo-fast");
+    await asParquet(FIXTURES.demo, parquet, "typed");
+    const ctx: LoadContext = {
+      config: DEFAULT_CONFIG,
+      csv: {},
+      period: "week",
+      window: { since: null, until: null },
+      problems: new ProblemLog(),
+      files: [],
+      warnings: [],
+    };
+    const loaded = await loadInteractionsFromTable(join(parquet, "interactions.parquet"), null, ctx);
+    expect(loaded).not.toBeNull();
+    expect(loaded!.interactions.ties.length).toBeGreaterThan(1000);
+  });
+});
+
+describe("DuckDB tables", () => {
+  it("--db with --*-table gives the CSV report", async () => {
+    const db = join(work, "demo.duckdb");
+    const { instance, connection } = await duckdb();
+    await connection.run(`ATTACH '${db}' AS demo`);
+    for (const kind of ["people", "interactions", "survey", "delivery"])
+      await connection.run(
+        `CREATE TABLE demo.${kind} AS SELECT * FROM read_csv('${join(FIXTURES.demo, `${kind}.csv`)}')`,
+      );
+    await connection.run("DETACH demo");
+    connection.closeSync();
+    instance.closeSync();
+    const csv = join(work, "demo-db-csv");
+    cpSync(FIXTURES.demo, csv, { recursive: true, filter: (f) => !/events\.csv$/.test(f) });
+    rmSync(join(csv, "events.csv"), { force: true });
+    const files = (d: string) => ["--config", join(d, "relaudit.config.json")];
+    const expected = await report("", [
+      ...files(csv),
+      ...["people", "interactions", "survey", "delivery"].flatMap((k) => [`--${k}`, join(csv, `${k}.csv`)]),
+    ]);
+    const tables = ["people", "interactions", "survey", "delivery"].flatMap((k) => [`--${k}-table`, k]);
+    const actual = await report("", [...files(csv), "--db", db, ...tables]);
+    const strip = (s: string) => s.replace(/[^"\s]*demo\.duckdb#(\w+)/g, `${csv}/$1.csv`);
+    expect(normalised(strip(actual), csv, csv)).toBe(normalised(expected, csv, csv));
+  });
+
+  it("a table the database lacks is named, with the tables it has", async () => {
+    const result = await runInProcess(["audit", "--db", join(work, "demo.duckdb"), "--interactions-table", "meetings"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('no table "meetings" in the database');
+    expect(result.stderr).toContain('"interactions"');
+  });
+});
+
+describe("bad Parquet", () => {
+  const write = async (name: string, select: string) => {
+    const path = join(work, name);
+    const { instance, connection } = await duckdb();
+    await connection.run(`COPY (${select}) TO '${path}' (FORMAT parquet)`);
+    connection.closeSync();
+    instance.closeSync();
+    return path;
+  };
+
+  it("a corrupt file: exit 2, the file named, no stack trace", async () => {
+    const path = join(work, "corrupt.parquet");
+    writeFileSync(path, "PAR1 this is not really parquet");
+    const result = await runInProcess(["audit", "--interactions", path]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${path}: not a readable Parquet file`);
+    expect(result.stderr).not.toMatch(/\bat .*\.(ts|js):\d+/);
+  });
+
+  it("a missing column: exit 2, as for CSV", async () => {
+    const path = await write("no-to.parquet", "SELECT 'a' AS sender, TIMESTAMP '2026-05-04 09:00' AS date");
+    const result = await runInProcess(["audit", "--interactions", path]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('missing required column "to"');
+  });
+
+  it("wrong types: the row, column, expected and found, as for CSV", async () => {
+    const path = await write(
+      "wrong-types.parquet",
+      "SELECT * FROM (VALUES ('a', 'b', 'true', DATE '2026-05-04'), ('b', 'a', '2026-05-04', DATE '2026-05-05')) t(\"from\", \"to\", \"timestamp\", weight)",
+    );
+    const result = await runInProcess(["validate", "--interactions", path]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${path}, line 1, column "timestamp": not a valid date`);
+    expect(result.stderr).toContain('found:    "true"');
+    expect(result.stderr).toContain('found:    "2026-05-05"');
+    expect(result.stderr).toContain(`${path}, line 2, column "weight": invalid weight`);
+  });
+
+  it("a list column where text is expected: exit 2 with a hint", async () => {
+    const path = await write("list.parquet", "SELECT 'a' AS \"from\", ['b', 'c'] AS \"to\"");
+    const result = await runInProcess(["audit", "--interactions", path]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('column "to" holds VARCHAR[] values');
+  });
+});
