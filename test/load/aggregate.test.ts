@@ -1,0 +1,131 @@
+// `relaudit aggregate` against hand-worked rows, and sql/aggregate-interactions.sql run on its own (as a warehouse
+// team would: a raw_events table, then the file as shipped) against `relaudit aggregate`.
+//
+// test/fixtures/inputs/raw-events/events.csv, worked by hand (weeks start on Monday, UTC):
+//   A→B 09:00 Mon 4 May email; A→B,C 10:00 email (exported twice: once); A→" B ; B ;A;" meeting 30 min → B once,
+//   the sender and the blank ignored; B→"" left out; C→A call 15 on 11 May and call (no minutes) on 13 May;
+//   A→B,C,D,E meeting: 4 recipients, over a limit of 3; D→D only the sender; no sender; A→B 23:30 Sunday 10 May.
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { ROOT, runInProcess } from "../helpers/cli.js";
+
+const EVENTS = join(ROOT, "test/fixtures/inputs/raw-events/events.csv");
+let work: string;
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), "relaudit-aggregate-"));
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+async function aggregate(input: string, out: string, ...flags: string[]) {
+  const result = await runInProcess(["aggregate", input, "--out", out, "--quiet", ...flags]);
+  expect(result.stderr).toBe("");
+  expect(result.code).toBe(0);
+  return readFileSync(out, "utf8");
+}
+
+async function query<T>(sql: string): Promise<T[]> {
+  const instance = await DuckDBInstance.create(":memory:", { threads: "1" });
+  const connection = await instance.connect();
+  try {
+    const statements = sql.split(/;\s*\n/).filter((s) => s.trim() !== "");
+    for (const statement of statements.slice(0, -1)) await connection.run(statement);
+    return (await connection.runAndReadAll(statements[statements.length - 1])).getRowObjectsJS() as T[];
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+const HEADER = "from,to,date,channel,weight,duration_minutes";
+
+describe("relaudit aggregate", () => {
+  it("counts each event once per recipient and applies the stated rules (hand-worked)", async () => {
+    expect(await aggregate(EVENTS, join(work, "utc.csv"), "--max-recipients", "3")).toBe(
+      [
+        HEADER,
+        "A,B,2026-05-04,email,3,0.0",
+        "A,B,2026-05-04,meeting,1,30.0",
+        "A,C,2026-05-04,email,1,0.0",
+        "C,A,2026-05-11,call,2,15.0",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("weeks in the audit's time zone: Sunday 23:30 UTC is Monday in London", async () => {
+    const rows = await aggregate(
+      EVENTS,
+      join(work, "london.csv"),
+      "--max-recipients",
+      "3",
+      "--time-zone",
+      "Europe/London",
+    );
+    expect(rows).toContain("A,B,2026-05-04,email,2,0.0\n");
+    expect(rows).toContain("A,B,2026-05-11,email,1,0.0\n");
+  });
+
+  it("without a limit the large meeting counts for each of its four recipients", async () => {
+    const rows = await aggregate(EVENTS, join(work, "all.csv"), "--max-recipients", "0");
+    for (const to of ["B", "C", "D", "E"]) expect(rows).toContain(`A,${to},2026-05-11,meeting,1,60.0\n`);
+  });
+
+  it("months, and Parquet with a list column of recipients, give the same rows as text", async () => {
+    const listed = join(work, "listed.parquet");
+    await query(`COPY (SELECT sender, string_split(recipients, ';') AS recipients, "timestamp", channel, duration_minutes
+      FROM read_csv('${EVENTS}')) TO '${listed}' (FORMAT parquet)`);
+    const fromText = await aggregate(EVENTS, join(work, "text-month.csv"), "--period", "month");
+    const fromList = await aggregate(listed, join(work, "list-month.csv"), "--period", "month");
+    expect(fromList).toBe(fromText);
+    expect(fromText).toContain("A,B,2026-05-01,meeting,2,90.0\n");
+  });
+
+  it("the audit reads what aggregate writes", async () => {
+    const out = join(work, "interactions.parquet");
+    await aggregate(EVENTS, out, "--max-recipients", "3");
+    const result = await runInProcess(["audit", "--interactions", out, "--format", "json"]);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as { inputs: { files: { kind: string; rows: number }[] } };
+    expect(report.inputs.files.find((f) => f.kind === "interactions")?.rows).toBe(4);
+  });
+
+  it("refuses to overwrite, and names an unreadable input", async () => {
+    const out = join(work, "utc.csv");
+    const again = await runInProcess(["aggregate", EVENTS, "--out", out]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain("the output file exists");
+    const missing = await runInProcess(["aggregate", join(work, "nothing.parquet"), "--out", join(work, "x.parquet")]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("no such file");
+  });
+});
+
+describe("sql/aggregate-interactions.sql on its own", () => {
+  it("equals relaudit aggregate on the fixture", async () => {
+    const sql = readFileSync(join(ROOT, "sql/aggregate-interactions.sql"), "utf8");
+    // What a warehouse team has: a table raw_events in the SQL's input shape (wall-clock times, here UTC).
+    const rows = await query<Record<string, unknown>>(`SET TimeZone = 'UTC';
+      CREATE TABLE raw_events AS SELECT sender, recipients, CAST("timestamp" AS TIMESTAMP) AS event_time, channel,
+        duration_minutes FROM read_csv('${EVENTS}');
+      ${sql}`);
+    const asCsv = [
+      HEADER,
+      ...rows.map((r) =>
+        [
+          r.from,
+          r.to,
+          (r.date as Date).toISOString().slice(0, 10),
+          r.channel,
+          r.weight,
+          Number(r.duration_minutes).toFixed(1),
+        ].join(","),
+      ),
+      "",
+    ].join("\n");
+    expect(asCsv).toBe(await aggregate(EVENTS, join(work, "default.csv")));
+  });
+});
