@@ -19,6 +19,7 @@ import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { parquetVersusCsv, runXl } from "./bench/xl.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const SIZES = {
@@ -46,16 +47,22 @@ const { values: flags } = parseArgs({
     seed: { type: "string", default: "2026" },
     profile: { type: "boolean", default: false },
     "no-workers-check": { type: "boolean", default: false },
+    "xl-events": { type: "string", default: "100000000" },
     help: { type: "boolean", short: "h" },
   },
 });
 if (flags.help) {
-  process.stdout.write("npm run bench -- [--sizes S,M,L] [--runs N] [--seed N] [--profile] [--no-workers-check]\n");
+  process.stdout.write(
+    "npm run bench -- [--sizes S,M,L,XL] [--runs N] [--seed N] [--profile] [--no-workers-check] [--xl-events N]\n",
+  );
   process.exit(0);
 }
-const sizes = flags.sizes.split(",").map((s) => s.trim().toUpperCase());
-for (const size of sizes)
-  if (!(size in SIZES)) fail(`unknown size "${size}": choose from ${Object.keys(SIZES).join(", ")}`);
+const requested = flags.sizes.split(",").map((s) => s.trim().toUpperCase());
+for (const size of requested)
+  if (!(size in SIZES) && size !== "XL")
+    fail(`unknown size "${size}": choose from ${Object.keys(SIZES).join(", ")}, XL`);
+// XL is a raw event log aggregated then audited (scripts/bench/xl.mjs), not a generated CSV system.
+const sizes = requested.filter((s) => s !== "XL");
 const runs = Math.max(1, Number(flags.runs) || 1);
 const seed = Number(flags.seed);
 const cli = join(ROOT, "bin", "relaudit.js");
@@ -104,6 +111,14 @@ for (const size of sizes) {
   log(`${size}: ${seconds(result.wallMs)} s wall, peak RSS ${mib(result.peakRssBytes)} MiB (load ${loadavg()})`);
 }
 
+// XL: raw events → aggregate → audit; and L's interactions from Parquet against CSV.
+let xl = null;
+if (requested.includes("XL")) {
+  const context = { root: ROOT, cli, benchDir, work, log, loadavg };
+  xl = await runXl({ ...context, events: Number(flags["xl-events"]) });
+  xl.lParquetVersusCsv = await parquetVersusCsv({ ...context, dir: ensureSystem("L") });
+}
+
 // Determinism across worker counts: the largest size again with one worker, byte for byte.
 let workers = null;
 if (!flags["no-workers-check"] && machine.cores > 1 && results.length > 0) {
@@ -139,10 +154,12 @@ const record = {
   runs,
   results: results.map(({ jsonPath: _jsonPath, ...rest }) => rest),
   workers,
+  xl,
 };
 const stamp = started.toISOString().replace(/[:.]/g, "-");
 writeFileSync(join(benchDir, `bench-${stamp}.json`), JSON.stringify(record, null, 2) + "\n");
 writeFileSync(join(benchDir, "latest.json"), JSON.stringify(record, null, 2) + "\n");
+if (xl) process.stdout.write(`\n${xlTable(xl)}\n`);
 process.stdout.write(`\n${table(results)}\n\nWrote .bench/bench-${stamp}.json (and .bench/latest.json).\n`);
 if (workers && !workers.identical) process.exitCode = 1;
 
@@ -396,4 +413,18 @@ function log(text) {
 function fail(text) {
   process.stderr.write(`bench: ${text}\n`);
   process.exit(2);
+}
+
+function xlTable(x) {
+  const s = (ms) => (ms / 1000).toFixed(1);
+  const m = (bytes) => Math.round(bytes / 2 ** 20).toLocaleString("en-GB");
+  const b = x.audit.betweenness;
+  return [
+    `| XL (${x.events.toLocaleString("en-GB")} raw events, ${m(x.rawBytes)} MiB Parquet) | wall, s | peak RSS, MiB | CPU, s |`,
+    "|---|---|---|---|",
+    `| aggregate → ${m(x.aggregateBytes)} MiB | ${s(x.aggregate.wallMs)} | ${m(x.aggregate.peakRssBytes)} | ${s(x.aggregate.cpuMs)} |`,
+    `| audit (${(x.audit.rows.interactions ?? 0).toLocaleString("en-GB")} rows) | ${s(x.audit.wallMs)} | ${m(x.audit.peakRssBytes)} | ${s(x.audit.cpuMs)} |`,
+    `| L interactions read + model: CSV / Parquet | ${s(x.lParquetVersusCsv.csv.readModelMs)} / ${s(x.lParquetVersusCsv.parquet.readModelMs)} (${x.lParquetVersusCsv.speedup.toFixed(1)}×) | | |`,
+    `betweenness: ${b.method}${b.sources ? ` (${b.sources} sources, relative error ${b.relativeError})` : ""}; load ${x.loadBefore} → ${x.loadAfter}`,
+  ].join("\n");
 }
