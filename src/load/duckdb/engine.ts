@@ -2,6 +2,8 @@
 // never loads its 70 MB binary). Settled so it never reaches the network: no extension is installed or loaded at run
 // time (parquet, json and icu are built into the binary), and only local paths are accepted.
 import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import { mkdtempSync, rmSync } from "node:fs";
 import { InputError } from "../../errors.js";
 import type * as DuckDB from "@duckdb/node-api";
 import type { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
@@ -35,11 +37,13 @@ export async function openEngine(options: EngineOptions = {}): Promise<Engine> {
       hint: "reinstall relaudit (npm ci) on a supported platform (Linux, macOS or Windows on x64/arm64), or export the data as CSV",
     });
   }
+  // Beyond the memory limit DuckDB spills here: a folder of this run's own, removed on close.
+  const spill = mkdtempSync(join(tmpdir(), "relaudit-duckdb-"));
   const instance: DuckDBInstance = await api.DuckDBInstance.create(":memory:", {
     threads: String(options.threads ?? Math.max(1, cpus().length)),
     ...(options.memoryLimit ? { memory_limit: options.memoryLimit } : {}),
     preserve_insertion_order: String(options.preserveOrder ?? true),
-    temp_directory: tmpdir(),
+    temp_directory: spill,
     autoinstall_known_extensions: "false",
     autoload_known_extensions: "false",
     allow_community_extensions: "false",
@@ -57,6 +61,7 @@ export async function openEngine(options: EngineOptions = {}): Promise<Engine> {
     close() {
       connection.closeSync();
       instance.closeSync();
+      rmSync(spill, { recursive: true, force: true });
     },
   };
 }
