@@ -24,17 +24,19 @@ WITH settings AS (
   SELECT 25 AS max_recipients, 'week' AS period -- relaudit: settings
 ),
 events AS (
-  SELECT DISTINCT TRIM(sender) AS sender, recipients, event_time, LOWER(TRIM(channel)) AS channel,
+  SELECT TRIM(sender) AS sender, recipients, event_time, LOWER(TRIM(channel)) AS channel,
     COALESCE(duration_minutes, 0) AS duration_minutes
   FROM raw_events
   WHERE sender IS NOT NULL AND TRIM(sender) <> '' AND event_time IS NOT NULL
 ),
+-- One row per event and recipient. DISTINCT removes both a recipient listed twice and an event exported twice.
 listed AS (
   SELECT DISTINCT e.sender, TRIM(r.recipient) AS recipient, e.recipients, e.event_time, e.channel, e.duration_minutes
   FROM events AS e
     CROSS JOIN UNNEST(STRING_SPLIT(e.recipients, ';')) AS r(recipient) -- DIALECT: split and unnest
   WHERE TRIM(r.recipient) <> '' AND TRIM(r.recipient) <> e.sender
 ),
+-- Recipients per event (an event is its sender, recipients, time, channel and minutes), for the large-event rule.
 sized AS (
   SELECT l.*, COUNT(*) OVER (PARTITION BY sender, recipients, event_time, channel, duration_minutes) AS recipient_count
   FROM listed AS l
