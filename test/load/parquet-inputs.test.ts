@@ -67,7 +67,8 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-describe("Parquet inputs give the CSV reports", () => {
+// Each case audits the demo twice; a shared two-core machine needs minutes, not the default minute.
+describe("Parquet inputs give the CSV reports", { timeout: 300_000 }, () => {
   for (const [name, dir] of Object.entries(FIXTURES)) {
     // The small fixture's decimal commas are numbers only in its semicolon-separated CSV: as text they are errors.
     for (const mode of name === "small" ? (["typed"] as const) : (["typed", "text"] as const)) {
@@ -101,7 +102,7 @@ describe("Parquet inputs give the CSV reports", () => {
   });
 });
 
-describe("DuckDB tables", () => {
+describe("DuckDB tables", { timeout: 300_000 }, () => {
   it("--db with --*-table gives the CSV report", async () => {
     const db = join(work, "demo.duckdb");
     const { instance, connection } = await duckdb();
