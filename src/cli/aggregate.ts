@@ -4,7 +4,7 @@ import { existsSync, renameSync, rmSync, statSync } from "node:fs";
 import { dirname, basename, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { Option } from "commander";
-import { InputError } from "../errors.js";
+import { InputError } from "../model/problems.js";
 import { isValidTimeZone } from "../model/periods.js";
 import { EXIT, type CliCommand } from "./command.js";
 import { integer } from "./options.js";

@@ -1,6 +1,6 @@
 // The input options every command that reads data takes, and the InputOptions they become.
 import { InvalidArgumentError, Option, type Command } from "commander";
-import { InputError } from "../errors.js";
+import { InputError } from "../model/problems.js";
 import { databaseTable } from "../load/duckdb/source.js";
 import type { InputOptions } from "../load/inputs.js";
 

@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { ROOT, runInProcess } from "../helpers/cli.js";
 import { loadInteractionsFromTable } from "../../src/load/duckdb/interactions.js";
-import { DEFAULT_CONFIG } from "../../src/load/config.js";
-import { ProblemLog } from "../../src/errors.js";
+import { DEFAULT_CONFIG } from "../../src/model/config.js";
+import { ProblemLog } from "../../src/model/problems.js";
 import type { LoadContext } from "../../src/load/context.js";
 
 const AT = "2026-11-23T06:00:00Z";

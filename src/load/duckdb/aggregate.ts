@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { InputError } from "../../errors.js";
+import { InputError } from "../../model/problems.js";
 import type { PeriodKind } from "../../model/periods.js";
 import { resolveColumns } from "../columns.js";
 import { openEngine, sqlIdent, sqlString, type Engine } from "./engine.js";

@@ -4,7 +4,7 @@
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { mkdtempSync, rmSync } from "node:fs";
-import { InputError } from "../../errors.js";
+import { InputError } from "../../model/problems.js";
 import type * as DuckDB from "@duckdb/node-api";
 import type { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 

@@ -8,7 +8,7 @@
 import type { InteractionData, PeopleData } from "../../model/types.js";
 import { summariseFile, DateRange, type LoadContext } from "../context.js";
 import { resolveColumns } from "../columns.js";
-import { plural } from "../../report/format.js";
+import { plural } from "../../text/format.js";
 import { openEngine, sqlIdent } from "./engine.js";
 import { collapsePairs, NO_TIME, tiesOf, type TypedRows } from "./ties.js";
 import { describe, type Column } from "./rows.js";

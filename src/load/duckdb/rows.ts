@@ -2,7 +2,7 @@
 // file: every alias, value rule and problem message is the CSV loader's own. Typed values are written as a CSV export
 // would hold them (numbers in shortest round-trip form, dates ISO, instants in UTC with Z, wall-clock timestamps
 // without a zone), and a null is an empty cell.
-import { InputError } from "../../errors.js";
+import { InputError } from "../../model/problems.js";
 import type { CsvFileInfo, HeaderHandler, RowConsumer } from "../csv.js";
 import { openEngine, sqlIdent, type Engine } from "./engine.js";
 import { duckdbMessage, guarded, openSource, type TableSource } from "./source.js";

@@ -1,7 +1,7 @@
 // Which inputs DuckDB reads, and how each becomes a relation: a Parquet file or glob, or a table of a DuckDB database
 // (written FILE.duckdb#TABLE, as --db FILE --interactions-table TABLE and the config's "database"/"tables" produce).
 import { existsSync } from "node:fs";
-import { InputError } from "../../errors.js";
+import { InputError } from "../../model/problems.js";
 import { sqlIdent, sqlString, type Engine } from "./engine.js";
 
 export interface TableSource {
