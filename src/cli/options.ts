@@ -37,7 +37,7 @@ export interface CommonFlags {
   debug?: boolean;
 }
 
-const integer = (min: number) => (value: string) => {
+export const integer = (min: number) => (value: string) => {
   const n = Number(value);
   if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`expected a whole number ≥ ${min}`);
   return n;

@@ -9,7 +9,7 @@ import { resolveColumns } from "./columns.js";
 import type { LoadContext } from "./context.js";
 import { isMissing, parseDate, parseNumber, plainDateAt, wholeNumberAt } from "./values.js";
 
-const INTERACTION_COLUMNS = {
+export const INTERACTION_COLUMNS = {
   from: {
     aliases: ["from", "source", "sender", "PrimaryCollaborator_PersonId"],
     required: true,

@@ -3,7 +3,7 @@
 // would hold them (numbers in shortest round-trip form, dates ISO, instants in UTC with Z, wall-clock timestamps
 // without a zone), and a null is an empty cell.
 import { InputError } from "../../model/problems.js";
-import type { CsvFileInfo, HeaderHandler, RowConsumer } from "../csv.js";
+import type { CsvFileInfo, HeaderHandler, RowConsumer } from "../csv-types.js";
 import { openEngine, sqlIdent, type Engine } from "./engine.js";
 import { duckdbMessage, guarded, openSource, type TableSource } from "./source.js";
 
