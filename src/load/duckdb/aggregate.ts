@@ -12,7 +12,7 @@ import { openEngine, sqlIdent, sqlString, type Engine } from "./engine.js";
 import { describe, type Column } from "./rows.js";
 import { guarded } from "./source.js";
 
-export const RAW_EVENT_COLUMNS = {
+const RAW_EVENT_COLUMNS = {
   sender: {
     aliases: ["sender", "from", "organiser", "organizer", "source"],
     required: true,
@@ -56,7 +56,7 @@ export interface AggregateSummary {
 }
 
 /** The SQL file as shipped (beside dist/ when bundled, two folders up from src/load/duckdb otherwise). */
-export function aggregateSql(): string {
+function aggregateSql(): string {
   const here = dirname(fileURLToPath(import.meta.url));
   for (const root of [join(here, ".."), join(here, "..", "..", "..")]) {
     try {
@@ -69,7 +69,7 @@ export function aggregateSql(): string {
 }
 
 /** The SQL with relaudit's settings in place of the file's defaults (the line marked "relaudit: settings"). */
-export function configuredSql(settings: { maxRecipients: number; period: PeriodKind }): string {
+function configuredSql(settings: { maxRecipients: number; period: PeriodKind }): string {
   const sql = aggregateSql().replace(/;\s*$/, "");
   const line = /^\s*SELECT \d+ AS max_recipients, '(week|month)' AS period -- relaudit: settings$/m;
   if (!line.test(sql)) throw new Error("the settings line of sql/aggregate-interactions.sql has changed");

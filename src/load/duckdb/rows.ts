@@ -23,7 +23,7 @@ export async function describe(engine: Engine, source: TableSource): Promise<Col
 }
 
 /** The SQL that writes a column's values as text, as a CSV export of the same data would. */
-export function asText(column: Column): string {
+function asText(column: Column): string {
   const c = sqlIdent(column.name);
   const type = column.type.toUpperCase();
   if (type === "VARCHAR") return c;
