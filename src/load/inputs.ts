@@ -14,8 +14,7 @@ import { loadAnnotations } from "./annotations.js";
 import { loadCoordination } from "./coordination.js";
 import { loadDelivery } from "./delivery.js";
 import { loadEvents } from "./events.js";
-import { loadInteractions } from "./interactions.js";
-import { isTableSource } from "./duckdb/source.js";
+import { loadInteractionsFile } from "./interactions-file.js";
 import { loadPeople } from "./people.js";
 import { identifierColumns, identifierProblem, PSEUDONYMISED_IDENTIFIERS, surveyGroupColumns } from "./identifiers.js";
 import { loadSurvey } from "./survey.js";
@@ -263,16 +262,6 @@ function skippedWarnings(skipped: SkippedRows[]): string[] {
     const why = reasons.map((r) => `${formatNumber(r.rows)} ${r.reason}`).join("; ");
     return `${file}: ${plural(total, "invalid row")} left out (--skip-invalid-rows): ${why}`;
   });
-}
-
-/** Parquet and DuckDB tables are collapsed by DuckDB where that is exact; otherwise (and for CSV) row by row. */
-async function loadInteractionsFile(path: string, people: PeopleData | null, ctx: LoadContext) {
-  if (isTableSource(path)) {
-    const { loadInteractionsFromTable } = await import("./duckdb/interactions.js");
-    const collapsed = await loadInteractionsFromTable(path, people, ctx);
-    if (collapsed) return collapsed;
-  }
-  return loadInteractions(path, people, ctx);
 }
 
 async function loadCoordinationFile(path: string, ctx: LoadContext) {
