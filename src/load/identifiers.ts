@@ -56,11 +56,7 @@ function headerWords(header: string): string[] {
  * Why a column looks like a personal identifier, or null. `values` are its non-empty values (one per row);
  * `personIds` the ids of people.csv, when known (a column of person ids — a manager, a buddy — identifies too).
  */
-function identifierReason(
-  header: string,
-  values: readonly string[],
-  personIds?: ReadonlySet<string>,
-): string | null {
+function identifierReason(header: string, values: readonly string[], personIds?: ReadonlySet<string>): string | null {
   const words = headerWords(header);
   const personal = words.find((w) => PERSONAL_WORDS.has(w));
   if (personal) return `its header says "${personal}"`;
