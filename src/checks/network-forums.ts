@@ -3,6 +3,7 @@
 import type { Evidence, Finding } from "../result/types.js";
 import { fixed, percent } from "./network-common.js";
 import type { Check } from "./types.js";
+import { formatInterval } from "../text/voice.js";
 
 /** Fewest cross-group attendee pairs without prior contact for an event to be judged. */
 const MIN_PAIRS = 10;
@@ -68,7 +69,7 @@ export const networkForums: Check = {
         subject: { attribute: f.attribute, groups: f.groups },
         message:
           `${f.event} (${f.date}) built no detectable new ties: ${a.newTies} new cross-group contacts among ${f.attendees} attendees (${percent(a.rate)} of ${a.atRisk} pairs) ` +
-          `in the ${window} after, against ${percent(f.nonAttendeesAfter.rate)} for non-attendees (rate ratio ${fixed(f.rateRatio)}, 95% ${fixed(f.rateRatioCi[0])}–${fixed(f.rateRatioCi[1])}).`,
+          `in the ${window} after, against ${percent(f.nonAttendeesAfter.rate)} for non-attendees (rate ratio ${fixed(f.rateRatio)}, ${formatInterval(f.rateRatioCi)}).`,
         evidence,
         questions: [
           `Was ${f.event} designed to share information or for people to work on something together?`,

@@ -22,6 +22,9 @@ export const networkKeyPerson: Check = {
   needs: "network",
   run(section) {
     const findings: Finding[] = [];
+    // Ties count contact over all the interaction data; the departure signal looks at the weeks before a leaver
+    // left. Saying which window each uses keeps the two from reading as a contradiction.
+    const window = "over the whole period of the interaction data";
     for (const boundary of section.boundaries) {
       for (const l of boundary.links) {
         const top = l.carriers[0];
@@ -38,7 +41,7 @@ export const networkKeyPerson: Check = {
           severity: top.leaver ? "critical" : "warning",
           subject: { attribute: boundary.attribute, groups: [...l.groups], people: [top.id] },
           message:
-            `${link(l.groups)} rests on one person: ${top.id} (${top.group}) is an end of ${top.ties} of its ${l.ties} ties (${percent(top.share)})` +
+            `${link(l.groups)} rests on one person: ${top.id} (${top.group}) is an end of ${top.ties} of its ${l.ties} ties (${percent(top.share)}) ${window}` +
             (top.leaver ? " and has left." : "."),
           evidence: [
             {

@@ -4,6 +4,7 @@ import type { Finding } from "../result/types.js";
 import { wilson } from "../network/stats.js";
 import { fixed, isJudged, percent } from "./network-common.js";
 import type { Check } from "./types.js";
+import { formatNumber } from "../text/format.js";
 
 /** The smaller direction's share of ties is flagged when even its upper 95% bound is below this. */
 const ONE_WAY_SHARE = 0.3;
@@ -43,7 +44,7 @@ export const networkOneWay: Check = {
           subject: { attribute: boundary.attribute, groups: [from, to] },
           message:
             `${from} → ${to} runs mostly one way: ${Math.max(...l.arcs)} ties from ${from} to ${to}, ${minor} back ` +
-            `(${percent(minor / l.ties)} of ${l.ties}); interactions ${major} vs ${minorInteractions}.`,
+            `(${percent(minor / l.ties)} of ${formatNumber(l.ties)}); ${formatNumber(major)} interactions against ${formatNumber(minorInteractions)}.`,
           evidence: [
             {
               label: `share of ties from ${to} to ${from}`,

@@ -2,6 +2,8 @@
 // correlation with its group's relational series, saying "no evidence" plainly, and the delivery charts' state.
 import type { Finding } from "../result/types.js";
 import type { Check } from "./types.js";
+import { metricWords, sentenceCase } from "../text/voice.js";
+import { plural } from "../text/format.js";
 
 export const signalLeadingIndicator: Check = {
   id: "signal-leading-indicator",
@@ -21,22 +23,21 @@ export const signalLeadingIndicator: Check = {
           : [
               {
                 label: `prewhitened correlation at lag ${l.lag}`,
-                value: Math.round(l.r * 100) / 100,
+                value: l.r,
                 n: l.n,
-                ci: [Math.round(l.ci[0] * 100) / 100, Math.round(l.ci[1] * 100) / 100],
+                ci: l.ci,
               },
               {
-                label: "p, Bonferroni over lags",
-                value: Math.round(l.p * 10000) / 10000,
-                n: l.lagsTried,
-                unit: "lags",
+                label: `p, Bonferroni-adjusted over the ${l.lagsTried} lags tried`,
+                value: l.p,
+                kind: "p-value",
               },
-              { label: "AR(1) of the relational series (prewhitening)", value: Math.round(l.ar1 * 100) / 100 },
+              { label: "AR(1) of the relational series (prewhitening)", value: l.ar1 },
             ],
       questions:
         l.evidence === "evidence"
           ? [
-              `What in the relationship could reach ${l.metric} ${l.lag} periods later?`,
+              `What in the relationship could reach ${metricWords(l.metric)} ${plural(l.lag, "period")} later?`,
               "Does the lead hold in the next quarter's data before anyone acts on it?",
             ]
           : [],
@@ -46,7 +47,7 @@ export const signalLeadingIndicator: Check = {
         findings.push({
           severity: "info",
           subject: s.subject,
-          message: `${s.metric}${s.subject.groups ? ` (${s.subject.groups.join(", ")})` : ""}: the latest point is special cause (${s.variation.replace("-", ", ")})${s.assurance ? `; against its target: ${s.assurance}` : ""}. Rule: ${s.points.at(-1)?.rules.join(", ") || "see chart"}.`,
+          message: `${sentenceCase(metricWords(s.metric))}${s.subject.groups ? ` (${s.subject.groups.join(", ")})` : ""}: the latest point is special cause (${s.variation.replace("-", ", ")})${s.assurance ? `; against its target: ${s.assurance}` : ""}. Rule: ${s.points.at(-1)?.rules.map(metricWords).join(", ") || "see chart"}.`,
           evidence: [
             {
               label: "latest value",
@@ -54,7 +55,9 @@ export const signalLeadingIndicator: Check = {
               reference: s.points.at(-1)?.mean ?? undefined,
             },
           ],
-          questions: [`What relationships does ${s.metric} depend on, and what has changed in them recently?`],
+          questions: [
+            `What relationships do ${metricWords(s.metric)} depend on, and what has changed in them recently?`,
+          ],
         });
     const withEvidence = section.leading.filter((l) => l.evidence === "evidence").length;
     return {

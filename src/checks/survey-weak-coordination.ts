@@ -4,6 +4,7 @@ import type { Finding, Severity } from "../result/types.js";
 import type { RcCell, RcEstimate } from "../result/survey.js";
 import type { Check } from "./types.js";
 import { plural, round, roundCi } from "./survey-common.js";
+import { againstBands, metricWords } from "../text/voice.js";
 
 /** How far below the weak limit (in scale points) a confidently weak relationship becomes critical. */
 const FAR_BELOW_WEAK = 0.5;
@@ -41,7 +42,7 @@ export const surveyWeakCoordination: Check = {
           groups: [cell.raterGroup, cell.ratedGroup],
           metric: "relational coordination",
         },
-        message: `${cell.raterGroup} rates its coordination with ${cell.ratedGroup} at ${round(cell.index)} on ${rc.min}–${rc.max}: weak (below ${rc.bands.weak}; ${rc.bands.note})${confident ? "" : ", though the 95% interval reaches the band"}.`,
+        message: `${cell.raterGroup} rates its coordination with ${cell.ratedGroup} at ${againstBands(cell.index, [rc.bands.weak, rc.bands.strong])} on ${rc.min}–${rc.max}: weak (below ${rc.bands.weak})${confident ? "" : ", though the 95% interval reaches the band"}.`,
         evidence: [
           { label: "RC index", value: round(cell.index), n: cell.n, ci: roundCi(cell.ci), reference: rc.bands.weak },
           ...(cell.communication !== null
@@ -62,7 +63,9 @@ export const surveyWeakCoordination: Check = {
                 },
               ]
             : []),
-          ...(weakest ? [{ label: `weakest dimension: ${weakest.dimension}`, value: round(weakest.mean!) }] : []),
+          ...(weakest
+            ? [{ label: `weakest dimension: ${metricWords(weakest.dimension)}`, value: round(weakest.mean!) }]
+            : []),
           ...(reverse && !reverse.suppressed
             ? [{ label: `${cell.ratedGroup} rates ${cell.raterGroup}`, value: round(reverse.index), n: reverse.n }]
             : []),

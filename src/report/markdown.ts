@@ -6,6 +6,7 @@ import { formatEvidence, formatSubject } from "./format.js";
 import { formatNumber, plural } from "../text/format.js";
 import type { DisplayTable } from "./display-table.js";
 import { reportTables } from "./tables.js";
+import { headlineFindings } from "./headlines.js";
 import type { ChartLink } from "./charts/link.js";
 import { delimiterName } from "../text/format.js";
 
@@ -95,7 +96,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     ),
     "",
   );
-  const headline = report.checks.flatMap((c) => c.findings.filter((f) => f.severity !== "info").map((f) => ({ c, f })));
+  const headline = headlineFindings(report).map(({ check, finding }) => ({ c: check, f: finding }));
   if (headline.length) {
     out.push("**Headline findings**", "");
     for (const { c, f } of headline.slice(0, 10))

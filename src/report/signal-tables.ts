@@ -1,6 +1,7 @@
 // The signals section as display tables: breakdown signals, the series behind them, and the leading indicator.
 import type { SignalsSection } from "../result/signals.js";
 import { ci, int, num, pValue, table, type DisplayTable } from "./display-table.js";
+import { metricWords } from "../text/voice.js";
 
 export function signalTables(
   signals: SignalsSection["signals"],
@@ -40,11 +41,11 @@ export function signalTables(
         rows: flagged.map((s) => {
           const last = [...s.points].reverse().find((p) => p.value !== null);
           return [
-            `${s.metric} — ${subjectText(s.subject)}`,
+            `${metricWords(s.metric)} — ${subjectText({ ...s.subject, metric: undefined })}`,
             num(last?.value ?? null),
             num(last?.mean ?? null),
             last && last.lowerLimit !== null && last.upperLimit !== null
-              ? `${last.lowerLimit.toFixed(1)}–${last.upperLimit.toFixed(1)}`
+              ? `${last.lowerLimit.toFixed(1)} to ${last.upperLimit.toFixed(1)}`
               : "—",
             s.variation ?? "run chart",
           ];
@@ -64,7 +65,7 @@ export function signalTables(
         headings: ["delivery metric", "relational series", "lag", "r", "95% CI", "p", "n", "verdict"],
         numeric: [false, false, true, true, true, true, true, false],
         rows: leading.map((l) => [
-          `${l.metric} (${subjectText(l.subject)})`,
+          `${metricWords(l.metric)} (${subjectText({ ...l.subject, metric: undefined })})`,
           l.relational,
           int(l.lag),
           num(l.r),
@@ -81,7 +82,8 @@ export function signalTables(
 }
 
 function subjectText(s: { attribute?: string; groups?: string[]; metric?: string; scale?: string }): string {
-  return [s.groups?.join(" ↔ "), s.attribute ? `(${s.attribute})` : undefined, s.scale, s.metric]
+  const words = (id: string | undefined) => (id === undefined ? undefined : metricWords(id));
+  return [s.groups?.join(" ↔ "), s.attribute ? `(${s.attribute})` : undefined, words(s.scale), words(s.metric)]
     .filter(Boolean)
     .join(" ");
 }

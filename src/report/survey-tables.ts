@@ -161,7 +161,7 @@ function coordinationTables(survey: SurveySection): DisplayTable[] {
         id: "survey-coordination",
         practice: 1,
         title: "Relational coordination (rater → rated)",
-        caption: `RC index ${rc.min}–${rc.max} by ${rc.raterAttribute}${rc.wave ? `, wave ${rc.wave}` : ""}: rows rate columns. Weak < ${rc.bands.weak} ≤ moderate ≤ ${rc.bands.strong} < strong (${rc.bands.note}).`,
+        caption: `RC index ${rc.min}–${rc.max} by ${rc.raterAttribute}${rc.wave ? `, wave ${rc.wave}` : ""}: rows rate columns. Weak < ${rc.bands.weak} ≤ moderate ≤ ${rc.bands.strong} < strong.`,
         headings: ["rater \\ rated", ...rc.groups],
         rows: rc.groups.map((rater) => [
           rater,

@@ -13,6 +13,8 @@ export interface Evidence {
   unit?: string;
   /** What this number is compared with (a band, an expectation under chance, a previous wave). */
   reference?: number | string;
+  /** How the number reads: a share (0–1) is shown as a percentage, a p-value as "< 0.001" or "0.04". */
+  kind?: "share" | "p-value";
 }
 
 export interface Subject {

@@ -18,6 +18,7 @@ import type { Signal } from "../result/signals.js";
 import { lossConcentration, type PairSeries, type Windows } from "./relational.js";
 import { labelAt, type Timeline } from "./timeline.js";
 import { percent } from "../text/format.js";
+import { formatNumber } from "../text/format.js";
 
 /** Relative fall of the recent mean below the baseline mean for a warning, and for a critical signal. */
 const CONTACT_DROP_WARNING = 0.5;
@@ -91,16 +92,16 @@ export function fallingContact(charted: ChartedSeries, pair: PairSeries, context
     evidence: [
       {
         label: `${charted.series.metric} per ${timeline.kind}, baseline mean`,
-        value: round(before, 1),
+        value: before,
         n: context.baselinePoints,
       },
       {
         label: `${charted.series.metric} per ${timeline.kind}, last ${RECENT} periods`,
-        value: round(now, 1),
+        value: now,
         n: RECENT,
-        reference: round(before, 1),
+        reference: before,
       },
-      { label: "fall", value: round(drop), unit: "share of baseline" },
+      { label: "fall from the baseline mean", value: drop, kind: "share" },
       {
         label: "pairs of people whose contact fell",
         value: spread.contributors,
@@ -163,14 +164,16 @@ export function reciprocityCollapse(charted: ChartedSeries, pair: PairSeries, co
         n: RECENT,
       },
       {
-        label: `${silent.writer} → ${silent.answerer}, share of baseline`,
-        value: round(silent.ratio),
-        reference: round(silent.before ?? 0, 1),
+        label: `${silent.writer} → ${silent.answerer}, contact now as a share of its baseline`,
+        value: silent.ratio,
+        kind: "share",
+        reference: `${formatNumber(silent.before ?? 0)} per ${timeline.kind} before`,
       },
       {
-        label: `${unanswered.writer} → ${unanswered.answerer}, share of baseline`,
-        value: round(unanswered.ratio),
-        reference: round(unanswered.before ?? 0, 1),
+        label: `${unanswered.writer} → ${unanswered.answerer}, contact now as a share of its baseline`,
+        value: unanswered.ratio,
+        kind: "share",
+        reference: `${formatNumber(unanswered.before ?? 0)} per ${timeline.kind} before`,
       },
       {
         label: `people in ${silent.writer} answering less`,

@@ -6,6 +6,7 @@ import type { BoundarySeries } from "./relational.js";
 import type { Signal } from "../result/signals.js";
 import { labelAt, positionOf, wholePositions, type Timeline } from "./timeline.js";
 import { percent } from "../text/format.js";
+import { plural } from "../text/format.js";
 
 /** Periods before a departure used to measure the link the leaver carried. */
 const DEPARTURE_LOOKBACK = 8;
@@ -130,6 +131,7 @@ interface Departure {
 
 function departureSignal(attribute: string, kind: Timeline["kind"], d: Departure): Signal {
   const { a, b, from, share, remaining } = d;
+  const periods = plural(d.lookedBack, kind);
   const severity: Severity = share >= CARRIED_SHARE_CRITICAL || remaining === 0 ? "critical" : "warning";
   return {
     id: `key-person-departure:${attribute}:${a}|${b}:${from}`,
@@ -138,16 +140,17 @@ function departureSignal(attribute: string, kind: Timeline["kind"], d: Departure
     practice: 5,
     subject: { attribute, groups: [a, b] },
     firstPeriod: from,
-    rule: `a person who left in ${from} carried ${pct(share)} of the contact between ${a} and ${b} in the ${d.lookedBack} periods before (≥ ${pct(CARRIED_SHARE_WARNING)})`,
-    message: `A colleague in ${a} who left in ${from} carried ${pct(share)} of the contact between ${a} and ${b}; ${remaining === 0 ? "no other person-to-person tie links the two groups" : `${remaining} other person-to-person tie${remaining === 1 ? "" : "s"} remain`}.`,
+    rule: `a person who left in ${from} carried ${pct(share)} of the contact between ${a} and ${b} in the ${periods} before (≥ ${pct(CARRIED_SHARE_WARNING)})`,
+    // Both halves speak of the same window, the periods before the departure, and say so: over the whole data other
+    // ties may exist (the key-person check counts those), which is not a contradiction.
+    message: `A colleague in ${a} who left in ${from} carried ${pct(share)} of the contact between ${a} and ${b} in the ${periods} before; ${remaining === 0 ? "in that time no other person-to-person tie linked the two groups" : `in that time ${remaining} other person-to-person tie${remaining === 1 ? "" : "s"} linked them`}.`,
     evidence: [
       {
-        label: "share of the pair's contact carried",
-        value: round(share),
-        n: d.lookedBack,
-        unit: "periods looked back",
+        label: `share of the pair's contact carried, ${periods} before leaving`,
+        value: share,
+        kind: "share",
       },
-      { label: "other ties linking the groups before the departure", value: remaining },
+      { label: `other ties linking the groups in those ${kind}s`, value: remaining },
       { label: `contact per ${kind} before`, value: round(d.beforeRate, 1), n: d.lookedBack },
       {
         label: `contact per ${kind} since`,

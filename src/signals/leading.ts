@@ -5,6 +5,7 @@
 import { normalCdf } from "../stats/distributions.js";
 import type { LeadingIndicator } from "../result/signals.js";
 import type { Subject } from "../result/types.js";
+import { formatP, metricWords } from "../text/voice.js";
 
 const MAX_LAG = 8;
 /** Pairs needed at a lag for it to be judged. */
@@ -88,6 +89,8 @@ export function leadingIndicator(input: LeadingInput, maxLag = MAX_LAG): Leading
     if (!best || p < best.p) best = { lag, r: c.r, n: c.n, p };
   }
   const base = { metric: input.metric, relational: input.relational, subject: input.subject, ar1: phi, lagsTried };
+  // Ids from the data ("delayed_discharges") read as words in sentences.
+  const [metric, relational] = [metricWords(input.metric), metricWords(input.relational)];
   if (!best) {
     return {
       ...base,
@@ -97,7 +100,7 @@ export function leadingIndicator(input: LeadingInput, maxLag = MAX_LAG): Leading
       ci: [0, 0],
       p: 1,
       evidence: "too little data",
-      message: `Too little data to judge whether ${input.relational} leads ${input.metric}: fewer than ${MIN_PAIRS} paired periods at every lag.`,
+      message: `Too little data to judge whether ${relational} leads ${metric}: fewer than ${MIN_PAIRS} paired periods at every lag.`,
     };
   }
   const adjusted = Math.min(1, best.p * lagsTried);
@@ -115,7 +118,7 @@ export function leadingIndicator(input: LeadingInput, maxLag = MAX_LAG): Leading
     p: adjusted,
     evidence: found ? "evidence" : "no evidence",
     message: found
-      ? `${input.relational} moves ${best.r > 0 ? "with" : "against"} ${input.metric} ${best.lag} period${best.lag === 1 ? "" : "s"} later (prewhitened r = ${r2}, n = ${best.n}, adjusted p = ${adjusted.toPrecision(2)}): a lead worth watching, not proof of cause.`
-      : `No evidence that ${input.relational} leads ${input.metric}: the strongest prewhitened correlation (r = ${r2} at lag ${best.lag}, n = ${best.n}) is within what chance gives over ${lagsTried} lags.`,
+      ? `${relational} moves ${best.r > 0 ? "with" : "against"} ${metric} ${best.lag} period${best.lag === 1 ? "" : "s"} later (prewhitened r = ${r2}, n = ${best.n}, adjusted ${formatP(adjusted)}): a lead worth watching, not proof of cause.`
+      : `No evidence that ${relational} leads ${metric}: the strongest prewhitened correlation (r = ${r2} at lag ${best.lag}, n = ${best.n}) is within what chance gives over ${lagsTried} lags.`,
   };
 }

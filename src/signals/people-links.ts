@@ -8,6 +8,7 @@ import { labelAt, wholePositions, type Timeline } from "./timeline.js";
 import { binomialUpperTail } from "../stats/distributions.js";
 import { PairIndex } from "../util/pair-index.js";
 import { percent } from "../text/format.js";
+import { formatP } from "../text/voice.js";
 
 /** A tie is strong when it had contact in at least this share of the baseline periods. */
 const STRONG_TIE_ACTIVITY = 0.5;
@@ -22,7 +23,6 @@ const DORMANT_MIN_TIES = 3;
 const DORMANT_ALPHA = 0.05;
 /** Share of a pair's strong ties gone quiet for a critical signal. */
 const DORMANT_SHARE_CRITICAL = 0.5;
-const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 const pct = percent;
 
@@ -145,13 +145,18 @@ export function dormantTies(
       practice: 5,
       subject: { attribute: index.attribute, groups: [a, b], metric: "strong ties" },
       firstPeriod: from,
-      rule: `${entry.silent} of ${entry.strong} strong ties (contact in ≥ ${pct(STRONG_TIE_ACTIVITY)} of baseline periods) without contact for the last ${DORMANT_PERIODS} periods, not explained by a leaver, against ${pct(background)} of strong ties system-wide (binomial p = ${p.toPrecision(2)}, ${tested} pairs of groups tested)`,
+      rule: `${entry.silent} of ${entry.strong} strong ties (contact in ≥ ${pct(STRONG_TIE_ACTIVITY)} of baseline periods) without contact for the last ${DORMANT_PERIODS} periods, not explained by a leaver, against ${pct(background)} of strong ties system-wide (binomial ${formatP(p)}, ${tested} pairs of groups tested)`,
       message: `${entry.silent} of the ${entry.strong} strong person-to-person ties between ${a} and ${b} have gone quiet${entry.leavers > 0 ? ` (and ${entry.leavers} more ended because someone left)` : ""}.`,
       evidence: [
         { label: "strong cross-boundary ties", value: entry.strong },
         { label: `silent for ${DORMANT_PERIODS} periods`, value: entry.silent, n: entry.strong, unit: "ties" },
-        { label: "share gone quiet", value: round(share), reference: round(background) },
-        { label: "binomial p, Bonferroni over pairs of groups", value: Math.min(1, p * tested), n: tested },
+        { label: "share gone quiet", value: share, kind: "share", reference: background },
+        {
+          label: "binomial p, Bonferroni over pairs of groups",
+          value: Math.min(1, p * tested),
+          n: tested,
+          kind: "p-value",
+        },
         { label: "ended by a departure", value: entry.leavers, n: entry.strong, unit: "ties" },
       ],
       questions: [

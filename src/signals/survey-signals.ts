@@ -6,6 +6,7 @@ import { parsePeriodLabel, periodLabel, periodOf, periodStartDay } from "../mode
 import type { Evidence, Severity } from "../result/types.js";
 import type { Comparison, SurveySection } from "../result/survey.js";
 import type { Signal } from "../result/signals.js";
+import { formatInterval, formatP } from "../text/voice.js";
 
 /** A drop must be at least this share of the scale's range (0.6 on a 1–7 scale) and significant (Welch p < 0.05). */
 const SURVEY_DROP_SHARE_OF_RANGE = 0.1;
@@ -102,11 +103,11 @@ export function surveyDrops(
             ci: [round(change.hedgesGCi[0]), round(change.hedgesGCi[1])],
           },
           {
-            label: "p (Welch), Holm-adjusted over the groups compared",
-            value: round(adjusted[i], 4),
-            n: family.length,
-            reference: round(change.p, 4),
+            label: `p (Welch), Holm-adjusted over the ${family.length} groups compared`,
+            value: adjusted[i],
+            kind: "p-value",
           },
+          { label: "p (Welch), unadjusted", value: change.p, kind: "p-value" },
         ];
         signals.push({
           id: `survey-drop:${scale.id}:${change.attribute ?? "all"}:${change.value ?? "all"}`,
@@ -118,7 +119,7 @@ export function surveyDrops(
             scale: scale.id,
           },
           firstPeriod: period,
-          rule: `Welch's t: ${round(change.difference)} points (95% CI ${round(change.ci[0])} to ${round(change.ci[1])}), p = ${round(change.p, 4)}${survives ? "" : ` — not significant once ${family.length} groups are compared (Holm p = ${round(adjusted[i], 3)})`}`,
+          rule: `Welch's t: ${round(change.difference)} points (${formatInterval(change.ci)}), ${formatP(change.p)}${survives ? "" : ` — not significant once ${family.length} groups are compared (Holm-adjusted ${formatP(adjusted[i])})`}`,
           message: `${scale.label} in ${who} fell by ${round(-change.difference)} points between ${change.from} and ${change.to}.`,
           evidence: change.repeatedRespondents
             ? [
@@ -167,7 +168,7 @@ export function perceptionGaps(
         practice: 1,
         subject: { attribute: rc.raterAttribute, groups: [a.groupA, a.groupB], metric: "relational coordination" },
         firstPeriod: period,
-        rule: `RC asymmetry ${round(Math.abs(a.difference))} ≥ ${rc.asymmetryThreshold} with a 95% CI excluding 0 (Welch, p = ${round(a.p, 4)})`,
+        rule: `RC asymmetry ${round(Math.abs(a.difference))} ≥ ${rc.asymmetryThreshold} with a 95% CI excluding 0 (Welch, ${formatP(a.p)})`,
         message: `${low} rates its coordination with ${high} at ${round(lowRating)}, while ${high} rates ${low} at ${round(highRating)}${contact !== null ? `; they exchange about ${round(contact, 1)} interactions per ${kind}` : ""}.`,
         evidence: [
           { label: `${a.groupA} rates ${a.groupB}`, value: round(a.aRatesB), n: a.nA },

@@ -95,7 +95,7 @@ describe("Markdown renderer", () => {
   });
 
   it("shows every number with its n and interval", () => {
-    expect(markdown).toContain("share of cross-group ties carried: 0.920 (95% CI 0.750–0.980, n = 25)");
+    expect(markdown).toContain("share of cross-group ties carried: 0.920 (95% CI 0.750 to 0.980, n = 25)");
   });
 
   it("--quiet keeps only checks with findings", () => {

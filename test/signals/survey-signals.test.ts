@@ -86,7 +86,7 @@ describe("surveyDrops", () => {
     ];
     const [signal] = surveyDrops(survey(changes), "week", UTC, null);
     expect(signal.severity).toBe("info");
-    expect(signal.rule).toMatch(/not significant once 5 groups are compared \(Holm p = 0\.15\)/);
+    expect(signal.rule).toMatch(/not significant once 5 groups are compared \(Holm-adjusted p = 0\.15\)/);
   });
 
   it("ignores small drops, rises, suppressed groups, and undatable waves without a fallback", () => {

@@ -3,7 +3,8 @@
 import type { CheckResult, Finding, Practice, Report } from "../../result/types.js";
 import { PRACTICE_ORDER, PRACTICES } from "../../result/practices.js";
 import { formatEvidence, formatNumber, formatSubject, plural } from "../format.js";
-import type { DisplayTable } from "../tables.js";
+import { headlineFindings } from "../headlines.js";
+import type { DisplayTable } from "../display-table.js";
 import { escapeHtml as e } from "./escape.js";
 import { icon, mark, type Mark } from "./icons.js";
 
@@ -25,18 +26,6 @@ export const practiceId = (practice: Practice) => `practice-${practice}`;
 export function firstSentence(message: string): string {
   const match = /^(.+?[.!?])\s+(?=[A-Z(])/.exec(message);
   return match ? match[1] : message;
-}
-
-/** Warning and critical findings, criticals first, each in the report's practice order. */
-export function headlineFindings(report: Report): { check: CheckResult; finding: Finding; index: number }[] {
-  const all = report.checks.flatMap((check) =>
-    check.findings.map((finding, index) => ({ check, finding, index })).filter((x) => x.finding.severity !== "info"),
-  );
-  const rank = (x: { finding: Finding }) => (x.finding.severity === "critical" ? 0 : 1);
-  const practiceRank = (x: { check: CheckResult }) => PRACTICE_ORDER.indexOf(x.check.practice);
-  return all
-    .map((x, order) => ({ ...x, order }))
-    .sort((a, b) => rank(a) - rank(b) || practiceRank(a) - practiceRank(b) || a.order - b.order);
 }
 
 export function renderSummary(report: Report): string {

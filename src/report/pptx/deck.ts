@@ -176,7 +176,7 @@ function heatmapSlide(pres: Presentation, report: Report, plan: ChartPlan, png: 
   addTitle(
     slide,
     plan.title,
-    `RC index ${rc.min}–${rc.max}${rc.wave ? `, wave ${rc.wave}` : ""}. Bands weak < ${rc.bands.weak} ≤ moderate ≤ ${rc.bands.strong} < strong: ${rc.bands.note}. Outlined: a group rating itself.`,
+    `RC index ${rc.min}–${rc.max}${rc.wave ? `, wave ${rc.wave}` : ""}. Bands weak < ${rc.bands.weak} ≤ moderate ≤ ${rc.bands.strong} < strong (see the methods slide). Outlined: a group rating itself.`,
   );
   if (rc.groups.length <= NATIVE_TABLE_MAX_GROUPS) {
     const rows = rcTableRows(rc, report.minGroupSize);

@@ -1,6 +1,6 @@
 // The demo system's HTML report with its charts, as `audit --format html` writes it.
 import { join } from "node:path";
-import { audit } from "../../../src/audit.js";
+import { audit } from "../../../src/pipeline/audit.js";
 import { renderCharts } from "../../../src/report/charts/files.js";
 import { renderHtml } from "../../../src/report/html/render.js";
 import { ROOT } from "../../helpers/cli.js";

@@ -4,11 +4,12 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { audit } from "../../../src/audit.js";
+import { audit } from "../../../src/pipeline/audit.js";
 import { renderCharts } from "../../../src/report/charts/files.js";
 import { escapeHtml } from "../../../src/report/html/escape.js";
 import { renderHtml } from "../../../src/report/html/render.js";
-import { firstSentence, headlineFindings } from "../../../src/report/html/sections.js";
+import { headlineFindings } from "../../../src/report/headlines.js";
+import { firstSentence } from "../../../src/report/html/sections.js";
 import type { CheckResult, Finding, Report } from "../../../src/result/types.js";
 import { report as fixtureReport } from "../charts/fixtures.js";
 
@@ -140,7 +141,9 @@ describe("privacy in the HTML report", () => {
 
   it("never shows a hidden group's n or mean, in text, attributes or chart data", async () => {
     const report = await audit({ dir: writeSurvey(), files: {}, generatedAt: "2026-11-23T06:00:00Z" });
-    const hidden = report.survey!.scales[0].groups.filter((g) => g.suppressed).map((g) => g.value);
+    const hidden = report
+      .survey!.scales[0].groups.filter((g: { suppressed: boolean }) => g.suppressed)
+      .map((g: { value: string }) => g.value);
     expect(hidden).toContain("Gamma");
     const html = withoutGeometry(await htmlOf(report));
     expect(html).toContain("Gamma");

@@ -1,0 +1,93 @@
+// The demo's Markdown, terminal report, HTML report and slide deck read in one voice: none of the machine-like
+// phrasings of issue 16 ("p = 0", "1 periods", "95% 0.03–8.96", "1296", "111/66188 (0%)", raw ids in sentences,
+// the bands caveat on every finding), and headlines come criticals first.
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import JSZip from "jszip";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ROOT, runInProcess } from "../helpers/cli.js";
+import { demoHtml } from "./html/demo.js";
+
+const demo = join(ROOT, "fixtures/demo");
+const AT = "2026-11-23T06:00:00Z";
+
+/** Each phrasing the issue quotes, as a pattern that finds it (and its near relatives). */
+const BAD: [string, RegExp][] = [
+  ["p = 0", /\bp = 0(?![.\d])|p = 0\.0+(?!\d*[1-9])/],
+  ["a plural after 1", /(?<![\d.,])1 (?:periods|weeks|months|lags|ties|groups|people|days|points)\b/],
+  ["an en dash before a minus sign", /–-/],
+  ["an interval without 'CI'", /\b\d\d% (?!CI\b)-?\d/],
+  ["a count in a unit's place", /\d (?:lags|periods looked back) \(n =/],
+  ["0.000", /(?<![\d.])0\.000(?!\d*[1-9])/],
+  ["a large number without thousands separators", /(?<![\w.,:/-])(?!(?:19|20)\d\d\b)[1-9]\d{3,}(?![\d,.-]?\d)/],
+  ["0% for a non-zero count", /\b[1-9][\d,]*\/[\d,]+ \(0%\)/],
+  ["a share written as a decimal of something", /\b0\.\d+ share of\b/],
+  [
+    "a raw metric or dimension id",
+    /delayed\\?_discharges|care\\?_packages|referral\\?_response|psychological\\?_safety|shared[A-Z]/,
+  ],
+];
+
+/** The words of an output without its charts (a chart stands alone and keeps its own caveats) or markup. */
+function words(format: string, text: string): string {
+  if (format === "html")
+    return text
+      .replace(/<(svg|style|script)\b[\s\S]*?<\/\1>/g, "")
+      .replace(/<[^>]*>/g, " ")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&amp;/g, "&");
+  return text.replace(/!\[[^\]]*\]\([^)]*\)/g, "");
+}
+
+describe.skipIf(!existsSync(join(demo, "people.csv")))("one voice across the demo's outputs", () => {
+  const outputs: Record<string, string> = {};
+
+  beforeAll(async () => {
+    for (const format of ["markdown", "terminal"]) {
+      const result = await runInProcess(["audit", demo, "--format", format, "--generated-at", AT], {
+        env: { NO_COLOR: "1" },
+      });
+      outputs[format] = result.stdout;
+    }
+    outputs.html = await demoHtml();
+    const deck = join(mkdtempSync(join(tmpdir(), "relaudit-voice-")), "deck.pptx");
+    await runInProcess(["audit", demo, "--format", "pptx", "--out", deck, "--generated-at", AT], {
+      env: { NO_COLOR: "1" },
+    });
+    const zip = await JSZip.loadAsync(readFileSync(deck));
+    const slides = Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f));
+    const texts = await Promise.all(slides.map((f) => zip.file(f)!.async("string")));
+    outputs.deck = texts.map((xml) => [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join(" ")).join("\n");
+  }, 300_000);
+
+  for (const [what, pattern] of BAD)
+    it(`has no ${what}`, () => {
+      for (const [format, text] of Object.entries(outputs)) {
+        const found = words(format, text).match(pattern);
+        expect(
+          found?.[0],
+          `${format}: …${found ? text.slice(Math.max(0, found.index! - 60), found.index! + 60) : ""}…`,
+        ).toBeUndefined();
+      }
+    });
+
+  it("states the bands caveat once per output, not per finding", () => {
+    for (const [format, text] of Object.entries(outputs))
+      expect(words(format, text).match(/research convention/g)?.length ?? 0, format).toBeLessThanOrEqual(1);
+  });
+
+  it("lists the Markdown headlines criticals first", () => {
+    const headlines = outputs.markdown.split("**Headline findings**")[1].split("\n## ")[0];
+    const marks = [...headlines.matchAll(/^- (❌|⚠️)/gmu)].map((m) => m[1]);
+    expect(marks.length).toBeGreaterThan(4);
+    expect(marks).toEqual([...marks].sort((a, b) => (a === "❌" ? 0 : 1) - (b === "❌" ? 0 : 1)));
+  });
+
+  it("quotes the same baseline mean as the chart, and says which window each key-person finding uses", () => {
+    expect(outputs.markdown).toContain("interactions per week, baseline mean: 9.23 (n = 13)");
+    expect(outputs.markdown).toMatch(/is an end of 10 of its 12 ties \(83%\) over the whole period/);
+    expect(outputs.markdown).toMatch(/in the 8 weeks before; in that time no other person-to-person tie linked/);
+  });
+});
