@@ -5,6 +5,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { CoordinationResult } from "../../result/survey.js";
 import { BASE_CONFIG, INK, SUPPRESSED } from "./theme.js";
+import { againstBands } from "../../text/voice.js";
 
 const BAND_LABELS = { weak: "weak", moderate: "moderate", strong: "strong" } as const;
 /**
@@ -68,7 +69,8 @@ export function heatmapSpec(rc: CoordinationResult, minGroupSize: number): TopLe
           rated: c.ratedGroup,
           within: c.within,
           band: BAND_LABELS[c.band],
-          label: c.index.toFixed(2),
+          // 4.004 is strong (above 4): shown as "4.004", not "4.00" beside "moderate ≤ 4".
+          label: againstBands(c.index, [rc.bands.weak, rc.bands.strong]),
           detail: `n = ${c.n}`,
         },
   );

@@ -7,6 +7,8 @@ import type { Series } from "../../result/signals.js";
 import type { Signal } from "../../result/signals.js";
 import type { VariationIcon } from "../../result/spc.js";
 import { formatChartNumber, metricLabel, subjectLabel, wrapText } from "./labels.js";
+import { clampTo, naturalRange, spreadLabels, yDomain } from "./spc-layout.js";
+import { markerLayers, markersOf } from "./spc-markers.js";
 import { POINT_READINGS, READING_STYLE, readingOf, type Reading } from "./spc-readings.js";
 import { BASE_CONFIG, INK, MUTED, OKABE_ITO } from "./theme.js";
 
@@ -47,12 +49,6 @@ interface PointRow {
   segment: number;
 }
 
-interface Marker {
-  period: string;
-  label: string;
-  kind: "annotation" | "recalculation" | "signal";
-}
-
 export function spcTitle(series: Series): string {
   const attribute = series.subject.attribute && series.subject.groups?.length ? ` (${series.subject.attribute})` : "";
   return `${metricLabel(series.metric)}: ${subjectLabel(series.subject)}${attribute}`;
@@ -91,9 +87,14 @@ export function spcAltText({ series, signals, period }: SpcChartInput): string {
   return `${parts.join("; ")}.`;
 }
 
-/** One row per point, with its reading and the segment of limits it belongs to (limits recalculated start one). */
-function pointRows(series: SpcChartInput["series"]): PointRow[] {
+const WIDTH = 680;
+const HEIGHT = 280;
+
+function pointRows(series: Series): PointRow[] {
   const recalculations = new Set(series.recalculations);
+  const range = naturalRange(series.metric);
+  // Limits past what the metric can take are drawn at the bound; the calculated value is in the label and subtitle.
+  const drawn = (x: number | null) => (x === null ? null : clampTo(range, x));
   let segment = 0;
   return series.points.map((p, i) => {
     if (i > 0 && recalculations.has(p.period)) segment++;
@@ -102,62 +103,47 @@ function pointRows(series: SpcChartInput["series"]): PointRow[] {
       period: p.period,
       value: p.value,
       mean: p.mean,
-      upper: p.upperLimit,
-      lower: p.lowerLimit,
+      upper: drawn(p.upperLimit),
+      lower: drawn(p.lowerLimit),
       reading: POINT_READINGS[readingOf(p)],
       segment,
     };
   });
 }
 
-/** Recalculations, annotations and signal starts that fall on a charted period. */
-function markersOf(series: SpcChartInput["series"], signals: SpcChartInput["signals"], periods: string[]): Marker[] {
-  return [
-    ...series.recalculations.map((p) => ({ period: p, label: "new limits", kind: "recalculation" as const })),
-    ...series.annotations.map((a) => ({ period: a.period, label: a.note, kind: "annotation" as const })),
-    ...signals.map((s) => ({ period: s.firstPeriod, label: `${s.severity} signal starts`, kind: "signal" as const })),
-  ].filter((m) => periods.includes(m.period));
+/** "upper limit 18.5", or "lower limit at 0 (calculated -0.08)" when the line is drawn at the metric's bound. */
+function limitLabel(name: string, drawn: number, calculated: number): string {
+  return drawn === calculated
+    ? `${name} ${formatChartNumber(drawn)}`
+    : `${name} at ${formatChartNumber(drawn)} (calculated ${formatChartNumber(calculated)})`;
 }
 
-/** Labels for the centre line and limits of the last segment, at its right end. */
-function limitLabelsOf(series: SpcChartInput["series"], rows: PointRow[], centreRows: PointRow[]) {
-  const segmentEnds = centreRows.filter(
+/** Labels for the centre line and the limits in force at the end of the last segment, in the right margin. */
+function limitLabels(series: Series, rows: PointRow[], centre: PointRow[], domain: [number, number]) {
+  const ends = centre.filter(
     (r, i) =>
       r.mean !== null && (i === rows.length - 1 || rows[i + 1].segment !== r.segment || rows[i + 1].mean === null),
   );
-  const lastSegmentEnd = segmentEnds.at(-1);
-  const centreName = series.chart === "run" ? "median" : "mean";
-  return lastSegmentEnd
-    ? [
-        {
-          period: lastSegmentEnd.period,
-          y: lastSegmentEnd.mean,
-          label: `${centreName} ${formatChartNumber(lastSegmentEnd.mean!)}`,
-        },
-        ...(lastSegmentEnd.upper !== null
-          ? [
-              {
-                period: lastSegmentEnd.period,
-                y: lastSegmentEnd.upper,
-                label: `upper limit ${formatChartNumber(lastSegmentEnd.upper)}`,
-              },
-            ]
-          : []),
-        ...(lastSegmentEnd.lower !== null
-          ? [
-              {
-                period: lastSegmentEnd.period,
-                y: lastSegmentEnd.lower,
-                label: `lower limit ${formatChartNumber(lastSegmentEnd.lower)}`,
-              },
-            ]
-          : []),
-      ]
-    : [];
+  const end = ends.at(-1);
+  if (!end) return [];
+  const point = series.points[end.i];
+  const labels = [
+    { y: end.mean!, label: `${series.chart === "run" ? "median" : "mean"} ${formatChartNumber(end.mean!)}` },
+  ];
+  if (end.upper !== null && point.upperLimit !== null)
+    labels.push({ y: end.upper, label: limitLabel("upper limit", end.upper, point.upperLimit) });
+  if (end.lower !== null && point.lowerLimit !== null)
+    labels.push({ y: end.lower, label: limitLabel("lower limit", end.lower, point.lowerLimit) });
+  const ys = spreadLabels(
+    labels.map((l) => l.y),
+    domain,
+    HEIGHT,
+  );
+  const last = rows.at(-1)!.period;
+  return labels.map((l, k) => ({ ...l, period: last, labelY: ys[k] }));
 }
 
-/** Chart kind, direction and limits, then each signal's rule and any suggested rebase. */
-function subtitleOf(series: SpcChartInput["series"], signals: SpcChartInput["signals"]): string[] {
+function subtitleOf(series: Series, signals: readonly Signal[]): string[] {
   const subtitle = [
     `${series.chart === "xmr" ? "XmR chart" : "Run chart (too few points for limits)"} · ${DIRECTION_WORDS[series.direction]} · ${limitsPhrase(series)}`,
     ...signals.map(
@@ -165,99 +151,56 @@ function subtitleOf(series: SpcChartInput["series"], signals: SpcChartInput["sig
     ),
   ];
   if (series.rebaseSuggestion) subtitle.push(`Suggested rebase: ${series.rebaseSuggestion}`);
-
-  return subtitle;
+  return subtitle.flatMap((line) => wrapText(line, SUBTITLE_CHARS));
 }
 
-const MARKER_COLOUR = { annotation: MUTED, recalculation: MUTED, signal: OKABE_ITO.vermillion };
-
-/** Dashed rules at the markers' periods, each labelled above the plot. */
-function markerLayers(markers: Marker[], periods: string[]) {
-  if (markers.length === 0) return [];
-  const color = {
-    field: "kind",
-    type: "nominal" as const,
-    scale: { domain: Object.keys(MARKER_COLOUR), range: Object.values(MARKER_COLOUR) },
-    legend: null,
+function pointsLayer(rows: PointRow[]) {
+  // Gaps draw nothing (the line breaks), so only readings of drawn points go in the legend.
+  const present = (Object.keys(POINT_READINGS) as Reading[]).filter((k) =>
+    rows.some((r) => r.value !== null && r.reading === POINT_READINGS[k]),
+  );
+  const domain = present.map((k) => POINT_READINGS[k]);
+  return {
+    name: "points",
+    mark: { type: "point", filled: true, size: 70, opacity: 1, stroke: "#FFFFFF", strokeWidth: 0.8 },
+    encoding: {
+      y: { field: "value", type: "quantitative" },
+      color: {
+        field: "reading",
+        type: "nominal",
+        title: null,
+        scale: { domain, range: present.map((k) => READING_STYLE[k].colour) },
+      },
+      shape: {
+        field: "reading",
+        type: "nominal",
+        title: null,
+        scale: { domain, range: present.map((k) => READING_STYLE[k].shape) },
+      },
+    },
   };
-  return [
-    {
-      data: { values: markers },
-      name: "marker_rules",
-      mark: { type: "rule" as const, strokeDash: [2, 3], strokeWidth: 1.2 },
-      encoding: { x: { field: "period", type: "ordinal" as const, sort: periods }, color },
-    },
-    {
-      data: { values: markers },
-      // Above the plot, clear of the limit lines and their labels.
-      name: "marker_labels",
-      mark: {
-        type: "text" as const,
-        align: "left" as const,
-        baseline: "bottom" as const,
-        dx: -2,
-        dy: -3,
-        fontSize: 10,
-        limit: 200,
-      },
-      encoding: {
-        x: { field: "period", type: "ordinal" as const, sort: periods },
-        y: { value: 0 },
-        text: { field: "label" },
-        color,
-      },
-    },
-  ];
 }
 
-/** The process limits and the target, each only when the series has one. */
-function limitLayers(series: SpcChartInput["series"], rows: PointRow[]) {
-  return [
-    // A run chart has no limits: their layers are left out rather than drawn from nothing.
-    ...(rows.some((r) => r.upper !== null)
-      ? [
-          {
-            name: "upper_limit",
-            mark: { type: "line" as const, color: MUTED, strokeWidth: 1.2, strokeDash: [6, 4] },
-            encoding: { y: { field: "upper", type: "quantitative" as const }, detail: { field: "segment" } },
-          },
-        ]
-      : []),
-    ...(rows.some((r) => r.lower !== null)
-      ? [
-          {
-            name: "lower_limit",
-            mark: { type: "line" as const, color: MUTED, strokeWidth: 1.2, strokeDash: [6, 4] },
-            encoding: { y: { field: "lower", type: "quantitative" as const }, detail: { field: "segment" } },
-          },
-        ]
-      : []),
-    ...(series.target !== null
-      ? [
-          {
-            data: { values: [{ target: series.target, label: `target ${formatChartNumber(series.target)}` }] },
-            name: "target",
-            mark: { type: "rule" as const, color: OKABE_ITO.vermillion, strokeDash: [2, 2], strokeWidth: 1.5 },
-            encoding: { y: { field: "target", type: "quantitative" as const } },
-          },
-        ]
-      : []),
-  ];
+function lineLayer(name: string, field: string, mark: Record<string, unknown>) {
+  return {
+    name,
+    mark: { type: "line" as const, ...mark },
+    encoding: { y: { field, type: "quantitative" as const }, detail: { field: "segment" } },
+  };
 }
 
 export function spcSpec(input: SpcChartInput): TopLevelSpec {
   const { series, signals, period } = input;
   const rows = pointRows(series);
   const periods = rows.map((r) => r.period);
-  // Gaps draw nothing (the line breaks), so only readings of drawn points go in the legend.
-  const present = (Object.keys(POINT_READINGS) as Reading[]).filter((k) =>
-    rows.some((r) => r.value !== null && r.reading === POINT_READINGS[k]),
-  );
-  const markers = markersOf(series, signals, periods);
   // A run chart's centre is the median (Anhøj); without run analysis the segment mean is what the series carries.
   const median = series.chart === "run" ? series.runs?.median : undefined;
   const centreRows = median === undefined ? rows : rows.map((r) => ({ ...r, mean: r.mean === null ? null : median }));
-  const limitLabels = limitLabelsOf(series, rows, centreRows);
+  const drawnValues = centreRows
+    .flatMap((r) => [r.value, r.mean, r.upper, r.lower])
+    .concat(series.target)
+    .filter((v): v is number => v !== null);
+  const domain = yDomain(drawnValues.length ? drawnValues : [0], naturalRange(series.metric));
   const x = {
     field: "period",
     type: "ordinal" as const,
@@ -265,65 +208,69 @@ export function spcSpec(input: SpcChartInput): TopLevelSpec {
     title: period === "week" ? "ISO week" : "Month",
     axis: { labelAngle: -45, labelOverlap: "greedy" as const, grid: false },
   };
-  const yTitle = metricLabel(series.metric);
-  const subtitle = subtitleOf(series, signals);
+  const dashed = { color: MUTED, strokeWidth: 1.2, strokeDash: [6, 4] };
   // Layers are named so their marks carry stable class names ("points_marks", "mean_marks"…) that tests and
   // anyone styling the SVG can find.
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v5.json",
     config: BASE_CONFIG,
-    title: { text: spcTitle(series), subtitle: subtitle.flatMap((line) => wrapText(line, SUBTITLE_CHARS)) },
-    width: 680,
-    height: 280,
+    title: { text: spcTitle(series), subtitle: subtitleOf(series, signals) },
+    width: WIDTH,
+    height: HEIGHT,
     data: { values: centreRows },
     encoding: { x },
     // Marker colours and point readings are separate scales (only the readings get a legend).
     resolve: { scale: { color: "independent", shape: "independent" } },
     layer: [
-      ...markerLayers(markers, periods),
+      ...markerLayers(markersOf(series, signals, periods, WIDTH), periods),
       {
         name: "mean",
         mark: { type: "line", color: INK, strokeWidth: 1.5 },
         encoding: {
-          y: { field: "mean", type: "quantitative", title: yTitle, scale: { zero: false } },
+          y: {
+            field: "mean",
+            type: "quantitative",
+            title: metricLabel(series.metric),
+            scale: { domain, nice: false, zero: false },
+          },
           detail: { field: "segment" },
         },
       },
-      ...limitLayers(series, rows),
+      // A run chart has no limits: their layers are left out rather than drawn from nothing.
+      ...(rows.some((r) => r.upper !== null) ? [lineLayer("upper_limit", "upper", dashed)] : []),
+      ...(rows.some((r) => r.lower !== null) ? [lineLayer("lower_limit", "lower", dashed)] : []),
+      ...(series.target !== null
+        ? [
+            {
+              data: { values: [{ target: series.target, label: `target ${formatChartNumber(series.target)}` }] },
+              name: "target",
+              mark: { type: "rule" as const, color: OKABE_ITO.vermillion, strokeDash: [2, 2], strokeWidth: 1.5 },
+              encoding: { y: { field: "target", type: "quantitative" as const } },
+            },
+          ]
+        : []),
       {
         name: "values",
         mark: { type: "line", color: "#9AA3AC", strokeWidth: 1.5 },
         encoding: { y: { field: "value", type: "quantitative" } },
       },
+      pointsLayer(rows),
       {
-        name: "points",
-        mark: { type: "point", filled: true, size: 70, opacity: 1, stroke: "#FFFFFF", strokeWidth: 0.8 },
-        encoding: {
-          y: { field: "value", type: "quantitative" },
-          color: {
-            field: "reading",
-            type: "nominal",
-            title: null,
-            scale: {
-              domain: present.map((k) => POINT_READINGS[k]),
-              range: present.map((k) => READING_STYLE[k].colour),
-            },
-          },
-          shape: {
-            field: "reading",
-            type: "nominal",
-            title: null,
-            scale: { domain: present.map((k) => POINT_READINGS[k]), range: present.map((k) => READING_STYLE[k].shape) },
-          },
-        },
-      },
-      {
-        data: { values: limitLabels },
+        // In the right margin, beside the lines' ends: never over a point, nudged apart when lines are close.
+        data: { values: limitLabels(series, rows, centreRows, domain) },
         name: "limit_labels",
-        mark: { type: "text", align: "right", baseline: "bottom", dy: -3, fontSize: 10, color: MUTED },
+        // Half a step past the last point is the plot edge; the labels start beyond it.
+        mark: {
+          type: "text",
+          align: "left",
+          baseline: "middle",
+          dx: WIDTH / periods.length / 2 + 6,
+          fontSize: 10,
+          color: MUTED,
+        },
         encoding: {
           x: { field: "period", type: "ordinal", sort: periods },
-          y: { field: "y", type: "quantitative" },
+          y: { field: "labelY", type: "quantitative" },
           text: { field: "label" },
         },
       },

@@ -74,3 +74,19 @@ describe("RC heatmap", () => {
     expect(alt).toContain("1 cell suppressed (fewer than 5 raters)");
   });
 });
+
+describe("RC heatmap numbers beside their bands", () => {
+  it("shows 4.004 (strong, above 4) as 4.004, not 4.00 under 'moderate ≤ 4'", async () => {
+    const rc = coordination();
+    const cells = rc.cells.map((c) =>
+      c.suppressed || c.raterGroup !== "County" || c.ratedGroup !== "Northgate"
+        ? c
+        : { ...c, index: 4.004, band: "strong" as const },
+    );
+    const spec = { ...rc, cells };
+    const { svg } = await renderSvg(heatmapSpec(spec, 5), heatmapTitle(spec), heatmapAltText(spec, 5));
+    const labels = marks(parseSvg(svg), "index_labels").map((e) => e.text);
+    expect(labels).toContain("4.004");
+    expect(labels).not.toContain("4.00");
+  });
+});
