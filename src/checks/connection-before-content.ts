@@ -51,11 +51,22 @@ export const connectionBeforeContent: Check = {
             {
               label: "share of contact on relational channels",
               value: l.relationalShare,
+              kind: "share",
               n: l.relationships,
               reference: `${percent(baseline)} across the boundary`,
             },
-            { label: "share of contact on transactional channels", value: l.transactionalShare, n: l.relationships },
-            { label: "relationships in contact more than once", value: l.repeatShare, n: l.relationships },
+            {
+              label: "share of contact on transactional channels",
+              value: l.transactionalShare,
+              n: l.relationships,
+              kind: "share",
+            },
+            {
+              label: "relationships in contact more than once",
+              value: l.repeatShare,
+              n: l.relationships,
+              kind: "share",
+            },
           ],
           questions: [
             `Have people across ${link(l.groups)} ever met to get to know each other's work, or only to pass work over?`,

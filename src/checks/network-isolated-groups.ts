@@ -59,6 +59,7 @@ export const networkIsolatedGroups: Check = {
           {
             label: "share of people in the largest connected part",
             value: section.largestComponentShare,
+            kind: "share",
             n: section.peopleCount,
           },
           { label: "people with no tie", value: section.isolates, n: section.peopleCount },
@@ -77,6 +78,7 @@ export const networkIsolatedGroups: Check = {
         {
           label: "share of people in the largest connected part",
           value: section.largestComponentShare,
+          kind: "share",
           n: section.peopleCount,
         },
         { label: "people with no tie", value: section.isolates, n: section.peopleCount },

@@ -47,6 +47,7 @@ export const networkKeyPerson: Check = {
             {
               label: "share of the link's ties carried by one person",
               value: top.share,
+              kind: "share",
               n: l.ties,
               ci: wilson(top.ties, l.ties) ?? undefined,
               ciLevel: 0.95,

@@ -49,10 +49,11 @@ export const networkOneWay: Check = {
             {
               label: `share of ties from ${to} to ${from}`,
               value: minor / l.ties,
+              kind: "share",
               n: l.ties,
               ci,
               ciLevel: 0.95,
-              reference: "0.5 when balanced",
+              reference: "50% when balanced",
             },
             {
               label: "pairs in contact both ways",
@@ -74,7 +75,14 @@ export const networkOneWay: Check = {
         ? `${findings.length} relationship${findings.length === 1 ? "" : "s"} between groups run${findings.length === 1 ? "s" : ""} mostly one way.`
         : `Ties run both ways in all ${judgedLinks} relationships between groups with at least ${MIN_LINK_TIES} ties.`,
       findings,
-      evidence: [{ label: "reciprocity (share of ties returned)", value: section.reciprocity, n: section.tieCount }],
+      evidence: [
+        {
+          label: "reciprocity (share of ties returned)",
+          value: section.reciprocity,
+          n: section.tieCount,
+          kind: "share",
+        },
+      ],
       notes: [
         `A relationship is one-way when the upper 95% (Wilson) bound of the smaller direction's share of ties is below ${ONE_WAY_SHARE}; both groups must reach minGroupSize.`,
       ],

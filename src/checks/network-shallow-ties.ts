@@ -68,7 +68,8 @@ export const networkShallowTies: Check = {
             {
               label: "share on relational channels",
               value: l.relationalShare,
-              reference: `${fixed(b.cross.relationalShare)} across the boundary`,
+              kind: "share",
+              reference: `${percent(b.cross.relationalShare)} across the boundary`,
             },
           ],
           questions: [

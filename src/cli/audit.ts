@@ -19,6 +19,7 @@ import { progressReporter, useColor, type Io } from "./io.js";
 import { addInputOptions, inputOptions, type CommonFlags } from "./options.js";
 import { checkOutFile } from "./out-file.js";
 import { checkOutFolder, claimOutFolder } from "./out-folder.js";
+import type { ChartLink } from "../report/charts/link.js";
 import { chartFiles } from "./report-files.js";
 
 interface AuditFlags extends CommonFlags, PseudonymFlags {
@@ -107,8 +108,12 @@ async function runAudit(dir: string | undefined, flags: AuditFlags, io: Io): Pro
     progress.phase(`building the ${format.noun}`);
     writeFileAtomic(out, await format.render(report, renderOptions).finally(progress.done));
     if (!flags.quiet) io.stderr.write(`relaudit: wrote ${flags.out}\n`);
-  } else if (out !== undefined) await writeOutFolder(out, report, format, flags, io, progress);
+  } else if (out !== undefined) renderOptions.charts = await writeOutFolder(out, report, format, flags, io, progress);
   if (format.target === "stdout") {
+    if (format.inlinesCharts && renderOptions.charts === undefined) {
+      progress.phase("drawing charts");
+      renderOptions.charts = (await chartFiles(report, { png: false }).finally(progress.done)).charts;
+    }
     const text = format.render(report, renderOptions);
     for (const piece of typeof text === "string" ? [text] : text) io.stdout.write(piece);
   }
@@ -145,7 +150,7 @@ async function checkOutTarget(format: Format, out: string | undefined, flags: Au
   else if (out !== undefined) checkOutFolder(out, REPORT_FILES, Boolean(flags.force));
 }
 
-/** report.md and report.json, the charts (+ PNG), and a folder format's own files (the CSV tables). */
+/** report.md, report.json, report.html, the charts (+ PNG), and a folder format's own files (the CSV tables). */
 async function writeOutFolder(
   out: string,
   report: Report,
@@ -153,7 +158,7 @@ async function writeOutFolder(
   flags: AuditFlags,
   io: Io,
   progress: Progress,
-): Promise<void> {
+): Promise<ChartLink[]> {
   progress.phase("drawing charts");
   const charts = await chartFiles(report, { png: Boolean(flags.png) }).finally(progress.done);
   const own = format.target === "folder" ? format.render(report, { color: false, quiet: false }) : [];
@@ -179,6 +184,7 @@ async function writeOutFolder(
       `relaudit: wrote ${files}, ${charts.charts.length} charts in ${join(flags.out!, "charts")}${png}${tables}\n`,
     );
   }
+  return charts.charts;
 }
 
 /** A whole number ≥ 1 from RELAUDIT_WORKERS, else the default. */

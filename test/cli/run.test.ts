@@ -44,11 +44,17 @@ describe("relaudit audit (in process)", () => {
     expect(report.inputs.boundaries).toEqual(["Organisation", "Team", "Profession"]);
   });
 
-  it("--out writes report.md and report.json, leaving no temp files", async () => {
+  it("--out writes report.md, report.json and report.html, leaving no temp files", async () => {
     const out = mkdtempSync(join(tmpdir(), "relaudit-out-"));
     const { code, stderr } = await runInProcess(["audit", small, "--out", out, ...fixedTime]);
     expect(code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual([".relaudit-output.json", "charts", "report.json", "report.md"]);
+    expect(readdirSync(out).sort()).toEqual([
+      ".relaudit-output.json",
+      "charts",
+      "report.html",
+      "report.json",
+      "report.md",
+    ]);
     expect(JSON.parse(readFileSync(join(out, "report.json"), "utf8")).generatedAt).toBe("2026-11-23T06:00:00Z");
     expect(stderr).toContain("wrote");
   });

@@ -102,7 +102,13 @@ describe("bad input: exit 2, file and line in the message, no stack trace, no pa
     writeFileSync(join(broken, "people.csv"), "id,organisation\nP1,A\nP1,B\n");
     expect(runBuilt(["audit", broken, "--out", out]).code).toBe(2);
     expect(readFileSync(join(out, "report.json"), "utf8")).toBe(before);
-    expect(readdirSync(out).sort()).toEqual([".relaudit-output.json", "charts", "report.json", "report.md"]);
+    expect(readdirSync(out).sort()).toEqual([
+      ".relaudit-output.json",
+      "charts",
+      "report.html",
+      "report.json",
+      "report.md",
+    ]);
   });
 
   it("reads Windows-1252 with --encoding windows-1252", () => {

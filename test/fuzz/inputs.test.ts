@@ -318,7 +318,7 @@ function checkOutcome({ code, stdout, stderr, file, out }: Awaited<ReturnType<ty
   }
   const report = JSON.parse(stdout);
   expect(validateReport(report), JSON.stringify(validateReport.errors?.slice(0, 3))).toBe(true);
-  expect(written).toEqual([".relaudit-output.json", "report.json", "report.md"]);
+  expect(written).toEqual([".relaudit-output.json", "report.html", "report.json", "report.md"]);
   expect(readFileSync(join(out, "report.json"), "utf8")).toBe(stdout);
 }
 

@@ -18,8 +18,8 @@ describe("--out safety", () => {
   it("creates a missing folder and records what it wrote in a manifest", async () => {
     const out = join(fresh(), "reports", "latest");
     expect((await audit(out)).code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual([MANIFEST, "charts", "report.json", "report.md"]);
-    expect(manifestFiles(out)).toEqual(["report.json", "report.md"]);
+    expect(readdirSync(out).sort()).toEqual([MANIFEST, "charts", "report.html", "report.json", "report.md"]);
+    expect(manifestFiles(out)).toEqual(["report.html", "report.json", "report.md"]);
   });
 
   it("writes into an empty folder, and again into its own previous output, leaving files others added alone", async () => {
@@ -29,7 +29,7 @@ describe("--out safety", () => {
     const again = await audit(out);
     expect(again.code).toBe(0);
     expect(readFileSync(join(out, "minutes.docx"), "utf8")).toBe("board minutes");
-    expect(manifestFiles(out)).toEqual(["report.json", "report.md"]);
+    expect(manifestFiles(out)).toEqual(["report.html", "report.json", "report.md"]);
   });
 
   it("refuses a non-empty folder that is not a relaudit output (exit 2, nothing written), unless --force", async () => {
@@ -47,7 +47,7 @@ describe("--out safety", () => {
 
     const forced = await audit(out, "--force");
     expect(forced.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual([MANIFEST, "archive", "charts", "report.json", "report.md"]);
+    expect(readdirSync(out).sort()).toEqual([MANIFEST, "archive", "charts", "report.html", "report.json", "report.md"]);
     expect(readFileSync(join(out, "report.md"), "utf8")).toMatch(/^# Relational health audit/);
   });
 

@@ -37,7 +37,7 @@ export async function renderCharts(
     const path = `${CHARTS_DIR}/${plan.stem}.svg`;
     files.push({ path, content: svg });
     if (options.png) files.push({ path: `${CHARTS_DIR}/${plan.stem}.png`, content: await svgToPng(svg) });
-    links.push({ path, title: plan.title, alt: plan.alt, practice: plan.practice });
+    links.push({ path, title: plan.title, alt: plan.alt, practice: plan.practice, svg });
   }
   return { plans, files, links, svg: svgs, warnings };
 }

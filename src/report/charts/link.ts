@@ -1,4 +1,5 @@
-// How a text report refers to a chart file: what the Markdown renderer needs, and no more (it never loads Vega).
+// How a text report refers to a chart file: what the Markdown renderer needs (it never loads Vega), and the SVG for
+// the formats that inline it.
 import type { Practice } from "../../result/types.js";
 
 export interface ChartLink {
@@ -7,4 +8,6 @@ export interface ChartLink {
   title: string;
   alt: string;
   practice: Practice;
+  /** The chart itself, for formats that draw charts into the report (HTML). */
+  svg?: string;
 }

@@ -1,5 +1,6 @@
 // Every output format, in --help order. Adding a format: write one file in this folder, add one line here.
 import { csv } from "./csv.js";
+import { html } from "./html.js";
 import { json } from "./json.js";
 import { markdown } from "./markdown.js";
 import { pptx } from "./pptx.js";
@@ -8,7 +9,7 @@ import type { Format, TextFormat } from "./types.js";
 
 type With<K extends keyof TextFormat> = TextFormat & Required<Pick<TextFormat, K>>;
 
-export const FORMATS: readonly Format[] = [terminal, markdown, json, csv, pptx];
+export const FORMATS: readonly Format[] = [terminal, markdown, json, html, csv, pptx];
 
 export function formatNamed(name: string): Format {
   const format = FORMATS.find((f) => f.name === name);

@@ -35,6 +35,8 @@ export interface TextFormat extends FormatBase {
   /** Its file in every --out folder: report<extension> (audit), signals-<as-of><extension> and
    *  signals-latest<extension> (signals). */
   extension?: string;
+  /** Draws the charts into the text (HTML): the CLI renders them for it even without --out. */
+  inlinesCharts?: boolean;
   /** The text, possibly in pieces (a large JSON report is never held as one string). */
   render(report: Report, options: RenderOptions): string | Iterable<string>;
   /** The signals projection (`relaudit signals`); formats without it are not offered there. */

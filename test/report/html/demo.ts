@@ -1,13 +1,33 @@
-// The demo system's HTML report with its charts, as `audit --format html` writes it.
+// The demo system's HTML report as `relaudit audit fixtures/demo --format html --out DIR` writes it (report.html).
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { audit } from "../../../src/pipeline/audit.js";
-import { renderCharts } from "../../../src/report/charts/files.js";
-import { renderHtml } from "../../../src/report/html/render.js";
-import { ROOT } from "../../helpers/cli.js";
+import { expect } from "vitest";
+import { ROOT, runInProcess } from "../../helpers/cli.js";
 
 export async function demoHtml(): Promise<string> {
-  const report = await audit({ dir: join(ROOT, "fixtures/demo"), files: {}, generatedAt: "2026-11-23T06:00:00Z" });
-  const rendered = await renderCharts(report);
-  const charts = rendered.plans.map((p) => ({ ...p, svg: rendered.svg.get(p.stem)! }));
-  return renderHtml(report, { charts });
+  const out = mkdtempSync(join(tmpdir(), "relaudit-html-"));
+  try {
+    const result = await runInProcess(
+      [
+        "audit",
+        join(ROOT, "fixtures/demo"),
+        "--format",
+        "html",
+        "--out",
+        out,
+        "--generated-at",
+        "2026-11-23T06:00:00Z",
+      ],
+      { env: { NO_COLOR: "1" } },
+    );
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain("report.html");
+    const html = readFileSync(join(out, "report.html"), "utf8");
+    // The same document goes to stdout.
+    expect(result.stdout).toBe(html);
+    return html;
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 }
