@@ -1,6 +1,6 @@
 // The markers of an SPC chart: dotted rules at recalculations, annotations and where each signal's episode starts,
 // with their words above the plot, stacked so that none runs into another or into the limit labels.
-import type { Series, Signal } from "../../signals/section.js";
+import type { Series, Signal } from "../../result/signals.js";
 import { placeMarkers } from "./spc-layout.js";
 import { MUTED, OKABE_ITO } from "./theme.js";
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { renderSvg } from "../../../src/report/charts/render.js";
 import { spreadLabels, placeMarkers, yDomain } from "../../../src/report/charts/spc-layout.js";
 import { spcAltText, spcSpec, spcTitle, type SpcChartInput } from "../../../src/report/charts/spc.js";
-import type { Series } from "../../../src/signals/section.js";
+import type { Series } from "../../../src/result/signals.js";
 import { shiftSeries, shiftSignal } from "./fixtures.js";
 import { marks, parseSvg, translation, type SvgElement } from "./svg.js";
 
