@@ -1,13 +1,13 @@
 // Numbers and words as every layer writes them: loaders in their messages, checks in their findings, renderers in
 // their tables. One function per job, so the same number reads the same wherever it appears.
+import { decimalsFor, formatFixed, formatShare } from "./voice.js";
 
 /** The mark for a value that is not there (suppressed, not computed, not applicable). */
 export const MISSING = "—";
 
 export function formatNumber(value: number): string {
   if (Number.isInteger(value)) return value.toLocaleString("en-GB");
-  const abs = Math.abs(value);
-  return value.toFixed(abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 3);
+  return formatFixed(value, decimalsFor(value));
 }
 
 export function formatValue(value: number | string | null): string {
@@ -20,9 +20,9 @@ export function plural(n: number, word: string, pluralWord = `${word}s`): string
   return `${formatNumber(n)} ${n === 1 ? word : pluralWord}`;
 }
 
-/** A share (0–1) as a whole percentage, or the missing mark. */
+/** A share (0–1) as a percentage with the precision it needs (formatShare), or the missing mark. */
 export const percent = (share: number | null | undefined): string =>
-  share === null || share === undefined ? MISSING : `${Math.round(share * 100)}%`;
+  share === null || share === undefined ? MISSING : formatShare(share);
 
 /** A number with fixed decimals, or the missing mark. */
 export const fixed = (x: number | null | undefined, digits = 2): string =>
