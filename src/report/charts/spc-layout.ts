@@ -35,7 +35,7 @@ export function yDomain(values: readonly number[], range: NaturalRange): [number
 }
 
 /** Minimum vertical distance between two limit labels, in pixels (10 px text). */
-export const LABEL_GAP = 12;
+const LABEL_GAP = 12;
 
 /**
  * Label heights for lines at `ys` (data units), moved apart by at least LABEL_GAP pixels and kept inside the plot;
@@ -55,7 +55,7 @@ export function spreadLabels(ys: readonly number[], domain: [number, number], he
 }
 
 /** Estimated width of 10 px text, as Vega's SVG renderer estimates it (no fonts are loaded). */
-export const textWidth = (text: string, fontSize = 10) => text.length * fontSize * 0.56;
+const textWidth = (text: string, fontSize = 10) => text.length * fontSize * 0.56;
 
 export interface MarkerPlacement {
   /** Right-aligned markers (in the right half) end at their rule; the others start there. */

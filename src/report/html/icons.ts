@@ -1,9 +1,9 @@
 // Severity and status marks as inline SVG: Debian's Chromium (and many locked-down desktops) have no emoji font, so
 // ❌ and ⚠️ would print as empty boxes. Each mark is decorative (aria-hidden) and always sits beside its word, so
 // neither colour nor shape alone carries the meaning (WCAG 1.4.1). Colours meet 3:1 against white (WCAG 1.4.11).
-import type { CheckStatus, Severity } from "../../result/types.js";
+import type { CheckResult, Severity } from "../../result/types.js";
 
-export type Mark = Severity | CheckStatus;
+export type Mark = Severity | CheckResult["status"];
 
 interface Shape {
   colour: string;
@@ -45,7 +45,7 @@ const SHAPES: Record<Exclude<Mark, "warn" | "fail">, Shape> = {
 // A failed check is marked like a critical finding, a warned one like a warning.
 const shapeOf = (kind: Mark): Shape => SHAPES[kind === "fail" ? "critical" : kind === "warn" ? "warning" : kind];
 
-export const MARK_WORD: Record<Mark, string> = {
+const MARK_WORD: Record<Mark, string> = {
   critical: "Critical",
   warning: "Warning",
   info: "Information",

@@ -11,8 +11,6 @@ import { SCRIPT, SCRIPT_HASH } from "./script.js";
 import { practiceId, renderPractices, renderSummary, type HtmlChart } from "./sections.js";
 import { STYLE } from "./style.js";
 
-export type { HtmlChart } from "./sections.js";
-
 export interface HtmlOptions {
   /** Charts drawn from this report (renderCharts), each shown in its practice's section. */
   charts?: readonly HtmlChart[];

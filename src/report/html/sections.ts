@@ -17,9 +17,9 @@ export interface HtmlChart {
 }
 
 /** How many findings the executive summary lists before pointing to the practice sections. */
-export const SUMMARY_FINDINGS = 8;
+const SUMMARY_FINDINGS = 8;
 
-export const findingId = (check: CheckResult, index: number) => `finding-${check.id}-${index + 1}`;
+const findingId = (check: CheckResult, index: number) => `finding-${check.id}-${index + 1}`;
 export const practiceId = (practice: Practice) => `practice-${practice}`;
 
 /** The first sentence of a finding: what happened, without the rule and the dates that follow it. */
@@ -85,7 +85,7 @@ function renderCheck(check: CheckResult): string {
   return parts.join("\n");
 }
 
-export function renderTable(t: DisplayTable): string {
+function renderTable(t: DisplayTable): string {
   const cls = (i: number) => (t.numeric[i] ? ' class="num"' : "");
   const head = t.headings.map((h, i) => `<th scope="col"${cls(i)}>${e(h)}</th>`).join("");
   const rows = t.rows.map((r) => `<tr>${r.map((c, i) => `<td${cls(i)}>${e(c)}</td>`).join("")}</tr>`).join("\n");
@@ -99,7 +99,7 @@ export function renderTable(t: DisplayTable): string {
  * A chart's SVG for inlining: the root keeps its role="img", name and description; the ARIA roles Vega gives each
  * mark are dropped, since an image's inner parts are presentational and would each need a name of their own.
  */
-export function inlineSvg(svg: string): string {
+function inlineSvg(svg: string): string {
   const root = svg.indexOf(">", svg.indexOf("<svg")) + 1;
   return svg.slice(0, root) + svg.slice(root).replace(/\s(?:role|aria-roledescription|aria-label)="[^"]*"/g, "");
 }
