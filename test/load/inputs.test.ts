@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { cpSync, existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadInputs } from "../../src/load/inputs.js";
 import { InputError } from "../../src/model/problems.js";
 import { periodLabel } from "../../src/model/periods.js";
+import { hasSharedData, missingSharedData, sharedDataPath } from "../helpers/shared-data.js";
 
 const fixtures = join(import.meta.dirname, "../fixtures/inputs");
-const shared = join(import.meta.dirname, "../../../shared/data");
 
 /** A copy of the small system with some files replaced, in a temp folder. */
 function variant(files: Record<string, string>): string {
@@ -118,16 +118,13 @@ describe("loadInputs options", () => {
     expect(dataset.boundaries).toEqual(["Organization"]);
   });
 
-  it.skipIf(!existsSync(join(shared, "exports/vivainsights/p2p_data.csv")))(
-    "reads the real Viva Insights p2p sample",
-    async () => {
-      const { dataset } = await loadInputs({
-        files: { interactions: join(shared, "exports/vivainsights/p2p_data.csv") },
-      });
-      expect(dataset.people!.attributeColumns).toEqual(["LevelDesignation", "FunctionType", "Organization"]);
-      expect(dataset.interactions!.timestamped).toBe(true);
-    },
-  );
+  it("reads the real Viva Insights p2p sample (../shared/data)", async (ctx) => {
+    const P2P = "exports/vivainsights/p2p_data.csv";
+    ctx.skip(!hasSharedData(P2P), missingSharedData(P2P));
+    const { dataset } = await loadInputs({ files: { interactions: sharedDataPath(P2P) } });
+    expect(dataset.people!.attributeColumns).toEqual(["LevelDesignation", "FunctionType", "Organization"]);
+    expect(dataset.interactions!.timestamped).toBe(true);
+  });
 
   it("reports no input files with a hint", async () => {
     const empty = mkdtempSync(join(tmpdir(), "relaudit-empty-"));
