@@ -5,25 +5,62 @@ export interface Problem {
   file?: string;
   line?: number;
   column?: string | number;
+  /** A command-line option (e.g. "--out") the problem is about; shown as `option --out`. */
+  option?: string;
+  /** A key of relaudit.config.json (e.g. "scales.ps.items"); shown as `key "scales.ps.items"`. */
+  key?: string;
   message: string;
   expected?: string;
   found?: string;
   hint?: string;
+  /** The same problem seen more than once (see ProblemLog): how often, and where first. */
+  repeats?: Repeats;
 }
 
+/** Where one problem recurs: the true count, and the first few lines, columns and values found. */
+export interface Repeats {
+  count: number;
+  lines: number[];
+  columns: string[];
+  found: string[];
+}
+
+/** How many lines, columns and values a repeated problem lists before "…". */
+const LIST = { lines: 5, columns: 5, found: 3 } as const;
+
 export function formatProblem(p: Problem): string {
+  const repeats = p.repeats && p.repeats.count > 1 ? p.repeats : undefined;
   const where = [
     p.file,
-    p.line !== undefined ? `line ${p.line}` : undefined,
-    p.column !== undefined ? `column ${formatColumn(p.column)}` : undefined,
+    repeats ? undefined : p.line !== undefined ? `line ${p.line}` : undefined,
+    repeats && repeats.columns.length > 1
+      ? `columns ${listed(repeats.columns.map(formatColumn), LIST.columns)}`
+      : p.column !== undefined
+        ? `column ${formatColumn(p.column)}`
+        : undefined,
+    p.option !== undefined ? `option ${p.option}` : undefined,
+    p.key !== undefined ? `key "${p.key}"` : undefined,
   ]
     .filter(Boolean)
     .join(", ");
   const lines = [where ? `${where}: ${p.message}` : p.message];
+  if (repeats) {
+    const at =
+      repeats.lines.length > 0
+        ? `, first on line${repeats.lines.length > 1 ? "s" : ""} ${listed(repeats.lines.map(String), LIST.lines, repeats.count)}`
+        : "";
+    lines[0] += ` (${repeats.count.toLocaleString("en-GB")} times${at})`;
+  }
   if (p.expected !== undefined) lines.push(`  expected: ${p.expected}`);
-  if (p.found !== undefined) lines.push(`  found:    ${p.found}`);
+  if (repeats && repeats.found.length > 1) lines.push(`  found:    ${listed(repeats.found, LIST.found)}`);
+  else if (p.found !== undefined) lines.push(`  found:    ${p.found}`);
   if (p.hint !== undefined) lines.push(`  hint:     ${p.hint}`);
   return lines.join("\n");
+}
+
+/** "a, b, c", with "…" when more were seen (`seen`, or the items kept) than are listed. */
+function listed(items: string[], max: number, seen = items.length): string {
+  return items.slice(0, max).join(", ") + (seen > Math.min(items.length, max) ? ", …" : "");
 }
 
 function formatColumn(column: string | number): string {
@@ -39,22 +76,33 @@ export class InputError extends Error {
     this.name = "InputError";
     this.problems = list;
   }
+
+  /** Every occurrence, repeats included. */
+  get count(): number {
+    return this.problems.reduce((n, p) => n + (p.repeats?.count ?? 1), 0);
+  }
 }
 
-/** Collects problems so `validate` can list all of them, while `audit` stops at the first file that has any. */
+/**
+ * Collects problems so `validate` can list all of them, while `audit` stops at the first file that has any.
+ *
+ * A problem seen again — the same file, message, expectation and hint, in another row or column — is not listed
+ * again: it is counted, with its first lines, columns and values, so a label missing from the config reads as one
+ * problem seen 763 times, not 140 copies of one message. Each kind of problem keeps at most `maxPerKind` distinct
+ * problems; the rest are counted (a million bad rows, or a million different bad ids, must not fill memory).
+ */
 export class ProblemLog {
-  readonly problems: Problem[] = [];
-  private readonly perKind = new Map<string, number>();
+  private readonly groups = new Map<string, Problem & { repeats: Repeats }>();
+  private readonly distinctPerKind = new Map<string, number>();
+  private readonly cut = new Map<string, number>();
   private readonly skips = new Map<string, SkippedRows>();
   /**
-   * Problems beyond `maxPerKind` of one kind are counted, not kept: a million bad rows must not fill memory.
    * With `skipInvalidRows`, a problem confined to one row leaves the row out and is recorded instead of failing the run.
    */
   constructor(
     private readonly maxPerKind = 20,
     readonly skipInvalidRows = false,
   ) {}
-  suppressed = 0;
 
   /**
    * A problem confined to one row (the caller leaves the row out). `reason` names the kind of problem and must not
@@ -84,26 +132,67 @@ export class ProblemLog {
   }
 
   add(problem: Problem, kind = problem.message): void {
-    const seen = this.perKind.get(kind) ?? 0;
-    this.perKind.set(kind, seen + 1);
-    if (seen < this.maxPerKind) this.problems.push(problem);
-    else this.suppressed++;
+    const times = problem.repeats?.count ?? 1;
+    const key = [problem.file, problem.option, problem.key, problem.message, problem.expected, problem.hint].join(
+      "\u0000",
+    );
+    let group = this.groups.get(key);
+    if (!group) {
+      const distinct = this.distinctPerKind.get(kind) ?? 0;
+      if (distinct >= this.maxPerKind) {
+        this.cut.set(kind, (this.cut.get(kind) ?? 0) + times);
+        return;
+      }
+      this.distinctPerKind.set(kind, distinct + 1);
+      const { repeats: _, ...first } = problem;
+      group = { ...first, repeats: { count: 0, lines: [], columns: [], found: [] } };
+      this.groups.set(key, group);
+    }
+    const r = group.repeats;
+    r.count += times;
+    const seen = problem.repeats ?? {
+      lines: problem.line === undefined ? [] : [problem.line],
+      columns: problem.column === undefined ? [] : [String(problem.column)],
+      found: problem.found === undefined ? [] : [problem.found],
+    };
+    // One more column and value than are listed are kept, so the list can say whether there are others.
+    for (const line of seen.lines) if (r.lines.length < LIST.lines && !r.lines.includes(line)) r.lines.push(line);
+    for (const column of seen.columns)
+      if (r.columns.length <= LIST.columns && !r.columns.includes(column)) r.columns.push(column);
+    for (const found of seen.found) if (r.found.length <= LIST.found && !r.found.includes(found)) r.found.push(found);
   }
 
+  /** Distinct problems, in the order first seen; one seen more than once carries its `repeats`. */
+  get problems(): Problem[] {
+    return [...this.groups.values()].map((g) => (g.repeats.count > 1 ? g : withoutRepeats(g)));
+  }
+
+  /** Every problem seen, repeats and problems beyond the cap included. */
   get count(): number {
-    return this.problems.length + this.suppressed;
+    let n = 0;
+    for (const g of this.groups.values()) n += g.repeats.count;
+    for (const c of this.cut.values()) n += c;
+    return n;
   }
 
-  /** Counts of problems per kind that were cut from the list. */
+  /** Problems counted but not kept, by kind (beyond `maxPerKind` distinct problems of that kind). */
   cutKinds(): [string, number][] {
-    return [...this.perKind].filter(([, n]) => n > this.maxPerKind).map(([k, n]) => [k, n - this.maxPerKind]);
+    return [...this.cut];
   }
 
   throwIfAny(): void {
     if (this.count === 0) return;
-    const extra = this.cutKinds().map(([kind, n]) => ({ message: `…and ${n} more like "${kind}"` }));
+    const extra = this.cutKinds().map(([kind, n]) => ({
+      message: `more problems like "${kind}", not listed one by one`,
+      repeats: { count: n, lines: [], columns: [], found: [] },
+    }));
     throw new InputError([...this.problems, ...extra]);
   }
+}
+
+function withoutRepeats(group: Problem): Problem {
+  const { repeats: _, ...problem } = group;
+  return problem;
 }
 
 /** Locale-independent order, so output is the same on every machine. */
