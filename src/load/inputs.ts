@@ -15,6 +15,7 @@ import { loadCoordination } from "./coordination.js";
 import { loadDelivery } from "./delivery.js";
 import { loadEvents } from "./events.js";
 import { loadInteractionsFile } from "./interactions-file.js";
+import { settlePeriod } from "./cadence.js";
 import { loadPeople } from "./people.js";
 import { identifierColumns, identifierProblem, PSEUDONYMISED_IDENTIFIERS, surveyGroupColumns } from "./identifiers.js";
 import { loadSurvey } from "./survey.js";
@@ -120,7 +121,7 @@ function requireSomeInput(paths: Paths, dir: string | undefined): void {
 function loadContext(options: InputOptions, config: Config, configPath: string | undefined): LoadContext {
   const skipInvalidRows = options.skipInvalidRows ?? false;
   const problems = new ProblemLog(MAX_PROBLEMS_PER_KIND, skipInvalidRows);
-  const period = options.period ?? config.period ?? "week";
+  const period: PeriodKind = options.period ?? config.period ?? "week";
   const window = {
     since: windowDate(options.since, "--since", config, false),
     until: windowDate(options.until, "--until", config, true),
@@ -168,6 +169,15 @@ async function readFiles(paths: Paths, ctx: LoadContext, options: InputOptions) 
     if (loaded) {
       interactions = loaded.interactions;
       people = loaded.people;
+      // A snapshot export's cadence can set the period (monthly Viva Insights queries), or stop the run.
+      const source = options.period ? "--period" : ctx.config.period ? "config" : "default";
+      ctx.period = settlePeriod(
+        interactions,
+        "snapshot" in loaded ? loaded.snapshot : null,
+        { period: ctx.period, source },
+        paths.interactions,
+        ctx,
+      );
     }
   }
   if (options.pseudonymised && options.allowIdentifierBoundary) problems.add(PSEUDONYMISED_IDENTIFIERS);

@@ -7,6 +7,10 @@ import type { CsvFileInfo } from "./csv.js";
 import { TieBuilder } from "./tie-builder.js";
 import { DateRange, summariseFile, type LoadContext } from "./context.js";
 import { plural } from "../text/format.js";
+import { DayTally, snapshotCadence, type SnapshotCadence } from "./cadence.js";
+
+/** A snapshot export's cadence and its distinct dates (local days), for loadInputs to settle the period. */
+export type Snapshot = SnapshotCadence & { days: number[] };
 
 /** What every row that passed its checks comes to. */
 export type Accept = (
@@ -29,6 +33,7 @@ export class InteractionCollector {
   private readonly ties = new TieBuilder();
   private readonly channels = new Set<string>();
   private readonly range = new DateRange();
+  private readonly days: DayTally;
   // A file holds a handful of distinct channel cells: each is trimmed and lower-cased once.
   private readonly channelNames = new Map<string, string>();
 
@@ -41,6 +46,7 @@ export class InteractionCollector {
     this.roster = people ? people.people : [];
     this.index = people ? people.index : new Map<string, number>();
     this.timeZone = ctx.config.timeZone;
+    this.days = new DayTally(this.timeZone);
   }
 
   readonly channelOf = (cell: string): string => {
@@ -83,7 +89,10 @@ export class InteractionCollector {
       this.outsideWindow++;
       return;
     }
-    if (at !== null) this.range.add(at);
+    if (at !== null) {
+      this.range.add(at);
+      this.days.add(at);
+    }
     this.channels.add(channel);
     const period = at === null ? null : periodOf(at, this.ctx.period, this.timeZone);
     this.ties.add(from, to, weight, duration, channel, at, period);
@@ -106,6 +115,13 @@ export class InteractionCollector {
     ctx.warnings.push(...info.notes.map((n) => `${path}: ${n}`));
   }
 
+  /** A snapshot export's cadence and its distinct dates, once the ties are built (see cadence.ts). */
+  snapshot(interactions: InteractionData): Snapshot | null {
+    const days = this.days.distinctDays();
+    const cadence = interactions.timestamped ? snapshotCadence(days, interactions.ties) : null;
+    return cadence && { ...cadence, days: days! };
+  }
+
   interactions(timestamped: boolean): InteractionData {
     const dates = this.range.value;
     const building = performance.now();
@@ -121,6 +137,7 @@ export class InteractionCollector {
       first: dates ? dates[0] : null,
       last: dates ? dates[1] : null,
       channels: [...this.channels].filter((c) => c !== "").sort(),
+      snapshots: null,
     };
   }
 }

@@ -4,7 +4,7 @@ import type { InteractionData, PeopleData } from "../model/types.js";
 import type { LineReader } from "./csv.js";
 import { readTable } from "./table.js";
 import { TextTable } from "./text-table.js";
-import { InteractionCollector, type Accept } from "./interaction-collector.js";
+import { InteractionCollector, type Accept, type Snapshot } from "./interaction-collector.js";
 import { resolveColumns } from "./columns.js";
 import type { LoadContext } from "./context.js";
 import { isMissing, parseDate, parseNumber, plainDateAt, wholeNumberAt } from "./values.js";
@@ -32,7 +32,7 @@ export async function loadInteractions(
   path: string,
   people: PeopleData | null,
   ctx: LoadContext,
-): Promise<{ interactions: InteractionData; people: PeopleData }> {
+): Promise<{ interactions: InteractionData; people: PeopleData; snapshot: Snapshot | null }> {
   const collector = new InteractionCollector(path, people, ctx);
   let timestamped = false;
   let inlineColumns: string[] = [];
@@ -53,8 +53,10 @@ export async function loadInteractions(
     return { row, line: plainLineReader(header.length, file.delimiter, col, index, channelOf, timeZone, accept) };
   });
   collector.report(info);
+  const interactions = collector.interactions(timestamped);
   return {
-    interactions: collector.interactions(timestamped),
+    interactions,
+    snapshot: collector.snapshot(interactions),
     people: people ?? {
       people: collector.roster,
       index: collector.index,

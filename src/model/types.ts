@@ -56,6 +56,8 @@ export interface InteractionData {
   first: Instant | null;
   last: Instant | null;
   channels: string[];
+  /** Set for a snapshot export (one row per pair and period, dated by the period): no period of it is partial. */
+  snapshots?: PeriodKind | null;
 }
 
 export interface SurveyData {

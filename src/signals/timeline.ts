@@ -56,8 +56,9 @@ export function buildTimeline(data: Dataset): Timeline | null {
     if (start === null || row.at < start) start = row.at;
     if (end === null || row.at > end) end = row.at;
   }
-  // A delivery value dated by its period stands for the whole period, so it does not make the period look partial.
-  const deliveryOnly = !data.interactions?.timestamped;
+  // A delivery value dated by its period stands for the whole period, so it does not make the period look partial;
+  // so does a snapshot export's date (one row per pair and period, e.g. Viva Insights' monthly MetricDate).
+  const wholePeriods = !data.interactions?.timestamped || data.interactions.snapshots === kind;
   if (data.window.since !== null) start = data.window.since;
   if (data.window.until !== null) end = data.window.until - 1;
   if (start === null || end === null || end < start) return null;
@@ -72,7 +73,7 @@ export function buildTimeline(data: Dataset): Timeline | null {
     timeZone,
     first,
     length: last - first + 1,
-    partialFirst: !deliveryOnly && missingAtStart > TOLERATED_MISSING_DAYS,
-    partialLast: !deliveryOnly && missingAtEnd > TOLERATED_MISSING_DAYS,
+    partialFirst: !wholePeriods && missingAtStart > TOLERATED_MISSING_DAYS,
+    partialLast: !wholePeriods && missingAtEnd > TOLERATED_MISSING_DAYS,
   };
 }
