@@ -1,6 +1,14 @@
 #!/usr/bin/env node
 // The only place that touches `process`: wires real streams into run() and sets the exit code.
-import { run, committedWrites, removePendingTempFiles } from "../dist/relaudit.js";
+
+// Node 20.19 is the first 20.x that loads an ES module from a package without "type": "module" (pptxgenjs's, for
+// --format pptx) and the one package.json's engines names: say so plainly rather than fail mid-run.
+const [major, minor] = process.versions.node.split(".").map(Number);
+if (major < 20 || (major === 20 && minor < 19)) {
+  process.stderr.write(`relaudit: needs Node.js 20.19 or later; this is Node.js ${process.versions.node}.\n`);
+  process.exit(2);
+}
+const { run, committedWrites, removePendingTempFiles } = await import("../dist/relaudit.js");
 
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.once(signal, () => {

@@ -3,6 +3,7 @@ import { InvalidArgumentError, Option, type Command } from "commander";
 import { InputError } from "../model/problems.js";
 import { databaseTable } from "../load/duckdb/source.js";
 import type { InputOptions } from "../load/inputs.js";
+import { demoFolder } from "./demo.js";
 
 export interface CommonFlags {
   db?: string;
@@ -35,6 +36,7 @@ export interface CommonFlags {
   quiet?: boolean;
   color?: boolean;
   debug?: boolean;
+  demo?: boolean;
 }
 
 export const integer = (min: number) => (value: string) => {
@@ -59,6 +61,7 @@ export function addInputOptions(command: Command): Command {
     .option("--interactions-table <name>", "with --db: the table of interactions")
     .option("--survey-table <name>", "with --db: the table of survey responses")
     .option("--delivery-table <name>", "with --db: the table of delivery metrics")
+    .option("--demo", "use the demo system shipped with relaudit (fixtures/demo) as DIR")
     .option("--encoding <name>", "file encoding when there is no BOM (e.g. windows-1252)")
     .option("--delimiter <char>", "field delimiter (default: sniffed from the header)")
     .option("--skip-rows <n>", "lines to skip before the header", integer(0))
@@ -95,13 +98,13 @@ function databaseTables(flags: CommonFlags): CommonFlags {
   const named = Object.entries(tables).filter(([, table]) => table !== undefined);
   if (named.length > 0 && !flags.db)
     throw new InputError({
-      column: "--db",
+      option: "--db",
       message: "a table was named without its database",
       hint: "add --db FILE.duckdb",
     });
   if (flags.db && named.length === 0)
     throw new InputError({
-      column: "--db",
+      option: "--db",
       message: "--db names a database but no table",
       hint: "add --interactions-table NAME (and --people-table, --survey-table, --delivery-table)",
     });
@@ -110,8 +113,14 @@ function databaseTables(flags: CommonFlags): CommonFlags {
 
 export function inputOptions(dir: string | undefined, given: CommonFlags): InputOptions {
   const flags = databaseTables(given);
+  if (flags.demo && dir !== undefined)
+    throw new InputError({
+      option: "--demo",
+      message: `--demo and a folder (${dir}) both name the inputs`,
+      hint: "use one of them",
+    });
   return {
-    dir: dir ?? (hasExplicitFiles(flags) ? undefined : "."),
+    dir: flags.demo ? demoFolder() : (dir ?? (hasExplicitFiles(flags) ? undefined : ".")),
     files: {
       people: flags.people,
       interactions: flags.interactions,

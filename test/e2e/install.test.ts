@@ -1,0 +1,65 @@
+// The package as a user gets it: `npm pack`, installed globally into a temporary prefix (dependencies from the npm
+// cache that npm ci warmed, or the registry), then the installed `relaudit` run from a folder outside the clone on
+// the demo system that ships inside the package.
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ROOT } from "../helpers/cli.js";
+
+const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+
+describe("npm pack, then a global install into a temporary prefix", () => {
+  let prefix: string;
+  let elsewhere: string;
+  let installLog: string;
+  const relaudit = (argv: string[]) =>
+    spawnSync(join(prefix, "bin", "relaudit"), argv, {
+      cwd: elsewhere,
+      encoding: "utf8",
+      env: { PATH: `${join(prefix, "bin")}:${process.env.PATH}`, NO_COLOR: "1", HOME: elsewhere },
+      timeout: 240_000,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+
+  beforeAll(() => {
+    const dir = mkdtempSync(join(tmpdir(), "relaudit-install-"));
+    prefix = join(dir, "prefix");
+    elsewhere = join(dir, "elsewhere");
+    mkdirSync(elsewhere);
+    // dist/ is already built by the suite's global setup: packing must not rebuild it under the other tests.
+    execFileSync(npm, ["pack", "--ignore-scripts", "--silent", "--pack-destination", dir], { cwd: ROOT });
+    const tarball = readdirSync(dir).find((f) => f.endsWith(".tgz"))!;
+    const install = spawnSync(
+      npm,
+      ["install", "-g", "--prefix", prefix, join(dir, tarball), "--prefer-offline", "--no-audit", "--no-fund"],
+      { cwd: dir, encoding: "utf8", timeout: 600_000 },
+    );
+    installLog = `${install.stdout}\n${install.stderr}`;
+    expect(install.status, installLog).toBe(0);
+  }, 660_000);
+
+  it("installs with no warning to puzzle over, and ships the demo and the docs", () => {
+    expect(installLog).not.toMatch(/npm warn/i);
+    const installed = join(prefix, "lib", "node_modules", "relaudit");
+    for (const file of ["fixtures/demo/interactions.csv", "fixtures/demo/relaudit.config.json", "docs/inputs.md"])
+      expect(existsSync(join(installed, file)), file).toBe(true);
+  });
+
+  it("relaudit --version from another folder", () => {
+    const result = relaudit(["--version"]);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it("relaudit audit --demo from another folder: the bundled demo, audited", () => {
+    const result = relaudit(["audit", "--demo", "--format", "json", "--generated-at", "2026-01-01T00:00:00Z"]);
+    expect(result.status, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.inputs.files.map((f: { kind: string }) => f.kind)).toEqual(
+      expect.arrayContaining(["people", "interactions", "survey", "delivery", "events"]),
+    );
+    expect(report.summary.findings.critical + report.summary.findings.warning).toBeGreaterThan(0);
+  });
+});
