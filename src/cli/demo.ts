@@ -4,7 +4,7 @@
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { InputError } from "../errors.js";
+import { InputError } from "../model/problems.js";
 
 const DEMO = join("fixtures", "demo");
 

@@ -1,5 +1,6 @@
 // `relaudit validate [DIR]`: reads every input file and the config, and lists every problem (not just the first).
 import { loadInputs } from "../load/inputs.js";
+import { plural } from "../text/format.js";
 import { visibleControls } from "../util/control-characters.js";
 import { EXIT, type CliCommand } from "./command.js";
 import { addInputOptions, inputOptions, type CommonFlags } from "./options.js";
@@ -23,7 +24,10 @@ export const validateCommand: CliCommand<CommonFlags> = {
       io.stdout.write(visibleControls(`ok  ${f.kind.padEnd(12)} ${f.path} (${what})\n`));
     }
     for (const w of summary.warnings) io.stdout.write(`note ${visibleControls(w)}\n`);
-    if (!flags.quiet) io.stdout.write(`\nNo problems found. Boundaries: ${summary.boundaries.join(", ") || "none"}.\n`);
+    const notes = summary.warnings.length;
+    // Notes can matter (a label map that misses part of a scale): then the last line does not say "no problems".
+    const verdict = notes === 0 ? "No problems found" : `No errors found; read the ${plural(notes, "note")} above`;
+    if (!flags.quiet) io.stdout.write(`\n${verdict}. Boundaries: ${summary.boundaries.join(", ") || "none"}.\n`);
     return EXIT.ok;
   },
 };

@@ -8,6 +8,7 @@ import { resolveColumns } from "./columns.js";
 import { summariseFile, type LoadContext } from "./context.js";
 import { isMissing, parseDate, parseNumber } from "./values.js";
 import { plural } from "../text/format.js";
+import { ScaleRanges } from "./scale-range.js";
 
 const SURVEY_COLUMNS = {
   respondent: { aliases: ["respondent", "respondent_id", "ResponseId", "response_id"], description: "response id" },
@@ -19,6 +20,8 @@ interface ItemRule {
   min: number | undefined;
   max: number | undefined;
   owner: string;
+  /** The owner has reverse-keyed items. */
+  reversed: boolean;
 }
 
 const normLabel = (label: string) => label.trim().replace(/\s+/g, " ").toLowerCase();
@@ -30,7 +33,13 @@ export function surveyItemRules(config: Config): Map<string, ItemRule> {
   for (const [id, scale] of Object.entries(config.scales)) {
     const labels = new Map([...global, ...Object.entries(scale.answerLabels ?? {})].map(([k, v]) => [normLabel(k), v]));
     for (const item of scale.items ?? [])
-      rules.set(item, { labels, min: scale.min, max: scale.max, owner: `scale "${id}"` });
+      rules.set(item, {
+        labels,
+        min: scale.min,
+        max: scale.max,
+        owner: `scale "${id}"`,
+        reversed: (scale.reverse ?? []).length > 0,
+      });
   }
   const coordination = config.coordination;
   // RC labels: global, then the coordination block's, then the column's dimension's (non-monotone items).
@@ -43,7 +52,13 @@ export function surveyItemRules(config: Config): Map<string, ItemRule> {
       ]),
     );
     if (!rules.has(column))
-      rules.set(column, { labels, min: coordination?.min ?? 1, max: coordination?.max ?? 5, owner: "coordination" });
+      rules.set(column, {
+        labels,
+        min: coordination?.min ?? 1,
+        max: coordination?.max ?? 5,
+        owner: "coordination",
+        reversed: false,
+      });
   }
   return rules;
 }
@@ -59,6 +74,7 @@ export async function loadSurvey(path: string, groupNames: string[] | null, ctx:
   const groups: Record<string, (string | null)[]> = {};
   const answers: Record<string, number[]> = {};
   const { dateFormat, timeZone } = ctx.config;
+  const ranges = new ScaleRanges();
 
   const info = await readTable(path, ctx.csv, (header, file) => {
     const col = resolveColumns(header, SURVEY_COLUMNS, path);
@@ -89,7 +105,8 @@ export async function loadSurvey(path: string, groupNames: string[] | null, ctx:
         `${path}: no scales are configured, so no survey scores are computed: add "scales" to relaudit.config.json (see docs/inputs.md)`,
       );
 
-    const readAnswer = answerReader(ctx, path, header, decimalComma);
+    for (const { rule } of items) ranges.declare(rule.owner, rule.min, rule.max, rule.labels.values(), rule.reversed);
+    const readAnswer = answerReader(ctx, path, header, decimalComma, ranges);
     const rowAnswers = new Float64Array(items.length);
     return (fields, line) => {
       // Answers are read before anything is kept, so a row left out under --skip-invalid-rows leaves no trace.
@@ -105,6 +122,7 @@ export async function loadSurvey(path: string, groupNames: string[] | null, ctx:
       items.forEach(({ item }, k) => answers[item].push(rowAnswers[k]));
     };
   });
+  ctx.warnings.push(...ranges.warnings().map((w) => `${path}: ${w}`));
   ctx.files.push(summariseFile("survey", info, null));
   ctx.warnings.push(...info.notes.map((n) => `${path}: ${n}`));
   return {
@@ -142,11 +160,12 @@ function orderWaves(waves: (string | null)[], dateFormat: Config["dateFormat"], 
 }
 
 /** Reads one answer as a number; NaN when missing or invalid (an invalid one is recorded as a problem). */
-function answerReader(ctx: LoadContext, path: string, header: string[], decimalComma: boolean) {
+function answerReader(ctx: LoadContext, path: string, header: string[], decimalComma: boolean, ranges: ScaleRanges) {
   return (fields: string[], line: number, { index, rule }: SurveyItem): number => {
     const text = fields[index];
     if (isMissing(text)) return NaN;
     let value: number | undefined = rule.labels.get(normLabel(text));
+    const labelled = value !== undefined;
     if (value === undefined) {
       const parsed = parseNumber(text, decimalComma);
       if (!parsed.ok) {
@@ -184,6 +203,7 @@ function answerReader(ctx: LoadContext, path: string, header: string[], decimalC
       );
       return NaN;
     }
+    ranges.add(rule.owner, value, labelled);
     return value;
   };
 }

@@ -90,7 +90,8 @@ describe("relaudit validate", () => {
     expect(code).toBe(0);
     expect(stdout).toContain("interactions");
     expect(stdout).toContain("semicolon-separated");
-    expect(stdout).toContain("No problems found");
+    // The small system's notes include a label map that misses part of its scale: no "no problems" then.
+    expect(stdout).toMatch(/No errors found; read the \d+ notes above/);
   });
 
   it("lists every problem, not just the first, and exits 2", async () => {
@@ -112,7 +113,7 @@ describe("relaudit validate", () => {
 });
 
 describe("relaudit init", () => {
-  it("writes templates and a valid commented config, then refuses to overwrite", async () => {
+  it("writes templates and a valid commented config, then never overwrites", async () => {
     const dir = mkdtempSync(join(tmpdir(), "relaudit-init-"));
     const first = await runInProcess(["init", dir]);
     expect(first.code).toBe(0);
@@ -120,9 +121,11 @@ describe("relaudit init", () => {
     const config = JSON.parse(readFileSync(join(dir, "relaudit.config.json"), "utf8"));
     expect(config).toEqual(EXAMPLE_CONFIG);
     expect(() => parseConfig(config, join(dir, "relaudit.config.json"))).not.toThrow();
+    writeFileSync(join(dir, "people.csv"), "id\nA\n");
     const second = await runInProcess(["init", dir]);
-    expect(second.code).toBe(2);
-    expect(second.stderr).toContain("never overwrites");
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain("init never overwrites");
+    expect(readFileSync(join(dir, "people.csv"), "utf8")).toBe("id\nA\n");
   });
 
   it("the header-only templates validate as an empty system with clear messages", async () => {
