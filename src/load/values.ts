@@ -153,7 +153,17 @@ function zoneMinutes(zone: string): number {
 export function parseNumber(text: string, decimalComma = false): Parsed<number> {
   if (isWholeNumber(text)) return { ok: true, value: Number(text) };
   let value = text.trim();
-  if (decimalComma && /^[+-]?\d+,\d+$/.test(value)) value = value.replace(",", ".");
+  if (decimalComma) {
+    // Where the comma is the decimal mark, a point before three digits is how the same locales group thousands:
+    // 1.234 may be 1234 or 1.234, so it is an error, as any other thousands separator is.
+    if (/^[+-]?[1-9]\d{0,2}(\.\d{3})+(,\d+)?$/.test(value))
+      return {
+        ok: false,
+        expected: "a number without a thousands separator",
+        hint: "in a semicolon-separated file the comma is the decimal mark, so a point here may group thousands: write 1234 for one thousand two hundred and thirty-four, or 1,234 for one point two three four",
+      };
+    if (/^[+-]?\d+,\d+$/.test(value)) value = value.replace(",", ".");
+  }
   if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(value)) return { ok: true, value: Number(value) };
   if (/^[+-]?\d{1,3}([ ,\u00a0\u202f]\d{3})+(\.\d+)?$/.test(value)) {
     return {

@@ -57,6 +57,19 @@ describe("parseNumber", () => {
     if (!comma.ok) expect(comma.hint).toContain("4.5");
   });
 
+  it("in a semicolon file (decimal commas), rejects 1.234 and 1.234,5 as possible thousands, keeps 12.5 and 0.125", () => {
+    for (const text of ["1.234", "12.345", "-1.234.567", "1.234,5"]) {
+      const parsed = parseNumber(text, true);
+      expect(parsed.ok, text).toBe(false);
+      if (!parsed.ok) expect(parsed.hint).toContain("write 1234");
+    }
+    expect(parseNumber("12.5", true)).toEqual({ ok: true, value: 12.5 });
+    expect(parseNumber("0.125", true)).toEqual({ ok: true, value: 0.125 });
+    expect(parseNumber("1,234", true)).toEqual({ ok: true, value: 1.234 });
+    // In a comma-separated file the point is the decimal mark: 1.234 is one point two three four.
+    expect(parseNumber("1.234")).toEqual({ ok: true, value: 1.234 });
+  });
+
   it("rejects thousands separators with a hint", () => {
     for (const text of ["1,234", "1 234", "12 345.5"]) {
       const parsed = parseNumber(text);
