@@ -54,11 +54,15 @@ function reportError(error: unknown, io: Io, debug: boolean): number {
       : EXIT.input;
   }
   if (error instanceof InputError) {
-    const count = error.problems.length;
+    // Repeats are counted, not listed: "763 problems (1 kind)" over one grouped line, not 140 copies.
+    const count = error.count;
+    const kinds = error.problems.length;
+    const what =
+      count === 1
+        ? "a problem"
+        : `${count.toLocaleString("en-GB")} problems${kinds < count ? ` (${plural(kinds, "kind")})` : ""}`;
     const text = error.problems.map(formatProblem).join("\n\n");
-    io.stderr.write(
-      `relaudit: ${count === 1 ? "a problem" : `${count} problems`} with the input:\n\n${visibleControls(text)}\n`,
-    );
+    io.stderr.write(`relaudit: ${what} with the input:\n\n${visibleControls(text)}\n`);
     if (debug && error.stack) io.stderr.write(`\n${error.stack}\n`);
     return EXIT.input;
   }

@@ -16,6 +16,7 @@ import { loadDelivery } from "./delivery.js";
 import { loadEvents } from "./events.js";
 import { loadInteractionsFile } from "./interactions-file.js";
 import { settlePeriod } from "./cadence.js";
+import { unknownTables, unknownTablesHint, type UnknownTable } from "./unknown-files.js";
 import { loadPeople } from "./people.js";
 import { identifierColumns, identifierProblem, PSEUDONYMISED_IDENTIFIERS, surveyGroupColumns } from "./identifiers.js";
 import { loadSurvey } from "./survey.js";
@@ -95,8 +96,14 @@ export async function loadInputs(options: InputOptions): Promise<LoadedInputs> {
   };
   const explicit = Object.fromEntries(Object.entries(options.files).filter(([, path]) => path !== undefined));
   const paths: Paths = { ...discovered, ...fileConfig.files, ...explicit };
-  requireSomeInput(paths, options.dir);
+  // Tables in the folder under other names are named, with the option that would read each.
+  const surveyItems = Object.values(config.scales).flatMap((scale) => scale.items);
+  const known = Object.values(discovered).filter((p) => p !== undefined);
+  const others = options.dir ? unknownTables(options.dir, known, surveyItems) : [];
+  requireSomeInput(paths, options.dir, others);
   const ctx = loadContext(options, config, configPath);
+  if (others.length > 0)
+    ctx.warnings.push(`${options.dir}: not read, as its name is not one relaudit reads: ${unknownTablesHint(others)}`);
   const { problems } = ctx;
   const data = await readFiles(paths, ctx, options);
   refuseAllSkipped(ctx);
@@ -107,14 +114,16 @@ export async function loadInputs(options: InputOptions): Promise<LoadedInputs> {
   return { dataset, summary: summarise(ctx, data.boundaries, undirected, options.skipInvalidRows ?? false) };
 }
 
-function requireSomeInput(paths: Paths, dir: string | undefined): void {
+function requireSomeInput(paths: Paths, dir: string | undefined, others: UnknownTable[]): void {
   const kinds = ["people", "interactions", "survey", "coordination", "delivery", "events"] as const;
   if (kinds.some((k) => paths[k])) return;
   throw new InputError({
     file: dir,
     message: "no input files found",
     expected: "at least one of people.csv, interactions.csv, survey.csv, delivery.csv, events.csv",
-    hint: "pass a folder holding them, or name files with --people, --interactions, --survey, --delivery, --events (relaudit init writes templates)",
+    hint:
+      unknownTablesHint(others) ??
+      "pass a folder holding them, or name files with --people, --interactions, --survey, --delivery, --events (relaudit init writes templates)",
   });
 }
 

@@ -113,3 +113,36 @@ describe("relaudit validate: labels and answers against a scale's range", () => 
     expect(stdout).toContain("No problems found");
   });
 });
+
+describe("relaudit validate: repeated problems, grouped with their true count", () => {
+  it("one label missing from the map, in 109 rows × 7 items: one problem seen 763 times", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "relaudit-grouped-"));
+    const labels = { "Strongly disagree": 1, Disagree: 2, Neutral: 3, Agree: 4, "Strongly agree": 5 };
+    writeFileSync(
+      join(dir, "relaudit.config.json"),
+      JSON.stringify({ answerLabels: labels, scales: { ps: { items: ITEMS, min: 1, max: 5 } } }),
+    );
+    const rows = ["respondent,organisation," + ITEMS.join(",")];
+    for (let i = 0; i < 109; i++) rows.push(`r${i},North,${ITEMS.map(() => "Somewhat agree").join(",")}`);
+    writeFileSync(join(dir, "survey.csv"), `${rows.join("\n")}\n`);
+    const { code, stderr } = await runInProcess(["validate", dir]);
+    expect(code).toBe(2);
+    expect(stderr.split("\n")[0]).toBe("relaudit: 763 problems (1 kind) with the input:");
+    expect(stderr.match(/unknown answer/g)).toHaveLength(1);
+    expect(stderr).toContain(
+      `columns "PS1", "PS2", "PS3", "PS4", "PS5", …: unknown answer "Somewhat agree" (763 times, first on lines 2, 3, 4, 5, 6, …)`,
+    );
+  });
+
+  it("bad dates in 30 rows: one problem with its count, the first lines and the values found", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "relaudit-grouped-"));
+    const rows = ["from,to,timestamp"];
+    for (let i = 0; i < 40; i++) rows.push(`a${i % 4},b${i % 3},${i % 4 === 0 ? "2026-05-04" : `2026-02-3${i % 2}`}`);
+    writeFileSync(join(dir, "interactions.csv"), `${rows.join("\n")}\n`);
+    const { code, stderr } = await runInProcess(["validate", dir]);
+    expect(code).toBe(2);
+    expect(stderr.split("\n")[0]).toBe("relaudit: 30 problems (1 kind) with the input:");
+    expect(stderr).toContain('column "timestamp": not a valid date (30 times, first on lines 3, 4, 5, 7, 8, …)');
+    expect(stderr).toContain('found:    "2026-02-31", "2026-02-30"');
+  });
+});
