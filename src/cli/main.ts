@@ -4,6 +4,7 @@
 import { Command, CommanderError } from "commander";
 import { VERSION } from "../pipeline/audit.js";
 import { formatProblem, InputError } from "../model/problems.js";
+import { plural } from "../text/format.js";
 import { visibleControls } from "../util/control-characters.js";
 import { aggregateCommand } from "./aggregate.js";
 import { auditCommand } from "./audit.js";
