@@ -129,7 +129,7 @@ async function runAudit(dir: string | undefined, flags: AuditFlags, io: Io): Pro
 function checkGeneratedAt(generatedAt: string | undefined): void {
   if (generatedAt !== undefined && Number.isNaN(Date.parse(generatedAt))) {
     throw new InputError({
-      column: "--generated-at",
+      option: "--generated-at",
       message: "invalid timestamp",
       expected: "an ISO 8601 date-time such as 2026-11-23T06:00:00Z",
       found: generatedAt,
@@ -141,7 +141,7 @@ function checkGeneratedAt(generatedAt: string | undefined): void {
 async function checkOutTarget(format: Format, out: string | undefined, flags: AuditFlags): Promise<void> {
   if (out === undefined && (format.target !== "stdout" || flags.png)) {
     throw new InputError({
-      column: format.target === "stdout" ? "--png" : `--format ${format.name}`,
+      option: format.target === "stdout" ? "--png" : `--format ${format.name}`,
       message: "writes files and needs --out to say where",
       hint: format.target === "file" ? `add --out ${format.defaultFileName}` : "add --out DIR",
     });

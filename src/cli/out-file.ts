@@ -8,7 +8,7 @@ import type { FileFormat } from "../report/formats/types.js";
 export async function checkOutFile(path: string, format: FileFormat, force: boolean): Promise<void> {
   if (extname(path).toLowerCase() !== format.extension) {
     throw new InputError({
-      column: "--out",
+      option: "--out",
       message: `with --format ${format.name}, --out is the ${format.noun} file`,
       found: path,
       hint: `name the file, e.g. --out ${format.defaultFileName}`,
@@ -17,13 +17,13 @@ export async function checkOutFile(path: string, format: FileFormat, force: bool
   if (!existsSync(path)) return;
   if (statSync(path).isDirectory())
     throw new InputError({
-      column: "--out",
+      option: "--out",
       message: `"${path}" is a folder, not a ${format.noun} file`,
       hint: `give a file name ending in ${format.extension}`,
     });
   if (force || (await format.writtenByRelaudit(readFileSync(path)))) return;
   throw new InputError({
-    column: "--out",
+    option: "--out",
     message: `relaudit would overwrite "${path}", which it did not write`,
     hint: "choose another file name, move the file away, or pass --force",
   });

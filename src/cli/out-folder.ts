@@ -31,7 +31,7 @@ export function checkOutFolder(dir: string, names: readonly string[], force: boo
   if (!existsSync(dir)) return;
   if (!statSync(dir).isDirectory()) {
     throw new InputError({
-      column: "--out",
+      option: "--out",
       message: `"${dir}" is a file, not a folder`,
       hint: "give --out a folder (it is created when missing)",
     });
@@ -41,7 +41,7 @@ export function checkOutFolder(dir: string, names: readonly string[], force: boo
   const ours = readManifest(dir);
   if (ours === null) {
     throw new InputError({
-      column: "--out",
+      option: "--out",
       message: `the folder "${dir}" is not empty and is not a previous relaudit output`,
       found: `${entries.slice(0, 5).join(", ")}${entries.length > 5 ? `, … (${entries.length} entries)` : ""}`,
       hint: `choose a new or empty folder, or pass --force to write ${names.join(" and ")} into it (other files are left alone)`,
@@ -50,7 +50,7 @@ export function checkOutFolder(dir: string, names: readonly string[], force: boo
   const clashes = names.filter((name) => existsSync(join(dir, name)) && !ours.includes(name));
   if (clashes.length > 0) {
     throw new InputError({
-      column: "--out",
+      option: "--out",
       message: `relaudit would overwrite ${clashes.join(", ")} in "${dir}", which it did not write`,
       hint: "move the file away, choose another folder, or pass --force",
     });

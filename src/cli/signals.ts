@@ -70,7 +70,7 @@ async function runSignals(input: InputOptions, flags: SignalsFlags, io: Io): Pro
   const asOf = flags.asOf === undefined ? undefined : asOfDate(flags.asOf);
   if (asOf !== undefined && flags.until !== undefined)
     throw new InputError({
-      column: "--as-of",
+      option: "--as-of",
       message: "--as-of and --until both set the end of the data",
       hint: "use one of them",
     });
@@ -102,7 +102,7 @@ function asOfDate(text: string): number {
   const parsed = /^\d{4}-\d{2}-\d{2}$/.test(text.trim()) ? parseDate(text, "iso", "UTC") : null;
   if (!parsed?.ok)
     throw new InputError({
-      column: "--as-of",
+      option: "--as-of",
       message: "invalid date for --as-of",
       expected: "an ISO date such as 2026-11-23",
       found: JSON.stringify(text),
@@ -117,7 +117,7 @@ function readPrevious(path: string) {
   } catch (error) {
     throw new InputError({
       file: path,
-      column: "--previous",
+      option: "--previous",
       message: "cannot read the previous report",
       found: (error as Error).message,
       hint: "pass a report.json written by relaudit signals --format json or --out",
@@ -127,7 +127,7 @@ function readPrevious(path: string) {
   if (!signals)
     throw new InputError({
       file: path,
-      column: "--previous",
+      option: "--previous",
       message: "not a relaudit report with signals",
       expected: 'a JSON object with "signals": [{ "id": …, "kind": … }]',
     });

@@ -23,7 +23,7 @@ const typeName = (v: Json) =>
         : `${typeof v} ${JSON.stringify(v)}`;
 
 function expect(problems: Problem[], path: string, expected: string, value: Json, hint?: string): undefined {
-  problems.push({ column: path, message: `invalid value for "${path}"`, expected, found: typeName(value), hint });
+  problems.push({ key: path, message: `invalid value for "${path}"`, expected, found: typeName(value), hint });
   return undefined;
 }
 
@@ -73,7 +73,7 @@ function object(keys: Record<string, Validate>, required: string[] = []): Valida
       if (!validate) {
         const suggestion = didYouMean(key, Object.keys(keys));
         problems.push({
-          column: keyPath,
+          key: keyPath,
           message: `unknown key "${key}"`,
           expected: `one of ${Object.keys(keys).join(", ")}`,
           hint: suggestion ? `did you mean "${suggestion}"?` : undefined,
@@ -83,8 +83,7 @@ function object(keys: Record<string, Validate>, required: string[] = []): Valida
       out[key] = validate(value, keyPath, problems);
     }
     for (const key of required)
-      if (!(key in v))
-        problems.push({ column: path ? `${path}.${key}` : key, message: `missing required key "${key}"` });
+      if (!(key in v)) problems.push({ key: path ? `${path}.${key}` : key, message: `missing required key "${key}"` });
     return out;
   };
 }

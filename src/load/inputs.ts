@@ -306,7 +306,7 @@ function windowDate(text: string | undefined, flag: string, config: Config, endO
   const parsed = parseDate(text, config.dateFormat, config.timeZone);
   if (!parsed.ok)
     throw new InputError({
-      column: flag,
+      option: flag,
       message: `invalid date for ${flag}`,
       expected: parsed.expected,
       found: JSON.stringify(text),
@@ -339,7 +339,7 @@ function chooseBoundaries(
       else {
         const suggestion = didYouMean(name, columns);
         problems.add({
-          column: "--boundary",
+          option: "--boundary",
           message: `unknown boundary "${name}"`,
           expected: `an attribute of people: ${columns.join(", ") || "(none)"}`,
           hint: suggestion ? `did you mean "${suggestion}"?` : "boundaries are attribute columns of people.csv",

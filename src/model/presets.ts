@@ -55,7 +55,7 @@ export function resolveScale(id: string, raw: RawScale, path: string, problems: 
     if (!preset) {
       const suggestion = didYouMean(raw.preset, Object.keys(SCALE_PRESETS));
       problems.push({
-        column: `${path}.preset`,
+        key: `${path}.preset`,
         message: `unknown scale preset "${raw.preset}"`,
         expected: `one of ${Object.keys(SCALE_PRESETS).join(", ")}`,
         hint: suggestion ? `did you mean "${suggestion}"?` : undefined,
@@ -65,13 +65,13 @@ export function resolveScale(id: string, raw: RawScale, path: string, problems: 
   const items = raw.items ?? [];
   if (items.length === 0)
     problems.push({
-      column: `${path}.items`,
+      key: `${path}.items`,
       message: `scale "${id}" needs its item columns`,
       hint: 'e.g. "items": ["PS1", "PS2", "PS3"]',
     });
   if (preset && raw.items && items.length !== preset.itemCount) {
     problems.push({
-      column: `${path}.items`,
+      key: `${path}.items`,
       message: `preset "${raw.preset}" has ${preset.itemCount} items in a fixed order`,
       expected: `${preset.itemCount} column names`,
       found: `${items.length}`,
@@ -79,13 +79,13 @@ export function resolveScale(id: string, raw: RawScale, path: string, problems: 
   }
   const duplicates = items.filter((item, i) => items.indexOf(item) !== i);
   if (duplicates.length > 0)
-    problems.push({ column: `${path}.items`, message: `item listed twice: ${[...new Set(duplicates)].join(", ")}` });
+    problems.push({ key: `${path}.items`, message: `item listed twice: ${[...new Set(duplicates)].join(", ")}` });
   const reverse =
     raw.reverse ?? (preset ? preset.reversePositions.map((i) => items[i]).filter((x) => x !== undefined) : []);
   for (const item of reverse) {
     if (!items.includes(item))
       problems.push({
-        column: `${path}.reverse`,
+        key: `${path}.reverse`,
         message: `reverse-keyed item "${item}" is not one of the scale's items`,
         hint: didYouMean(item, items) ? `did you mean "${didYouMean(item, items)}"?` : undefined,
       });
@@ -93,19 +93,19 @@ export function resolveScale(id: string, raw: RawScale, path: string, problems: 
   const min = raw.min ?? preset?.min ?? 1;
   const max = raw.max ?? preset?.max ?? 5;
   if (!(min < max))
-    problems.push({ column: path, message: `scale "${id}" needs min < max`, found: `min ${min}, max ${max}` });
+    problems.push({ key: path, message: `scale "${id}" needs min < max`, found: `min ${min}, max ${max}` });
   const bands = raw.bands ?? preset?.bands;
   for (const [name, value] of Object.entries(bands ?? {})) {
     if (value !== undefined && (value < min || value > max))
       problems.push({
-        column: `${path}.bands.${name}`,
+        key: `${path}.bands.${name}`,
         message: `band outside the scale's range ${min}–${max}`,
         found: String(value),
       });
   }
   if (bands?.low !== undefined && bands.high !== undefined && bands.low > bands.high) {
     problems.push({
-      column: `${path}.bands`,
+      key: `${path}.bands`,
       message: "band low must not exceed high",
       found: `low ${bands.low}, high ${bands.high}`,
     });

@@ -19,7 +19,7 @@ function readPseudonymKey(keyFile: string | undefined, env: Record<string, strin
     } catch (error) {
       throw new InputError({
         file: keyFile,
-        column: "--pseudonym-key-file",
+        option: "--pseudonym-key-file",
         message: "cannot read the key file",
         found: (error as NodeJS.ErrnoException).code ?? String(error),
       });
@@ -34,7 +34,7 @@ function readPseudonymKey(keyFile: string | undefined, env: Record<string, strin
     source = KEY_ENV;
   } else {
     throw new InputError({
-      column: "--pseudonymise",
+      option: "--pseudonymise",
       message: "--pseudonymise needs a secret key",
       hint: `set ${KEY_ENV} or pass --pseudonym-key-file FILE; ${MAKE_KEY}`,
     });

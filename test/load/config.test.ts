@@ -32,23 +32,23 @@ describe("config", () => {
     const problems = problemsOf({ minGroupSise: 5, boundries: ["team"], dateFormat: "dd-mm-yyyy" });
     expect(problems).toHaveLength(3);
     expect(problems[0]).toMatchObject({
-      column: "minGroupSise",
+      key: "minGroupSise",
       message: 'unknown key "minGroupSise"',
       hint: 'did you mean "minGroupSize"?',
     });
     expect(problems[1].hint).toBe('did you mean "boundaries"?');
-    expect(problems[2]).toMatchObject({ column: "dateFormat", expected: 'one of "iso", "dd/mm/yyyy", "mm/dd/yyyy"' });
+    expect(problems[2]).toMatchObject({ key: "dateFormat", expected: 'one of "iso", "dd/mm/yyyy", "mm/dd/yyyy"' });
     expect(problems.every((p) => p.file === "/project/relaudit.config.json")).toBe(true);
   });
 
   it("checks types of nested values, with their path", () => {
     const problems = problemsOf({ minGroupSize: 1, timeZone: "Mars/Olympus", metrics: { waits: { better: "up" } } });
-    expect(problems.map((p) => p.column)).toEqual(["minGroupSize", "timeZone", "metrics.waits.better"]);
+    expect(problems.map((p) => p.key)).toEqual(["minGroupSize", "timeZone", "metrics.waits.better"]);
   });
 
   it("requires `better` for a metric", () => {
     expect(problemsOf({ metrics: { waits: { target: 4 } } })[0]).toMatchObject({
-      column: "metrics.waits.better",
+      key: "metrics.waits.better",
       message: 'missing required key "better"',
     });
   });
