@@ -1,5 +1,6 @@
 // npm run fuzz — the long soak behind test/fuzz and test/security:
-//   1. the property and fuzz tests with many more runs (RELAUDIT_FUZZ_RUNS, default 3000; fast-check picks a new seed
+//   1. the property and fuzz tests (test/fuzz, test/security, and test/perf at full size) with many more runs
+//      (RELAUDIT_FUZZ_RUNS, default 3000; fast-check picks a new seed
 //      each time and prints it with any counterexample, so a failure can be replayed);
 //   2. a 1,000,000-row interactions file with 1% bad rows, audited with --skip-invalid-rows in process: prints the
 //      time, peak memory and the bounded summary of what was left out (measured, never asserted).
@@ -21,13 +22,15 @@ const rows = option("rows", 1_000_000);
 
 if (!args.includes("--skip-tests")) {
   console.log(`relaudit fuzz: property and fuzz tests with ${runs} runs each`);
-  const tests = spawnSync("npx", ["vitest", "run", "test/fuzz", "test/security"], {
+  // test/perf's generated-input tests run small in npm test and at full size here (RELAUDIT_TEST_SIZE=full).
+  const tests = spawnSync("npx", ["vitest", "run", "test/fuzz", "test/security", "test/perf"], {
     stdio: "inherit",
     // The privacy attack suite (test/security/attack-suite.test.ts) attacks 20,000 generated surveys instead of 1,000.
     env: {
       ...process.env,
       RELAUDIT_FUZZ_RUNS: String(runs),
       RELAUDIT_ATTACK_SURVEYS: String(option("surveys", 20_000)),
+      RELAUDIT_TEST_SIZE: "full",
     },
   });
   if (tests.status !== 0) process.exit(tests.status ?? 1);

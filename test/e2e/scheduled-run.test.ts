@@ -33,7 +33,7 @@ describe("docs/scheduled-runs.md: the weekly job", () => {
   let mailbox: string;
   let script: string;
   const env = () => ({ PATH: `${join(home, "bin")}:/usr/bin:/bin`, HOME: home });
-  const run = () => spawnSync("sh", [script], { env: env(), encoding: "utf8", timeout: 120_000 });
+  const run = () => spawnSync("sh", [script], { env: env(), encoding: "utf8", timeout: 600_000 });
   const mails = () => readFileSync(mailbox, "utf8").split("\u0000").filter(Boolean);
 
   beforeAll(() => {

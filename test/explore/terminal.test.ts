@@ -53,7 +53,7 @@ describe.skipIf(!hasScript)("relaudit explore under a pseudo-terminal", () => {
     child.stdin.write("q");
     expect(await exited).toBe(0);
     expect(screen).not.toMatch(/\bP[1-6]\b/);
-  }, 60_000);
+  });
 
   it("shows the tabs, follows keys and exits 0 on q", async () => {
     const child = explore();
@@ -76,7 +76,7 @@ describe.skipIf(!hasScript)("relaudit explore under a pseudo-terminal", () => {
     await seen("betweenness");
     child.stdin.write("q");
     expect(await exited).toBe(0);
-  }, 60_000);
+  });
 });
 
 describe("lazy loading", () => {

@@ -14,6 +14,6 @@ describe("golden outputs", () => {
         expect(existsSync(path), `${name} has a golden copy`).toBe(true);
         expect(text, name).toBe(readFileSync(path, "utf8"));
       }
-    }, 120_000);
+    });
   }
 });

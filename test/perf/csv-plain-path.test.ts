@@ -3,6 +3,7 @@
 // to csv-parse part-way through: quotes (good and broken), CRLF and lone CR, BOMs, blank and whitespace-only lines,
 // ragged rows, other delimiters, non-ASCII text and UTF-16. Small read chunks put chunk boundaries everywhere.
 import { describe, expect, it } from "vitest";
+import { propertyRuns } from "../helpers/size.js";
 import fc from "fast-check";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,7 +11,7 @@ import { join } from "node:path";
 import { readCsv, type CsvReadOptions } from "../../src/load/csv.js";
 import { InputError } from "../../src/model/problems.js";
 
-const RUNS = Number(process.env.RELAUDIT_FUZZ_RUNS ?? 0) || 400;
+const RUNS = propertyRuns(80, 400);
 
 type Outcome =
   | {
@@ -160,7 +161,7 @@ describe("readCsv: the plain-file path reads exactly what csv-parse reads", () =
       // The generator must exercise the plain path itself, not only the handover.
       expect(plainRead).toBeGreaterThan(RUNS / 10);
     },
-    60_000 + RUNS * 50,
+    300_000 + RUNS * 50,
   );
 
   it("hands over to csv-parse mid-file with line numbers continued (a quoted newline after plain lines)", async () => {

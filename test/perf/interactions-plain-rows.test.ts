@@ -3,6 +3,7 @@
 // channels and periods, in order), the roster, the counts, the warnings and every problem must be exactly what the
 // general consumer alone gives: csv-parse is forced to read the reference, which has no line reader.
 import { describe, expect, it } from "vitest";
+import { propertyRuns } from "../helpers/size.js";
 import fc from "fast-check";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,7 +14,7 @@ import { loadInteractions } from "../../src/load/interactions.js";
 import { InputError, ProblemLog } from "../../src/model/problems.js";
 import type { PeopleData } from "../../src/model/types.js";
 
-const RUNS = Number(process.env.RELAUDIT_FUZZ_RUNS ?? 0) || 250;
+const RUNS = propertyRuns(50, 250);
 
 const KNOWN = ["P1", "P2", "P3", "Zoë", "p-4"];
 const mostly = <T>(plain: fc.Arbitrary<T>, odd: fc.Arbitrary<T>) =>
@@ -176,7 +177,7 @@ describe("interactions: rows read from their line equal rows read from fields", 
       // The generator must give the line reader plenty to read, not only rows it hands back.
       expect(plainRows).toBeGreaterThan(allRows / 8);
     },
-    60_000 + RUNS * 100,
+    300_000 + RUNS * 100,
   );
 
   it("a clean file: ties counted by hand (200 rows cycling over three pairs)", async () => {

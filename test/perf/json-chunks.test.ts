@@ -2,13 +2,14 @@
 // renderJson's text byte for byte: on the demo system's report and on generated values with everything
 // JSON.stringify treats specially (undefined, functions, NaN, −0, toJSON, holes, empty containers, deep nesting).
 import { describe, expect, it } from "vitest";
+import { propertyRuns } from "../helpers/size.js";
 import fc from "fast-check";
 import { join } from "node:path";
 import { audit } from "../../src/pipeline/audit.js";
 import { renderJson, renderJsonChunks } from "../../src/report/json.js";
 import type { Report } from "../../src/result/types.js";
 
-const RUNS = Number(process.env.RELAUDIT_FUZZ_RUNS ?? 0) || 500;
+const RUNS = propertyRuns(100, 500);
 const joined = (value: unknown, size?: number) => [...renderJsonChunks(value as Report, size)].join("");
 
 /** The first place two long texts differ, with some context (a diff of megabytes would take minutes). */

@@ -4,10 +4,11 @@
 // objects and Maps: the same numbers to the last bit, channels in order of first appearance in the file, periods
 // ascending.
 import { describe, expect, it } from "vitest";
+import { propertyRuns } from "../helpers/size.js";
 import fc from "fast-check";
 import { TieBuilder } from "../../src/load/tie-builder.js";
 
-const RUNS = Number(process.env.RELAUDIT_FUZZ_RUNS ?? 0) || 400;
+const RUNS = propertyRuns(100, 400);
 
 interface Row {
   from: number;

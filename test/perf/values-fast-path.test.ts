@@ -2,11 +2,12 @@
 // whitespace always sends a value down the general (regular-expression) path, which trims it first; so a value and
 // its padded copy must parse identically, whatever the value.
 import { describe, expect, it } from "vitest";
+import { propertyRuns } from "../helpers/size.js";
 import fc from "fast-check";
 import { isMissing, parseDate, parseNumber } from "../../src/load/values.js";
 import type { DateFormat } from "../../src/model/config.js";
 
-const RUNS = Number(process.env.RELAUDIT_FUZZ_RUNS ?? 0) || 3000;
+const RUNS = propertyRuns(600, 3000);
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
 
 const dateLike = fc

@@ -2,10 +2,11 @@
 // result must serialise exactly as the copy-everything version did (kept here as the reference), and no string left
 // in it may hold a control character.
 import { describe, expect, it } from "vitest";
+import { propertyRuns } from "../helpers/size.js";
 import fc from "fast-check";
 import { visibleControls, withVisibleControls } from "../../src/util/control-characters.js";
 
-const RUNS = Number(process.env.RELAUDIT_FUZZ_RUNS ?? 0) || 1000;
+const RUNS = propertyRuns(200, 1000);
 
 /** The implementation before clean parts were shared: a full copy. */
 function copyAll(value: unknown): unknown {

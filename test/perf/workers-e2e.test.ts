@@ -6,9 +6,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateSystem } from "../../scripts/generate-demo.js";
 import { runBuilt } from "../helpers/cli.js";
+import { FULL_SIZE, FULL_SIZE_ONLY } from "../helpers/size.js";
 
 describe("relaudit audit with RELAUDIT_WORKERS=1 and 2", () => {
-  it("writes the same bytes", async () => {
+  it("writes the same bytes", async (ctx) => {
+    // Two spawned audits of a 1,500-person system: full size only. test/perf/betweenness-threads.test.ts checks the
+    // same bits with one and two threads (the bundled worker) in process on every npm test.
+    ctx.skip(!FULL_SIZE, FULL_SIZE_ONLY);
     const dir = mkdtempSync(join(tmpdir(), "relaudit-workers-e2e-"));
     // 1,500 people: an exact betweenness run of about 5e7 units, above the threshold for a second thread.
     await generateSystem({ out: join(dir, "in"), people: 1500, interactionsPerPersonWeek: 5, seed: 11 });
@@ -42,5 +46,5 @@ describe("relaudit audit with RELAUDIT_WORKERS=1 and 2", () => {
     expect(runs[1].json).toBe(runs[0].json);
     expect(runs[1].md).toBe(runs[0].md);
     expect(JSON.parse(runs[0].json).network.betweennessMethod).toBe("exact");
-  }, 180_000);
+  });
 });

@@ -36,7 +36,7 @@ describe.skipIf(!existsSync(join(demo, "people.csv")))("demo system outputs", ()
     charts = readdirSync(join(out, "charts"))
       .filter((f) => f.endsWith(".svg"))
       .sort();
-  }, 120_000);
+  });
 
   it("exits 0 and prints nothing on stdout for --format csv", () => {
     expect(result.stderr).not.toMatch(/error|warning/i);
@@ -127,5 +127,5 @@ describe.skipIf(!existsSync(join(demo, "people.csv")))("demo system outputs", ()
     expect(charts).toHaveLength(critical.length);
     const slides = Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f));
     expect(slides.length).toBeGreaterThanOrEqual(4 + critical.length);
-  }, 120_000);
+  });
 });

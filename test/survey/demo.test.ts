@@ -32,7 +32,7 @@ describe("planted demo", () => {
   beforeAll(async () => {
     report = await audit({ dir: DEMO, files: {}, generatedAt: "2026-11-01T00:00:00Z" });
     survey = report.survey as unknown as SurveySection;
-  }, 60_000);
+  });
   const check = (id: string) => report.checks.find((c) => c.id === id)!;
 
   it("finds the psychological-safety drop in the Emergency Department, and only there", () => {
@@ -95,7 +95,7 @@ describe("null demo (no planted patterns)", () => {
     const loaded = await loadInputs({ dir, files: {} });
     survey = analyseSurvey(loaded.dataset)!;
     results = runChecks(SURVEY_CHECKS, { data: loaded.dataset, survey, network: null, signals: null });
-  }, 60_000);
+  });
   afterAll(() => removeDir(dir));
 
   it("no asymmetric relationship and no material, significant team drop", () => {
