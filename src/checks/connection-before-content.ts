@@ -85,6 +85,14 @@ export const connectionBeforeContent: Check = {
           n: pairs,
         });
     }
+    // No link judged is not a pass: without channels or enough relationships the check could not look.
+    if (judgedLinks === 0)
+      return {
+        summary: `No link between groups could be judged: none has ${MIN_RELATIONSHIPS} relationships between groups big enough to report, with channels that say relational or transactional.`,
+        findings: [],
+        evidence,
+        notApplicable: true,
+      };
     return {
       summary: findings.length
         ? `${findings.length} link${findings.length === 1 ? "" : "s"} between groups run${findings.length === 1 ? "s" : ""} mostly on transactional channels.`

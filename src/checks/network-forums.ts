@@ -78,6 +78,8 @@ export const networkForums: Check = {
       });
     }
     const judged = findings.length;
+    if (judged === 0)
+      return { summary: "No forum had enough cross-group attendees to judge.", findings, notes, notApplicable: true };
     return {
       summary: judged
         ? `${building} of ${judged} forum${judged === 1 ? "" : "s"} built new cross-boundary ties.`

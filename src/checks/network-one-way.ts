@@ -70,6 +70,13 @@ export const networkOneWay: Check = {
         });
       }
     }
+    if (judgedLinks === 0)
+      return {
+        summary: `No relationship between groups has the ${MIN_LINK_TIES} ties needed to judge its direction.`,
+        findings: [],
+        evidence: [{ label: "reciprocity (share of ties returned)", value: section.reciprocity, n: section.tieCount }],
+        notApplicable: true,
+      };
     return {
       summary: findings.length
         ? `${findings.length} relationship${findings.length === 1 ? "" : "s"} between groups run${findings.length === 1 ? "s" : ""} mostly one way.`

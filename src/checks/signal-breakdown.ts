@@ -1,5 +1,6 @@
 // Practice 5: relational breakdown is a system signal. Falling contact between groups, strong ties going dormant,
 // one side no longer answering, a group turning inward, and departures that took a cross-group link with them.
+import type { Series } from "../signals/section.js";
 import type { Check } from "./types.js";
 import { signalFinding, signalsOfKinds } from "./signal-common.js";
 
@@ -19,10 +20,20 @@ export const signalBreakdown: Check = {
   needs: "signals",
   run(section) {
     const found = signalsOfKinds(section, KINDS);
-    const charted = section.series.filter(
-      (s) => s.source.kind === "pair" && s.source.measure === "interactions",
-    ).length;
+    const links = section.series.filter((s) => s.source.kind === "pair" && s.source.measure === "interactions");
+    const charted = links.length;
     const period = section.period === "week" ? "weeks" : "months";
+    // Too few periods for any rule to fire (no limits, and a run chart too short to signal) is not a pass.
+    if (found.length === 0 && !links.some(canSignal))
+      return {
+        summary:
+          charted === 0
+            ? `No contact between groups big enough to report could be charted (${section.firstPeriod} to ${section.lastPeriod}).`
+            : `Too few ${period} to judge (${section.firstPeriod} to ${section.lastPeriod}): no chart of contact between groups is long enough for an SPC rule to fire.`,
+        findings: [],
+        notes: section.notes,
+        notApplicable: true,
+      };
     return {
       summary:
         found.length === 0
@@ -37,3 +48,10 @@ export const signalBreakdown: Check = {
     };
   },
 };
+
+/** A chart on which some rule could fire: it has process limits, or enough points for a run-chart rule. */
+function canSignal(series: Series): boolean {
+  if (series.points.some((p) => p.upperLimit !== null)) return true;
+  const runs = series.runs;
+  return runs !== null && (runs.longestRunMax < runs.useful || runs.crossingsMin > 0);
+}

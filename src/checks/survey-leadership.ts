@@ -23,18 +23,26 @@ export const surveyLeadership: Check = {
       `What space do leaders around ${group} make for difference and for dialogue across boundaries?`,
       `What support would help those who lead ${group} to hold these conversations?`,
     ]);
+    const evidence = scales
+      .filter(isShown)
+      .map((s) => ({ label: s.label, value: round(s.mean), n: s.n, ci: roundCi(s.ci), unit: `${s.min}–${s.max}` }));
+    // Nothing judged is not a pass: the scores are shown, but no band says whether they are low.
+    if (judged === 0)
+      return {
+        summary: "Leadership scales are reported but not judged: no bands are configured, or every group is hidden.",
+        findings: [],
+        notes,
+        evidence,
+        notApplicable: true,
+      };
     return {
       summary:
-        judged === 0
-          ? "Leadership scales are reported but not judged: no bands are configured."
-          : findings.length === 0
-            ? `No group is in a low band (${plural(judged, "group score")} judged).`
-            : `${plural(findings.length, "group score")} in a low band, of ${judged} judged.`,
+        findings.length === 0
+          ? `No group is in a low band (${plural(judged, "group score")} judged).`
+          : `${plural(findings.length, "group score")} in a low band, of ${judged} judged.`,
       findings,
       notes,
-      evidence: scales
-        .filter(isShown)
-        .map((s) => ({ label: s.label, value: round(s.mean), n: s.n, ci: roundCi(s.ci), unit: `${s.min}–${s.max}` })),
+      evidence,
     };
   },
 };

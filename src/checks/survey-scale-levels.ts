@@ -22,13 +22,19 @@ export const surveyScaleLevels: Check = {
       `Where in ${group}'s working relationships, inside the team and across its boundaries, is ${scale.toLowerCase()} strongest, and what is different there?`,
       `Who could ${group} explore these results with safely, without it becoming a search for someone to blame?`,
     ]);
+    // Nothing judged is not a pass: the check could not look.
+    if (judged === 0)
+      return {
+        summary: "No group could be judged against bands (none configured, or every group is hidden).",
+        findings: [],
+        notes,
+        notApplicable: true,
+      };
     return {
       summary:
-        judged === 0
-          ? "No group could be judged against bands (none configured, or every group is hidden)."
-          : findings.length === 0
-            ? `No group is in a low band (${plural(judged, "group score")} judged).`
-            : `${plural(findings.length, "group score")} in a low band, of ${judged} judged.`,
+        findings.length === 0
+          ? `No group is in a low band (${plural(judged, "group score")} judged).`
+          : `${plural(findings.length, "group score")} in a low band, of ${judged} judged.`,
       findings,
       notes,
       evidence: [{ label: "group scores judged against bands", value: judged }],
