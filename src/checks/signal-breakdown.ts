@@ -1,6 +1,6 @@
 // Practice 5: relational breakdown is a system signal. Falling contact between groups, strong ties going dormant,
 // one side no longer answering, a group turning inward, and departures that took a cross-group link with them.
-import type { Series } from "../signals/section.js";
+import type { Series } from "../result/signals.js";
 import type { Check } from "./types.js";
 import { signalFinding, signalsOfKinds } from "./signal-common.js";
 

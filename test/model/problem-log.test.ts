@@ -1,6 +1,6 @@
 // A problem seen in many rows is one problem with its true count and first lines, not pages of copies.
 import { describe, expect, it } from "vitest";
-import { formatProblem, InputError, ProblemLog } from "../../src/model/problems.js";
+import { formatProblem, type InputError, ProblemLog } from "../../src/model/problems.js";
 
 /** One unmapped label in `rows` rows of each of `columns` item columns, as a survey export with a label left out. */
 function unmappedLabel(log: ProblemLog, rows: number, columns: string[]): void {
