@@ -7,7 +7,7 @@ import { resolveColumns } from "./columns.js";
 import { DateRange, summariseFile, type LoadContext } from "./context.js";
 import { isMissing, parseDate } from "./values.js";
 
-const ANNOTATION_COLUMNS = {
+export const ANNOTATION_COLUMNS = {
   date: {
     aliases: ["date", "period", "week", "month"],
     required: true,

@@ -10,7 +10,7 @@ import { type CsvFileInfo } from "./csv.js";
 import { readTable } from "./table.js";
 import { isMissing, parseNumber } from "./values.js";
 
-const COORDINATION_COLUMNS = {
+export const COORDINATION_COLUMNS = {
   raterGroup: {
     aliases: ["rater_group", "rater", "from_group"],
     required: true,

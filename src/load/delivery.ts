@@ -7,7 +7,7 @@ import { DateRange, summariseFile, type LoadContext } from "./context.js";
 import { isMissing, parseDate, parseNumber } from "./values.js";
 import { plural } from "../text/format.js";
 
-const DELIVERY_COLUMNS = {
+export const DELIVERY_COLUMNS = {
   metric: { aliases: ["metric", "measure", "indicator"], required: true, description: "the delivery metric's name" },
   date: {
     aliases: ["date", "period", "week", "month"],

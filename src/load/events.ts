@@ -5,7 +5,7 @@ import { resolveColumns } from "./columns.js";
 import { DateRange, summariseFile, type LoadContext } from "./context.js";
 import { parseDate } from "./values.js";
 
-const EVENT_COLUMNS = {
+export const EVENT_COLUMNS = {
   event: { aliases: ["event", "forum", "meeting", "event_name"], required: true, description: "the event's name" },
   date: { aliases: ["date", "timestamp", "event_date"], required: true, description: "when it took place" },
   person: { aliases: ["person", "person_id", "attendee", "id", "email"], required: true, description: "who attended" },

@@ -5,7 +5,7 @@ import { otherColumns, resolveColumns } from "./columns.js";
 import { DateRange, summariseFile, type LoadContext } from "./context.js";
 import { isMissing, parseDate } from "./values.js";
 
-const PEOPLE_COLUMNS = {
+export const PEOPLE_COLUMNS = {
   id: {
     aliases: ["id", "person_id", "staff_id", "email", "PersonId"],
     required: true,

@@ -11,7 +11,7 @@ const FIXTURES = resolve(repo, "test/fixtures/networks");
 const SHARED_NETWORKS = resolve(repo, "../shared/data/networks");
 
 /** Where a network's folder is: the shipped copy when its licence allows one, else ../shared/data (may be absent). */
-function networkFolder(name: string): string {
+export function networkFolder(name: string): string {
   const local = resolve(FIXTURES, name);
   return existsSync(local) ? local : resolve(SHARED_NETWORKS, name);
 }
