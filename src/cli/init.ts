@@ -67,7 +67,7 @@ export const EXAMPLE_CONFIG = {
 };
 
 /** The files init writes, by name. */
-export function initFiles(): Record<string, string> {
+function initFiles(): Record<string, string> {
   return { ...TEMPLATES, "relaudit.config.json": `${JSON.stringify(EXAMPLE_CONFIG, null, 2)}\n` };
 }
 
@@ -75,7 +75,7 @@ export function initFiles(): Record<string, string> {
  * Writes each template that is not in `dir` yet and leaves every existing file as it is: a folder that already holds
  * an export (or an earlier init) gets the missing pieces. Returns the paths written and the paths left alone.
  */
-export function initFolder(dir: string): { written: string[]; kept: string[] } {
+function initFolder(dir: string): { written: string[]; kept: string[] } {
   if (existsSync(dir) && !statSync(dir).isDirectory())
     throw new InputError({ file: dir, message: "is a file, not a folder", hint: "name a folder for the templates" });
   mkdirSync(dir, { recursive: true });
@@ -93,7 +93,7 @@ export function initFolder(dir: string): { written: string[]; kept: string[] } {
 }
 
 /** What init tells the user: what it wrote, what it left, and what to do next. */
-export function initSummary(dir: string, { written, kept }: { written: string[]; kept: string[] }): string {
+function initSummary(dir: string, { written, kept }: { written: string[]; kept: string[] }): string {
   const lines: string[] = [];
   if (written.length > 0) lines.push("Wrote:", ...written.map((f) => `  ${f}`));
   if (kept.length > 0)

@@ -80,7 +80,7 @@ function onePerPairAndDate(ties: readonly Tie[]): boolean {
  * Ties counted by week moved to months: each week holds one snapshot date (dates are at least 20 days apart), and
  * its weight goes to that date's month.
  */
-export function weeksToMonths(ties: Tie[], days: number[]): void {
+function weeksToMonths(ties: Tie[], days: number[]): void {
   const monthOfWeek = new Map(days.map((d) => [periodOf(d * DAY_MS, "week"), periodOf(d * DAY_MS, "month")]));
   for (const tie of ties) {
     const months = new Map<number, number>();

@@ -4,7 +4,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 
-export const SHARED_DATA = join(import.meta.dirname, "../../../shared/data");
+const SHARED_DATA = join(import.meta.dirname, "../../../shared/data");
 
 export const sharedDataPath = (name: string) => join(SHARED_DATA, name);
 export const hasSharedData = (name: string) => existsSync(sharedDataPath(name));
