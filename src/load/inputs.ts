@@ -16,7 +16,7 @@ import { loadDelivery } from "./delivery.js";
 import { loadEvents } from "./events.js";
 import { loadInteractionsFile } from "./interactions-file.js";
 import { settlePeriod } from "./cadence.js";
-import { unknownTables, unknownTablesHint, type UnknownTable } from "./unknown-files.js";
+import { requireSomeInput, unknownTables, unknownTablesHint } from "./unknown-files.js";
 import { loadPeople } from "./people.js";
 import { identifierColumns, identifierProblem, PSEUDONYMISED_IDENTIFIERS, surveyGroupColumns } from "./identifiers.js";
 import { loadSurvey } from "./survey.js";
@@ -97,9 +97,7 @@ export async function loadInputs(options: InputOptions): Promise<LoadedInputs> {
   const explicit = Object.fromEntries(Object.entries(options.files).filter(([, path]) => path !== undefined));
   const paths: Paths = { ...discovered, ...fileConfig.files, ...explicit };
   // Tables in the folder under other names are named, with the option that would read each.
-  const surveyItems = Object.values(config.scales).flatMap((scale) => scale.items);
-  const known = Object.values(discovered).filter((p) => p !== undefined);
-  const others = options.dir ? unknownTables(options.dir, known, surveyItems) : [];
+  const others = unknownTables(options.dir, Object.values(discovered), config);
   requireSomeInput(paths, options.dir, others);
   const ctx = loadContext(options, config, configPath);
   if (others.length > 0)
@@ -112,19 +110,6 @@ export async function loadInputs(options: InputOptions): Promise<LoadedInputs> {
   const { period, window } = ctx;
   const dataset: Dataset = { config, undirected, period, window, ...data };
   return { dataset, summary: summarise(ctx, data.boundaries, undirected, options.skipInvalidRows ?? false) };
-}
-
-function requireSomeInput(paths: Paths, dir: string | undefined, others: UnknownTable[]): void {
-  const kinds = ["people", "interactions", "survey", "coordination", "delivery", "events"] as const;
-  if (kinds.some((k) => paths[k])) return;
-  throw new InputError({
-    file: dir,
-    message: "no input files found",
-    expected: "at least one of people.csv, interactions.csv, survey.csv, delivery.csv, events.csv",
-    hint:
-      unknownTablesHint(others) ??
-      "pass a folder holding them, or name files with --people, --interactions, --survey, --delivery, --events (relaudit init writes templates)",
-  });
 }
 
 function loadContext(options: InputOptions, config: Config, configPath: string | undefined): LoadContext {

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { InputError } from "../model/problems.js";
 import { ANNOTATION_COLUMNS } from "./annotations.js";
 import { resolveColumns, type ColumnSpec } from "./columns.js";
-import type { InputKind } from "../model/config.js";
+import type { Config, InputKind } from "../model/config.js";
 import { COORDINATION_COLUMNS } from "./coordination.js";
 import { DELIVERY_COLUMNS } from "./delivery.js";
 import { EVENT_COLUMNS } from "./events.js";
@@ -33,13 +33,33 @@ export interface UnknownTable {
   looksLike: InputKind | null;
 }
 
-/** Tables in `dir` that are not among `known` paths, each with what its header looks like. */
-export function unknownTables(dir: string, known: string[], surveyItems: readonly string[]): UnknownTable[] {
+/** Tables in `dir` (none without one) that are not among the `known` paths, each with what its header looks like. */
+export function unknownTables(dir: string | undefined, known: (string | undefined)[], config: Config): UnknownTable[] {
+  if (dir === undefined) return [];
   const taken = new Set(known);
+  const surveyItems = Object.values(config.scales).flatMap((scale) => scale.items);
   return readdirSync(dir)
     .filter((name) => TABLE.test(name) && !taken.has(join(dir, name)))
     .sort()
     .map((name) => ({ name, looksLike: guessKind(headerOf(join(dir, name)), surveyItems) }));
+}
+
+/** At least one input file, or an error naming the tables found under other names and the option for each. */
+export function requireSomeInput(
+  paths: Partial<Record<InputKind, string>>,
+  dir: string | undefined,
+  others: UnknownTable[],
+): void {
+  const kinds = ["people", "interactions", "survey", "coordination", "delivery", "events"] as const;
+  if (kinds.some((k) => paths[k])) return;
+  throw new InputError({
+    file: dir,
+    message: "no input files found",
+    expected: "at least one of people.csv, interactions.csv, survey.csv, delivery.csv, events.csv",
+    hint:
+      unknownTablesHint(others) ??
+      "pass a folder holding them, or name files with --people, --interactions, --survey, --delivery, --events (relaudit init writes templates)",
+  });
 }
 
 /** "found p2p_data.csv: pass it with --interactions?" for each table, or null when there is none. */

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { unknownTables } from "../../src/load/unknown-files.js";
+import { DEFAULT_CONFIG } from "../../src/model/config.js";
 import { runInProcess } from "../helpers/cli.js";
 
 const folder = (files: Record<string, string>) => {
@@ -32,7 +33,8 @@ describe("tables under unknown names", () => {
       "notes.csv": "anything,else\n",
       "readme.md": "not a table",
     });
-    expect(unknownTables(dir, [], ["Q2"])).toEqual([
+    const config = { ...DEFAULT_CONFIG, scales: { q: { items: ["Q2"], reverse: [], min: 1, max: 5 } } };
+    expect(unknownTables(dir, [], config)).toEqual([
       { name: "export (3).csv", looksLike: "delivery" },
       { name: "forum.tsv", looksLike: "events" },
       { name: "notes.csv", looksLike: null },
