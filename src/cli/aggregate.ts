@@ -49,7 +49,7 @@ export const aggregateCommand: CliCommand<AggregateFlags> = {
     const timeZone = flags.timeZone ?? "UTC";
     if (!isValidTimeZone(timeZone))
       throw new InputError({
-        column: "--time-zone",
+        option: "--time-zone",
         message: `unknown time zone "${timeZone}"`,
         expected: "an IANA zone such as Europe/London",
       });

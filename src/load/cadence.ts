@@ -100,12 +100,18 @@ export type PeriodSource = "--period" | "config" | "default";
  * to months, with a note), the user's when it agrees; a stop when the user asked for weeks of a monthly snapshot.
  */
 export function settlePeriod(
-  interactions: InteractionData,
-  snapshot: (SnapshotCadence & { days: number[] }) | null,
-  chosen: { period: PeriodKind; source: PeriodSource },
+  loaded: { interactions: InteractionData; snapshot?: unknown },
+  flag: PeriodKind | undefined,
   path: string,
-  log: { problems: ProblemLog; warnings: string[] },
+  ctx: { config: { period?: PeriodKind }; period: PeriodKind; problems: ProblemLog; warnings: string[] },
 ): PeriodKind {
+  const { interactions } = loaded;
+  const snapshot = (loaded.snapshot ?? null) as (SnapshotCadence & { days: number[] }) | null;
+  const chosen = {
+    period: ctx.period,
+    source: (flag ? "--period" : ctx.config.period ? "config" : "default") as PeriodSource,
+  };
+  const log = ctx;
   if (!snapshot) return chosen.period;
   const dates = `${snapshot.examples.join(", ")}${snapshot.days.length > snapshot.examples.length ? ", …" : ""}`;
   if (snapshot.period === "month" && chosen.period === "week") {

@@ -5,7 +5,7 @@ import type { PeopleData, SurveyData } from "../model/types.js";
 
 /** --allow-identifier-boundary with --pseudonymise: refused. */
 export const PSEUDONYMISED_IDENTIFIERS = {
-  column: "--allow-identifier-boundary",
+  option: "--allow-identifier-boundary",
   message: "cannot be used with --pseudonymise",
   expected: "one or the other",
   hint: "a boundary's values are printed as group labels, so names, emails or ids there would undo the pseudonyms",

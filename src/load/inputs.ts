@@ -164,14 +164,7 @@ async function readFiles(paths: Paths, ctx: LoadContext, options: InputOptions) 
       interactions = loaded.interactions;
       people = loaded.people;
       // A snapshot export's cadence can set the period (monthly Viva Insights queries), or stop the run.
-      const source = options.period ? "--period" : ctx.config.period ? "config" : "default";
-      ctx.period = settlePeriod(
-        interactions,
-        "snapshot" in loaded ? loaded.snapshot : null,
-        { period: ctx.period, source },
-        paths.interactions,
-        ctx,
-      );
+      ctx.period = settlePeriod(loaded, options.period, paths.interactions, ctx);
     }
   }
   if (options.pseudonymised && options.allowIdentifierBoundary) problems.add(PSEUDONYMISED_IDENTIFIERS);

@@ -84,7 +84,7 @@ export async function aggregateEvents(options: AggregateOptions): Promise<Aggreg
   const engine = await openEngine({ threads: options.threads, memoryLimit: options.memoryLimit, preserveOrder: false });
   try {
     await engine.run(`SET TimeZone = ${sqlString(options.timeZone)}`).catch(() => {
-      throw new InputError({ column: "--time-zone", message: `unknown time zone "${options.timeZone}"` });
+      throw new InputError({ option: "--time-zone", message: `unknown time zone "${options.timeZone}"` });
     });
     const scan = await rawScan(engine, options.input);
     const columns = await describe(engine, { label: options.input, kind: "parquet", relation: scan });
