@@ -93,7 +93,7 @@ function weeksToMonths(ties: Tie[], days: number[]): void {
 }
 
 /** Where the chosen period came from: a flag or the config says it outright; otherwise it is the default. */
-export type PeriodSource = "--period" | "config" | "default";
+type PeriodSource = "--period" | "config" | "default";
 
 /**
  * The period a run uses, given a snapshot export: its own cadence when the user chose none (the ties move from weeks
