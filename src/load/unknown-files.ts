@@ -35,7 +35,7 @@ export interface UnknownTable {
 
 /** Tables in `dir` (none without one) that are not among the `known` paths, each with what its header looks like. */
 export function unknownTables(dir: string | undefined, known: (string | undefined)[], config: Config): UnknownTable[] {
-  if (dir === undefined) return [];
+  if (!dir) return [];
   const taken = new Set(known);
   const surveyItems = Object.values(config.scales).flatMap((scale) => scale.items);
   return readdirSync(dir)
