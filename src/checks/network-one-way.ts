@@ -1,6 +1,6 @@
 // Practice 1: reciprocity across boundaries. A relationship between two groups where ties run almost only one way
 // (one side asks, refers or reports; the other seldom starts contact) is worth a conversation.
-import type { Finding } from "../result/types.js";
+import type { Evidence, Finding } from "../result/types.js";
 import { wilson } from "../network/stats.js";
 import { fixed, isJudged, percent } from "./network-common.js";
 import type { Check } from "./types.js";
@@ -70,11 +70,17 @@ export const networkOneWay: Check = {
         });
       }
     }
+    const reciprocity: Evidence = {
+      label: "reciprocity (share of ties returned)",
+      value: section.reciprocity,
+      n: section.tieCount,
+      kind: "share",
+    };
     if (judgedLinks === 0)
       return {
         summary: `No relationship between groups has the ${MIN_LINK_TIES} ties needed to judge its direction.`,
         findings: [],
-        evidence: [{ label: "reciprocity (share of ties returned)", value: section.reciprocity, n: section.tieCount }],
+        evidence: [reciprocity],
         notApplicable: true,
       };
     return {
@@ -82,14 +88,7 @@ export const networkOneWay: Check = {
         ? `${findings.length} relationship${findings.length === 1 ? "" : "s"} between groups run${findings.length === 1 ? "s" : ""} mostly one way.`
         : `Ties run both ways in all ${judgedLinks} relationships between groups with at least ${MIN_LINK_TIES} ties.`,
       findings,
-      evidence: [
-        {
-          label: "reciprocity (share of ties returned)",
-          value: section.reciprocity,
-          n: section.tieCount,
-          kind: "share",
-        },
-      ],
+      evidence: [reciprocity],
       notes: [
         `A relationship is one-way when the upper 95% (Wilson) bound of the smaller direction's share of ties is below ${ONE_WAY_SHARE}; both groups must reach minGroupSize.`,
       ],
