@@ -2,15 +2,7 @@
 // one side no longer answering, a group turning inward, and departures that took a cross-group link with them.
 import type { Series } from "../result/signals.js";
 import type { Check } from "./types.js";
-import { signalFinding, signalsOfKinds } from "./signal-common.js";
-
-const KINDS = [
-  "falling-contact",
-  "dormant-ties",
-  "reciprocity-collapse",
-  "fragmentation",
-  "key-person-departure",
-] as const;
+import { signalFinding, signalsReportedBy } from "./signal-common.js";
 
 export const signalBreakdown: Check = {
   id: "signal-breakdown",
@@ -19,7 +11,7 @@ export const signalBreakdown: Check = {
   requires: ["interactions", "timestamps", "people"],
   needs: "signals",
   run(section) {
-    const found = signalsOfKinds(section, KINDS);
+    const found = signalsReportedBy(section, "signal-breakdown");
     const links = section.series.filter((s) => s.source.kind === "pair" && s.source.measure === "interactions");
     const charted = links.length;
     const period = section.period === "week" ? "weeks" : "months";

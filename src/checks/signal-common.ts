@@ -1,7 +1,8 @@
 // Shared by the signal-* checks: a breakdown signal becomes a finding with the same subject, evidence and
 // questions, and the rule that fired in its message, so every output says why a point or signal was flagged.
 import type { Finding } from "../result/types.js";
-import type { Signal, SignalKind, SignalsSection } from "../result/signals.js";
+import type { Signal, SignalsSection } from "../result/signals.js";
+import { kindsReportedBy, type SignalCheckId } from "../signals/kinds.js";
 
 export function signalFinding(signal: Signal): Finding {
   return {
@@ -10,9 +11,12 @@ export function signalFinding(signal: Signal): Finding {
     message: `${signal.message} From ${signal.firstPeriod}. Rule: ${signal.rule}.`,
     evidence: signal.evidence,
     questions: signal.questions,
+    ...(signal.series === undefined ? {} : { series: signal.series }),
   };
 }
 
-export function signalsOfKinds(section: SignalsSection, kinds: readonly SignalKind[]): Signal[] {
+/** The signals a check reports: those whose kind the registry (src/signals/kinds.ts) gives to that check. */
+export function signalsReportedBy(section: SignalsSection, check: SignalCheckId): Signal[] {
+  const kinds = kindsReportedBy(check);
   return section.signals.filter((s) => kinds.includes(s.kind));
 }

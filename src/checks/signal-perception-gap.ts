@@ -1,7 +1,7 @@
 // Practice 1: when two groups see their coordination very differently, the gap itself is worth a conversation;
 // the interaction volume beside it says whether they meet often and still differ, or hardly meet at all.
 import type { Check } from "./types.js";
-import { signalFinding, signalsOfKinds } from "./signal-common.js";
+import { signalFinding, signalsReportedBy } from "./signal-common.js";
 
 export const signalPerceptionGap: Check = {
   id: "signal-perception-gap",
@@ -16,7 +16,7 @@ export const signalPerceptionGap: Check = {
         findings: [],
         notApplicable: true,
       };
-    const found = signalsOfKinds(section, ["perception-gap"]);
+    const found = signalsReportedBy(section, "signal-perception-gap");
     const pairs = survey.coordination.asymmetries.length;
     return {
       summary:

@@ -1,7 +1,7 @@
 // Practice 5: a scale falling between survey waves in a group (or the whole system) is a relational signal.
 // The survey analysis computes the wave changes; this check reads the signals drawn from them.
 import type { Check } from "./types.js";
-import { signalFinding, signalsOfKinds } from "./signal-common.js";
+import { signalFinding, signalsReportedBy } from "./signal-common.js";
 
 export const signalSurveyDrop: Check = {
   id: "signal-survey-drop",
@@ -12,7 +12,7 @@ export const signalSurveyDrop: Check = {
   run(section, { survey }) {
     if (!survey || survey.waves.length < 2)
       return { summary: "Needs a survey with at least two waves (a wave column).", findings: [], notApplicable: true };
-    const found = signalsOfKinds(section, ["survey-drop"]);
+    const found = signalsReportedBy(section, "signal-survey-drop");
     const compared = survey.scales.reduce(
       (n, s) => n + s.changes.filter((c) => !c.suppressed && !("insufficient" in c)).length,
       0,

@@ -2,7 +2,8 @@
 import type { Evidence, Finding, Severity } from "../result/types.js";
 import type { GroupResult, ScaleHeadline, ScaleResult } from "../result/survey.js";
 
-export const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
+import { round } from "../util/round.js";
+export { round };
 export const roundCi = (ci: [number, number] | null) =>
   ci ? ([round(ci[0]), round(ci[1])] as [number, number]) : undefined;
 export { plural } from "../text/format.js";

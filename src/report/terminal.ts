@@ -90,7 +90,7 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
 
   for (const { check, f } of findings.filter(({ f }) => f.severity !== "info")) {
     out.push(...renderFinding(check, f, badge[f.severity], c, width, quiet));
-    const series = findSeries(f, check, seriesById);
+    const series = f.series === undefined ? undefined : seriesById.get(f.series);
     if (series)
       out.push(
         `         ${c.dim("trend")} ${sparkline(series.points.map((p) => p.value))} ${c.dim(`${series.points[0]?.period ?? ""}–${series.points.at(-1)?.period ?? ""}`)}`,
@@ -158,23 +158,6 @@ function renderPracticeOverview(report: Report, c: ChalkInstance): string[] {
   }
   return lines;
 }
-
-/** The SPC series a finding rests on: the signal names it in its subject and metric. */
-function findSeries(f: Finding, check: CheckResult, seriesById: Map<string, NonNullable<Report["series"]>[number]>) {
-  if (check.practice !== 5 && check.practice !== 8) return undefined;
-  for (const series of seriesById.values()) {
-    if (
-      series.metric === f.subject.metric &&
-      series.subject.attribute === f.subject.attribute &&
-      sameGroups(series.subject.groups, f.subject.groups)
-    )
-      return series;
-  }
-  return undefined;
-}
-
-const sameGroups = (a: string[] | undefined, b: string[] | undefined) =>
-  (a ?? []).slice().sort().join("\u0000") === (b ?? []).slice().sort().join("\u0000");
 
 function renderFinding(
   check: CheckResult,

@@ -3,7 +3,7 @@
 import type { Severity } from "./types.js";
 import type { LeadingIndicator, Series, Signal, SignalsSection } from "./signals.js";
 
-export const SIGNALS_SCHEMA_VERSION = "1.1.0";
+export const SIGNALS_SCHEMA_VERSION = "1.2.0";
 
 export interface SignalsReport {
   schemaVersion: string;

@@ -5,6 +5,7 @@ import type { Severity } from "../model/severity.js";
 import type { Evidence, Practice, Subject } from "./evidence.js";
 import type { AssuranceIcon, Direction, RunsAnalysis, Special, SpcRule, VariationIcon } from "./spc.js";
 
+/** Each kind has one line in the registry, src/signals/kinds.ts (its detector, practice and check). */
 export type SignalKind =
   | "falling-contact"
   | "dormant-ties"
@@ -12,8 +13,7 @@ export type SignalKind =
   | "fragmentation"
   | "key-person-departure"
   | "survey-drop"
-  | "perception-gap"
-  | "delivery-special-cause";
+  | "perception-gap";
 
 export interface Signal {
   /** Stable across runs (kind + subject), so a scheduled run can tell new, continuing and resolved signals apart. */

@@ -8,7 +8,7 @@ export type { SkippedRows };
 import type { SignalsSection } from "./signals.js";
 import type { SurveySection } from "./survey.js";
 
-export const SCHEMA_VERSION = "1.1.0";
+export const SCHEMA_VERSION = "1.2.0";
 
 import type { Severity } from "../model/severity.js";
 export type { Severity };
@@ -25,6 +25,8 @@ export interface Finding {
   evidence: Evidence[];
   /** Questions about the relationship worth asking next (never about who is to blame). */
   questions: string[];
+  /** Id of the SPC series (in `series`) the finding was read from, when it was read from one. */
+  series?: string;
 }
 
 export interface CheckResult {

@@ -1,40 +1,19 @@
 // Breakdown signals over time (practice 5) and relational quality as a leading indicator (practice 8):
-// relational and delivery series on one timeline → SPC charts → signals read from the charts, the ties and the
-// survey section. Pure: the same Dataset gives the same section, in a stable order.
+// relational and delivery series on one timeline → SPC charts (the scene) → every registered signal kind read from
+// the scene (kinds.ts) → the published section. Pure: the same Dataset gives the same section, in a stable order.
 import { bySeverity } from "../model/severity.js";
 import type { Dataset } from "../model/types.js";
 import type { SurveySection } from "../result/survey.js";
-import { chartSeries, type ChartedSeries, type SeriesSpec } from "./chart.js";
-import { deliverySeries, leadingIndicators } from "./delivery.js";
-import { fallingContact, fragmentation, reciprocityCollapse } from "./contact.js";
-import { meanOver, RECENT } from "./episodes.js";
-import { keyPersonDepartures } from "./departures.js";
-import { dormantTies, pairActivity } from "./people-links.js";
-import {
-  boundarySeries,
-  eiSeries,
-  groupIndex,
-  reciprocitySeries,
-  type BoundarySeries,
-  type Windows,
-} from "./relational.js";
-import type { LeadingIndicator, Series, SeriesAnnotation, Signal, SignalsSection } from "../result/signals.js";
+import type { Series, SeriesAnnotation, Signal, SignalsSection } from "../result/signals.js";
 import type { XmrSettings } from "../result/spc.js";
-import { perceptionGaps, surveyDrops, wavePeriod } from "./survey-signals.js";
-import { buildTimeline, excludedPositions, labelAt, positionOf, type Timeline } from "./timeline.js";
-
-/** A pair of groups is charted when it averages at least this many interactions per period in the baseline. */
-const MIN_PAIR_VOLUME = 5;
-/** Relational series fix their limits on the first half of the timeline, and at least this many points. */
-const MIN_BASELINE = 12;
+import { leadingIndicators } from "./delivery.js";
+import { detectSignals } from "./kinds.js";
+import { buildScene, type SignalScene } from "./scene.js";
+import { wavePeriod } from "./survey-signals.js";
+import { buildTimeline, labelAt, positionOf } from "./timeline.js";
 
 export interface SignalsOptions {
   settings?: Partial<XmrSettings>;
-}
-
-/** Relational series are monitored against an established pattern: the first half of the run, at least 12 points. */
-export function relationalBaseline(length: number): number {
-  return Math.min(length, Math.max(MIN_BASELINE, Math.floor(length / 2)));
 }
 
 export function analyseSignals(
@@ -44,66 +23,21 @@ export function analyseSignals(
 ): SignalsSection | null {
   const timeline = buildTimeline(data);
   if (!timeline && !survey) return null;
-  const settings = options.settings ?? {};
-  const notes: string[] = [];
-  const signals: Signal[] = [];
-  const series: Series[] = [];
-  const leading: LeadingIndicator[] = [];
-  const boundaries: BoundarySeries[] = [];
-  const annotations = data.annotations ?? [];
-
-  if (timeline) {
-    if (timeline.partialFirst)
-      notes.push(`${labelAt(timeline, 0)} is a partial period: shown, left out of limits and rules`);
-    if (timeline.partialLast)
-      notes.push(`${labelAt(timeline, timeline.length - 1)} is a partial period: shown, left out of limits and rules`);
-    const baselinePoints = relationalBaseline(timeline.length);
-    const whole = new Set(excludedPositions(timeline));
-    const windows = {
-      baseline: baselinePoints,
-      recent: [...Array(timeline.length).keys()].filter((p) => !whole.has(p)).slice(-RECENT),
-    };
-    const chart = (spec: SeriesSpec): ChartedSeries => {
-      const charted = chartSeries(spec, timeline, annotations, settings);
-      series.push(charted.series);
-      return charted;
-    };
-
-    if (data.interactions?.timestamped && data.people) {
-      const pairs = pairActivity(data, timeline, baselinePoints);
-      for (const attribute of data.boundaries) {
-        const index = groupIndex(data, attribute);
-        if (!index) continue;
-        const boundary = boundarySeries(data, index, timeline, windows);
-        boundaries.push(boundary);
-        const suppressed = index.names.filter((_, g) => !index.reportable[g]).length;
-        if (suppressed > 0)
-          notes.push(
-            `${attribute}: ${suppressed} group${suppressed === 1 ? "" : "s"} with fewer than ${data.config.minGroupSize} people not reported`,
-          );
-        signals.push(...relationalSignals(data, boundary, timeline, windows, chart));
-        signals.push(...dormantTies(data, boundary, timeline, baselinePoints, pairs));
-        signals.push(...keyPersonDepartures(data, boundary, timeline));
-      }
-    } else if (data.interactions && !data.interactions.timestamped)
-      notes.push("interactions have no timestamps: no relational series over time");
-
-    const delivery = deliverySeries(data, timeline, chart, notes);
-    leading.push(...leadingIndicators(delivery, boundaries, timeline));
-  }
-
-  if (survey) signals.push(...surveySignals(data, survey, timeline, boundaries, notes));
-
-  const sortedSignals = uniqueIds(signals).sort(
+  const scene = buildScene(data, survey, timeline, options.settings ?? {});
+  const notes = [...scene.notes, ...surveyNotes(scene)];
+  const boundaries = scene.relational?.boundaries.map((b) => b.series) ?? [];
+  const leading = timeline ? leadingIndicators(scene.delivery, boundaries, timeline) : [];
+  const signals = uniqueIds(detectSignals(scene)).sort(
     (a, b) => bySeverity(a.severity, b.severity) || a.id.localeCompare(b.id),
   );
-  const published = publishedSeries(series, sortedSignals, data.boundaries[0]);
-  if (published.length < series.length) {
+  const published = publishedSeries(scene.series, signals, data.boundaries[0]);
+  if (published.length < scene.series.length) {
     notes.push(
-      `${series.length} series charted; ${published.length} published: every series of the first boundary (${data.boundaries[0]}), delivery metrics, ` +
+      `${scene.series.length} series charted; ${published.length} published: every series of the first boundary (${data.boundaries[0]}), delivery metrics, ` +
         "and any other series with a signal, a concern at its latest point or a suggested rebase",
     );
   }
+  const annotations = data.annotations ?? [];
   return {
     period: data.period,
     timeZone: data.config.timeZone,
@@ -111,9 +45,9 @@ export function analyseSignals(
     lastPeriod: timeline ? labelAt(timeline, timeline.length - 1) : null,
     partialFirst: timeline?.partialFirst ?? false,
     partialLast: timeline?.partialLast ?? false,
-    signals: sortedSignals,
+    signals,
     series: published,
-    seriesCharted: series.length,
+    seriesCharted: scene.series.length,
     leading,
     annotations: annotations.map((a): SeriesAnnotation => ({
       period: timeline ? labelAt(timeline, positionOf(timeline, a.at)) : new Date(a.at).toISOString().slice(0, 10),
@@ -124,31 +58,13 @@ export function analyseSignals(
   };
 }
 
-/** Survey drops between waves and perception gaps, dated on the timeline (or by the last period of the data). */
-function surveySignals(
-  data: Dataset,
-  survey: SurveySection,
-  timeline: Timeline | null,
-  boundaries: readonly BoundarySeries[],
-  notes: string[],
-): Signal[] {
-  const kind = data.period;
-  // Waves that are not dates (e.g. "Spring") are dated by the last period of the data, or not signalled at all.
-  const fallback = timeline ? labelAt(timeline, timeline.length - 1) : null;
-  const clock = { timeZone: data.config.timeZone, dates: data.survey?.waveDates ?? {} };
-  if (!fallback && survey.waves.some((w) => wavePeriod(w, kind, clock) === null))
-    notes.push(
-      "survey waves are labels, not dates, and there is no other dated input: survey drops are left to the survey checks",
-    );
-  const contact = (attribute: string, a: string, b: string): number | null => {
-    const boundary = boundaries.find((x) => x.index.attribute.toLowerCase() === attribute.toLowerCase());
-    if (!boundary || !timeline) return null;
-    const [ga, gb] = [boundary.index.names.indexOf(a), boundary.index.names.indexOf(b)];
-    if (ga < 0 || gb < 0) return null;
-    const pair = boundary.pairs.get(ga < gb ? `${ga},${gb}` : `${gb},${ga}`);
-    return pair ? (meanOver(pair.interactions, Math.max(0, timeline.length - 2 * RECENT), timeline.length) ?? 0) : 0;
-  };
-  return [...surveyDrops(survey, kind, clock, fallback), ...perceptionGaps(survey, contact, kind, clock, fallback)];
+/** Waves that are not dates (e.g. "Spring") are dated by the last period of the data, or not signalled at all. */
+function surveyNotes({ survey, waves }: SignalScene): string[] {
+  if (!survey || waves.fallback || survey.waves.every((w) => wavePeriod(w, waves.kind, waves.clock) !== null))
+    return [];
+  return [
+    "survey waves are labels, not dates, and there is no other dated input: survey drops are left to the survey checks",
+  ];
 }
 
 /**
@@ -168,114 +84,6 @@ function publishedSeries(series: Series[], signals: readonly Signal[], firstBoun
       s.rebaseSuggestion !== null ||
       latest(s)?.special === "concern",
   );
-}
-
-function relationalSignals(
-  data: Dataset,
-  boundary: BoundarySeries,
-  timeline: Timeline,
-  windows: Windows,
-  chart: (spec: SeriesSpec) => ChartedSeries,
-): Signal[] {
-  const baselinePoints = windows.baseline;
-  const { index } = boundary;
-  const signals: Signal[] = [];
-  const attribute = index.attribute;
-  const pairs = [...boundary.pairs.values()].sort((x, y) => x.a - y.a || x.b - y.b);
-  for (const pair of pairs) {
-    if (!index.reportable[pair.a] || !index.reportable[pair.b]) continue;
-    const volume = meanOver(pair.interactions, 0, baselinePoints) ?? 0;
-    if (volume < MIN_PAIR_VOLUME) continue;
-    const groups: [string, string] = [index.names[pair.a], index.names[pair.b]];
-    const label = `${groups[0]} ↔ ${groups[1]}`;
-    const context = { attribute, groups, timeline, baselinePoints, windows };
-    const base = { subject: { attribute, groups: [...groups] }, label, baselinePoints };
-    const source = { kind: "pair", attribute, groups } as const;
-    const interactions = chart({
-      ...base,
-      source: { ...source, measure: "interactions" },
-      direction: "higher",
-      values: Array.from(pair.interactions),
-    });
-    chart({
-      ...base,
-      source: { ...source, measure: "active ties" },
-      direction: "higher",
-      values: Array.from(pair.activeTies),
-    });
-    const contact = fallingContact(interactions, pair, context);
-    if (contact) signals.push(contact);
-    if (!data.undirected) {
-      const reciprocity = chart({
-        ...base,
-        source: { ...source, measure: "reciprocity" },
-        direction: "higher",
-        values: reciprocitySeries(pair),
-      });
-      const collapse = reciprocityCollapse(reciprocity, pair, context);
-      if (collapse) signals.push(collapse);
-    }
-  }
-  const endInstant = data.window.until ?? data.interactions?.last ?? Infinity;
-  const recent = [...windows.recent];
-  for (const group of boundary.groups) {
-    if (!index.reportable[group.group]) continue;
-    const name = index.names[group.group];
-    const base = { subject: { attribute, groups: [name] }, label: name, baselinePoints };
-    const source = { kind: "group", attribute, group: name } as const;
-    const ei = chart({
-      ...base,
-      source: { ...source, measure: "e-i index" },
-      direction: "higher",
-      values: eiSeries(group),
-    });
-    chart({
-      ...base,
-      source: { ...source, measure: "active people" },
-      direction: "higher",
-      values: Array.from(group.activePeople),
-    });
-    chart({
-      ...base,
-      source: { ...source, measure: "new cross-boundary ties" },
-      direction: "higher",
-      // Ties first seen in the opening periods may be older than the data: those periods are left as gaps.
-      values: Array.from(group.newCrossTies, (v, p) => (p < RECENT + 1 ? null : v)),
-      notes: [`the first ${RECENT + 1} periods are gaps: a tie first seen there may be older than the data`],
-    });
-    const isolates = newIsolates(data, boundary, group.group, timeline, baselinePoints, recent, endInstant);
-    const signal = fragmentation(ei, { attribute, group: name, timeline, baselinePoints }, isolates);
-    if (signal) signals.push(signal);
-  }
-  return signals;
-}
-
-/** People active in most baseline periods who had no contact at all in the recent periods (leavers excluded). */
-function newIsolates(
-  data: Dataset,
-  boundary: BoundarySeries,
-  group: number,
-  timeline: Timeline,
-  baselinePoints: number,
-  recent: number[],
-  endInstant: number,
-): { count: number; of: number } {
-  const people = data.people?.people ?? [];
-  const T = timeline.length;
-  let count = 0;
-  let regular = 0;
-  for (let person = 0; person < people.length; person++) {
-    if (boundary.index.of[person] !== group) continue;
-    const left = people[person].left;
-    if (left !== undefined && left <= endInstant) continue;
-    const row = boundary.active.subarray(person * T, (person + 1) * T);
-    let active = 0;
-    for (let p = 0; p < Math.min(baselinePoints, T); p++) active += row[p];
-    if (active < baselinePoints / 2) continue;
-    regular++;
-    if (recent.length > 0 && recent.every((p) => row[p] === 0)) count++;
-  }
-  return { count, of: regular };
 }
 
 /** Two signals of one kind on one subject (two leavers in a period) keep distinct ids. */

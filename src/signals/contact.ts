@@ -14,11 +14,19 @@ import {
   RECENT,
   type Episode,
 } from "./episodes.js";
-import type { Signal } from "../result/signals.js";
-import { lossConcentration, type PairSeries, type Windows } from "./relational.js";
+import { lossConcentration, type PairSeries } from "./relational.js";
+import {
+  chartedGroups,
+  chartedPairs,
+  type DetectedSignal,
+  type GroupContext,
+  type PairContext,
+  type SignalScene,
+} from "./scene.js";
 import { labelAt, type Timeline } from "./timeline.js";
 import { percent } from "../text/format.js";
 import { formatNumber } from "../text/format.js";
+import { round } from "../util/round.js";
 
 /** Relative fall of the recent mean below the baseline mean for a warning, and for a critical signal. */
 const CONTACT_DROP_WARNING = 0.5;
@@ -34,17 +42,6 @@ const MIN_FALL_SE = 3;
 const MAX_SINGLE_LOSS_SHARE = 0.5;
 /** Fall of a group's E-I index (range −1…1) for a fragmentation warning. */
 const EI_DROP_WARNING = 0.25;
-
-const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
-const pct = percent;
-
-export interface PairContext {
-  attribute: string;
-  groups: [string, string];
-  timeline: Timeline;
-  baselinePoints: number;
-  windows: Windows;
-}
 
 const signalId = (kind: string, attribute: string, groups: string[]) => `${kind}:${attribute}:${groups.join("|")}`;
 
@@ -65,7 +62,7 @@ function episodeEvidence(episode: Episode, charted: ChartedSeries, timeline: Tim
   ];
 }
 
-export function fallingContact(charted: ChartedSeries, pair: PairSeries, context: PairContext): Signal | null {
+function fallingContact(charted: ChartedSeries, pair: PairSeries, context: PairContext): DetectedSignal | null {
   const episode = currentConcern(charted.chart);
   const before = baselineMean(charted.chart);
   const now = recentMean(charted.chart);
@@ -84,11 +81,10 @@ export function fallingContact(charted: ChartedSeries, pair: PairSeries, context
     id: signalId("falling-contact", context.attribute, context.groups),
     kind: "falling-contact",
     severity,
-    practice: 5,
     subject: { attribute: context.attribute, groups: [a, b], metric: charted.series.metric },
     firstPeriod: from,
     rule: describeRules(episode.rules, charted.chart),
-    message: `Contact between ${a} and ${b} has fallen by ${pct(drop)} from its baseline level.`,
+    message: `Contact between ${a} and ${b} has fallen by ${percent(drop)} from its baseline level.`,
     evidence: [
       {
         label: `${charted.series.metric} per ${timeline.kind}, baseline mean`,
@@ -105,7 +101,7 @@ export function fallingContact(charted: ChartedSeries, pair: PairSeries, context
       {
         label: "pairs of people whose contact fell",
         value: spread.contributors,
-        reference: `largest carries ${pct(spread.top)} of the loss`,
+        reference: `largest carries ${percent(spread.top)} of the loss`,
       },
       ...episodeEvidence(episode, charted, timeline, fall),
     ],
@@ -118,7 +114,7 @@ export function fallingContact(charted: ChartedSeries, pair: PairSeries, context
   };
 }
 
-export function reciprocityCollapse(charted: ChartedSeries, pair: PairSeries, context: PairContext): Signal | null {
+function reciprocityCollapse(charted: ChartedSeries, pair: PairSeries, context: PairContext): DetectedSignal | null {
   const episode = currentConcern(charted.chart);
   const fall = recentFall(charted.chart);
   if (!episode || fall === null || fall < MIN_FALL_SE) return null;
@@ -147,10 +143,9 @@ export function reciprocityCollapse(charted: ChartedSeries, pair: PairSeries, co
     id: signalId("reciprocity-collapse", context.attribute, context.groups),
     kind: "reciprocity-collapse",
     severity,
-    practice: 5,
     subject: { attribute: context.attribute, groups: [...context.groups], metric: charted.series.metric },
     firstPeriod: from,
-    rule: `${describeRules(episode.rules, charted.chart)}; contact ${silent.writer} → ${silent.answerer} at ${pct(silent.ratio)} of baseline while ${unanswered.writer} → ${unanswered.answerer} holds at ${pct(unanswered.ratio)}`,
+    rule: `${describeRules(episode.rules, charted.chart)}; contact ${silent.writer} → ${silent.answerer} at ${percent(silent.ratio)} of baseline while ${unanswered.writer} → ${unanswered.answerer} holds at ${percent(unanswered.ratio)}`,
     message: `${silent.writer} has largely stopped answering ${silent.answerer}: contact now runs mostly one way.`,
     evidence: [
       {
@@ -178,7 +173,7 @@ export function reciprocityCollapse(charted: ChartedSeries, pair: PairSeries, co
       {
         label: `people in ${silent.writer} answering less`,
         value: spread.contributors,
-        reference: `largest carries ${pct(spread.top)} of the loss`,
+        reference: `largest carries ${percent(spread.top)} of the loss`,
       },
       ...episodeEvidence(episode, charted, timeline, fall),
     ],
@@ -191,19 +186,26 @@ export function reciprocityCollapse(charted: ChartedSeries, pair: PairSeries, co
   };
 }
 
-export interface GroupContext {
-  attribute: string;
-  group: string;
-  timeline: Timeline;
-  baselinePoints: number;
-}
+/** Falling contact on every charted pair of groups. */
+export const fallingContactSignals = (scene: SignalScene): DetectedSignal[] =>
+  chartedPairs(scene).flatMap((p) => fallingContact(p.interactions, p.pair, p.context) ?? []);
+
+/** Reciprocity collapse on every charted pair of groups whose ties have a direction. */
+export const reciprocityCollapseSignals = (scene: SignalScene): DetectedSignal[] =>
+  chartedPairs(scene).flatMap((p) =>
+    p.reciprocity ? (reciprocityCollapse(p.reciprocity, p.pair, p.context) ?? []) : [],
+  );
+
+/** Fragmentation in every charted group. */
+export const fragmentationSignals = (scene: SignalScene): DetectedSignal[] =>
+  chartedGroups(scene).flatMap((g) => fragmentation(g.ei, g.context, g.isolates) ?? []);
 
 /** A group turning inward: its E-I index falls (more internal contact), optionally with new isolates. */
-export function fragmentation(
+function fragmentation(
   charted: ChartedSeries,
   context: GroupContext,
   isolates: { count: number; of: number },
-): Signal | null {
+): DetectedSignal | null {
   const episode = currentConcern(charted.chart);
   const before = baselineMean(charted.chart);
   const now = recentMean(charted.chart);
@@ -218,7 +220,6 @@ export function fragmentation(
     id: signalId("fragmentation", context.attribute, [g]),
     kind: "fragmentation",
     severity,
-    practice: 5,
     subject: { attribute: context.attribute, groups: [g], metric: charted.series.metric },
     firstPeriod: from,
     rule: describeRules(episode.rules, charted.chart),

@@ -3,10 +3,11 @@
 import type { Dataset, Tie } from "../model/types.js";
 import type { Severity } from "../result/types.js";
 import type { BoundarySeries } from "./relational.js";
-import type { Signal } from "../result/signals.js";
+import type { DetectedSignal, SignalScene } from "./scene.js";
 import { labelAt, positionOf, wholePositions, type Timeline } from "./timeline.js";
 import { percent } from "../text/format.js";
 import { plural } from "../text/format.js";
+import { round } from "../util/round.js";
 
 /** Periods before a departure used to measure the link the leaver carried. */
 const DEPARTURE_LOOKBACK = 8;
@@ -20,9 +21,6 @@ const DEPARTURE_LINK_LOST = 0.5;
 const DEPARTURE_MAX_REMAINING = 1;
 /** Periods of history before the departure needed to judge what the leaver carried. */
 const DEPARTURE_MIN_HISTORY = 4;
-
-const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
-const pct = percent;
 
 /** People who left inside the timeline, with enough history before, from a reportable group: person → position left. */
 function leaversToJudge(data: Dataset, index: BoundarySeries["index"], timeline: Timeline): Map<number, number> {
@@ -129,7 +127,7 @@ interface Departure {
   periodsSince: number;
 }
 
-function departureSignal(attribute: string, kind: Timeline["kind"], d: Departure): Signal {
+function departureSignal(attribute: string, kind: Timeline["kind"], d: Departure): DetectedSignal {
   const { a, b, from, share, remaining } = d;
   const periods = plural(d.lookedBack, kind);
   const severity: Severity = share >= CARRIED_SHARE_CRITICAL || remaining === 0 ? "critical" : "warning";
@@ -137,13 +135,12 @@ function departureSignal(attribute: string, kind: Timeline["kind"], d: Departure
     id: `key-person-departure:${attribute}:${a}|${b}:${from}`,
     kind: "key-person-departure",
     severity,
-    practice: 5,
     subject: { attribute, groups: [a, b] },
     firstPeriod: from,
-    rule: `a person who left in ${from} carried ${pct(share)} of the contact between ${a} and ${b} in the ${periods} before (≥ ${pct(CARRIED_SHARE_WARNING)})`,
+    rule: `a person who left in ${from} carried ${percent(share)} of the contact between ${a} and ${b} in the ${periods} before (≥ ${percent(CARRIED_SHARE_WARNING)})`,
     // Both halves speak of the same window, the periods before the departure, and say so: over the whole data other
     // ties may exist (the key-person check counts those), which is not a contradiction.
-    message: `A colleague in ${a} who left in ${from} carried ${pct(share)} of the contact between ${a} and ${b} in the ${periods} before; ${remaining === 0 ? "in that time no other person-to-person tie linked the two groups" : `in that time ${remaining} other person-to-person tie${remaining === 1 ? "" : "s"} linked them`}.`,
+    message: `A colleague in ${a} who left in ${from} carried ${percent(share)} of the contact between ${a} and ${b} in the ${periods} before; ${remaining === 0 ? "in that time no other person-to-person tie linked the two groups" : `in that time ${remaining} other person-to-person tie${remaining === 1 ? "" : "s"} linked them`}.`,
     evidence: [
       {
         label: `share of the pair's contact carried, ${periods} before leaving`,
@@ -167,13 +164,18 @@ function departureSignal(attribute: string, kind: Timeline["kind"], d: Departure
   };
 }
 
-export function keyPersonDepartures(data: Dataset, boundary: BoundarySeries, timeline: Timeline): Signal[] {
+/** Departures that took a cross-group link with them, on every boundary. */
+export const keyPersonDepartureSignals = (scene: SignalScene): DetectedSignal[] =>
+  scene.relational?.boundaries.flatMap((b) => keyPersonDepartures(scene.data, b.series, scene.relational!.timeline)) ??
+  [];
+
+function keyPersonDepartures(data: Dataset, boundary: BoundarySeries, timeline: Timeline): DetectedSignal[] {
   const { index } = boundary;
   const leavers = leaversToJudge(data, index, timeline);
   if (leavers.size === 0) return [];
   const peopleCount = data.people?.people.length ?? 0;
   const contact = carriedContact(data.interactions?.ties ?? [], peopleCount, index, leavers, timeline);
-  const signals: Signal[] = [];
+  const signals: DetectedSignal[] = [];
   for (const [key, weight] of [...contact.carried].sort(([x], [y]) => x.localeCompare(y))) {
     const [leaver, other] = key.split(",").map(Number);
     const gL = index.of[leaver];

@@ -3,7 +3,7 @@
 import type { Dataset } from "../model/types.js";
 import type { Severity } from "../result/types.js";
 import type { BoundarySeries } from "./relational.js";
-import type { Signal } from "../result/signals.js";
+import type { DetectedSignal, SignalScene } from "./scene.js";
 import { labelAt, wholePositions, type Timeline } from "./timeline.js";
 import { binomialUpperTail } from "../stats/distributions.js";
 import { PairIndex } from "../util/pair-index.js";
@@ -24,14 +24,12 @@ const DORMANT_ALPHA = 0.05;
 /** Share of a pair's strong ties gone quiet for a critical signal. */
 const DORMANT_SHARE_CRITICAL = 0.5;
 
-const pct = percent;
-
 /**
  * Each pair of people who had contact (both directions together), summarised for the dormant-ties rule: whether
  * the tie was strong in the baseline, whether it has been silent in the recent periods, and since when. The same
  * for every boundary, so analyseSignals computes it once. Null when the timeline is too short for the rule.
  */
-export interface PairActivity {
+interface PairActivity {
   count: number;
   a: Int32Array;
   b: Int32Array;
@@ -43,7 +41,7 @@ export interface PairActivity {
   firstSilent: Int32Array;
 }
 
-export function pairActivity(data: Dataset, timeline: Timeline, baselinePoints: number): PairActivity | null {
+function pairActivity(data: Dataset, timeline: Timeline, baselinePoints: number): PairActivity | null {
   const baseline = wholePositions(timeline, 0, baselinePoints);
   const recent = wholePositions(timeline, 0, timeline.length).slice(-DORMANT_PERIODS);
   if (
@@ -87,13 +85,23 @@ export function pairActivity(data: Dataset, timeline: Timeline, baselinePoints: 
   return { count, a: a.slice(0, count), b: b.slice(0, count), strong, silent, firstSilent };
 }
 
-export function dormantTies(
+/** Strong ties gone quiet between groups, on every boundary (the ties' activity summarised once for all). */
+export function dormantTieSignals(scene: SignalScene): DetectedSignal[] {
+  const relational = scene.relational;
+  if (!relational) return [];
+  const pairs = pairActivity(scene.data, relational.timeline, relational.baselinePoints);
+  return relational.boundaries.flatMap((b) =>
+    dormantTies(scene.data, b.series, relational.timeline, relational.baselinePoints, pairs),
+  );
+}
+
+function dormantTies(
   data: Dataset,
   boundary: BoundarySeries,
   timeline: Timeline,
   baselinePoints: number,
   pairs = pairActivity(data, timeline, baselinePoints),
-): Signal[] {
+): DetectedSignal[] {
   if (!pairs) return [];
   const people = data.people?.people ?? [];
   const { index } = boundary;
@@ -126,7 +134,7 @@ export function dormantTies(
     }
     byGroups.set(key, entry);
   }
-  const signals: Signal[] = [];
+  const signals: DetectedSignal[] = [];
   const background = strongTies > 0 ? silentTies / strongTies : 0;
   const tested = byGroups.size;
   for (const [key, entry] of [...byGroups].sort(([x], [y]) => x.localeCompare(y))) {
@@ -142,10 +150,9 @@ export function dormantTies(
       id: `dormant-ties:${index.attribute}:${a}|${b}`,
       kind: "dormant-ties",
       severity,
-      practice: 5,
       subject: { attribute: index.attribute, groups: [a, b], metric: "strong ties" },
       firstPeriod: from,
-      rule: `${entry.silent} of ${entry.strong} strong ties (contact in ≥ ${pct(STRONG_TIE_ACTIVITY)} of baseline periods) without contact for the last ${DORMANT_PERIODS} periods, not explained by a leaver, against ${pct(background)} of strong ties system-wide (binomial ${formatP(p)}, ${tested} pairs of groups tested)`,
+      rule: `${entry.silent} of ${entry.strong} strong ties (contact in ≥ ${percent(STRONG_TIE_ACTIVITY)} of baseline periods) without contact for the last ${DORMANT_PERIODS} periods, not explained by a leaver, against ${percent(background)} of strong ties system-wide (binomial ${formatP(p)}, ${tested} pairs of groups tested)`,
       message: `${entry.silent} of the ${entry.strong} strong person-to-person ties between ${a} and ${b} have gone quiet${entry.leavers > 0 ? ` (and ${entry.leavers} more ended because someone left)` : ""}.`,
       evidence: [
         { label: "strong cross-boundary ties", value: entry.strong },

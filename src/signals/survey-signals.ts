@@ -5,8 +5,9 @@ import type { PeriodKind } from "../model/periods.js";
 import { parsePeriodLabel, periodLabel, periodOf, periodStartDay } from "../model/periods.js";
 import type { Evidence, Severity } from "../result/types.js";
 import type { Comparison, SurveySection } from "../result/survey.js";
-import type { Signal } from "../result/signals.js";
+import { recentContact, type DetectedSignal, type SignalScene, type WaveClock } from "./scene.js";
 import { formatInterval, formatP } from "../text/voice.js";
+import { round } from "../util/round.js";
 
 /** A drop must be at least this share of the scale's range (0.6 on a 1–7 scale) and significant (Welch p < 0.05). */
 const SURVEY_DROP_SHARE_OF_RANGE = 0.1;
@@ -14,14 +15,7 @@ const SURVEY_ALPHA = 0.05;
 /** Hedges' g for a critical drop (a large effect), once it survives the correction for the groups compared. */
 const SURVEY_DROP_CRITICAL_G = 0.8;
 
-const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
-
 /** A wave label as a period label when it is a date or a period; else null (a label such as "Spring"). */
-/** Where survey waves sit in time: the instants of waves labelled with ISO dates (parsed by the loader). */
-export interface WaveClock {
-  timeZone: string;
-  dates: Readonly<Record<string, number>>;
-}
 
 export function wavePeriod(wave: string, kind: PeriodKind, clock: WaveClock): string | null {
   for (const k of ["week", "month"] as const) {
@@ -48,14 +42,26 @@ export function holm(pValues: readonly number[]): number[] {
   return adjusted;
 }
 
+/** Survey drops between waves, dated on the timeline (or by the last period of the data). */
+export const surveyDropSignals = ({ survey, waves }: SignalScene): DetectedSignal[] =>
+  survey ? surveyDrops(survey, waves.kind, waves.clock, waves.fallback) : [];
+
+/** Perception gaps, with the two groups' recent contact beside them. */
+export const perceptionGapSignals = (scene: SignalScene): DetectedSignal[] => {
+  const { survey, waves } = scene;
+  if (!survey) return [];
+  const contact = (attribute: string, a: string, b: string) => recentContact(scene, attribute, a, b);
+  return perceptionGaps(survey, contact, waves.kind, waves.clock, waves.fallback);
+};
+
 /** `fallback`: the period to date a signal by when the wave is not a date (the last period of the data), if any. */
 export function surveyDrops(
   survey: SurveySection,
   kind: PeriodKind,
   clock: WaveClock,
   fallback: string | null,
-): Signal[] {
-  const signals: Signal[] = [];
+): DetectedSignal[] {
+  const signals: DetectedSignal[] = [];
   for (const scale of survey.scales) {
     const families = new Map<
       string,
@@ -113,7 +119,6 @@ export function surveyDrops(
           id: `survey-drop:${scale.id}:${change.attribute ?? "all"}:${change.value ?? "all"}`,
           kind: "survey-drop",
           severity,
-          practice: 5,
           subject: {
             ...(change.attribute ? { attribute: change.attribute, groups: [change.value!] } : {}),
             scale: scale.id,
@@ -149,13 +154,13 @@ export function perceptionGaps(
   kind: PeriodKind,
   clock: WaveClock,
   fallback: string | null,
-): Signal[] {
+): DetectedSignal[] {
   const rc = survey.coordination;
   const period = (rc?.wave ? wavePeriod(rc.wave, kind, clock) : null) ?? fallback;
   if (!rc || period === null) return [];
   return rc.asymmetries
     .filter((a) => a.flagged)
-    .map((a): Signal => {
+    .map((a): DetectedSignal => {
       const [low, high] = a.aRatesB <= a.bRatesA ? [a.groupA, a.groupB] : [a.groupB, a.groupA];
       const lowRating = Math.min(a.aRatesB, a.bRatesA);
       const highRating = Math.max(a.aRatesB, a.bRatesA);
@@ -165,7 +170,6 @@ export function perceptionGaps(
         id: `perception-gap:${rc.raterAttribute}:${[a.groupA, a.groupB].sort().join("|")}`,
         kind: "perception-gap",
         severity,
-        practice: 1,
         subject: { attribute: rc.raterAttribute, groups: [a.groupA, a.groupB], metric: "relational coordination" },
         firstPeriod: period,
         rule: `RC asymmetry ${round(Math.abs(a.difference))} ≥ ${rc.asymmetryThreshold} with a 95% CI excluding 0 (Welch, ${formatP(a.p)})`,

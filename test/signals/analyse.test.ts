@@ -1,6 +1,7 @@
 // analyseSignals on small seeded systems with one planted change each, and the same systems without it.
 import { describe, expect, it } from "vitest";
-import { analyseSignals, relationalBaseline } from "../../src/signals/analyse.js";
+import { analyseSignals } from "../../src/signals/analyse.js";
+import { relationalBaseline } from "../../src/signals/scene.js";
 import { syntheticDataset, FIRST_WEEK } from "./synthetic.js";
 import { periodLabel, periodStartDay } from "../../src/model/periods.js";
 import type { Dataset } from "../../src/model/types.js";

@@ -1,7 +1,7 @@
 // Survey drops and perception gaps read from a survey section; Holm against base R
 // (test/reference/signals-reference.R).
 import { isoWaveDates } from "../../src/load/survey.js";
-import type { WaveClock } from "../../src/signals/survey-signals.js";
+import type { WaveClock } from "../../src/signals/scene.js";
 import { describe, expect, it } from "vitest";
 import { holm, perceptionGaps, surveyDrops, wavePeriod } from "../../src/signals/survey-signals.js";
 import type { Comparison, ScaleResult, SurveySection, WaveChange } from "../../src/result/survey.js";
@@ -148,7 +148,6 @@ describe("perceptionGaps", () => {
     expect(signals[0]).toMatchObject({
       kind: "perception-gap",
       severity: "critical",
-      practice: 1,
       firstPeriod: "2026-W40",
     });
     expect(signals[0].message).toBe(

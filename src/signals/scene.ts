@@ -1,0 +1,304 @@
+// The scene every signal detector reads: the timeline, each boundary's pairs and groups with their SPC charts
+// drawn, and the survey. Charting happens once, here, before any detector runs, so a detector is a pure reading of
+// the scene and a new signal kind never has to know how (or in what order) series are charted.
+import type { PeriodKind } from "../model/periods.js";
+import type { Dataset } from "../model/types.js";
+import type { SurveySection } from "../result/survey.js";
+import type { Series, Signal } from "../result/signals.js";
+import type { XmrSettings } from "../result/spc.js";
+import { chartSeries, type ChartedSeries, type SeriesSpec } from "./chart.js";
+import { deliverySeries } from "./delivery.js";
+import { meanOver, RECENT } from "./episodes.js";
+import {
+  boundarySeries,
+  eiSeries,
+  groupIndex,
+  reciprocitySeries,
+  type BoundarySeries,
+  type PairSeries,
+  type Windows,
+} from "./relational.js";
+import { excludedPositions, labelAt, type Timeline } from "./timeline.js";
+
+/** A pair of groups is charted when it averages at least this many interactions per period in the baseline. */
+const MIN_PAIR_VOLUME = 5;
+/** Relational series fix their limits on the first half of the timeline, and at least this many points. */
+const MIN_BASELINE = 12;
+
+export interface PairContext {
+  attribute: string;
+  groups: [string, string];
+  timeline: Timeline;
+  baselinePoints: number;
+  windows: Windows;
+}
+
+export interface GroupContext {
+  attribute: string;
+  group: string;
+  timeline: Timeline;
+  baselinePoints: number;
+}
+
+/** A pair of reportable groups with enough contact to chart, and its charts. */
+export interface ChartedPair {
+  pair: PairSeries;
+  context: PairContext;
+  interactions: ChartedSeries;
+  /** Null when ties are undirected: answering cannot be told from asking. */
+  reciprocity: ChartedSeries | null;
+}
+
+/** A reportable group, its E-I chart and the regularly connected people who went silent recently. */
+export interface ChartedGroup {
+  context: GroupContext;
+  ei: ChartedSeries;
+  isolates: { count: number; of: number };
+}
+
+interface ChartedBoundary {
+  series: BoundarySeries;
+  pairs: ChartedPair[];
+  groups: ChartedGroup[];
+}
+
+/** Relational series over time: present when interactions carry timestamps and people are known. */
+interface RelationalScene {
+  timeline: Timeline;
+  baselinePoints: number;
+  windows: Windows;
+  boundaries: ChartedBoundary[];
+}
+
+/** Where survey waves sit in time: the instants of waves labelled with ISO dates (parsed by the loader). */
+export interface WaveClock {
+  timeZone: string;
+  dates: Readonly<Record<string, number>>;
+}
+
+/** A signal as a detector finds it; the registry (kinds.ts) adds the practice, so it is stated once. */
+export type DetectedSignal = Omit<Signal, "practice">;
+
+export interface SignalScene {
+  data: Dataset;
+  survey: SurveySection | null;
+  timeline: Timeline | null;
+  relational: RelationalScene | null;
+  /** Every series charted, in charting order (the section publishes a subset). */
+  series: Series[];
+  /** Delivery series with the groups they belong to, for the leading-indicator analysis. */
+  delivery: ReturnType<typeof deliverySeries>;
+  /** Where survey waves sit in time; a wave that is not a date is dated by `fallback`, the last period, if any. */
+  waves: { kind: PeriodKind; clock: WaveClock; fallback: string | null };
+  notes: string[];
+}
+
+/** Relational series are monitored against an established pattern: the first half of the run, at least 12 points. */
+export function relationalBaseline(length: number): number {
+  return Math.min(length, Math.max(MIN_BASELINE, Math.floor(length / 2)));
+}
+
+export function buildScene(
+  data: Dataset,
+  survey: SurveySection | null,
+  timeline: Timeline | null,
+  settings: Partial<XmrSettings>,
+): SignalScene {
+  const notes: string[] = [];
+  const series: Series[] = [];
+  const chart = (spec: SeriesSpec): ChartedSeries => {
+    const charted = chartSeries(spec, timeline!, data.annotations ?? [], settings);
+    series.push(charted.series);
+    return charted;
+  };
+  let relational: RelationalScene | null = null;
+  let delivery: SignalScene["delivery"] = [];
+  if (timeline) {
+    if (timeline.partialFirst)
+      notes.push(`${labelAt(timeline, 0)} is a partial period: shown, left out of limits and rules`);
+    if (timeline.partialLast)
+      notes.push(`${labelAt(timeline, timeline.length - 1)} is a partial period: shown, left out of limits and rules`);
+    if (data.interactions?.timestamped && data.people) relational = chartRelational(data, timeline, chart, notes);
+    else if (data.interactions && !data.interactions.timestamped)
+      notes.push("interactions have no timestamps: no relational series over time");
+    delivery = deliverySeries(data, timeline, chart, notes);
+  }
+  return {
+    data,
+    survey,
+    timeline,
+    relational,
+    series,
+    delivery,
+    waves: {
+      kind: data.period,
+      clock: { timeZone: data.config.timeZone, dates: data.survey?.waveDates ?? {} },
+      fallback: timeline ? labelAt(timeline, timeline.length - 1) : null,
+    },
+    notes,
+  };
+}
+
+function chartRelational(
+  data: Dataset,
+  timeline: Timeline,
+  chart: (spec: SeriesSpec) => ChartedSeries,
+  notes: string[],
+): RelationalScene {
+  const baselinePoints = relationalBaseline(timeline.length);
+  const whole = new Set(excludedPositions(timeline));
+  const windows: Windows = {
+    baseline: baselinePoints,
+    recent: [...Array(timeline.length).keys()].filter((p) => !whole.has(p)).slice(-RECENT),
+  };
+  const boundaries: ChartedBoundary[] = [];
+  for (const attribute of data.boundaries) {
+    const index = groupIndex(data, attribute);
+    if (!index) continue;
+    const boundary = boundarySeries(data, index, timeline, windows);
+    const suppressed = index.names.filter((_, g) => !index.reportable[g]).length;
+    if (suppressed > 0)
+      notes.push(
+        `${attribute}: ${suppressed} group${suppressed === 1 ? "" : "s"} with fewer than ${data.config.minGroupSize} people not reported`,
+      );
+    const scene = { timeline, baselinePoints, windows };
+    boundaries.push({
+      series: boundary,
+      pairs: chartPairs(data, boundary, scene, chart),
+      groups: chartGroups(data, boundary, scene, chart),
+    });
+  }
+  return { timeline, baselinePoints, windows, boundaries };
+}
+
+type Frame = Pick<RelationalScene, "timeline" | "baselinePoints" | "windows">;
+
+function chartPairs(
+  data: Dataset,
+  boundary: BoundarySeries,
+  { timeline, baselinePoints, windows }: Frame,
+  chart: (spec: SeriesSpec) => ChartedSeries,
+): ChartedPair[] {
+  const { index } = boundary;
+  const attribute = index.attribute;
+  const charted: ChartedPair[] = [];
+  for (const pair of [...boundary.pairs.values()].sort((x, y) => x.a - y.a || x.b - y.b)) {
+    if (!index.reportable[pair.a] || !index.reportable[pair.b]) continue;
+    if ((meanOver(pair.interactions, 0, baselinePoints) ?? 0) < MIN_PAIR_VOLUME) continue;
+    const groups: [string, string] = [index.names[pair.a], index.names[pair.b]];
+    const base = { subject: { attribute, groups: [...groups] }, label: `${groups[0]} ↔ ${groups[1]}`, baselinePoints };
+    const source = { kind: "pair", attribute, groups } as const;
+    const higher = "higher" as const;
+    const interactions = chart({
+      ...base,
+      source: { ...source, measure: "interactions" },
+      direction: higher,
+      values: Array.from(pair.interactions),
+    });
+    chart({
+      ...base,
+      source: { ...source, measure: "active ties" },
+      direction: higher,
+      values: Array.from(pair.activeTies),
+    });
+    const reciprocity = data.undirected
+      ? null
+      : chart({
+          ...base,
+          source: { ...source, measure: "reciprocity" },
+          direction: higher,
+          values: reciprocitySeries(pair),
+        });
+    const context = { attribute, groups, timeline, baselinePoints, windows };
+    charted.push({ pair, context, interactions, reciprocity });
+  }
+  return charted;
+}
+
+function chartGroups(
+  data: Dataset,
+  boundary: BoundarySeries,
+  { timeline, baselinePoints, windows }: Frame,
+  chart: (spec: SeriesSpec) => ChartedSeries,
+): ChartedGroup[] {
+  const { index } = boundary;
+  const attribute = index.attribute;
+  const endInstant = data.window.until ?? data.interactions?.last ?? Infinity;
+  const charted: ChartedGroup[] = [];
+  for (const group of boundary.groups) {
+    if (!index.reportable[group.group]) continue;
+    const name = index.names[group.group];
+    const base = { subject: { attribute, groups: [name] }, label: name, baselinePoints };
+    const source = { kind: "group", attribute, group: name } as const;
+    const ei = chart({
+      ...base,
+      source: { ...source, measure: "e-i index" },
+      direction: "higher",
+      values: eiSeries(group),
+    });
+    chart({
+      ...base,
+      source: { ...source, measure: "active people" },
+      direction: "higher",
+      values: Array.from(group.activePeople),
+    });
+    chart({
+      ...base,
+      source: { ...source, measure: "new cross-boundary ties" },
+      direction: "higher",
+      // Ties first seen in the opening periods may be older than the data: those periods are left as gaps.
+      values: Array.from(group.newCrossTies, (v, p) => (p < RECENT + 1 ? null : v)),
+      notes: [`the first ${RECENT + 1} periods are gaps: a tie first seen there may be older than the data`],
+    });
+    const isolates = newIsolates(data, boundary, group.group, timeline, baselinePoints, windows.recent, endInstant);
+    charted.push({ context: { attribute, group: name, timeline, baselinePoints }, ei, isolates });
+  }
+  return charted;
+}
+
+/** People active in most baseline periods who had no contact at all in the recent periods (leavers excluded). */
+function newIsolates(
+  data: Dataset,
+  boundary: BoundarySeries,
+  group: number,
+  timeline: Timeline,
+  baselinePoints: number,
+  recent: readonly number[],
+  endInstant: number,
+): { count: number; of: number } {
+  const people = data.people?.people ?? [];
+  const T = timeline.length;
+  let count = 0;
+  let regular = 0;
+  for (let person = 0; person < people.length; person++) {
+    if (boundary.index.of[person] !== group) continue;
+    const left = people[person].left;
+    if (left !== undefined && left <= endInstant) continue;
+    const row = boundary.active.subarray(person * T, (person + 1) * T);
+    let active = 0;
+    for (let p = 0; p < Math.min(baselinePoints, T); p++) active += row[p];
+    if (active < baselinePoints / 2) continue;
+    regular++;
+    if (recent.length > 0 && recent.every((p) => row[p] === 0)) count++;
+  }
+  return { count, of: regular };
+}
+
+export const chartedPairs = (scene: SignalScene): ChartedPair[] =>
+  scene.relational?.boundaries.flatMap((b) => b.pairs) ?? [];
+export const chartedGroups = (scene: SignalScene): ChartedGroup[] =>
+  scene.relational?.boundaries.flatMap((b) => b.groups) ?? [];
+
+/** Mean interactions per period between two groups over the last two recent windows (0 when never in contact). */
+export function recentContact(scene: SignalScene, attribute: string, a: string, b: string): number | null {
+  const relational = scene.relational;
+  const boundary = relational?.boundaries.find(
+    (x) => x.series.index.attribute.toLowerCase() === attribute.toLowerCase(),
+  )?.series;
+  if (!boundary || !relational) return null;
+  const [ga, gb] = [boundary.index.names.indexOf(a), boundary.index.names.indexOf(b)];
+  if (ga < 0 || gb < 0) return null;
+  const pair = boundary.pairs.get(ga < gb ? `${ga},${gb}` : `${gb},${ga}`);
+  const length = relational.timeline.length;
+  return pair ? (meanOver(pair.interactions, Math.max(0, length - 2 * RECENT), length) ?? 0) : 0;
+}
