@@ -15,25 +15,40 @@ if (!existsSync(bundle)) {
   process.stderr.write("relaudit: not built yet: run `npm run build` in the relaudit folder first.\n");
   process.exit(2);
 }
-const { run, committedWrites, removePendingTempFiles } = await import(bundle.href);
+const { run, committedFolders, committedWrites, removePendingStaging, removePendingTempFiles } = await import(
+  bundle.href
+);
 
-for (const signal of ["SIGINT", "SIGTERM"]) {
+// SIGHUP (the terminal closed, an ssh session dropped) ends a run like SIGTERM: the shell codes are 128 + the number.
+const SIGNAL_CODES = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+for (const [signal, code] of Object.entries(SIGNAL_CODES)) {
   process.once(signal, () => {
     // Leave no half-written output: temp files go, the previous report stays as it was.
     removePendingTempFiles();
-    const outcome = committedWrites() > 0 ? "the outputs it had written are complete" : "no output was changed";
+    removePendingStaging();
+    const written = committedWrites() + committedFolders() > 0;
+    const outcome = written ? "the outputs it had written are complete" : "no output was changed";
     process.stderr.write(`\nrelaudit: interrupted (${signal}); ${outcome}\n`);
-    process.exit(signal === "SIGINT" ? 130 : 143);
+    process.exit(code);
   });
 }
 
+// A reader that stops early (`relaudit audit | head`) closes the pipe: like `cat`, relaudit stops writing there
+// quietly and finishes the run (files under --out are complete before the report goes to stdout).
+const quietOnClose = (stream) =>
+  stream.on("error", (error) => {
+    if (error.code !== "EPIPE" && stream === process.stdout)
+      process.stderr.write(`relaudit: cannot write the report to stdout (${error.code ?? error.message})\n`);
+  });
+quietOnClose(process.stdout);
+quietOnClose(process.stderr);
+const writer = (stream) => (s) => {
+  if (!stream.destroyed) stream.write(s);
+};
+
 const io = {
-  stdout: {
-    write: (s) => process.stdout.write(s),
-    isTTY: Boolean(process.stdout.isTTY),
-    columns: process.stdout.columns,
-  },
-  stderr: { write: (s) => process.stderr.write(s), isTTY: Boolean(process.stderr.isTTY) },
+  stdout: { write: writer(process.stdout), isTTY: Boolean(process.stdout.isTTY), columns: process.stdout.columns },
+  stderr: { write: writer(process.stderr), isTTY: Boolean(process.stderr.isTTY) },
   stdinIsTTY: Boolean(process.stdin.isTTY),
   env: process.env,
 };

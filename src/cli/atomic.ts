@@ -1,7 +1,19 @@
 // Outputs are written whole or not at all: a temp file in the same folder, flushed, then renamed over the target.
 // Temp files still open when the process is interrupted are removed by the signal handler in bin/.
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import {
+  chmodSync,
+  closeSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { abandoned } from "./folder-staging.js";
+import { modeOf } from "./folder-swap.js";
 
 const pending = new Set<string>();
 let committed = 0;
@@ -10,6 +22,9 @@ let committed = 0;
 export function writeFileAtomic(path: string, content: string | Uint8Array | Iterable<string>): void {
   const dir = dirname(path);
   mkdirSync(dir, { recursive: true });
+  removeAbandonedTemps(dir, basename(path));
+  // A replaced file keeps its mode: a deck someone made private (chmod 600) stays private.
+  const mode = modeOf(path);
   const temp = join(dir, `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
   pending.add(temp);
   try {
@@ -22,6 +37,7 @@ export function writeFileAtomic(path: string, content: string | Uint8Array | Ite
     } finally {
       closeSync(fd);
     }
+    if (mode !== null) chmodSync(temp, mode);
     renameSync(temp, path);
     committed++;
   } catch (error) {
@@ -44,4 +60,14 @@ export function committedWrites(): number {
 export function removePendingTempFiles(): void {
   for (const temp of pending) rmSync(temp, { force: true });
   pending.clear();
+}
+
+/** Temp files of this target left by a killed run (its process is gone): `.deck.pptx.<pid>.<random>.tmp`. */
+function removeAbandonedTemps(dir: string, name: string): void {
+  const prefix = `.${name}.`;
+  for (const entry of readdirSync(dir)) {
+    if (!entry.startsWith(prefix) || !entry.endsWith(".tmp")) continue;
+    const m = /^(\d+)\.[a-z0-9]+\.tmp$/.exec(entry.slice(prefix.length));
+    if (m && abandoned(Number(m[1]))) rmSync(join(dir, entry), { force: true });
+  }
 }

@@ -6,6 +6,7 @@ import { Option } from "commander";
 import { audit, type AuditOptions } from "../pipeline/audit.js";
 import { severityAtLeast } from "../model/severity.js";
 import { InputError } from "../model/problems.js";
+import { isIsoDateTime } from "../load/values.js";
 import { defaultThreads } from "../network/betweenness-threads.js";
 import { addPseudonymOptions, pseudonymKeyFor, type PseudonymFlags } from "../privacy/key.js";
 import { pseudonymiseReport } from "../privacy/pseudonymise.js";
@@ -18,7 +19,7 @@ import { EXIT, type CliCommand } from "./command.js";
 import { progressReporter, useColor, type Io } from "./io.js";
 import { addInputOptions, inputOptions, type CommonFlags } from "./options.js";
 import { checkOutFile } from "./out-file.js";
-import { checkOutFolder, claimOutFolder } from "./out-folder.js";
+import { checkOutFolder, commitOutFolder } from "./out-folder.js";
 import type { ChartLink } from "../report/charts/link.js";
 import { chartFiles } from "./report-files.js";
 
@@ -94,7 +95,7 @@ async function runAudit(dir: string | undefined, flags: AuditFlags, io: Io): Pro
   const format = formatNamed(flags.format ?? (io.stdout.isTTY ? "terminal" : "markdown"));
   const out = flags.out === undefined ? undefined : resolve(flags.out);
   await checkOutTarget(format, out, flags);
-  const key = pseudonymKeyFor(flags, io.env);
+  const key = await pseudonymKeyFor(flags, io.env);
   const audited = await audit(options).finally(progress.done);
   const rendering = performance.now();
   // One enforcement point before any renderer: pseudonyms, then control characters made visible.
@@ -127,11 +128,11 @@ async function runAudit(dir: string | undefined, flags: AuditFlags, io: Io): Pro
 }
 
 function checkGeneratedAt(generatedAt: string | undefined): void {
-  if (generatedAt !== undefined && Number.isNaN(Date.parse(generatedAt))) {
+  if (generatedAt !== undefined && !isIsoDateTime(generatedAt)) {
     throw new InputError({
       option: "--generated-at",
       message: "invalid timestamp",
-      expected: "an ISO 8601 date-time such as 2026-11-23T06:00:00Z",
+      expected: "an ISO 8601 date-time with seconds and a zone, such as 2026-11-23T06:00:00Z",
       found: generatedAt,
     });
   }
@@ -171,10 +172,8 @@ async function writeOutFolder(
     path: `report${f.extension}`,
     content: f.render(report, { color: false, quiet: false, charts: charts.charts }),
   }));
-  claimOutFolder(out, [...REPORT_FILES, ...extraNames]);
-  // Charts and tables first: report.md never links a file that is not there yet.
-  for (const f of extra) writeFileAtomic(join(out, f.path), f.content);
-  for (const f of rendered) writeFileAtomic(join(out, f.path), f.content);
+  // One change: the reports, charts and tables appear together, or the folder stays as it was.
+  commitOutFolder(out, [...extra, ...rendered]);
   for (const w of charts.warnings) io.stderr.write(`relaudit: ${w}\n`);
   if (!flags.quiet) {
     const files = rendered.map((f) => join(flags.out!, f.path)).join(", ");

@@ -32,10 +32,10 @@ export const exploreCommand: CliCommand<CommonFlags & PseudonymFlags> = {
       );
       return EXIT.input;
     }
-    const key = pseudonymKeyFor(flags, io.env);
+    const key = await pseudonymKeyFor(flags, io.env);
     const saved = dir === undefined || hasExplicitFiles(flags) ? null : reportFileIn(resolve(dir));
     let audited: Report;
-    if (saved) audited = readReportFile(saved);
+    if (saved) audited = await readReportFile(saved);
     else {
       const progress = progressReporter(io, Boolean(flags.quiet));
       audited = await audit({

@@ -3,7 +3,7 @@
 //   0 ok · 1 findings at or above --fail-on · 2 usage, config or input error · 3 a bug
 import { Command, CommanderError } from "commander";
 import { VERSION } from "../pipeline/audit.js";
-import { formatProblem, InputError } from "../model/problems.js";
+import { formatProblem, InputError, type Problem } from "../model/problems.js";
 import { plural } from "../text/format.js";
 import { visibleControls } from "../util/control-characters.js";
 import { aggregateCommand } from "./aggregate.js";
@@ -43,11 +43,29 @@ export async function run(argv: string[], io: Io): Promise<number> {
     await program.parseAsync(argv, { from: "user" });
     return exitCode;
   } catch (error) {
-    return reportError(error, io, argv.includes("--debug"));
+    const pseudonymised = argv.some((a) => a === "--pseudonymise" || a.startsWith("--pseudonym-key-file"));
+    return reportError(error, io, argv.includes("--debug"), pseudonymised);
   }
 }
 
-function reportError(error: unknown, io: Io, debug: boolean): number {
+/**
+ * Under --pseudonymise a value found in the input is not repeated on stderr: it may be a person id (an unknown or
+ * duplicate id), and stderr ends up in logs. Values quoted in a message are withheld too ("…"). File, line and
+ * column still say where to look.
+ */
+const WITHHELD = "(withheld under --pseudonymise: see the line and column in the file)";
+
+/** A problem as stderr shows it under --pseudonymise: the values found and quoted withheld, the place kept. */
+function withheld(p: Problem): Problem {
+  return {
+    ...p,
+    message: p.message.replace(/"[^"]*"/g, '"…"'),
+    ...(p.found === undefined ? {} : { found: WITHHELD }),
+    ...(p.repeats === undefined ? {} : { repeats: { ...p.repeats, found: [] } }),
+  };
+}
+
+function reportError(error: unknown, io: Io, debug: boolean, pseudonymised = false): number {
   if (error instanceof CommanderError) {
     // Help and version exit 0; commander has already printed usage errors.
     return error.exitCode === 0 || error.code === "commander.helpDisplayed" || error.code === "commander.version"
@@ -62,7 +80,8 @@ function reportError(error: unknown, io: Io, debug: boolean): number {
       count === 1
         ? "a problem"
         : `${count.toLocaleString("en-GB")} problems${kinds < count ? ` (${plural(kinds, "kind")})` : ""}`;
-    const text = error.problems.map(formatProblem).join("\n\n");
+    const problems = pseudonymised ? error.problems.map(withheld) : error.problems;
+    const text = problems.map(formatProblem).join("\n\n");
     io.stderr.write(`relaudit: ${what} with the input:\n\n${visibleControls(text)}\n`);
     if (debug && error.stack) io.stderr.write(`\n${error.stack}\n`);
     return EXIT.input;
@@ -76,4 +95,6 @@ function reportError(error: unknown, io: Io, debug: boolean): number {
   );
   return 3;
 }
+
 export { committedWrites, removePendingTempFiles } from "./atomic.js";
+export { committedFolders, removePendingStaging } from "./folder-swap.js";

@@ -4,6 +4,7 @@ import { InputError } from "../model/problems.js";
 import { databaseTable } from "../load/duckdb/source.js";
 import type { InputOptions } from "../load/inputs.js";
 import { demoFolder } from "./demo.js";
+import { MIN_GROUP_SIZE_FLOOR, SMALL_GROUP_HINT } from "../load/config.js";
 
 export interface CommonFlags {
   db?: string;
@@ -73,7 +74,16 @@ export function addInputOptions(command: Command): Command {
     .option("--undirected", "treat each interaction as mutual (contact or meeting data)")
     .option("--since <date>", "ignore interactions before this date")
     .option("--until <date>", "ignore interactions after this date (inclusive)")
-    .option("--min-group-size <n>", "hide survey results for smaller groups (default 5)", integer(2))
+    .option(
+      "--min-group-size <n>",
+      `hide survey results for smaller groups (default 5, at least ${MIN_GROUP_SIZE_FLOOR})`,
+      (value: string) => {
+        const n = Number(value);
+        if (!Number.isInteger(n) || n < MIN_GROUP_SIZE_FLOOR)
+          throw new InvalidArgumentError(`expected a whole number ≥ ${MIN_GROUP_SIZE_FLOOR}: ${SMALL_GROUP_HINT}`);
+        return n;
+      },
+    )
     .addOption(new Option("--period <kind>", "reporting period").choices(["week", "month"]))
     .option("--time-zone <zone>", "IANA time zone for dates without one (default UTC)")
     .addOption(
@@ -111,6 +121,18 @@ function databaseTables(flags: CommonFlags): CommonFlags {
   return { ...flags, ...Object.fromEntries(named.map(([kind, table]) => [kind, databaseTable(flags.db!, table!)])) };
 }
 
+/** A forced delimiter is one character that can separate fields: not empty, not a quote, not a line break. */
+function checkDelimiter(delimiter: string | undefined): string | undefined {
+  if (delimiter === undefined || (delimiter.length === 1 && !/["\r\n]/.test(delimiter))) return delimiter;
+  throw new InputError({
+    option: "--delimiter",
+    message: "invalid field delimiter",
+    expected: "one character such as , ; | or tab (written tab or \\t)",
+    found: JSON.stringify(delimiter),
+    hint: "leave --delimiter out and relaudit sniffs it from the header line",
+  });
+}
+
 export function inputOptions(dir: string | undefined, given: CommonFlags): InputOptions {
   const flags = databaseTables(given);
   if (flags.demo && dir !== undefined)
@@ -132,7 +154,7 @@ export function inputOptions(dir: string | undefined, given: CommonFlags): Input
       config: flags.config,
     },
     encoding: flags.encoding,
-    delimiter: flags.delimiter === "tab" || flags.delimiter === "\\t" ? "\t" : flags.delimiter,
+    delimiter: checkDelimiter(flags.delimiter === "tab" || flags.delimiter === "\\t" ? "\t" : flags.delimiter),
     skipRows: flags.skipRows,
     boundaries: flags.boundary,
     allowIdentifierBoundary: flags.allowIdentifierBoundary,

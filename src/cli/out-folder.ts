@@ -1,30 +1,12 @@
 // `--out DIR` never overwrites a file relaudit did not write. A manifest in the folder lists what relaudit wrote
 // there; a non-empty folder without one is refused unless --force. Nothing is ever deleted.
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { InputError } from "../model/problems.js";
-import { writeFileAtomic } from "./atomic.js";
+import { writeFolderWhole, type OutFile } from "./folder-swap.js";
+import { MANIFEST, manifestText, readManifest } from "./manifest.js";
 
-export const MANIFEST = ".relaudit-output.json";
-
-interface Manifest {
-  tool: "relaudit";
-  note: string;
-  files: string[];
-}
-
-/** Files an earlier run recorded, or null when the folder has no valid manifest (so it is not relaudit's). */
-function readManifest(dir: string): string[] | null {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(join(dir, MANIFEST), "utf8"));
-  } catch {
-    return null;
-  }
-  const m = parsed as Partial<Manifest> | null;
-  if (m?.tool !== "relaudit" || !Array.isArray(m.files) || !m.files.every((f) => typeof f === "string")) return null;
-  return m.files;
-}
+export { MANIFEST };
 
 /** Throws unless relaudit may write `names` into `dir`: new, empty, a previous relaudit output, or --force. */
 export function checkOutFolder(dir: string, names: readonly string[], force: boolean): void {
@@ -38,6 +20,7 @@ export function checkOutFolder(dir: string, names: readonly string[], force: boo
   }
   const entries = readdirSync(dir).sort();
   if (entries.length === 0 || force) return;
+  refuseLinks(dir, names);
   const ours = readManifest(dir);
   if (ours === null) {
     throw new InputError({
@@ -58,16 +41,41 @@ export function checkOutFolder(dir: string, names: readonly string[], force: boo
 }
 
 /**
- * Records `names` (with what earlier runs wrote) as relaudit's, before they are written: a run stopped after this
- * point leaves a folder the next run still recognises.
+ * A symbolic link (or a file) where relaudit needs a folder — `charts` → /somewhere/else — would send the charts
+ * outside the folder if followed. relaudit never follows it (folder-swap.ts writes only into folders it made); here
+ * it refuses, so the user learns of it, unless --force (then the link itself is replaced, its target untouched).
  */
-export function claimOutFolder(dir: string, names: readonly string[]): void {
+function refuseLinks(dir: string, names: readonly string[]): void {
+  const folders = new Set(
+    names.flatMap((n) =>
+      n
+        .split("/")
+        .slice(0, -1)
+        .map((_, i, p) => p.slice(0, i + 1).join("/")),
+    ),
+  );
+  for (const folder of [...folders].sort()) {
+    let stat;
+    try {
+      stat = lstatSync(join(dir, ...folder.split("/")));
+    } catch {
+      continue;
+    }
+    if (stat.isDirectory()) continue;
+    throw new InputError({
+      option: "--out",
+      message: `relaudit writes into ${folder}/ in "${dir}", and ${folder} is ${stat.isSymbolicLink() ? "a symbolic link" : "a file"}, not a folder`,
+      hint: "relaudit never follows links inside --out: remove the link, choose another folder, or pass --force to replace it (its target is left alone)",
+    });
+  }
+}
+
+/**
+ * Writes `files` into `dir` as one change, with the manifest recording them (and what earlier runs wrote): a reader
+ * sees the old set or the new one, never a mix (folder-swap.ts).
+ */
+export function commitOutFolder(dir: string, files: readonly OutFile[]): void {
   const earlier = readManifest(dir) ?? [];
-  const files = [...new Set([...earlier, ...names])].sort();
-  const manifest: Manifest = {
-    tool: "relaudit",
-    note: "Files relaudit wrote in this folder: a later run with --out overwrites only these.",
-    files,
-  };
-  writeFileAtomic(join(dir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+  const names = [...new Set([...earlier, ...files.map((f) => f.path)])].sort();
+  writeFolderWhole(dir, files, { path: MANIFEST, content: manifestText(names) });
 }

@@ -1,22 +1,21 @@
 // `relaudit signals [DIR]`: breakdown signals only, for a scheduled (weekly) run. Same inputs and exit codes as
 // `audit`; --previous marks signals new, continuing or resolved; --out writes dated files atomically, and the same
 // inputs always give the same bytes (no wall-clock time in the output).
-import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { Option } from "commander";
 import { InputError } from "../model/problems.js";
 import type { InputOptions } from "../load/inputs.js";
+import { readPreviousSignals } from "../load/report-json.js";
 import { parseDate } from "../load/values.js";
 import type { Severity } from "../result/types.js";
-import { failsAt, previousSignals, projectSignals, runSignalsPipeline } from "../pipeline/signals.js";
+import { failsAt, projectSignals, runSignalsPipeline } from "../pipeline/signals.js";
 import type { SignalsReport } from "../result/signals-report.js";
 import { SIGNALS_FOLDER_FILES, SIGNALS_FORMATS } from "../report/formats/registry.js";
 import type { RenderOptions } from "../report/formats/types.js";
-import { writeFileAtomic } from "./atomic.js";
 import { addPseudonymOptions, pseudonymKeyFor, type PseudonymFlags } from "../privacy/key.js";
 import { pseudonymiseReport } from "../privacy/pseudonymise.js";
 import { withVisibleControls } from "../util/control-characters.js";
-import { checkOutFolder, claimOutFolder } from "./out-folder.js";
+import { checkOutFolder, commitOutFolder } from "./out-folder.js";
 import { EXIT, type CliCommand } from "./command.js";
 import { progressReporter, useColor, type Io } from "./io.js";
 import { addInputOptions, inputOptions, type CommonFlags } from "./options.js";
@@ -74,9 +73,9 @@ async function runSignals(input: InputOptions, flags: SignalsFlags, io: Io): Pro
       message: "--as-of and --until both set the end of the data",
       hint: "use one of them",
     });
-  const previous = flags.previous === undefined ? null : readPrevious(flags.previous);
+  const previous = flags.previous === undefined ? null : await readPreviousSignals(flags.previous);
   const out = flags.out === undefined ? undefined : resolve(flags.out);
-  const key = pseudonymKeyFor(flags, io.env);
+  const key = await pseudonymKeyFor(flags, io.env);
   const progress = progressReporter(io, Boolean(flags.quiet));
   const options = { ...input, onPhase: progress.phase, onProgress: progress.bytes };
   const run = await runSignalsPipeline(options, asOf).finally(progress.done);
@@ -110,30 +109,6 @@ function asOfDate(text: string): number {
   return parsed.value;
 }
 
-function readPrevious(path: string) {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, "utf8"));
-  } catch (error) {
-    throw new InputError({
-      file: path,
-      option: "--previous",
-      message: "cannot read the previous report",
-      found: (error as Error).message,
-      hint: "pass a report.json written by relaudit signals --format json or --out",
-    });
-  }
-  const signals = previousSignals(json);
-  if (!signals)
-    throw new InputError({
-      file: path,
-      option: "--previous",
-      message: "not a relaudit report with signals",
-      expected: 'a JSON object with "signals": [{ "id": …, "kind": … }]',
-    });
-  return signals;
-}
-
 function writeOutputs(out: string, report: SignalsReport, force: boolean, io: Io, flags: SignalsFlags): void {
   const rendered = SIGNALS_FOLDER_FILES.map((f) => ({
     extension: f.extension,
@@ -144,7 +119,9 @@ function writeOutputs(out: string, report: SignalsReport, force: boolean, io: Io
   );
   const names = files.map(([name]) => name);
   checkOutFolder(out, names, force);
-  claimOutFolder(out, names);
-  for (const [name, content] of files) writeFileAtomic(join(out, name), content);
+  commitOutFolder(
+    out,
+    files.map(([path, content]) => ({ path, content })),
+  );
   if (!flags.quiet) io.stderr.write(`relaudit: wrote ${names.map((n) => join(flags.out!, n)).join(", ")}\n`);
 }

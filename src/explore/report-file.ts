@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { InputError } from "../model/problems.js";
 import type { Report } from "../result/types.js";
 import { SCHEMA_VERSION } from "../result/types.js";
+import { checkedReport } from "../load/report-json.js";
 
 /** The report.json in `dir`, or null when `dir` is not a report folder (then it is a folder of inputs). */
 export function reportFileIn(dir: string): string | null {
@@ -11,7 +12,7 @@ export function reportFileIn(dir: string): string | null {
   return existsSync(file) && statSync(file).isFile() ? file : null;
 }
 
-export function readReportFile(file: string): Report {
+export async function readReportFile(file: string): Promise<Report> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(file, "utf8"));
@@ -46,5 +47,6 @@ export function readReportFile(file: string): Report {
       hint: "run relaudit audit --out again",
     });
   }
-  return report as Report;
+  // The whole file against the schema: a stub that passes the checks above would crash the explorer later.
+  return checkedReport(parsed, file);
 }

@@ -8,6 +8,15 @@ import { DEFAULT_CONFIG, INPUT_KINDS, type Config } from "../model/config.js";
 import { resolveScale, type RawScale } from "../model/presets.js";
 import { RC_DIMENSIONS } from "../model/coordination.js";
 import { parseDate } from "./values.js";
+import { dictFromEntries, own } from "../model/dict.js";
+
+/**
+ * The smallest minimum group size allowed. In a group of two, each respondent knows their own answers, so the
+ * group's mean gives them the other's exactly; from three on, a member learns only the sum of the others'.
+ */
+export const MIN_GROUP_SIZE_FLOOR = 3;
+export const SMALL_GROUP_HINT =
+  "in a group of 2 each respondent can work out the other's answers from the mean; 5 is the usual minimum, 10 for comments";
 
 type Json = unknown;
 type Validate = (value: Json, path: string, problems: Problem[]) => unknown;
@@ -56,7 +65,7 @@ const isoDateList: Validate = (v, path, problems) => {
 };
 const numberMap: Validate = (v, path, problems) => {
   if (!isObject(v)) return expect(problems, path, 'an object such as {"Strongly agree": 5}', v);
-  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, num(x, `${path}.${k}`, problems)]));
+  return dictFromEntries(Object.entries(v).map(([k, x]) => [k, num(x, `${path}.${k}`, problems)] as const));
 };
 
 /** JSON has no comments, so keys starting with "//" or "$comment" are notes for people and ignored. */
@@ -68,7 +77,8 @@ function object(keys: Record<string, Validate>, required: string[] = []): Valida
     const out: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(v)) {
       if (isComment(key)) continue;
-      const validate = keys[key];
+      // Own keys only: "valueOf" or "constructor" must not find Object.prototype's functions.
+      const validate = own(keys, key);
       const keyPath = path ? `${path}.${key}` : key;
       if (!validate) {
         const suggestion = didYouMean(key, Object.keys(keys));
@@ -83,7 +93,8 @@ function object(keys: Record<string, Validate>, required: string[] = []): Valida
       out[key] = validate(value, keyPath, problems);
     }
     for (const key of required)
-      if (!(key in v)) problems.push({ key: path ? `${path}.${key}` : key, message: `missing required key "${key}"` });
+      if (!Object.hasOwn(v, key))
+        problems.push({ key: path ? `${path}.${key}` : key, message: `missing required key "${key}"` });
     return out;
   };
 }
@@ -92,7 +103,7 @@ const mapOf =
   (validate: Validate): Validate =>
   (v, path, problems) => {
     if (!isObject(v)) return expect(problems, path, "an object", v);
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, validate(x, `${path}.${k}`, problems)]));
+    return dictFromEntries(Object.entries(v).map(([k, x]) => [k, validate(x, `${path}.${k}`, problems)] as const));
   };
 
 const scale = object({
@@ -113,7 +124,9 @@ const scale = object({
 const scales: Validate = (v, path, problems) => {
   const raw = mapOf(scale)(v, path, problems) as Record<string, RawScale> | undefined;
   if (!raw) return undefined;
-  return Object.fromEntries(Object.entries(raw).map(([id, s]) => [id, resolveScale(id, s, `${path}.${id}`, problems)]));
+  return dictFromEntries(
+    Object.entries(raw).map(([id, s]) => [id, resolveScale(id, s, `${path}.${id}`, problems)] as const),
+  );
 };
 
 const coordination = object(
@@ -145,9 +158,9 @@ const TOP_LEVEL: Record<string, Validate> = {
   $schema: str,
   boundaries: stringList,
   minGroupSize: (v, path, problems) =>
-    Number.isInteger(v) && (v as number) >= 2
+    Number.isInteger(v) && (v as number) >= MIN_GROUP_SIZE_FLOOR
       ? v
-      : expect(problems, path, "a whole number ≥ 2", v, "5 is the usual minimum; 10 for comments"),
+      : expect(problems, path, `a whole number ≥ ${MIN_GROUP_SIZE_FLOOR}`, v, SMALL_GROUP_HINT),
   dateFormat: oneOf("iso", "dd/mm/yyyy", "mm/dd/yyyy"),
   timeZone: (v, path, problems) =>
     typeof v === "string" && isValidTimeZone(v)

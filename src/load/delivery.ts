@@ -6,6 +6,7 @@ import { otherColumns, resolveColumns } from "./columns.js";
 import { DateRange, summariseFile, type LoadContext } from "./context.js";
 import { isMissing, parseDate, parseNumber } from "./values.js";
 import { plural } from "../text/format.js";
+import { dict } from "../model/dict.js";
 
 export const DELIVERY_COLUMNS = {
   metric: { aliases: ["metric", "measure", "indicator"], required: true, description: "the delivery metric's name" },
@@ -77,7 +78,7 @@ export async function loadDelivery(path: string, ctx: LoadContext): Promise<Deli
         value = parsed.value;
       }
       range.add(at.value);
-      const groups: Record<string, string> = {};
+      const groups = dict<string>();
       for (const i of groupColumns) if (!isMissing(fields[i])) groups[header[i]] = fields[i].trim();
       rows.push({ metric, at: at.value, value, groups, line });
     };

@@ -1,5 +1,6 @@
 // What reading interactions.csv builds up: the roster (from people.csv, or grown from the file's ids), the ties
 // collapsed while streaming, the channels and dates seen, and the counts of rows left out and why.
+import { dict } from "../model/dict.js";
 import { performance } from "node:perf_hooks";
 import type { InteractionData, PeopleData, Person } from "../model/types.js";
 import { periodOf } from "../model/periods.js";
@@ -74,7 +75,7 @@ export class InteractionCollector {
       return -1;
     }
     const i = this.roster.length;
-    this.roster.push({ id, attributes: {} });
+    this.roster.push({ id, attributes: dict() });
     this.index.set(id, i);
     return i;
   }

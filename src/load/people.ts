@@ -4,6 +4,7 @@ import { readTable } from "./table.js";
 import { otherColumns, resolveColumns } from "./columns.js";
 import { DateRange, summariseFile, type LoadContext } from "./context.js";
 import { isMissing, parseDate } from "./values.js";
+import { dict } from "../model/dict.js";
 
 export const PEOPLE_COLUMNS = {
   id: {
@@ -75,7 +76,7 @@ export async function loadPeople(path: string, ctx: LoadContext): Promise<People
       const left = readDate(fields, col.left, line);
       if ((joined === null || left === null) && ctx.problems.skipInvalidRows) return;
       firstLine.set(id, line);
-      const person: Person = { id, attributes: {} };
+      const person: Person = { id, attributes: dict() };
       for (const i of attributes) {
         const value = fields[i].trim();
         if (value !== "") person.attributes[header[i]] = value;

@@ -9,6 +9,7 @@ import { summariseFile, type LoadContext } from "./context.js";
 import { isMissing, parseDate, parseNumber } from "./values.js";
 import { plural } from "../text/format.js";
 import { ScaleRanges } from "./scale-range.js";
+import { dict, dictFromEntries } from "../model/dict.js";
 
 const SURVEY_COLUMNS = {
   respondent: { aliases: ["respondent", "respondent_id", "ResponseId", "response_id"], description: "response id" },
@@ -71,8 +72,8 @@ export async function loadSurvey(path: string, groupNames: string[] | null, ctx:
   const rules = surveyItemRules(ctx.config);
   const respondents: (string | null)[] = [];
   const waves: (string | null)[] = [];
-  const groups: Record<string, (string | null)[]> = {};
-  const answers: Record<string, number[]> = {};
+  const groups = dict<(string | null)[]>();
+  const answers = dict<number[]>();
   const { dateFormat, timeZone } = ctx.config;
   const ranges = new ScaleRanges();
 
@@ -132,7 +133,7 @@ export async function loadSurvey(path: string, groupNames: string[] | null, ctx:
     waveOrder: orderWaves(waves, dateFormat, timeZone),
     waveDates: isoWaveDates(waves, timeZone),
     groups,
-    answers: Object.fromEntries(Object.entries(answers).map(([k, v]) => [k, Float64Array.from(v)])),
+    answers: dictFromEntries(Object.entries(answers).map(([k, v]) => [k, Float64Array.from(v)] as const)),
   };
 }
 

@@ -12,6 +12,7 @@
 // added as w + 0, which turns −0 into +0), so a row of weight 0 still records its channel and period.
 import type { Instant, Tie } from "../model/types.js";
 import { PairIndex } from "../util/pair-index.js";
+import { dict } from "../model/dict.js";
 
 const HEADER = 5;
 const [WEIGHT, ROWS, DURATION, FIRST, LAST] = [0, 1, 2, 3, 4];
@@ -146,7 +147,7 @@ export class TieBuilder {
         first: Number.isNaN(r[o + FIRST]) ? null : r[o + FIRST],
         last: Number.isNaN(r[o + LAST]) ? null : r[o + LAST],
         durationMinutes: r[o + DURATION],
-        channels: {},
+        channels: dict(),
         periods: new Map(),
       });
     }

@@ -164,7 +164,11 @@ export function parseNumber(text: string, decimalComma = false): Parsed<number> 
       };
     if (/^[+-]?\d+,\d+$/.test(value)) value = value.replace(",", ".");
   }
-  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(value)) return { ok: true, value: Number(value) };
+  if (isDecimal(value)) {
+    const number = Number(value);
+    // "1e999" and a thousand digits are decimals too, but no measure is that large: Infinity would poison every sum.
+    return Number.isFinite(number) ? { ok: true, value: number } : { ok: false, expected: "a number of sensible size" };
+  }
   if (/^[+-]?\d{1,3}([ ,\u00a0\u202f]\d{3})+(\.\d+)?$/.test(value)) {
     return {
       ok: false,
@@ -180,6 +184,49 @@ export function parseNumber(text: string, decimalComma = false): Parsed<number> 
     };
   }
   return { ok: false, expected: "a number" };
+}
+
+/**
+ * Whether `text` is a plain decimal: [+-] digits [. digits] [e [+-] digits], or [+-] . digits [exponent]. One pass:
+ * a regular expression with nested optional digits backtracked quadratically (a 200,000-digit cell took minutes).
+ */
+function isDecimal(text: string): boolean {
+  let i = text[0] === "+" || text[0] === "-" ? 1 : 0;
+  const digitsFrom = (from: number) => {
+    let j = from;
+    while (j < text.length && isDigit(text.charCodeAt(j))) j++;
+    return j;
+  };
+  const intEnd = digitsFrom(i);
+  const intDigits = intEnd - i;
+  i = intEnd;
+  let fractionDigits = 0;
+  if (text[i] === ".") {
+    const fractionEnd = digitsFrom(i + 1);
+    fractionDigits = fractionEnd - i - 1;
+    i = fractionEnd;
+  }
+  if (intDigits === 0 && fractionDigits === 0) return false;
+  if (text[i] === "e" || text[i] === "E") {
+    const sign = text[i + 1] === "+" || text[i + 1] === "-" ? 1 : 0;
+    const exponentEnd = digitsFrom(i + 1 + sign);
+    if (exponentEnd === i + 1 + sign) return false;
+    i = exponentEnd;
+  }
+  return i === text.length;
+}
+
+/**
+ * An RFC 3339 / ISO 8601 date-time with seconds and a zone ("2026-11-23T06:00:00Z", "…+01:00", "….250Z"), a real
+ * calendar day and time. What `--generated-at` records must say exactly which instant it means.
+ */
+export function isIsoDateTime(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|[+-](\d{2}):(\d{2}))$/.exec(text);
+  if (!m) return false;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number);
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const zoneOk = m[8] === "Z" || (Number(m[9]) <= 23 && Number(m[10]) <= 59);
+  return month >= 1 && month <= 12 && day >= 1 && day <= days && hour <= 23 && minute <= 59 && second <= 59 && zoneOk;
 }
 
 export function isoDate(ms: number): string {

@@ -2,6 +2,7 @@
 // src/load/config.ts; analyses read these types only.
 import type { PeriodKind } from "./periods.js";
 import type { RcDimension } from "./coordination.js";
+import { dict } from "./dict.js";
 
 export type DateFormat = "iso" | "dd/mm/yyyy" | "mm/dd/yyyy";
 
@@ -82,8 +83,9 @@ export const DEFAULT_CONFIG: Config = {
   minGroupSize: 5,
   dateFormat: "iso",
   timeZone: "UTC",
-  answerLabels: {},
-  scales: {},
-  metrics: {},
+  // No prototype: a label or metric named "constructor" must not find Object's (model/dict.ts).
+  answerLabels: dict<number>(),
+  scales: dict<ScaleConfig>(),
+  metrics: dict<MetricConfig>(),
   files: {},
 };

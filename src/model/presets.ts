@@ -51,7 +51,7 @@ export type RawScale = Partial<ScaleConfig>;
 export function resolveScale(id: string, raw: RawScale, path: string, problems: Problem[]): ScaleConfig {
   let preset: ScalePreset | undefined;
   if (raw.preset !== undefined) {
-    preset = SCALE_PRESETS[raw.preset];
+    preset = Object.hasOwn(SCALE_PRESETS, raw.preset) ? SCALE_PRESETS[raw.preset] : undefined;
     if (!preset) {
       const suggestion = didYouMean(raw.preset, Object.keys(SCALE_PRESETS));
       problems.push({

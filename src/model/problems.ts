@@ -52,8 +52,9 @@ export function formatProblem(p: Problem): string {
     lines[0] += ` (${repeats.count.toLocaleString("en-GB")} times${at})`;
   }
   if (p.expected !== undefined) lines.push(`  expected: ${p.expected}`);
-  if (repeats && repeats.found.length > 1) lines.push(`  found:    ${listed(repeats.found, LIST.found)}`);
-  else if (p.found !== undefined) lines.push(`  found:    ${p.found}`);
+  if (repeats && repeats.found.length > 1)
+    lines.push(`  found:    ${listed(repeats.found.map(boundedEcho), LIST.found)}`);
+  else if (p.found !== undefined) lines.push(`  found:    ${boundedEcho(p.found)}`);
   if (p.hint !== undefined) lines.push(`  hint:     ${p.hint}`);
   return lines.join("\n");
 }
@@ -61,6 +62,18 @@ export function formatProblem(p: Problem): string {
 /** "a, b, c", with "…" when more were seen (`seen`, or the items kept) than are listed. */
 function listed(items: string[], max: number, seen = items.length): string {
   return items.slice(0, max).join(", ") + (seen > Math.min(items.length, max) ? ", …" : "");
+}
+
+/** Longest text a message repeats whole (longer than any cut text, so cutting twice changes nothing). */
+const ECHO_MAX = 80;
+const ECHO_SHOWN = 40;
+
+/** A found value as a message shows it: a 200,000-character cell must not become a 200,000-character message. */
+function boundedEcho(text: string): string {
+  if (text.length <= ECHO_MAX) return text;
+  // Never cut between the two halves of a surrogate pair.
+  const end = /[\ud800-\udbff]/.test(text[ECHO_SHOWN - 1]) ? ECHO_SHOWN - 1 : ECHO_SHOWN;
+  return `${text.slice(0, end)}… (${text.length.toLocaleString("en-GB")} characters)`;
 }
 
 function formatColumn(column: string | number): string {
@@ -71,7 +84,10 @@ function formatColumn(column: string | number): string {
 export class InputError extends Error {
   readonly problems: Problem[];
   constructor(problems: Problem | Problem[]) {
-    const list = Array.isArray(problems) ? problems : [problems];
+    // Kept bounded too: up to 20 problems of a kind are held, and a value can be megabytes.
+    const list = (Array.isArray(problems) ? problems : [problems]).map((p) =>
+      p.found === undefined ? p : { ...p, found: boundedEcho(p.found) },
+    );
     super(list.map(formatProblem).join("\n"));
     this.name = "InputError";
     this.problems = list;

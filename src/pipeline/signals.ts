@@ -98,18 +98,3 @@ export function compareWithPrevious(current: readonly Signal[], previous: readon
 export function failsAt(report: SignalsReport, threshold: Severity): boolean {
   return report.signals.some((s) => s.status !== "resolved" && severityAtLeast(s.severity, threshold));
 }
-
-/** Signals from a previous signals report or audit report (both carry `signals[]` with ids). */
-export function previousSignals(json: unknown): Signal[] | null {
-  if (typeof json !== "object" || json === null || !Array.isArray((json as { signals?: unknown }).signals)) return null;
-  const list = (json as { signals: unknown[] }).signals;
-  return list.every(
-    (s) =>
-      typeof s === "object" &&
-      s !== null &&
-      typeof (s as Signal).id === "string" &&
-      typeof (s as Signal).kind === "string",
-  )
-    ? (list as Signal[])
-    : null;
-}

@@ -24,8 +24,15 @@ export const SUPPRESSED_CELL = "suppressed";
  * Numbers are written as numbers and never need it.
  */
 export function neutralise(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text).replace(INNER_FORMULA, "$1$2'");
 }
+
+/**
+ * Excel set to a semicolon list separator (most of Europe) splits our comma-separated file at semicolons, and ignores
+ * quotes that do not open a field: "a;=1+1" becomes a cell "=1+1". A formula character after a ";" or a tab (past
+ * spaces and quotes) is therefore neutralised too.
+ */
+const INNER_FORMULA = /([;\t])([\s"]*)(?=[=+\-@])/g;
 
 function formatCell(cell: Cell): string {
   if (cell === null) return "";

@@ -10,18 +10,27 @@ import { headlineFindings } from "./headlines.js";
 import type { ChartLink } from "./charts/link.js";
 import { delimiterName } from "../text/format.js";
 
-/** Escape text for Markdown prose and table cells. */
+/**
+ * The one Markdown escaping (GitHub-flavoured), for prose, list items, headings and table cells alike: a name or
+ * label can never become a link, an image, HTML, an entity, a table column or a block of its own (a heading, a list
+ * or a quote, which matter where text starts a line or a list item).
+ */
 export function md(text: string): string {
   return (
     text
       .replace(/\\/g, "\\\\")
       .replace(/([`*_[\]|~])/g, "\\$1")
+      .replace(/&/g, "&amp;")
       .replace(/</g, "&lt;")
       .replace(/>/g, "&gt;")
-      // GitHub turns bare URLs and www. names into links; an escaped ":" or "." keeps them text.
+      // GitHub turns bare URLs, www. names and e-mail addresses into links; an escaped ":", "." or "@" keeps them text.
       .replace(/:\/\//g, "\\://")
       .replace(/\b(www)\./gi, "$1\\.")
+      .replace(/@/g, "\\@")
       .replace(/\r?\n/g, " ")
+      // At the start: "# x" would be a heading, "- x", "+ x" and "1. x" a list ("-0.25" stays as it is).
+      .replace(/^(\s*)(#{1,6}|[+-])(?=\s|$)/, "$1\\$2")
+      .replace(/^(\s*\d{1,9})([.)])(?=\s|$)/, "$1\\$2")
   );
 }
 

@@ -1,5 +1,6 @@
 // `relaudit signals` in Markdown, readable as plain text in a terminal or a CI log. Computes nothing: it only lays
-// out the signals projection, with the audit report's evidence formatting and escaping (report/markdown.ts).
+// out the signals projection, with the audit report's evidence formatting and escaping (report/markdown.ts): every
+// string from the data, and every signal read back from --previous, goes through md().
 import type { SignalsReport } from "../result/signals-report.js";
 import { formatEvidence } from "./format.js";
 import { md } from "./markdown.js";
@@ -7,9 +8,9 @@ import { md } from "./markdown.js";
 export function renderSignalsMarkdown(report: SignalsReport): string {
   const lines: string[] = [];
   const s = report.summary;
-  lines.push(`# relaudit signals — as of ${report.asOf}`, "");
+  lines.push(`# relaudit signals — as of ${md(report.asOf)}`, "");
   lines.push(
-    `${report.firstPeriod ?? "?"} to ${report.lastPeriod ?? "?"} (${report.period}s, ${md(report.timeZone)}). ` +
+    `${md(report.firstPeriod ?? "?")} to ${md(report.lastPeriod ?? "?")} (${report.period}s, ${md(report.timeZone)}). ` +
       `${s.critical} critical, ${s.warning} warning, ${s.info} info` +
       (report.comparedWith
         ? `; ${s.new} new, ${s.continuing} continuing, ${s.resolved} resolved since ${md(report.comparedWith)}.`
@@ -18,11 +19,11 @@ export function renderSignalsMarkdown(report: SignalsReport): string {
   );
   if (report.signals.length === 0) lines.push("No breakdown signal.", "");
   for (const signal of report.signals) {
-    const status = signal.status ? ` · ${signal.status}` : "";
+    const status = signal.status ? ` · ${md(signal.status)}` : "";
     const groups = signal.subject.groups?.join(" ↔ ") ?? signal.subject.scale ?? signal.subject.metric ?? "";
     const attribute = signal.subject.attribute ? ` (${signal.subject.attribute})` : "";
-    lines.push(`## ${signal.severity.toUpperCase()} · ${signal.kind}${status} · ${md(groups + attribute)}`, "");
-    lines.push(`${md(signal.message)} From ${signal.firstPeriod}. Practice ${signal.practice}.`, "");
+    lines.push(`## ${md(signal.severity.toUpperCase())} · ${md(signal.kind)}${status} · ${md(groups + attribute)}`, "");
+    lines.push(`${md(signal.message)} From ${md(signal.firstPeriod)}. Practice ${signal.practice}.`, "");
     lines.push(`Rule: ${md(signal.rule)}`, "");
     for (const e of signal.evidence) lines.push(`- ${md(formatEvidence(e))}`);
     if (signal.questions.length > 0)
@@ -44,7 +45,8 @@ export function renderSignalsMarkdown(report: SignalsReport): string {
   }
   if (report.annotations.length > 0) {
     lines.push("## Annotations", "");
-    for (const a of report.annotations) lines.push(`- ${a.period}: ${md(a.note)}${a.action ? ` (${a.action})` : ""}`);
+    for (const a of report.annotations)
+      lines.push(`- ${md(a.period)}: ${md(a.note)}${a.action ? ` (${md(a.action)})` : ""}`);
     lines.push("");
   }
   for (const note of report.notes) lines.push(`Note: ${md(note)}`);

@@ -24,6 +24,7 @@ import type {
   WaveResult,
 } from "../result/survey.js";
 import { waveChanges } from "./wave-changes.js";
+import { dictFromEntries } from "../model/dict.js";
 
 /** Below this α a scale's score is not trustworthy as a measure (a common rule of thumb; Nunnally 1978 asks 0.7). */
 export const LOW_ALPHA = 0.6;
@@ -101,9 +102,9 @@ function canonicalOrder(survey: SurveyData): SurveyData {
     ...survey,
     respondents: reorder(survey.respondents),
     waves: reorder(survey.waves),
-    groups: Object.fromEntries(Object.entries(survey.groups).map(([g, values]) => [g, reorder(values)])),
-    answers: Object.fromEntries(
-      Object.entries(survey.answers).map(([i, values]) => [i, Float64Array.from(reorder(values))]),
+    groups: dictFromEntries(Object.entries(survey.groups).map(([g, values]) => [g, reorder(values)] as const)),
+    answers: dictFromEntries(
+      Object.entries(survey.answers).map(([i, values]) => [i, Float64Array.from(reorder(values))] as const),
     ),
   };
 }

@@ -1,17 +1,20 @@
 // Control characters in names and labels (an ESC pasted from another tool, a stray carriage return) could recolour,
 // move the cursor in or rewrite a terminal, hide text, or make an SVG invalid XML. Every output shows them as
 // visible symbols instead (ESC → ␛). Line feed and tab are kept: renderers lay those out themselves.
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+// Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) reorder what follows them on
+// screen ("Trojan Source"): a label could show another group's name or flip a number. They are shown as their code.
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 export function visibleControls(text: string): string {
   return text.replace(CONTROL, (c) => {
     const code = c.charCodeAt(0);
+    if (code >= 0x202a) return `[U+${code.toString(16).toUpperCase()}]`;
     // C0 has its own symbols (U+2400–U+241F) and DEL one (U+2421); C1 has none.
     return code < 0x20 ? String.fromCharCode(0x2400 + code) : code === 0x7f ? "\u2421" : "\ufffd";
   });
 }
 
-const HAS_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+const HAS_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 /**
  * A copy of a JSON-shaped value with every string (keys included) passed through visibleControls. Arrays and plain

@@ -123,20 +123,24 @@ describe("exploring a report folder", () => {
     expect((await runInProcess(["audit", small, "--out", out, "--format", "json"])).code).toBe(0);
     const file = reportFileIn(out);
     expect(file).toBe(join(out, "report.json"));
-    expect(readReportFile(file!).tool.name).toBe("relaudit");
+    expect((await readReportFile(file!)).tool.name).toBe("relaudit");
     expect(reportFileIn(small)).toBeNull();
   });
 
-  it("refuses a file that is not a relaudit report, or from an incompatible version", () => {
+  it("refuses a file that is not a relaudit report, from an incompatible version, or a stub", async () => {
     const dir = mkdtempSync(join(tmpdir(), "relaudit-explore-bad-"));
     const file = join(dir, "report.json");
     for (const [content, message] of [
       ["{", /not valid JSON/],
       ['{"tool":{"name":"other"}}', /not a relaudit report/],
       ['{"tool":{"name":"relaudit"},"schemaVersion":"9.0.0","checks":[]}', /incompatible version/],
+      [
+        '{"tool":{"name":"relaudit"},"schemaVersion":"1.0.0","checks":[]}',
+        /\$\.generatedAt is not as a relaudit report/,
+      ],
     ] as const) {
       writeFileSync(file, content);
-      expect(() => readReportFile(file)).toThrow(message);
+      await expect(readReportFile(file)).rejects.toThrow(message);
     }
     expect(existsSync(file)).toBe(true);
   });

@@ -69,6 +69,7 @@ describe.skipIf(!existsSync("/proc/self/fd"))("interrupted runs", () => {
   it.each([
     ["SIGINT", 130],
     ["SIGTERM", 143],
+    ["SIGHUP", 129],
     ["SIGKILL", null],
   ] as const)("%s mid-run leaves the previous report intact and no temp files", async (signal, expectedCode) => {
     const out = mkdtempSync(join(tmpdir(), "relaudit-previous-"));

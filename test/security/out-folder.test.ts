@@ -4,7 +4,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runInProcess } from "../helpers/cli.js";
-import { checkOutFolder, claimOutFolder, MANIFEST } from "../../src/cli/out-folder.js";
+import { checkOutFolder, MANIFEST, commitOutFolder } from "../../src/cli/out-folder.js";
+import { manifestText } from "../../src/cli/manifest.js";
 
 const small = join(import.meta.dirname, "../fixtures/inputs/small");
 const fresh = () => mkdtempSync(join(tmpdir(), "relaudit-outdir-"));
@@ -63,14 +64,15 @@ describe("--out safety", () => {
 
   it("checks files in subfolders too (charts/…), and lists them once written", () => {
     const out = fresh();
-    claimOutFolder(out, ["report.json", "report.md"]);
+    writeFileSync(join(out, MANIFEST), manifestText(["report.json", "report.md"]));
     mkdirSync(join(out, "charts"));
     writeFileSync(join(out, "charts", "contact.svg"), "someone's drawing");
     expect(() => checkOutFolder(out, ["report.md", "charts/contact.svg"], false)).toThrow(
       /would overwrite charts\/contact\.svg/,
     );
     expect(() => checkOutFolder(out, ["report.md", "charts/other.svg"], false)).not.toThrow();
-    claimOutFolder(out, ["charts/other.svg"]);
+    commitOutFolder(out, [{ path: "charts/other.svg", content: "<svg/>" }]);
+    expect(readFileSync(join(out, "charts", "contact.svg"), "utf8")).toBe("someone's drawing");
     expect(JSON.parse(readFileSync(join(out, MANIFEST), "utf8")).files).toEqual([
       "charts/other.svg",
       "report.json",

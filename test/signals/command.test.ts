@@ -153,6 +153,8 @@ describe("relaudit signals", () => {
     writeFileSync(path, "[1, 2]");
     const result = await runInProcess(["signals", demo, "--previous", path]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/not a relaudit report with signals/);
+    expect(result.stderr).toMatch(
+      /not a previous report relaudit can compare with: \$ is not as a relaudit report has it/,
+    );
   });
 });

@@ -2,6 +2,7 @@
 // slide per critical signal with its SPC chart as a native (editable) chart, the RC heatmap as a native table,
 // the network map as a picture, then methods and caveats. Everything comes from the result and the rendered
 // charts; pptxgenjs is imported only when a deck is asked for.
+import { fixedZip } from "./fixed-zip.js";
 import type { Finding, Report, Severity } from "../../result/types.js";
 import type { CoordinationResult } from "../../result/survey.js";
 import { RC_BAND_COLOURS } from "../charts/heatmap.js";
@@ -285,7 +286,7 @@ export async function renderDeck({ report, plans, png }: DeckInput): Promise<Uin
 
   methodsSlide(pres, report);
   const written = await pres.write({ outputType: "nodebuffer" });
-  return new Uint8Array(written as Buffer);
+  return fixedZip(new Uint8Array(written as Buffer), report.generatedAt);
 }
 
 /** The charts a deck shows as pictures (PNG needed): network maps, and the heatmap when too big for a table. */

@@ -1,0 +1,40 @@
+// The slide deck is byte-identical for the same inputs and --generated-at (issue 13, item 14): pptxgenjs stamps the
+// clock into docProps/core.xml, every zip entry and each chart's embedded workbook; all carry the report's time.
+import { describe, expect, it } from "vitest";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import JSZip from "jszip";
+import { runBuilt, runInProcess } from "../helpers/cli.js";
+
+const demo = join(import.meta.dirname, "../../fixtures/demo");
+const AT = "2026-11-23T06:00:00Z";
+
+describe("deterministic deck", () => {
+  it("two runs, a second apart and in another time zone, write the same bytes; the times are the report's", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "relaudit-deck-"));
+    const first = join(dir, "first.pptx");
+    const second = join(dir, "second.pptx");
+    expect((await runInProcess(["audit", demo, "--format", "pptx", "--out", first, "--generated-at", AT])).code).toBe(
+      0,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const built = runBuilt(["audit", demo, "--format", "pptx", "--out", second, "--generated-at", AT], {
+      env: { TZ: "Pacific/Chatham" },
+    });
+    expect(built.code, built.stderr).toBe(0);
+    const a = readFileSync(first);
+    expect(Buffer.compare(a, readFileSync(second))).toBe(0);
+
+    const zip = await JSZip.loadAsync(a);
+    const core = await zip.file("docProps/core.xml")!.async("string");
+    expect(core).toContain(`<dcterms:created xsi:type="dcterms:W3CDTF">${AT}</dcterms:created>`);
+    expect(core).toContain(`<dcterms:modified xsi:type="dcterms:W3CDTF">${AT}</dcterms:modified>`);
+    const workbooks = Object.keys(zip.files).filter((name) => name.endsWith(".xlsx"));
+    expect(workbooks.length).toBeGreaterThan(0);
+    for (const name of workbooks) {
+      const inner = await JSZip.loadAsync(await zip.file(name)!.async("uint8array"));
+      expect(await inner.file("docProps/core.xml")!.async("string")).toContain(`>${AT}</dcterms:created>`);
+    }
+  }, 120_000);
+});
