@@ -58,7 +58,9 @@ describe("CSV writing", () => {
   });
 
   it("neutralises text a spreadsheet would run, and leaves numbers and other text alone", () => {
-    for (const risky of ["=1+1", "+1", "-1", "@SUM(1)", "\t=1", "\r=1"]) expect(neutralise(risky)).toBe(`'${risky}`);
+    for (const risky of ["=1+1", "+1", "-1", "@SUM(1)", "\r=1"]) expect(neutralise(risky)).toBe(`'${risky}`);
+    // A formula after a tab is neutralised too: a sheet that splits the cell at the tab would run it.
+    expect(neutralise("\t=1")).toBe("'\t'=1");
     for (const safe of ["Northgate", "1-2", " =1", "'quoted", ""]) expect(neutralise(safe)).toBe(safe);
     const text = csvText({ file: "n.csv", headings: ["n"], rows: [[-0.25], [1.3e-7], [0.1 + 0.2]] });
     expect(text).toBe("\uFEFFn\r\n-0.25\r\n1.3e-7\r\n0.3\r\n");

@@ -60,7 +60,7 @@ describe("Markdown links", () => {
     }));
     const md = renderMarkdown(r, { charts });
     const section5 = md.slice(md.indexOf("## 5."));
-    expect(section5).toContain("![XmR chart of interactions for A & B &lt;Care&gt; ↔ County Social Care");
+    expect(section5).toContain("![XmR chart of interactions for A &amp; B &lt;Care&gt; ↔ County Social Care");
     expect(section5).toContain("](charts/spc-interactions-organisation-a-b-care-county-social-care.svg)");
     const section3 = md.slice(md.indexOf("## 3."), md.indexOf("## 5."));
     expect(section3).toContain("**Contact between organisation groups**");
