@@ -8,7 +8,7 @@ import { severityAtLeast } from "../model/severity.js";
 import { InputError } from "../model/problems.js";
 import { isIsoDateTime } from "../load/values.js";
 import { defaultThreads } from "../network/betweenness-threads.js";
-import { addPseudonymOptions, pseudonymKeyFor, type PseudonymFlags } from "../privacy/key.js";
+import { addPseudonymOptions, pseudonymKeyFor, type PseudonymFlags } from "./pseudonym-key.js";
 import { pseudonymiseReport } from "../privacy/pseudonymise.js";
 import { FOLDER_FILES, FORMATS, formatNamed } from "../report/formats/registry.js";
 import type { Format, RenderOptions } from "../report/formats/types.js";

@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { audit } from "../pipeline/audit.js";
 import { runExplorer } from "../explore/app.js";
 import { readReportFile, reportFileIn } from "../explore/report-file.js";
-import { addPseudonymOptions, pseudonymKeyFor, type PseudonymFlags } from "../privacy/key.js";
+import { addPseudonymOptions, pseudonymKeyFor, type PseudonymFlags } from "./pseudonym-key.js";
 import { pseudonymiseReport } from "../privacy/pseudonymise.js";
 import type { Report } from "../result/types.js";
 import { withVisibleControls } from "../util/control-characters.js";

@@ -12,7 +12,7 @@ import { failsAt, projectSignals, runSignalsPipeline } from "../pipeline/signals
 import type { SignalsReport } from "../result/signals-report.js";
 import { SIGNALS_FOLDER_FILES, SIGNALS_FORMATS } from "../report/formats/registry.js";
 import type { RenderOptions } from "../report/formats/types.js";
-import { addPseudonymOptions, pseudonymKeyFor, type PseudonymFlags } from "../privacy/key.js";
+import { addPseudonymOptions, pseudonymKeyFor, type PseudonymFlags } from "./pseudonym-key.js";
 import { pseudonymiseReport } from "../privacy/pseudonymise.js";
 import { withVisibleControls } from "../util/control-characters.js";
 import { checkOutFolder, commitOutFolder } from "./out-folder.js";

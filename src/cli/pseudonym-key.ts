@@ -3,7 +3,7 @@
 import { closeSync, constants, openSync, readSync } from "node:fs";
 import type { Command } from "commander";
 import { InputError } from "../model/problems.js";
-import { MIN_KEY_BYTES } from "./pseudonymise.js";
+import { MIN_KEY_BYTES } from "../privacy/pseudonymise.js";
 
 const KEY_ENV = "RELAUDIT_PSEUDONYM_KEY";
 const MAKE_KEY =
