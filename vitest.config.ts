@@ -10,5 +10,10 @@ export default defineConfig({
     hookTimeout: 300_000,
     // Two cores: keep the pool small so end-to-end tests that spawn the CLI are not starved.
     maxWorkers: 2,
+    // Test files share their worker's module graph instead of re-importing relaudit (Vega, DuckDB, pptxgenjs, …)
+    // for each of ~90 files: importing was a third of the suite's time. It also lets test/helpers/demo.ts compute
+    // the demo's outputs once per worker. The price: a test that changes a global restores it (afterAll / finally),
+    // and no test relies on module state being fresh (pptxgenjs, for one, numbers charts across decks).
+    isolate: false,
   },
 });

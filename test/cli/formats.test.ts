@@ -3,10 +3,10 @@
 import { describe, expect, it } from "vitest";
 import { join } from "node:path";
 import { runInProcess } from "../helpers/cli.js";
+import { goldenDemo } from "../helpers/demo.js";
 import { FORMATS, SIGNALS_FORMATS } from "../../src/report/formats/registry.js";
 
 const small = join(import.meta.dirname, "../fixtures/inputs/small");
-const demo = join(import.meta.dirname, "../../fixtures/demo");
 
 describe("formats registry", () => {
   it("offers every registered format to audit, and only those with a signals rendering to signals", async () => {
@@ -25,8 +25,9 @@ describe("formats registry", () => {
     for (const f of FORMATS) if (f.target === "file") expect(f.defaultFileName.endsWith(f.extension)).toBe(true);
   });
 
-  it("signals --format terminal prints the terminal rendering, not Markdown (it used to print Markdown)", async () => {
-    const { code, stdout } = await runInProcess(["signals", demo, "--format", "terminal"], { env: { NO_COLOR: "1" } });
+  it("signals --format terminal prints the terminal rendering, not Markdown (it used to print Markdown)", () => {
+    // The golden copy of `signals fixtures/demo --format terminal`, which golden.test.ts proves is what the CLI prints.
+    const { code, stdout } = goldenDemo("signals", "terminal");
     expect(code).toBe(0);
     expect(stdout).toMatch(/^relaudit signals — as of 2026-10-31\n/);
     expect(stdout).not.toContain("## ");

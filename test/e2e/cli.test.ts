@@ -1,11 +1,14 @@
-// End to end: the built binary, as a user or a scheduled job runs it.
+// End to end: the built binary, as a user or a scheduled job runs it. The many bad-input and encoding cases run in
+// process through run() (the function the binary calls); one of them, and the runs that write files, go through the
+// built binary.
 import { describe, expect, it } from "vitest";
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import { ROOT, runBuilt } from "../helpers/cli.js";
+import { ROOT, runBuilt, runInProcess, type CliResult } from "../helpers/cli.js";
+import { goldenDemo } from "../helpers/demo.js";
 
 const csv = (name: string) => join(ROOT, "test/fixtures/csv", name);
 const small = join(ROOT, "test/fixtures/inputs/small");
@@ -37,19 +40,24 @@ describe("the built CLI", () => {
     expectValidReport(stdout);
   });
 
-  it.skipIf(!existsSync(demo))("audits the demo system; its JSON validates against the schema", () => {
-    const { code, stdout } = runBuilt(["audit", demo, "--format", "json"]);
+  it("the same input and --generated-at give byte-identical output", () => {
+    const a = runBuilt(["audit", small, "--format", "json", "--generated-at", "2026-11-23T06:00:00Z"]);
+    const b = runBuilt(["audit", small, "--format", "json", "--generated-at", "2026-11-23T06:00:00Z"]);
+    expect(a.stdout).toBe(b.stdout);
+  });
+});
+
+describe("the demo system's JSON", () => {
+  // The demo's JSON from the CLI: the golden copy, which golden.test.ts proves is what `audit fixtures/demo --format
+  // json` prints. The built binary audits the demo in test/report/demo-outputs.test.ts and, installed from the
+  // packed tarball, in test/e2e/install.test.ts.
+  it.skipIf(!existsSync(demo))("validates against the schema", () => {
+    const { code, stdout } = goldenDemo("audit", "json");
     expect(code).toBe(0);
     const report = expectValidReport(stdout);
     expect(report.inputs.files.map((f: { kind: string }) => f.kind)).toEqual(
       expect.arrayContaining(["people", "interactions", "survey", "delivery", "events"]),
     );
-  });
-
-  it("the same input and --generated-at give byte-identical output", () => {
-    const a = runBuilt(["audit", small, "--format", "json", "--generated-at", "2026-11-23T06:00:00Z"]);
-    const b = runBuilt(["audit", small, "--format", "json", "--generated-at", "2026-11-23T06:00:00Z"]);
-    expect(a.stdout).toBe(b.stdout);
   });
 });
 
@@ -83,14 +91,25 @@ describe("bad input: exit 2, file and line in the message, no stack trace, no pa
     ["no such folder", [join(ROOT, "no-such-folder")], /no-such-folder: no such folder/],
   ];
 
-  it.each(cases)("%s", (_name, args, message) => {
-    const out = mkdtempSync(join(tmpdir(), "relaudit-bad-"));
-    const { code, stdout, stderr } = runBuilt(["audit", ...args, "--out", out]);
+  /** Each case refused: exit 2, the message, no stack frames, nothing on stdout and nothing written. */
+  const expectRefused = ({ code, stdout, stderr }: CliResult, out: string, message: RegExp) => {
     expect(code).toBe(2);
     expect(stderr).toMatch(message);
     expect(stderr).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/); // no stack frames
     expect(stdout).toBe("");
     expect(readdirSync(out)).toEqual([]);
+  };
+
+  // In process: the same run() the binary calls, without starting Node nineteen times.
+  it.each(cases)("%s", async (_name, args, message) => {
+    const out = mkdtempSync(join(tmpdir(), "relaudit-bad-"));
+    expectRefused(await runInProcess(["audit", ...args, "--out", out]), out, message);
+  });
+
+  it("the built binary refuses the same way (exit code, message, no stack trace)", () => {
+    const out = mkdtempSync(join(tmpdir(), "relaudit-bad-"));
+    const [, args, message] = cases[0];
+    expectRefused(runBuilt(["audit", ...args, "--out", out]), out, message);
   });
 
   it("a failed run leaves the previous report intact", () => {
@@ -111,8 +130,8 @@ describe("bad input: exit 2, file and line in the message, no stack trace, no pa
     ]);
   });
 
-  it("reads Windows-1252 with --encoding windows-1252", () => {
-    const { code, stdout } = runBuilt([
+  it("reads Windows-1252 with --encoding windows-1252", async () => {
+    const { code, stdout } = await runInProcess([
       "audit",
       "--people",
       csv("windows-1252.csv"),
@@ -133,15 +152,15 @@ describe("bad input: exit 2, file and line in the message, no stack trace, no pa
     "crlf.csv",
     "quoted-newlines.csv",
     "blank-trailing-lines.csv",
-  ])("accepts %s", (name) => {
-    const { code, stdout, stderr } = runBuilt(["audit", "--people", csv(name), "--format", "json"]);
+  ])("accepts %s", async (name) => {
+    const { code, stdout, stderr } = await runInProcess(["audit", "--people", csv(name), "--format", "json"]);
     expect(stderr).toBe("");
     expect(code).toBe(0);
     expect(JSON.parse(stdout).inputs.files[0].rows).toBe(3);
   });
 
-  it("--debug shows the stack of an input error for developers", () => {
-    const { stderr } = runBuilt(["audit", "--people", csv("ragged.csv"), "--debug"]);
+  it("--debug shows the stack of an input error for developers", async () => {
+    const { stderr } = await runInProcess(["audit", "--people", csv("ragged.csv"), "--debug"]);
     expect(stderr).toMatch(/\n\s+at /);
   });
 });

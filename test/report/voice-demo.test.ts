@@ -1,16 +1,11 @@
 // The demo's Markdown, terminal report, HTML report and slide deck read in one voice: none of the machine-like
 // phrasings of issue 16 ("p = 0", "1 periods", "95% 0.03–8.96", "1296", "111/66188 (0%)", raw ids in sentences,
 // the bands caveat on every finding), and headlines come criticals first.
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ROOT, runInProcess } from "../helpers/cli.js";
-import { demoHtml } from "./html/demo.js";
-
-const demo = join(ROOT, "fixtures/demo");
-const AT = "2026-11-23T06:00:00Z";
+import { DEMO, demoDeck, demoHtml, goldenDemo } from "../helpers/demo.js";
 
 /** Each phrasing the issue quotes, as a pattern that finds it (and its near relatives). */
 const BAD: [string, RegExp][] = [
@@ -41,22 +36,15 @@ function words(format: string, text: string): string {
   return text.replace(/!\[[^\]]*\]\([^)]*\)/g, "");
 }
 
-describe.skipIf(!existsSync(join(demo, "people.csv")))("one voice across the demo's outputs", () => {
+describe.skipIf(!existsSync(join(DEMO, "people.csv")))("one voice across the demo's outputs", () => {
   const outputs: Record<string, string> = {};
 
   beforeAll(async () => {
-    for (const format of ["markdown", "terminal"]) {
-      const result = await runInProcess(["audit", demo, "--format", format, "--generated-at", AT], {
-        env: { NO_COLOR: "1" },
-      });
-      outputs[format] = result.stdout;
-    }
+    // Markdown and terminal: the golden copies, which golden.test.ts proves are what the CLI prints.
+    outputs.markdown = goldenDemo("audit", "markdown").stdout;
+    outputs.terminal = goldenDemo("audit", "terminal").stdout;
     outputs.html = await demoHtml();
-    const deck = join(mkdtempSync(join(tmpdir(), "relaudit-voice-")), "deck.pptx");
-    await runInProcess(["audit", demo, "--format", "pptx", "--out", deck, "--generated-at", AT], {
-      env: { NO_COLOR: "1" },
-    });
-    const zip = await JSZip.loadAsync(readFileSync(deck));
+    const zip = await JSZip.loadAsync(await demoDeck());
     const slides = Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f));
     const texts = await Promise.all(slides.map((f) => zip.file(f)!.async("string")));
     outputs.deck = texts.map((xml) => [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join(" ")).join("\n");

@@ -14,7 +14,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromiumPath, launchBrowser, type TestBrowser } from "../../helpers/browser.js";
 import { ROOT } from "../../helpers/cli.js";
-import { demoHtml } from "./demo.js";
+import { demoHtml } from "../../helpers/demo.js";
 
 const demo = join(ROOT, "fixtures/demo");
 const chromium = chromiumPath();

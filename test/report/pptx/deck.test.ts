@@ -76,7 +76,10 @@ describe("the deck", () => {
   it("draws the signal's SPC chart as a native line chart with gaps, dashed limits and concern markers", async () => {
     const slide = await xml("ppt/slides/slide3.xml");
     expect(slide).toContain("<c:chart ");
-    const chart = await xml("ppt/charts/chart1.xml");
+    // pptxgenjs numbers charts with a counter shared by every deck the process builds: follow the slide's link.
+    const rels = await xml("ppt/slides/_rels/slide3.xml.rels");
+    const target = /Target="\/ppt\/charts\/(chart\d+\.xml)"/.exec(rels)![1];
+    const chart = await xml(`ppt/charts/${target}`);
     expect(chart.match(/<c:lineChart>/g)).toHaveLength(5);
     expect(chart).toContain('<c:dispBlanksAs val="gap"/>');
     expect(chart).toContain("<c:v>Special cause: concern</c:v>");
