@@ -22,8 +22,10 @@ const rows = option("rows", 1_000_000);
 
 if (!args.includes("--skip-tests")) {
   console.log(`relaudit fuzz: property and fuzz tests with ${runs} runs each`);
-  // test/perf's generated-input tests run small in npm test and at full size here (RELAUDIT_TEST_SIZE=full).
-  const tests = spawnSync("npx", ["vitest", "run", "test/fuzz", "test/security", "test/perf"], {
+  // test/perf's generated-input tests, and the shuffles of row-order, run small in npm test and at full size here
+  // (RELAUDIT_TEST_SIZE=full).
+  const files = ["test/fuzz", "test/security", "test/perf", "test/survey/row-order.test.ts"];
+  const tests = spawnSync("npx", ["vitest", "run", ...files], {
     stdio: "inherit",
     // The privacy attack suite (test/security/attack-suite.test.ts) attacks 20,000 generated surveys instead of 1,000.
     env: {
