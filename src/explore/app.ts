@@ -8,6 +8,7 @@ import type { ReactElement } from "react";
 import type { Report } from "../result/types.js";
 import { explorerTabs, type DetailLine, type Row, type Spark, type Tab, type Tone } from "./model.js";
 import { lastValues, sparkline } from "./sparkline.js";
+import { fitLabels, labelWidthOf, sparkPeriods, sparkWidthOf } from "./layout.js";
 
 export interface ExplorerModules {
   React: typeof ReactModule;
@@ -36,7 +37,6 @@ const TONE_COLOUR: Record<Tone, string | undefined> = {
   muted: "gray",
 };
 const SPECIAL_COLOUR = { concern: "yellow", improvement: "cyan", neither: "magenta" } as const;
-const SPARK_WIDTH = 26;
 const VALUE_WIDTH = 24;
 
 export interface ViewState {
@@ -121,9 +121,9 @@ function explorerComponents({ React, ink }: ExplorerModules, options: ExplorerOp
   const { Box, Text } = ink;
   const colour = (tone: Tone | undefined) => (options.color && tone ? TONE_COLOUR[tone] : undefined);
 
-  function SparkText({ spark }: { spark: Spark }): ReactElement {
-    const values = lastValues(spark.values, SPARK_WIDTH);
-    const special = lastValues(spark.special, SPARK_WIDTH);
+  function SparkText({ spark, periods }: { spark: Spark; periods: number }): ReactElement {
+    const values = lastValues(spark.values, periods);
+    const special = lastValues(spark.special, periods);
     const chars = [...sparkline(values)];
     return h(
       Text,
@@ -143,20 +143,11 @@ function explorerComponents({ React, ink }: ExplorerModules, options: ExplorerOp
     );
   }
 
-  function RowLine({
-    row,
-    active,
-    width,
-    valueWidth,
-  }: {
-    row: Row;
-    active: boolean;
-    width: number;
-    valueWidth: number;
-  }): ReactElement {
-    // Fixed widths (not flex margins, which Ink may shrink away): cursor, label, sparkline, value.
-    const sparkWidth = row.spark ? Math.min(SPARK_WIDTH, row.spark.values.length) + 1 : 0;
-    const labelWidth = Math.max(8, width - 2 - sparkWidth - valueWidth - 1);
+  /** One list row; `label` is already fitted to its column (fitLabels). */
+  type RowProps = { row: Row; label: string; active: boolean; width: number; valueWidth: number };
+  function RowLine({ row, label, active, width, valueWidth }: RowProps): ReactElement {
+    const sparkWidth = sparkWidthOf(row, width);
+    const labelWidth = labelWidthOf(row, width, valueWidth);
     return h(
       Box,
       { width },
@@ -168,10 +159,12 @@ function explorerComponents({ React, ink }: ExplorerModules, options: ExplorerOp
       h(
         Box,
         { width: labelWidth, flexShrink: 0 },
-        h(Text, { wrap: "truncate-end", inverse: active, bold: row.tone === "critical" }, row.label),
+        h(Text, { wrap: "truncate-end", inverse: active, bold: row.tone === "critical" }, label),
       ),
       h(Text, null, " "),
-      row.spark ? h(Box, { width: sparkWidth, flexShrink: 0 }, h(SparkText, { spark: row.spark })) : null,
+      row.spark
+        ? h(Box, { width: sparkWidth, flexShrink: 0 }, h(SparkText, { spark: row.spark, periods: sparkWidth - 1 }))
+        : null,
       // A fixed-width value column keeps the sparklines of a tab aligned.
       h(
         Box,
@@ -206,7 +199,7 @@ function expandedScreen({ h, Box, Text, colour, SparkText, DetailText }: Compone
     h(Text, { bold: true, wrap: "truncate-end" }, heading),
     tabBar,
     h(Box, { marginTop: 1 }, h(Text, { bold: true, color: colour(row.tone) }, row.label)),
-    row.spark ? h(SparkText, { spark: row.spark }) : null,
+    row.spark ? h(SparkText, { spark: row.spark, periods: sparkPeriods(width) }) : null,
     h(
       Box,
       { flexDirection: "column", flexGrow: 1, overflow: "hidden" },
@@ -234,6 +227,7 @@ function listScreen(
   // Keep the selection in view, centred where possible.
   const start = Math.max(0, Math.min(selected - Math.floor(listHeight / 2), tab.rows.length - listHeight));
   const visible = tab.rows.slice(start, start + listHeight);
+  const labels = fitLabels(visible, width, valueWidth, tab.id === "findings" ? "sentence" : "name");
   return h(
     Box,
     { flexDirection: "column", width, height },
@@ -247,6 +241,7 @@ function listScreen(
             h(RowLine, {
               key: r.key,
               row: r,
+              label: labels[i],
               active: start + i === selected,
               width,
               valueWidth,

@@ -2,6 +2,7 @@
 // brokers. Pure and free of Ink, so it is tested directly; the view (app.ts) only lays these rows out.
 import { formatEvidence, formatSubject } from "../report/format.js";
 import { formatNumber, MISSING, percent } from "../text/format.js";
+import { formatInterval } from "../text/voice.js";
 import { SEVERITIES, worstOf } from "../model/severity.js";
 import { metricLabel, subjectLabel } from "../report/charts/labels.js";
 import type { Report, Severity } from "../result/types.js";
@@ -112,7 +113,7 @@ function groupRows(report: Report): Row[] {
         g.suppressed
           ? { text: `${scale.label}: suppressed (fewer than ${report.minGroupSize} respondents)`, tone: "muted" }
           : {
-              text: `${scale.label}: ${fmt(g.mean)}${g.ci ? ` (95% CI ${fmt(g.ci[0])}–${fmt(g.ci[1])})` : ""}, n = ${g.n}${g.band ? `, ${g.band}` : ""}`,
+              text: `${scale.label}: ${fmt(g.mean)}${g.ci ? ` (${formatInterval(g.ci)})` : ""}, n = ${g.n}${g.band ? `, ${g.band}` : ""}`,
             },
       );
     }

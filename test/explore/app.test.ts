@@ -78,8 +78,31 @@ describe("relaudit explore (Ink)", () => {
     const app = start();
     await press(app, "4", /› Interactions: A & B <Care> ↔ County Social/);
     // 20 weeks: 10,12,10,12,10,12,gap,12,… then six 8s. Lowest 8, highest 12: 8 → ▁, 10 → band 4 of 8 (▅), 12 → █.
-    expect(app.lastFrame()).toContain("▅█▅█▅█ █▅█▅█▅█▁▁▁▁▁▁");
+    // Under 100 columns the sparkline keeps the last 16 weeks, leaving the names room.
+    expect(app.lastFrame()).toContain(" ▅█ █▅█▅█▅█▁▁▁▁▁▁ ");
     expect(app.lastFrame()).toContain("concern low");
+    app.unmount();
+    const wide = start({ columns: 100 });
+    await press(wide, "4", /› Interactions: A & B <Care> ↔ County Social/);
+    expect(wide.lastFrame()).toContain(" ▅█▅█▅█ █▅█▅█▅█▁▁▁▁▁▁ ");
+  });
+
+  it("at 80 × 24 cuts long names in the middle, so pairs that start alike stay apart", async () => {
+    const r = report();
+    const harbour = "Harbour Voluntary Services for Older People and Carers";
+    const b = r.network!.boundaries[0];
+    b.links = [
+      { ...b.links[0], groups: [harbour, "Riverside Community Health"] },
+      { ...b.links[1], groups: [harbour, "Northgate Hospital"] },
+    ];
+    instance = render(explorerElement(modules, r, { color: false, rows: 24, columns: 80 }));
+    await press(instance, "3", /› Harbour/);
+    const lines = instance.lastFrame()!.split("\n");
+    const rows = lines.filter((l) => /^[› ] {1}Harbour/.test(l));
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatch(/^› Harbour Voluntary.*…Carers ↔ Riverside Community Health /);
+    expect(rows[1]).toMatch(/^ {2}Harbour Voluntary.*…Carers ↔ Northgate Hospital /);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
   });
 
   it("opens the full detail with enter and goes back with escape", async () => {

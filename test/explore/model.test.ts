@@ -74,7 +74,7 @@ describe("explorer rows", () => {
     const acute = rows.find((r) => r.label === "organisation: Acute")!;
     expect(acute.value).toBe("40 people · E-I 0");
     const county = rows.find((r) => r.label === "organisation: County")!;
-    expect(county.detail.map((d) => d.text)).toEqual(["Trust: 3.25 (95% CI 2.90–3.60), n = 18"]);
+    expect(county.detail.map((d) => d.text)).toEqual(["Trust: 3.25 (95% CI 2.90 to 3.60), n = 18"]);
     const harbour = rows.find((r) => r.label === "organisation: Harbour")!;
     expect(harbour.detail).toEqual([{ text: "Trust: suppressed (fewer than 5 respondents)", tone: "muted" }]);
     expect(harbour.detail.some((d) => /\d\.\d/.test(d.text))).toBe(false);
