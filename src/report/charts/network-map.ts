@@ -2,13 +2,16 @@
 // with contact is a line as thick as the ties between them and, for directed data, coloured by how reciprocal
 // the pair's ties are. Groups sit on a circle in the result's order, so the picture is the same every run.
 import type { TopLevelSpec } from "vega-lite";
-import type { BoundarySection, GroupLink } from "../../result/network.js";
+import type { BoundarySection } from "../../result/network.js";
 import { formatChartNumber, wrapText } from "./labels.js";
+import { mapView, type MapGroup, type MapLink, type MapView } from "./many-groups.js";
 import { BASE_CONFIG, INK, MUTED, OKABE_ITO } from "./theme.js";
 
 export interface NetworkMapInput {
   boundary: BoundarySection;
   directed: boolean;
+  /** Groups the findings name, most severe first: a boundary with many groups draws these first (many-groups.ts). */
+  focus?: readonly string[];
 }
 
 /** Beyond this many links a map is a hairball: draw the links with most ties and say so. */
@@ -24,6 +27,9 @@ const LABEL_CHAR_PX = 6.2;
 const UNIT = 190;
 const X_SPAN = 1.7;
 const Y_SPAN = 1.22;
+/** The chart's padding (BASE_CONFIG) and the room for the legends at the right of a slide picture, in pixels. */
+const PADDING = 16;
+const LEGEND_PX = 360;
 
 /** Reciprocity classes for the line colour: a few named classes read better than a gradient. */
 export const RECIPROCITY_CLASSES = [
@@ -37,12 +43,12 @@ export function networkMapTitle({ boundary }: NetworkMapInput): string {
   return `Contact between ${boundary.attribute} groups`;
 }
 
-function drawnLinks(boundary: BoundarySection): GroupLink[] {
+function drawnLinks(view: MapView): MapLink[] {
   // `links` is already ordered most ties first.
-  return boundary.links.slice(0, linkLimit(boundary.groups.length));
+  return view.links.slice(0, linkLimit(view.groups.length));
 }
 
-function pairName(link: GroupLink): string {
+function pairName(link: MapLink): string {
   return `${link.groups[0]} ↔ ${link.groups[1]}`;
 }
 
@@ -57,10 +63,16 @@ function groupList(boundary: BoundarySection): string {
 
 export function networkMapAltText(input: NetworkMapInput): string {
   const { boundary, directed } = input;
-  const links = drawnLinks(boundary);
+  const view = mapView(boundary, input.focus);
+  const links = drawnLinks(view);
   const parts = [
     `Network map of ${boundary.groups.length} ${boundary.attribute} groups (${groupList(boundary)})`,
-    `${boundary.links.length} pairs of groups are in contact${links.length < boundary.links.length ? `, the ${links.length} with most ties drawn` : ""}`,
+    ...(view.mergedGroups
+      ? [
+          `${view.groups.length - 1} drawn (those the findings name and the largest), the other ${view.mergedGroups} merged into one node`,
+        ]
+      : []),
+    `${boundary.links.length} pairs of groups are in contact${links.length < view.links.length ? `, the ${links.length} with most ties drawn` : ""}`,
   ];
   const strongest = links.slice(0, 3).map((l) => `${pairName(l)} (${l.ties} ties)`);
   if (strongest.length) parts.push(`most ties: ${strongest.join(", ")}`);
@@ -88,8 +100,8 @@ function circlePlaces(order: readonly string[]): Map<string, Place> {
 }
 
 /** One node per placed group, with its label's position, anchor and rotation. */
-function nodesOf(boundary: BoundarySection, place: Map<string, Place>, radial: boolean) {
-  return boundary.groups
+function nodesOf(groups: readonly MapGroup[], place: Map<string, Place>, radial: boolean) {
+  return groups
     .filter((g) => place.has(g.value))
     .map((g) => {
       const { angle, x, y } = place.get(g.value)!;
@@ -106,6 +118,7 @@ function nodesOf(boundary: BoundarySection, place: Map<string, Place>, radial: b
         ly: LABEL_RADIUS * y,
         anchor,
         rotate,
+        merged: g.merged,
         label: `${g.value} (${g.n})`,
       };
     });
@@ -113,7 +126,7 @@ function nodesOf(boundary: BoundarySection, place: Map<string, Place>, radial: b
 type MapNode = ReturnType<typeof nodesOf>[number];
 
 /** One line per drawn link between placed groups, with its reciprocity class. */
-function edgesOf(links: GroupLink[], place: Map<string, Place>) {
+function edgesOf(links: MapLink[], place: Map<string, Place>) {
   return links
     .filter((l) => place.has(l.groups[0]) && place.has(l.groups[1]))
     .map((l) => {
@@ -130,14 +143,26 @@ function edgesOf(links: GroupLink[], place: Map<string, Place>) {
  * leave room for the labels inside the plot (Vega over-estimates rotated text that spills out, and would push the
  * legend onto it). Whole pixels first, then the domains from them, so rounding cannot squash the circle.
  */
-function canvasOf(nodes: MapNode[], radial: boolean) {
+function canvasOf(nodes: MapNode[], radial: boolean, slide: boolean) {
   const longestLabel = Math.max(0, ...nodes.map((n) => n.label.length));
   const labelSpan = LABEL_RADIUS + (longestLabel * LABEL_CHAR_PX) / UNIT;
-  const width = Math.round(2 * (radial ? labelSpan : X_SPAN) * UNIT);
-  const height = Math.round(2 * (radial ? labelSpan : Y_SPAN) * UNIT);
-  const xAxisless = { axis: null, scale: { domain: [-width / (2 * UNIT), width / (2 * UNIT)] } };
+  // A slide counts the labels' overhang in (a page lets Vega widen its padding for them).
+  const circleWidth = Math.round(2 * (radial ? labelSpan : slide ? Math.max(X_SPAN, labelSpan) : X_SPAN) * UNIT);
+  const circleHeight = Math.round(2 * (radial ? labelSpan : Y_SPAN) * UNIT);
+  // A slide is 16:9 with the legends inside the plot at the right of the circle: the plot widens (or, for a
+  // small circle, grows taller) until plot and padding make 16:9.
+  const width = slide
+    ? Math.max(circleWidth + LEGEND_PX, Math.round(((circleHeight + 2 * PADDING) * 16) / 9 - 2 * PADDING))
+    : circleWidth;
+  const height = slide ? Math.round(((width + 2 * PADDING) * 9) / 16 - 2 * PADDING) : circleHeight;
+  // Circle and legends centred together on a slide.
+  const offset = slide ? Math.max(0, (width - circleWidth - LEGEND_PX) / 2) : 0;
+  const left = -(circleWidth / 2 + offset) / UNIT;
+  const xAxisless = { axis: null, scale: { domain: [left, left + width / UNIT] } };
   const yAxisless = { axis: null, scale: { domain: [-height / (2 * UNIT), height / (2 * UNIT)] } };
-  return { width, height, xAxisless, yAxisless };
+  /** Where a slide's legends go: at the right of the circle, from the top. */
+  const legendX = offset + circleWidth + 24;
+  return { width, height, xAxisless, yAxisless, legendX };
 }
 type Canvas = ReturnType<typeof canvasOf>;
 
@@ -164,73 +189,105 @@ function labelLayer(nodes: MapNode[], anchor: LabelAnchor, { xAxisless, yAxisles
   };
 }
 
-export function networkMapSpec(input: NetworkMapInput): TopLevelSpec {
-  const { boundary, directed } = input;
-  const order = boundary.mixing.groups.length ? boundary.mixing.groups : boundary.groups.map((g) => g.value);
+/** The notes under a map's title: how to read it, which links are drawn, which groups merged. */
+export function networkMapNotes(input: NetworkMapInput): string[] {
+  const view = mapView(input.boundary, input.focus);
+  const links = drawnLinks(view);
+  const notes = [
+    `Node area: people in the group (number in brackets). Line width: ties between the groups${input.directed ? "; colour: how many of the cross-group pairs are in contact both ways" : ""}.`,
+  ];
+  if (view.mergedGroups)
+    notes.push(
+      `${input.boundary.groups.length} groups: the ${view.groups.length - 1} the findings name or with most people are drawn; the grey ring stands for the other ${view.mergedGroups} (their people in brackets).`,
+    );
+  if (links.length < view.links.length)
+    notes.push(
+      `The ${links.length} pairs with most ties of ${view.links.length} are drawn; the CSV mixing matrix has them all.`,
+    );
+  return notes;
+}
+
+/** The lines between groups, as thick as their ties and, for directed data, coloured by reciprocity class. */
+function linkLayer(edges: ReturnType<typeof edgesOf>, directed: boolean, slide: boolean, canvas: Canvas) {
+  // A page has its legends below; a slide, inside the plot at the right of the circle (ties below reciprocity).
+  const legend = (row: number) =>
+    slide
+      ? { orient: "none" as const, legendX: canvas.legendX, legendY: 24 + row * 110 }
+      : { orient: "bottom" as const };
+  const { xAxisless, yAxisless } = canvas;
+  return {
+    data: { values: edges },
+    name: "links",
+    mark: { type: "rule" as const, strokeCap: "round" as const, opacity: 0.85 },
+    encoding: {
+      x: { field: "x", type: "quantitative" as const, ...xAxisless },
+      y: { field: "y", type: "quantitative" as const, ...yAxisless },
+      x2: { field: "x2" },
+      y2: { field: "y2" },
+      strokeWidth: {
+        field: "ties",
+        type: "quantitative" as const,
+        title: "Ties",
+        scale: { range: [1, 14], zero: false },
+        // A slide keeps the ties legend to a few sizes, so it stays within the plot.
+        legend: { ...legend(directed ? 1 : 0), ...(slide ? { tickCount: 4 } : {}) },
+      },
+      color: directed
+        ? {
+            field: "reciprocity",
+            type: "ordinal" as const,
+            title: "Cross-group pairs in contact both ways",
+            scale: {
+              domain: RECIPROCITY_CLASSES.map((c) => c.label),
+              range: RECIPROCITY_CLASSES.map((c) => c.colour),
+            },
+            legend: { ...legend(0), direction: "vertical" as const },
+          }
+        : { value: MUTED },
+    },
+  };
+}
+
+/**
+ * The map as a page chart (title and notes above, legends below) or, with `variant: "slide"`, a 16:9 picture for
+ * the deck: no title (the slide has one and shows the notes), legends at the right, the circle at the left.
+ */
+export function networkMapSpec(input: NetworkMapInput, variant: "page" | "slide" = "page"): TopLevelSpec {
+  const { directed } = input;
+  const view = mapView(input.boundary, input.focus);
+  const order = view.groups.map((g) => g.value);
   const place = circlePlaces(order);
   // Many groups: labels point outwards along the radius, the only way 30 names fit round a circle.
   const radial = order.length > RADIAL_LABELS_FROM;
-  const nodes = nodesOf(boundary, place, radial);
+  const nodes = nodesOf(view.groups, place, radial);
   // The largest node may take three quarters of the arc between neighbours, so nodes never overlap.
   const spacing = (2 * Math.PI * UNIT) / Math.max(order.length, 1);
   const largestDiameter = Math.min(48, 0.75 * spacing);
   const largestArea = Math.round((Math.PI * largestDiameter * largestDiameter) / 4);
-  const links = drawnLinks(boundary);
-  const edges = edgesOf(links, place);
-  const canvas = canvasOf(nodes, radial);
-  const { width, height, xAxisless, yAxisless } = canvas;
-  const subtitle = [
-    `Node area: people in the group (number in brackets). Line width: ties between the groups${directed ? "; colour: how many of the cross-group pairs are in contact both ways" : ""}.`,
-  ];
-  if (links.length < boundary.links.length)
-    subtitle.push(
-      `The ${links.length} pairs with most ties of ${boundary.links.length} are drawn; the CSV mixing matrix has them all.`,
-    );
+  const edges = edgesOf(drawnLinks(view), place);
+  const slide = variant === "slide";
+  const canvas = canvasOf(nodes, radial, slide);
+  const { xAxisless, yAxisless } = canvas;
+  const position = {
+    x: { field: "x", type: "quantitative" as const, ...xAxisless },
+    y: { field: "y", type: "quantitative" as const, ...yAxisless },
+  };
+  const notes = networkMapNotes(input).flatMap((line) => wrapText(line, 100));
 
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v5.json",
     config: BASE_CONFIG,
-    title: { text: networkMapTitle(input), subtitle: subtitle.flatMap((line) => wrapText(line, 100)) },
-    width,
-    height,
+    ...(slide ? {} : { title: { text: networkMapTitle(input), subtitle: notes } }),
+    width: canvas.width,
+    height: canvas.height,
     layer: [
+      linkLayer(edges, directed, slide, canvas),
       {
-        data: { values: edges },
-        name: "links",
-        mark: { type: "rule", strokeCap: "round", opacity: 0.85 },
-        encoding: {
-          x: { field: "x", type: "quantitative", ...xAxisless },
-          y: { field: "y", type: "quantitative", ...yAxisless },
-          x2: { field: "x2" },
-          y2: { field: "y2" },
-          strokeWidth: {
-            field: "ties",
-            type: "quantitative",
-            title: "Ties",
-            scale: { range: [1, 14], zero: false },
-            legend: { orient: "bottom" },
-          },
-          color: directed
-            ? {
-                field: "reciprocity",
-                type: "ordinal",
-                title: "Cross-group pairs in contact both ways",
-                scale: {
-                  domain: RECIPROCITY_CLASSES.map((c) => c.label),
-                  range: RECIPROCITY_CLASSES.map((c) => c.colour),
-                },
-                legend: { orient: "bottom", direction: "vertical" },
-              }
-            : { value: MUTED },
-        },
-      },
-      {
-        data: { values: nodes },
+        data: { values: nodes.filter((n) => !n.merged) },
         name: "groups",
         mark: { type: "circle", opacity: 1, stroke: "#FFFFFF", strokeWidth: 1.5, color: INK },
         encoding: {
-          x: { field: "x", type: "quantitative", ...xAxisless },
-          y: { field: "y", type: "quantitative", ...yAxisless },
+          ...position,
           size: {
             field: "people",
             type: "quantitative",
@@ -240,6 +297,25 @@ export function networkMapSpec(input: NetworkMapInput): TopLevelSpec {
           },
         },
       },
+      // The merged groups: a grey ring of the largest node's size, not sized by its people (which would dwarf the
+      // groups drawn), so it never reads as one big group.
+      ...(view.mergedGroups
+        ? [
+            {
+              data: { values: nodes.filter((n) => n.merged) },
+              name: "merged_groups",
+              mark: {
+                type: "circle",
+                size: largestArea,
+                filled: false,
+                stroke: MUTED,
+                strokeWidth: 2,
+                strokeDash: [3, 2],
+              },
+              encoding: position,
+            },
+          ]
+        : []),
       labelLayer(nodes, "left", canvas),
       labelLayer(nodes, "right", canvas),
       labelLayer(nodes, "above", canvas),

@@ -5,7 +5,8 @@ import type { Practice, Report } from "../../result/types.js";
 import type { Signal } from "../../result/signals.js";
 import { heatmapAltText, heatmapSpec, heatmapTitle } from "./heatmap.js";
 import { slug, uniqueStems } from "./labels.js";
-import { networkMapAltText, networkMapSpec, networkMapTitle } from "./network-map.js";
+import { focusGroups } from "./many-groups.js";
+import { networkMapAltText, networkMapNotes, networkMapSpec, networkMapTitle } from "./network-map.js";
 import { scaleGroupsAltText, scaleGroupsSpec, scaleGroupsTitle } from "./scale-groups.js";
 import { spcAltText, spcSpec, spcTitle } from "./spc.js";
 
@@ -21,6 +22,8 @@ export interface ChartPlan {
   spec: TopLevelSpec;
   /** What the chart is about, for the views that pick charts (the slide deck picks the SPC chart of a signal). */
   about: { series?: string; attribute?: string; scale?: string };
+  /** A 16:9 variant for the slide deck, with the notes the slide shows under its title (the picture has none). */
+  slide?: { spec: TopLevelSpec; caption: string };
 }
 
 /** The folder, relative to the report, that charts are written to and linked from. */
@@ -73,7 +76,7 @@ function networkCharts(report: Report): Omit<ChartPlan, "stem">[] {
   return network.boundaries
     .filter((b) => b.groups.length >= 2)
     .map((boundary) => {
-      const input = { boundary, directed: network.directed };
+      const input = { boundary, directed: network.directed, focus: focusGroups(report, boundary.attribute) };
       return {
         kind: "network-map" as const,
         practice: 3 as const,
@@ -81,6 +84,7 @@ function networkCharts(report: Report): Omit<ChartPlan, "stem">[] {
         alt: networkMapAltText(input),
         spec: networkMapSpec(input),
         about: { attribute: boundary.attribute },
+        slide: { spec: networkMapSpec(input, "slide"), caption: networkMapNotes(input).join(" ") },
       };
     });
 }
@@ -93,7 +97,13 @@ function scaleCharts(report: Report): Omit<ChartPlan, "stem">[] {
       // A chart of nothing but "suppressed" rows says nothing the text does not.
       .filter((attribute) => scale.groups.some((g) => g.attribute === attribute && !g.suppressed))
       .map((attribute) => {
-        const input = { scale, attribute, minGroupSize: report.minGroupSize, waves: survey.waves };
+        const input = {
+          scale,
+          attribute,
+          minGroupSize: report.minGroupSize,
+          waves: survey.waves,
+          focus: focusGroups(report, attribute, scale.id),
+        };
         return {
           kind: "scale-groups" as const,
           practice: scale.practice,

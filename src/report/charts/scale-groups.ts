@@ -1,10 +1,15 @@
 // Scale scores by group: for each group of one boundary, the mean score with its 95% interval in each wave
 // (colour and shape tell the waves apart), the scale's bands as reference lines, and the respondents behind each
-// estimate. A suppressed group keeps its row and says "suppressed" — it carries no number in the result, so none
-// can be drawn.
+// estimate. Groups suppressed in every wave share one line ("6 groups suppressed") — they carry no number in the
+// result, so none can be drawn; a group suppressed in one wave keeps its row and says so for that wave. A boundary
+// with many groups draws the groups the findings name and the largest; the rest are one "other N groups" line
+// with no score: merging scores would publish a new figure, which with the ones shown could give away a
+// suppressed group's.
 import type { TopLevelSpec } from "vega-lite";
 import type { ScaleResult } from "../../result/survey.js";
 import { formatChartNumber, wrapText } from "./labels.js";
+import { groupsToShow, MANY_GROUPS, otherGroupsName } from "./many-groups.js";
+import { plural } from "../../text/format.js";
 import { BASE_CONFIG, INK, MUTED, OKABE_ITO } from "./theme.js";
 
 export interface ScaleGroupsInput {
@@ -14,6 +19,8 @@ export interface ScaleGroupsInput {
   minGroupSize: number;
   /** The survey's waves in order (empty without waves). */
   waves: readonly string[];
+  /** Groups the findings name, most severe first: drawn first when the boundary has many groups. */
+  focus?: readonly string[];
 }
 
 const WAVE_COLOURS = [
@@ -44,6 +51,22 @@ function groupsOf({ scale, attribute }: ScaleGroupsInput) {
   return scale.groups.filter((g) => g.attribute === attribute);
 }
 
+/** Which groups get a row: every group with a score in some wave, or the readable selection of many. */
+function rowPlan(input: ScaleGroupsInput) {
+  const groups = groupsOf(input);
+  const values = [...new Set(groups.map((g) => g.value))];
+  const scored = values.filter((v) => groups.some((g) => g.value === v && !g.suppressed));
+  const suppressed = values.length - scored.length;
+  if (values.length <= MANY_GROUPS) return { drawn: new Set(scored), merged: 0, suppressed };
+  // Size: the most respondents the group has in any wave.
+  const size = (v: string) => Math.max(...groups.flatMap((g) => (g.value === v && !g.suppressed ? [g.n] : [])));
+  const drawn = groupsToShow(
+    scored.map((value) => ({ value, size: size(value) })),
+    input.focus ?? [],
+  );
+  return { drawn, merged: scored.length - drawn.size, suppressed };
+}
+
 function waveOf(wave: string | undefined): string {
   return wave ?? NO_WAVE;
 }
@@ -63,27 +86,51 @@ export function scaleGroupsAltText(input: ScaleGroupsInput): string {
   const hidden = current.length - shown.length;
   if (hidden)
     parts.push(`${hidden} group${hidden === 1 ? "" : "s"} suppressed (fewer than ${minGroupSize} respondents)`);
+  const { drawn, merged } = rowPlan(input);
+  if (merged) parts.push(`${drawn.size} groups drawn, ${merged} more in the report's tables`);
   return `${parts.join("; ")}.`;
+}
+
+/** One row per drawn group and wave: its mean and interval, or "suppressed" for a wave it has too few in. */
+function drawnRows(input: ScaleGroupsInput, plan: ReturnType<typeof rowPlan>): Row[] {
+  return groupsOf(input)
+    .filter((g) => plan.drawn.has(g.value))
+    .map((g) => {
+      const row = g.value;
+      if (g.suppressed) return { row, wave: waveOf(g.wave), mean: null, low: null, high: null, label: "suppressed" };
+      return {
+        row,
+        wave: waveOf(g.wave),
+        mean: g.mean,
+        low: g.ci?.[0] ?? null,
+        high: g.ci?.[1] ?? null,
+        label: `n = ${g.n}`,
+      };
+    });
+}
+
+/** One line each for the groups not drawn and the groups suppressed in every wave: words, never a number. */
+function collapsedLines(plan: ReturnType<typeof rowPlan>, minGroupSize: number) {
+  return [
+    ...(plan.merged ? [{ row: otherGroupsName(plan.merged), label: "in the report's tables" }] : []),
+    ...(plan.suppressed
+      ? [{ row: `${plural(plan.suppressed, "group")} suppressed`, label: `fewer than ${minGroupSize} respondents` }]
+      : []),
+  ];
 }
 
 export function scaleGroupsSpec(input: ScaleGroupsInput): TopLevelSpec {
   const { scale, minGroupSize, waves } = input;
-  const rows: Row[] = groupsOf(input).map((g) => {
-    const row = g.value;
-    if (g.suppressed) return { row, wave: waveOf(g.wave), mean: null, low: null, high: null, label: "suppressed" };
-    return {
-      row,
-      wave: waveOf(g.wave),
-      mean: g.mean,
-      low: g.ci?.[0] ?? null,
-      high: g.ci?.[1] ?? null,
-      label: `n = ${g.n}`,
-    };
-  });
+  const plan = rowPlan(input);
+  const rows = drawnRows(input, plan);
+  const lines = collapsedLines(plan, minGroupSize);
   const waveDomain = waves.length ? [...waves] : [NO_WAVE];
   if (rows.some((r) => r.wave === NO_WAVE) && !waveDomain.includes(NO_WAVE)) waveDomain.push(NO_WAVE);
   // One line of text per group and wave, at the right edge: "n = 23" or "suppressed".
-  const notes = rows.map((r) => ({ ...r, text: `${waves.length > 1 ? `${r.wave}: ` : ""}${r.label}` }));
+  const notes = [
+    ...rows.map((r) => ({ ...r, text: `${waves.length > 1 ? `${r.wave}: ` : ""}${r.label}` })),
+    ...lines.map((l) => ({ ...l, wave: waveDomain[0], mean: null, low: null, high: null, text: l.label })),
+  ];
   const bandLines = [scale.bands?.low, scale.bands?.high].filter((at): at is number => at !== undefined);
   const x = {
     type: "quantitative" as const,
@@ -119,6 +166,11 @@ export function scaleGroupsSpec(input: ScaleGroupsInput): TopLevelSpec {
   const rowHeight = 9 * Math.max(1, waveDomain.length) + 6;
   const subtitle = [
     `Each row is a group; ${waveDomain.length > 1 ? "each wave has its own colour and shape" : "the point is the mean"}. Groups with fewer than ${minGroupSize} respondents are suppressed and show no score.`,
+    ...(plan.merged
+      ? [
+          `${plan.drawn.size + plan.merged} groups with a score: the ${plan.drawn.size} the findings name or with most respondents are drawn.`,
+        ]
+      : []),
     ...(bandLines.length
       ? [`Dotted lines: the scale's bands (${bandLines.map(formatChartNumber).join(" and ")}).`]
       : []),

@@ -19,7 +19,8 @@ export const pptx: FileFormat = {
 /** The deck: the charts it shows as pictures are rendered to PNG; its SPC charts and RC table are native. */
 async function deckFile(report: Report): Promise<Uint8Array> {
   const plans = planCharts(report);
-  const pictures = deckPictures(report, plans);
+  // Pictures in their 16:9 slide variant where a chart has one.
+  const pictures = deckPictures(report, plans).map((p) => (p.slide ? { ...p, spec: p.slide.spec } : p));
   const rendered = await renderCharts(report, { plans: pictures, png: true });
   const png = new Map(
     rendered.files

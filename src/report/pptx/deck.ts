@@ -37,8 +37,7 @@ export const DECK_COMPANY = "relaudit";
 
 /** Heatmaps with more groups than this become a picture: a native table would be unreadably small. */
 const NATIVE_TABLE_MAX_GROUPS = 10;
-/** Network maps shown: the first boundaries with at most this many groups (larger maps stay in report.md). */
-const MAP_MAX_GROUPS = 15;
+/** Network maps shown: the first boundaries' (a boundary with many groups is drawn in its readable view). */
 const MAPS_SHOWN = 2;
 const HEADLINES_SHOWN = 7;
 
@@ -196,7 +195,7 @@ function heatmapSlide(pres: Presentation, report: Report, plan: ChartPlan, png: 
   slide.addNotes(plan.alt);
 }
 
-function pictureSlide(pres: Presentation, plan: ChartPlan, png: Uint8Array, subtitle: string): void {
+function pictureSlide(pres: Presentation, plan: ChartPlan, png: Uint8Array, subtitle?: string): void {
   const slide = pres.addSlide({ masterName: "RELAUDIT" });
   addTitle(slide, plan.title, subtitle);
   slide.addImage({ data: pngData(png), altText: plan.alt, ...fit(png, MARGIN, 1.55, WIDTH - 2 * MARGIN, 5.45) });
@@ -268,21 +267,8 @@ export async function renderDeck({ report, plans, png }: DeckInput): Promise<Uin
   const heatmap = plans.find((p) => p.kind === "rc-heatmap");
   if (heatmap && report.survey?.coordination) heatmapSlide(pres, report, heatmap, png.get(heatmap.stem));
 
-  const maps = plans.filter(
-    (p) =>
-      p.kind === "network-map" &&
-      png.has(p.stem) &&
-      (report.network?.boundaries.find((b) => b.attribute === p.about.attribute)?.groups.length ?? Infinity) <=
-        MAP_MAX_GROUPS,
-  );
-  for (const plan of maps.slice(0, MAPS_SHOWN)) {
-    pictureSlide(
-      pres,
-      plan,
-      png.get(plan.stem)!,
-      "Groups sized by people, lines by ties between them, coloured by how many cross-group pairs are in contact both ways.",
-    );
-  }
+  const maps = plans.filter((p) => p.kind === "network-map" && png.has(p.stem));
+  for (const plan of maps.slice(0, MAPS_SHOWN)) pictureSlide(pres, plan, png.get(plan.stem)!, plan.slide?.caption);
 
   methodsSlide(pres, report);
   const written = await pres.write({ outputType: "nodebuffer" });

@@ -1,5 +1,5 @@
-// Scale scores by group: each shown estimate a point at its mean with its interval, per wave; a suppressed group
-// keeps its row, says "suppressed" and has no point, no interval and no n.
+// Scale scores by group: each shown estimate a point at its mean with its interval, per wave; groups suppressed in
+// every wave share one line ("1 group suppressed") with no point, no interval and no n.
 import { describe, expect, it } from "vitest";
 import { renderSvg } from "../../../src/report/charts/render.js";
 import {
@@ -43,18 +43,18 @@ describe("scale scores by group", () => {
     expect(translation(first)[0] + x2).toBeCloseTo(((3.8 - 1) / 4) * 460, 6);
   });
 
-  it("keeps the suppressed group's row, labelled suppressed, with no n", async () => {
+  it("collapses the group suppressed in every wave into one line, with no n and no score", async () => {
     const root = await draw();
     const counts = marks(root, "counts").map((t) => t.text);
     expect(counts).toEqual([
       "2026-05: n = 20",
       "2026-10: n = 18",
-      "2026-05: suppressed",
-      "2026-10: suppressed",
       "2026-05: n = 40",
       "2026-10: n = 42",
+      "fewer than 5 respondents",
     ]);
-    expect(texts(root)).toEqual(expect.arrayContaining(["County", "Harbour", "Northgate"]));
+    expect(texts(root)).toEqual(expect.arrayContaining(["County", "1 group suppressed", "Northgate"]));
+    expect(texts(root)).not.toContain("Harbour");
     // Only this boundary's groups.
     expect(texts(root)).not.toContain("Ward 1");
   });
