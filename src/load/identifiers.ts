@@ -1,6 +1,7 @@
 // Columns that identify people — names, emails, staff numbers — must never become boundaries: a boundary's values
 // are printed as group labels, file names and chart titles, where a pseudonym for the person id would be undone by
 // the name beside it. A column is judged an identifier by its header, the shape of its values, or their spread.
+import { dict } from "../model/dict.js";
 import type { PeopleData, SurveyData } from "../model/types.js";
 
 /** --allow-identifier-boundary with --pseudonymise: refused. */
@@ -87,7 +88,7 @@ export function identifierColumns(people: PeopleData): Map<string, string> {
 
 export function identifierProblem(name: string, reason: string, flag: string) {
   return {
-    column: flag,
+    option: flag,
     message: `"${name}" looks like a personal identifier (${reason}), so it is not used as a boundary`,
     expected: "a group attribute such as organisation, team or profession",
     hint: "choose another attribute; if the column really holds groups, not people, pass --allow-identifier-boundary",
@@ -105,7 +106,8 @@ export function surveyGroupColumns(
   rater: string | undefined,
 ) {
   const named = (c: string) => requested?.some((b) => b.toLowerCase() === c.toLowerCase()) ?? false;
-  const groups: SurveyData["groups"] = {};
+  // A column may be called __proto__: a plain object would take it as its prototype.
+  const groups: SurveyData["groups"] = dict();
   const dropped: string[] = [];
   const problems: ReturnType<typeof identifierProblem>[] = [];
   for (const [column, values] of Object.entries(survey.groups)) {

@@ -7,7 +7,7 @@ import { analyseCoordination, wideRatings } from "./coordination.js";
 import type { RcRating } from "../model/types.js";
 import { latestSubmissions } from "./duplicates.js";
 import { groupUnits } from "./groups.js";
-import { itemResults, publishableItems } from "./items.js";
+import { itemResults, shownItems } from "./items.js";
 import { isLeadershipScale } from "../model/presets.js";
 import { cronbachAlpha } from "./reliability.js";
 import { participation } from "./participation.js";
@@ -58,7 +58,7 @@ export function analyseSurvey(data: Dataset, options: SurveyOptions = {}): Surve
   const release = survey
     ? planRelease({
         waves,
-        attributes: plannedAttributes(survey.groups, data.config.boundaries ?? []),
+        attributes: plannedAttributes(survey.groups),
         families: [
           { id: RESPONSES, member: () => true },
           ...scored.map((s) => ({ id: scaleFamily(s.id), member: (r: number) => !Number.isNaN(s.scores[r]) })),
@@ -244,15 +244,17 @@ function analyseScale(
   const headline = estimate(currentTotal);
   const reliability = cronbachAlpha(keyed.columns, current.rows);
   const allItems = itemResults(present, keyed, current.rows, scale.max, reliability);
-  const itemsShown = publishableItems(keyed, current.rows, share, k);
-  const withheld = present.filter((_, i) => !itemsShown[i]);
-  if (withheld.length > 0)
+  const shown = shownItems(keyed, current.rows, allItems, k);
+  const few = allItems.filter((item, i) => !shown[i] && item.n < k).map((item) => item.id);
+  const skipped = allItems.filter((item, i) => !shown[i] && item.n >= k).map((item) => item.id);
+  if (few.length > 0) warnings.push(`item means withheld for ${few.join(", ")}: fewer than ${k} answers`);
+  if (skipped.length > 0)
     warnings.push(
-      `item means withheld for ${withheld.join(", ")}: fewer than ${k} answers, or with the scale's mean they would single out the few respondents who skipped items`,
+      `item means withheld for ${skipped.join(", ")}: some respondents skipped items, and with the group means every item would single them out`,
     );
-  const items = allItems.filter((_, i) => itemsShown[i]);
-  const keying = allItems
-    .filter((i) => i.n >= k && i.rDrop !== null && i.rDrop < 0)
+  const items = allItems.filter((_, i) => shown[i]);
+  const keying = items
+    .filter((i) => i.rDrop !== null && i.rDrop < 0)
     .map((i) => ({ item: i.id, rDrop: i.rDrop!, reversed: i.reversed }));
   warnings.push(...measurementWarnings(keyed, reliability.excluded, reliability.alpha, headline.n, keying));
   return {

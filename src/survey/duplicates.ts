@@ -1,6 +1,7 @@
 // One person, one response per wave. Five submissions by one respondent id must not make a group of five: within a
 // wave only the latest submission of each id counts (the last in the file — exports list submissions in the order
 // they arrived), and the others are left out and counted, never listed (an id can identify a person).
+import { dictFromEntries } from "../model/dict.js";
 import type { SurveyData } from "../model/types.js";
 
 export interface Deduplicated {
@@ -31,9 +32,9 @@ export function latestSubmissions(survey: SurveyData): Deduplicated {
       rows: keep.length,
       respondents: pick(survey.respondents),
       waves: pick(survey.waves),
-      groups: Object.fromEntries(Object.entries(survey.groups).map(([g, values]) => [g, pick(values)])),
-      answers: Object.fromEntries(
-        Object.entries(survey.answers).map(([i, values]) => [i, Float64Array.from(pick(values))]),
+      groups: dictFromEntries(Object.entries(survey.groups).map(([g, values]) => [g, pick(values)] as const)),
+      answers: dictFromEntries(
+        Object.entries(survey.answers).map(([i, values]) => [i, Float64Array.from(pick(values))] as const),
       ),
     },
     dropped,

@@ -6,6 +6,8 @@
 // (the responses with a score on it). Within one wave and one family, the candidates are the total and the group of
 // every value of every boundary attribute in the data, whether or not a run shows that attribute; atoms are the
 // cells of the cross-classification of all those attributes. src/survey/disclosure.ts picks the publishable ones.
+// Waves are planned apart: no published figure spans two waves, and a wave's response count is public anyway (the
+// rows of survey.csv, run after run). Item means follow from this plan (src/survey/items.ts).
 import { selectPublishable, type Candidate } from "./disclosure.js";
 
 interface ReleaseFamily {
@@ -26,15 +28,18 @@ export interface ReleaseInput {
 /** The family of response counts (participation); each scale's family is scaleFamily(id). */
 export const RESPONSES = "responses";
 export const scaleFamily = (id: string) => `scale\u0000${id}`;
-/** The usual boundaries come first when figures compete for publication (docs/methods.md#survey-privacy). */
+/**
+ * The usual boundaries come first when figures compete for publication, the others by name
+ * (docs/methods.md#survey-privacy). Not the configured boundaries: a config is a view too, and two runs whose
+ * configs order the attributes differently would publish from two different safe sets.
+ */
 const PRIORITY = ["organisation", "team", "profession"];
 
 /** Every attribute of the survey in a fixed priority order that does not depend on the run's boundaries. */
-export function plannedAttributes(groups: Record<string, readonly (string | null)[]>, configured: readonly string[]) {
-  const order = [...PRIORITY, ...configured.map((b) => b.toLowerCase())];
+export function plannedAttributes(groups: Record<string, readonly (string | null)[]>) {
   const position = (a: string) => {
-    const i = order.indexOf(a.toLowerCase());
-    return i < 0 ? order.length : i;
+    const i = PRIORITY.indexOf(a.toLowerCase());
+    return i < 0 ? PRIORITY.length : i;
   };
   return Object.keys(groups)
     .sort((a, b) => position(a) - position(b) || (a < b ? -1 : a > b ? 1 : 0))
