@@ -21,7 +21,7 @@ export function keyItems(
 }
 
 /** Fewest answered items for a person score: a share of the k items, rounded up (0.5 of 7 → 4, of 4 → 2). */
-export function minimumAnswered(k: number, share: number): number {
+function minimumAnswered(k: number, share: number): number {
   // The epsilon keeps 0.6 × 5 = 3.0000000000000004 from rounding up to 4.
   return Math.max(1, Math.ceil(k * share - 1e-9));
 }
