@@ -1,7 +1,7 @@
 // Issue 13: no combination of the figures of any runs on the same survey isolates fewer than k respondents.
 // RELAUDIT_ATTACK_SURVEYS sets the number of generated surveys (npm run fuzz: 20,000).
 import { describe, expect, it } from "vitest";
-import { attackSurvey, generateSurvey } from "./attack-suite.js";
+import { attackSurvey, generateSurvey, views, viewSets } from "./attack-suite.js";
 
 const SURVEYS = Number(process.env.RELAUDIT_ATTACK_SURVEYS ?? 1000);
 /** The control: primary suppression alone leaks in a fair share of these surveys, so the search can find leaks. */
@@ -27,5 +27,20 @@ describe("privacy attack suite", () => {
       if (attackSurvey(generateSurvey(seed), { primaryOnly: true }).leak) leaking++;
     console.log(`attack suite control: ${leaking} of ${CONTROL_SURVEYS} surveys leak with primary suppression alone`);
     expect(leaking).toBeGreaterThan(CONTROL_SURVEYS / 20);
+  }, 600_000);
+
+  it("every view of the same data shows a subset of what the view with every boundary shows (one safe set)", () => {
+    const key = (s: { family: string; wave: string | null; rows: number[] }) =>
+      `${s.family}|${s.wave}|${s.rows.join(",")}`;
+    for (let seed = 1; seed <= CONTROL_SURVEYS; seed++) {
+      const survey = generateSurvey(seed);
+      const [all, ...others] = views(survey).filter((v) => v.rows === undefined);
+      const whole = new Set(viewSets(survey, all).map(key));
+      for (const view of others)
+        for (const set of viewSets(survey, view))
+          expect(whole.has(key(set)), `survey ${seed}, --boundary ${view.boundaries.join(",")}: ${key(set)}`).toBe(
+            true,
+          );
+    }
   }, 600_000);
 });

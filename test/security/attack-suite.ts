@@ -31,7 +31,9 @@ export function generateSurvey(seed: number): GeneratedSurvey {
   const professions = 2 + rng.int(3);
   const useTeam = rng.float() < 0.6;
   const useProfession = !useTeam || rng.float() < 0.5;
-  const attributes = ["organisation", ...(useTeam ? ["team"] : []), ...(useProfession ? ["profession"] : [])];
+  // Names outside the usual three, some surveys: the plan must order attributes the same way in every view.
+  const [team, profession] = rng.float() < 0.3 ? ["directorate", "site"] : ["team", "profession"];
+  const attributes = ["organisation", ...(useTeam ? [team] : []), ...(useProfession ? [profession] : [])];
   const groups: Record<string, (string | null)[]> = Object.fromEntries(attributes.map((a) => [a, []]));
   const waves: (string | null)[] = [];
   const answers: Record<string, number[]> = { Q1: [], Q2: [] };
@@ -43,8 +45,8 @@ export function generateSurvey(seed: number): GeneratedSurvey {
       const org = skewed(orgs);
       const missing = () => rng.float() < 0.04;
       groups.organisation.push(missing() ? null : `Org${String.fromCharCode(65 + org)}`);
-      if (useTeam) groups.team.push(missing() ? null : `T${org}${skewed(teamsPerOrg)}`);
-      if (useProfession) groups.profession.push(missing() ? null : `P${skewed(professions)}`);
+      if (useTeam) groups[team].push(missing() ? null : `T${org}${skewed(teamsPerOrg)}`);
+      if (useProfession) groups[profession].push(missing() ? null : `P${skewed(professions)}`);
       waves.push(waveCount > 1 ? WAVES[w] : null);
       answers.Q1.push(rng.float() < 0.05 ? NaN : 1 + rng.int(5));
       answers.Q2.push(rng.float() < 0.1 ? NaN : 1 + rng.int(5));
@@ -65,12 +67,16 @@ function dataset(survey: GeneratedSurvey, boundaries: string[], rows?: number[])
   );
 }
 
-/** Every view: each non-empty choice of boundaries, and (with two waves) the run cut at the first wave. */
-function views(survey: GeneratedSurvey): { boundaries: string[]; rows?: number[] }[] {
+/**
+ * Every view: each non-empty choice of boundaries (the full choice also in reverse order, as a config could list
+ * them), and (with two waves) the run cut at the first wave. The first view shows every boundary.
+ */
+export function views(survey: GeneratedSurvey): { boundaries: string[]; rows?: number[] }[] {
   const list: { boundaries: string[]; rows?: number[] }[] = [];
   const n = survey.attributes.length;
-  for (let mask = 1; mask < 1 << n; mask++)
+  for (let mask = (1 << n) - 1; mask >= 1; mask--)
     list.push({ boundaries: survey.attributes.filter((_, i) => mask & (1 << i)) });
+  list.push({ boundaries: [...survey.attributes].reverse() });
   if (survey.waves[0] !== null) {
     const first = survey.waves.flatMap((w, r) => (w === WAVES[0] ? [r] : []));
     list.push({ boundaries: survey.attributes, rows: first });
@@ -109,6 +115,8 @@ function publishedSets(
   for (const p of section.participation)
     if (!p.suppressed)
       publish("responses", section.currentWave, members(p.attribute, p.value, section.currentWave), p.responses);
+  // A wave's response count is public: survey.csv's rows, run after run (docs/security.md).
+  for (const wave of new Set(rowsOf.map((r) => survey.waves[r]))) add("responses", wave, inWave(wave));
 }
 
 export interface AttackResult {
@@ -117,21 +125,32 @@ export interface AttackResult {
   figures: number;
 }
 
+/** The respondent sets one view publishes, as "family|wave|rows" (rows of the whole survey). */
+export function viewSets(
+  survey: GeneratedSurvey,
+  view: { boundaries: string[]; rows?: number[] },
+  options: { primaryOnly?: boolean } = {},
+): { family: string; wave: string | null; rows: number[] }[] {
+  const rowsOf = view.rows ?? survey.waves.map((_, r) => r);
+  const section = analyseSurvey(dataset(survey, view.boundaries, view.rows), options)!;
+  const out: { family: string; wave: string | null; rows: number[] }[] = [];
+  // Sets are found among the whole survey's rows (a cut run's own rows are its view of them).
+  publishedSets(survey, section, rowsOf, (family, wave, rows) => out.push({ family, wave, rows }));
+  return out;
+}
+
 /** Runs every view of one survey and attacks the union of what they publish. */
 export function attackSurvey(survey: GeneratedSurvey, options: { primaryOnly?: boolean } = {}): AttackResult {
   const sets = new Map<string, { rows: number[][]; wave: string | null; family: string }>();
   let figures = 0;
   for (const view of views(survey)) {
-    const rowsOf = view.rows ?? survey.waves.map((_, r) => r);
-    const section = analyseSurvey(dataset(survey, view.boundaries, view.rows), options)!;
-    // Sets are found among the whole survey's rows (a cut run's own rows are its view of them).
-    publishedSets(survey, section, rowsOf, (family, wave, rows) => {
+    for (const { family, wave, rows } of viewSets(survey, view, options)) {
       const key = `${family}|${wave}`;
       const entry = sets.get(key) ?? { rows: [], wave, family };
       entry.rows.push(rows);
       sets.set(key, entry);
       figures++;
-    });
+    }
   }
   for (const [key, { rows, wave }] of sets) {
     const universe = survey.waves.flatMap((w, r) => (wave === null || w === wave ? [r] : []));
