@@ -2,12 +2,14 @@
 // of the demo is seconds of CPU, and the suite used to run it some thirty times).
 // - Formats with a golden copy (test/golden/outputs/demo.*) are read from it: golden.test.ts proves, in the same
 //   run, that the copy is byte for byte what the CLI prints for those arguments.
-// - The HTML report and the slide deck are computed once per test worker (vitest.config.ts: isolate: false, so a
-//   worker's files share this module) and then only read.
+// - The HTML report, the slide deck, the loaded inputs and the Report are computed once per test worker
+//   (vitest.config.ts: isolate: false, so a worker's files share this module); the files that use them only read.
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect } from "vitest";
+import { loadInputs } from "../../src/load/inputs.js";
+import { audit } from "../../src/pipeline/audit.js";
 import { ROOT, runInProcess, type CliResult } from "./cli.js";
 
 export const DEMO = join(ROOT, "fixtures/demo");
@@ -62,3 +64,9 @@ export const demoHtml = once(() =>
 
 /** The demo's slide deck as `audit fixtures/demo --format pptx --out deck.pptx` writes it (the zip's bytes). */
 export const demoDeck = once(() => auditDemoTo("pptx", "deck.pptx", (path) => readFileSync(path)));
+
+/** The demo's inputs as loadInputs reads fixtures/demo (shared: read it, never change it). */
+export const demoInputs = once(() => loadInputs({ dir: DEMO, files: {} }));
+
+/** The demo's Report as audit() makes it, with --generated-at DEMO_AT (shared: read it, never change it). */
+export const demoReport = once(() => audit({ dir: DEMO, files: {}, generatedAt: DEMO_AT }));

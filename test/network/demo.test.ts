@@ -10,11 +10,12 @@ import { runCheck } from "../../src/checks/run.js";
 import type { CheckOutcome } from "../../src/checks/types.js";
 import { loadInputs } from "../../src/load/inputs.js";
 import { analyseNetwork } from "../../src/network/analyse.js";
+import { demoInputs } from "../helpers/demo.js";
 
 const DEMO = resolve(import.meta.dirname, "../../fixtures/demo");
 
 async function runNetworkChecks(dir: string): Promise<Record<string, CheckOutcome>> {
-  const { dataset } = await loadInputs({ dir, files: {} });
+  const { dataset } = dir === DEMO ? await demoInputs() : await loadInputs({ dir, files: {} });
   const network = analyseNetwork(dataset);
   const context = { data: dataset, network, survey: null, signals: null };
   return Object.fromEntries(CHECKS.filter((c) => c.id.startsWith("network-")).map((c) => [c.id, runCheck(c, context)]));

@@ -4,8 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { propertyRuns } from "../helpers/size.js";
 import fc from "fast-check";
-import { join } from "node:path";
-import { audit } from "../../src/pipeline/audit.js";
+import { demoReport } from "../helpers/demo.js";
 import { renderJson, renderJsonChunks } from "../../src/report/json.js";
 import type { Report } from "../../src/result/types.js";
 
@@ -22,11 +21,7 @@ function firstDifference(a: string, b: string): string | null {
 
 describe("renderJsonChunks", () => {
   it("equals renderJson on the demo system's report, whatever the chunk size", async () => {
-    const report = await audit({
-      dir: join(import.meta.dirname, "../../fixtures/demo"),
-      files: {},
-      generatedAt: "2026-01-01T00:00:00.000Z",
-    });
+    const report = await demoReport();
     const text = renderJson(report);
     for (const size of [1, 4096, 1 << 20]) expect(firstDifference(joined(report, size), text)).toBeNull();
     // Pieces really are bounded: with 64 KiB chunks no piece is more than the largest native subtree.

@@ -18,11 +18,12 @@ import { analyseSignals } from "../../src/signals/analyse.js";
 import type { Signal, SignalsSection } from "../../src/result/signals.js";
 import { analyseSurvey } from "../../src/survey/analyse.js";
 import { generateSystem } from "../../scripts/generate-demo.js";
+import { demoInputs } from "../helpers/demo.js";
 
 const demo = fileURLToPath(new URL("../../fixtures/demo/", import.meta.url));
 
 async function signalsOf(dir: string): Promise<SignalsSection> {
-  const { dataset } = await loadInputs({ dir, files: {} });
+  const { dataset } = dir === demo ? await demoInputs() : await loadInputs({ dir, files: {} });
   return analyseSignals(dataset, analyseSurvey(dataset))!;
 }
 

@@ -1,8 +1,6 @@
 // The demo system's planted survey patterns (fixtures/demo/README.md) are found, and nothing else of the kind:
 // the planted demo is audited in full; the --null demo (same system, patterns taken out) must stay quiet.
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { audit } from "../../src/pipeline/audit.js";
 import { runChecks } from "../../src/checks/run.js";
 import { surveyLeadership } from "../../src/checks/survey-leadership.js";
 import { surveyReliability } from "../../src/checks/survey-reliability.js";
@@ -14,8 +12,8 @@ import type { Report } from "../../src/result/types.js";
 import { analyseSurvey } from "../../src/survey/analyse.js";
 import type { Comparison, SurveySection } from "../../src/result/survey.js";
 import { generateTemp, removeDir } from "../demo/read.js";
+import { demoReport } from "../helpers/demo.js";
 
-const DEMO = join(import.meta.dirname, "../../fixtures/demo");
 const HOSPITAL = "Northgate Hospital";
 const SOCIAL_CARE = "County Social Care";
 const SURVEY_CHECKS = [
@@ -30,7 +28,7 @@ describe("planted demo", () => {
   let report: Report;
   let survey: SurveySection;
   beforeAll(async () => {
-    report = await audit({ dir: DEMO, files: {}, generatedAt: "2026-11-01T00:00:00Z" });
+    report = await demoReport();
     survey = report.survey as unknown as SurveySection;
   });
   const check = (id: string) => report.checks.find((c) => c.id === id)!;

@@ -1,11 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { join } from "node:path";
-import { loadInputs } from "../../src/load/inputs.js";
 import type { SurveyData } from "../../src/model/types.js";
 import { analyseSurvey } from "../../src/survey/analyse.js";
+import { demoInputs } from "../helpers/demo.js";
 import { FULL_SIZE } from "../helpers/size.js";
-
-const demo = join(import.meta.dirname, "../../fixtures/demo");
 
 /** The same responses in another order (a seeded shuffle). */
 function shuffled(survey: SurveyData, seed: number): SurveyData {
@@ -28,7 +25,7 @@ function shuffled(survey: SurveyData, seed: number): SurveyData {
 
 describe("survey figures do not depend on the order of the rows", () => {
   it("gives bit-identical results for shuffled responses of the demo", async () => {
-    const { dataset } = await loadInputs({ dir: demo, files: {} });
+    const { dataset } = await demoInputs();
     const reference = JSON.stringify(analyseSurvey(dataset));
     // One shuffle in npm test; three at full size (npm run fuzz, RELAUDIT_TEST_SIZE=full).
     for (const seed of FULL_SIZE ? [1, 2, 3] : [1])
