@@ -50,9 +50,12 @@ function start(options: { color?: boolean; rows?: number; columns?: number } = {
   return instance;
 }
 
+/** vi.waitFor gives up after 1 s by default: on a loaded machine Ink can take longer to draw. */
+const PATIENT = { timeout: 120_000, interval: 20 };
+
 async function press(app: ReturnType<typeof render>, key: string, expected: string | RegExp) {
   app.stdin.write(key);
-  await vi.waitFor(() => expect(app.lastFrame()).toMatch(expected));
+  await vi.waitFor(() => expect(app.lastFrame()).toMatch(expected), PATIENT);
 }
 
 describe("relaudit explore (Ink)", () => {
@@ -133,7 +136,7 @@ describe("relaudit explore (Ink)", () => {
       expect(app.stdin.listenerCount("readable")).toBeGreaterThan(0);
       app.stdin.write(key);
       // Ink stops reading the keyboard once the app has exited.
-      await vi.waitFor(() => expect(app.stdin.listenerCount("readable")).toBe(0));
+      await vi.waitFor(() => expect(app.stdin.listenerCount("readable")).toBe(0), PATIENT);
       app.unmount();
     }
   });
