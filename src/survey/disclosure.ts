@@ -17,19 +17,8 @@
 // Every published state is safe, so the result is safe whatever the order; the order only decides what is kept.
 // Methods and limits: docs/methods.md#survey-privacy, docs/security.md.
 
-import { P, smallZeroSum } from "./zero-sum.js";
-
-const mul = (a: number, b: number) => (a * b) % P;
-
-function inverse(a: number): number {
-  let result = 1;
-  let base = a % P;
-  for (let e = P - 2; e > 0; e = Math.floor(e / 2)) {
-    if (e % 2 === 1) result = mul(result, base);
-    base = mul(base, base);
-  }
-  return result;
-}
+import { inverse, mul, P } from "./residues.js";
+import { smallZeroSum } from "./zero-sum.js";
 
 /** A deterministic stream of residues in [1, P) (xorshift32), so plans do not depend on Math.random. */
 function residues(count: number, seed: number): Int32Array {

@@ -11,18 +11,7 @@
 // rank nothing leaks; if it lacks one dimension, the one hyperplane through B decides (Q = the small patterns with
 // a column outside it); otherwise the small patterns are searched. Arithmetic modulo the prime 2²⁶ − 5, exact.
 
-const P = 67_108_859;
-const mul = (a: number, b: number) => (a * b) % P;
-
-function inverse(a: number): number {
-  let result = 1;
-  let base = ((a % P) + P) % P;
-  for (let e = P - 2; e > 0; e = Math.floor(e / 2)) {
-    if (e % 2 === 1) result = mul(result, base);
-    base = mul(base, base);
-  }
-  return result;
-}
+import { inverse, mul, P } from "./residues.js";
 
 /** A rational weight p/q as a residue. */
 export const weight = (p: number, q: number) => mul(((p % P) + P) % P, inverse(q));

@@ -1,7 +1,6 @@
 // Small sets of atoms whose null-space signatures sum to zero: the search behind src/survey/disclosure.ts.
 
-/** 2²⁶ − 5, prime: products of two residues stay below 2⁵³. */
-export const P = 67_108_859;
+import { P } from "./residues.js";
 
 /** Above this many half-sets the search is not tried and the figure is withheld (never a miss, only a loss). */
 const MAX_HALVES = 4_000_000;
