@@ -30,6 +30,8 @@ export interface GenerateOptions {
   people?: number;
   weeks?: number;
   interactionsPerPersonWeek?: number;
+  /** Planted changes scaled by this factor in (0, 1] (calibration); 1, the default, is the documented demo. */
+  strength?: number;
   /** No planted change: the null model. */
   null?: boolean;
   /** Approximate total survey responses over both waves (default: each organisation's usual response rate). */
@@ -52,7 +54,7 @@ export const DEFAULTS = {
 };
 
 function checkOptions(
-  o: Required<Omit<GenerateOptions, "surveyResponses" | "null">> & { surveyResponses: number | null },
+  o: Required<Omit<GenerateOptions, "surveyResponses" | "null" | "strength">> & { surveyResponses: number | null },
 ): void {
   const whole = (name: string, v: number, min: number) => {
     if (!Number.isInteger(v) || v < min) throw new RangeError(`${name} must be a whole number ≥ ${min}, got ${v}`);
@@ -81,7 +83,7 @@ export async function generateSystem(options: GenerateOptions): Promise<Generate
   const planted = !options.null;
   const calendar = { startDay: dayOf(DEFAULT_START), weeks: o.weeks };
   const workforce = buildWorkforce(o.seed, o.people, calendar);
-  const plan = makePlan(o.seed, workforce, calendar, planted);
+  const plan = makePlan(o.seed, workforce, calendar, planted, options.strength ?? 1);
   // The spanner leaves only after the ties are built, so rates are scaled identically in both modes.
   const relationships = buildRelationships(o.seed, workforce, plan, o.interactionsPerPersonWeek);
   if (planted) workforce.people[plan.spanner].left = plan.spannerLeaves;

@@ -63,7 +63,12 @@ export function weekFor(n: number, weeks: number): number {
   return Math.min(weeks - 1, Math.max(0, Math.round((n * weeks) / 26) - 1));
 }
 
-export function makePlan(seed: number, workforce: Workforce, calendar: Calendar, planted: boolean): Plan {
+/**
+ * `strength` scales every planted change for calibration (1, the default, is the demo as documented; 0.5 halves
+ * each fall, collapse, drop and asymmetry).
+ */
+export function makePlan(seed: number, workforce: Workforce, calendar: Calendar, planted: boolean, strength = 1): Plan {
+  const scaled = (full: number, none: number) => (strength === 1 ? full : none + (full - none) * strength);
   const W = calendar.weeks;
   const connectors = teamNamed(workforce, "Community Connectors");
   const steady = (p: number) => {
@@ -98,9 +103,9 @@ export function makePlan(seed: number, workforce: Workforce, calendar: Calendar,
     planted,
     calendar,
     decayStart: weekFor(14, W),
-    decayFloor: 0.3,
+    decayFloor: scaled(0.3, 1),
     collapseStart: weekFor(17, W),
-    collapseKeep: 0.1,
+    collapseKeep: scaled(0.1, 1),
     oneWayBias: 0.97,
     spanner,
     spannerLeaves: dayIn(calendar, weekFor(18, W), 4),
@@ -108,8 +113,8 @@ export function makePlan(seed: number, workforce: Workforce, calendar: Calendar,
     briefing,
     forumTiesPerAttendee: 2,
     psDropTeam: teamNamed(workforce, "Emergency Department").index,
-    psDrop: 1,
-    rcHospitalRatesSocialCare: 2.7,
+    psDrop: scaled(1, 0),
+    rcHospitalRatesSocialCare: scaled(2.7, 3.9),
     rcHospitalRatesSocialCareNull: 3.9,
     deliveryLag: 4,
     waves: [

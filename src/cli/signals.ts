@@ -1,7 +1,9 @@
 // `relaudit signals [DIR]`: breakdown signals only, for a scheduled (weekly) run. Same inputs and exit codes as
-// `audit`; --previous marks signals new, continuing or resolved; --out writes dated files atomically, and the same
-// inputs always give the same bytes (no wall-clock time in the output).
-import { join, resolve } from "node:path";
+// `audit`; --previous marks signals new, continuing, escalated, de-escalated or resolved; --out writes dated files
+// atomically, never overwriting a dated report, and the same inputs always give the same bytes (no wall-clock time);
+// --replay runs the scheduled job over a range of past days in one process.
+import { existsSync, readFileSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
 import { Option } from "commander";
 import { InputError } from "../model/problems.js";
 import type { InputOptions } from "../load/inputs.js";
@@ -13,6 +15,9 @@ import type { SignalsReport } from "../result/signals-report.js";
 import { SIGNALS_FOLDER_FILES, SIGNALS_FORMATS } from "../report/formats/registry.js";
 import type { RenderOptions } from "../report/formats/types.js";
 import { addPseudonymOptions, pseudonymKeyFor, type PseudonymFlags } from "./pseudonym-key.js";
+import { renderReplayJson, renderReplayMarkdown } from "../report/replay.js";
+import { runReplayPipeline } from "../pipeline/replay.js";
+import { VERSION } from "../pipeline/audit.js";
 import { pseudonymiseReport } from "../privacy/pseudonymise.js";
 import { withVisibleControls } from "../util/control-characters.js";
 import { checkOutFolder, commitOutFolder } from "./out-folder.js";
@@ -27,6 +32,7 @@ interface SignalsFlags extends CommonFlags, PseudonymFlags {
   asOf?: string;
   out?: string;
   force?: boolean;
+  replay?: string;
 }
 
 export const signalsCommand: CliCommand<SignalsFlags> = {
@@ -61,11 +67,16 @@ export const signalsCommand: CliCommand<SignalsFlags> = {
         "-o, --out <dir>",
         `write ${SIGNALS_FOLDER_FILES.map((f) => `signals-<as-of>${f.extension} and signals-latest${f.extension}`).join(", ")} into this folder (atomically)`,
       )
-      .option("--force", "let --out write into a non-empty folder that is not a previous relaudit output"),
+      .option("--force", "let --out write into a non-empty folder that is not a previous relaudit output")
+      .option(
+        "--replay <from..to>",
+        "replay the scheduled run on each period start from..to (ISO dates): when each signal first fired, how long it lasted, lead time before events in annotations.csv",
+      ),
   run: (dir, flags, io) => runSignals(inputOptions(dir, flags), flags, io),
 };
 
 async function runSignals(input: InputOptions, flags: SignalsFlags, io: Io): Promise<number> {
+  if (flags.replay !== undefined) return runReplay(input, flags, io);
   const asOf = flags.asOf === undefined ? undefined : asOfDate(flags.asOf);
   if (asOf !== undefined && flags.until !== undefined)
     throw new InputError({
@@ -83,7 +94,11 @@ async function runSignals(input: InputOptions, flags: SignalsFlags, io: Io): Pro
   const audited = withVisibleControls(key ? pseudonymiseReport(run.report, key) : run.report);
   const report = projectSignals(audited, {
     asOf: run.asOf,
-    previous: previous && { path: flags.previous!, signals: withVisibleControls(previous) },
+    // The previous report is named by its own as-of date (a signals report), else by its file name.
+    previous: previous && {
+      name: previous.asOf ? `the run as of ${previous.asOf}` : basename(flags.previous!),
+      signals: withVisibleControls(previous.signals),
+    },
   });
   if (out !== undefined) writeOutputs(out, report, Boolean(flags.force), io, flags);
   const name = flags.format ?? (io.stdout.isTTY ? "terminal" : "markdown");
@@ -119,9 +134,51 @@ function writeOutputs(out: string, report: SignalsReport, force: boolean, io: Io
   );
   const names = files.map(([name]) => name);
   checkOutFolder(out, names, force);
+  // A dated report is the record of that run: never overwritten by a different one (the same bytes again are fine).
+  for (const [name, content] of files.slice(0, rendered.length)) {
+    const path = join(out, name);
+    if (existsSync(path) && readFileSync(path, "utf8") !== content)
+      throw new InputError({
+        file: join(flags.out!, name),
+        message: "a different report for this date is already there, and dated reports are never overwritten",
+        hint: "move or rename it if it should be replaced, or write to another --out folder",
+      });
+  }
   commitOutFolder(
     out,
     files.map(([path, content]) => ({ path, content })),
   );
   if (!flags.quiet) io.stderr.write(`relaudit: wrote ${names.map((n) => join(flags.out!, n)).join(", ")}\n`);
+}
+
+/** `--replay FROM..TO`: every scheduled run in the range, in this one process, each on the data before its day. */
+async function runReplay(input: InputOptions, flags: SignalsFlags, io: Io): Promise<number> {
+  const range = /^\s*(\d{4}-\d{2}-\d{2})\s*\.\.\s*(\d{4}-\d{2}-\d{2})\s*$/.exec(flags.replay!);
+  const from = range ? parseDate(range[1], "iso", "UTC") : null;
+  const to = range ? parseDate(range[2], "iso", "UTC") : null;
+  if (!from?.ok || !to?.ok || to.value < from.value)
+    throw new InputError({
+      option: "--replay",
+      message: "invalid range for --replay",
+      expected: "FROM..TO, two ISO dates with FROM ≤ TO, such as 2026-06-01..2026-10-31",
+      found: JSON.stringify(flags.replay),
+    });
+  for (const [flag, set] of [
+    ["--as-of", flags.asOf],
+    ["--previous", flags.previous],
+    ["--out", flags.out],
+    ["--fail-on", flags.failOn],
+    ["--until", flags.until],
+  ] as const)
+    if (set !== undefined)
+      throw new InputError({ option: flag, message: `${flag} does not apply to --replay`, hint: "leave it out" });
+  if (await pseudonymKeyFor(flags, io.env))
+    throw new InputError({
+      option: "--replay",
+      message: "--replay does not pseudonymise yet",
+      hint: "run the replay without --pseudonymise (it names groups, never people)",
+    });
+  const result = await runReplayPipeline(input, from.value, to.value);
+  io.stdout.write(flags.format === "json" ? renderReplayJson(result, VERSION) : renderReplayMarkdown(result));
+  return EXIT.ok;
 }

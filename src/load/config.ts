@@ -172,6 +172,12 @@ const TOP_LEVEL: Record<string, Validate> = {
   scales,
   coordination,
   metrics: mapOf(metric),
+  spc: object({
+    runLength: (v, path, problems) =>
+      v === 6 || v === 7
+        ? v
+        : expect(problems, path, "6 or 7", v, "6 is Making Data Count's shift and trend length; 7 is NHSRplotthedots'"),
+  }),
   files: object(Object.fromEntries(INPUT_KINDS.map((k) => [k, str]))),
 };
 

@@ -85,12 +85,17 @@ function refuse(file: string, option: string | undefined, what: string, error: E
 const PREVIOUS_HINT = "pass a report.json written by relaudit signals --format json or --out (or by relaudit audit)";
 
 /** The signals of a previous signals or audit report, checked, with nothing but the fields a signal has. */
-export async function readPreviousSignals(file: string): Promise<Signal[]> {
+/** A previous report's signals, and its as-of day when it is a signals report (it is named by that day). */
+export async function readPreviousSignals(file: string): Promise<{ signals: Signal[]; asOf: string | null }> {
   const json = parse(file, "--previous", PREVIOUS_HINT);
   const { previous } = await compiled();
   if (!previous(json))
     refuse(file, "--previous", "not a previous report relaudit can compare with", previous.errors![0], PREVIOUS_HINT);
-  return (json as { signals: Signal[] }).signals.map(signalFields);
+  const { signals, asOf } = json as { signals: Signal[]; asOf?: unknown };
+  return {
+    signals: signals.map(signalFields),
+    asOf: typeof asOf === "string" && /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : null,
+  };
 }
 
 /** A copy with the known fields only: whatever else a file carries is not copied into the new report. */

@@ -63,6 +63,8 @@ export interface Config {
   /** Relational coordination mapping (see docs/inputs.md). */
   coordination?: CoordinationConfig;
   metrics: Record<string, MetricConfig>;
+  /** SPC rules: points in a row for a shift or a trend (default 6, Making Data Count; 7 as in NHSRplotthedots). */
+  spc?: { runLength?: 6 | 7 };
   /** Input file paths (resolved against the config's folder). */
   files: Partial<Record<InputKind, string>>;
 }

@@ -2,6 +2,7 @@
 // scheduled run (schema/report.schema.json, $defs/signalsReport): the signals, each marked new, continuing or
 // resolved against a previous run, with the series, leading indicators and timeline they come from.
 import { InputError } from "../model/problems.js";
+import { datasetAsOf } from "../load/as-of.js";
 import { loadInputs } from "../load/inputs.js";
 import { isoDate } from "../load/values.js";
 import type { Dataset } from "../model/types.js";
@@ -20,10 +21,13 @@ export interface SignalsRun {
   asOf: string;
 }
 
-/** Loads the inputs up to the end of the day before `asOf` (when given) and runs the signals selection. */
+/** Loads the inputs as a run on `asOf` (when given) would have seen them, and runs the signals selection. */
 export async function runSignalsPipeline(options: AuditOptions, asOf: number | undefined): Promise<SignalsRun> {
   options.onPhase?.("reading inputs");
-  const loaded = await loadInputs({ ...options, until: asOf !== undefined ? isoDate(asOf - DAY_MS) : options.until });
+  const read = await loadInputs({ ...options, until: asOf !== undefined ? isoDate(asOf - DAY_MS) : options.until });
+  // Every input cut at the as-of day, not only the interactions the loader left out: a run on that day saw no more.
+  const loaded =
+    asOf === undefined ? read : { ...read, dataset: datasetAsOf(read.dataset, asOf, { interactions: false }) };
   const report = analyse(loaded, options, SIGNALS_ONLY);
   if (!report.timeline)
     throw new InputError({
@@ -43,7 +47,8 @@ function endOfData(data: Dataset): number {
 
 export interface ProjectionOptions {
   asOf: string;
-  previous?: { path: string; signals: Signal[] } | null;
+  /** `name`: how the previous report is named in this one (by its own as-of date when it has one). */
+  previous?: { name: string; signals: Signal[] } | null;
 }
 
 /** The signals projection of a Report from the signals selection (or a full audit: the same sections). */
@@ -62,13 +67,15 @@ export function projectSignals(report: Report, options: ProjectionOptions): Sign
     timeZone: timeline.timeZone,
     firstPeriod: timeline.firstPeriod,
     lastPeriod: timeline.lastPeriod,
-    comparedWith: options.previous?.path ?? null,
+    comparedWith: options.previous?.name ?? null,
     summary: {
       critical: count("critical"),
       warning: count("warning"),
       info: count("info"),
       new: signals.filter((s) => s.status === "new").length,
       continuing: signals.filter((s) => s.status === "continuing").length,
+      escalated: signals.filter((s) => s.status === "escalated").length,
+      "de-escalated": signals.filter((s) => s.status === "de-escalated").length,
       resolved: signals.filter((s) => s.status === "resolved").length,
     },
     signals,
@@ -80,13 +87,24 @@ export function projectSignals(report: Report, options: ProjectionOptions): Sign
   };
 }
 
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, critical: 2 };
+
 /**
- * Marks each signal new (no signal with its id before), continuing (there before, not resolved) or, for a
- * previous signal that is gone, resolved. Signals already resolved last time are not carried again.
+ * Marks each signal against the previous run: new, continuing (same severity), escalated or de-escalated (its
+ * severity changed; the previous one is kept in `previousSeverity`), or, for a previous signal that is gone,
+ * resolved. A signal that was there before keeps the first period it had then: an episode does not restart because
+ * a later run estimates its onset differently. Signals already resolved last time are not carried again.
  */
 export function compareWithPrevious(current: readonly Signal[], previous: readonly Signal[]): Signal[] {
   const before = new Map(previous.filter((s) => s.status !== "resolved").map((s) => [s.id, s]));
-  const now = current.map((s): Signal => ({ ...s, status: before.has(s.id) ? "continuing" : "new" }));
+  const now = current.map((s): Signal => {
+    const was = before.get(s.id);
+    if (!was) return { ...s, status: "new" };
+    const change = SEVERITY_RANK[s.severity] - SEVERITY_RANK[was.severity];
+    const status = change > 0 ? "escalated" : change < 0 ? "de-escalated" : "continuing";
+    const firstPeriod = was.firstPeriod < s.firstPeriod ? was.firstPeriod : s.firstPeriod;
+    return { ...s, firstPeriod, status, ...(change !== 0 ? { previousSeverity: was.severity } : {}) };
+  });
   const ids = new Set(current.map((s) => s.id));
   const resolved = [...before.values()]
     .filter((s) => !ids.has(s.id))

@@ -13,13 +13,15 @@ export function renderSignalsMarkdown(report: SignalsReport): string {
     `${md(report.firstPeriod ?? "?")} to ${md(report.lastPeriod ?? "?")} (${report.period}s, ${md(report.timeZone)}). ` +
       `${s.critical} critical, ${s.warning} warning, ${s.info} info` +
       (report.comparedWith
-        ? `; ${s.new} new, ${s.continuing} continuing, ${s.resolved} resolved since ${md(report.comparedWith)}.`
+        ? `; ${s.new} new, ${s.continuing} continuing, ${s.escalated} escalated, ${s["de-escalated"]} de-escalated, ${s.resolved} resolved since ${md(report.comparedWith)}.`
         : "."),
     "",
   );
   if (report.signals.length === 0) lines.push("No breakdown signal.", "");
   for (const signal of report.signals) {
-    const status = signal.status ? ` · ${md(signal.status)}` : "";
+    const status = signal.status
+      ? ` · ${md(signal.status)}${signal.previousSeverity ? ` (was ${md(signal.previousSeverity)})` : ""}`
+      : "";
     const groups = signal.subject.groups?.join(" ↔ ") ?? signal.subject.scale ?? signal.subject.metric ?? "";
     const attribute = signal.subject.attribute ? ` (${signal.subject.attribute})` : "";
     lines.push(`## ${md(signal.severity.toUpperCase())} · ${md(signal.kind)}${status} · ${md(groups + attribute)}`, "");

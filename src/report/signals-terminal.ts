@@ -36,7 +36,9 @@ export function renderSignalsTerminal(report: SignalsReport, options: TerminalOp
     out.push(counts);
     if (report.comparedWith)
       out.push(
-        c.dim(`${s.new} new · ${s.continuing} continuing · ${s.resolved} resolved since ${report.comparedWith}`),
+        c.dim(
+          `${s.new} new · ${s.continuing} continuing · ${s.escalated} escalated · ${s["de-escalated"]} de-escalated · ${s.resolved} resolved since ${report.comparedWith}`,
+        ),
       );
     out.push("");
   }
@@ -45,7 +47,10 @@ export function renderSignalsTerminal(report: SignalsReport, options: TerminalOp
   for (const signal of report.signals) {
     out.push(...wrap(`${badge[signal.severity]} ${signal.message} From ${signal.firstPeriod}.`, width, INDENT));
     const subject = formatSubject(signal.subject);
-    const meta = `practice ${signal.practice} · ${signal.kind}${signal.status ? ` · ${signal.status}` : ""}${subject ? ` · ${subject}` : ""}`;
+    const status = signal.status
+      ? ` · ${signal.status}${signal.previousSeverity ? ` (was ${signal.previousSeverity})` : ""}`
+      : "";
+    const meta = `practice ${signal.practice} · ${signal.kind}${status}${subject ? ` · ${subject}` : ""}`;
     out.push(...wrap(meta, width - INDENT.length).map((l) => `${INDENT}${c.dim(l)}`));
     if (!quiet) {
       out.push(...wrap(`rule: ${signal.rule}`, width - INDENT.length, "  ").map((l) => `${INDENT}${l}`));

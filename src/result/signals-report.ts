@@ -17,7 +17,13 @@ export interface SignalsReport {
   lastPeriod: string | null;
   /** Whether statuses were set against a previous report (`--previous`). */
   comparedWith: string | null;
-  summary: { [S in Severity]: number } & { new: number; continuing: number; resolved: number };
+  summary: { [S in Severity]: number } & {
+    new: number;
+    continuing: number;
+    escalated: number;
+    "de-escalated": number;
+    resolved: number;
+  };
   /** Current signals, then those resolved since the previous run (with status "resolved"). */
   signals: Signal[];
   series: Series[];

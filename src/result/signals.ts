@@ -29,11 +29,38 @@ export interface Signal {
   message: string;
   evidence: Evidence[];
   questions: string[];
+  /** What chance alone would give for this observation, and the correction for everything looked at. */
+  chance?: SignalChance;
   /** Id of the series the signal was read from, when there is one. */
   series?: string;
   /** Set by `relaudit signals --previous`. */
-  status?: "new" | "continuing" | "resolved";
+  status?: SignalStatus;
+  /** With a status: the severity in the previous report (escalated and de-escalated signals say from what). */
+  previousSeverity?: Severity;
 }
+
+/**
+ * The null model's verdict (docs/methods.md, "Null models of the signals"): the observed value, what chance alone
+ * would give (an expected count, or the value in force), the probability of at least this much under the null, and
+ * that probability adjusted for the whole family of tests of this kind the run looked at.
+ */
+export interface SignalChance {
+  observed: number;
+  expected: number;
+  p: number;
+  adjusted: number;
+  /** Tests of this kind the run looked at (pairs of groups, series, departures, groups compared). */
+  family: number;
+  correction: "holm";
+  /** The null model, in words. */
+  model: string;
+}
+
+/**
+ * Against the previous run: new (no signal with its id before), continuing (same severity), escalated (more severe:
+ * warning → critical), de-escalated (less severe), resolved (there before, gone now).
+ */
+type SignalStatus = "new" | "continuing" | "escalated" | "de-escalated" | "resolved";
 
 export interface SeriesPoint {
   period: string;
@@ -99,7 +126,7 @@ export interface LeadingIndicator {
   n: number;
   /** Periods by which the relational series leads the delivery metric. */
   lag: number;
-  /** Cross-correlation of the prewhitened series at that lag, with a 95% interval (Fisher z). */
+  /** Cross-correlation of the prewhitened series at that lag, with a 95% interval (Fisher z) Bonferroni-adjusted over the lags tried, as `p` is. */
   r: number;
   ci: [number, number];
   /** Two-sided p-value, Bonferroni-adjusted for the lags tried. */

@@ -23,7 +23,8 @@ export function analyseSignals(
 ): SignalsSection | null {
   const timeline = buildTimeline(data);
   if (!timeline && !survey) return null;
-  const scene = buildScene(data, survey, timeline, options.settings ?? {});
+  const runLength = data.config.spc?.runLength;
+  const scene = buildScene(data, survey, timeline, options.settings ?? (runLength ? { runLength } : {}));
   const notes = [...scene.notes, ...surveyNotes(scene)];
   const boundaries = scene.relational?.boundaries.map((b) => b.series) ?? [];
   const leading = timeline ? leadingIndicators(scene.delivery, boundaries, timeline) : [];

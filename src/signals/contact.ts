@@ -14,6 +14,8 @@ import {
   RECENT,
   type Episode,
 } from "./episodes.js";
+import type { SignalChance } from "../result/signals.js";
+import { controlFamily, recentFallProbability } from "./null-models.js";
 import { lossConcentration, type PairSeries } from "./relational.js";
 import {
   chartedGroups,
@@ -42,6 +44,25 @@ const MIN_FALL_SE = 3;
 const MAX_SINGLE_LOSS_SHARE = 0.5;
 /** Fall of a group's E-I index (range −1…1) for a fragmentation warning. */
 const EI_DROP_WARNING = 0.25;
+
+/**
+ * The null of the chart rules: a stable process at the mean in force. The chance that the mean of the last RECENT
+ * points sits this many standard errors below it (σ from the baseline's moving ranges, Student's t). The family
+ * correction is applied over every series of the kind the run looked at (the detectors below).
+ */
+function fallChance(charted: ChartedSeries, z: number, baselinePoints: number): SignalChance {
+  const last = charted.chart.points.filter((p) => p.value !== null && !p.excluded).at(-1);
+  const p = recentFallProbability(z, baselinePoints);
+  return {
+    observed: round(recentMean(charted.chart) ?? 0, 3),
+    expected: round(last?.mean ?? 0, 3),
+    p,
+    adjusted: p,
+    family: 1,
+    correction: "holm",
+    model: `mean of the last ${RECENT} points of a stable process at the mean in force (Student's t, σ from ${baselinePoints} baseline points' moving ranges)`,
+  };
+}
 
 const signalId = (kind: string, attribute: string, groups: string[]) => `${kind}:${attribute}:${groups.join("|")}`;
 
@@ -105,6 +126,7 @@ function fallingContact(charted: ChartedSeries, pair: PairSeries, context: PairC
       },
       ...episodeEvidence(episode, charted, timeline, fall),
     ],
+    chance: fallChance(charted, fall, context.baselinePoints),
     questions: [
       `What changed for ${a} and ${b} around ${from}: a restructure, a new pathway, a change of people or of meeting?`,
       `Who used to carry the link between ${a} and ${b}, and are they still in post and able to?`,
@@ -177,6 +199,7 @@ function reciprocityCollapse(charted: ChartedSeries, pair: PairSeries, context: 
       },
       ...episodeEvidence(episode, charted, timeline, fall),
     ],
+    chance: fallChance(charted, fall, baselinePoints),
     questions: [
       `What would ${silent.writer} need in order to respond to ${silent.answerer} again: time, a named contact, a clearer ask?`,
       `Did something around ${from} change how requests from ${silent.answerer} reach ${silent.writer} (a new inbox, a rota, a referral form)?`,
@@ -186,19 +209,35 @@ function reciprocityCollapse(charted: ChartedSeries, pair: PairSeries, context: 
   };
 }
 
-/** Falling contact on every charted pair of groups. */
-export const fallingContactSignals = (scene: SignalScene): DetectedSignal[] =>
-  chartedPairs(scene).flatMap((p) => fallingContact(p.interactions, p.pair, p.context) ?? []);
-
-/** Reciprocity collapse on every charted pair of groups whose ties have a direction. */
-export const reciprocityCollapseSignals = (scene: SignalScene): DetectedSignal[] =>
-  chartedPairs(scene).flatMap((p) =>
-    p.reciprocity ? (reciprocityCollapse(p.reciprocity, p.pair, p.context) ?? []) : [],
+/**
+ * Falling contact on every charted pair of groups: one family (Holm) over every pair of every boundary charted, so a
+ * large system is held to the same rate of false alarms as a small one.
+ */
+export function fallingContactSignals(scene: SignalScene): DetectedSignal[] {
+  const pairs = chartedPairs(scene);
+  return controlFamily(
+    pairs.flatMap((p) => fallingContact(p.interactions, p.pair, p.context) ?? []),
+    pairs.length,
   );
+}
 
-/** Fragmentation in every charted group. */
-export const fragmentationSignals = (scene: SignalScene): DetectedSignal[] =>
-  chartedGroups(scene).flatMap((g) => fragmentation(g.ei, g.context, g.isolates) ?? []);
+/** Reciprocity collapse on every charted pair of groups whose ties have a direction: one family over them. */
+export function reciprocityCollapseSignals(scene: SignalScene): DetectedSignal[] {
+  const pairs = chartedPairs(scene).filter((p) => p.reciprocity !== null);
+  return controlFamily(
+    pairs.flatMap((p) => reciprocityCollapse(p.reciprocity!, p.pair, p.context) ?? []),
+    pairs.length,
+  );
+}
+
+/** Fragmentation in every charted group: one family over every group of every boundary. */
+export function fragmentationSignals(scene: SignalScene): DetectedSignal[] {
+  const groups = chartedGroups(scene);
+  return controlFamily(
+    groups.flatMap((g) => fragmentation(g.ei, g.context, g.isolates) ?? []),
+    groups.length,
+  );
+}
 
 /** A group turning inward: its E-I index falls (more internal contact), optionally with new isolates. */
 function fragmentation(
@@ -235,6 +274,7 @@ function fragmentation(
       { label: "people newly without contact (leavers excluded)", value: isolates.count, n: isolates.of },
       ...episodeEvidence(episode, charted, context.timeline, se),
     ],
+    chance: fallChance(charted, se, context.baselinePoints),
     questions: [
       `What has pulled ${g} inward since ${from}: pressure of work, a reorganisation, a loss of shared forums?`,
       `Which relationships outside ${g} matter most for its work now, and who could renew them?`,

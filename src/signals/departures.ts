@@ -4,10 +4,13 @@ import type { Dataset, Tie } from "../model/types.js";
 import type { Severity } from "../result/types.js";
 import type { BoundarySeries } from "./relational.js";
 import type { DetectedSignal, SignalScene } from "./scene.js";
+import { endingRateOf } from "./people-links.js";
 import { labelAt, positionOf, wholePositions, type Timeline } from "./timeline.js";
-import { percent } from "../text/format.js";
-import { plural } from "../text/format.js";
+import { percent, plural } from "../text/format.js";
+import { formatShare } from "../text/voice.js";
 import { round } from "../util/round.js";
+import { poissonLowerTail } from "../stats/distributions.js";
+import { controlFamily } from "./null-models.js";
 
 /** Periods before a departure used to measure the link the leaver carried. */
 const DEPARTURE_LOOKBACK = 8;
@@ -16,11 +19,13 @@ const CARRIED_SHARE_WARNING = 0.5;
 const CARRIED_SHARE_CRITICAL = 0.8;
 /** The link must have mattered (contact per period before the departure) and been lost (contact since, as a share of before). */
 const DEPARTURE_MIN_VOLUME = 5;
-const DEPARTURE_LINK_LOST = 0.5;
+const DEPARTURE_LINK_LOST = 0.25;
 /** At most this many other person-to-person ties may still link the groups (more: the link does not rest on one person). */
 const DEPARTURE_MAX_REMAINING = 1;
 /** Periods of history before the departure needed to judge what the leaver carried. */
 const DEPARTURE_MIN_HISTORY = 4;
+/** Whole periods since the departure needed before it is judged: whether the link was lost must beat chance. */
+const DEPARTURE_JUDGED_AFTER = 1;
 
 /** People who left inside the timeline, with enough history before, from a reportable group: person → position left. */
 function leaversToJudge(data: Dataset, index: BoundarySeries["index"], timeline: Timeline): Map<number, number> {
@@ -44,6 +49,8 @@ function leaversToJudge(data: Dataset, index: BoundarySeries["index"], timeline:
 interface CarriedContact {
   /** "leaver,other group" → the leaver's contact with that group in the look-back window. */
   carried: Map<string, number>;
+  /** "leaver,other group" → that contact per person the leaver had it with (both directions of a tie together). */
+  partners: Map<string, Map<number, number>>;
   /** Other distinct pairs of people linking the leaver's group and the other group (counted up to the cap). */
   remaining: (leaver: number, other: number) => number;
 }
@@ -71,6 +78,7 @@ function carriedContact(
   const enough = DEPARTURE_MAX_REMAINING + 1;
   const slots = leaverIds.length * groupCount;
   const carriedBy = new Float64Array(slots).fill(NaN);
+  const partnersBy = new Map<number, Map<number, number>>();
   const othersCount = new Uint8Array(slots);
   const othersPairs = new Float64Array(slots * enough);
   const windowWeight = new Float64Array(timeline.length);
@@ -101,17 +109,29 @@ function carriedContact(
         if (!carries && othersCount[slot] >= enough) continue;
         const weight = inWindow(left);
         if (weight <= 0) continue;
-        if (carries) carriedBy[slot] = Number.isNaN(carriedBy[slot]) ? weight : carriedBy[slot] + weight;
-        else if (!othersPairs.subarray(slot * enough, slot * enough + othersCount[slot]).includes(pair))
+        if (carries) {
+          carriedBy[slot] = Number.isNaN(carriedBy[slot]) ? weight : carriedBy[slot] + weight;
+          const partner = tie.from === leaver ? tie.to : tie.from;
+          const byPartner = partnersBy.get(slot) ?? new Map<number, number>();
+          byPartner.set(partner, (byPartner.get(partner) ?? 0) + weight);
+          partnersBy.set(slot, byPartner);
+        } else if (!othersPairs.subarray(slot * enough, slot * enough + othersCount[slot]).includes(pair))
           othersPairs[slot * enough + othersCount[slot]++] = pair;
       }
     }
   }
   const carried = new Map<string, number>();
+  const partners = new Map<string, Map<number, number>>();
+  const keyOf = (slot: number) => `${leaverIds[Math.floor(slot / groupCount)]},${slot % groupCount}`;
   carriedBy.forEach((weight, slot) => {
-    if (!Number.isNaN(weight)) carried.set(`${leaverIds[Math.floor(slot / groupCount)]},${slot % groupCount}`, weight);
+    if (!Number.isNaN(weight)) carried.set(keyOf(slot), weight);
   });
-  return { carried, remaining: (leaver, other) => othersCount[leaverIds.indexOf(leaver) * groupCount + other] };
+  partnersBy.forEach((byPartner, slot) => partners.set(keyOf(slot), byPartner));
+  return {
+    carried,
+    partners,
+    remaining: (leaver, other) => othersCount[leaverIds.indexOf(leaver) * groupCount + other],
+  };
 }
 
 /** What the signal says about one departure, once it is judged a breakdown. */
@@ -121,16 +141,53 @@ interface Departure {
   from: string;
   share: number;
   remaining: number;
-  lookedBack: number;
-  beforeRate: number;
-  afterRate: number | null;
+  /** Contact between the groups in each whole period looked back, and in all whole periods since. */
+  window: number[];
+  afterSum: number;
   periodsSince: number;
+  /** The fewest of the leaver's ties that held half the contact carried: all must end for the link to go by chance. */
+  keyTies: number;
+  /** The system's rate per period of strong ties ending anyway (tieEndingRate in people-links.ts). */
+  endingRate: number;
 }
 
+/** The fewest ties (largest first) that held at least half the contact a leaver carried. */
+function keyTies(byPartner: ReadonlyMap<number, number>, carried: number): number {
+  let held = 0;
+  let count = 0;
+  for (const weight of [...byPartner.values()].sort((x, y) => y - x)) {
+    held += weight;
+    count++;
+    if (held >= carried / 2) break;
+  }
+  return Math.max(1, count);
+}
+
+/** Variance over mean of per-period counts, at least 1 (quasi-Poisson dispersion). */
+function overDispersion(values: readonly number[]): number {
+  if (values.length < 2) return 1;
+  const mean = values.reduce((s, v) => s + v, 0) / values.length;
+  if (mean <= 0) return 1;
+  const variance = values.reduce((s, v) => s + (v - mean) ** 2, 0) / (values.length - 1);
+  return Math.max(1, variance / mean);
+}
+
+/** The departure as a signal, judged against its null: the departure cost nothing, contact goes on at its rate. */
 function departureSignal(attribute: string, kind: Timeline["kind"], d: Departure): DetectedSignal {
   const { a, b, from, share, remaining } = d;
-  const periods = plural(d.lookedBack, kind);
   const severity: Severity = share >= CARRIED_SHARE_CRITICAL || remaining === 0 ? "critical" : "warning";
+  const lookedBack = d.window.length;
+  const periods = plural(lookedBack, kind);
+  const beforeRate = d.window.reduce((s, v) => s + v, 0) / lookedBack;
+  // Weekly contact is over-dispersed (leave, rotas, fortnightly meetings): the Poisson count is scaled by the
+  // window's own dispersion φ (quasi-Poisson).
+  const expected = beforeRate * d.periodsSince;
+  const dispersion = overDispersion(d.window);
+  // Under the null the departure cost nothing: a successor carries the leaver's ties on. The link is still lost if
+  // the ties holding half its contact end anyway (each by the leaving period's end or since, at the system's rate),
+  // or else if contact since is low by chance. P = e + (1 − e)·P(count), e = (1 − (1 − η)^(t + 1))^k.
+  const ended = (1 - (1 - d.endingRate) ** (d.periodsSince + 1)) ** d.keyTies;
+  const p = ended + (1 - ended) * poissonLowerTail(d.afterSum / dispersion, expected / dispersion);
   return {
     id: `key-person-departure:${attribute}:${a}|${b}:${from}`,
     kind: "key-person-departure",
@@ -148,12 +205,12 @@ function departureSignal(attribute: string, kind: Timeline["kind"], d: Departure
         kind: "share",
       },
       { label: `other ties linking the groups in those ${kind}s`, value: remaining },
-      { label: `contact per ${kind} before`, value: round(d.beforeRate, 1), n: d.lookedBack },
+      { label: `contact per ${kind} before`, value: round(beforeRate, 1), n: lookedBack },
       {
         label: `contact per ${kind} since`,
-        value: d.afterRate === null ? null : round(d.afterRate, 1),
+        value: round(d.afterSum / d.periodsSince, 1),
         n: d.periodsSince,
-        reference: round(d.beforeRate, 1),
+        reference: round(beforeRate, 1),
       },
     ],
     questions: [
@@ -161,15 +218,35 @@ function departureSignal(attribute: string, kind: Timeline["kind"], d: Departure
       `Which pieces of joint work between ${a} and ${b} depended on that link, and where do they stand now?`,
       `How could the link between ${a} and ${b} rest on more than one person in future?`,
     ],
+    chance: {
+      observed: d.afterSum,
+      expected: round(expected, 3),
+      p,
+      adjusted: p,
+      family: 1,
+      correction: "holm",
+      model: `the link lost only if the ${d.keyTies === 1 ? "tie" : `${d.keyTies} ties`} holding half its contact ended as ties end anyway (${formatShare(d.endingRate)} a period, chance ${formatShare(ended)}), or contact since is a low quasi-Poisson count at the rate before (dispersion ${round(dispersion, 1)}, ${plural(d.periodsSince, "period")} since)`,
+    },
   };
 }
 
-/** Departures that took a cross-group link with them, on every boundary. */
-export const keyPersonDepartureSignals = (scene: SignalScene): DetectedSignal[] =>
-  scene.relational?.boundaries.flatMap((b) => keyPersonDepartures(scene.data, b.series, scene.relational!.timeline)) ??
-  [];
+/** Departures that took a cross-group link with them, on every boundary (each boundary's departures one family). */
+export function keyPersonDepartureSignals(scene: SignalScene): DetectedSignal[] {
+  const relational = scene.relational;
+  if (!relational) return [];
+  const endingRate = endingRateOf(scene);
+  return relational.boundaries.flatMap((b) =>
+    keyPersonDepartures(scene.data, b.series, relational.timeline, endingRate),
+  );
+}
 
-function keyPersonDepartures(data: Dataset, boundary: BoundarySeries, timeline: Timeline): DetectedSignal[] {
+/** `endingRate`: the system's rate per period of strong ties ending anyway (0 when unknown). */
+function keyPersonDepartures(
+  data: Dataset,
+  boundary: BoundarySeries,
+  timeline: Timeline,
+  endingRate: number,
+): DetectedSignal[] {
   const { index } = boundary;
   const leavers = leaversToJudge(data, index, timeline);
   if (leavers.size === 0) return [];
@@ -198,9 +275,11 @@ function keyPersonDepartures(data: Dataset, boundary: BoundarySeries, timeline: 
     const remaining = contact.remaining(leaver, other);
     if (remaining > DEPARTURE_MAX_REMAINING) continue;
     const beforeRate = total / window.length;
-    const afterRate = after.length > 0 ? after.reduce((s, p) => s + pair.interactions[p], 0) / after.length : null;
+    // Until a whole period has passed, nobody can tell a lost link from one already picked up: no signal yet.
+    if (after.length < DEPARTURE_JUDGED_AFTER) continue;
+    const afterSum = after.reduce((s, p) => s + pair.interactions[p], 0);
     // A link someone else has picked up is not a breakdown (it stays visible in the network section).
-    if (afterRate !== null && afterRate > DEPARTURE_LINK_LOST * beforeRate) continue;
+    if (afterSum / after.length > DEPARTURE_LINK_LOST * beforeRate) continue;
     signals.push(
       departureSignal(index.attribute, timeline.kind, {
         a: index.names[gL],
@@ -208,12 +287,15 @@ function keyPersonDepartures(data: Dataset, boundary: BoundarySeries, timeline: 
         from: labelAt(timeline, left),
         share,
         remaining,
-        lookedBack: window.length,
-        beforeRate,
-        afterRate,
+        window: window.map((p) => pair.interactions[p]),
+        afterSum,
         periodsSince: after.length,
+        keyTies: keyTies(contact.partners.get(key)!, weight),
+        endingRate,
       }),
     );
   }
-  return signals;
+  // One family (Holm): every departure and group it linked to that was looked at; a link that merely dipped after a
+  // departure is not lost.
+  return controlFamily(signals, contact.carried.size);
 }

@@ -2,7 +2,7 @@
 // delivery metric y of the same group at lags 0…MAX_LAG (x leading y). Weekly series are autocorrelated, which
 // makes raw cross-correlations look significant far too often (Box & Jenkins): both series are prewhitened with
 // the AR(1) filter fitted to x, and the p-value is Bonferroni-adjusted for the lags tried.
-import { normalCdf } from "../stats/distributions.js";
+import { normalCdf, normalQuantile } from "../stats/distributions.js";
 import type { LeadingIndicator } from "../result/signals.js";
 import type { Subject } from "../result/types.js";
 import { formatP, metricWords } from "../text/voice.js";
@@ -104,7 +104,9 @@ export function leadingIndicator(input: LeadingInput, maxLag = MAX_LAG): Leading
     };
   }
   const adjusted = Math.min(1, best.p * lagsTried);
-  const half = 1.96 / Math.sqrt(best.n - 3);
+  // The interval is adjusted as the p is (Bonferroni over the lags tried), so the two tell the same story: it
+  // excludes 0 exactly when the adjusted p is below ALPHA.
+  const half = normalQuantile(1 - ALPHA / 2 / lagsTried) / Math.sqrt(best.n - 3);
   const zr = Math.atanh(Math.max(-0.999999, Math.min(0.999999, best.r)));
   const ci: [number, number] = [Math.tanh(zr - half), Math.tanh(zr + half)];
   const found = adjusted < ALPHA;

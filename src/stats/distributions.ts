@@ -1,16 +1,31 @@
 // The probability distributions the analyses need (Student's t and the standard normal for survey comparisons, the
-// binomial for signal calibration), taken from stdlib-js: small, separately published packages, each tested against
+// binomial and Poisson for signal null models), taken from stdlib-js: small, separately published packages, each tested against
 // reference values (Boost/R). They replace hand-written Lanczos log-gamma, incomplete beta and gamma (simple-statistics
 // has no t distribution and only a table-based normal CDF). Shared by survey/ and signals/; imports nothing of ours.
 import betainc from "@stdlib/math-base-special-betainc";
 import binomialQuantileAt from "@stdlib/stats-base-dists-binomial-quantile";
 import normalCdfAt from "@stdlib/stats-base-dists-normal-cdf";
+import normalQuantileAt from "@stdlib/stats-base-dists-normal-quantile";
+import poissonCdf from "@stdlib/stats-base-dists-poisson-cdf";
 import tCdf from "@stdlib/stats-base-dists-t-cdf";
 import tQuantile from "@stdlib/stats-base-dists-t-quantile";
 
 /** Standard normal CDF Φ(z). */
 export function normalCdf(z: number): number {
   return normalCdfAt(z, 0, 1);
+}
+
+/** Quantile of the standard normal (0 < p < 1), e.g. the multiplier of a Bonferroni-adjusted interval. */
+export function normalQuantile(p: number): number {
+  if (!(p > 0 && p < 1)) throw new RangeError(`quantile probability must be in (0, 1), got ${p}`);
+  return normalQuantileAt(p, 0, 1);
+}
+
+/** P(X ≤ x) for X ~ Poisson(λ) (signal null models: contact continuing at its rate). */
+export function poissonLowerTail(x: number, lambda: number): number {
+  if (x < 0) return 0;
+  if (lambda <= 0) return 1;
+  return Math.min(1, poissonCdf(Math.floor(x), lambda));
 }
 
 /** 97.5th percentile of the standard normal: the multiplier of a two-sided 95% interval (R: qnorm(0.975)). */

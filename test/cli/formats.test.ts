@@ -31,7 +31,7 @@ describe("formats registry", () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^relaudit signals — as of 2026-10-31\n/);
     expect(stdout).not.toContain("## ");
-    expect(stdout).toMatch(/^CRITICAL Contact between/m);
+    expect(stdout).toMatch(/^CRITICAL A colleague in Harbour Voluntary Services who left/m);
     for (const line of stdout.split("\n")) expect(line.length).toBeLessThanOrEqual(80);
   });
 

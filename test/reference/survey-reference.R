@@ -30,10 +30,9 @@ two_sample <- function(x, y) {
   sp <- sqrt(((n1 - 1) * var(x) + (n2 - 1) * var(y)) / (n1 + n2 - 2))
   d <- (mean(y) - mean(x)) / sp
   J <- 1 - 3 / (4 * (n1 + n2) - 9)
-  se <- J * sqrt((n1 + n2) / (n1 * n2) + d^2 / (2 * (n1 + n2)))
   list(difference = unname(mean(y) - mean(x)), ci = unname(as.numeric(w$conf.int)), t = unname(w$statistic),
        df = unname(w$parameter), p = w$p.value, u = unname(mw$statistic), pMannWhitney = mw$p.value,
-       hedgesG = J * d, hedgesGCi = c(J * d - qnorm(0.975) * se, J * d + qnorm(0.975) * se))
+       hedgesG = J * d)
 }
 
 out <- list()

@@ -38,6 +38,23 @@ describe("compareWithPrevious", () => {
       ["c", "resolved"],
     ]);
   });
+
+  it("marks escalated and de-escalated with the severity before, and keeps a continuing signal's first period", () => {
+    const at = (id: string, severity: Signal["severity"], firstPeriod: string): Signal => ({
+      ...signal(id),
+      severity,
+      firstPeriod,
+    });
+    const result = compareWithPrevious(
+      [at("up", "critical", "2026-W40"), at("down", "warning", "2026-W38"), at("same", "warning", "2026-W41")],
+      [at("up", "warning", "2026-W37"), at("down", "critical", "2026-W39"), at("same", "warning", "2026-W37")],
+    );
+    expect(result.map((s) => [s.id, s.status, s.previousSeverity, s.firstPeriod])).toEqual([
+      ["up", "escalated", "warning", "2026-W37"],
+      ["down", "de-escalated", "critical", "2026-W38"],
+      ["same", "continuing", undefined, "2026-W37"],
+    ]);
+  });
 });
 
 describe("relaudit signals", () => {
@@ -72,16 +89,29 @@ describe("relaudit signals", () => {
     writeFileSync(path, earlier.stdout);
     const now = JSON.parse((await runInProcess(["signals", demo, "--previous", path, "--format", "json"])).stdout);
     const status = (id: string) => now.signals.find((s: Signal) => s.id === id)?.status;
-    const earlierIds = new Set(before.signals.map((s: Signal) => s.id));
-    for (const s of now.signals as Signal[])
-      expect(s.status).toBe(earlierIds.has(s.id) ? (s.status === "resolved" ? "resolved" : "continuing") : "new");
+    expect(now.comparedWith).toBe("the run as of 2026-09-14");
+    const was = new Map<string, Signal>(before.signals.map((s: Signal) => [s.id, s]));
+    for (const s of now.signals as Signal[]) {
+      const previous = was.get(s.id);
+      const expected = !previous
+        ? "new"
+        : s.status === "resolved"
+          ? "resolved"
+          : s.severity === previous.severity
+            ? "continuing"
+            : s.severity === "critical"
+              ? "escalated"
+              : "de-escalated";
+      expect(s.status, s.id).toBe(expected);
+      if (previous) expect(s.firstPeriod <= previous.firstPeriod, s.id).toBe(true);
+    }
     // The spanner left in 2026-W36: already seen on 14 September, still there at the end.
     expect(
       status("key-person-departure:organisation:Harbour Voluntary Services|Eastfield Primary Care Network:2026-W36"),
     ).toBe("continuing");
     // The decay had not yet crossed the thresholds by then.
     expect(status("falling-contact:organisation:County Social Care|Northgate Hospital")).toBe("new");
-    expect(now.summary.new + now.summary.continuing).toBe(
+    expect(now.summary.new + now.summary.continuing + now.summary.escalated + now.summary["de-escalated"]).toBe(
       now.signals.filter((s: Signal) => s.status !== "resolved").length,
     );
   });
@@ -102,6 +132,13 @@ describe("relaudit signals", () => {
     await runInProcess(["signals", demo, "--out", out, "--quiet"]);
     expect(readdirSync(out).sort()).toEqual(files);
     expect(files.map((f) => readFileSync(join(out, f), "utf8"))).toEqual(bytes);
+    // A different report for the same date is refused: the dated file stays the record of its run.
+    writeFileSync(join(out, "signals-2026-10-31.json"), "{}\n");
+    const refused = await runInProcess(["signals", demo, "--out", out, "--quiet"]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/never overwritten/);
+    expect(readFileSync(join(out, "signals-2026-10-31.json"), "utf8")).toBe("{}\n");
+    expect(readFileSync(join(out, "signals-latest.json"), "utf8")).toBe(bytes[3]);
   });
 
   it("works with a delivery file alone (--format json)", async () => {

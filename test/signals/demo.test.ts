@@ -1,12 +1,9 @@
 // The demo system (fixtures/demo, see its README and planted.json): each planted breakdown is found within two
 // periods of its onset, and null versions of the demo (no planted change) stay quiet in most seeds.
 //
-// Measured false-positive rates (warning or critical signals on `generate-demo --null`, default size, 26 weeks):
-//   seeds 1–5 (used to tune the thresholds): 0 of 5 seeds with a signal;
-//   seeds 6–15 (not used for tuning):        3 of 10 seeds with one (seed 6: falling contact between two
-//     professions; seed 10: dormant ties between two organisations; seed 15: falling contact and a reciprocity
-//     collapse between professions) — 12 of 15 seeds quiet overall, 4 signals in 15 runs.
-// This test pins seeds 6–10 (1, 0, 0, 0, 1 signals).
+// Null versions of the demo (`generate-demo --null`) are quiet: with every signal judged against its null model and
+// corrected for the family of tests looked at (docs/methods.md), seeds 6–10 raise no warning or critical signal
+// (before the null models: 1, 0, 0, 0, 1). `npm run calibrate` measures the rate over many seeds and shapes.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -94,7 +91,7 @@ describe.skipIf(!existsSync(join(demo, "planted.json")))("the demo's planted bre
 });
 
 describe("null versions of the demo (no planted change)", () => {
-  it("seeds 6–10: warning or critical signals per seed are 1, 0, 0, 0, 1", async () => {
+  it("seeds 6–10: no warning or critical signal", async () => {
     const counts: number[] = [];
     for (let seed = 6; seed <= 10; seed++) {
       const dir = mkdtempSync(join(tmpdir(), "relaudit-null-"));
@@ -106,6 +103,6 @@ describe("null versions of the demo (no planted change)", () => {
         rmSync(dir, { recursive: true, force: true });
       }
     }
-    expect(counts).toEqual([1, 0, 0, 0, 1]);
+    expect(counts).toEqual([0, 0, 0, 0, 0]);
   });
 });

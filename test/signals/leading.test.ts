@@ -75,6 +75,8 @@ describe("prewhitened lagged correlation", () => {
       });
       if (r.evidence === "evidence") hits++;
       else expect(r.message).toMatch(/^No evidence/);
+      // The interval is adjusted as the p is: it excludes 0 exactly when there is evidence.
+      expect(r.ci[0] > 0 || r.ci[1] < 0, `seed ${s}: p ${r.p}, ci ${r.ci}`).toBe(r.evidence === "evidence");
     }
     expect(hits).toBe(11);
   });

@@ -3,7 +3,8 @@
 import { isoWaveDates } from "../../src/load/survey.js";
 import type { WaveClock } from "../../src/signals/scene.js";
 import { describe, expect, it } from "vitest";
-import { holm, perceptionGaps, surveyDrops, wavePeriod } from "../../src/signals/survey-signals.js";
+import { holm } from "../../src/signals/null-models.js";
+import { perceptionGaps, surveyDrops, wavePeriod } from "../../src/signals/survey-signals.js";
 import type { Comparison, ScaleResult, SurveySection, WaveChange } from "../../src/result/survey.js";
 
 describe("multiplicity and tails", () => {
@@ -86,7 +87,7 @@ describe("surveyDrops", () => {
     ];
     const [signal] = surveyDrops(survey(changes), "week", UTC, null);
     expect(signal.severity).toBe("info");
-    expect(signal.rule).toMatch(/not significant once 5 groups are compared \(Holm-adjusted p = 0\.15\)/);
+    expect(signal.rule).toMatch(/not significant once 5 comparisons are made \(Holm-adjusted p = 0\.15\)/);
   });
 
   it("ignores small drops, rises, suppressed groups, and undatable waves without a fallback", () => {

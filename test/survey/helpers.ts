@@ -47,7 +47,6 @@ export interface TwoSampleReference {
   u: number;
   pMannWhitney: number;
   hedgesG: number;
-  hedgesGCi: [number, number];
 }
 
 /** Produced by test/reference/survey-reference.R (R psych 2.2.9, base stats). */
