@@ -62,7 +62,8 @@ export const EXAMPLE_CONFIG = {
       answerLabels: AGREEMENT_7,
     },
   },
-  "// metrics": "delivery metrics: whether higher or lower is better, optional target",
+  "// metrics":
+    "delivery metrics: whether higher or lower is better; optional target, period (day, week or month: else from the dates) and aggregate (mean for rates, sum for counts)",
   metrics: { example_metric: { better: "lower" } },
 };
 

@@ -147,6 +147,8 @@ const coordination = object(
 const metric = object(
   {
     better: oneOf("higher", "lower", "neither"),
+    period: oneOf("day", "week", "month"),
+    aggregate: oneOf("mean", "sum"),
     target: num,
     baselinePoints: positiveInt,
     recalculateAt: isoDateList,

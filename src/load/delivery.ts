@@ -80,7 +80,7 @@ export async function loadDelivery(path: string, ctx: LoadContext): Promise<Deli
       range.add(at.value);
       const groups = dict<string>();
       for (const i of groupColumns) if (!isMissing(fields[i])) groups[header[i]] = fields[i].trim();
-      rows.push({ metric, at: at.value, value, groups, line });
+      rows.push({ metric, at: at.value, value, groups, line, ...(at.period ? { period: at.period } : {}) });
     };
   });
   if (gaps > 0)
@@ -95,8 +95,10 @@ function parseDeliveryDate(text: string, ctx: LoadContext) {
   const trimmed = text.trim();
   for (const kind of ["week", "month"] as const) {
     const index = parsePeriodLabel(trimmed, kind);
-    if (index !== null) return { ok: true as const, value: periodStartDay(index, kind) * 86_400_000 };
+    if (index !== null) return { ok: true as const, value: periodStartDay(index, kind) * 86_400_000, period: kind };
   }
   const parsed = parseDate(trimmed, ctx.config.dateFormat, ctx.config.timeZone);
-  return parsed.ok ? parsed : { ...parsed, expected: `${parsed.expected}, or a period such as 2026-W19 or 2026-05` };
+  return parsed.ok
+    ? { ...parsed, period: undefined }
+    : { ...parsed, expected: `${parsed.expected}, or a period such as 2026-W19 or 2026-05` };
 }

@@ -1,6 +1,6 @@
 // The configuration's shape (relaudit.config.json after validation) and its defaults. Parsing and validation live in
 // src/load/config.ts; analyses read these types only.
-import type { PeriodKind } from "./periods.js";
+import type { Cadence, PeriodKind } from "./periods.js";
 import type { RcDimension } from "./coordination.js";
 import { dict } from "./dict.js";
 
@@ -43,6 +43,13 @@ export interface CoordinationConfig {
 
 interface MetricConfig {
   better: "higher" | "lower" | "neither";
+  /** The metric's cadence; detected from its dates when absent. */
+  period?: Cadence;
+  /**
+   * How its values combine into a longer period (several values in one of its periods, and the relational period of
+   * the leading indicator): the mean for rates and averages (the default), the sum for counts.
+   */
+  aggregate?: "mean" | "sum";
   target?: number;
   baselinePoints?: number;
   /** Instants of the days new limits start (ISO dates in the config file, dated by the loader). */

@@ -1,7 +1,11 @@
-// Reporting periods: ISO weeks (Monday start) or calendar months, in a stated time zone.
-// A period is an integer index so series can be dense arrays and gaps are explicit.
+// Reporting periods: ISO weeks (Monday start) or calendar months, in a stated time zone; delivery metrics may also
+// be charted by day (their own cadence). A period is an integer index so series can be dense arrays and gaps are
+// explicit.
 
+/** The relational period of a run (`--period`, config `period`). */
 export type PeriodKind = "week" | "month";
+/** The cadence a delivery metric is charted at: a day, or a relational period. */
+export type Cadence = PeriodKind | "day";
 
 const DAY_MS = 86_400_000;
 
@@ -49,26 +53,29 @@ export function localDay(ms: number, timeZone: string): number {
 }
 
 /** 1970-01-01 was a Thursday, so Monday-start weeks begin at day −3. */
-export function periodOf(ms: number, kind: PeriodKind, timeZone = "UTC"): number {
+export function periodOf(ms: number, kind: Cadence, timeZone = "UTC"): number {
   const day = localDay(ms, timeZone);
+  if (kind === "day") return day;
   if (kind === "week") return Math.floor((day + 3) / 7);
   const date = new Date(day * DAY_MS);
   return date.getUTCFullYear() * 12 + date.getUTCMonth();
 }
 
 /** First local day (days since epoch) of a period. */
-export function periodStartDay(index: number, kind: PeriodKind): number {
+export function periodStartDay(index: number, kind: Cadence): number {
+  if (kind === "day") return index;
   if (kind === "week") return index * 7 - 3;
   return Math.round(Date.UTC(Math.floor(index / 12), index % 12, 1) / DAY_MS);
 }
 
 /** Number of days in a period. */
-export function periodLengthDays(index: number, kind: PeriodKind): number {
-  return kind === "week" ? 7 : periodStartDay(index + 1, kind) - periodStartDay(index, kind);
+export function periodLengthDays(index: number, kind: Cadence): number {
+  return kind === "day" ? 1 : kind === "week" ? 7 : periodStartDay(index + 1, kind) - periodStartDay(index, kind);
 }
 
-/** `YYYY-Www` (ISO week-numbering year) or `YYYY-MM`. */
-export function periodLabel(index: number, kind: PeriodKind): string {
+/** `YYYY-Www` (ISO week-numbering year), `YYYY-MM`, or `YYYY-MM-DD` for a day. */
+export function periodLabel(index: number, kind: Cadence): string {
+  if (kind === "day") return new Date(index * DAY_MS).toISOString().slice(0, 10);
   if (kind === "month") {
     const year = Math.floor(index / 12);
     return `${year}-${String((index % 12) + 1).padStart(2, "0")}`;

@@ -82,6 +82,8 @@ export interface DeliveryRow {
   value: number | null;
   groups: Record<string, string>;
   line: number;
+  /** Set when the date cell was a period label (2026-W19, 2026-05): the value stands for that whole period. */
+  period?: PeriodKind;
 }
 
 export interface EventAttendance {

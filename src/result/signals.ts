@@ -1,6 +1,6 @@
 // The signals section of the result: breakdown signals, the SPC series behind them, and the leading-indicator
 // analysis. Computed once by analyseSignals (src/signals/analyse.ts); renderers only read it.
-import type { PeriodKind } from "../model/periods.js";
+import type { Cadence, PeriodKind } from "../model/periods.js";
 import type { Severity } from "../model/severity.js";
 import type { Evidence, Practice, Subject } from "./evidence.js";
 import type { AssuranceIcon, Direction, RunsAnalysis, Special, SpcRule, VariationIcon } from "./spc.js";
@@ -99,6 +99,8 @@ export interface Series {
   /** What is measured: "interactions", "reciprocity", "e-i index", a delivery metric's name, ... */
   metric: string;
   subject: Subject;
+  /** A delivery metric charted at its own cadence (day, week or month) when that is not the run's period. */
+  cadence?: Cadence;
   direction: Direction;
   /** "xmr" with limits, "run" (too few points: Anhøj rules instead). */
   chart: "xmr" | "run";
@@ -134,6 +136,8 @@ export interface LeadingIndicator {
   lagsTried: number;
   /** AR(1) coefficient of the relational series used to prewhiten both. */
   ar1: number;
+  /** How a delivery metric at a finer cadence was brought to the relational period ("daily values summed to weeks …"). */
+  aggregation?: string;
   evidence: "evidence" | "no evidence" | "too little data";
   message: string;
 }

@@ -5,6 +5,7 @@ import { concerns } from "./annotation-match.js";
 import type { GroupMeasure, PairMeasure, Series, SeriesAnnotation, SeriesSource } from "../result/signals.js";
 import { excludedPositions, labelAt, positionOf, type Timeline } from "./timeline.js";
 import type { Direction, XmrChart, XmrSettings } from "../result/spc.js";
+import type { Cadence } from "../model/periods.js";
 import { xmrChart } from "./spc/xmr.js";
 
 export interface SeriesSpec {
@@ -20,6 +21,8 @@ export interface SeriesSpec {
   /** Instants (from config `recalculateAt`). */
   recalculateAt?: number[];
   notes?: string[];
+  /** The series' own timeline when it is charted at another cadence than the run's (a daily delivery metric). */
+  timeline?: Timeline<Cadence>;
 }
 
 const ID_PREFIX: Record<PairMeasure | GroupMeasure, string> = {
@@ -62,10 +65,11 @@ export interface ChartedSeries {
 
 export function chartSeries(
   spec: SeriesSpec,
-  timeline: Timeline,
+  runTimeline: Timeline,
   annotations: readonly Annotation[],
   settings: Partial<XmrSettings>,
 ): ChartedSeries {
+  const timeline = spec.timeline ?? runTimeline;
   const notes = [...(spec.notes ?? [])];
   const recalculateAt = new Set<number>();
   for (const at of spec.recalculateAt ?? []) recalculateAt.add(positionOf(timeline, at));
@@ -105,6 +109,7 @@ export function chartSeries(
     source: spec.source,
     metric: seriesMetric(spec.source),
     subject: spec.subject,
+    ...(spec.timeline ? { cadence: spec.timeline.kind } : {}),
     direction: spec.direction,
     chart: chart.kind,
     points: chart.points.map((p) => ({
@@ -137,7 +142,7 @@ export function chartSeries(
  * A sustained shift: the last 2 × runLength usable points all on one side of the limits in force, flagged by the
  * shift rule. The process has likely changed; whether to start new limits is a human decision (an annotation).
  */
-function rebaseSuggestion(chart: XmrChart, timeline: Timeline): string | null {
+function rebaseSuggestion(chart: XmrChart, timeline: Timeline<Cadence>): string | null {
   if (chart.kind !== "xmr") return null;
   const needed = chart.settings.runLength * 2;
   const usable = chart.points.filter((p) => p.value !== null && !p.excluded);

@@ -72,6 +72,8 @@ export interface LeadingInput {
   subject: Subject;
   delivery: (number | null)[];
   relationalValues: (number | null)[];
+  /** How the delivery values were brought to the relational period, when it took more than reading them off. */
+  aggregation?: string;
 }
 
 export function leadingIndicator(input: LeadingInput, maxLag = MAX_LAG): LeadingIndicator {
@@ -88,9 +90,17 @@ export function leadingIndicator(input: LeadingInput, maxLag = MAX_LAG): Leading
     const p = 2 * normalCdf(-Math.abs(z));
     if (!best || p < best.p) best = { lag, r: c.r, n: c.n, p };
   }
-  const base = { metric: input.metric, relational: input.relational, subject: input.subject, ar1: phi, lagsTried };
+  const base = {
+    metric: input.metric,
+    relational: input.relational,
+    subject: input.subject,
+    ar1: phi,
+    lagsTried,
+    ...(input.aggregation ? { aggregation: input.aggregation } : {}),
+  };
   // Ids from the data ("delayed_discharges") read as words in sentences.
   const [metric, relational] = [metricWords(input.metric), metricWords(input.relational)];
+  const stated = input.aggregation ? ` ${metric}: ${input.aggregation}.` : "";
   if (!best) {
     return {
       ...base,
@@ -100,7 +110,7 @@ export function leadingIndicator(input: LeadingInput, maxLag = MAX_LAG): Leading
       ci: [0, 0],
       p: 1,
       evidence: "too little data",
-      message: `Too little data to judge whether ${relational} leads ${metric}: fewer than ${MIN_PAIRS} paired periods at every lag.`,
+      message: `Too little data to judge whether ${relational} leads ${metric}: fewer than ${MIN_PAIRS} paired periods at every lag.${stated}`,
     };
   }
   const adjusted = Math.min(1, best.p * lagsTried);
@@ -120,7 +130,7 @@ export function leadingIndicator(input: LeadingInput, maxLag = MAX_LAG): Leading
     p: adjusted,
     evidence: found ? "evidence" : "no evidence",
     message: found
-      ? `${relational} moves ${best.r > 0 ? "with" : "against"} ${metric} ${best.lag} period${best.lag === 1 ? "" : "s"} later (prewhitened r = ${r2}, n = ${best.n}, adjusted ${formatP(adjusted)}): a lead worth watching, not proof of cause.`
-      : `No evidence that ${relational} leads ${metric}: the strongest prewhitened correlation (r = ${r2} at lag ${best.lag}, n = ${best.n}) is within what chance gives over ${lagsTried} lags.`,
+      ? `${relational} moves ${best.r > 0 ? "with" : "against"} ${metric} ${best.lag} period${best.lag === 1 ? "" : "s"} later (prewhitened r = ${r2}, n = ${best.n}, adjusted ${formatP(adjusted)}): a lead worth watching, not proof of cause.${stated}`
+      : `No evidence that ${relational} leads ${metric}: the strongest prewhitened correlation (r = ${r2} at lag ${best.lag}, n = ${best.n}) is within what chance gives over ${lagsTried} lags.${stated}`,
   };
 }

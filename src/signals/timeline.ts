@@ -7,14 +7,16 @@ import {
   periodLengthDays,
   periodOf,
   periodStartDay,
+  type Cadence,
   type PeriodKind,
 } from "../model/periods.js";
 
 /** Days a period may lack at either end and still count as whole: a weekend without data is normal. */
 const TOLERATED_MISSING_DAYS = 2;
 
-export interface Timeline {
-  kind: PeriodKind;
+/** The run's relational timeline is by week or month; a delivery metric's own may also be by day. */
+export interface Timeline<K extends Cadence = PeriodKind> {
+  kind: K;
   timeZone: string;
   /** Period index of position 0. */
   first: number;
@@ -23,12 +25,13 @@ export interface Timeline {
   partialLast: boolean;
 }
 
-export const labelAt = (timeline: Timeline, position: number) => periodLabel(timeline.first + position, timeline.kind);
-export const positionOf = (timeline: Timeline, instant: Instant) =>
+export const labelAt = (timeline: Timeline<Cadence>, position: number) =>
+  periodLabel(timeline.first + position, timeline.kind);
+export const positionOf = (timeline: Timeline<Cadence>, instant: Instant) =>
   periodOf(instant, timeline.kind, timeline.timeZone) - timeline.first;
 
 /** Positions to leave out of SPC limits and rules. */
-export function excludedPositions(timeline: Timeline): number[] {
+export function excludedPositions(timeline: Timeline<Cadence>): number[] {
   const out: number[] = [];
   if (timeline.partialFirst) out.push(0);
   if (timeline.partialLast && timeline.length > 1) out.push(timeline.length - 1);

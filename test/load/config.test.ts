@@ -53,6 +53,19 @@ describe("config", () => {
     });
   });
 
+  it("a metric's cadence and aggregate rule: day, week or month; mean or sum", () => {
+    const config = parseConfig(
+      { metrics: { discharges: { better: "higher", period: "day", aggregate: "sum" } } },
+      null,
+    );
+    expect(config.metrics.discharges).toMatchObject({ period: "day", aggregate: "sum" });
+    const problems = problemsOf({ metrics: { waits: { better: "lower", period: "daily", aggregate: "median" } } });
+    expect(problems).toMatchObject([
+      { key: "metrics.waits.period", expected: 'one of "day", "week", "month"' },
+      { key: "metrics.waits.aggregate", expected: 'one of "mean", "sum"' },
+    ]);
+  });
+
   it("ignores comment keys", () => {
     expect(parseConfig({ "// note": "hello", $comment: "x", minGroupSize: 6 }, null).minGroupSize).toBe(6);
   });
