@@ -74,7 +74,8 @@ describe.skipIf(!existsSync(join(DEMO, "people.csv")))("one voice across the dem
   });
 
   it("quotes the same baseline mean as the chart, and says which window each key-person finding uses", () => {
-    expect(outputs.markdown).toContain("interactions per week, baseline mean: 9.23 (n = 13)");
+    // The demo's falling-contact signal (the decaying hospital ↔ social care link) states the chart's baseline mean.
+    expect(outputs.markdown).toContain("interactions per week, baseline mean: 47 (n = 13)");
     expect(outputs.markdown).toMatch(/is an end of 10 of its 12 ties \(83%\) over the whole period/);
     expect(outputs.markdown).toMatch(/in the 8 weeks before; in that time no other person-to-person tie linked/);
   });
