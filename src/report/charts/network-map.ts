@@ -3,6 +3,7 @@
 // the pair's ties are. Groups sit on a circle in the result's order, so the picture is the same every run.
 import type { TopLevelSpec } from "vega-lite";
 import type { BoundarySection } from "../../result/network.js";
+import { shortenName } from "../../text/shorten.js";
 import { formatChartNumber, wrapText } from "./labels.js";
 import { mapView, type MapGroup, type MapLink, type MapView } from "./many-groups.js";
 import { BASE_CONFIG, INK, MUTED, OKABE_ITO } from "./theme.js";
@@ -22,14 +23,22 @@ export function linkLimit(groups: number): number {
 const LABEL_RADIUS = 1.12;
 const ALT_GROUPS = 6;
 const RADIAL_LABELS_FROM = 10;
-/** Average width of an 11 px label character, in pixels. */
-const LABEL_CHAR_PX = 6.2;
-const UNIT = 190;
+/**
+ * Pixels per data unit (the circle's radius), label size and the average width of a label character. A slide is
+ * seen smaller than a page: its circle is smaller against larger labels, and long names are cut in the middle.
+ */
+const GEOMETRY = {
+  page: { unit: 190, fontSize: 11, charPx: 6.2, nameChars: Infinity },
+  slide: { unit: 105, fontSize: 14, charPx: 7.9, nameChars: 20 },
+} as const;
+type Geometry = (typeof GEOMETRY)[keyof typeof GEOMETRY];
 const X_SPAN = 1.7;
 const Y_SPAN = 1.22;
 /** The chart's padding (BASE_CONFIG) and the room for the legends at the right of a slide picture, in pixels. */
 const PADDING = 16;
-const LEGEND_PX = 360;
+const LEGEND_PX = 440;
+/** A slide's legends are read from further away. */
+const SLIDE_CONFIG = { ...BASE_CONFIG, legend: { ...BASE_CONFIG.legend, labelFontSize: 14, titleFontSize: 15 } };
 
 /** Reciprocity classes for the line colour: a few named classes read better than a gradient. */
 export const RECIPROCITY_CLASSES = [
@@ -100,7 +109,7 @@ function circlePlaces(order: readonly string[]): Map<string, Place> {
 }
 
 /** One node per placed group, with its label's position, anchor and rotation. */
-function nodesOf(groups: readonly MapGroup[], place: Map<string, Place>, radial: boolean) {
+function nodesOf(groups: readonly MapGroup[], place: Map<string, Place>, radial: boolean, geometry: Geometry) {
   return groups
     .filter((g) => place.has(g.value))
     .map((g) => {
@@ -119,14 +128,14 @@ function nodesOf(groups: readonly MapGroup[], place: Map<string, Place>, radial:
         anchor,
         rotate,
         merged: g.merged,
-        label: `${g.value} (${g.n})`,
+        label: `${shortenName(g.value, geometry.nameChars)} (${g.n})`,
       };
     });
 }
 type MapNode = ReturnType<typeof nodesOf>[number];
 
 /** One line per drawn link between placed groups, with its reciprocity class. */
-function edgesOf(links: MapLink[], place: Map<string, Place>) {
+function edgesOf(links: MapLink[], place: Map<string, Place>, merged: ReadonlySet<string>) {
   return links
     .filter((l) => place.has(l.groups[0]) && place.has(l.groups[1]))
     .map((l) => {
@@ -134,18 +143,19 @@ function edgesOf(links: MapLink[], place: Map<string, Place>) {
       const b = place.get(l.groups[1])!;
       const reciprocity =
         l.pairReciprocity === null ? null : RECIPROCITY_CLASSES.find((c) => l.pairReciprocity! < c.upTo)!.label;
-      return { pair: pairName(l), ties: l.ties, reciprocity, x: a.x, y: a.y, x2: b.x, y2: b.y };
+      const toMerged = merged.has(l.groups[0]) || merged.has(l.groups[1]);
+      return { pair: pairName(l), ties: l.ties, reciprocity, toMerged, x: a.x, y: a.y, x2: b.x, y2: b.y };
     });
 }
 
 /**
- * Pixel size and axis-less scales. One data unit is UNIT pixels both ways, so the circle stays round. The spans
+ * Pixel size and axis-less scales. One data unit is `unit` pixels both ways, so the circle stays round. The spans
  * leave room for the labels inside the plot (Vega over-estimates rotated text that spills out, and would push the
  * legend onto it). Whole pixels first, then the domains from them, so rounding cannot squash the circle.
  */
-function canvasOf(nodes: MapNode[], radial: boolean, slide: boolean) {
+function canvasOf(nodes: MapNode[], radial: boolean, slide: boolean, { unit: UNIT, charPx }: Geometry) {
   const longestLabel = Math.max(0, ...nodes.map((n) => n.label.length));
-  const labelSpan = LABEL_RADIUS + (longestLabel * LABEL_CHAR_PX) / UNIT;
+  const labelSpan = LABEL_RADIUS + (longestLabel * charPx) / UNIT;
   // A slide counts the labels' overhang in (a page lets Vega widen its padding for them).
   const circleWidth = Math.round(2 * (radial ? labelSpan : slide ? Math.max(X_SPAN, labelSpan) : X_SPAN) * UNIT);
   const circleHeight = Math.round(2 * (radial ? labelSpan : Y_SPAN) * UNIT);
@@ -162,12 +172,12 @@ function canvasOf(nodes: MapNode[], radial: boolean, slide: boolean) {
   const yAxisless = { axis: null, scale: { domain: [-height / (2 * UNIT), height / (2 * UNIT)] } };
   /** Where a slide's legends go: at the right of the circle, from the top. */
   const legendX = offset + circleWidth + 24;
-  return { width, height, xAxisless, yAxisless, legendX };
+  return { width, height, xAxisless, yAxisless, legendX, fontSize: GEOMETRY[slide ? "slide" : "page"].fontSize };
 }
 type Canvas = ReturnType<typeof canvasOf>;
 
 /** Labels sit outside the circle, aligned away from it so they never cross a node. */
-function labelLayer(nodes: MapNode[], anchor: LabelAnchor, { xAxisless, yAxisless }: Canvas) {
+function labelLayer(nodes: MapNode[], anchor: LabelAnchor, { xAxisless, yAxisless, fontSize }: Canvas) {
   return {
     data: { values: nodes },
     transform: [{ filter: { field: "anchor", equal: anchor } }],
@@ -176,7 +186,7 @@ function labelLayer(nodes: MapNode[], anchor: LabelAnchor, { xAxisless, yAxisles
       type: "text" as const,
       align: anchor === "left" || anchor === "right" ? anchor : ("center" as const),
       baseline: anchor === "above" ? ("bottom" as const) : anchor === "below" ? ("top" as const) : ("middle" as const),
-      fontSize: 11,
+      fontSize,
       color: INK,
       limit: 400,
     },
@@ -212,7 +222,7 @@ function linkLayer(edges: ReturnType<typeof edgesOf>, directed: boolean, slide: 
   // A page has its legends below; a slide, inside the plot at the right of the circle (ties below reciprocity).
   const legend = (row: number) =>
     slide
-      ? { orient: "none" as const, legendX: canvas.legendX, legendY: 24 + row * 110 }
+      ? { orient: "none" as const, legendX: canvas.legendX, legendY: 24 + row * 130 }
       : { orient: "bottom" as const };
   const { xAxisless, yAxisless } = canvas;
   return {
@@ -220,6 +230,10 @@ function linkLayer(edges: ReturnType<typeof edgesOf>, directed: boolean, slide: 
     name: "links",
     mark: { type: "rule" as const, strokeCap: "round" as const, opacity: 0.85 },
     encoding: {
+      // Links to the merged groups are fainter: many groups' contact, not one group's.
+      ...(edges.some((e) => e.toMerged)
+        ? { opacity: { condition: { test: "datum.toMerged", value: 0.3 }, value: 0.85 } }
+        : {}),
       x: { field: "x", type: "quantitative" as const, ...xAxisless },
       y: { field: "y", type: "quantitative" as const, ...yAxisless },
       x2: { field: "x2" },
@@ -259,14 +273,15 @@ export function networkMapSpec(input: NetworkMapInput, variant: "page" | "slide"
   const place = circlePlaces(order);
   // Many groups: labels point outwards along the radius, the only way 30 names fit round a circle.
   const radial = order.length > RADIAL_LABELS_FROM;
-  const nodes = nodesOf(view.groups, place, radial);
+  const slide = variant === "slide";
+  const geometry = GEOMETRY[variant];
+  const nodes = nodesOf(view.groups, place, radial, geometry);
   // The largest node may take three quarters of the arc between neighbours, so nodes never overlap.
-  const spacing = (2 * Math.PI * UNIT) / Math.max(order.length, 1);
+  const spacing = (2 * Math.PI * geometry.unit) / Math.max(order.length, 1);
   const largestDiameter = Math.min(48, 0.75 * spacing);
   const largestArea = Math.round((Math.PI * largestDiameter * largestDiameter) / 4);
-  const edges = edgesOf(drawnLinks(view), place);
-  const slide = variant === "slide";
-  const canvas = canvasOf(nodes, radial, slide);
+  const edges = edgesOf(drawnLinks(view), place, new Set(view.groups.filter((g) => g.merged).map((g) => g.value)));
+  const canvas = canvasOf(nodes, radial, slide, geometry);
   const { xAxisless, yAxisless } = canvas;
   const position = {
     x: { field: "x", type: "quantitative" as const, ...xAxisless },
@@ -276,7 +291,7 @@ export function networkMapSpec(input: NetworkMapInput, variant: "page" | "slide"
 
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v5.json",
-    config: BASE_CONFIG,
+    config: slide ? SLIDE_CONFIG : BASE_CONFIG,
     ...(slide ? {} : { title: { text: networkMapTitle(input), subtitle: notes } }),
     width: canvas.width,
     height: canvas.height,

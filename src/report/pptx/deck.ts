@@ -10,13 +10,17 @@ import type { ChartPlan } from "../charts/plan.js";
 import { INK, MUTED, OKABE_ITO } from "../charts/theme.js";
 import { formatNumber } from "../../text/format.js";
 import { otherSignalsSlide, signalSlide } from "./signal-slides.js";
+import { fitParagraphs } from "./text-fit.js";
 import {
+  addBullets,
   addTitle,
+  fitLine,
   bullets,
   fit,
   FONT,
   hex,
   MARGIN,
+  moreLine,
   pngData,
   SEVERITY_WORD,
   WIDTH,
@@ -39,7 +43,9 @@ export const DECK_COMPANY = "relaudit";
 const NATIVE_TABLE_MAX_GROUPS = 10;
 /** Network maps shown: the first boundaries' (a boundary with many groups is drawn in its readable view). */
 const MAPS_SHOWN = 2;
-const HEADLINES_SHOWN = 7;
+/** Headlines take at most this many slides (the first and its continuation). */
+const HEADLINE_SLIDES = 2;
+const HEADLINE_FIT = { size: 16, minSize: 14, paraSpaceAfter: 8, bulleted: true };
 
 async function loadPptxGen(): Promise<PresentationClass> {
   const mod = await import("pptxgenjs");
@@ -68,37 +74,29 @@ function titleSlide(pres: Presentation, report: Report): void {
       : null,
     `groups of fewer than ${report.minGroupSize} respondents never shown`,
   ].filter((f): f is string => f !== null);
-  slide.addText(facts.join(" · "), {
-    x: MARGIN,
-    y: 3.3,
-    w: WIDTH - 2 * MARGIN,
-    h: 0.6,
-    fontFace: FONT,
-    fontSize: 18,
-    color: hex(MUTED),
-  });
-  slide.addText(
+  const factsBox = { x: MARGIN, y: 3.3, w: WIDTH - 2 * MARGIN, h: 0.9 };
+  const line = fitLine(facts.join(" · "), factsBox, 18, 14);
+  slide.addText(line.text, { ...factsBox, fontFace: FONT, fontSize: line.size, color: hex(MUTED), valign: "top" });
+  const footerBox = { x: MARGIN, y: 6.2, w: WIDTH - 2 * MARGIN, h: 0.5 };
+  const footer = fitLine(
     `Generated ${report.generatedAt.slice(0, 10)} by relaudit ${report.tool.version}. Findings describe systems and relationships, never individuals.`,
-    {
-      x: MARGIN,
-      y: 6.2,
-      w: WIDTH - 2 * MARGIN,
-      h: 0.5,
-      fontFace: FONT,
-      fontSize: 12,
-      color: hex(MUTED),
-    },
+    footerBox,
+    12,
+    10,
   );
+  slide.addText(footer.text, { ...footerBox, fontFace: FONT, fontSize: footer.size, color: hex(MUTED), valign: "top" });
 }
 
-function headlineSlide(pres: Presentation, report: Report): void {
-  const slide = pres.addSlide({ masterName: "RELAUDIT" });
+/** The headline box: under the title and subtitle, to the slide number. */
+const HEADLINE_BOX = { x: MARGIN, y: 1.6, w: WIDTH - 2 * MARGIN, h: 5.3 };
+
+/**
+ * Headline findings, criticals first: at 16 pt down to 14 where they fit one slide, else over a slide and a
+ * continuation, the rest counted ("…and N more in the report").
+ */
+function headlineSlides(pres: Presentation, report: Report): void {
   const s = report.summary;
-  addTitle(
-    slide,
-    "Headline findings",
-    `${s.findings.critical} critical · ${s.findings.warning} warnings · ${s.pass} checks passed${s.error ? ` · ${s.error} checks failed to run` : ""}`,
-  );
+  const subtitle = `${s.findings.critical} critical · ${s.findings.warning} warnings · ${s.pass} checks passed${s.error ? ` · ${s.error} checks failed to run` : ""}`;
   const order: Severity[] = ["critical", "warning"];
   const headline: { f: Finding; practice: number }[] = order.flatMap((severity) =>
     report.checks.flatMap((c) =>
@@ -106,10 +104,10 @@ function headlineSlide(pres: Presentation, report: Report): void {
     ),
   );
   if (headline.length === 0) {
+    const slide = pres.addSlide({ masterName: "RELAUDIT" });
+    addTitle(slide, "Headline findings", subtitle);
     slide.addText("No warning or critical findings.", {
-      x: MARGIN,
-      y: 1.8,
-      w: WIDTH - 2 * MARGIN,
+      ...HEADLINE_BOX,
       h: 0.6,
       fontFace: FONT,
       fontSize: 18,
@@ -117,23 +115,19 @@ function headlineSlide(pres: Presentation, report: Report): void {
     });
     return;
   }
-  const lines: Paragraph[] = headline.slice(0, HEADLINES_SHOWN).map(({ f, practice }) => ({
+  const lines: Paragraph[] = headline.map(({ f, practice }) => ({
     text: `${SEVERITY_WORD[f.severity]}: ${f.message} (practice ${practice})`,
     options: f.severity === "critical" ? { color: hex(INK) } : { color: hex(MUTED) },
   }));
-  if (headline.length > HEADLINES_SHOWN)
-    lines.push({
-      text: `…and ${headline.length - HEADLINES_SHOWN} more in the report`,
-      options: { color: hex(MUTED) },
+  const fitted = fitParagraphs(lines, HEADLINE_BOX, HEADLINE_FIT, moreLine, HEADLINE_SLIDES);
+  fitted.pages.forEach((page, i) => {
+    const slide = pres.addSlide({ masterName: "RELAUDIT" });
+    addTitle(slide, i === 0 ? "Headline findings" : "Headline findings (continued)", subtitle);
+    slide.addText(bullets(page, fitted.size), {
+      ...HEADLINE_BOX,
+      valign: "top",
+      paraSpaceAfter: HEADLINE_FIT.paraSpaceAfter,
     });
-  slide.addText(bullets(lines, 16), {
-    x: MARGIN,
-    y: 1.6,
-    w: WIDTH - 2 * MARGIN,
-    h: 5.3,
-    valign: "top",
-    paraSpaceAfter: 8,
-    fit: "shrink",
   });
 }
 
@@ -228,15 +222,12 @@ function methodsSlide(pres: Presentation, report: Report): void {
     "Findings describe systems and relationships, never individuals: they are questions to explore, not verdicts.",
     "Every figure, its n and its interval are in report.md and report.json; the CSV tables hold the same numbers for spreadsheets.",
   ];
-  slide.addText(bullets(lines, 14), {
-    x: MARGIN,
-    y: 1.3,
-    w: WIDTH - 2 * MARGIN,
-    h: 5.6,
-    valign: "top",
-    paraSpaceAfter: 8,
-    fit: "shrink",
-  });
+  addBullets(
+    slide,
+    lines,
+    { x: MARGIN, y: 1.3, w: WIDTH - 2 * MARGIN, h: 5.6 },
+    { size: 14, minSize: 11, paraSpaceAfter: 8 },
+  );
 }
 
 export async function renderDeck({ report, plans, png }: DeckInput): Promise<Uint8Array> {
@@ -255,7 +246,7 @@ export async function renderDeck({ report, plans, png }: DeckInput): Promise<Uin
   });
 
   titleSlide(pres, report);
-  headlineSlide(pres, report);
+  headlineSlides(pres, report);
 
   const series = new Map((report.series ?? []).map((s) => [s.id, s]));
   const critical = (report.signals ?? []).filter((s) => s.severity === "critical");

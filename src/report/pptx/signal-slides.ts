@@ -4,12 +4,13 @@ import { PRACTICES } from "../../result/practices.js";
 import type { Series, Signal } from "../../result/signals.js";
 import { subjectLabel } from "../charts/labels.js";
 import { spcTitle } from "../charts/spc.js";
+import { naturalRange } from "../charts/spc-layout.js";
 import { INK, MUTED } from "../charts/theme.js";
 import { formatEvidence } from "../format.js";
 import { spcChartGroups } from "./spc-chart.js";
 import {
+  addBullets,
   addTitle,
-  bullets,
   FONT,
   hex,
   MARGIN,
@@ -21,7 +22,8 @@ import {
   type Slide,
 } from "./slide-kit.js";
 
-const OTHER_SIGNALS_SHOWN = 8;
+/** The evidence and question boxes beside the chart: 12 pt, down to 10. */
+const SIDE_FIT = { size: 12, minSize: 10, paraSpaceAfter: 4 };
 
 /** pptxgenjs reads a multi-type chart's options from the second argument (where its typings expect data). */
 function addMultiTypeChart(
@@ -30,6 +32,15 @@ function addMultiTypeChart(
   options: PptxModule.default.IChartOpts,
 ): void {
   slide.addChart(charts, options as unknown as []);
+}
+
+/** The axis bounds a metric's natural range sets (none for delivery metrics, whose range comes from the data). */
+function valueAxisBounds(series: Series): { valAxisMinVal?: number; valAxisMaxVal?: number } {
+  const range = naturalRange(series.metric);
+  return {
+    ...(range.min !== undefined ? { valAxisMinVal: range.min } : {}),
+    ...(range.max !== undefined ? { valAxisMaxVal: range.max } : {}),
+  };
 }
 
 export function signalSlide(pres: Presentation, signal: Signal, series: Series): void {
@@ -70,6 +81,8 @@ export function signalSlide(pres: Presentation, signal: Signal, series: Series):
       valAxisTitle: series.metric,
       valAxisTitleFontSize: 11,
       valGridLine: { color: "E4E7EB", size: 0.5 },
+      // The value axis stops at the metric's natural bounds (a count never below 0), like the SVG chart's.
+      ...valueAxisBounds(series),
     },
   );
   const side: (string | Paragraph)[] = [
@@ -80,26 +93,20 @@ export function signalSlide(pres: Presentation, signal: Signal, series: Series):
     signal.rule,
     ...signal.evidence.map(formatEvidence),
   ];
-  slide.addText(bullets(side, 12), { x: 9.1, y: 1.6, w: 3.9, h: 2.8, valign: "top", paraSpaceAfter: 4, fit: "shrink" });
+  addBullets(slide, side, { x: 9.1, y: 1.6, w: 3.9, h: 2.8 }, SIDE_FIT);
   if (signal.questions.length) {
-    slide.addText(
-      [
-        {
-          text: "Questions to ask",
-          options: { bold: true, fontFace: FONT, fontSize: 12, color: hex(INK), breakLine: true },
-        },
-        ...bullets(signal.questions, 12),
-      ],
-      {
-        x: 9.1,
-        y: 4.5,
-        w: 3.9,
-        h: 2.4,
-        valign: "top",
-        paraSpaceAfter: 4,
-        fit: "shrink",
-      },
-    );
+    slide.addText("Questions to ask", {
+      x: 9.1,
+      y: 4.5,
+      w: 3.9,
+      h: 0.35,
+      fontFace: FONT,
+      fontSize: 12,
+      bold: true,
+      color: hex(INK),
+      valign: "top",
+    });
+    addBullets(slide, signal.questions, { x: 9.1, y: 4.85, w: 3.9, h: 2.05 }, SIDE_FIT);
   }
   slide.addNotes(
     [
@@ -115,24 +122,14 @@ export function signalSlide(pres: Presentation, signal: Signal, series: Series):
 export function otherSignalsSlide(pres: Presentation, signals: Signal[]): void {
   const slide = pres.addSlide({ masterName: "RELAUDIT" });
   addTitle(slide, "Other critical signals", "Signals without a chart: departures, survey drops and perception gaps.");
-  const lines: Paragraph[] = signals
-    .slice(0, OTHER_SIGNALS_SHOWN)
-    .flatMap((s) => [
-      { text: `${subjectLabel(s.subject)}: ${s.message}` },
-      ...(s.questions[0] ? [{ text: s.questions[0], options: { color: hex(MUTED), fontSize: 12 }, sub: true }] : []),
-    ]);
-  if (signals.length > OTHER_SIGNALS_SHOWN)
-    lines.push({
-      text: `…and ${signals.length - OTHER_SIGNALS_SHOWN} more in the report`,
-      options: { color: hex(MUTED) },
-    });
-  slide.addText(bullets(lines, 15), {
-    x: MARGIN,
-    y: 1.6,
-    w: WIDTH - 2 * MARGIN,
-    h: 5.3,
-    valign: "top",
-    paraSpaceAfter: 8,
-    fit: "shrink",
-  });
+  const lines: Paragraph[] = signals.flatMap((s) => [
+    { text: `${subjectLabel(s.subject)}: ${s.message}` },
+    ...(s.questions[0] ? [{ text: s.questions[0], options: { color: hex(MUTED) }, sizeOffset: -3, sub: true }] : []),
+  ]);
+  addBullets(
+    slide,
+    lines,
+    { x: MARGIN, y: 1.6, w: WIDTH - 2 * MARGIN, h: 5.3 },
+    { size: 15, minSize: 11, paraSpaceAfter: 8 },
+  );
 }

@@ -3,6 +3,7 @@
 import type PptxModule from "pptxgenjs";
 import type { Severity } from "../../result/types.js";
 import { INK, MUTED, OKABE_ITO } from "../charts/theme.js";
+import { cutToFit, fitParagraphs, fittingSize, type Box, type FitParagraph } from "./text-fit.js";
 
 // 16:9 "wide" layout, 13.33 × 7.5 inches.
 export const WIDTH = 13.333;
@@ -40,35 +41,67 @@ export function pngData(png: Uint8Array): string {
 export type Presentation = PptxModule.default;
 export type Slide = PptxModule.default.Slide;
 /** One paragraph of one run; `sub` indents it under the paragraph before. */
-export type Paragraph = { text: string; options?: PptxModule.default.TextPropsOptions; sub?: boolean };
+export type Paragraph = FitParagraph & { options?: PptxModule.default.TextPropsOptions };
 export type TableRow = PptxModule.default.TableRow;
 export type PresentationClass = typeof PptxModule.default;
 
+/** The title box and the subtitle box under it, in inches. */
+const TITLE_BOX = { w: WIDTH - 2 * MARGIN, h: 0.7 };
+const SUBTITLE_BOX = { w: WIDTH - 2 * MARGIN, h: 0.6 };
+
+/** A one-paragraph box's text and size: the largest size that fits, else the text cut at a word at the smallest. */
+export function fitLine(text: string, box: Box, size: number, minSize: number): { text: string; size: number } {
+  const options = { size, minSize };
+  const fitting = fittingSize([{ text }], box, options);
+  if (fitting !== null) return { text, size: fitting };
+  return { text: cutToFit({ text }, box, minSize, options).text, size: minSize };
+}
+
+/** A slide's title (24 pt, down to 18) and subtitle (14 pt, down to 11), each cut at a word if still too long. */
 export function addTitle(slide: Slide, title: string, subtitle?: string): void {
-  slide.addText(title, {
+  const t = fitLine(title, TITLE_BOX, 24, 18);
+  slide.addText(t.text, {
     x: MARGIN,
     y: 0.3,
-    w: WIDTH - 2 * MARGIN,
-    h: 0.7,
+    ...TITLE_BOX,
     fontFace: FONT,
-    fontSize: 24,
+    fontSize: t.size,
     bold: true,
     color: hex(INK),
-    fit: "shrink",
     valign: "top",
   });
-  if (subtitle)
-    slide.addText(subtitle, {
+  if (subtitle) {
+    const s = fitLine(subtitle, SUBTITLE_BOX, 14, 11);
+    slide.addText(s.text, {
       x: MARGIN,
       y: 0.95,
-      w: WIDTH - 2 * MARGIN,
-      h: 0.55,
+      ...SUBTITLE_BOX,
       fontFace: FONT,
-      fontSize: 14,
+      fontSize: s.size,
       color: hex(MUTED),
-      fit: "shrink",
       valign: "top",
     });
+  }
+}
+
+/**
+ * Bulleted paragraphs in a box, fitted (text-fit.ts): at the largest size from `size` down to `minSize` that holds
+ * them all, else as many as fit at `minSize` and "…and N more in the report".
+ */
+export function addBullets(
+  slide: Slide,
+  lines: (string | Paragraph)[],
+  box: Box & { x: number; y: number },
+  fit: { size: number; minSize: number; paraSpaceAfter: number },
+): void {
+  const paragraphs = lines.map((line) => (typeof line === "string" ? { text: line } : line));
+  const fitted = fitParagraphs(paragraphs, box, { ...fit, bulleted: true }, moreLine);
+  slide.addText(bullets(fitted.pages[0], fitted.size), { ...box, valign: "top", paraSpaceAfter: fit.paraSpaceAfter });
+}
+
+/** The line that stands for paragraphs a box has no room for. */
+export function moreLine(left: number): Paragraph {
+  return { text: `…and ${left} more in the report`, options: { color: hex(MUTED) } };
 }
 
 /**
@@ -82,9 +115,9 @@ export function bullets(lines: (string | Paragraph)[], size = 16): PptxModule.de
       text: p.text,
       options: {
         fontFace: FONT,
-        fontSize: size,
         color: hex(INK),
         ...p.options,
+        fontSize: size + (p.sizeOffset ?? 0),
         bullet: { indent: 18 },
         indentLevel: p.sub ? 1 : 0,
         breakLine: true,

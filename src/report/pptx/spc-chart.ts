@@ -4,6 +4,7 @@
 import type { Series } from "../../result/signals.js";
 import { INK, MUTED, OKABE_ITO, SPECIAL_CAUSE } from "../charts/theme.js";
 import { POINT_READINGS } from "../charts/spc-readings.js";
+import { clampTo, naturalRange } from "../charts/spc-layout.js";
 
 interface NativeSeries {
   name: string;
@@ -40,6 +41,7 @@ export function spcChartGroups(series: Series): NativeChartGroup[] {
     values: series.points.map(pick),
   });
   const hasLimits = series.points.some((p) => p.upperLimit !== null || p.lowerLimit !== null);
+  const range = naturalRange(series.metric);
   const centre = series.chart === "run" && series.runs ? "Median" : "Mean";
   const median = series.runs?.median ?? null;
   const groups: NativeChartGroup[] = [
@@ -65,7 +67,12 @@ export function spcChartGroups(series: Series): NativeChartGroup[] {
   if (hasLimits) {
     groups.push({
       role: "limits",
-      series: [column("Upper process limit", (p) => p.upperLimit), column("Lower process limit", (p) => p.lowerLimit)],
+      // Limits past what the metric can take are drawn at the bound, as in the SVG chart (the slide's evidence and
+      // notes keep the calculated values).
+      series: [
+        column("Upper process limit", (p) => (p.upperLimit === null ? null : clampTo(range, p.upperLimit))),
+        column("Lower process limit", (p) => (p.lowerLimit === null ? null : clampTo(range, p.lowerLimit))),
+      ],
       colours: [hex(MUTED), hex(MUTED)],
       lineSize: 1.25,
       dashed: true,

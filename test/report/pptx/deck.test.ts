@@ -28,6 +28,17 @@ describe("native SPC chart data", () => {
   });
 });
 
+describe("native SPC chart limits", () => {
+  it("draws a count's lower limit below 0 at 0, as the SVG chart does", () => {
+    const series = shiftSeries();
+    series.metric = "interactions";
+    series.points = series.points.map((p) => ({ ...p, lowerLimit: p.lowerLimit === null ? null : -0.08 }));
+    const limits = spcChartGroups(series).find((g) => g.role === "limits")!;
+    expect(limits.series[1].values.every((v) => v === null || v === 0)).toBe(true);
+    expect(limits.series[1].values.some((v) => v === 0)).toBe(true);
+  });
+});
+
 describe("the deck", () => {
   let zip: JSZip;
   const xml = (name: string) => zip.file(name)!.async("string");
