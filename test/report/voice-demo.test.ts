@@ -73,6 +73,16 @@ describe.skipIf(!existsSync(join(DEMO, "people.csv")))("one voice across the dem
     expect(marks).toEqual([...marks].sort((a, b) => (a === "❌" ? 0 : 1) - (b === "❌" ? 0 : 1)));
   });
 
+  it("lists the HTML summary's headlines and the deck's headline slides criticals first", () => {
+    const summary = outputs.html.split('<ol class="headlines"')[1].split("</ol>")[0];
+    const html = [...summary.matchAll(/class="mark mark-(critical|warning)"/g)].map((m) => m[1]);
+    const deck = [...outputs.deck.matchAll(/\b(Critical|Warning): /g)].map((m) => m[1].toLowerCase());
+    for (const marks of [html, deck]) {
+      expect(marks.length).toBeGreaterThan(4);
+      expect(marks).toEqual([...marks].sort((a, b) => (a === "critical" ? 0 : 1) - (b === "critical" ? 0 : 1)));
+    }
+  });
+
   it("quotes the same baseline mean as the chart, and says which window each key-person finding uses", () => {
     // The demo's falling-contact signal (the decaying hospital ↔ social care link) states the chart's baseline mean.
     expect(outputs.markdown).toContain("interactions per week, baseline mean: 47 (n = 13)");

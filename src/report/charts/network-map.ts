@@ -20,7 +20,6 @@ export function linkLimit(groups: number): number {
   return Math.max(15, 2 * groups);
 }
 
-const LABEL_RADIUS = 1.12;
 const ALT_GROUPS = 6;
 const RADIAL_LABELS_FROM = 10;
 /**
@@ -28,8 +27,9 @@ const RADIAL_LABELS_FROM = 10;
  * seen smaller than a page: its circle is smaller against larger labels, and long names are cut in the middle.
  */
 const GEOMETRY = {
-  page: { unit: 190, fontSize: 11, charPx: 6.2, nameChars: Infinity },
-  slide: { unit: 105, fontSize: 14, charPx: 7.9, nameChars: 20 },
+  page: { unit: 190, labelRadius: 1.12, fontSize: 11, charPx: 6.2, nameChars: Infinity },
+  // Labels start further out on a slide: its nodes are larger against its smaller circle.
+  slide: { unit: 105, labelRadius: 1.22, fontSize: 14, charPx: 7.9, nameChars: 20 },
 } as const;
 type Geometry = (typeof GEOMETRY)[keyof typeof GEOMETRY];
 const X_SPAN = 1.7;
@@ -123,8 +123,8 @@ function nodesOf(groups: readonly MapGroup[], place: Map<string, Place>, radial:
         people: g.n,
         x,
         y,
-        lx: LABEL_RADIUS * x,
-        ly: LABEL_RADIUS * y,
+        lx: geometry.labelRadius * x,
+        ly: geometry.labelRadius * y,
         anchor,
         rotate,
         merged: g.merged,
@@ -153,9 +153,9 @@ function edgesOf(links: MapLink[], place: Map<string, Place>, merged: ReadonlySe
  * leave room for the labels inside the plot (Vega over-estimates rotated text that spills out, and would push the
  * legend onto it). Whole pixels first, then the domains from them, so rounding cannot squash the circle.
  */
-function canvasOf(nodes: MapNode[], radial: boolean, slide: boolean, { unit: UNIT, charPx }: Geometry) {
+function canvasOf(nodes: MapNode[], radial: boolean, slide: boolean, { unit: UNIT, charPx, labelRadius }: Geometry) {
   const longestLabel = Math.max(0, ...nodes.map((n) => n.label.length));
-  const labelSpan = LABEL_RADIUS + (longestLabel * charPx) / UNIT;
+  const labelSpan = labelRadius + (longestLabel * charPx) / UNIT;
   // A slide counts the labels' overhang in (a page lets Vega widen its padding for them).
   const circleWidth = Math.round(2 * (radial ? labelSpan : slide ? Math.max(X_SPAN, labelSpan) : X_SPAN) * UNIT);
   const circleHeight = Math.round(2 * (radial ? labelSpan : Y_SPAN) * UNIT);
