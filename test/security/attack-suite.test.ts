@@ -1,7 +1,7 @@
 // Issue 13: no combination of the figures of any runs on the same survey isolates fewer than k respondents.
 // RELAUDIT_ATTACK_SURVEYS sets the number of generated surveys (npm run fuzz: 20,000).
 import { describe, expect, it } from "vitest";
-import { attackSurvey, generateSurvey, views, viewSets } from "./attack-suite.js";
+import { attackItems, attackSurvey, generateSurvey, views, viewSets } from "./attack-suite.js";
 
 const SURVEYS = Number(process.env.RELAUDIT_ATTACK_SURVEYS ?? 1000);
 /** The control: primary suppression alone leaks in a fair share of these surveys, so the search can find leaks. */
@@ -42,5 +42,30 @@ describe("privacy attack suite", () => {
             true,
           );
     }
+  }, 600_000);
+
+  // Item means must add nothing to what the group means give. The group means themselves are planned against sums
+  // over sets (0/1 combinations); a weighted combination of them (one person's score minus another's) can still
+  // depend on fewer than k people, which this test counts and docs/security.md states as a limit.
+  it("item means add no combination to the group means' own in small waves; showing every item would (the control)", () => {
+    let attacked = 0;
+    let groupLeaks = 0;
+    let controlLeaks = 0;
+    const added: string[] = [];
+    for (let seed = 1; seed <= CONTROL_SURVEYS; seed++) {
+      const survey = generateSurvey(seed);
+      const withItems = attackItems(survey, "groups and items");
+      if (withItems === undefined) continue;
+      attacked++;
+      const groups = attackItems(survey, "groups");
+      if (groups) groupLeaks++;
+      else if (withItems) added.push(`survey ${seed}: people ${withItems.join(", ")} of the current wave`);
+      if (!groups && attackItems(survey, "groups and every item")) controlLeaks++;
+    }
+    console.log(
+      `item attack: ${attacked} small waves; weighted combinations of group means alone reach fewer than k people in ${groupLeaks}; items add ${added.length}; every item shown would add ${controlLeaks}`,
+    );
+    expect(added).toEqual([]);
+    expect(controlLeaks).toBeGreaterThan(0);
   }, 600_000);
 });

@@ -8,7 +8,7 @@ import { analyseSurvey } from "../../src/survey/analyse.js";
 import type { SurveySection } from "../../src/result/survey.js";
 import type { Dataset } from "../../src/model/types.js";
 import { Rng } from "../../scripts/demo/rng.js";
-import { findLeak } from "../helpers/attack.js";
+import { findLeak, weightedLeak } from "../helpers/attack.js";
 import { surveyDataset } from "../survey/helpers.js";
 
 export interface GeneratedSurvey {
@@ -163,4 +163,43 @@ export function attackSurvey(survey: GeneratedSurvey, options: { primaryOnly?: b
     if (leak) return { leak: `${key}: rows ${leak.respondents.map((i) => universe[i]).join(", ")}`, figures };
   }
   return { leak: null, figures };
+}
+
+/** Weighted attacks need a brute force over sets of people: only waves this small are tried. */
+const ITEM_ATTACK_MAX_ROWS = 16;
+
+/** Which figures of the current wave the weighted attacker combines (see attackItems). */
+export type ItemAttackFigures = "groups" | "groups and items" | "groups and every item";
+
+/**
+ * Figures that weigh each person's answers, on the current wave with every boundary shown: a set of fewer than k
+ * people on whose answers alone some combination depends, or null; undefined when the wave is too big to search.
+ * A group's (or the total's) scale mean averages the items each person answered, an item mean counts its answers.
+ * "groups and every item" is the control: every item with k answers shown, as before issue 13's review.
+ */
+export function attackItems(survey: GeneratedSurvey, figuresOf: ItemAttackFigures): number[] | null | undefined {
+  const section = analyseSurvey(dataset(survey, survey.attributes))!;
+  const scale = section.scales[0];
+  const rows = survey.waves.flatMap((w, r) => (w === section.currentWave ? [r] : []));
+  if (rows.length > ITEM_ATTACK_MAX_ROWS || scale.suppressed) return undefined;
+  const items = ["Q1", "Q2"];
+  const answered = rows.map((r) => items.map((q) => !Number.isNaN(survey.answers[q][r])));
+  const count = (p: number) => answered[p].filter(Boolean).length;
+  const mean = (inSet: (p: number) => boolean) => (p: number, i: number) =>
+    inSet(p) && answered[p][i] ? 1 / count(p) : 0;
+  const figures = [mean(() => true)];
+  for (const g of scale.groups)
+    if (!g.suppressed && g.wave === (section.currentWave ?? undefined))
+      figures.push(mean((p) => survey.groups[g.attribute][rows[p]] === g.value));
+  const shown =
+    figuresOf === "groups"
+      ? []
+      : figuresOf === "groups and every item"
+        ? items.filter((_, i) => answered.filter((a) => a[i]).length >= survey.k)
+        : scale.items.map((item) => item.id);
+  for (const id of shown) {
+    const i = items.indexOf(id);
+    figures.push((p: number, j: number) => (j === i && answered[p][i] ? 1 : 0));
+  }
+  return weightedLeak(answered, figures, survey.k);
 }
