@@ -12,7 +12,7 @@ import { addPseudonymOptions, pseudonymKeyFor, type PseudonymFlags } from "./pse
 import { pseudonymiseReport } from "../privacy/pseudonymise.js";
 import { FOLDER_FILES, FORMATS, formatNamed } from "../report/formats/registry.js";
 import type { Format, RenderOptions } from "../report/formats/types.js";
-import type { Report, Severity } from "../result/types.js";
+import type { Detail, Report, Severity } from "../result/types.js";
 import { writeFileAtomic } from "./atomic.js";
 import { withVisibleControls } from "../util/control-characters.js";
 import { EXIT, type CliCommand } from "./command.js";
@@ -31,6 +31,7 @@ interface AuditFlags extends CommonFlags, PseudonymFlags {
   generatedAt?: string;
   png?: boolean;
   skipInvalidRows?: boolean;
+  detail?: Detail;
 }
 
 type Progress = ReturnType<typeof progressReporter>;
@@ -73,6 +74,14 @@ export const auditCommand: CliCommand<AuditFlags> = {
           "critical",
         ]),
       )
+      .addOption(
+        new Option(
+          "--detail <level>",
+          "summary: the lists the findings, charts and tables use (each cut list says how long it was); full: every list and matrix as analysed",
+        )
+          .choices(["summary", "full"])
+          .default("summary"),
+      )
       .option("--generated-at <iso>", "timestamp to record (for reproducible output)"),
   run: runAudit,
 };
@@ -83,6 +92,7 @@ async function runAudit(dir: string | undefined, flags: AuditFlags, io: Io): Pro
     ...inputOptions(dir, flags),
     skipInvalidRows: flags.skipInvalidRows,
     generatedAt: flags.generatedAt,
+    detail: flags.detail,
     onPhase: progress.phase,
     onProgress: progress.bytes,
     // RELAUDIT_TIMINGS=1: one JSON line of phase timings on stderr at the end (npm run bench reads it).

@@ -9,11 +9,12 @@ import type { AuditContext, Check } from "../checks/types.js";
 import { loadInputs, type InputOptions, type LoadedInputs } from "../load/inputs.js";
 import { analyseNetwork, startNetwork } from "../network/analyse.js";
 import { defaultThreads } from "../network/betweenness-threads.js";
-import type { CheckCounts, CheckResult, Report } from "../result/types.js";
+import type { CheckCounts, CheckResult, Detail, Report } from "../result/types.js";
 import { SCHEMA_VERSION } from "../result/types.js";
 import { analyseSignals } from "../signals/analyse.js";
 import type { SignalsSection } from "../result/signals.js";
 import { analyseSurvey } from "../survey/analyse.js";
+import { summarise } from "./detail.js";
 
 export const VERSION: string = packageJson.version;
 
@@ -24,6 +25,11 @@ export interface AuditOptions extends InputOptions {
   onPhase?: (phase: string) => void;
   /** Threads for the network analysis (default: the machine's cores, at most 4); the report does not depend on it. */
   threads?: number;
+  /**
+   * "summary" keeps what the findings, charts and tables use (pipeline/detail.ts; the CLI's default); "full" (the
+   * default here) every list as analysed. Checks see everything either way.
+   */
+  detail?: Detail;
   /** When given, filled with each phase's wall-clock milliseconds (RELAUDIT_TIMINGS=1 in the CLI; npm run bench). */
   timings?: Partial<PhaseTimings>;
 }
@@ -90,10 +96,12 @@ export function analyse(loaded: LoadedInputs, options: AuditOptions, selection: 
   const network = selection.network ? phase("network", () => analyseNetwork(data, { started, onThreads })) : null;
   const context: AuditContext = { data, survey, network, signals };
   const results = phase("checks", () => runChecks(selection.checks, context));
-  return {
+  const detail = options.detail ?? "full";
+  const report: Report = {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: "relaudit", version: VERSION },
     generatedAt: options.generatedAt ?? new Date().toISOString(),
+    detail,
     minGroupSize: data.config.minGroupSize,
     inputs: loaded.summary,
     summary: countChecks(results),
@@ -105,6 +113,8 @@ export function analyse(loaded: LoadedInputs, options: AuditOptions, selection: 
     leading: signals?.leading ?? null,
     timeline: signals ? timelineOf(signals) : null,
   };
+  // Cut after the checks, which have read everything.
+  return detail === "summary" ? summarise(report) : report;
 }
 
 function timelineOf({

@@ -3,6 +3,7 @@
 // applied there (a suppressed group has no number to write). Numbers stay numbers (unformatted, so a spreadsheet
 // can compute with them); text cells are neutralised against formula injection; quoting follows RFC 4180.
 import type { Report } from "../result/types.js";
+import type { MixingMatrix, SparseMixing } from "../result/network.js";
 import { slug, uniqueStems } from "./charts/labels.js";
 import { formatEvidence } from "./format.js";
 
@@ -154,8 +155,16 @@ function mixingTables(report: Report): CsvTable[] {
   return boundaries.map((b, i) => ({
     file: `${stems[i]}.csv`,
     headings: [`from ${b.attribute} \\ to`, ...b.mixing.groups],
-    rows: b.mixing.groups.map((from, r) => [from, ...b.mixing.ties[r]]),
+    rows: tieGrid(b.mixing).map((row, r) => [b.mixing.groups[r], ...row]),
   }));
+}
+
+/** The matrix of ties as a grid, whether the report holds it dense (--detail full) or as its non-zero cells. */
+function tieGrid(mixing: MixingMatrix | SparseMixing): number[][] {
+  if ("ties" in mixing) return mixing.ties;
+  const grid = mixing.groups.map(() => mixing.groups.map(() => 0));
+  for (const row of mixing.rows) row.to.forEach((to, k) => (grid[row.from][to] = row.ties[k]));
+  return grid;
 }
 
 function brokers(report: Report): CsvTable | null {

@@ -35,7 +35,7 @@ export function signalTables(
         practice: 5,
         title: "Series behind the signals",
         caption:
-          "XmR charts (NHS Making Data Count rules) of the signalled series and of any series whose latest point is a concern: the latest value, its centre line and limits, and the variation icon. Every series is in report.json.",
+          "XmR charts (NHS Making Data Count rules) of the signalled series and of any other series in this report whose latest point is a concern: the latest value, its centre line and limits, and the variation icon. Every series is in report.json with --detail full.",
         headings: ["series", "latest", "mean", "limits", "variation"],
         numeric: [false, true, true, true, false],
         rows: flagged.map((s) => {

@@ -1,6 +1,7 @@
 // The network section of the result (issue 4). A JSON interface: keep field names stable.
 // Person ids appear only in person-level lists (people, carriers, articulation points, bridges), never in findings
 // about groups.
+import type { Truncation } from "./truncation.js";
 
 interface BrokerageRoles {
   coordinator: number;
@@ -94,9 +95,25 @@ export interface BoundarySection {
   permutationInterval: [number, number] | null;
   permutations: number;
   groups: GroupMetrics[];
-  mixing: { groups: string[]; ties: number[][]; interactions: number[][] };
+  /** Dense from the analysis (and with `--detail full`); sparse in the default report. */
+  mixing: MixingMatrix | SparseMixing;
   /** Group pairs with at least one tie, most ties first. */
   links: GroupLink[];
+  /** Default report only: the lists cut to what findings, charts and tables use, with how many items they had. */
+  truncated?: { links?: Truncation };
+}
+
+/** Ties and interactions from each group (row) to each group (column), in the order of `groups`. */
+export interface MixingMatrix {
+  groups: string[];
+  ties: number[][];
+  interactions: number[][];
+}
+
+/** The same matrix as its non-zero cells only, row by row: group indices into `groups`, rows without any left out. */
+export interface SparseMixing {
+  groups: string[];
+  rows: { from: number; to: number[]; ties: number[]; interactions: number[] }[];
 }
 
 /** Depth of a set of relationships (a relationship = a pair of people in contact either way). */
@@ -123,6 +140,8 @@ interface DepthSection {
     within: TieDepth;
     cross: TieDepth;
     links: (TieDepth & { groups: [string, string] })[];
+    /** Default report only (see BoundarySection.truncated). */
+    truncated?: { links?: Truncation };
   }[];
 }
 
@@ -185,4 +204,6 @@ export interface NetworkSection {
   /** Null when there is no events.csv or no timestamps. */
   forums: ForumSection[] | null;
   notes: string[];
+  /** Default report only: `people` holds the highest betweenness and the articulation points. */
+  truncated?: { people?: Truncation };
 }

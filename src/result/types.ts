@@ -7,8 +7,10 @@ import type { SkippedRows } from "../model/problems.js";
 export type { SkippedRows };
 import type { SignalsSection } from "./signals.js";
 import type { SurveySection } from "./survey.js";
+import type { Detail, Truncation } from "./truncation.js";
+export type { Detail, Truncation };
 
-export const SCHEMA_VERSION = "1.2.0";
+export const SCHEMA_VERSION = "1.3.0";
 
 import type { Severity } from "../model/severity.js";
 export type { Severity };
@@ -84,6 +86,8 @@ export interface Report {
   schemaVersion: string;
   tool: { name: "relaudit"; version: string };
   generatedAt: string;
+  /** "summary" unless asked for "full": which lists are cut is said by `truncated` beside them (since 1.3.0). */
+  detail?: Detail;
   minGroupSize: number;
   inputs: InputsSummary;
   /** Counts computed once here so renderers never count. */
@@ -98,4 +102,6 @@ export interface Report {
   leading: SignalsSection["leading"] | null;
   /** The periods the series cover, the annotations applied and notes about them. */
   timeline: Omit<SignalsSection, "signals" | "series" | "leading"> | null;
+  /** Default report only: `series` holds those a signal, a finding or the leading indicators read. */
+  truncated?: { series?: Truncation };
 }

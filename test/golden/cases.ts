@@ -33,6 +33,15 @@ export const CASES: Case[] = Object.entries(SOURCES).flatMap(([name, dir]) => [
   { name: `${name}.signals.json`, argv: ["signals", dir, "--format", "json"] },
   { name: `${name}.signals.md`, argv: ["signals", dir, "--format", "markdown"] },
   { name: `${name}.signals.terminal.txt`, argv: ["signals", dir, "--format", "terminal"] },
+  // Every list as analysed (issue 15): the default JSON above is cut to what the findings, charts and tables use.
+  ...(name === "demo"
+    ? [
+        {
+          name: `${name}.audit.full.json`,
+          argv: ["audit", dir, "--format", "json", "--detail", "full", "--generated-at", AT],
+        },
+      ]
+    : []),
 ]);
 
 /** Absolute paths differ between clones: the golden copies say <root> instead. */

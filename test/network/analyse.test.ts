@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { analyseNetwork } from "../../src/network/analyse.js";
 import { close, loadNetwork, networkDataset, reference } from "./networks.js";
+import type { MixingMatrix } from "../../src/result/network.js";
 
 describe("analyseNetwork on Lazega advice (by office)", () => {
   const net = loadNetwork("lazega_advice");
@@ -58,7 +59,7 @@ describe("analyseNetwork on Lazega advice (by office)", () => {
 
   it("mixing matrix and links add up to the ties between groups", () => {
     const b = section.boundaries[0];
-    const cells = b.mixing.ties.flat().reduce((s, x) => s + x, 0);
+    const cells = (b.mixing as MixingMatrix).ties.flat().reduce((s, x) => s + x, 0);
     expect(cells).toBe(networkx.external + networkx.internal);
     expect(b.links.reduce((s, l) => s + l.ties, 0)).toBe(networkx.external);
     for (const l of b.links) expect(l.arcs![0] + l.arcs![1]).toBe(l.ties);

@@ -81,7 +81,7 @@ export function networkMapAltText(input: NetworkMapInput): string {
           `${view.groups.length - 1} drawn (those the findings name and the largest), the other ${view.mergedGroups} merged into one node`,
         ]
       : []),
-    `${boundary.links.length} pairs of groups are in contact${links.length < view.links.length ? `, the ${links.length} with most ties drawn` : ""}`,
+    `${boundary.truncated?.links?.total ?? boundary.links.length} pairs of groups are in contact${links.length < view.links.length ? `, the ${links.length} with most ties drawn` : ""}`,
   ];
   const strongest = links.slice(0, 3).map((l) => `${pairName(l)} (${l.ties} ties)`);
   if (strongest.length) parts.push(`most ties: ${strongest.join(", ")}`);
