@@ -5,21 +5,27 @@ import type { Graph } from "./graph.js";
 import { seededRandom, shufflePrefix } from "./random.js";
 
 /**
- * Work budget in sources × (people + arcs) for an exact run. Chosen by benchmark on the 2-core machine under load:
- * one unit costs 15–30 ns on one thread (about 12 ns since the kernel in brandes.ts; npm run bench, docs/performance.md),
- * so an exact run stays within a few seconds — e.g. 1,000 people with 250,000 ties, or 5,000 people with 45,000 —
- * and larger networks are sampled in the same time.
+ * Exact up to this much work in sources × (people + arcs): 10,000 people with 150,000 ties either way (an undirected
+ * tie is two arcs), 3.1·10⁹ units — so the key-person ranking of a system that size does not depend on a sampling
+ * plan (issue 15). One unit costs about 10 ns on one thread (brandes.ts; npm run bench, docs/performance.md), and the
+ * sources are shared by the cores.
  */
-const EXACT_WORK_LIMIT = 2.5e8;
+const EXACT_WORK_LIMIT = 10_000 * (10_000 + 2 * 150_000);
+/** Work of a sample above that: a few seconds, with each estimate's standard error (Brandes & Pich 2007). */
+const SAMPLE_WORK = 2.5e8;
 /** Fewest sources in a sample: below this the standard errors themselves are unreliable. */
 const MIN_SAMPLE = 100;
 
 export type BetweennessPlan = { method: "exact" } | { method: "sampled"; sources: number };
 
-export function planBetweenness(graph: Graph, workLimit = EXACT_WORK_LIMIT): BetweennessPlan {
+export function planBetweenness(
+  graph: Graph,
+  workLimit = EXACT_WORK_LIMIT,
+  sampleWork = Math.min(workLimit, SAMPLE_WORK),
+): BetweennessPlan {
   const perSource = graph.n + graph.out.nbr.length;
   if (graph.n * perSource <= workLimit) return { method: "exact" };
-  const sources = Math.max(MIN_SAMPLE, Math.floor(workLimit / perSource));
+  const sources = Math.max(MIN_SAMPLE, Math.floor(sampleWork / perSource));
   return sources >= graph.n ? { method: "exact" } : { method: "sampled", sources };
 }
 
