@@ -59,7 +59,7 @@ function summariseBoundary(boundary: BoundarySection): BoundarySection {
 }
 
 /** Non-zero cells only, row by row: a 639 × 639 matrix has ~48,000 of its 408,000 cells in use at M. */
-export function sparseMixing(mixing: MixingMatrix | SparseMixing): SparseMixing {
+function sparseMixing(mixing: MixingMatrix | SparseMixing): SparseMixing {
   if ("rows" in mixing) return mixing;
   const rows: SparseMixing["rows"] = [];
   mixing.ties.forEach((row, from) => {
