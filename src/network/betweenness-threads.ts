@@ -59,7 +59,7 @@ export function workOnChunks(job: WorkerJob): number {
   const bounds = new Int32Array(job.bounds);
   const control = new Int32Array(job.control);
   const chunks = bounds.length - 1;
-  const buffers = brandesBuffers(job.n);
+  const buffers = brandesBuffers(job.n, nbr.length);
   const total = new Float64Array(job.n);
   const totalSq = job.squares ? new Float64Array(job.n) : null;
   let slowest = 0;
@@ -180,7 +180,7 @@ function waitForChunks(job: WorkerJob, bounds: Int32Array, patienceMs: number): 
   const start = new Int32Array(job.start);
   const nbr = new Int32Array(job.nbr);
   const sources = new Int32Array(job.sources);
-  const buffers = brandesBuffers(job.n);
+  const buffers = brandesBuffers(job.n, nbr.length);
   const total = new Float64Array(job.n);
   const totalSq = job.squares ? new Float64Array(job.n) : null;
   for (let c = 0; c < chunks; c++)

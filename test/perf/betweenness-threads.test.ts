@@ -71,7 +71,7 @@ describe("betweenness on threads", () => {
         sources,
         bounds[c],
         bounds[c + 1],
-        brandesBuffers(graph.n),
+        brandesBuffers(graph.n, graph.out.nbr.length),
         total,
         squares,
       );
