@@ -40,7 +40,7 @@ describe("relaudit audit (in process)", () => {
     expect(code).toBe(0);
     expect(stderr).toBe("");
     const report = JSON.parse(stdout);
-    expect(report).toMatchObject({ schemaVersion: "1.2.0", generatedAt: "2026-11-23T06:00:00Z", minGroupSize: 5 });
+    expect(report).toMatchObject({ schemaVersion: "1.3.0", generatedAt: "2026-11-23T06:00:00Z", minGroupSize: 5 });
     expect(report.inputs.boundaries).toEqual(["Organisation", "Team", "Profession"]);
   });
 
