@@ -10,6 +10,8 @@
 // run per size without --out (JSON on stdout only: no charts, no report.md). The floor
 // is the time to read the same files, decode them and split lines (scripts/bench/floor.mjs), best of three.
 // With two or more cores it also runs M (or the largest size) with RELAUDIT_WORKERS=1 and compares the JSON.
+// On M, when python3 has pandas and python-igraph, the peer (scripts/bench/peer.py) runs after each relaudit run,
+// and the issue 15 target table gives relaudit's wall time as a ratio of the peer's.
 // Prints a table; writes the figures as JSON to .bench/ (gitignored) so runs can be compared.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -19,6 +21,8 @@ import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { findPeerPython, runPeer, sameNetwork } from "./bench/peer.mjs";
+import { targetRows, targetTable } from "./bench/targets.mjs";
 import { parquetVersusCsv, runXl } from "./bench/xl.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -86,6 +90,8 @@ log(
 );
 
 const results = [];
+const peerPython = sizes.includes("M") ? findPeerPython() : null;
+let peer = null;
 for (const size of sizes) {
   const dir = ensureSystem(size);
   const files = readdirSync(dir)
@@ -97,8 +103,18 @@ for (const size of sizes) {
     (f) => f.ms,
   );
   const samples = [];
-  for (let r = 0; r < runs; r++) samples.push(auditRun(size, dir, `${size}-${r}`, {}));
+  const peerRuns = [];
+  for (let r = 0; r < runs; r++) {
+    samples.push(auditRun(size, dir, `${size}-${r}`, {}));
+    // The peer right after each relaudit run, so both see the same load.
+    if (size === "M" && peerPython) peerRuns.push(runPeer(ROOT, peerPython, dir));
+  }
   const result = summarise(size, floor, samples);
+  if (peerRuns.length > 0) {
+    peer = peerRuns.sort((a, b) => a.wallMs - b.wallMs)[Math.floor((peerRuns.length - 1) / 2)];
+    peer.sameNetwork = sameNetwork(JSON.parse(readFileSync(result.jsonPath, "utf8")), peer);
+    log(`M peer (pandas + igraph): ${seconds(peer.wallMs)} s wall; same network: ${peer.sameNetwork}`);
+  }
   // Without --out: no charts, report.md or second copy of the JSON; the analyses and the JSON on stdout.
   const stdoutOnly = auditRun(size, dir, `${size}-json`, {}, false);
   result.jsonOnly = {
@@ -145,6 +161,14 @@ if (!flags["no-workers-check"] && machine.cores > 1 && results.length > 0) {
   );
 }
 
+const mResult = results.find((r) => r.size === "M");
+const targets = targetRows({
+  m: mResult,
+  l: results.find((r) => r.size === "L"),
+  peer,
+  network: mResult ? JSON.parse(readFileSync(mResult.jsonPath, "utf8")).network : null,
+});
+
 const record = {
   date: started.toISOString(),
   machine,
@@ -155,12 +179,18 @@ const record = {
   results: results.map(({ jsonPath: _jsonPath, ...rest }) => rest),
   workers,
   xl,
+  peer,
+  targets,
 };
 const stamp = started.toISOString().replace(/[:.]/g, "-");
 writeFileSync(join(benchDir, `bench-${stamp}.json`), JSON.stringify(record, null, 2) + "\n");
 writeFileSync(join(benchDir, "latest.json"), JSON.stringify(record, null, 2) + "\n");
 if (xl) process.stdout.write(`\n${xlTable(xl)}\n`);
-process.stdout.write(`\n${table(results)}\n\nWrote .bench/bench-${stamp}.json (and .bench/latest.json).\n`);
+process.stdout.write(`\n${table(results)}\n`);
+process.stdout.write(
+  `\nIssue 15 targets (${started.toISOString()}):\n${targetTable(targets, `${loadAtStart} → ${loadavg()}`)}\n`,
+);
+process.stdout.write(`\nWrote .bench/bench-${stamp}.json (and .bench/latest.json).\n`);
 if (workers && !workers.identical) process.exitCode = 1;
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -85,7 +85,14 @@ function vivaMonthly(): string {
 
 describe("a monthly snapshot export through the CLI", () => {
   it("is charted by month, with no partial period and no weeks of zeros", async () => {
-    const { code, stdout, stderr } = await runInProcess(["audit", vivaMonthly(), "--format", "json", "--detail", "full"]);
+    const { code, stdout, stderr } = await runInProcess([
+      "audit",
+      vivaMonthly(),
+      "--format",
+      "json",
+      "--detail",
+      "full",
+    ]);
     expect(code, stderr).toBe(0);
     const report = JSON.parse(stdout);
     expect(report.inputs.period).toBe("month");
