@@ -52,6 +52,14 @@ export function networkMapTitle({ boundary }: NetworkMapInput): string {
   return `Contact between ${boundary.attribute} groups`;
 }
 
+/**
+ * Links the view stands for: its merged links, or every pair of groups in contact — as many as the default report's
+ * truncation marker says when it cut the list (pipeline/detail.ts).
+ */
+function linksInView(view: MapView, boundary: BoundarySection): number {
+  return view.mergedGroups ? view.links.length : (boundary.truncated?.links?.total ?? view.links.length);
+}
+
 function drawnLinks(view: MapView): MapLink[] {
   // `links` is already ordered most ties first.
   return view.links.slice(0, linkLimit(view.groups.length));
@@ -81,7 +89,7 @@ export function networkMapAltText(input: NetworkMapInput): string {
           `${view.groups.length - 1} drawn (those the findings name and the largest), the other ${view.mergedGroups} merged into one node`,
         ]
       : []),
-    `${boundary.truncated?.links?.total ?? boundary.links.length} pairs of groups are in contact${links.length < view.links.length ? `, the ${links.length} with most ties drawn` : ""}`,
+    `${boundary.truncated?.links?.total ?? boundary.links.length} pairs of groups are in contact${links.length < linksInView(view, boundary) ? `, the ${links.length} with most ties drawn` : ""}`,
   ];
   const strongest = links.slice(0, 3).map((l) => `${pairName(l)} (${l.ties} ties)`);
   if (strongest.length) parts.push(`most ties: ${strongest.join(", ")}`);
@@ -210,9 +218,9 @@ export function networkMapNotes(input: NetworkMapInput): string[] {
     notes.push(
       `${input.boundary.groups.length} groups: the ${view.groups.length - 1} the findings name or with most people are drawn; the grey ring stands for the other ${view.mergedGroups} (their people in brackets).`,
     );
-  if (links.length < view.links.length)
+  if (links.length < linksInView(view, input.boundary))
     notes.push(
-      `The ${links.length} pairs with most ties of ${view.links.length} are drawn; the CSV mixing matrix has them all.`,
+      `The ${links.length} pairs with most ties of ${linksInView(view, input.boundary)} are drawn; the CSV mixing matrix has them all.`,
     );
   return notes;
 }
