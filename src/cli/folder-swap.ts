@@ -15,6 +15,7 @@ import {
   mkdirSync,
   openSync,
   readlinkSync,
+  realpathSync,
   renameSync,
   rmSync,
   statSync,
@@ -40,12 +41,24 @@ let committed = 0;
 const token = () => `${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
 
 /** Writes `files` and `manifest` into `dir` as one change; every other entry of `dir` stays as it was. */
-export function writeFolderWhole(dir: string, files: readonly OutFile[], manifest: OutFile): void {
+export function writeFolderWhole(outDir: string, files: readonly OutFile[], manifest: OutFile): void {
+  // `--out reports` where reports is a link to a shared folder means that folder: swapping the link itself for a
+  // new folder would leave the shared one stale. (Links *inside* the folder are never followed.)
+  const dir = linkTarget(outDir) ?? outDir;
   mkdirSync(dirname(dir), { recursive: true });
   removeAbandoned(dir);
   const entries = stagingEntries(dir, [...files, manifest]);
   if (!swappable(dir, entries) || !swapIn(dir, files, manifest, entries)) moveIn(dir, files, manifest);
   committed++;
+}
+
+/** The folder a link points to; null when `path` is not a link, or a dangling one (written as a plain folder). */
+function linkTarget(path: string): string | null {
+  try {
+    return lstatSync(path).isSymbolicLink() ? realpathSync(path) : null;
+  } catch {
+    return null;
+  }
 }
 
 /**

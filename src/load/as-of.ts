@@ -15,11 +15,15 @@ export interface CutOptions {
   interactions: boolean;
 }
 
-/** The instant a survey wave was there to be seen: its date, or the start of the period it names; null for a label. */
+/**
+ * The instant a survey wave was there to be seen: its date, or the end of the period it names (responses to a wave
+ * named "2026-10" may come in until the month's last day, and the export has no submission dates: a run on
+ * 2 October must not see them); null for a label.
+ */
 function waveInstant(wave: string, timeZone: string): Instant | null {
   for (const kind of ["week", "month"] as PeriodKind[]) {
     const index = parsePeriodLabel(wave, kind);
-    if (index !== null) return periodStartDay(index, kind) * DAY_MS;
+    if (index !== null) return periodStartDay(index + 1, kind) * DAY_MS;
   }
   const date = parseDate(wave, "iso", timeZone);
   return date.ok ? date.value : null;
@@ -32,8 +36,12 @@ export function datasetAsOf(data: Dataset, until: Instant, options: CutOptions):
     ...data.interactions,
     ...(options.interactions ? tiesBefore(data.interactions.ties, until, data) : {}),
   };
+  // Contact dated before someone joined (an export's odd row) goes with the person: no tie or event may point at
+  // a person the cut left out.
   if (interactions && remap)
-    interactions.ties = interactions.ties.map((t) => ({ ...t, from: remap[t.from], to: remap[t.to] }));
+    interactions.ties = interactions.ties
+      .filter((t) => remap[t.from] >= 0 && remap[t.to] >= 0)
+      .map((t) => ({ ...t, from: remap[t.from], to: remap[t.to] }));
   const events = before(data.events);
   return {
     ...data,
@@ -42,7 +50,10 @@ export function datasetAsOf(data: Dataset, until: Instant, options: CutOptions):
     interactions,
     survey: data.survey && surveyAsOf(data.survey, until, data.config.timeZone),
     delivery: before(data.delivery),
-    events: events && remap ? events.map((e) => ({ ...e, person: remap[e.person] })) : events,
+    events:
+      events && remap
+        ? events.filter((e) => remap[e.person] >= 0).map((e) => ({ ...e, person: remap[e.person] }))
+        : events,
     annotations: before(data.annotations),
   };
 }

@@ -1,15 +1,13 @@
 // The replay of the weekly job (`relaudit signals --replay FROM..TO`) as Markdown or JSON. Computes nothing: it lays
 // out the ReplayResult.
 import type { ReplayResult } from "../result/replay.js";
+import { md } from "./markdown.js";
 
 const REPLAY_SCHEMA_VERSION = "1.0.0";
 
 export function renderReplayJson(result: ReplayResult, version: string): string {
   return `${JSON.stringify({ schemaVersion: REPLAY_SCHEMA_VERSION, kind: "relaudit-replay", tool: { name: "relaudit", version }, ...result }, null, 2)}\n`;
 }
-
-/** A table cell: a pipe inside (signal ids join groups with "|") would end the cell. */
-const cell = (text: string) => text.replace(/\|/g, "\\|");
 
 export function renderReplayMarkdown(result: ReplayResult): string {
   const lines = [
@@ -28,7 +26,7 @@ export function renderReplayMarkdown(result: ReplayResult): string {
     for (const s of result.signals) {
       const severity = s.severities.map((x) => `${x.severity} (${x.period})`).join(" → ");
       lines.push(
-        `| ${cell(s.id)} | ${s.firstFired} | ${s.lastFired} | ${s.runs} | ${s.episodes} | ${severity} | ${s.resolved ?? "—"} |`,
+        `| ${md(s.id)} | ${s.firstFired} | ${s.lastFired} | ${s.runs} | ${s.episodes} | ${severity} | ${s.resolved ?? "—"} |`,
       );
     }
     lines.push("");
@@ -42,11 +40,11 @@ export function renderReplayMarkdown(result: ReplayResult): string {
     );
     for (const e of result.events)
       lines.push(
-        `| ${cell(`${e.target ? `${e.target}: ` : ""}${e.note}`)} | ${e.period} | ${e.alarm ? cell(e.alarm) : "none"} | ${e.leadPeriods ?? "—"} |`,
+        `| ${md(`${e.target ? `${e.target}: ` : ""}${e.note}`)} | ${e.period} | ${e.alarm ? md(e.alarm) : "none"} | ${e.leadPeriods ?? "—"} |`,
       );
     lines.push(
       "",
-      `Alarms with no event after them: ${result.alarmsWithoutEvent.length === 0 ? "none" : result.alarmsWithoutEvent.join(", ")}.`,
+      `Alarms with no event after them: ${result.alarmsWithoutEvent.length === 0 ? "none" : result.alarmsWithoutEvent.map(md).join(", ")}.`,
       "",
     );
   }

@@ -1,6 +1,6 @@
 // --out never deletes or overwrites a file relaudit did not write.
 import { describe, expect, it } from "vitest";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runInProcess } from "../helpers/cli.js";
@@ -31,6 +31,21 @@ describe("--out safety", () => {
     expect(again.code).toBe(0);
     expect(readFileSync(join(out, "minutes.docx"), "utf8")).toBe("board minutes");
     expect(manifestFiles(out)).toEqual(["report.html", "report.json", "report.md"]);
+  });
+
+  it("writes through --out when it is a link to a folder (a scheduled job's link to a shared folder stays current)", async () => {
+    const root = fresh();
+    const shared = join(root, "board");
+    const link = join(root, "reports");
+    mkdirSync(shared);
+    symlinkSync(shared, link);
+    expect((await audit(link)).code).toBe(0);
+    writeFileSync(join(shared, "report.md"), "last week");
+    writeFileSync(join(shared, MANIFEST), readFileSync(join(shared, MANIFEST)));
+    expect((await audit(link, "--force")).code).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(shared, "report.md"), "utf8")).not.toBe("last week");
+    expect(manifestFiles(shared)).toEqual(["report.html", "report.json", "report.md"]);
   });
 
   it("refuses a non-empty folder that is not a relaudit output (exit 2, nothing written), unless --force", async () => {

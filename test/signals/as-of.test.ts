@@ -25,6 +25,12 @@ function cutFile(from: string, to: string, keep: (row: Record<string, string>) =
   writeFileSync(to, [header, ...kept].join("\n") + "\n");
 }
 
+/** "2026-10" → "2026-11-01"; "2026-12" → "2027-01-01". */
+function monthAfter(wave: string): string {
+  const [year, month] = wave.split("-").map(Number);
+  return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, "0")}-01`;
+}
+
 function truncatedCopy(day: string): string {
   const dir = join(temp, `cut-${day}`);
   cpSync(demo, dir, { recursive: true });
@@ -33,8 +39,8 @@ function truncatedCopy(day: string): string {
   cutFile(join(demo, "delivery.csv"), join(dir, "delivery.csv"), (r) => r.date < day);
   cutFile(join(demo, "events.csv"), join(dir, "events.csv"), (r) => r.date < day);
   cutFile(join(dir, "annotations.csv"), join(dir, "annotations.csv"), (r) => r.date < day);
-  // A wave named by a month is there from the month's first day.
-  cutFile(join(demo, "survey.csv"), join(dir, "survey.csv"), (r) => `${r.wave}-01` < day);
+  // A wave named by a month is there once the month is over: its responses may come in until its last day.
+  cutFile(join(demo, "survey.csv"), join(dir, "survey.csv"), (r) => monthAfter(r.wave) <= day);
   cutFile(
     join(demo, "people.csv"),
     join(dir, "people.csv"),
@@ -62,5 +68,15 @@ describe("--as-of D on the full data equals a run on the data truncated at D", (
     const report = JSON.parse(stdout);
     expect(report.signals.filter((s: { kind: string }) => s.kind === "survey-drop")).toEqual([]);
     expect(stdout).not.toContain("2026-10");
+  }, 120_000);
+
+  it("a wave named by a month is seen once the month is over, not while its responses may still come in", async () => {
+    const drops = async (day: string) => {
+      const { stdout } = await runInProcess(["signals", full, "--as-of", day, "--format", "json"]);
+      return JSON.parse(stdout).signals.filter((s: { kind: string }) => s.kind === "survey-drop").length;
+    };
+    expect(await drops("2026-10-02")).toBe(0);
+    expect(await drops("2026-10-31")).toBe(0);
+    expect(await drops("2026-11-02")).toBeGreaterThan(0);
   }, 120_000);
 });
