@@ -256,7 +256,9 @@ function analyseScale(
   const keying = items
     .filter((i) => i.rDrop !== null && i.rDrop < 0)
     .map((i) => ({ item: i.id, rDrop: i.rDrop!, reversed: i.reversed }));
-  warnings.push(...measurementWarnings(keyed, reliability.excluded, reliability.alpha, headline.n, keying));
+  // A withheld item is not named even for having no variance: that alone would say every answer to it was the same.
+  const excluded = reliability.excluded.filter((i) => shown[i]);
+  warnings.push(...measurementWarnings(keyed, excluded, reliability.alpha, headline.n, keying));
   return {
     ...base,
     waves: waveResults,

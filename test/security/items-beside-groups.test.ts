@@ -22,9 +22,9 @@ function teams(skipperInB = true): { team: string[]; answered: boolean[][] } {
   return { team: people.map(([t]) => t), answered: people.map(([, m]) => ITEMS.map((_, i) => i < m)) };
 }
 
-function section(team: string[], answered: boolean[][]): SurveySection {
+function section(team: string[], answered: boolean[][], constant: readonly string[] = []): SurveySection {
   const answers = Object.fromEntries(
-    ITEMS.map((q, i) => [q, answered.map((a, p) => (a[i] ? 1 + ((p * 3 + i) % 5) : NaN))]),
+    ITEMS.map((q, i) => [q, answered.map((a, p) => (!a[i] ? NaN : constant.includes(q) ? 3 : 1 + ((p * 3 + i) % 5)))]),
   );
   const data = surveyDataset(
     { groups: { team }, answers },
@@ -96,5 +96,16 @@ describe("item means beside group means", () => {
     if (scale.suppressed) return;
     expect(scale.items).toHaveLength(6);
     expect(weightedLeak(answered, figures(s, team, answered), 5)).toBeNull();
+  });
+
+  it("never names a withheld item for having no variance (that alone would tell every answer to it)", () => {
+    const { team, answered } = teams();
+    const scale = section(team, answered, ["Q1", "Q7"]).scales[0];
+    if (scale.suppressed) throw new Error("the scale should be shown");
+    const withheld = ITEMS.filter((q) => !scale.items.some((item) => item.id === q));
+    expect(withheld).toEqual(["Q7"]);
+    const warnings = scale.warnings.join(" ");
+    expect(warnings).toMatch(/no variance in Q1\b/);
+    expect(warnings).not.toMatch(/no variance in[^:]*Q7/);
   });
 });
