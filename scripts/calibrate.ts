@@ -26,13 +26,16 @@ const KINDS = [
   "perception-gap",
 ];
 
+/** Kinds read from a survey: "—" (not measured) for null systems without one. */
+const SURVEY_KINDS = new Set(["survey-drop", "perception-gap"]);
+
 const per10 = (count: number, runs: number) => ((10 * count) / runs).toFixed(2);
 
 export function nullTable(results: readonly NullResult[]): string {
   const head = `| shape | people | runs | ${KINDS.join(" | ")} | all kinds | target ≤ ${TARGET_PER_10_RUNS} |`;
   const rule = `|${" --- |".repeat(KINDS.length + 5)}`;
   const rows = results.map((r) => {
-    const cells = KINDS.map((k) => per10(r.byKind[k] ?? 0, r.runs));
+    const cells = KINDS.map((k) => (!r.survey && SURVEY_KINDS.has(k) ? "—" : per10(r.byKind[k] ?? 0, r.runs)));
     const ok = (10 * r.total) / r.runs <= TARGET_PER_10_RUNS ? "met" : "**missed**";
     return `| ${r.shape} | ${r.people} | ${r.runs} | ${cells.join(" | ")} | ${per10(r.total, r.runs)} | ${ok} |`;
   });

@@ -23,6 +23,8 @@ export interface NullResult {
   /** Warning-or-critical signals per kind over all runs. */
   byKind: Record<string, number>;
   total: number;
+  /** Whether the systems had a survey: without one, survey kinds cannot fire and are not measured. */
+  survey: boolean;
 }
 
 const alarms = (signals: readonly Signal[]) => signals.filter((s) => s.severity !== "info");
@@ -33,7 +35,8 @@ export function measureNull(shape: Shape, people: number, seeds: readonly number
     const section = analyseSignals(nullSystem({ shape, people, seed }), null);
     for (const s of alarms(section?.signals ?? [])) byKind[s.kind] = (byKind[s.kind] ?? 0) + 1;
   }
-  return { shape, people, runs: seeds.length, byKind, total: Object.values(byKind).reduce((a, b) => a + b, 0) };
+  const total = Object.values(byKind).reduce((a, b) => a + b, 0);
+  return { shape, people, runs: seeds.length, byKind, total, survey: false };
 }
 
 async function demoDataset(
@@ -52,18 +55,20 @@ async function demoDataset(
 
 export async function measureDemoNull(seeds: readonly number[]): Promise<NullResult> {
   const byKind: Record<string, number> = {};
+  let people = 0;
   for (const seed of seeds) {
     const { data } = await demoDataset(seed, { null: true });
+    people = data.people?.people.length ?? 0;
     const section = analyseSignals(data, analyseSurvey(data));
     for (const s of alarms(section?.signals ?? [])) byKind[s.kind] = (byKind[s.kind] ?? 0) + 1;
   }
-  const people = 450;
   return {
     shape: "demo --null",
     people,
     runs: seeds.length,
     byKind,
     total: Object.values(byKind).reduce((a, b) => a + b, 0),
+    survey: true,
   };
 }
 
