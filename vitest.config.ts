@@ -3,7 +3,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts", "test/**/*.test.tsx"],
-    globalSetup: ["test/helpers/build.ts"],
+    globalSetup: ["test/helpers/build.ts", "test/helpers/reference-note.ts"],
     // Generous limits: a test never depends on the machine's speed, and a shared CI machine at load 10 runs the
     // suite several times slower than an idle one. Speed is measured by npm run bench, never asserted here.
     testTimeout: 300_000,
