@@ -76,10 +76,21 @@ export function combine(values: readonly number[], aggregate: Aggregate): number
 export const finerThan = (cadence: Cadence, period: PeriodKind) =>
   cadence === "day" || (cadence === "week" && period === "month");
 
+/** Day of the week of a day number (days since 1970-01-01, a Thursday): 0 = Sunday. */
+const weekday = (day: number) => (((day + 4) % 7) + 7) % 7;
+
+function weekdaysWithValues(values: readonly (number | null)[], firstDay: number): Set<number> {
+  const days = new Set<number>();
+  values.forEach((v, position) => {
+    if (v !== null) days.add(weekday(firstDay + position));
+  });
+  return days;
+}
+
 /**
  * A series at a finer cadence in the run's relational periods: each value goes to the period its own period starts
  * in (a week to the month of its Monday), combined by the rule. A sum needs every one of its sub-periods: a week with
- * a missing day is a gap, not a smaller count. Returns the values and how many periods were left as incomplete gaps.
+ * a missing day is a gap, not a smaller count (a daily series counts only the weekdays it ever reports on). Returns the values and how many periods were left as incomplete gaps.
  */
 export function toRelationalPeriods(
   values: readonly (number | null)[],
@@ -93,8 +104,11 @@ export function toRelationalPeriods(
   // Sub-periods that start in a relational period, over the whole of it (also those outside the series' own span).
   const first = periodStartDay(relational.first, relational.kind);
   const end = periodStartDay(relational.first + relational.length, relational.kind);
+  // A daily metric reported on some weekdays only (most NHS counts: Monday to Friday) expects only those days.
+  const reportedWeekdays = own.kind === "day" ? weekdaysWithValues(values, own.first) : null;
   for (let day = first; day < end; day++) {
     if (periodStartDay(periodOf(day * 86_400_000, own.kind), own.kind) !== day) continue;
+    if (reportedWeekdays && !reportedWeekdays.has(weekday(day))) continue;
     buckets[periodOf(day * 86_400_000, relational.kind) - relational.first].expected++;
   }
   values.forEach((v, position) => {

@@ -77,6 +77,17 @@ describe("toRelationalPeriods", () => {
     expect(toRelationalPeriods(gappy, own, relational, "mean").values[1]).toBeCloseTo((77 - 10) / 6, 12);
   });
 
+  it("a metric reported Monday to Friday sums its five days a week (the weekend is not missing)", () => {
+    // own.first is a Monday: positions 5, 6, 12, 13, 19, 20 are Saturdays and Sundays.
+    const weekdays = values.map((v, i) => (i % 7 < 5 ? v : null));
+    expect(toRelationalPeriods(weekdays, own, relational, "sum")).toEqual({ values: [15, 50, 85], incomplete: 0 });
+    const missingWednesday = weekdays.map((v, i) => (i === 9 ? null : v));
+    expect(toRelationalPeriods(missingWednesday, own, relational, "sum")).toEqual({
+      values: [15, null, 85],
+      incomplete: 1,
+    });
+  });
+
   it("weeks go to the month of their Monday; a month's sum needs every week starting in it", () => {
     const months: Timeline = { ...relational, kind: "month", first: periodOf(at("2026-06-01"), "month"), length: 2 };
     // June 2026 has Mondays 1, 8, 15, 22, 29; July 6, 13, 20, 27.
