@@ -1,12 +1,10 @@
 // Test helpers: read the plain fixture CSVs (no quoting, no BOM) and the R reference values.
-import { readFileSync, existsSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
 export const fixturePath = (name: string) => `${root}test/fixtures/survey/${name}`;
-export const sharedDataPath = (name: string) => `${root}../shared/data/${name}`;
-export const sharedDataExists = (name: string) => existsSync(sharedDataPath(name));
 
 /** Columns of a simple CSV: numeric columns as Float64Array (empty or NA → NaN), others as strings. */
 export function readColumns(path: string): {

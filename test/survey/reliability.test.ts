@@ -1,14 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { cronbachAlpha, pairwiseCovariance } from "../../src/survey/reliability.js";
 import { keyItems, personScores, summarise } from "../../src/survey/scoring.js";
-import {
-  fixturePath,
-  readColumns,
-  reference,
-  sharedDataExists,
-  sharedDataPath,
-  type AlphaReference,
-} from "./helpers.js";
+import { fixturePath, readColumns, reference, type AlphaReference } from "./helpers.js";
+import { hasSharedData, missingSharedData, sharedDataPath } from "../helpers/shared-data.js";
 
 const all = (n: number) => Array.from({ length: n }, (_, i) => i);
 
@@ -101,8 +95,8 @@ describe("matches R psych::alpha on the shipped fixture (missing answers, Q3 rev
 });
 
 // vitest runs a describe body while collecting even when skipped: the file is read only inside the tests.
-describe.skipIf(!sharedDataExists("bfi.csv"))(
-  "matches R psych::alpha on bfi (../shared/data; skipped without it)",
+describe.skipIf(!hasSharedData("bfi.csv"))(
+  `matches R psych::alpha on bfi${hasSharedData("bfi.csv") ? "" : ` — skipped: ${missingSharedData("bfi.csv")}`}`,
   () => {
     let bfi: ReturnType<typeof readColumns> | undefined;
     const load = () => (bfi ??= readColumns(sharedDataPath("bfi.csv")));
