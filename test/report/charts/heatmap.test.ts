@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { heatmapAltText, heatmapSpec, heatmapTitle, RC_BAND_COLOURS } from "../../../src/report/charts/heatmap.js";
 import { renderSvg } from "../../../src/report/charts/render.js";
 import { coordination } from "./fixtures.js";
-import { marks, parseSvg, texts, translation } from "./svg.js";
+import { drawnRight, marks, parseSvg, texts, translation } from "./svg.js";
 
 async function draw() {
   const rc = coordination();
@@ -88,5 +88,14 @@ describe("RC heatmap numbers beside their bands", () => {
     const labels = marks(parseSvg(svg), "index_labels").map((e) => e.text);
     expect(labels).toContain("4.004");
     expect(labels).not.toContain("4.00");
+  });
+
+  it("is as wide as what it draws: no empty right margin (issue 16)", async () => {
+    const root = await draw();
+    const width = Number(root.attrs.width);
+    const right = drawnRight(root);
+    expect(right).toBeGreaterThan(0);
+    expect(right).toBeLessThanOrEqual(width + 1);
+    expect(width - right).toBeLessThan(60);
   });
 });
