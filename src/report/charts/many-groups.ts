@@ -57,7 +57,16 @@ export interface MapView {
   links: MapLink[];
   /** Groups merged into the "other" node (0 when every group is drawn). */
   mergedGroups: number;
+  /**
+   * False when the report keeps only the links with most ties (`--detail summary`): the links to the merged groups
+   * cannot be added up from a cut list, so none is drawn rather than an undercount.
+   */
+  otherLinksDrawn: boolean;
 }
+
+/** Why a map of a cut link list draws no link to the merged node. */
+export const otherLinksCut = (boundary: BoundarySection) =>
+  `Links to the merged groups are not drawn: this report keeps only the ${boundary.links.length} links with most ties (--detail full draws them)`;
 
 /** The name of the node that stands for the merged groups. */
 export function otherGroupsName(count: number): string {
@@ -69,11 +78,12 @@ export function otherGroupsName(count: number): string {
  * merged groups fall inside it. A merged link's pair reciprocity is exact: a link of t arcs with pair reciprocity r
  * has t / (1 + r) pairs in contact, r of them both ways, so pairs and mutual pairs add up across links.
  */
-function mergeLinks(links: readonly GroupLink[], keep: Set<string>, other: string): MapLink[] {
+function mergeLinks(links: readonly GroupLink[], keep: Set<string>, other: string, complete: boolean): MapLink[] {
   const merged = new Map<string, { groups: [string, string]; ties: number; pairs: number; mutual: number | null }>();
   for (const link of links) {
     const ends = link.groups.map((g) => (keep.has(g) ? g : other)) as [string, string];
     if (ends[0] === other && ends[1] === other) continue;
+    if (!complete && (ends[0] === other || ends[1] === other)) continue;
     const groups = [...ends].sort((a, b) => (a === other ? 1 : b === other ? -1 : a.localeCompare(b))) as [
       string,
       string,
@@ -104,19 +114,30 @@ export function mapView(boundary: BoundarySection, focus: readonly string[] = []
     const g = byValue.get(value);
     return g ? [{ value, n: g.n, merged: false }] : [];
   });
-  if (all.length <= MANY_GROUPS) return { groups: all, links: [...boundary.links], mergedGroups: 0 };
+  if (all.length <= MANY_GROUPS)
+    return { groups: all, links: [...boundary.links], mergedGroups: 0, otherLinksDrawn: true };
   const keep = groupsToShow(
     all.map((g) => ({ value: g.value, size: g.n })),
     focus,
   );
   const rest = all.filter((g) => !keep.has(g.value));
   const other = otherGroupsName(rest.length);
+  const complete = boundary.truncated?.links === undefined;
   return {
     groups: [
       ...all.filter((g) => keep.has(g.value)),
       { value: other, n: rest.reduce((sum, g) => sum + g.n, 0), merged: true },
     ],
-    links: mergeLinks(boundary.links, keep, other),
+    links: mergeLinks(boundary.links, keep, other, complete),
     mergedGroups: rest.length,
+    otherLinksDrawn: complete,
   };
+}
+
+/**
+ * Links the view stands for: its merged links, or every pair of groups in contact — as many as the default report's
+ * truncation marker says when it cut the list (pipeline/detail.ts).
+ */
+export function linksInView(view: MapView, boundary: BoundarySection): number {
+  return view.mergedGroups ? view.links.length : (boundary.truncated?.links?.total ?? view.links.length);
 }

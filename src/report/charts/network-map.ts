@@ -5,7 +5,7 @@ import type { TopLevelSpec } from "vega-lite";
 import type { BoundarySection } from "../../result/network.js";
 import { shortenName } from "../../text/shorten.js";
 import { formatChartNumber, wrapText } from "./labels.js";
-import { mapView, type MapGroup, type MapLink, type MapView } from "./many-groups.js";
+import { linksInView, mapView, otherLinksCut, type MapGroup, type MapLink, type MapView } from "./many-groups.js";
 import { BASE_CONFIG, INK, MUTED, OKABE_ITO } from "./theme.js";
 
 export interface NetworkMapInput {
@@ -52,14 +52,6 @@ export function networkMapTitle({ boundary }: NetworkMapInput): string {
   return `Contact between ${boundary.attribute} groups`;
 }
 
-/**
- * Links the view stands for: its merged links, or every pair of groups in contact — as many as the default report's
- * truncation marker says when it cut the list (pipeline/detail.ts).
- */
-function linksInView(view: MapView, boundary: BoundarySection): number {
-  return view.mergedGroups ? view.links.length : (boundary.truncated?.links?.total ?? view.links.length);
-}
-
 function drawnLinks(view: MapView): MapLink[] {
   // `links` is already ordered most ties first.
   return view.links.slice(0, linkLimit(view.groups.length));
@@ -87,6 +79,7 @@ export function networkMapAltText(input: NetworkMapInput): string {
     ...(view.mergedGroups
       ? [
           `${view.groups.length - 1} drawn (those the findings name and the largest), the other ${view.mergedGroups} merged into one node`,
+          ...(view.otherLinksDrawn ? [] : [otherLinksCut(boundary)]),
         ]
       : []),
     `${boundary.truncated?.links?.total ?? boundary.links.length} pairs of groups are in contact${links.length < linksInView(view, boundary) ? `, the ${links.length} with most ties drawn` : ""}`,
@@ -218,6 +211,7 @@ export function networkMapNotes(input: NetworkMapInput): string[] {
     notes.push(
       `${input.boundary.groups.length} groups: the ${view.groups.length - 1} the findings name or with most people are drawn; the grey ring stands for the other ${view.mergedGroups} (their people in brackets).`,
     );
+  if (!view.otherLinksDrawn) notes.push(`${otherLinksCut(input.boundary)}.`);
   if (links.length < linksInView(view, input.boundary))
     notes.push(
       `The ${links.length} pairs with most ties of ${linksInView(view, input.boundary)} are drawn; the CSV mixing matrix has them all.`,

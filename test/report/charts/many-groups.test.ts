@@ -7,7 +7,12 @@ import type { BoundarySection, GroupLink } from "../../../src/result/network.js"
 import type { ScaleResult } from "../../../src/result/survey.js";
 import type { Finding } from "../../../src/result/types.js";
 import { focusGroups, GROUPS_SHOWN, mapView } from "../../../src/report/charts/many-groups.js";
-import { networkMapAltText, networkMapSpec, networkMapTitle } from "../../../src/report/charts/network-map.js";
+import {
+  networkMapAltText,
+  networkMapNotes,
+  networkMapSpec,
+  networkMapTitle,
+} from "../../../src/report/charts/network-map.js";
 import { renderSvg } from "../../../src/report/charts/render.js";
 import { scaleGroupsSpec } from "../../../src/report/charts/scale-groups.js";
 import { boundary, report, scale } from "./fixtures.js";
@@ -64,6 +69,18 @@ describe("the readable view of a boundary with many groups", () => {
     expect(other.ties).toBe(42);
     expect(other.pairReciprocity).toBeCloseTo(0.4, 12);
     expect(view.links.map((l) => l.ties)).toEqual([50, 42, 5]);
+  });
+
+  it("draws no link to the merged node when the report cut its links (--detail summary): a cut list undercounts", () => {
+    const cut: BoundarySection = { ...manyTeams(), truncated: { links: { shown: 5, total: 400 } } };
+    const summary = mapView(cut, [name(30)]);
+    expect(summary.otherLinksDrawn).toBe(false);
+    expect(summary.links.every((l) => !l.groups.includes("other 15 groups"))).toBe(true);
+    expect(summary.links.map((l) => l.ties)).toEqual([50, 5]);
+    expect(networkMapNotes({ boundary: cut, directed: true, focus: [name(30)] }).join(" ")).toContain(
+      "Links to the merged groups are not drawn",
+    );
+    expect(view.otherLinksDrawn).toBe(true);
   });
 
   it("leaves a boundary of 25 groups or fewer whole", () => {
