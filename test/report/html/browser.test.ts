@@ -3,8 +3,8 @@
 // The demo's HTML report in a real browser (headless Chromium): it loads nothing from anywhere, logs no error, has
 // no WCAG 2.1 A/AA violation that axe-core finds, fits 1280 px without sideways scrolling, prints to A4 without
 // overflow, and every section can be reached from the keyboard. Screenshots and the PDF are kept in
-// $TMPDIR/relaudit-html-browser for a person to look at.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+// $TMPDIR/relaudit-html-browser-* (a new folder each run) for a person to look at.
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,7 +18,9 @@ import { demoHtml } from "../../helpers/demo.js";
 
 const demo = join(ROOT, "fixtures/demo");
 const chromium = chromiumPath();
-const OUT = join(tmpdir(), "relaudit-html-browser");
+// A folder of its own per run: two clones tested at once (or two runs of one) must not load each other's half-written
+// report. The screenshots and the PDF are left there to look at.
+const OUT = mkdtempSync(join(tmpdir(), "relaudit-html-browser-"));
 const SECTIONS = ["summary", "methods", "data", "suppressed"];
 
 if (!chromium) console.warn("SKIPPED: the HTML report's browser tests need Chromium (apt-get install chromium)");
@@ -31,7 +33,6 @@ describe.skipIf(!chromium || !existsSync(join(demo, "people.csv")))("the demo's 
   const problems: string[] = [];
 
   beforeAll(async () => {
-    mkdirSync(OUT, { recursive: true });
     const file = join(OUT, "report.html");
     writeFileSync(file, await demoHtml());
     url = pathToFileURL(file).href;
