@@ -58,6 +58,8 @@ details { margin: 0.75rem 0; }
 summary { cursor: pointer; font-weight: 600; }
 .scroll { overflow-x: auto; max-width: 100%; }
 table { border-collapse: collapse; margin: 0.5rem 0; font-size: 0.9rem; font-variant-numeric: tabular-nums; }
+/* A long file path or name in a cell breaks anywhere rather than pushing the table past the page (print: A4). */
+td, th { overflow-wrap: anywhere; }
 th, td { border-bottom: 1px solid var(--rule); padding: 0.3rem 0.6rem; text-align: left; vertical-align: top; }
 th { background: var(--soft); }
 td.num, th.num { text-align: right; }
