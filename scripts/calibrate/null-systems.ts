@@ -5,6 +5,7 @@ import { DEFAULT_CONFIG } from "../../src/model/config.js";
 import { periodOf, periodStartDay } from "../../src/model/periods.js";
 import type { Dataset, Person, Tie } from "../../src/model/types.js";
 import { seededRandom } from "../../src/network/random.js";
+import { poissonFrom } from "../demo/rng.js";
 
 export const SHAPES = ["steady", "leave", "holiday", "rhythm", "drift", "turnover", "churn"] as const;
 export type Shape = (typeof SHAPES)[number];
@@ -31,21 +32,6 @@ export interface NullSystemOptions {
   seed: number;
   weeks?: number;
 }
-
-function poisson(random: () => number, lambda: number): number {
-  if (lambda <= 0) return 0;
-  if (lambda > 30) return Math.max(0, Math.round(lambda + Math.sqrt(lambda) * gaussian(random)));
-  const limit = Math.exp(-lambda);
-  let k = 0;
-  let p = random();
-  while (p > limit) {
-    k++;
-    p *= random();
-  }
-  return k;
-}
-
-const gaussian = (random: () => number) => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
 
 interface Relationship {
   a: number;
@@ -159,8 +145,8 @@ export function nullSystem(options: NullSystemOptions): Dataset {
       if (r.fortnightly !== null && w % 2 !== r.fortnightly) continue;
       const cycle = has(shape, "rhythm") ? 1 + 0.25 * Math.sin((2 * Math.PI * w) / 4) : 1;
       const rate = r.rate * holiday[w] * (1 + (trend * w) / weeks) * cycle * (r.fortnightly !== null ? 2 : 1);
-      add(a, b, w, poisson(random, rate * r.share));
-      add(b, a, w, poisson(random, rate * (1 - r.share)));
+      add(a, b, w, poissonFrom(random, rate * r.share));
+      add(b, a, w, poissonFrom(random, rate * (1 - r.share)));
     }
   }
   const list = [...ties.values()];

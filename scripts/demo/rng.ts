@@ -67,25 +67,15 @@ export class Rng {
     return items[this.int(items.length)];
   }
 
-  /** Standard normal (Box–Muller, no cached spare: always two uniforms, so draw counts stay fixed). */
+  /** This stream as a plain uniform source, for the samplers below. */
+  private readonly uniform = (): number => this.float();
+
   normal(): number {
-    const u = 1 - this.float();
-    const v = this.float();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    return normalFrom(this.uniform);
   }
 
-  /** Poisson(λ): Knuth's product of uniforms for small λ, a rounded normal for large λ (error < 1% beyond 30). */
   poisson(lambda: number): number {
-    if (lambda <= 0) return 0;
-    if (lambda >= 30) return Math.max(0, Math.round(lambda + Math.sqrt(lambda) * this.normal()));
-    const limit = Math.exp(-lambda);
-    let k = 0;
-    let p = this.float();
-    while (p > limit) {
-      k++;
-      p *= this.float();
-    }
-    return k;
+    return poissonFrom(this.uniform, lambda);
   }
 
   /** Fisher–Yates, in place. */
@@ -103,6 +93,27 @@ export class Rng {
   sample<T>(items: readonly T[], k: number): T[] {
     return this.shuffle(items.slice()).slice(0, k);
   }
+}
+
+/** Standard normal (Box–Muller, no cached spare: always two uniforms, so draw counts stay fixed). */
+export function normalFrom(uniform: () => number): number {
+  const u = 1 - uniform();
+  const v = uniform();
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+}
+
+/** Poisson(λ): Knuth's product of uniforms for small λ, a rounded normal for large λ (error < 1% beyond 30). */
+export function poissonFrom(uniform: () => number, lambda: number): number {
+  if (lambda <= 0) return 0;
+  if (lambda >= 30) return Math.max(0, Math.round(lambda + Math.sqrt(lambda) * normalFrom(uniform)));
+  const limit = Math.exp(-lambda);
+  let k = 0;
+  let p = uniform();
+  while (p > limit) {
+    k++;
+    p *= uniform();
+  }
+  return k;
 }
 
 /** Index into a cumulative weight table (last entry = total) for a uniform u in [0, 1). */
