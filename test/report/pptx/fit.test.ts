@@ -8,9 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
-import { renderCharts } from "../../../src/report/charts/files.js";
-import { planCharts } from "../../../src/report/charts/plan.js";
-import { deckPictures, renderDeck } from "../../../src/report/pptx/deck.js";
+import { pptx } from "../../../src/report/formats/pptx.js";
 import { textHeight } from "../../../src/report/pptx/text-fit.js";
 import type { Finding, Report } from "../../../src/result/types.js";
 import { report as baseReport } from "../charts/fixtures.js";
@@ -99,14 +97,8 @@ describe("slides whose text fits", () => {
 
   beforeAll(async () => {
     const r = wordyReport();
-    const plans = planCharts(r);
-    const rendered = await renderCharts(r, { plans: deckPictures(r, plans), png: true });
-    const png = new Map(
-      rendered.files
-        .filter((f) => f.path.endsWith(".png"))
-        .map((f) => [f.path.replace(/^charts\/|\.png$/g, ""), f.content as Uint8Array]),
-    );
-    deck = await renderDeck({ report: r, plans, png });
+    // The deck exactly as `--format pptx` builds it (pictures in their slide variants).
+    deck = await pptx.render(r, { color: false, quiet: false });
     const zip = await JSZip.loadAsync(deck);
     const names = Object.keys(zip.files)
       .filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f))
