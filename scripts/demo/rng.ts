@@ -96,7 +96,7 @@ export class Rng {
 }
 
 /** Standard normal (Box–Muller, no cached spare: always two uniforms, so draw counts stay fixed). */
-export function normalFrom(uniform: () => number): number {
+function normalFrom(uniform: () => number): number {
   const u = 1 - uniform();
   const v = uniform();
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
