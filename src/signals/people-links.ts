@@ -7,99 +7,18 @@ import type { Severity } from "../result/types.js";
 import { FAMILY_ALPHA, holm, poissonBinomialUpperTail, silenceProbability, silentPeriodRate } from "./null-models.js";
 import type { BoundarySeries } from "./relational.js";
 import type { DetectedSignal, SignalScene } from "./scene.js";
-import { labelAt, wholePositions, type Timeline } from "./timeline.js";
-import { PairIndex } from "../util/pair-index.js";
+import { labelAt, type Timeline } from "./timeline.js";
+import { DORMANT_PERIODS, type PairActivity } from "./pair-activity.js";
 import { percent } from "../text/format.js";
 import { formatP } from "../text/voice.js";
 import { round } from "../util/round.js";
 
 /** A tie is strong when it had contact in at least this share of the baseline periods. */
 const STRONG_TIE_ACTIVITY = 0.5;
-/** Periods without any contact for a strong tie to count as dormant. */
-const DORMANT_PERIODS = 4;
 /** Silent ties a pair of groups needs before chance is even asked: one or two quiet ties is no pattern. */
 const DORMANT_MIN_TIES = 3;
 /** Share of a pair's strong ties gone quiet for a critical signal. */
 const DORMANT_SHARE_CRITICAL = 0.5;
-
-/**
- * Each pair of people who had contact (both directions together), summarised once for every boundary: periods
- * with contact in the baseline, contact volume in the baseline and in the last DORMANT_PERIODS whole periods,
- * whether it has been silent there and since when, and which people had any contact at all there.
- */
-interface PairActivity {
-  count: number;
-  a: Int32Array;
-  b: Int32Array;
-  baselinePeriods: number;
-  activeBaseline: Uint16Array;
-  weightBaseline: Float64Array;
-  weightRecent: Float64Array;
-  /** No contact in any of the last DORMANT_PERIODS whole periods. */
-  silent: Uint8Array;
-  /** For silent pairs: the position after their last contact. */
-  firstSilent: Int32Array;
-  /** Per person: some contact with anyone in the last DORMANT_PERIODS whole periods. */
-  present: Uint8Array;
-}
-
-function pairActivity(data: Dataset, timeline: Timeline, baselinePoints: number): PairActivity | null {
-  const baseline = wholePositions(timeline, 0, baselinePoints);
-  const recent = wholePositions(timeline, 0, timeline.length).slice(-DORMANT_PERIODS);
-  if (baseline.length < DORMANT_PERIODS || recent.length < DORMANT_PERIODS || recent[0] <= baseline.at(-1)!)
-    return null;
-  const ties = data.interactions?.ties ?? [];
-  const T = timeline.length;
-  const inBaseline = new Uint8Array(T);
-  const inRecent = new Uint8Array(T);
-  for (const p of baseline) inBaseline[p] = 1;
-  for (const p of recent) inRecent[p] = 1;
-  // The two directions of a pair share its slot; a period has contact when either has weight in it.
-  const numbers = new PairIndex();
-  const a = new Int32Array(ties.length);
-  const b = new Int32Array(ties.length);
-  const active = new Uint8Array(ties.length * T);
-  const weightBaseline = new Float64Array(ties.length);
-  const weightRecent = new Float64Array(ties.length);
-  const lastActive = new Int32Array(ties.length).fill(-1);
-  for (const tie of ties) {
-    const lo = Math.min(tie.from, tie.to);
-    const hi = Math.max(tie.from, tie.to);
-    const k = numbers.numberOf(lo, hi);
-    a[k] = lo;
-    b[k] = hi;
-    for (const [period, w] of tie.periods) {
-      const p = period - timeline.first;
-      if (p < 0 || p >= T || !(w > 0)) continue;
-      active[k * T + p] = 1;
-      lastActive[k] = Math.max(lastActive[k], p);
-      if (inBaseline[p]) weightBaseline[k] += w;
-      if (inRecent[p]) weightRecent[k] += w;
-    }
-  }
-  const count = numbers.size;
-  const activeBaseline = new Uint16Array(count);
-  const silent = new Uint8Array(count);
-  const present = new Uint8Array(data.people?.people.length ?? 0);
-  for (let k = 0; k < count; k++) {
-    for (const p of baseline) activeBaseline[k] += active[k * T + p];
-    silent[k] = weightRecent[k] > 0 ? 0 : 1;
-    if (!silent[k]) present[a[k]] = present[b[k]] = 1;
-  }
-  return {
-    count,
-    a: a.slice(0, count),
-    b: b.slice(0, count),
-    baselinePeriods: baseline.length,
-    activeBaseline,
-    weightBaseline: weightBaseline.slice(0, count),
-    weightRecent: weightRecent.slice(0, count),
-    silent,
-    // The position after the last contact: for a silent tie, where its silence began.
-    firstSilent: lastActive.slice(0, count).map((p) => p + 1),
-    present,
-  };
-}
 
 interface PairTally {
   boundary: BoundarySeries;
@@ -137,49 +56,60 @@ function watchedTies(data: Dataset, pairs: PairActivity) {
  * as for dormant ties, is the share that ended between the baseline and the recent window; spread over the periods
  * in which such an ending could fall, η = 1 − (1 − h)^(1/span). 0 when the timeline is too short to tell.
  */
-function tieEndingRate(data: Dataset, pairs: PairActivity | null, timeline: Timeline): number {
+function tieEndingRate(data: Dataset, pairs: PairActivity | null): number {
   if (!pairs) return 0;
-  const { strong, why } = watchedTies(data, pairs);
-  let ties = 0;
-  let silent = 0;
-  let expected = 0;
-  for (let k = 0; k < pairs.count; k++) {
-    if (!strong(k) || why(k) !== null) continue;
-    ties++;
-    silent += pairs.silent[k];
-    expected += silenceProbability(silentPeriodRate(pairs.activeBaseline[k], pairs.baselinePeriods), DORMANT_PERIODS);
-  }
+  const { ties, silent, expected } = systemSilence(data, pairs);
   if (ties - expected <= 0) return 0;
   const h = Math.min(1, Math.max(0, (silent - expected) / (ties - expected)));
-  const recentStart = wholePositions(timeline, 0, timeline.length).slice(-DORMANT_PERIODS)[0];
-  const span = Math.max(1, recentStart - pairs.baselinePeriods);
+  const span = Math.max(1, pairs.recentStart - pairs.baselinePeriods);
   return 1 - (1 - h) ** (1 / span);
 }
 
-/** Cross-boundary strong ties per pair of reportable groups, for every boundary, with the system's totals. */
-function tally(data: Dataset, boundaries: readonly BoundarySeries[], pairs: PairActivity, k0: number) {
+/** Strong ties of people still here and in contact: how many, how many silent, how many chance alone would silence. */
+function systemSilence(data: Dataset, pairs: PairActivity) {
   const { strong, why } = watchedTies(data, pairs);
   const system = { ties: 0, silent: 0, expected: 0 };
+  for (let k = 0; k < pairs.count; k++) {
+    if (!strong(k) || why(k) !== null) continue;
+    system.ties++;
+    system.silent += pairs.silent[k];
+    system.expected += silenceProbability(
+      silentPeriodRate(pairs.activeBaseline[k], pairs.baselinePeriods),
+      DORMANT_PERIODS,
+    );
+  }
+  return system;
+}
+
+/** Cross-boundary strong ties per pair of reportable groups, for every boundary, with the system's totals. */
+function tally(data: Dataset, boundaries: readonly BoundarySeries[], pairs: PairActivity) {
+  const { strong, why } = watchedTies(data, pairs);
+  const system = systemSilence(data, pairs);
   const byPair = new Map<string, PairTally>();
   for (let k = 0; k < pairs.count; k++) {
     if (!strong(k)) continue;
     const reason = why(k);
     const lambda = silentPeriodRate(pairs.activeBaseline[k], pairs.baselinePeriods);
-    if (reason === null) {
-      system.ties++;
-      system.silent += pairs.silent[k];
-      system.expected += silenceProbability(lambda, k0);
-    }
     for (const boundary of boundaries) {
       const { index } = boundary;
-      const [x, y] = [index.of[pairs.a[k]], index.of[pairs.b[k]]];
+      const x = index.of[pairs.a[k]];
+      const y = index.of[pairs.b[k]];
       if (x < 0 || y < 0 || x === y || !index.reportable[x] || !index.reportable[y]) continue;
-      const [ga, gb] = x < y ? [x, y] : [y, x];
+      const ga = Math.min(x, y);
+      const gb = Math.max(x, y);
       const key = `${index.attribute}\u0000${ga},${gb}`;
       let entry = byPair.get(key);
       if (!entry) {
         entry = {
-          ...{ boundary, ga, gb, probabilities: [], lambdas: [], hazard: 0, silent: 0, leavers: 0, absent: 0 },
+          boundary,
+          ga,
+          gb,
+          probabilities: [],
+          lambdas: [],
+          hazard: 0,
+          silent: 0,
+          leavers: 0,
+          absent: 0,
           firstSilent: Infinity,
         };
         byPair.set(key, entry);
@@ -200,7 +130,7 @@ function tally(data: Dataset, boundaries: readonly BoundarySeries[], pairs: Pair
   // once: neither is this pair's breakdown. The system's silence beyond what each tie's rate explains, without the
   // pair judged, is a hazard h that any strong tie ends anyway: P(silent) = q + (1 − q)·h.
   for (const e of byPair.values()) {
-    const q = e.lambdas.map((lambda) => silenceProbability(lambda, k0));
+    const q = e.lambdas.map((lambda) => silenceProbability(lambda, DORMANT_PERIODS));
     const ties = system.ties - q.length;
     const silent = system.silent - e.silent;
     const expected = system.expected - q.reduce((sum, x) => sum + x, 0);
@@ -211,19 +141,9 @@ function tally(data: Dataset, boundaries: readonly BoundarySeries[], pairs: Pair
   return [...byPair.values()];
 }
 
-/** Each scene's tie activity, summarised once for the dormant ties and the departures' null. */
-const activities = new WeakMap<SignalScene, PairActivity | null>();
-function activityOf(scene: SignalScene): PairActivity | null {
-  const relational = scene.relational;
-  if (!relational) return null;
-  if (!activities.has(scene))
-    activities.set(scene, pairActivity(scene.data, relational.timeline, relational.baselinePoints));
-  return activities.get(scene)!;
-}
-
 /** The system's rate per period of strong ties ending anyway (see tieEndingRate), for the departures' null model. */
 export function endingRateOf(scene: SignalScene): number {
-  return scene.relational ? tieEndingRate(scene.data, activityOf(scene), scene.relational.timeline) : 0;
+  return scene.relational ? tieEndingRate(scene.data, scene.relational.pairs) : 0;
 }
 
 /** Strong ties gone quiet between groups: one family (Holm) over every pair of groups of every boundary. */
@@ -231,18 +151,17 @@ export function dormantTieSignals(scene: SignalScene): DetectedSignal[] {
   const relational = scene.relational;
   if (!relational) return [];
   const boundaries = relational.boundaries.map((b) => b.series);
-  return dormantTies(scene.data, boundaries, relational.timeline, relational.baselinePoints, activityOf(scene));
+  return dormantTies(scene.data, boundaries, relational.timeline, relational.pairs);
 }
 
 function dormantTies(
   data: Dataset,
   boundaries: readonly BoundarySeries[],
   timeline: Timeline,
-  baselinePoints: number,
-  pairs = pairActivity(data, timeline, baselinePoints),
+  pairs: PairActivity | null,
 ): DetectedSignal[] {
   if (!pairs || boundaries.length === 0) return [];
-  const tallies = tally(data, boundaries, pairs, DORMANT_PERIODS).sort(
+  const tallies = tally(data, boundaries, pairs).sort(
     (x, y) => x.boundary.index.attribute.localeCompare(y.boundary.index.attribute) || x.ga - y.ga || x.gb - y.gb,
   );
   const family = tallies.filter((t) => t.probabilities.length > 0);

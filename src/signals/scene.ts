@@ -8,6 +8,7 @@ import type { Series, Signal } from "../result/signals.js";
 import type { XmrSettings } from "../result/spc.js";
 import { chartSeries, type ChartedSeries, type SeriesSpec } from "./chart.js";
 import { deliverySeries } from "./delivery.js";
+import { pairActivity, type PairActivity } from "./pair-activity.js";
 import { meanOver, RECENT } from "./episodes.js";
 import {
   boundarySeries,
@@ -18,7 +19,7 @@ import {
   type PairSeries,
   type Windows,
 } from "./relational.js";
-import { excludedPositions, labelAt, type Timeline } from "./timeline.js";
+import { labelAt, wholePositions, type Timeline } from "./timeline.js";
 
 /** A pair of groups is charted when it averages at least this many interactions per period in the baseline. */
 const MIN_PAIR_VOLUME = 5;
@@ -68,6 +69,8 @@ interface RelationalScene {
   baselinePoints: number;
   windows: Windows;
   boundaries: ChartedBoundary[];
+  /** Each pair of people's contact, summarised once for every detector of person-to-person ties. */
+  pairs: PairActivity | null;
 }
 
 /** Where survey waves sit in time: the instants of waves labelled with ISO dates (parsed by the loader). */
@@ -146,10 +149,9 @@ function chartRelational(
   notes: string[],
 ): RelationalScene {
   const baselinePoints = relationalBaseline(timeline.length);
-  const whole = new Set(excludedPositions(timeline));
   const windows: Windows = {
     baseline: baselinePoints,
-    recent: [...Array(timeline.length).keys()].filter((p) => !whole.has(p)).slice(-RECENT),
+    recent: wholePositions(timeline, 0, timeline.length).slice(-RECENT),
   };
   const boundaries: ChartedBoundary[] = [];
   for (const attribute of data.boundaries) {
@@ -168,7 +170,7 @@ function chartRelational(
       groups: chartGroups(data, boundary, scene, chart),
     });
   }
-  return { timeline, baselinePoints, windows, boundaries };
+  return { timeline, baselinePoints, windows, boundaries, pairs: pairActivity(data, timeline, baselinePoints) };
 }
 
 type Frame = Pick<RelationalScene, "timeline" | "baselinePoints" | "windows">;

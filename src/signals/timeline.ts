@@ -38,8 +38,8 @@ export function excludedPositions(timeline: Timeline<Cadence>): number[] {
   return out;
 }
 
-export /** Whole periods (partial first/last left out) in [from, to). */
-function wholePositions(timeline: Timeline, from: number, to: number): number[] {
+/** Whole periods (partial first/last left out) in [from, to). */
+export function wholePositions(timeline: Timeline, from: number, to: number): number[] {
   const excluded = new Set(excludedPositions(timeline));
   const out: number[] = [];
   for (let p = Math.max(0, from); p < Math.min(timeline.length, to); p++) if (!excluded.has(p)) out.push(p);

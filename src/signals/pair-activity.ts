@@ -1,0 +1,82 @@
+// Each pair of people's contact over the timeline, summarised once per run in the scene (src/signals/scene.ts) for
+// the detectors that judge person-to-person ties: dormant ties and the key-person departures' null model.
+import type { Dataset } from "../model/types.js";
+import { wholePositions, type Timeline } from "./timeline.js";
+import { PairIndex } from "../util/pair-index.js";
+
+/** Periods without any contact for a strong tie to count as dormant. */
+export const DORMANT_PERIODS = 4;
+
+/**
+ * Each pair of people who had contact (both directions together), summarised once for every boundary: periods
+ * with contact in the baseline, contact volume in the baseline and in the last DORMANT_PERIODS whole periods,
+ * whether it has been silent there and since when, and which people had any contact at all there.
+ */
+export interface PairActivity {
+  count: number;
+  a: Int32Array;
+  b: Int32Array;
+  baselinePeriods: number;
+  activeBaseline: Uint16Array;
+  /** Position of the first of the last DORMANT_PERIODS whole periods. */
+  recentStart: number;
+  /** No contact in any of the last DORMANT_PERIODS whole periods. */
+  silent: Uint8Array;
+  /** For silent pairs: the position after their last contact. */
+  firstSilent: Int32Array;
+  /** Per person: some contact with anyone in the last DORMANT_PERIODS whole periods. */
+  present: Uint8Array;
+}
+
+export function pairActivity(data: Dataset, timeline: Timeline, baselinePoints: number): PairActivity | null {
+  const baseline = wholePositions(timeline, 0, baselinePoints);
+  const recent = wholePositions(timeline, 0, timeline.length).slice(-DORMANT_PERIODS);
+  if (baseline.length < DORMANT_PERIODS || recent.length < DORMANT_PERIODS || recent[0] <= baseline.at(-1)!)
+    return null;
+  const ties = data.interactions?.ties ?? [];
+  const T = timeline.length;
+  const inRecent = new Uint8Array(T);
+  for (const p of recent) inRecent[p] = 1;
+  // The two directions of a pair share its slot; a period has contact when either has weight in it.
+  const numbers = new PairIndex();
+  const a = new Int32Array(ties.length);
+  const b = new Int32Array(ties.length);
+  const active = new Uint8Array(ties.length * T);
+  const weightRecent = new Float64Array(ties.length);
+  const lastActive = new Int32Array(ties.length).fill(-1);
+  for (const tie of ties) {
+    const lo = Math.min(tie.from, tie.to);
+    const hi = Math.max(tie.from, tie.to);
+    const k = numbers.numberOf(lo, hi);
+    a[k] = lo;
+    b[k] = hi;
+    for (const [period, w] of tie.periods) {
+      const p = period - timeline.first;
+      if (p < 0 || p >= T || !(w > 0)) continue;
+      active[k * T + p] = 1;
+      lastActive[k] = Math.max(lastActive[k], p);
+      if (inRecent[p]) weightRecent[k] += w;
+    }
+  }
+  const count = numbers.size;
+  const activeBaseline = new Uint16Array(count);
+  const silent = new Uint8Array(count);
+  const present = new Uint8Array(data.people?.people.length ?? 0);
+  for (let k = 0; k < count; k++) {
+    for (const p of baseline) activeBaseline[k] += active[k * T + p];
+    silent[k] = weightRecent[k] > 0 ? 0 : 1;
+    if (!silent[k]) present[a[k]] = present[b[k]] = 1;
+  }
+  return {
+    count,
+    a: a.slice(0, count),
+    b: b.slice(0, count),
+    baselinePeriods: baseline.length,
+    activeBaseline,
+    recentStart: recent[0],
+    silent,
+    // The position after the last contact: for a silent tie, where its silence began.
+    firstSilent: lastActive.slice(0, count).map((p) => p + 1),
+    present,
+  };
+}
