@@ -3,7 +3,14 @@
 // people, 639 teams) the full report is ~88 MB: 31,679 team links with their carriers and depth records, two
 // 639 × 639 matrices, 10,000 people and 1,105 series. `--detail full` keeps all of it. Nothing is recomputed here and
 // nothing is added: every item kept is the analysis' own object, so no suppressed figure can appear.
-import type { BoundarySection, MixingMatrix, NetworkSection, PersonMetrics, SparseMixing } from "../result/network.js";
+import {
+  linkLimit,
+  type BoundarySection,
+  type MixingMatrix,
+  type NetworkSection,
+  type PersonMetrics,
+  type SparseMixing,
+} from "../result/network.js";
 import type { Series } from "../result/signals.js";
 import type { Report, Truncation } from "../result/types.js";
 
@@ -14,11 +21,11 @@ export const PEOPLE_SHOWN = 100;
 const LINKS_MAX = 200;
 
 /**
- * Links (and their depth records) kept per boundary: the most ties first, as many as a network map draws (twice the
- * groups, at least 15; charts/network-map.ts) up to LINKS_MAX, so up to 100 groups the picture is the full report's.
+ * Links (and their depth records) kept per boundary: the most ties first, as many as a network map draws (linkLimit)
+ * up to LINKS_MAX, so up to 100 groups the picture is the full report's.
  */
 export function linksShown(groups: number): number {
-  return Math.min(LINKS_MAX, Math.max(15, 2 * groups));
+  return Math.min(LINKS_MAX, linkLimit(groups));
 }
 
 type Sections = Pick<Report, "network" | "series" | "signals" | "checks" | "leading">;

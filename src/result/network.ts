@@ -207,3 +207,11 @@ export interface NetworkSection {
   /** Default report only: `people` holds the highest betweenness and the articulation points. */
   truncated?: { people?: Truncation };
 }
+
+/**
+ * Links a network map of a boundary draws (the most ties first): beyond this a map is a hairball. The default report
+ * keeps as many (src/pipeline/detail.ts), so its maps are the full report's.
+ */
+export function linkLimit(groups: number): number {
+  return Math.max(15, 2 * groups);
+}

@@ -2,7 +2,7 @@
 // with contact is a line as thick as the ties between them and, for directed data, coloured by how reciprocal
 // the pair's ties are. Groups sit on a circle in the result's order, so the picture is the same every run.
 import type { TopLevelSpec } from "vega-lite";
-import type { BoundarySection } from "../../result/network.js";
+import { linkLimit, type BoundarySection } from "../../result/network.js";
 import { shortenName } from "../../text/shorten.js";
 import { formatChartNumber, wrapText } from "./labels.js";
 import { linksInView, mapView, otherLinksCut, type MapGroup, type MapLink, type MapView } from "./many-groups.js";
@@ -13,12 +13,11 @@ export interface NetworkMapInput {
   directed: boolean;
   /** Groups the findings name, most severe first: a boundary with many groups draws these first (many-groups.ts). */
   focus?: readonly string[];
+  /** The view drawn, when the caller has it: one chart plan draws it four times (page, slide, alt text, notes). */
+  view?: MapView;
 }
 
-/** Beyond this many links a map is a hairball: draw the links with most ties and say so. */
-export function linkLimit(groups: number): number {
-  return Math.max(15, 2 * groups);
-}
+const viewOf = (input: NetworkMapInput): MapView => input.view ?? mapView(input.boundary, input.focus);
 
 const ALT_GROUPS = 6;
 const RADIAL_LABELS_FROM = 10;
@@ -72,7 +71,7 @@ function groupList(boundary: BoundarySection): string {
 
 export function networkMapAltText(input: NetworkMapInput): string {
   const { boundary, directed } = input;
-  const view = mapView(boundary, input.focus);
+  const view = viewOf(input);
   const links = drawnLinks(view);
   const parts = [
     `Network map of ${boundary.groups.length} ${boundary.attribute} groups (${groupList(boundary)})`,
@@ -202,7 +201,7 @@ function labelLayer(nodes: MapNode[], anchor: LabelAnchor, { xAxisless, yAxisles
 
 /** The notes under a map's title: how to read it, which links are drawn, which groups merged. */
 export function networkMapNotes(input: NetworkMapInput): string[] {
-  const view = mapView(input.boundary, input.focus);
+  const view = viewOf(input);
   const links = drawnLinks(view);
   const notes = [
     `Node area: people in the group (number in brackets). Line width: ties between the groups${input.directed ? "; colour: how many of the cross-group pairs are in contact both ways" : ""}.`,
@@ -270,7 +269,7 @@ function linkLayer(edges: ReturnType<typeof edgesOf>, directed: boolean, slide: 
  */
 export function networkMapSpec(input: NetworkMapInput, variant: "page" | "slide" = "page"): TopLevelSpec {
   const { directed } = input;
-  const view = mapView(input.boundary, input.focus);
+  const view = viewOf(input);
   const order = view.groups.map((g) => g.value);
   const place = circlePlaces(order);
   // Many groups: labels point outwards along the radius, the only way 30 names fit round a circle.

@@ -5,7 +5,7 @@ import type { Practice, Report } from "../../result/types.js";
 import type { Signal } from "../../result/signals.js";
 import { heatmapAltText, heatmapSpec, heatmapTitle } from "./heatmap.js";
 import { slug, uniqueStems } from "./labels.js";
-import { focusGroups } from "./many-groups.js";
+import { focusGroups, mapView } from "./many-groups.js";
 import { networkMapAltText, networkMapNotes, networkMapSpec, networkMapTitle } from "./network-map.js";
 import { scaleGroupsAltText, scaleGroupsSpec, scaleGroupsTitle } from "./scale-groups.js";
 import { spcAltText, spcSpec, spcTitle } from "./spc.js";
@@ -76,7 +76,8 @@ function networkCharts(report: Report): Omit<ChartPlan, "stem">[] {
   return network.boundaries
     .filter((b) => b.groups.length >= 2)
     .map((boundary) => {
-      const input = { boundary, directed: network.directed, focus: focusGroups(report, boundary.attribute) };
+      const focus = focusGroups(report, boundary.attribute);
+      const input = { boundary, directed: network.directed, focus, view: mapView(boundary, focus) };
       return {
         kind: "network-map" as const,
         practice: 3 as const,

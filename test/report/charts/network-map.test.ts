@@ -1,9 +1,8 @@
 // Group network map: groups on a circle (clockwise from the top, in the result's order) sized by people, links as
 // thick as their ties and coloured by reciprocity class; big boundaries draw only their strongest links and say so.
 import { describe, expect, it } from "vitest";
-import type { BoundarySection } from "../../../src/result/network.js";
+import { linkLimit, type BoundarySection } from "../../../src/result/network.js";
 import {
-  linkLimit,
   networkMapAltText,
   networkMapSpec,
   networkMapTitle,
