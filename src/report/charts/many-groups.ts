@@ -4,6 +4,7 @@
 import type { BoundarySection, GroupLink } from "../../result/network.js";
 import type { Report } from "../../result/types.js";
 import { plural } from "../../text/format.js";
+import { bySeverity } from "../../model/severity.js";
 
 /** Above this many groups a chart shows a readable selection instead of every group. */
 export const MANY_GROUPS = 25;
@@ -18,8 +19,7 @@ export function focusGroups(report: Report, attribute: string, scale?: string): 
     ...report.checks.flatMap((c) => c.findings.map((f) => ({ severity: f.severity, subject: f.subject }))),
     ...(report.signals ?? []).map((s) => ({ severity: s.severity, subject: s.subject })),
   ].filter((x) => x.subject.attribute === attribute && (scale === undefined || x.subject.scale === scale));
-  const order = ["critical", "warning", "info"];
-  subjects.sort((a, b) => order.indexOf(a.severity) - order.indexOf(b.severity));
+  subjects.sort((a, b) => bySeverity(a.severity, b.severity));
   return [...new Set(subjects.flatMap((x) => x.subject.groups ?? []))];
 }
 
