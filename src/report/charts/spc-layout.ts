@@ -22,8 +22,11 @@ const RANGES: Record<string, NaturalRange> = {
 /** The natural range of a relational metric; delivery metrics come from the data and keep their limits as they are. */
 export const naturalRange = (metric: string): NaturalRange => RANGES[metric] ?? {};
 
-export function clampTo(range: NaturalRange, value: number): number {
-  return Math.min(range.max ?? Infinity, Math.max(range.min ?? -Infinity, value));
+/** A value (a limit; null when there is none) drawn at the bound of the metric's natural range when past it. */
+export function clampTo(range: NaturalRange, value: number): number;
+export function clampTo(range: NaturalRange, value: number | null): number | null;
+export function clampTo(range: NaturalRange, value: number | null): number | null {
+  return value === null ? null : Math.min(range.max ?? Infinity, Math.max(range.min ?? -Infinity, value));
 }
 
 /** The y domain: everything drawn, 5% to spare, never past the natural range. */

@@ -94,7 +94,6 @@ function pointRows(series: Series): PointRow[] {
   const recalculations = new Set(series.recalculations);
   const range = naturalRange(series.metric);
   // Limits past what the metric can take are drawn at the bound; the calculated value is in the label and subtitle.
-  const drawn = (x: number | null) => (x === null ? null : clampTo(range, x));
   let segment = 0;
   return series.points.map((p, i) => {
     if (i > 0 && recalculations.has(p.period)) segment++;
@@ -103,8 +102,8 @@ function pointRows(series: Series): PointRow[] {
       period: p.period,
       value: p.value,
       mean: p.mean,
-      upper: drawn(p.upperLimit),
-      lower: drawn(p.lowerLimit),
+      upper: clampTo(range, p.upperLimit),
+      lower: clampTo(range, p.lowerLimit),
       reading: POINT_READINGS[readingOf(p)],
       segment,
     };

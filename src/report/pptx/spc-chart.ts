@@ -70,8 +70,8 @@ export function spcChartGroups(series: Series): NativeChartGroup[] {
       // Limits past what the metric can take are drawn at the bound, as in the SVG chart (the slide's evidence and
       // notes keep the calculated values).
       series: [
-        column("Upper process limit", (p) => (p.upperLimit === null ? null : clampTo(range, p.upperLimit))),
-        column("Lower process limit", (p) => (p.lowerLimit === null ? null : clampTo(range, p.lowerLimit))),
+        column("Upper process limit", (p) => clampTo(range, p.upperLimit)),
+        column("Lower process limit", (p) => clampTo(range, p.lowerLimit)),
       ],
       colours: [hex(MUTED), hex(MUTED)],
       lineSize: 1.25,
