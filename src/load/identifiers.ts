@@ -13,7 +13,7 @@ export const PSEUDONYMISED_IDENTIFIERS = {
 };
 
 /** More distinct values than this make a column something other than groups. */
-const MAX_GROUP_VALUES = 100;
+export const MAX_GROUP_VALUES = 100;
 
 /** Header words that always mean a personal identifier. */
 const PERSONAL_WORDS = new Set([

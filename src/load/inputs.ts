@@ -18,7 +18,13 @@ import { loadInteractionsFile } from "./interactions-file.js";
 import { settlePeriod } from "./cadence.js";
 import { requireSomeInput, unknownTables, unknownTablesHint } from "./unknown-files.js";
 import { loadPeople } from "./people.js";
-import { identifierColumns, identifierProblem, PSEUDONYMISED_IDENTIFIERS, surveyGroupColumns } from "./identifiers.js";
+import {
+  identifierColumns,
+  identifierProblem,
+  MAX_GROUP_VALUES,
+  PSEUDONYMISED_IDENTIFIERS,
+  surveyGroupColumns,
+} from "./identifiers.js";
 import { loadSurvey } from "./survey.js";
 import { isoDate, parseDate } from "./values.js";
 
@@ -51,7 +57,6 @@ export interface InputOptions {
 const CONFIG_FILE = "relaudit.config.json";
 const EXTENSIONS = [".csv", ".tsv", ".txt", ".parquet"];
 const DEFAULT_BOUNDARIES = ["organisation", "team", "profession"];
-const MAX_BOUNDARY_VALUES = 100;
 /** Problems (or skipped-row examples) kept per kind; the rest are counted. */
 const MAX_PROBLEMS_PER_KIND = 20;
 
@@ -185,7 +190,7 @@ async function readFiles(paths: Paths, ctx: LoadContext, options: InputOptions) 
     for (const p of judged.problems) problems.add({ ...p, file: paths.survey });
     if (judged.dropped.length > 0)
       ctx.warnings.push(
-        `${paths.survey}: ${plural(judged.dropped.length, "column")} not used as groups (personal identifiers, free text or more than ${MAX_BOUNDARY_VALUES} values), so never shown: ${judged.dropped.slice(0, 8).join(", ")}${judged.dropped.length > 8 ? ", …" : ""}`,
+        `${paths.survey}: ${plural(judged.dropped.length, "column")} not used as groups (personal identifiers, free text or more than ${MAX_GROUP_VALUES} values), so never shown: ${judged.dropped.slice(0, 8).join(", ")}${judged.dropped.length > 8 ? ", …" : ""}`,
       );
   }
   const coordination = paths.coordination
@@ -338,7 +343,7 @@ function chooseBoundaries(
     for (const person of people.people) {
       const value = person.attributes[column];
       if (value !== undefined) values.add(value);
-      if (values.size > MAX_BOUNDARY_VALUES) return false;
+      if (values.size > MAX_GROUP_VALUES) return false;
     }
     return values.size > 1;
   });
