@@ -24,7 +24,7 @@ import type {
   WaveResult,
 } from "../result/survey.js";
 import { waveChanges } from "./wave-changes.js";
-import { dictFromEntries } from "../model/dict.js";
+import { selectRows } from "./select-rows.js";
 
 /** Below this α a scale's score is not trustworthy as a measure (a common rule of thumb; Nunnally 1978 asks 0.7). */
 export const LOW_ALPHA = 0.6;
@@ -97,16 +97,7 @@ function canonicalOrder(survey: SurveyData): SurveyData {
     ].join("\u0000");
   const keys = Array.from({ length: survey.rows }, (_, r) => key(r));
   const order = keys.map((_, r) => r).sort((a, b) => byName(keys[a], keys[b]) || a - b);
-  const reorder = <T>(values: ArrayLike<T>) => order.map((r) => values[r]);
-  return {
-    ...survey,
-    respondents: reorder(survey.respondents),
-    waves: reorder(survey.waves),
-    groups: dictFromEntries(Object.entries(survey.groups).map(([g, values]) => [g, reorder(values)] as const)),
-    answers: dictFromEntries(
-      Object.entries(survey.answers).map(([i, values]) => [i, Float64Array.from(reorder(values))] as const),
-    ),
-  };
+  return selectRows(survey, order);
 }
 
 /**

@@ -1,7 +1,7 @@
 // One person, one response per wave. Five submissions by one respondent id must not make a group of five: within a
 // wave only the latest submission of each id counts (the last in the file — exports list submissions in the order
 // they arrived), and the others are left out and counted, never listed (an id can identify a person).
-import { dictFromEntries } from "../model/dict.js";
+import { selectRows } from "./select-rows.js";
 import type { SurveyData } from "../model/types.js";
 
 export interface Deduplicated {
@@ -25,18 +25,8 @@ export function latestSubmissions(survey: SurveyData): Deduplicated {
   }
   if (keep.length === survey.rows) return { survey, dropped: 0, note: null };
   const dropped = survey.rows - keep.length;
-  const pick = <T>(values: ArrayLike<T>) => keep.map((r) => values[r]);
   return {
-    survey: {
-      ...survey,
-      rows: keep.length,
-      respondents: pick(survey.respondents),
-      waves: pick(survey.waves),
-      groups: dictFromEntries(Object.entries(survey.groups).map(([g, values]) => [g, pick(values)] as const)),
-      answers: dictFromEntries(
-        Object.entries(survey.answers).map(([i, values]) => [i, Float64Array.from(pick(values))] as const),
-      ),
-    },
+    survey: selectRows(survey, keep),
     dropped,
     note: `${dropped} earlier submission${dropped === 1 ? "" : "s"} by respondents who answered again in the same wave left out: only the latest counts`,
   };

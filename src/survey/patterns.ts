@@ -56,8 +56,11 @@ const MAX_SEARCHED = 24;
 
 /** True when no nonzero combination of the figures depends on the answers of fewer than k people. */
 function patternsSafe(patterns: readonly AnswerPattern[], figures: readonly Figure[], k: number): boolean {
-  const columnsOf = (p: AnswerPattern) =>
-    p.answered.flatMap((answered, i) => (answered ? [figures.map((f) => f(p, i))] : []));
+  // Each pattern's columns once: the subset search below reads them at every node.
+  const columns = new Map(
+    patterns.map((p) => [p, p.answered.flatMap((answered, i) => (answered ? [figures.map((f) => f(p, i))] : []))]),
+  );
+  const columnsOf = (p: AnswerPattern) => columns.get(p)!;
   const total = new Basis();
   for (const p of patterns) for (const c of columnsOf(p)) total.add(c);
   const big = new Basis();

@@ -21,7 +21,7 @@ export function smallZeroSum(w1: Int32Array, w2: Int32Array, sizes: ArrayLike<nu
   let estimate = 0;
   for (let t = 1, c = 1; t <= half; t++) estimate += c = (c * (small.length - t + 1)) / t;
   if (estimate > MAX_HALVES) return small;
-  const halves = enumerateHalves(small, w1, w2, sizes, half, budget);
+  const halves = enumerateHalves(small, w1, w2, sizes, half, budget, estimate);
   const { count, atoms, s1, s2, size } = halves;
   const mask = (1 << Math.ceil(Math.log2(2 * count + 2))) - 1;
   const table = new Int32Array(mask + 1).fill(-1);
@@ -56,9 +56,9 @@ function enumerateHalves(
   sizes: ArrayLike<number>,
   half: number,
   budget: number,
+  /** Subsets of `small` of 1 to `half` atoms, counted by the caller. */
+  capacity: number,
 ) {
-  let capacity = 0;
-  for (let t = 1, c = 1; t <= half; t++) capacity += c = (c * (small.length - t + 1)) / t;
   const atoms = new Int32Array(capacity * half).fill(-1);
   const s1 = new Int32Array(capacity);
   const s2 = new Int32Array(capacity);
