@@ -1,25 +1,15 @@
 // Outputs are written whole or not at all: a temp file in the same folder, flushed, then renamed over the target.
 // Temp files still open when the process is interrupted are removed by the signal handler in bin/.
-import {
-  chmodSync,
-  closeSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  writeSync,
-} from "node:fs";
+import { chmodSync, mkdirSync, openSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { abandoned } from "./folder-staging.js";
-import { modeOf } from "./folder-swap.js";
+import { modeOf, writeContent, type Content } from "./folder-swap.js";
 
 const pending = new Set<string>();
 let committed = 0;
 
 /** `content` may come in pieces (an iterable of strings), so a very large file is never one string or one buffer. */
-export function writeFileAtomic(path: string, content: string | Uint8Array | Iterable<string>): void {
+export function writeFileAtomic(path: string, content: Content): void {
   const dir = dirname(path);
   mkdirSync(dir, { recursive: true });
   removeAbandonedTemps(dir, basename(path));
@@ -28,15 +18,7 @@ export function writeFileAtomic(path: string, content: string | Uint8Array | Ite
   const temp = join(dir, `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
   pending.add(temp);
   try {
-    const fd = openSync(temp, "w");
-    try {
-      if (typeof content === "string") writeSync(fd, Buffer.from(content, "utf8"));
-      else if (content instanceof Uint8Array) writeSync(fd, content);
-      else for (const piece of content) writeSync(fd, Buffer.from(piece, "utf8"));
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    writeContent(openSync(temp, "w"), content);
     if (mode !== null) chmodSync(temp, mode);
     renameSync(temp, path);
     committed++;

@@ -139,7 +139,7 @@ export function finishMove(dir: string, staging: string): void {
   rmSync(staging, { recursive: true, force: true });
 }
 
-const isManifest = (path: string) => path === ".relaudit-output.json";
+const isManifest = (path: string) => path === MANIFEST;
 
 function stagedPaths(staging: string, prefix = ""): string[] {
   const out: string[] = [];

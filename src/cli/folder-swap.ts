@@ -26,7 +26,8 @@ import { tmpdir } from "node:os";
 import { basename, dirname, join, sep } from "node:path";
 import { COMPLETE, finishMove, removeAbandoned, stagingEntries, type Entry } from "./folder-staging.js";
 
-type Content = string | Uint8Array | Iterable<string>;
+/** What a file is written from: text, bytes, or text in pieces (a very large report is never one string). */
+export type Content = string | Uint8Array | Iterable<string>;
 
 export interface OutFile {
   /** Path inside the folder, "/"-separated (e.g. "charts/network.svg"). */
@@ -172,18 +173,22 @@ function carry(dir: string, staging: string, e: Entry): void {
 function writeNew(staging: string, f: OutFile, replacing?: string): void {
   const path = join(staging, ...f.path.split("/"));
   mkdirSync(dirname(path), { recursive: true });
-  const fd = openSync(path, "wx");
-  try {
-    if (typeof f.content === "string") writeSync(fd, Buffer.from(f.content, "utf8"));
-    else if (f.content instanceof Uint8Array) writeSync(fd, f.content);
-    else for (const piece of f.content) writeSync(fd, Buffer.from(piece, "utf8"));
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  writeContent(openSync(path, "wx"), f.content);
   if (replacing !== undefined) {
     const old = modeOf(join(replacing, ...f.path.split("/")));
     if (old !== null) chmodSafe(path, old);
+  }
+}
+
+/** Writes `content` to the open file, flushes it to disk and closes it (also when writing fails). */
+export function writeContent(fd: number, content: Content): void {
+  try {
+    if (typeof content === "string") writeSync(fd, Buffer.from(content, "utf8"));
+    else if (content instanceof Uint8Array) writeSync(fd, content);
+    else for (const piece of content) writeSync(fd, Buffer.from(piece, "utf8"));
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }
 
