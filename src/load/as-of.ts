@@ -64,9 +64,14 @@ function tiesBefore(ties: Tie[], until: Instant, data: Dataset) {
   const kept: Tie[] = [];
   let rows = 0;
   for (const tie of ties) {
-    const periods = new Map([...tie.periods].filter(([p]) => p < cut));
+    const periods = new Map<number, number>();
+    let weight = 0;
+    for (const [p, w] of tie.periods)
+      if (p < cut) {
+        periods.set(p, w);
+        weight += w;
+      }
     if (periods.size === 0) continue;
-    const weight = [...periods.values()].reduce((s, w) => s + w, 0);
     // Row counts and channels are not kept per period: scaled by the share of the weight that remains.
     const share = tie.weight > 0 ? weight / tie.weight : 1;
     const tieRows = Math.round(tie.rows * share);

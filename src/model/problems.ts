@@ -160,8 +160,7 @@ export class ProblemLog {
         return;
       }
       this.distinctPerKind.set(kind, distinct + 1);
-      const { repeats: _, ...first } = problem;
-      group = { ...first, repeats: { count: 0, lines: [], columns: [], found: [] } };
+      group = { ...withoutRepeats(problem), repeats: { count: 0, lines: [], columns: [], found: [] } };
       this.groups.set(key, group);
     }
     const r = group.repeats;
