@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runInProcess } from "../helpers/cli.js";
 import { findLeak, weightedLeak } from "../helpers/attack.js";
+import { RC_DIMENSIONS } from "../../src/model/coordination.js";
 
 interface Row {
   respondent?: string;
@@ -145,15 +146,7 @@ describe("issue 13, attack 2: relational coordination sub-indices", () => {
     );
     expect(cell.suppressed).toBe(false);
     expect(cell.relationship).toBeNull();
-    const dims = [
-      "frequent",
-      "timely",
-      "accurate",
-      "problemSolving",
-      "sharedGoals",
-      "sharedKnowledge",
-      "mutualRespect",
-    ];
+    const dims = RC_DIMENSIONS;
     expect(cell.dimensions.find((d: { dimension: string }) => d.dimension === "mutualRespect").mean).toBeNull();
     // Unknowns: each rater's answer to each dimension; figures: the index (each rater's mean), the sub-indices and
     // the dimension means that were published.
