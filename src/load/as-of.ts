@@ -16,14 +16,14 @@ export interface CutOptions {
 }
 
 /**
- * The instant a survey wave was there to be seen: its date, or the end of the period it names (responses to a wave
- * named "2026-10" may come in until the month's last day, and the export has no submission dates: a run on
- * 2 October must not see them); null for a label.
+ * The last instant of a survey wave, seen by a run on any later day: its date, or the last instant of the period it
+ * names (responses to a wave named "2026-10" may come in until 31 October, and the export has no submission dates:
+ * a run on 2 October must not see them, a run on 1 November does); null for a label.
  */
 function waveInstant(wave: string, timeZone: string): Instant | null {
   for (const kind of ["week", "month"] as PeriodKind[]) {
     const index = parsePeriodLabel(wave, kind);
-    if (index !== null) return periodStartDay(index + 1, kind) * DAY_MS;
+    if (index !== null) return periodStartDay(index + 1, kind) * DAY_MS - 1;
   }
   const date = parseDate(wave, "iso", timeZone);
   return date.ok ? date.value : null;
