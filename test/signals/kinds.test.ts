@@ -83,6 +83,11 @@ describe("signal-kinds registry", () => {
     expect(breakdown?.findings.some((f) => f.message.startsWith(falling!.message))).toBe(true);
   });
 
+  it("lists the same kinds in the schema as in the registry", () => {
+    const schema = JSON.parse(readFileSync(join(ROOT, "schema/report.schema.json"), "utf8"));
+    expect([...schema.$defs.signal.properties.kind.anyOf[0].enum].sort()).toEqual([...KINDS].sort());
+  });
+
   it("has every kind described in docs/methods.md", () => {
     const methods = readFileSync(join(ROOT, "docs/methods.md"), "utf8");
     for (const kind of KINDS) expect(methods, kind).toContain(`| ${kind} |`);
