@@ -34,6 +34,8 @@ export const SMALL_N = 30;
 export interface SurveyOptions {
   /** Primary suppression only, no check of combinations: the control run of the privacy attack tests, never the CLI. */
   primaryOnly?: boolean;
+  /** Only 0/1 combinations checked (sums over sets), as before signed ones were: the control of the signed attack. */
+  setsOnly?: boolean;
 }
 
 export function analyseSurvey(data: Dataset, options: SurveyOptions = {}): SurveySection | null {
@@ -65,6 +67,7 @@ export function analyseSurvey(data: Dataset, options: SurveyOptions = {}): Surve
         ],
         minGroupSize: k,
         primaryOnly: options.primaryOnly,
+        setsOnly: options.setsOnly,
       })
     : new Set<string>();
   const scales = survey ? scored.map((s) => analyseScale(s, survey, waves, attributes, release, k)) : [];

@@ -22,7 +22,9 @@ export interface ReleaseInput {
   attributes: readonly { name: string; values: readonly (string | null)[] }[];
   families: readonly ReleaseFamily[];
   minGroupSize: number;
+  /** Controls for the attack tests (src/survey/disclosure.ts), never the CLI. */
   primaryOnly?: boolean;
+  setsOnly?: boolean;
 }
 
 /** The family of response counts (participation); each scale's family is scaleFamily(id). */
@@ -55,42 +57,68 @@ export function figureKey(family: string, wave: string | null, attribute: string
 export function planRelease(input: ReleaseInput): Set<string> {
   const released = new Set<string>();
   for (const wave of input.waves) {
+    const cells = cellsOf(wave.rows, input);
     for (const family of input.families) {
-      const rows = wave.rows.filter(family.member);
-      for (const key of planUniverse(rows, wave.label, family.id, input)) released.add(key);
+      const rows: number[] = [];
+      const cellOfRow: number[] = [];
+      wave.rows.forEach((r, i) => {
+        if (!family.member(r)) return;
+        rows.push(r);
+        cellOfRow.push(cells[i]);
+      });
+      for (const key of planUniverse(rows, cellOfRow, wave.label, family.id, input)) released.add(key);
     }
   }
   return released;
 }
 
-function planUniverse(rows: readonly number[], wave: string | null, family: string, input: ReleaseInput): Set<string> {
-  const atomOf = new Map<string, number>();
-  const sizes: number[] = [];
-  const atomOfRow = rows.map((r) => {
+/** Each row's cell of the cross-classification of every attribute (one number per distinct combination). */
+function cellsOf(rows: readonly number[], input: ReleaseInput): number[] {
+  const cellOf = new Map<string, number>();
+  return rows.map((r) => {
     const key = input.attributes.map((a) => a.values[r] ?? "\u0001").join("\u0000");
-    let atom = atomOf.get(key);
+    let cell = cellOf.get(key);
+    if (cell === undefined) cellOf.set(key, (cell = cellOf.size));
+    return cell;
+  });
+}
+
+function planUniverse(
+  rows: readonly number[],
+  cellOfRow: readonly number[],
+  wave: string | null,
+  family: string,
+  input: ReleaseInput,
+): Set<string> {
+  // Atoms are the cells the family's rows fall in, numbered by first appearance; each has one value per attribute.
+  const atomOfCell = new Map<number, number>();
+  const sizes: number[] = [];
+  const sample: number[] = [];
+  cellOfRow.forEach((cell, i) => {
+    let atom = atomOfCell.get(cell);
     if (atom === undefined) {
-      atomOf.set(key, (atom = sizes.length));
+      atomOfCell.set(cell, (atom = sizes.length));
       sizes.push(0);
+      sample.push(rows[i]);
     }
     sizes[atom]++;
-    return atom;
   });
-  const candidates: Candidate[] = [{ key: figureKey(family, wave, null, null), sets: [[...new Set(atomOfRow)]] }];
+  const candidates: Candidate[] = [{ key: figureKey(family, wave, null, null), sets: [sizes.map((_, a) => a)] }];
   for (const attribute of input.attributes) {
-    const groups = new Map<string, Set<number>>();
+    const groups = new Map<string, number[]>();
     const counts = new Map<string, number>();
-    rows.forEach((r, i) => {
+    sample.forEach((r, atom) => {
       const value = attribute.values[r];
       if (value === null) return;
-      let set = groups.get(value);
-      if (!set) groups.set(value, (set = new Set()));
-      set.add(atomOfRow[i]);
-      counts.set(value, (counts.get(value) ?? 0) + 1);
+      const set = groups.get(value);
+      if (set) set.push(atom);
+      else groups.set(value, [atom]);
+      counts.set(value, (counts.get(value) ?? 0) + sizes[atom]);
     });
     const order = [...groups.keys()].sort((a, b) => counts.get(b)! - counts.get(a)! || (a < b ? -1 : a > b ? 1 : 0));
     for (const value of order)
-      candidates.push({ key: figureKey(family, wave, attribute.name, value), sets: [[...groups.get(value)!]] });
+      candidates.push({ key: figureKey(family, wave, attribute.name, value), sets: [groups.get(value)!] });
   }
-  return selectPublishable(candidates, { sizes, minGroupSize: input.minGroupSize, primaryOnly: input.primaryOnly });
+  const { minGroupSize, primaryOnly, setsOnly } = input;
+  return selectPublishable(candidates, { sizes, minGroupSize, primaryOnly, setsOnly });
 }

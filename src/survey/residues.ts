@@ -1,4 +1,4 @@
-// Exact arithmetic for the privacy checks (src/survey/disclosure.ts, zero-sum.ts, patterns.ts): residues modulo a
+// Exact arithmetic for the privacy checks (src/survey/disclosure.ts, small-support.ts, patterns.ts): residues modulo a
 // prime, so eliminations never round. The prime is below 2²⁶, so the product of two residues stays below 2⁵³ and is
 // exact in a double.
 

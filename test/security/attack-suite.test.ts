@@ -29,6 +29,15 @@ describe("privacy attack suite", () => {
     expect(leaking).toBeGreaterThan(CONTROL_SURVEYS / 20);
   }, 600_000);
 
+  it("finds signed leaks when the plan checks only sums over sets (the control of the signed search)", () => {
+    let leaking = 0;
+    const surveys = Math.ceil(CONTROL_SURVEYS / 3);
+    for (let seed = 1; seed <= surveys; seed++)
+      if (attackSurvey(generateSurvey(seed), { setsOnly: true }).leak) leaking++;
+    console.log(`attack suite control: ${leaking} of ${surveys} surveys leak when only 0/1 combinations are checked`);
+    expect(leaking).toBeGreaterThan(0);
+  }, 600_000);
+
   it("every view of the same data shows a subset of what the view with every boundary shows (one safe set)", () => {
     const key = (s: { family: string; wave: string | null; rows: number[] }) =>
       `${s.family}|${s.wave}|${s.rows.join(",")}`;
@@ -44,12 +53,13 @@ describe("privacy attack suite", () => {
     }
   }, 600_000);
 
-  // Item means must add nothing to what the group means give. The group means themselves are planned against sums
-  // over sets (0/1 combinations); a weighted combination of them (one person's score minus another's) can still
-  // depend on fewer than k people, which this test counts and docs/security.md states as a limit.
-  it("item means add no combination to the group means' own in small waves; showing every item would (the control)", () => {
+  // Item means must add nothing to what the group means give, and the group means alone give no combination that
+  // depends on fewer than k people (signed ones included: total − OrgA − OrgC − P1 = s₆ − s₂ before the signed
+  // check). Weighted, by brute force over every set of fewer than k people, so only small waves are tried.
+  it("no weighted combination of group and item means reaches fewer than k people in small waves; the controls do", () => {
     let attacked = 0;
-    let groupLeaks = 0;
+    const groupLeaks: string[] = [];
+    let setsOnlyLeaks = 0;
     let controlLeaks = 0;
     const added: string[] = [];
     for (let seed = 1; seed <= CONTROL_SURVEYS; seed++) {
@@ -58,14 +68,17 @@ describe("privacy attack suite", () => {
       if (withItems === undefined) continue;
       attacked++;
       const groups = attackItems(survey, "groups");
-      if (groups) groupLeaks++;
+      if (groups) groupLeaks.push(`survey ${seed}: people ${groups.join(", ")} of the current wave`);
       else if (withItems) added.push(`survey ${seed}: people ${withItems.join(", ")} of the current wave`);
+      if (attackItems(survey, "groups", { setsOnly: true })) setsOnlyLeaks++;
       if (!groups && attackItems(survey, "groups and every item")) controlLeaks++;
     }
     console.log(
-      `item attack: ${attacked} small waves; weighted combinations of group means alone reach fewer than k people in ${groupLeaks}; items add ${added.length}; every item shown would add ${controlLeaks}`,
+      `item attack: ${attacked} small waves; weighted combinations of group means reach fewer than k people in ${groupLeaks.length} (${setsOnlyLeaks} when the plan checks only 0/1 combinations); items add ${added.length}; every item shown would add ${controlLeaks}`,
     );
+    expect(groupLeaks).toEqual([]);
     expect(added).toEqual([]);
+    expect(setsOnlyLeaks).toBeGreaterThan(0);
     expect(controlLeaks).toBeGreaterThan(0);
   }, 600_000);
 });

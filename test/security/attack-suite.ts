@@ -2,13 +2,15 @@
 // analysed in every view a user can ask for — every choice of boundaries, and a run cut at the first wave (as a
 // time window would) — and attacked with every linear combination of every figure published by any of those runs.
 // The attacker knows who is in which group (the org chart) and every published n and mean; a set of fewer than k
-// respondents whose sum (or count) a combination gives is a leak. Shared by test/security/attack-suite.test.ts
-// (1,000 surveys) and npm run fuzz (20,000).
+// respondents whose sum (or count) a combination gives is a leak, and so is any combination, with any coefficients,
+// that depends on the answers of fewer than k (s₆ − s₂ gives a respondent who knows their own score another's).
+// Shared by test/security/attack-suite.test.ts (1,000 surveys) and npm run fuzz (20,000).
 import { analyseSurvey } from "../../src/survey/analyse.js";
 import type { SurveySection } from "../../src/result/survey.js";
 import type { Dataset } from "../../src/model/types.js";
 import { Rng } from "../../scripts/demo/rng.js";
 import { findLeak, weightedLeak } from "../helpers/attack.js";
+import { signedLeak } from "../survey/privacy-signed-attack.js";
 import { surveyDataset } from "../survey/helpers.js";
 
 export interface GeneratedSurvey {
@@ -119,6 +121,12 @@ function publishedSets(
   for (const wave of new Set(rowsOf.map((r) => survey.waves[r]))) add("responses", wave, inWave(wave));
 }
 
+/** Controls: primary suppression only, or the plan's check of 0/1 combinations only (before signed ones). */
+export interface AttackOptions {
+  primaryOnly?: boolean;
+  setsOnly?: boolean;
+}
+
 export interface AttackResult {
   /** A description of the first leak found, or null. */
   leak: string | null;
@@ -129,7 +137,7 @@ export interface AttackResult {
 export function viewSets(
   survey: GeneratedSurvey,
   view: { boundaries: string[]; rows?: number[] },
-  options: { primaryOnly?: boolean } = {},
+  options: AttackOptions = {},
 ): { family: string; wave: string | null; rows: number[] }[] {
   const rowsOf = view.rows ?? survey.waves.map((_, r) => r);
   const section = analyseSurvey(dataset(survey, view.boundaries, view.rows), options)!;
@@ -140,7 +148,7 @@ export function viewSets(
 }
 
 /** Runs every view of one survey and attacks the union of what they publish. */
-export function attackSurvey(survey: GeneratedSurvey, options: { primaryOnly?: boolean } = {}): AttackResult {
+export function attackSurvey(survey: GeneratedSurvey, options: AttackOptions = {}): AttackResult {
   const sets = new Map<string, { rows: number[][]; wave: string | null; family: string }>();
   let figures = 0;
   for (const view of views(survey)) {
@@ -155,12 +163,12 @@ export function attackSurvey(survey: GeneratedSurvey, options: { primaryOnly?: b
   for (const [key, { rows, wave }] of sets) {
     const universe = survey.waves.flatMap((w, r) => (wave === null || w === wave ? [r] : []));
     const index = new Map(universe.map((r, i) => [r, i]));
-    const leak = findLeak(
-      rows.map((set) => set.map((r) => index.get(r)!)),
-      universe.length,
-      survey.k,
-    );
+    const sets = rows.map((set) => set.map((r) => index.get(r)!));
+    const leak = findLeak(sets, universe.length, survey.k);
     if (leak) return { leak: `${key}: rows ${leak.respondents.map((i) => universe[i]).join(", ")}`, figures };
+    const signed = signedLeak(sets, universe.length, survey.k);
+    if (signed)
+      return { leak: `${key}: a signed combination of rows ${signed.map((i) => universe[i]).join(", ")}`, figures };
   }
   return { leak: null, figures };
 }
@@ -177,8 +185,12 @@ export type ItemAttackFigures = "groups" | "groups and items" | "groups and ever
  * A group's (or the total's) scale mean averages the items each person answered, an item mean counts its answers.
  * "groups and every item" is the control: every item with k answers shown, as before issue 13's review.
  */
-export function attackItems(survey: GeneratedSurvey, figuresOf: ItemAttackFigures): number[] | null | undefined {
-  const section = analyseSurvey(dataset(survey, survey.attributes))!;
+export function attackItems(
+  survey: GeneratedSurvey,
+  figuresOf: ItemAttackFigures,
+  options: AttackOptions = {},
+): number[] | null | undefined {
+  const section = analyseSurvey(dataset(survey, survey.attributes), options)!;
   const scale = section.scales[0];
   const rows = survey.waves.flatMap((w, r) => (w === section.currentWave ? [r] : []));
   if (rows.length > ITEM_ATTACK_MAX_ROWS || scale.suppressed) return undefined;
