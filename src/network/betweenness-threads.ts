@@ -11,7 +11,7 @@ import { availableParallelism } from "node:os";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { accumulateDependencies, brandesBuffers } from "./brandes.js";
+import { accumulateBatched, batchBuffers, type BatchBuffers } from "./brandes-batch.js";
 import type { Adjacency } from "./graph.js";
 
 /** Chunks of sources: enough for two to four threads to share the work evenly, few enough to sum cheaply. */
@@ -59,7 +59,7 @@ export function workOnChunks(job: WorkerJob): number {
   const bounds = new Int32Array(job.bounds);
   const control = new Int32Array(job.control);
   const chunks = bounds.length - 1;
-  const buffers = brandesBuffers(job.n, nbr.length);
+  const buffers = batchBuffers(job.n, nbr.length);
   const total = new Float64Array(job.n);
   const totalSq = job.squares ? new Float64Array(job.n) : null;
   let slowest = 0;
@@ -82,13 +82,13 @@ function computeChunk(
   nbr: Int32Array,
   sources: Int32Array,
   bounds: Int32Array,
-  buffers: ReturnType<typeof brandesBuffers>,
+  buffers: BatchBuffers,
   total: Float64Array,
   totalSq: Float64Array | null,
 ): void {
   total.fill(0);
   totalSq?.fill(0);
-  accumulateDependencies(start, nbr, sources, bounds[c], bounds[c + 1], buffers, total, totalSq);
+  accumulateBatched(start, nbr, sources, bounds[c], bounds[c + 1], buffers, total, totalSq);
   // Written whole at the end, so a chunk computed twice (see the fallback below) is written with the same values.
   const width = job.squares ? 2 : 1;
   new Float64Array(job.results, c * width * job.n * 8, job.n).set(total);
@@ -180,7 +180,7 @@ function waitForChunks(job: WorkerJob, bounds: Int32Array, patienceMs: number): 
   const start = new Int32Array(job.start);
   const nbr = new Int32Array(job.nbr);
   const sources = new Int32Array(job.sources);
-  const buffers = brandesBuffers(job.n, nbr.length);
+  const buffers = batchBuffers(job.n, nbr.length);
   const total = new Float64Array(job.n);
   const totalSq = job.squares ? new Float64Array(job.n) : null;
   for (let c = 0; c < chunks; c++)
