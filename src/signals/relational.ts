@@ -1,6 +1,7 @@
 // Relational time series from the collapsed ties: per pair of groups on each boundary (interactions, active ties,
 // contact each way) and per group (external and internal contact, active people, new
-// cross-boundary ties). One pass over the ties' per-period weights; a week without contact is a zero, not a gap.
+// cross-boundary ties). The ties' per-period weights are read from their Maps once (tieContact) for every boundary;
+// a week without contact is a zero, not a gap.
 import type { Dataset } from "../model/types.js";
 import type { Timeline } from "./timeline.js";
 
@@ -73,9 +74,54 @@ export function groupIndex(data: Dataset, attribute: string): GroupIndex | null 
   return { attribute, names, of, sizes, reportable: sizes.map((s) => s >= data.config.minGroupSize) };
 }
 
-export function boundarySeries(data: Dataset, index: GroupIndex, timeline: Timeline, windows: Windows): BoundarySeries {
-  const recent = new Set(windows.recent);
+/**
+ * Each tie's contact by timeline position, read from its period Map once for every boundary: the positions of tie t
+ * with weight are position[start[t]] … position[start[t + 1] − 1], in the Map's (ascending) order.
+ */
+export interface TieContact {
+  start: Int32Array;
+  position: Int32Array;
+  weight: Float64Array;
+  /** Person × period (row-major, `person * length + position`): 1 when the person had any contact. */
+  active: Uint8Array;
+}
+
+export function tieContact(data: Dataset, timeline: Timeline): TieContact {
   const T = timeline.length;
+  const ties = data.interactions?.ties ?? [];
+  const active = new Uint8Array((data.people?.people.length ?? 0) * T);
+  const start = new Int32Array(ties.length + 1);
+  let entries = 0;
+  for (const tie of ties) entries += tie.periods.size;
+  const position = new Int32Array(entries);
+  const weight = new Float64Array(entries);
+  let k = 0;
+  for (let t = 0; t < ties.length; t++) {
+    const tie = ties[t];
+    start[t] = k;
+    for (const [period, w] of tie.periods) {
+      const p = period - timeline.first;
+      if (p < 0 || p >= T || w <= 0) continue;
+      position[k] = p;
+      weight[k++] = w;
+      active[tie.from * T + p] = 1;
+      active[tie.to * T + p] = 1;
+    }
+  }
+  start[ties.length] = k;
+  return { start, position, weight, active };
+}
+
+export function boundarySeries(
+  data: Dataset,
+  index: GroupIndex,
+  contact: TieContact,
+  timeline: Timeline,
+  windows: Windows,
+): BoundarySeries {
+  const T = timeline.length;
+  const inRecent = new Uint8Array(T);
+  for (const p of windows.recent) inRecent[p] = 1;
   const ties = data.interactions?.ties ?? [];
   const pairs = new Map<string, PairSeries>();
   const byNumber = new Map<number, PairSeries>();
@@ -87,59 +133,61 @@ export function boundarySeries(data: Dataset, index: GroupIndex, timeline: Timel
     newCrossTies: new Float64Array(T),
   }));
   const peopleCount = data.people?.people.length ?? 0;
-  const active = new Uint8Array(peopleCount * T);
+  const { start, position, weight } = contact;
 
-  for (const tie of ties) {
+  for (let t = 0; t < ties.length; t++) {
+    const from = start[t];
+    const to = start[t + 1];
+    if (from === to) continue;
+    const tie = ties[t];
     const ga = index.of[tie.from];
     const gb = index.of[tie.to];
-    let firstPosition = Infinity;
-    // Looked up once per tie, when first needed (keys are not rebuilt for every period).
-    let pair: PairSeries | undefined;
-    let contact: PersonPairContact | undefined;
-    for (const [period, weight] of tie.periods) {
-      const p = period - timeline.first;
-      if (p < 0 || p >= T || weight <= 0) continue;
-      firstPosition = Math.min(firstPosition, p);
-      active[tie.from * T + p] = 1;
-      active[tie.to * T + p] = 1;
-      if (ga < 0 || gb < 0) continue;
-      if (ga === gb) {
-        groups[ga].internal[p] += weight;
-        continue;
-      }
-      groups[ga].external[p] += weight;
-      groups[gb].external[p] += weight;
-      const a = Math.min(ga, gb);
-      pair ??= pairOf(pairs, byNumber, a, Math.max(ga, gb), index.names.length, T);
-      pair.interactions[p] += weight;
-      (ga === a ? pair.forward : pair.backward)[p] += weight;
+    if (ga < 0 || gb < 0) continue;
+    if (ga === gb) {
+      const internal = groups[ga].internal;
+      for (let k = from; k < to; k++) internal[position[k]] += weight[k];
+      continue;
+    }
+    const a = Math.min(ga, gb);
+    const forward = ga === a;
+    const pair = pairOf(pairs, byNumber, a, Math.max(ga, gb), index.names.length, T);
+    const [externalA, externalB] = [groups[ga].external, groups[gb].external];
+    const direction = forward ? pair.forward : pair.backward;
+    // Looked up once per tie, when first needed.
+    let people: PersonPairContact | undefined;
+    let first = T;
+    for (let k = from; k < to; k++) {
+      const p = position[k];
+      if (p < first) first = p;
+      const w = weight[k];
+      externalA[p] += w;
+      externalB[p] += w;
+      pair.interactions[p] += w;
+      direction[p] += w;
       pair.activeTies[p] += 1;
-      if (p < windows.baseline || recent.has(p)) {
-        if (!contact) {
-          const key = Math.min(tie.from, tie.to) * peopleCount + Math.max(tie.from, tie.to);
-          contact = pair.people.get(key);
-          if (!contact)
-            pair.people.set(
-              key,
-              (contact = { forwardBefore: 0, forwardRecent: 0, backwardBefore: 0, backwardRecent: 0 }),
-            );
-        }
-        const forward = ga === a;
-        if (p < windows.baseline) contact[forward ? "forwardBefore" : "backwardBefore"] += weight;
-        else contact[forward ? "forwardRecent" : "backwardRecent"] += weight;
+      if (p < windows.baseline || inRecent[p] === 1) {
+        people ??= personPair(pair, Math.min(tie.from, tie.to) * peopleCount + Math.max(tie.from, tie.to));
+        if (p < windows.baseline) people[forward ? "forwardBefore" : "backwardBefore"] += w;
+        else people[forward ? "forwardRecent" : "backwardRecent"] += w;
       }
     }
-    if (ga >= 0 && gb >= 0 && ga !== gb && firstPosition < T) {
-      groups[ga].newCrossTies[firstPosition] += 1;
-      groups[gb].newCrossTies[firstPosition] += 1;
-    }
+    groups[ga].newCrossTies[first] += 1;
+    groups[gb].newCrossTies[first] += 1;
   }
   for (let person = 0; person < peopleCount; person++) {
     const g = index.of[person];
     if (g < 0) continue;
-    for (let p = 0; p < T; p++) if (active[person * T + p]) groups[g].activePeople[p] += 1;
+    const activePeople = groups[g].activePeople;
+    for (let p = 0; p < T; p++) if (contact.active[person * T + p]) activePeople[p] += 1;
   }
-  return { index, active, pairs, groups };
+  return { index, active: contact.active, pairs, groups };
+}
+
+function personPair(pair: PairSeries, key: number): PersonPairContact {
+  let contact = pair.people.get(key);
+  if (!contact)
+    pair.people.set(key, (contact = { forwardBefore: 0, forwardRecent: 0, backwardBefore: 0, backwardRecent: 0 }));
+  return contact;
 }
 
 /** The series of groups a < b, created on first use; found by number (a × groups + b) without building its key. */

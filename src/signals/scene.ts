@@ -15,6 +15,7 @@ import {
   eiSeries,
   groupIndex,
   reciprocitySeries,
+  tieContact,
   type BoundarySeries,
   type PairSeries,
   type Windows,
@@ -154,10 +155,11 @@ function chartRelational(
     recent: wholePositions(timeline, 0, timeline.length).slice(-RECENT),
   };
   const boundaries: ChartedBoundary[] = [];
+  const contact = tieContact(data, timeline);
   for (const attribute of data.boundaries) {
     const index = groupIndex(data, attribute);
     if (!index) continue;
-    const boundary = boundarySeries(data, index, timeline, windows);
+    const boundary = boundarySeries(data, index, contact, timeline, windows);
     const suppressed = index.names.filter((_, g) => !index.reportable[g]).length;
     if (suppressed > 0)
       notes.push(
@@ -226,6 +228,7 @@ function chartGroups(
   const { index } = boundary;
   const attribute = index.attribute;
   const endInstant = data.window.until ?? data.interactions?.last ?? Infinity;
+  const isolated = newIsolates(data, boundary, timeline, baselinePoints, windows.recent, endInstant);
   const charted: ChartedGroup[] = [];
   for (const group of boundary.groups) {
     if (!index.reportable[group.group]) continue;
@@ -252,38 +255,42 @@ function chartGroups(
       values: Array.from(group.newCrossTies, (v, p) => (p < RECENT + 1 ? null : v)),
       notes: [`the first ${RECENT + 1} periods are gaps: a tie first seen there may be older than the data`],
     });
-    const isolates = newIsolates(data, boundary, group.group, timeline, baselinePoints, windows.recent, endInstant);
+    const isolates = { count: isolated.count[group.group], of: isolated.of[group.group] };
     charted.push({ context: { attribute, group: name, timeline, baselinePoints }, ei, isolates });
   }
   return charted;
 }
 
-/** People active in most baseline periods who had no contact at all in the recent periods (leavers excluded). */
+/**
+ * Per group: people active in most baseline periods (`of`) and those of them with no contact at all in the recent
+ * periods (`count`), leavers excluded. One pass over the people for every group of the boundary.
+ */
 function newIsolates(
   data: Dataset,
   boundary: BoundarySeries,
-  group: number,
   timeline: Timeline,
   baselinePoints: number,
   recent: readonly number[],
   endInstant: number,
-): { count: number; of: number } {
+): { count: Int32Array; of: Int32Array } {
   const people = data.people?.people ?? [];
   const T = timeline.length;
-  let count = 0;
-  let regular = 0;
+  const groups = boundary.index.names.length;
+  const count = new Int32Array(groups);
+  const of = new Int32Array(groups);
   for (let person = 0; person < people.length; person++) {
-    if (boundary.index.of[person] !== group) continue;
+    const group = boundary.index.of[person];
+    if (group < 0) continue;
     const left = people[person].left;
     if (left !== undefined && left <= endInstant) continue;
     const row = boundary.active.subarray(person * T, (person + 1) * T);
     let active = 0;
     for (let p = 0; p < Math.min(baselinePoints, T); p++) active += row[p];
     if (active < baselinePoints / 2) continue;
-    regular++;
-    if (recent.length > 0 && recent.every((p) => row[p] === 0)) count++;
+    of[group]++;
+    if (recent.length > 0 && recent.every((p) => row[p] === 0)) count[group]++;
   }
-  return { count, of: regular };
+  return { count, of };
 }
 
 export const chartedPairs = (scene: SignalScene): ChartedPair[] =>
