@@ -49,6 +49,10 @@ export class AtomSpan {
   private readonly atomAt: Int32Array;
   /** Columns below this index are large atoms. */
   private readonly large: number;
+  /** reduce()'s scratch vector, and the call that last touched each column. */
+  private readonly scratch: Int32Array;
+  private readonly seen: Uint32Array;
+  private epoch = 0;
 
   constructor(
     private readonly sizes: ArrayLike<number>,
@@ -63,6 +67,8 @@ export class AtomSpan {
     order.forEach((a, c) => (this.column[a] = c));
     this.large = order.filter((a) => sizes[a] >= k).length;
     this.pivotRow = new Int32Array(atoms).fill(-1);
+    this.scratch = new Int32Array(atoms);
+    this.seen = new Uint32Array(atoms);
   }
 
   get rank(): number {
@@ -76,18 +82,35 @@ export class AtomSpan {
 
   /** The indicator vector of a set of atoms, reduced against the span; null when it lies in the span. */
   reduce(set: readonly number[]): Sparse | null {
-    const v = new Int32Array(this.sizes.length);
-    for (const a of set) v[this.column[a]] = 1;
+    // A dense scratch vector, zero between calls: only the columns touched are read and cleared (sets are small
+    // beside the atoms of a large survey).
+    const v = this.scratch;
+    const touched: number[] = [];
+    const touch = (c: number) => {
+      if (this.seen[c] !== this.epoch) {
+        this.seen[c] = this.epoch;
+        touched.push(c);
+      }
+    };
+    this.epoch++;
+    for (const a of set) {
+      v[this.column[a]] = 1;
+      touch(this.column[a]);
+    }
     // Rows vanish at every other row's pivot, so each subtraction leaves the other pivots' entries as they were.
     for (const a of set) {
       const j = this.pivotRow[this.column[a]];
       if (j < 0) continue;
       const { idx, val } = this.rows[j];
-      for (let t = 0; t < idx.length; t++) v[idx[t]] = (v[idx[t]] - val[t] + P) % P;
+      for (let t = 0; t < idx.length; t++) {
+        v[idx[t]] = (v[idx[t]] - val[t] + P) % P;
+        touch(idx[t]);
+      }
     }
-    const idx: number[] = [];
-    for (let i = 0; i < v.length; i++) if (v[i] !== 0) idx.push(i);
-    return idx.length === 0 ? null : { idx: Int32Array.from(idx), val: Int32Array.from(idx, (i) => v[i]) };
+    const idx = touched.filter((c) => v[c] !== 0).sort((a, b) => a - b);
+    const val = Int32Array.from(idx, (c) => v[c]);
+    for (const c of touched) v[c] = 0;
+    return idx.length === 0 ? null : { idx: Int32Array.from(idx), val };
   }
 
   /** Adds a reduced vector; returns how to undo it and the pivots of the rows it added or changed. */

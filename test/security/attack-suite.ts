@@ -133,17 +133,31 @@ export interface AttackResult {
   figures: number;
 }
 
+type PublishedSet = { family: string; wave: string | null; rows: number[] };
+
+/**
+ * Each survey's published sets by view and options, kept while the survey object lives: the tests that look at the
+ * same surveys again (one safe set) read what the attack computed instead of analysing every view twice.
+ */
+const analysed = new WeakMap<GeneratedSurvey, Map<string, PublishedSet[]>>();
+
 /** The respondent sets one view publishes, as "family|wave|rows" (rows of the whole survey). */
 export function viewSets(
   survey: GeneratedSurvey,
   view: { boundaries: string[]; rows?: number[] },
   options: AttackOptions = {},
-): { family: string; wave: string | null; rows: number[] }[] {
+): PublishedSet[] {
+  const key = JSON.stringify([view.boundaries, view.rows ?? null, options.primaryOnly, options.setsOnly]);
+  const cache = analysed.get(survey) ?? new Map<string, PublishedSet[]>();
+  analysed.set(survey, cache);
+  const known = cache.get(key);
+  if (known) return known;
   const rowsOf = view.rows ?? survey.waves.map((_, r) => r);
   const section = analyseSurvey(dataset(survey, view.boundaries, view.rows), options)!;
-  const out: { family: string; wave: string | null; rows: number[] }[] = [];
+  const out: PublishedSet[] = [];
   // Sets are found among the whole survey's rows (a cut run's own rows are its view of them).
   publishedSets(survey, section, rowsOf, (family, wave, rows) => out.push({ family, wave, rows }));
+  cache.set(key, out);
   return out;
 }
 
