@@ -80,11 +80,15 @@ export function cellDetail(units: readonly { scores: Partial<Record<RcDimension,
     columns,
     units.map((_, i) => i),
   );
+  // 1/n for every count of answered dimensions, once: the search calls each figure for every pattern and dimension.
+  const reciprocal = RC_DIMENSIONS.map((_, n) => (n === 0 ? 0 : weight(1, n))).concat(weight(1, RC_DIMENSIONS.length));
   const share = (dims: readonly RcDimension[]): Figure => {
     const inSet = RC_DIMENSIONS.map((d) => dims.includes(d));
     return (p, i) => {
-      const answered = p.answered.filter((a, j) => a && inSet[j]).length;
-      return inSet[i] && answered > 0 ? weight(1, answered) : 0;
+      if (!inSet[i]) return 0;
+      let answered = 0;
+      for (let j = 0; j < inSet.length; j++) if (inSet[j] && p.answered[j]) answered++;
+      return reciprocal[answered];
     };
   };
   const raters = (dims: readonly RcDimension[]) =>

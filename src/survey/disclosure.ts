@@ -124,6 +124,7 @@ export class AtomSpan {
     const replaced: [number, Row][] = [];
     // Only rows with a pivot left of q can be nonzero at q; their first nonzero stays their pivot.
     this.rows.forEach((row, j) => {
+      if (row.pivot > q || row.idx[row.idx.length - 1] < q) return;
       const at = valueAt(row, q);
       if (at === 0) return;
       replaced.push([j, row]);
