@@ -38,6 +38,8 @@ export interface SupportSearch {
   roots?: readonly number[];
   /** Only 0/1 combinations (sums over sets of atoms), the check before signed combinations: a control for tests. */
   setsOnly?: boolean;
+  /** States tried before giving up (default MAX_STATES). */
+  maxStates?: number;
 }
 
 /**
@@ -61,7 +63,7 @@ export function smallSupport(search: SupportSearch): number[] | null {
     const key = `${[...chosen].sort((a, b) => a - b).join()}|${[...charged].sort((a, b) => a - b).join()}`;
     if (seen.has(key)) return null;
     seen.add(key);
-    if (++states > MAX_STATES) throw new SearchCut();
+    if (++states > (search.maxStates ?? MAX_STATES)) throw new SearchCut();
     const left = k - 1 - used;
     const rowsTouching = new Map<number, number>();
     for (const j of chosen) for (let t = 1; t < rows[j].idx.length; t++) add(rowsTouching, rows[j].idx[t]);

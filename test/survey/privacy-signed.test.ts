@@ -125,6 +125,19 @@ describe("signed combinations, hand-worked (k = 5)", () => {
     expect(smallSupport({ rows, weight: (c) => (c < 2 ? 1 : 2), k: 5, setsOnly: true })).toBeNull();
   });
 
+  it("a search cut short withholds: it answers with a root row's columns, never with null", () => {
+    // Five rows with pivots 0–4 sharing free columns 5–7 and two private columns each, one person per atom, k = 6:
+    // a combination of t rows keeps t pivots and 2t private atoms, so nothing covers fewer than 6 — but the search
+    // must look at several states to know it.
+    const rows = [0, 1, 2, 3, 4].map((p) => ({
+      idx: Int32Array.from([p, 5, 6, 7, 8 + 2 * p, 9 + 2 * p]),
+      val: Int32Array.from([1, 1, 1 + p, 1 + p * p, 1, 1]),
+    }));
+    const weight = () => 1;
+    expect(smallSupport({ rows, weight, k: 6 })).toBeNull();
+    expect(smallSupport({ rows, weight, k: 6, maxStates: 3 })).toEqual([0, 5, 6, 7, 8, 9]);
+  });
+
   it("the independent rank is exact", () => {
     expect(
       exactRank([
