@@ -106,31 +106,26 @@ describe("item 13: the key file is read with a bound, and the read answers signa
     expect((await runInProcess(["audit", small, "--pseudonym-key-file", key, "--format", "json"])).code).toBe(0);
   });
 
-  it.skipIf(!existsSync("/proc/self/fd"))(
-    "SIGTERM ends a run waiting on a key pipe that never delivers",
-    async () => {
-      const fifo = join(mkdtempSync(join(tmpdir(), "relaudit-fifo-")), "key");
-      execFileSync("mkfifo", [fifo]);
-      // A writer end that never writes, open before relaudit starts: relaudit waits on the pipe for its key.
-      const writer = openSync(fifo, constants.O_RDWR);
-      const child = spawn(process.execPath, [BIN, "audit", small, "--pseudonym-key-file", fifo], {
-        env: { PATH: process.env.PATH, NO_COLOR: "1" },
-        stdio: "ignore",
-      });
-      let code: number | null | undefined;
-      const exited = new Promise<void>((resolve) => child.on("exit", (c) => ((code = c), resolve())));
-      while (code === undefined && !holdsOpen(child.pid!, fifo))
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      child.kill("SIGTERM");
-      // Before the fix the process sat in a blocking read and never ran its SIGTERM handler: it is killed here instead.
-      const killer = setTimeout(() => child.kill("SIGKILL"), 20_000);
-      await exited;
-      clearTimeout(killer);
-      closeSync(writer);
-      expect(code).toBe(143);
-    },
-    40_000,
-  );
+  it.skipIf(!existsSync("/proc/self/fd"))("SIGTERM ends a run waiting on a key pipe that never delivers", async () => {
+    const fifo = join(mkdtempSync(join(tmpdir(), "relaudit-fifo-")), "key");
+    execFileSync("mkfifo", [fifo]);
+    // A writer end that never writes, open before relaudit starts: relaudit waits on the pipe for its key.
+    const writer = openSync(fifo, constants.O_RDWR);
+    const child = spawn(process.execPath, [BIN, "audit", small, "--pseudonym-key-file", fifo], {
+      env: { PATH: process.env.PATH, NO_COLOR: "1" },
+      stdio: "ignore",
+    });
+    let code: number | null | undefined;
+    const exited = new Promise<void>((resolve) => child.on("exit", (c) => ((code = c), resolve())));
+    while (code === undefined && !holdsOpen(child.pid!, fifo)) await new Promise((resolve) => setTimeout(resolve, 20));
+    child.kill("SIGTERM");
+    // Before the fix the process sat in a blocking read and never ran its SIGTERM handler: it is killed here instead.
+    const killer = setTimeout(() => child.kill("SIGKILL"), 20_000);
+    await exited;
+    clearTimeout(killer);
+    closeSync(writer);
+    expect(code).toBe(143);
+  });
 });
 
 describe("item 12: names from config and data never touch object prototypes", () => {
@@ -243,16 +238,12 @@ describe("item 11: --previous is checked against the schema, with the path of th
     ],
     ["200,000 nested arrays as the whole file", () => deep(200_000), "$"],
     ["signals that are not a list", (r: { signals: unknown }) => void (r.signals = { id: "x" }), "$.signals"],
-  ])(
-    "%s: exit 2 naming %s",
-    async (_, change, path) => {
-      const result = await previous(change as (r: { signals: Record<string, unknown>[] }) => unknown);
-      expect(result.code).toBe(2);
-      expect(result.stderr).toContain(`${path} is not as a relaudit report has it`);
-      expect(result.stderr.length).toBeLessThan(2000);
-    },
-    60_000,
-  );
+  ])("%s: exit 2 naming %s", async (_, change, path) => {
+    const result = await previous(change as (r: { signals: Record<string, unknown>[] }) => unknown);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${path} is not as a relaudit report has it`);
+    expect(result.stderr.length).toBeLessThan(2000);
+  });
 
   it("fields a signal does not have are not carried into the new report, however deep", async () => {
     const result = await previous((r) => {
@@ -263,7 +254,7 @@ describe("item 11: --previous is checked against the schema, with the path of th
     const resolved = JSON.parse(result.stdout).signals.find((s: { id: string }) => s.id === "gone-since");
     expect(resolved.status).toBe("resolved");
     expect(resolved).not.toHaveProperty("extra");
-  }, 60_000);
+  });
 });
 
 describe("item 16: settings that crashed are usage errors", () => {

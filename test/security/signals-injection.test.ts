@@ -64,7 +64,7 @@ describe("signals Markdown escapes everything from the data and from --previous"
     expectInert(result.stdout, own);
     for (const name of readdirSync(out).filter((n) => n.endsWith(".md")))
       expectInert(readFileSync(join(out, name), "utf8"), own);
-  }, 120_000);
+  });
 
   it("md() neutralises each payload on its own, at the start of a line too", () => {
     for (const payload of PAYLOADS) expectInert(`- ${md(payload)}\n${md(payload)}`, /^$/);

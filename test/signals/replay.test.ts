@@ -55,7 +55,7 @@ describe("relaudit signals --replay", () => {
       "reciprocity-collapse:organisation:Northgate Hospital|Riverside Community Health",
     );
     expect(replay.alarmsWithoutEvent).not.toContain(spanner.id);
-  }, 180_000);
+  });
 
   it("agrees with --as-of: a run in the replay reports what --as-of that day reports", async () => {
     const asOf = JSON.parse((await runInProcess(["signals", dir, "--as-of", "2026-09-14", "--format", "json"])).stdout);
@@ -65,7 +65,7 @@ describe("relaudit signals --replay", () => {
     expect(replay.signals.map((s: { id: string }) => s.id).sort()).toEqual(
       asOf.signals.map((s: { id: string }) => s.id).sort(),
     );
-  }, 120_000);
+  });
 
   it("refuses a malformed range and flags that do not apply", async () => {
     expect((await runInProcess(["signals", dir, "--replay", "2026-09-28..2026-09-07"])).code).toBe(2);

@@ -45,7 +45,7 @@ describe.skipIf(!chromium || !existsSync(join(demo, "people.csv")))("the demo's 
     page.on("console", (m) => void (m.type() === "error" || m.type() === "warning" ? problems.push(m.text()) : 0));
     page.on("pageerror", (error) => void problems.push(String(error)));
     await page.goto(url, { waitUntil: "load" });
-  }, 180_000);
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -77,7 +77,7 @@ describe.skipIf(!chromium || !existsSync(join(demo, "people.csv")))("the demo's 
     });
     await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = false)));
     expect(violations).toEqual([]);
-  }, 120_000);
+  });
 
   it("fits 1280×800 without sideways scrolling, and a screenshot is taken", async () => {
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -112,7 +112,7 @@ describe.skipIf(!chromium || !existsSync(join(demo, "people.csv")))("the demo's 
     expect(pages).toBeLessThanOrEqual(80);
     await page.emulateMedia({ media: "screen" });
     await page.setViewportSize({ width: 1280, height: 800 });
-  }, 120_000);
+  });
 
   it("reaches every section from the keyboard: the contents links, and Tab goes on inside the section", async () => {
     const practices = await page.evaluate(() => [...document.querySelectorAll("main > section")].map((s) => s.id));
