@@ -24,6 +24,7 @@ import { parseArgs } from "node:util";
 import { findPeerPython, runPeer, sameNetwork } from "./bench/peer.mjs";
 import { targetRows, targetTable } from "./bench/targets.mjs";
 import { parquetVersusCsv, runXl } from "./bench/xl.mjs";
+import { xlTargetTable } from "./bench/xl-targets.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const SIZES = {
@@ -185,7 +186,7 @@ const record = {
 const stamp = started.toISOString().replace(/[:.]/g, "-");
 writeFileSync(join(benchDir, `bench-${stamp}.json`), JSON.stringify(record, null, 2) + "\n");
 writeFileSync(join(benchDir, "latest.json"), JSON.stringify(record, null, 2) + "\n");
-if (xl) process.stdout.write(`\n${xlTable(xl)}\n`);
+if (xl) process.stdout.write(`\n${xlTable(xl)}\n\n${xlTargetTable(xl)}\n`);
 process.stdout.write(`\n${table(results)}\n`);
 process.stdout.write(
   `\nIssue 15 targets (${started.toISOString()}):\n${targetTable(targets, `${loadAtStart} → ${loadavg()}`)}\n`,

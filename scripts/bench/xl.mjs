@@ -76,10 +76,12 @@ export async function runXl({ root, cli, benchDir, work, events, log, loadavg })
     name: "XL-aggregate",
     args: ["aggregate", raw, "--out", interactions, "--force", "--memory-limit", "3GB"],
   });
+  const aggregateLoad = `${loadBefore} → ${loadavg()}`;
   log(
     `XL aggregate: ${(aggregate.wallMs / 1000).toFixed(1)} s, peak RSS ${Math.round(aggregate.maxRssBytes / 2 ** 20)} MiB (load ${loadavg()})`,
   );
   log(`  ${aggregate.stderr.trim().split("\n")[0]}`);
+  const auditLoadBefore = loadavg();
   const audit = probedRun({
     root,
     cli,
@@ -112,6 +114,7 @@ export async function runXl({ root, cli, benchDir, work, events, log, loadavg })
       peakRssBytes: aggregate.maxRssBytes,
       cpuMs: aggregate.userMs + aggregate.systemMs,
       summary: aggregate.stderr.trim(),
+      load: aggregateLoad,
     },
     audit: {
       wallMs: audit.wallMs,
@@ -119,7 +122,9 @@ export async function runXl({ root, cli, benchDir, work, events, log, loadavg })
       cpuMs: audit.userMs + audit.systemMs,
       phases: timings?.timings ?? null,
       rows: Object.fromEntries(report.inputs.files.map((f) => [f.kind, f.rows])),
+      ties: network.tieCount ?? null,
       betweenness,
+      load: `${auditLoadBefore} → ${loadavg()}`,
     },
     loadAfter: loadavg(),
   };
@@ -136,6 +141,7 @@ export async function parquetVersusCsv({ root, cli, benchDir, work, dir, log, lo
     );
   }
   const load = (interactions, name) => {
+    const before = loadavg();
     const run = probedRun({
       root,
       cli,
@@ -161,7 +167,7 @@ export async function parquetVersusCsv({ root, cli, benchDir, work, dir, log, lo
       readModelMs: timings.read + timings.model,
       wallMs: run.wallMs,
       peakRssBytes: run.maxRssBytes,
-      load: loadavg(),
+      load: `${before} → ${loadavg()}`,
     };
   };
   const csv = load(join(dir, "interactions.csv"), "L-csv-read");

@@ -1,0 +1,57 @@
+// The issue 17 target table of `npm run bench -- --sizes XL`: each target beside this run's figure and the machine's
+// load while it was measured, so a run says at once which targets hold (and how loaded the machine was).
+
+const GIB = 2 ** 30;
+const s = (ms) => `${(ms / 1000).toFixed(1)} s`;
+const gib = (bytes) => `${(bytes / GIB).toFixed(2)} GiB`;
+
+/** Rows of [target, limit, measured, met, load]; `x` is runXl's result with lParquetVersusCsv. */
+export function xlTargetRows(x) {
+  const { aggregate, audit } = x;
+  const l = x.lParquetVersusCsv;
+  const b = audit.betweenness;
+  const stated =
+    b.method === "exact"
+      ? "exact"
+      : b.relativeError === null
+        ? "sampled, no error stated"
+        : `sampled (${b.sources} sources), relative error ${(100 * b.relativeError).toFixed(0)}% stated`;
+  return [
+    [
+      `aggregate of ${x.events.toLocaleString("en-GB")} raw events (Parquet)`,
+      "≤ 60 s, ≤ 4 GiB",
+      `${s(aggregate.wallMs)}, ${gib(aggregate.peakRssBytes)}`,
+      x.events >= 1e8 && aggregate.wallMs <= 60_000 && aggregate.peakRssBytes <= 4 * GIB,
+      aggregate.load,
+    ],
+    [
+      `audit of the aggregate (${(audit.ties ?? 0).toLocaleString("en-GB")} ties, ${(audit.rows.interactions ?? 0).toLocaleString("en-GB")} rows)`,
+      "≤ 60 s, ≤ 4 GiB",
+      `${s(audit.wallMs)}, ${gib(audit.peakRssBytes)}`,
+      x.events >= 1e8 && audit.wallMs <= 60_000 && audit.peakRssBytes <= 4 * GIB,
+      audit.load,
+    ],
+    ["XL betweenness", "exact or stated error", stated, b.method === "exact" || b.relativeError !== null, audit.load],
+    l
+      ? [
+          "L interactions read + model, Parquet vs CSV",
+          "≥ 3× faster",
+          `${s(l.parquet.readModelMs)} vs ${s(l.csv.readModelMs)}: ${l.speedup.toFixed(1)}×`,
+          l.speedup >= 3,
+          `${l.csv.load} / ${l.parquet.load}`,
+        ]
+      : ["L interactions, Parquet vs CSV", "≥ 3× faster", "not run", null, ""],
+  ];
+}
+
+/** The rows as a Markdown table. */
+export function xlTargetTable(x) {
+  const lines = ["| issue 17 target | limit | measured | met | load average |", "|---|---|---|---|---|"];
+  for (const [label, limit, measured, met, load] of xlTargetRows(x))
+    lines.push(`| ${label} | ${limit} | ${measured} | ${met === null ? "—" : met ? "yes" : "no"} | ${load} |`);
+  if (x.events < 1e8)
+    lines.push(
+      `(${x.events.toLocaleString("en-GB")} events: fewer than the issue's 10⁸, so not a test of the targets)`,
+    );
+  return lines.join("\n");
+}
