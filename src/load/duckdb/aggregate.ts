@@ -155,7 +155,11 @@ function rawEventsView(columns: Column[], scan: string, options: AggregateOption
     : `CAST(${ref(col.recipients)} AS VARCHAR)`;
   const t = type(col.timestamp);
   let at: string;
-  if (t === "TIMESTAMP WITH TIME ZONE" || t === "TIMESTAMPTZ")
+  // An instant in UTC is its own wall-clock time: from its microseconds by arithmetic, where timezone() looks the
+  // zone up row by row (about 1 µs a row, 25 times the arithmetic: minutes at 10⁸ events).
+  if ((t === "TIMESTAMP WITH TIME ZONE" || t === "TIMESTAMPTZ") && options.timeZone === "UTC")
+    at = `make_timestamp(epoch_us(${ref(col.timestamp)}))`;
+  else if (t === "TIMESTAMP WITH TIME ZONE" || t === "TIMESTAMPTZ")
     at = `timezone(${sqlString(options.timeZone)}, ${ref(col.timestamp)})`;
   else if (t.startsWith("TIMESTAMP") || t === "DATE") at = `CAST(${ref(col.timestamp)} AS TIMESTAMP)`;
   else throw expect(col.timestamp, "timestamps (a TIMESTAMP or DATE column, or text DuckDB reads as one)");
