@@ -31,10 +31,9 @@ events AS (
 ),
 -- One row per event and recipient. DISTINCT removes both a recipient listed twice and an event exported twice.
 listed AS (
-  SELECT DISTINCT e.sender, TRIM(r.recipient) AS recipient, e.recipients, e.event_time, e.channel, e.duration_minutes
-  FROM events AS e
-    CROSS JOIN UNNEST(STRING_SPLIT(e.recipients, ';')) AS r(recipient) -- DIALECT: split and unnest
-  WHERE TRIM(r.recipient) <> '' AND TRIM(r.recipient) <> e.sender
+  SELECT DISTINCT r.sender, TRIM(r.recipient) AS recipient, r.recipients, r.event_time, r.channel, r.duration_minutes
+  FROM (SELECT e.*, UNNEST(STRING_SPLIT(e.recipients, ';')) AS recipient FROM events AS e) AS r -- DIALECT: split and unnest
+  WHERE TRIM(r.recipient) <> '' AND TRIM(r.recipient) <> r.sender
 ),
 -- Recipients per event (an event is its sender, recipients, time, channel and minutes), for the large-event rule.
 sized AS (
