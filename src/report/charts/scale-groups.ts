@@ -55,13 +55,15 @@ function groupsOf({ scale, attribute }: ScaleGroupsInput) {
 function rowPlan(input: ScaleGroupsInput) {
   const groups = groupsOf(input);
   const values = [...new Set(groups.map((g) => g.value))];
-  const scored = values.filter((v) => groups.some((g) => g.value === v && !g.suppressed));
+  // Size: the most respondents the group has in any wave it is shown in; one pass (the team boundary of a
+  // 10,000-person system has hundreds of groups, and a search per group was quadratic).
+  const size = new Map<string, number>();
+  for (const g of groups) if (!g.suppressed) size.set(g.value, Math.max(size.get(g.value) ?? -Infinity, g.n));
+  const scored = values.filter((v) => size.has(v));
   const suppressed = values.length - scored.length;
   if (values.length <= MANY_GROUPS) return { drawn: new Set(scored), merged: 0, suppressed };
-  // Size: the most respondents the group has in any wave.
-  const size = (v: string) => Math.max(...groups.flatMap((g) => (g.value === v && !g.suppressed ? [g.n] : [])));
   const drawn = groupsToShow(
-    scored.map((value) => ({ value, size: size(value) })),
+    scored.map((value) => ({ value, size: size.get(value)! })),
     input.focus ?? [],
   );
   return { drawn, merged: scored.length - drawn.size, suppressed };
