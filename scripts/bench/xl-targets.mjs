@@ -10,6 +10,8 @@ export function xlTargetRows(x) {
   const { aggregate, audit } = x;
   const l = x.lParquetVersusCsv;
   const b = audit.betweenness;
+  // Below the issue's 10⁸ events a run is no test of the size targets: shown, not judged.
+  const full = x.events >= 1e8 ? true : null;
   const stated =
     b.method === "exact"
       ? "exact"
@@ -21,14 +23,14 @@ export function xlTargetRows(x) {
       `aggregate of ${x.events.toLocaleString("en-GB")} raw events (Parquet)`,
       "≤ 60 s, ≤ 4 GiB",
       `${s(aggregate.wallMs)}, ${gib(aggregate.peakRssBytes)}`,
-      x.events >= 1e8 && aggregate.wallMs <= 60_000 && aggregate.peakRssBytes <= 4 * GIB,
+      full && aggregate.wallMs <= 60_000 && aggregate.peakRssBytes <= 4 * GIB,
       aggregate.load,
     ],
     [
       `audit of the aggregate (${(audit.ties ?? 0).toLocaleString("en-GB")} ties, ${(audit.rows.interactions ?? 0).toLocaleString("en-GB")} rows)`,
       "≤ 60 s, ≤ 4 GiB",
       `${s(audit.wallMs)}, ${gib(audit.peakRssBytes)}`,
-      x.events >= 1e8 && audit.wallMs <= 60_000 && audit.peakRssBytes <= 4 * GIB,
+      full && audit.wallMs <= 60_000 && audit.peakRssBytes <= 4 * GIB,
       audit.load,
     ],
     ["XL betweenness", "exact or stated error", stated, b.method === "exact" || b.relativeError !== null, audit.load],
