@@ -102,6 +102,16 @@ describe("relaudit aggregate", () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("no such file");
   });
+
+  it("running out of memory is said as such, with what to change, not blamed on the file", async () => {
+    const out = join(work, "oom.csv");
+    const result = await runInProcess(["aggregate", EVENTS, "--out", out, "--memory-limit", "1KB"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("DuckDB ran out of memory");
+    expect(result.stderr).toContain("--memory-limit");
+    expect(result.stderr).not.toContain("really is Parquet");
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
 });
 
 describe("sql/aggregate-interactions.sql on its own", () => {

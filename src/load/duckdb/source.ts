@@ -90,6 +90,18 @@ export async function guarded<T>(file: string, message: string, step: () => Prom
     // A query relaudit wrote that DuckDB cannot bind or parse is a bug, not a problem with the file.
     if (/^(Binder|Parser|Catalog|Internal|INTERNAL) Error/i.test(error instanceof Error ? error.message : ""))
       throw error;
+    // Running out of memory is no fault of the file: say so, and how to give DuckDB room.
+    if (
+      /Out of Memory|failed to pin block|failed to allocate|could not allocate/i.test(
+        error instanceof Error ? error.message : "",
+      )
+    )
+      throw new InputError({
+        file,
+        message: "DuckDB ran out of memory (its memory limit, or the machine's) before it finished",
+        found: duckdbMessage(error),
+        hint: "raise --memory-limit if the machine has room (aggregate), use fewer --threads, or split the input by period; beyond ~10⁸ events run sql/aggregate-interactions.sql in the warehouse (docs/scale.md)",
+      });
     throw new InputError({
       file,
       message,
