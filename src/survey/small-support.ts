@@ -24,8 +24,9 @@ export interface EchelonRow {
 }
 
 /**
- * States tried per search before giving up. A search cut short withholds the figure (safe, a loss only). Searches
- * on survey plans visit tens of states; the budget only matters for adversarial shapes.
+ * States tried per search before giving up. A search cut short withholds the figure (safe, a loss only). On the M
+ * survey each figure's search visits 1–5 states; many cross-cutting attributes with a large minimum group size can
+ * reach the budget (and then a plan takes minutes: docs/security.md).
  */
 const MAX_STATES = 20_000;
 
@@ -67,9 +68,12 @@ export function smallSupport(search: SupportSearch): number[] | null {
     const left = k - 1 - used;
     const rowsTouching = new Map<number, number>();
     for (const j of chosen) for (let t = 1; t < rows[j].idx.length; t++) add(rowsTouching, rows[j].idx[t]);
-    const open = [...rowsTouching.keys()].filter((c) => !charged.includes(c));
+    // Sets, not includes(): with a large k a state holds hundreds of rows and columns, and these run per column.
+    const isCharged = new Set(charged);
+    const isChosen = new Set(chosen);
+    const open = [...rowsTouching.keys()].filter((c) => !isCharged.has(c));
     const fits = (c: number) =>
-      (touching.get(c) ?? []).filter((i) => !chosen.includes(i) && weight(rows[i].idx[0]) <= left);
+      (touching.get(c) ?? []).filter((i) => !isChosen.has(i) && weight(rows[i].idx[0]) <= left);
     const single = open.filter((c) => rowsTouching.get(c) === 1);
     let forced = 0;
     for (const c of single) if (fits(c).length === 0) forced += weight(c);

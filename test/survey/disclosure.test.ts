@@ -11,7 +11,7 @@ function expand(sizes: number[]): number[][] {
 }
 
 describe("AtomSpan", () => {
-  it("finds a set in the span by its signatures, and only then", () => {
+  it("finds a small set in the span, and only then", () => {
     const sizes = [3, 3, 1, 3];
     const span = new AtomSpan(sizes, 5);
     for (const set of [[0, 1, 2, 3], [0, 1], [2]]) span.add(span.reduce(set)!);

@@ -125,6 +125,17 @@ describe("signed combinations, hand-worked (k = 5)", () => {
     expect(smallSupport({ rows, weight: (c) => (c < 2 ? 1 : 2), k: 5, setsOnly: true })).toBeNull();
   });
 
+  it("a leak whose rows share every open column: the search branches on each of them", () => {
+    // From either root the single columns lead to {r₀, r₁}, where columns 2 and 3 are each touched by both rows; the
+    // rows are independent there, and r₀ − r₁ = (1, −1, 0, −1) covers 3 people (column 2 holds 3). Found only by
+    // branching on a column no single row owns (a search that skips that step misses it; found in review).
+    const rows = [
+      { idx: Int32Array.from([0, 2, 3]), val: Int32Array.from([1, 1, 1]) },
+      { idx: Int32Array.from([1, 2, 3]), val: Int32Array.from([1, 1, 2]) },
+    ];
+    expect(smallSupport({ rows, weight: (c) => (c === 2 ? 3 : 1), k: 4 })).toEqual([0, 1, 3]);
+  });
+
   it("a search cut short withholds: it answers with a root row's columns, never with null", () => {
     // Five rows with pivots 0–4 sharing free columns 5–7 and two private columns each, one person per atom, k = 6:
     // a combination of t rows keeps t pivots and 2t private atoms, so nothing covers fewer than 6 — but the search
@@ -162,10 +173,13 @@ describe("signed combinations, hand-worked (k = 5)", () => {
 });
 
 /** Random sizes (some atoms of k or more) and random candidate figures over them. */
-function instance(rng: Rng) {
-  const k = 3 + rng.int(3);
-  const atoms = 4 + rng.int(6);
-  const sizes = Array.from({ length: atoms }, () => (rng.float() < 0.35 ? k + rng.int(4) : 1 + rng.int(k - 1)));
+/** A random plan; `harder` ones (larger k, more atoms of 1–3 people) reach states where no column is single. */
+function instance(rng: Rng, harder = false) {
+  const k = harder ? 4 + rng.int(5) : 3 + rng.int(3);
+  const atoms = harder ? 6 + rng.int(8) : 4 + rng.int(6);
+  const large = harder ? 0.25 : 0.35;
+  const small = () => (harder ? 1 + rng.int(3) : 1 + rng.int(k - 1));
+  const sizes = Array.from({ length: atoms }, () => (rng.float() < large ? k + rng.int(4) : small()));
   const all = sizes.map((_, a) => a);
   const candidates: Candidate[] = [{ key: "total", sets: [all] }];
   const figures = 3 + rng.int(7);
@@ -197,25 +211,31 @@ describe("signed combinations against an independent exact attacker", () => {
     expect(published).toBeGreaterThan(400);
   });
 
-  it("AtomSpan.exposed finds a leak exactly when the attacker does (no miss, no false alarm)", () => {
-    const rng = new Rng(31, 2026);
-    let leaking = 0;
-    for (let trial = 0; trial < 400; trial++) {
-      const { k, sizes, candidates } = instance(rng);
-      const span = new AtomSpan(sizes, k);
-      const sets = candidates.flatMap((c) => c.sets).filter((s) => s.length > 0);
-      for (const set of sets) {
-        const reduced = span.reduce(set);
-        if (reduced) span.add(reduced);
+  it.each([
+    ["small plans", false, 31],
+    ["harder plans (larger k, more small atoms)", true, 47],
+  ])(
+    "AtomSpan.exposed finds a leak exactly when the attacker does, on %s (no miss, no false alarm)",
+    (_, harder, seed) => {
+      const rng = new Rng(seed, 2026);
+      let leaking = 0;
+      for (let trial = 0; trial < 400; trial++) {
+        const { k, sizes, candidates } = instance(rng, harder);
+        const span = new AtomSpan(sizes, k);
+        const sets = candidates.flatMap((c) => c.sets).filter((s) => s.length > 0);
+        for (const set of sets) {
+          const reduced = span.reduce(set);
+          if (reduced) span.add(reduced);
+        }
+        const found = span.exposed();
+        const attacker = signedLeak(respondentSets(sets, sizes), total(sizes), k);
+        expect(found !== null, `trial ${trial}: engine ${found}, attacker ${attacker}`).toBe(attacker !== null);
+        if (found) {
+          leaking++;
+          expect(found.reduce((n, a) => n + sizes[a], 0)).toBeLessThan(k);
+        }
       }
-      const found = span.exposed();
-      const attacker = signedLeak(respondentSets(sets, sizes), total(sizes), k);
-      expect(found !== null, `trial ${trial}: engine ${found}, attacker ${attacker}`).toBe(attacker !== null);
-      if (found) {
-        leaking++;
-        expect(found.reduce((n, a) => n + sizes[a], 0)).toBeLessThan(k);
-      }
-    }
-    expect(leaking).toBeGreaterThan(50);
-  });
+      expect(leaking).toBeGreaterThan(50);
+    },
+  );
 });
