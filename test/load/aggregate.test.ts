@@ -84,6 +84,18 @@ describe("relaudit aggregate", () => {
     expect(fromText).toContain("A,B,2026-05-01,meeting,2,90.0\n");
   });
 
+  it("instants in UTC read by arithmetic keep what timezone() keeps, infinite instants included", async () => {
+    const instants = join(work, "instants.parquet");
+    await query(`COPY (SELECT * FROM (VALUES ('A', 'B', TIMESTAMPTZ '2026-05-04 09:00:00+00', 'email', 0),
+      ('A', 'C', 'infinity'::TIMESTAMPTZ, 'email', 0)) AS t(sender, recipients, "timestamp", channel, duration_minutes))
+      TO '${instants}' (FORMAT parquet)`);
+    // Etc/UTC is UTC by another name: it takes the timezone() path, the reference for the arithmetic one.
+    const fast = await aggregate(instants, join(work, "instants-utc.csv"));
+    const reference = await aggregate(instants, join(work, "instants-etc.csv"), "--time-zone", "Etc/UTC");
+    expect(fast).toBe(reference);
+    expect(fast.trim().split("\n")).toHaveLength(3);
+  });
+
   it("the audit reads what aggregate writes", async () => {
     const out = join(work, "interactions.parquet");
     await aggregate(EVENTS, out, "--max-recipients", "3");

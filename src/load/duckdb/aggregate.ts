@@ -156,9 +156,10 @@ function rawEventsView(columns: Column[], scan: string, options: AggregateOption
   const t = type(col.timestamp);
   let at: string;
   // An instant in UTC is its own wall-clock time: from its microseconds by arithmetic, where timezone() looks the
-  // zone up row by row (about 1 µs a row, 25 times the arithmetic: minutes at 10⁸ events).
+  // zone up row by row (about 1 µs a row, 25 times the arithmetic: minutes at 10⁸ events). ±infinity has no
+  // microseconds (make_timestamp gives NULL and the event would vanish), so it keeps the timezone() reading.
   if ((t === "TIMESTAMP WITH TIME ZONE" || t === "TIMESTAMPTZ") && options.timeZone === "UTC")
-    at = `make_timestamp(epoch_us(${ref(col.timestamp)}))`;
+    at = `CASE WHEN isfinite(${ref(col.timestamp)}) THEN make_timestamp(epoch_us(${ref(col.timestamp)})) ELSE timezone('UTC', ${ref(col.timestamp)}) END`;
   else if (t === "TIMESTAMP WITH TIME ZONE" || t === "TIMESTAMPTZ")
     at = `timezone(${sqlString(options.timeZone)}, ${ref(col.timestamp)})`;
   else if (t.startsWith("TIMESTAMP") || t === "DATE") at = `CAST(${ref(col.timestamp)} AS TIMESTAMP)`;
