@@ -9,29 +9,13 @@ import { pathToFileURL } from "node:url";
 import { betweenness } from "../../src/network/betweenness.js";
 import { chunkBounds, CHUNKS, dependenciesByChunk, PARALLEL_MIN_WORK } from "../../src/network/betweenness-threads.js";
 import { accumulateDependencies, brandesBuffers } from "../../src/network/brandes.js";
-import { buildGraph, type Graph } from "../../src/network/graph.js";
-import { seededRandom } from "../../src/network/random.js";
+import { bits, randomGraph } from "../helpers/graphs.js";
 
 const WORKER = pathToFileURL(join(import.meta.dirname, "../../dist/betweenness-worker.js"));
 
-/** A random directed graph: n people, about `arcs` arcs, a few hubs so path counts vary widely. */
-function randomGraph(n: number, arcs: number, seed: number, directed = true): Graph {
-  const random = seededRandom(seed);
-  const from: number[] = [];
-  const to: number[] = [];
-  for (let i = 0; i < arcs; i++) {
-    from.push(Math.floor(random() * n));
-    to.push(random() < 0.2 ? Math.floor(random() * 10) : Math.floor(random() * n));
-  }
-  return buildGraph(n, from, to, directed);
-}
-
-const bits = (xs: Float64Array | null) =>
-  xs ? Buffer.from(xs.buffer, xs.byteOffset, xs.byteLength).toString("hex") : null;
-
 describe("betweenness on threads", () => {
   // 1,500 people and 15,000 arcs: exact work 1,500 × 16,500 ≈ 2.5e7, above the threshold for a second thread.
-  const graph = randomGraph(1500, 15_000, 7);
+  const graph = randomGraph(1500, 15_000, 7, { hubs: 10, hubShare: 0.2 });
   const work = graph.n * (graph.n + graph.out.nbr.length);
 
   it("the test graph is large enough for threads to be used", () => {
@@ -45,7 +29,7 @@ describe("betweenness on threads", () => {
   });
 
   it("sampled (undirected): estimates and standard errors are the same bits with one, two and four threads", () => {
-    const undirected = randomGraph(1500, 15_000, 8, false);
+    const undirected = randomGraph(1500, 15_000, 8, { directed: false, hubs: 10, hubShare: 0.2 });
     const plan = { method: "sampled" as const, sources: 900 };
     const results = [1, 2, 4].map((threads) => betweenness(undirected, plan, 3, threads, WORKER));
     expect(results.map((r) => r.threads)).toEqual([1, 2, 4]);

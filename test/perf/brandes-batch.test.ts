@@ -7,18 +7,7 @@ import { accumulateBatched, batchBuffers } from "../../src/network/brandes-batch
 import { accumulateDependencies, brandesBuffers } from "../../src/network/brandes.js";
 import { buildGraph, type Graph } from "../../src/network/graph.js";
 import { seededRandom } from "../../src/network/random.js";
-
-function randomGraph(n: number, arcs: number, seed: number, directed: boolean): Graph {
-  const random = seededRandom(seed);
-  const from: number[] = [];
-  const to: number[] = [];
-  for (let i = 0; i < arcs; i++) {
-    from.push(Math.floor(random() * n));
-    // A few hubs, so path counts vary widely and ties in distance are common.
-    to.push(random() < 0.3 ? Math.floor(random() * 6) : Math.floor(random() * n));
-  }
-  return buildGraph(n, from, to, directed);
-}
+import { bits, randomGraph } from "../helpers/graphs.js";
 
 /** Layers of `width` people, each joined to every person of the next layer: width^(layers − 1) shortest paths end to end. */
 function layered(width: number, layers: number): Graph {
@@ -36,8 +25,6 @@ function path(n: number): Graph {
   const to = from.map((i) => i + 1);
   return buildGraph(n, [...from, 3, 10], [...to, 5, 12], true);
 }
-
-const bits = (xs: Float64Array) => Buffer.from(xs.buffer, xs.byteOffset, xs.byteLength).toString("hex");
 
 function compare(graph: Graph, sources: Int32Array, from: number, to: number): number {
   const { n } = graph;
@@ -60,7 +47,7 @@ describe("batched Brandes equals the one-source kernel to the last bit", () => {
   ] as const) {
     it(`${n} people, ${arcs} ${directed ? "arcs" : "edges"}`, () => {
       for (const seed of [1, 2, 3]) {
-        const graph = randomGraph(n, arcs, seed, directed);
+        const graph = randomGraph(n, arcs, seed, { directed });
         const all = Int32Array.from({ length: n }, (_, i) => i);
         const random = seededRandom(seed + 100);
         const sample = all.filter(() => random() < 0.3);

@@ -4,8 +4,9 @@
 // sampled, directed or not, with the squares a sample's standard error needs.
 import { describe, expect, it } from "vitest";
 import { accumulateDependencies, brandesBuffers } from "../../src/network/brandes.js";
-import { buildGraph, type Graph } from "../../src/network/graph.js";
+import type { Graph } from "../../src/network/graph.js";
 import { seededRandom } from "../../src/network/random.js";
+import { bits, randomGraph } from "../helpers/graphs.js";
 
 /** The plain backward pass: for each node, every arc scanned, successors picked by their distance. */
 function plainDependencies(graph: Graph, sources: number[], total: Float64Array, totalSq: Float64Array): void {
@@ -40,20 +41,6 @@ function plainDependencies(graph: Graph, sources: number[], total: Float64Array,
   }
 }
 
-function randomGraph(n: number, arcs: number, seed: number, directed: boolean): Graph {
-  const random = seededRandom(seed);
-  const from: number[] = [];
-  const to: number[] = [];
-  for (let i = 0; i < arcs; i++) {
-    from.push(Math.floor(random() * n));
-    // A few hubs, so path counts vary widely and ties in distance are common.
-    to.push(random() < 0.3 ? Math.floor(random() * 6) : Math.floor(random() * n));
-  }
-  return buildGraph(n, from, to, directed);
-}
-
-const bits = (xs: Float64Array) => Buffer.from(xs.buffer, xs.byteOffset, xs.byteLength).toString("hex");
-
 describe("Brandes with recorded successors equals the plain backward pass to the last bit", () => {
   for (const [n, arcs, directed] of [
     [40, 60, true],
@@ -63,7 +50,7 @@ describe("Brandes with recorded successors equals the plain backward pass to the
   ] as const) {
     it(`${n} people, ${arcs} ${directed ? "arcs" : "edges"}`, () => {
       for (const seed of [1, 2, 3]) {
-        const graph = randomGraph(n, arcs, seed, directed);
+        const graph = randomGraph(n, arcs, seed, { directed });
         const random = seededRandom(seed + 100);
         // Every source (exact), then a sample in shuffled order through one set of reused buffers.
         const sample = Array.from({ length: n }, (_, i) => i).filter(() => random() < 0.3);
