@@ -40,8 +40,16 @@ interface Row extends Sparse {
  * small atoms only. A leak can only be in V₀ (it vanishes on large atoms), and V₀ changes only when a figure's
  * reduced vector has a small pivot — so only then is there anything to search, and only from the rows it touched.
  */
+/**
+ * Search states for one universe's whole plan. One search is bounded (small-support.ts), but a plan runs one per
+ * figure: many cross-cutting attributes with a large k made plans run for minutes. Past this, every figure that would
+ * change V₀ is withheld (a loss, never a leak), so a plan's time is bounded whatever the data.
+ */
+const MAX_PLAN_STATES = 20_000;
+
 export class AtomSpan {
   private rows: Row[] = [];
+  private readonly budget: { states: number };
   /** Row index by column, −1 for free columns. */
   private readonly pivotRow: Int32Array;
   /** Column of each atom, and atom of each column. */
@@ -57,7 +65,9 @@ export class AtomSpan {
   constructor(
     private readonly sizes: ArrayLike<number>,
     private readonly k: number,
+    planStates = MAX_PLAN_STATES,
   ) {
+    this.budget = { states: planStates };
     const atoms = sizes.length;
     const order = Array.from({ length: atoms }, (_, a) => a).sort(
       (a, b) => Number(sizes[a] < k) - Number(sizes[b] < k) || a - b,
@@ -179,6 +189,7 @@ export class AtomSpan {
       k: this.k,
       roots: wanted && small.flatMap((r, j) => (wanted.has(r.pivot) ? [j] : [])),
       setsOnly,
+      budget: this.budget,
     });
     return found && found.map((c) => this.atomAt[c]).sort((a, b) => a - b);
   }
@@ -198,6 +209,8 @@ export interface SelectionOptions {
   primaryOnly?: boolean;
   /** Only 0/1 combinations are checked (sums over sets), as before signed ones were: the control for the attack tests. */
   setsOnly?: boolean;
+  /** Search states for the whole plan (default MAX_PLAN_STATES): smaller in tests of what running out does. */
+  planStates?: number;
 }
 
 const setSize = (set: readonly number[], sizes: ArrayLike<number>) => set.reduce((n, a) => n + sizes[a], 0);
@@ -205,7 +218,7 @@ const setSize = (set: readonly number[], sizes: ArrayLike<number>) => set.reduce
 /** Keys of the candidates that may be published, offered in priority order (see the top of this file). */
 export function selectPublishable(candidates: readonly Candidate[], options: SelectionOptions): Set<string> {
   const { sizes, minGroupSize: k } = options;
-  const span = new AtomSpan(sizes, k);
+  const span = new AtomSpan(sizes, k, options.planStates);
   const published = new Set<string>();
   for (const candidate of candidates) {
     // An atom of no one adds nothing to any sum; a reader knows it is zero.

@@ -41,6 +41,8 @@ export interface SupportSearch {
   setsOnly?: boolean;
   /** States tried before giving up (default MAX_STATES). */
   maxStates?: number;
+  /** States left to the whole plan, shared by its searches and spent by each; none left cuts a search short. */
+  budget?: { states: number };
 }
 
 /**
@@ -65,6 +67,7 @@ export function smallSupport(search: SupportSearch): number[] | null {
     if (seen.has(key)) return null;
     seen.add(key);
     if (++states > (search.maxStates ?? MAX_STATES)) throw new SearchCut();
+    if (search.budget && --search.budget.states < 0) throw new SearchCut();
     const left = k - 1 - used;
     const rowsTouching = new Map<number, number>();
     for (const j of chosen) for (let t = 1; t < rows[j].idx.length; t++) add(rowsTouching, rows[j].idx[t]);

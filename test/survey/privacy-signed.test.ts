@@ -136,6 +136,25 @@ describe("signed combinations, hand-worked (k = 5)", () => {
     expect(smallSupport({ rows, weight: (c) => (c === 2 ? 3 : 1), k: 4 })).toEqual([0, 1, 3]);
   });
 
+  it("a plan that runs out of search states withholds every figure that would change V₀, and stays safe", () => {
+    const rng = new Rng(59, 2026);
+    let lost = 0;
+    for (let trial = 0; trial < 200; trial++) {
+      const { k, sizes, candidates } = instance(rng, true);
+      const setsOf = (keys: Set<string>) =>
+        respondentSets(
+          candidates.filter((c) => keys.has(c.key)).flatMap((c) => c.sets),
+          sizes,
+        );
+      const full = selectPublishable(candidates, { sizes, minGroupSize: k });
+      const starved = selectPublishable(candidates, { sizes, minGroupSize: k, planStates: 0 });
+      expect(signedLeak(setsOf(starved), total(sizes), k), `trial ${trial}`).toBeNull();
+      lost += full.size - starved.size;
+    }
+    // Without states, a figure is published only when it leaves the small atoms' part of the span as it was.
+    expect(lost).toBeGreaterThan(0);
+  });
+
   it("a search cut short withholds: it answers with a root row's columns, never with null", () => {
     // Five rows with pivots 0–4 sharing free columns 5–7 and two private columns each, one person per atom, k = 6:
     // a combination of t rows keeps t pivots and 2t private atoms, so nothing covers fewer than 6 — but the search
