@@ -2,15 +2,16 @@
 // cache that npm ci warmed, or the registry), then the installed `relaudit` run from a folder outside the clone on
 // the demo system that ships inside the package.
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../helpers/cli.js";
 
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 
 describe("npm pack, then a global install into a temporary prefix", () => {
+  let dir: string;
   let prefix: string;
   let elsewhere: string;
   let installLog: string;
@@ -24,7 +25,7 @@ describe("npm pack, then a global install into a temporary prefix", () => {
     });
 
   beforeAll(() => {
-    const dir = mkdtempSync(join(tmpdir(), "relaudit-install-"));
+    dir = mkdtempSync(join(tmpdir(), "relaudit-install-"));
     prefix = join(dir, "prefix");
     elsewhere = join(dir, "elsewhere");
     mkdirSync(elsewhere);
@@ -39,6 +40,8 @@ describe("npm pack, then a global install into a temporary prefix", () => {
     installLog = `${install.stdout}\n${install.stderr}`;
     expect(install.status, installLog).toBe(0);
   }, 660_000);
+  // The prefix holds a whole installed package (~160 packages): not left in the temporary folder run after run.
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("installs with no warning to puzzle over, and ships the demo and the docs", () => {
     expect(installLog).not.toMatch(/npm warn/i);

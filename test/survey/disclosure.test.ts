@@ -3,13 +3,9 @@ import { AtomSpan, selectPublishable, type Candidate } from "../../src/survey/di
 import { figureKey, planRelease } from "../../src/survey/release.js";
 import { findLeak } from "../helpers/attack.js";
 import { Rng } from "../../scripts/demo/rng.js";
+import { expand } from "./privacy-signed-attack.js";
 
 /** Respondents of each atom, numbered consecutively. */
-function expand(sizes: number[]): number[][] {
-  let next = 0;
-  return sizes.map((n) => Array.from({ length: n }, () => next++));
-}
-
 describe("AtomSpan", () => {
   it("finds a small set in the span, and only then", () => {
     const sizes = [3, 3, 1, 3];

@@ -79,3 +79,9 @@ export function signedLeak(sets: readonly (readonly number[])[], n: number, k: n
   };
   return search(0, [], 0);
 }
+
+/** Respondents numbered atom by atom: atom a of size n holds the next n numbers. */
+export function expand(sizes: readonly number[]): number[][] {
+  let next = 0;
+  return sizes.map((n) => Array.from({ length: n }, () => next++));
+}

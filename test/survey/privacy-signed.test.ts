@@ -5,14 +5,9 @@ import { describe, expect, it } from "vitest";
 import { AtomSpan, selectPublishable, type Candidate } from "../../src/survey/disclosure.js";
 import { smallSupport } from "../../src/survey/small-support.js";
 import { Rng } from "../../scripts/demo/rng.js";
-import { exactRank, signedLeak } from "./privacy-signed-attack.js";
+import { exactRank, expand, signedLeak } from "./privacy-signed-attack.js";
 
 /** Respondents of each atom, numbered consecutively. */
-function expand(sizes: readonly number[]): number[][] {
-  let next = 0;
-  return sizes.map((n) => Array.from({ length: n }, () => next++));
-}
-
 const respondentSets = (sets: readonly (readonly number[])[], sizes: readonly number[]) => {
   const people = expand(sizes);
   return sets.map((s) => s.flatMap((a) => people[a]));
