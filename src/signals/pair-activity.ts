@@ -3,6 +3,7 @@
 import type { Dataset } from "../model/types.js";
 import { wholePositions, type Timeline } from "./timeline.js";
 import { PairIndex } from "../util/pair-index.js";
+import type { TieContact } from "./relational.js";
 
 /** Periods without any contact for a strong tie to count as dormant. */
 export const DORMANT_PERIODS = 4;
@@ -28,7 +29,12 @@ export interface PairActivity {
   present: Uint8Array;
 }
 
-export function pairActivity(data: Dataset, timeline: Timeline, baselinePoints: number): PairActivity | null {
+export function pairActivity(
+  data: Dataset,
+  timeline: Timeline,
+  baselinePoints: number,
+  contact: TieContact,
+): PairActivity | null {
   const baseline = wholePositions(timeline, 0, baselinePoints);
   const recent = wholePositions(timeline, 0, timeline.length).slice(-DORMANT_PERIODS);
   if (baseline.length < DORMANT_PERIODS || recent.length < DORMANT_PERIODS || recent[0] <= baseline.at(-1)!)
@@ -44,18 +50,20 @@ export function pairActivity(data: Dataset, timeline: Timeline, baselinePoints: 
   const active = new Uint8Array(ties.length * T);
   const weightRecent = new Float64Array(ties.length);
   const lastActive = new Int32Array(ties.length).fill(-1);
-  for (const tie of ties) {
+  // Each tie's contact in the timeline, as tieContact read it from the tie's period Map for the boundaries.
+  const { start, position, weight } = contact;
+  for (let t = 0; t < ties.length; t++) {
+    const tie = ties[t];
     const lo = Math.min(tie.from, tie.to);
     const hi = Math.max(tie.from, tie.to);
     const k = numbers.numberOf(lo, hi);
     a[k] = lo;
     b[k] = hi;
-    for (const [period, w] of tie.periods) {
-      const p = period - timeline.first;
-      if (p < 0 || p >= T || !(w > 0)) continue;
+    for (let e = start[t]; e < start[t + 1]; e++) {
+      const p = position[e];
       active[k * T + p] = 1;
       lastActive[k] = Math.max(lastActive[k], p);
-      if (inRecent[p]) weightRecent[k] += w;
+      if (inRecent[p]) weightRecent[k] += weight[e];
     }
   }
   const count = numbers.size;

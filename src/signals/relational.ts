@@ -101,7 +101,7 @@ export function tieContact(data: Dataset, timeline: Timeline): TieContact {
     start[t] = k;
     for (const [period, w] of tie.periods) {
       const p = period - timeline.first;
-      if (p < 0 || p >= T || w <= 0) continue;
+      if (p < 0 || p >= T || !(w > 0)) continue;
       position[k] = p;
       weight[k++] = w;
       active[tie.from * T + p] = 1;

@@ -172,7 +172,13 @@ function chartRelational(
       groups: chartGroups(data, boundary, scene, chart),
     });
   }
-  return { timeline, baselinePoints, windows, boundaries, pairs: pairActivity(data, timeline, baselinePoints) };
+  return {
+    timeline,
+    baselinePoints,
+    windows,
+    boundaries,
+    pairs: pairActivity(data, timeline, baselinePoints, contact),
+  };
 }
 
 type Frame = Pick<RelationalScene, "timeline" | "baselinePoints" | "windows">;
