@@ -81,7 +81,7 @@ export function cellDetail(units: readonly { scores: Partial<Record<RcDimension,
     units.map((_, i) => i),
   );
   // 1/n for every count of answered dimensions, once: the search calls each figure for every pattern and dimension.
-  const reciprocal = RC_DIMENSIONS.map((_, n) => (n === 0 ? 0 : weight(1, n))).concat(weight(1, RC_DIMENSIONS.length));
+  const reciprocal = Array.from({ length: RC_DIMENSIONS.length + 1 }, (_, n) => (n === 0 ? 0 : weight(1, n)));
   const share = (dims: readonly RcDimension[]): Figure => {
     const inSet = RC_DIMENSIONS.map((d) => dims.includes(d));
     return (p, i) => {
