@@ -22,6 +22,14 @@ export function randomGraph(
   return buildGraph(n, from, to, directed);
 }
 
+/** People, arcs and direction of the random graphs every kernel is compared on; the last has many isolates. */
+export const GRAPH_SHAPES: readonly (readonly [number, number, boolean])[] = [
+  [40, 60, true],
+  [300, 1500, true],
+  [300, 900, false],
+  [500, 400, true],
+];
+
 /** The exact bits of a vector, to compare results that must be identical, not merely close. */
 export const bits = (xs: Float64Array | null) =>
   xs ? Buffer.from(xs.buffer, xs.byteOffset, xs.byteLength).toString("hex") : null;

@@ -7,7 +7,7 @@ import { accumulateBatched, batchBuffers } from "../../src/network/brandes-batch
 import { accumulateDependencies, brandesBuffers } from "../../src/network/brandes.js";
 import { buildGraph, type Graph } from "../../src/network/graph.js";
 import { seededRandom } from "../../src/network/random.js";
-import { bits, randomGraph } from "../helpers/graphs.js";
+import { bits, GRAPH_SHAPES, randomGraph } from "../helpers/graphs.js";
 
 /** Layers of `width` people, each joined to every person of the next layer: width^(layers − 1) shortest paths end to end. */
 function layered(width: number, layers: number): Graph {
@@ -38,13 +38,7 @@ function compare(graph: Graph, sources: Int32Array, from: number, to: number): n
 }
 
 describe("batched Brandes equals the one-source kernel to the last bit", () => {
-  for (const [n, arcs, directed] of [
-    [40, 60, true],
-    [300, 1500, true],
-    [300, 900, false],
-    [500, 400, true], // many unreachable people and isolates
-    [1200, 9000, true],
-  ] as const) {
+  for (const [n, arcs, directed] of [...GRAPH_SHAPES, [1200, 9000, true] as const]) {
     it(`${n} people, ${arcs} ${directed ? "arcs" : "edges"}`, () => {
       for (const seed of [1, 2, 3]) {
         const graph = randomGraph(n, arcs, seed, { directed });

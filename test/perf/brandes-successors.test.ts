@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { accumulateDependencies, brandesBuffers } from "../../src/network/brandes.js";
 import type { Graph } from "../../src/network/graph.js";
 import { seededRandom } from "../../src/network/random.js";
-import { bits, randomGraph } from "../helpers/graphs.js";
+import { bits, GRAPH_SHAPES, randomGraph } from "../helpers/graphs.js";
 
 /** The plain backward pass: for each node, every arc scanned, successors picked by their distance. */
 function plainDependencies(graph: Graph, sources: number[], total: Float64Array, totalSq: Float64Array): void {
@@ -42,12 +42,7 @@ function plainDependencies(graph: Graph, sources: number[], total: Float64Array,
 }
 
 describe("Brandes with recorded successors equals the plain backward pass to the last bit", () => {
-  for (const [n, arcs, directed] of [
-    [40, 60, true],
-    [300, 1500, true],
-    [300, 900, false],
-    [500, 400, true], // many unreachable people and isolates
-  ] as const) {
+  for (const [n, arcs, directed] of GRAPH_SHAPES) {
     it(`${n} people, ${arcs} ${directed ? "arcs" : "edges"}`, () => {
       for (const seed of [1, 2, 3]) {
         const graph = randomGraph(n, arcs, seed, { directed });
