@@ -3,7 +3,7 @@
 import type { Command } from "commander";
 import type { Io } from "./io.js";
 
-export const EXIT = { ok: 0, findings: 1, input: 2 } as const;
+export const EXIT = { ok: 0, findings: 1, input: 2, bug: 3 } as const;
 
 export interface CliCommand<Flags> {
   /** Adds the command, its arguments and options to the program. */
