@@ -2,8 +2,8 @@
 --
 -- Run it where the events live (DuckDB, Spark SQL/Databricks, BigQuery, Snowflake) and hand relaudit the result as
 -- interactions (Parquet or CSV); `relaudit aggregate` runs this same file in DuckDB. Written in a portable subset of
--- SQL: the one dialect-specific step (splitting the recipients list) and the date functions are marked "DIALECT", with
--- each engine's spelling in docs/scale.md.
+-- SQL: the dialect-specific steps (the recipients list: split, distinct, size, membership, unnest) and the date
+-- functions are marked "DIALECT", with each engine's spelling in docs/scale.md.
 --
 -- Input: a table or view raw_events with one row per email, message, call or meeting:
 --   sender            text       the sender or organiser
@@ -23,32 +23,42 @@
 WITH settings AS (
   SELECT 25 AS max_recipients, 'week' AS period -- relaudit: settings
 ),
+-- One row per event: DISTINCT makes an event exported twice count once (rule 1).
 events AS (
-  SELECT TRIM(sender) AS sender, recipients, event_time, LOWER(TRIM(channel)) AS channel,
+  SELECT DISTINCT TRIM(sender) AS sender, recipients, event_time, LOWER(TRIM(channel)) AS channel,
     COALESCE(duration_minutes, 0) AS duration_minutes
   FROM raw_events
   WHERE sender IS NOT NULL AND TRIM(sender) <> '' AND event_time IS NOT NULL
 ),
--- One row per event and recipient. DISTINCT removes both a recipient listed twice and an event exported twice.
+-- Each event's period and its distinct recipients as a list, trimmed (spaces around each ';' go before the split:
+-- most events have one recipient, and most lists no spaces, so the costlier spellings run only where needed).
 listed AS (
-  SELECT DISTINCT r.sender, TRIM(r.recipient) AS recipient, r.recipients, r.event_time, r.channel, r.duration_minutes
-  FROM (SELECT e.*, UNNEST(STRING_SPLIT(e.recipients, ';')) AS recipient FROM events AS e) AS r -- DIALECT: split and unnest
-  WHERE TRIM(r.recipient) <> '' AND TRIM(r.recipient) <> r.sender
+  SELECT e.sender, e.channel, e.duration_minutes,
+    CAST(CASE WHEN settings.period = 'month' THEN DATE_TRUNC('month', e.event_time)
+      ELSE DATE_TRUNC('week', e.event_time) END AS DATE) AS period_start, -- DIALECT: ISO week (Monday) and month starts
+    CASE WHEN STRPOS(e.recipients, ';') = 0 THEN [TRIM(e.recipients)]
+      WHEN STRPOS(e.recipients, ' ') = 0 THEN LIST_DISTINCT(STRING_SPLIT(e.recipients, ';'))
+      ELSE LIST_DISTINCT(STRING_SPLIT(TRIM(REGEXP_REPLACE(e.recipients, ' *; *', ';', 'g')), ';'))
+    END AS names, -- DIALECT: a list of one, split, distinct, replace every match
+    settings.max_recipients
+  FROM events AS e CROSS JOIN settings
 ),
--- Recipients per event (an event is its sender, recipients, time, channel and minutes), for the large-event rule.
+-- The event's recipient count for the large-event rule (rule 3), from its list, before any unnesting: the list's size
+-- less the sender and a blank where listed (rule 2).
 sized AS (
-  SELECT l.*, COUNT(*) OVER (PARTITION BY sender, recipients, event_time, channel, duration_minutes) AS recipient_count
+  SELECT l.*, LEN(l.names) - CAST(LIST_CONTAINS(l.names, l.sender) AS INTEGER)
+    - CAST(LIST_CONTAINS(l.names, '') AS INTEGER) AS recipient_count -- DIALECT: list size and membership
   FROM listed AS l
+),
+-- One row per kept event and recipient: events over the limit are never unnested.
+pairs AS (
+  SELECT s.sender, s.recipient, s.period_start, s.channel, s.duration_minutes
+  FROM (SELECT k.*, UNNEST(k.names) AS recipient FROM sized AS k -- DIALECT: unnest
+    WHERE k.max_recipients = 0 OR k.recipient_count <= k.max_recipients) AS s
+  WHERE s.recipient <> '' AND s.recipient <> s.sender
 )
-SELECT
-  sized.sender AS "from",
-  sized.recipient AS "to",
-  CAST(CASE WHEN settings.period = 'month' THEN DATE_TRUNC('month', sized.event_time)
-    ELSE DATE_TRUNC('week', sized.event_time) END AS DATE) AS "date", -- DIALECT: ISO week (Monday) and month starts
-  sized.channel AS channel,
-  COUNT(*) AS weight,
-  SUM(sized.duration_minutes) AS duration_minutes
-FROM sized CROSS JOIN settings
-WHERE settings.max_recipients = 0 OR sized.recipient_count <= settings.max_recipients
+SELECT sender AS "from", recipient AS "to", period_start AS "date", channel, COUNT(*) AS weight,
+  SUM(duration_minutes) AS duration_minutes
+FROM pairs
 GROUP BY 1, 2, 3, 4
 ORDER BY 1, 2, 3, 4
