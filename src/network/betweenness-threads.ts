@@ -5,7 +5,8 @@
 // what makes the result byte-identical with one thread or several. Threads claim chunks from a shared counter
 // (the graph and the results live in SharedArrayBuffers) and the calling thread takes chunks too, then waits with
 // Atomics.wait: the analysis stays synchronous. A worker that fails to start or dies only slows the run: after a
-// generous wait the calling thread computes any chunk still unfinished itself.
+// generous wait the calling thread computes any chunk still unfinished itself. The kernels run on the people
+// renumbered in breadth-first order (locality.ts: nearer memory, same bits); the sums are mapped back here.
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { performance } from "node:perf_hooks";
@@ -13,6 +14,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { accumulateBatched, batchBuffers, type BatchBuffers } from "./brandes-batch.js";
 import type { Adjacency } from "./graph.js";
+import { breadthFirstNumbering } from "./locality.js";
 
 /** Chunks of sources: enough for two to four threads to share the work evenly, few enough to sum cheaply. */
 export const CHUNKS = 16;
@@ -100,6 +102,8 @@ export interface ChunkRun {
   job: WorkerJob;
   bounds: Int32Array;
   helpers: number;
+  /** The number each person has in the job's graph (breadthFirstNumbering). */
+  index: Int32Array;
 }
 
 /**
@@ -120,10 +124,11 @@ export function startChunks(
   const work = sources.length * (n + adj.nbr.length);
   const helpers =
     work >= PARALLEL_MIN_WORK && existsSync(fileURLToPath(workerScript)) ? Math.min(threads, chunks) - 1 : 0;
+  const { adj: local, index } = breadthFirstNumbering(adj);
   const job: WorkerJob = {
-    start: shared(adj.start),
-    nbr: shared(adj.nbr),
-    sources: shared(sources),
+    start: shared(local.start),
+    nbr: shared(local.nbr),
+    sources: shared(sources.map((s) => index[s])),
     bounds: shared(bounds),
     control: new SharedArrayBuffer(4 * (2 + chunks)),
     results: new SharedArrayBuffer(8 * n * chunks * (squares ? 2 : 1)),
@@ -136,17 +141,20 @@ export function startChunks(
     worker.on("error", () => undefined);
     worker.unref();
   }
-  return { job, bounds, helpers };
+  return { job, bounds, helpers, index };
 }
 
 /** Takes the chunks still unclaimed on this thread, waits for the helpers' chunks, and returns every chunk's sums. */
-export function finishChunks({ job, bounds, helpers }: ChunkRun): ChunkSums {
+export function finishChunks({ job, bounds, helpers, index }: ChunkRun): ChunkSums {
   const { n, squares } = job;
   const chunks = bounds.length - 1;
   const slowest = workOnChunks(job);
   waitForChunks(job, bounds, Math.max(2000, 20 * slowest));
   const width = squares ? 2 : 1;
-  const view = (c: number, k: number) => new Float64Array(job.results, (c * width + k) * n * 8, n);
+  const view = (c: number, k: number) => {
+    const sums = new Float64Array(job.results, (c * width + k) * n * 8, n);
+    return Float64Array.from(index, (i) => sums[i]);
+  };
   return {
     totals: Array.from({ length: chunks }, (_, c) => view(c, 0)),
     squares: squares ? Array.from({ length: chunks }, (_, c) => view(c, 1)) : null,

@@ -7,8 +7,8 @@ import { seededRandom, shufflePrefix } from "./random.js";
 /**
  * Exact up to this much work in sources × (people + arcs): 10,000 people with 150,000 ties either way (an undirected
  * tie is two arcs), 3.1·10⁹ units — so the key-person ranking of a system that size does not depend on a sampling
- * plan (issue 15). At M the batched kernel (brandes-batch.ts) costs 1.2–1.5 ms of CPU per source on a loaded machine,
- * 12–15 s for all 10,000, shared by the cores (docs/performance.md).
+ * plan (issue 15). At M the batched kernel (brandes-batch.ts) costs ~0.9 ms of CPU per source on a loaded machine,
+ * ~9 s for all 10,000, shared by the cores (docs/performance.md).
  */
 const EXACT_WORK_LIMIT = 10_000 * (10_000 + 2 * 150_000);
 /** Work of a sample above that: a few seconds, with each estimate's standard error (Brandes & Pich 2007). */

@@ -8,6 +8,9 @@
 // - δ(v) = σ(v) · Σ (1 + δ(w)) / σ(w) over v's successors w, summed from 0 in v's arc order, here as there; the
 //   order in which people are finished does not change any person's value.
 // - Each person's dependencies are added to the total in source order (a batch's deltas are kept until it ends).
+// - The forward pass writes down, per person and level, the arcs that carried paths and for which sources; the
+//   backward pass replays that record instead of scanning every arc again and testing its level (issue 15: at M
+//   two thirds of the scanned arcs carry paths, and the replay is sequential).
 // - σ counts shortest paths: sums of whole numbers, exact in any order while no count exceeds 2^53. The batch
 //   checks that, and otherwise (and when there are more levels than it keeps masks for) gives the batch to the
 //   one-source kernel.
@@ -30,16 +33,27 @@ export interface BatchBuffers {
   seen: Int32Array;
   /** levels[d][v]: the sources at distance d from v; levels[0] marks each source itself. Grown on demand. */
   levels: Int32Array[];
+  /** σ, the path counts, until the backward pass finishes a person; then δ, the dependency, until the batch ends. */
   sigma: Float64Array;
   coefficient: Float64Array;
-  delta: Float64Array;
   /** Σ (1 + δ(w)) / σ(w) so far for the person being finished, per source bit. */
   sums: Float64Array;
+  /** The people on each level, level by level: those at distance d are active[levelStart[d] … levelStart[d + 1] − 1]. */
+  active: Int32Array;
+  levelStart: Int32Array;
+  /** The arcs on shortest paths out of active[a] are records recordEnd[a] … recordEnd[a + 1] − 1, in arc order. */
+  recordEnd: Int32Array;
+  /** Per record: its head's first slot (w × 32) and the sources whose shortest paths it carries. */
+  heads: Int32Array;
+  masks: Int32Array;
 }
 
 export function batchBuffers(n: number, arcs: number): BatchBuffers {
   const batched = n <= BATCH_MAX_PEOPLE;
   const perSource = batched ? n * BATCH : 0;
+  // At M a batch has ~3.4 levels per person and ~2.2 records per arc; both arrays grow if a graph needs more.
+  const slots = batched ? 4 * n + 1 : 0;
+  const records = batched ? 4 * arcs : 0;
   return {
     n,
     single: brandesBuffers(n, arcs),
@@ -47,8 +61,12 @@ export function batchBuffers(n: number, arcs: number): BatchBuffers {
     levels: [],
     sigma: new Float64Array(perSource),
     coefficient: new Float64Array(perSource),
-    delta: new Float64Array(perSource),
     sums: new Float64Array(BATCH),
+    active: new Int32Array(slots),
+    levelStart: new Int32Array(MAX_LEVELS + 2),
+    recordEnd: new Int32Array(slots + 1),
+    heads: new Int32Array(records),
+    masks: new Int32Array(records),
   };
 }
 
@@ -108,95 +126,155 @@ function batch(
   }
   const depth = forward(start, nbr, buffers);
   if (depth < 0) return false;
-  if (!backward(start, nbr, buffers, depth)) return false;
+  if (!backward(buffers, depth)) return false;
   addInSourceOrder(buffers, total, totalSq);
   return true;
 }
 
 /**
  * Level by level: the sources that first reach w through v are those at v on this level that had not reached w
- * yet; for each, σ(w) += σ(v). Returns the deepest level, or −1 past MAX_LEVELS.
+ * yet; for each, σ(w) += σ(v), and the arc is recorded for the backward pass. Returns the deepest level, or −1 past
+ * MAX_LEVELS.
  */
 function forward(start: Int32Array, nbr: Int32Array, buffers: BatchBuffers): number {
-  const { n, seen, sigma, levels } = buffers;
+  const { seen, sigma, levels, levelStart } = buffers;
+  let records = 0;
+  let people = listLevel(buffers, levels[0], 0, false);
+  levelStart[0] = 0;
+  levelStart[1] = people;
+  buffers.recordEnd[0] = 0;
   for (let d = 0; ; d++) {
     const current = levels[d];
     const next = level(buffers, d + 1);
     if (!next) return -1;
-    let reached = 0;
-    for (let v = 0; v < n; v++) {
+    const { active, recordEnd } = buffers;
+    for (let a = levelStart[d], last = levelStart[d + 1]; a < last; a++) {
+      const v = active[a];
       const at = current[v];
-      if (at === 0) continue;
       const vb = v * BATCH;
-      for (let e = start[v], end = start[v + 1]; e < end; e++) {
+      const end = start[v + 1];
+      if (records + end - start[v] > buffers.heads.length) growRecords(buffers, records + end - start[v]);
+      const { heads, masks } = buffers;
+      for (let e = start[v]; e < end; e++) {
         const w = nbr[e];
         let first = at & ~seen[w];
         if (first === 0) continue;
         next[w] |= first;
-        reached = 1;
         const wb = w * BATCH;
+        heads[records] = wb;
+        masks[records++] = first;
         do {
           const j = 31 - Math.clz32(first & -first);
           sigma[wb + j] += sigma[vb + j];
           first &= first - 1;
         } while (first !== 0);
       }
+      recordEnd[a + 1] = records;
     }
-    if (reached === 0) return d;
-    for (let v = 0; v < n; v++) seen[v] |= next[v];
+    people = listLevel(buffers, next, people, true);
+    if (people === levelStart[d + 1]) return d;
+    levelStart[d + 2] = people;
   }
 }
 
 /**
- * From the deepest level up: each person's sum over its successors (those one level further for the same source),
- * in arc order, then δ and (1 + δ) / σ. False when a path count is too large to have been summed exactly.
+ * Appends the people with sources in `mask` to the active list from position `from`, and returns where the list
+ * ends; with `reached`, marks those sources as having reached them.
  */
-function backward(start: Int32Array, nbr: Int32Array, buffers: BatchBuffers, depth: number): boolean {
-  const { n, levels, sigma, coefficient, delta, sums } = buffers;
+function listLevel(buffers: BatchBuffers, mask: Int32Array, from: number, reached: boolean): number {
+  const { n, seen } = buffers;
+  if (from + n > buffers.active.length) {
+    const slots = Math.max(2 * buffers.active.length, from + n);
+    buffers.active = grown(buffers.active, slots);
+    buffers.recordEnd = grown(buffers.recordEnd, slots + 1);
+  }
+  const { active } = buffers;
+  let k = from;
+  for (let v = 0; v < n; v++) {
+    const m = mask[v];
+    if (m === 0) continue;
+    if (reached) seen[v] |= m;
+    active[k++] = v;
+  }
+  return k;
+}
+
+function growRecords(buffers: BatchBuffers, needed: number): void {
+  const size = Math.max(2 * buffers.heads.length, needed);
+  buffers.heads = grown(buffers.heads, size);
+  buffers.masks = grown(buffers.masks, size);
+}
+
+function grown(array: Int32Array, size: number): Int32Array {
+  const larger = new Int32Array(size);
+  larger.set(array);
+  return larger;
+}
+
+/**
+ * From the deepest level up: each person's sum over its recorded successors (in arc order), then δ and
+ * (1 + δ) / σ; δ replaces σ, which no one reads again. False when a path count is too large to have been summed
+ * exactly.
+ */
+function backward(buffers: BatchBuffers, depth: number): boolean {
+  const { levels, sigma, coefficient, sums, active, levelStart, recordEnd, heads, masks } = buffers;
   for (let d = depth; d >= 1; d--) {
     const here = levels[d];
-    const below = d < depth ? levels[d + 1] : null;
-    for (let v = 0; v < n; v++) {
+    for (let a = levelStart[d], last = levelStart[d + 1]; a < last; a++) {
+      const v = active[a];
       const at = here[v];
-      if (at === 0) continue;
       for (let b = at; b !== 0; b &= b - 1) sums[31 - Math.clz32(b & -b)] = 0;
-      if (below !== null) {
-        for (let e = start[v], end = start[v + 1]; e < end; e++) {
-          const w = nbr[e];
-          let on = at & below[w];
-          if (on === 0) continue;
-          const wb = w * BATCH;
-          do {
-            const j = 31 - Math.clz32(on & -on);
-            sums[j] += coefficient[wb + j];
-            on &= on - 1;
-          } while (on !== 0);
-        }
+      for (let r = recordEnd[a], end = recordEnd[a + 1]; r < end; r++) {
+        const wb = heads[r];
+        let on = masks[r];
+        do {
+          const j = 31 - Math.clz32(on & -on);
+          sums[j] += coefficient[wb + j];
+          on &= on - 1;
+        } while (on !== 0);
       }
       const vb = v * BATCH;
       for (let b = at; b !== 0; b &= b - 1) {
-        const i = vb + 31 - Math.clz32(b & -b);
-        const sv = sigma[i];
+        const j = 31 - Math.clz32(b & -b);
+        const sv = sigma[vb + j];
         if (sv >= EXACT_COUNT) return false;
-        const dv = sv * sums[i - vb];
-        coefficient[i] = (1 + dv) / sv;
-        delta[i] = dv;
+        const dv = sv * sums[j];
+        coefficient[vb + j] = (1 + dv) / sv;
+        sigma[vb + j] = dv;
       }
     }
   }
   return true;
 }
 
-/** Adds each person's dependency on each source reached, source by source (lowest bit first), as the one-source kernel does. */
+/**
+ * Adds each person's dependency on each source reached, source by source (lowest bit first), as the one-source
+ * kernel does; into a local sum, the same additions in the same order. A person reached by all 32 sources (and not
+ * one of them), the usual case, takes a plain loop.
+ */
 function addInSourceOrder(buffers: BatchBuffers, total: Float64Array, totalSq: Float64Array | null): void {
-  const { n, seen, delta, levels } = buffers;
+  const { n, seen, sigma: delta, levels } = buffers;
   const roots = levels[0];
   for (let v = 0; v < n; v++) {
     const vb = v * BATCH;
-    for (let b = seen[v] & ~roots[v]; b !== 0; b &= b - 1) {
-      const dv = delta[vb + 31 - Math.clz32(b & -b)];
-      total[v] += dv;
-      if (totalSq) totalSq[v] += dv * dv;
+    const reached = seen[v] & ~roots[v];
+    if (reached === 0) continue;
+    let sum = total[v];
+    let squares = totalSq ? totalSq[v] : 0;
+    if (reached === -1) {
+      for (let j = 0; j < BATCH; j++) {
+        const dv = delta[vb + j];
+        sum += dv;
+        squares += dv * dv;
+      }
+    } else {
+      for (let b = reached; b !== 0; b &= b - 1) {
+        const dv = delta[vb + 31 - Math.clz32(b & -b)];
+        sum += dv;
+        squares += dv * dv;
+      }
     }
+    total[v] = sum;
+    if (totalSq) totalSq[v] = squares;
   }
 }

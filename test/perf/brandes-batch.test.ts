@@ -26,12 +26,18 @@ function path(n: number): Graph {
   return buildGraph(n, [...from, 3, 10], [...to, 5, 12], true);
 }
 
-function compare(graph: Graph, sources: Int32Array, from: number, to: number): number {
+function compare(
+  graph: Graph,
+  sources: Int32Array,
+  from: number,
+  to: number,
+  buffers = batchBuffers(graph.n, graph.out.nbr.length),
+): number {
   const { n } = graph;
   const { start, nbr } = graph.out;
   const [single, singleSq, batched, batchedSq] = [0, 1, 2, 3].map(() => new Float64Array(n));
   accumulateDependencies(start, nbr, sources, from, to, brandesBuffers(n, nbr.length), single, singleSq);
-  const done = accumulateBatched(start, nbr, sources, from, to, batchBuffers(n, nbr.length), batched, batchedSq);
+  const done = accumulateBatched(start, nbr, sources, from, to, buffers, batched, batchedSq);
   expect(bits(batched)).toBe(bits(single));
   expect(bits(batchedSq)).toBe(bits(singleSq));
   return done;
@@ -69,5 +75,17 @@ describe("batched Brandes equals the one-source kernel to the last bit", () => {
     // Sources 0–31 reach 64 levels and more; sources from 64 on see fewer than 36.
     expect(compare(long, all, 0, 32)).toBe(0);
     expect(compare(long, all, 64, 100)).toBe(36);
+  });
+
+  it("a batch with more levels per person and more path-carrying arcs than first allocated grows its lists", () => {
+    // On a path each of 32 sources reaches a person at its own distance: up to 32 levels per person, and as many
+    // records per arc, where the first allocation has room for 4 of each.
+    const long = path(100);
+    const all = Int32Array.from({ length: long.n }, (_, i) => i);
+    const buffers = batchBuffers(long.n, long.out.nbr.length);
+    const [slots, records] = [buffers.active.length, buffers.heads.length];
+    expect(compare(long, all, 64, 100, buffers)).toBe(36);
+    expect(buffers.active.length).toBeGreaterThan(slots);
+    expect(buffers.heads.length).toBeGreaterThan(records);
   });
 });
