@@ -29,7 +29,7 @@ export async function readCsv(path: string, options: CsvReadOptions, onHeader: H
     // Plain files (no quotes, one line ending) are split directly; csv-parse takes over at the first line that is not.
     const plain = options.parser !== "csv-parse" && !options.skipRows && isPlainDelimiter(info.delimiter);
     const onRecord = router.record;
-    const handover = plain ? await readPlainLines(chunks, info.delimiter, onRecord, router.line) : null;
+    const handover = plain ? await readPlainLines(chunks, info.delimiter, onRecord, router) : null;
     if (!plain || handover) {
       await readWithCsvParse(
         chunks,
@@ -88,19 +88,22 @@ async function readPlainLines(
   chunks: AsyncIterator<string>,
   delimiter: string,
   onRecord: RecordHandler,
-  onLine: (text: string, line: number) => boolean,
+  router: Pick<RecordRouter, "line" | "batch">,
 ): Promise<Handover | null> {
   let carry = "";
   let line = 0;
   let ending: "\n" | "\r\n" | null = null;
   let started = false;
+  const onLine = router.line;
   const splitLines = (body: string) => {
     // `body` ends with a line ending: the last piece of the split is empty.
     const lines = body.split(ending!);
-    for (let i = 0; i < lines.length - 1; i++) {
-      line++;
-      if (lines[i].length > 0 && !onLine(lines[i], line)) onRecord(lines[i].split(delimiter), line);
-    }
+    router.batch(() => {
+      for (let i = 0; i < lines.length - 1; i++) {
+        line++;
+        if (lines[i].length > 0 && !onLine(lines[i], line)) onRecord(lines[i].split(delimiter), line);
+      }
+    });
   };
   for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
     let text = carry + next.value;
@@ -131,7 +134,9 @@ async function readPlainLines(
   if (carry.length === 0) return null;
   // The last line has no line ending.
   if (carry.includes('"') || carry.includes("\r")) return { text: carry, line, ending };
-  if (!onLine(carry, line + 1)) onRecord(carry.split(delimiter), line + 1);
+  router.batch(() => {
+    if (!onLine(carry, line + 1)) onRecord(carry.split(delimiter), line + 1);
+  });
   return null;
 }
 

@@ -36,10 +36,19 @@ export function studentTCdf(t: number, df: number): number {
   return tCdf(t, df);
 }
 
+/** Quantiles already computed for whole degrees of freedom, by p then df: a survey asks for the same few thousands of times. */
+const tQuantiles = new Map<number, Map<number, number>>();
+
 /** Quantile of Student's t (0 < p < 1). */
 export function studentTQuantile(p: number, df: number): number {
   if (!(p > 0 && p < 1)) throw new RangeError(`quantile probability must be in (0, 1), got ${p}`);
-  return tQuantile(p, df);
+  // Welch's fractional df rarely repeat: only whole ones are kept.
+  if (!Number.isInteger(df)) return tQuantile(p, df);
+  let byDf = tQuantiles.get(p);
+  if (!byDf) tQuantiles.set(p, (byDf = new Map()));
+  let q = byDf.get(df);
+  if (q === undefined) byDf.set(df, (q = tQuantile(p, df)));
+  return q;
 }
 
 /**

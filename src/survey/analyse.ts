@@ -24,7 +24,7 @@ import type {
   WaveResult,
 } from "../result/survey.js";
 import { waveChanges } from "./wave-changes.js";
-import { selectRows } from "./select-rows.js";
+import { canonicalOrder } from "./row-order.js";
 
 /** Below this α a scale's score is not trustworthy as a measure (a common rule of thumb; Nunnally 1978 asks 0.7). */
 export const LOW_ALPHA = 0.6;
@@ -82,25 +82,6 @@ export function analyseSurvey(data: Dataset, options: SurveyOptions = {}): Surve
     coordination: coordination(data, survey, current, longFormRatings, notes),
     notes,
   };
-}
-
-/**
- * Responses are exchangeable, but floating-point sums are not: putting rows in an order fixed by their content makes
- * every figure independent of the order of the export's rows, to the last bit.
- */
-function canonicalOrder(survey: SurveyData): SurveyData {
-  const groupColumns = Object.keys(survey.groups).sort(byName);
-  const items = Object.keys(survey.answers).sort(byName);
-  const key = (r: number) =>
-    [
-      survey.waves[r] ?? "",
-      ...groupColumns.map((g) => survey.groups[g][r] ?? ""),
-      ...items.map((i) => String(survey.answers[i][r])),
-      survey.respondents[r] ?? "",
-    ].join("\u0000");
-  const keys = Array.from({ length: survey.rows }, (_, r) => key(r));
-  const order = keys.map((_, r) => r).sort((a, b) => byName(keys[a], keys[b]) || a - b);
-  return selectRows(survey, order);
 }
 
 /**

@@ -74,8 +74,9 @@ export interface CellDetail {
  * they must not single out raters by the dimensions they answered (src/survey/patterns.ts). Sub-indices are offered
  * first, then the dimensions; each is kept only when the set stays safe.
  */
-export function cellDetail(units: readonly { scores: Partial<Record<RcDimension, number>> }[], k: number): CellDetail {
-  const columns = RC_DIMENSIONS.map((d) => units.map((u) => u.scores[d] ?? NaN));
+export function cellDetail(units: readonly { scores: ArrayLike<number>; answered: number }[], k: number): CellDetail {
+  // Per dimension j, each unit's score where bit j of `answered` is set, else NaN (not answered).
+  const columns = RC_DIMENSIONS.map((_, j) => units.map((u) => (u.answered & (1 << j) ? u.scores[j] : NaN)));
   const patterns = answerPatterns(
     columns,
     units.map((_, i) => i),
@@ -91,8 +92,12 @@ export function cellDetail(units: readonly { scores: Partial<Record<RcDimension,
       return reciprocal[answered];
     };
   };
-  const raters = (dims: readonly RcDimension[]) =>
-    units.filter((u) => dims.some((d) => u.scores[d] !== undefined)).length;
+  const raters = (dims: readonly RcDimension[]) => {
+    const mask = dims.reduce((m, d) => m | (1 << RC_DIMENSIONS.indexOf(d)), 0);
+    let n = 0;
+    for (const u of units) if (u.answered & mask) n++;
+    return n;
+  };
   const offered: { name: string; figure: Figure }[] = [
     ...[COMMUNICATION_DIMENSIONS, RELATIONSHIP_DIMENSIONS].map((dims, n) => ({
       name: n === 0 ? "communication" : "relationship",

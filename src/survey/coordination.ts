@@ -15,35 +15,59 @@ import {
 import { summarise } from "./scoring.js";
 import type { CoordinationResult, RcAggregate, RcAsymmetry, RcCell, RcEstimate } from "../result/survey.js";
 
-/** One answer: a person in `raterGroup` rating `ratedGroup` on one dimension. */
 /** One person's ratings of one group: the unit every RC figure averages over. */
 interface Unit {
   person: number;
   raterGroup: string;
   ratedGroup: string;
-  scores: Partial<Record<RcDimension, number>>;
+  /** Score per dimension in RC_DIMENSIONS order, where `answered` has the dimension's bit. */
+  scores: Float64Array;
+  /** Bit j set when dimension RC_DIMENSIONS[j] was answered. */
+  answered: number;
   index: number;
 }
 
 const meanOf = (xs: number[]) => (xs.length === 0 ? NaN : xs.reduce((a, x) => a + x, 0) / xs.length);
-const answered = (unit: Unit, dims: readonly RcDimension[]) =>
-  dims.map((d) => unit.scores[d]).filter((x): x is number => x !== undefined);
+const DIMENSION_NUMBERS = new Map(RC_DIMENSIONS.map((d, j) => [d, j]));
+const maskOf = (dims: readonly RcDimension[]) => dims.reduce((mask, d) => mask | (1 << DIMENSION_NUMBERS.get(d)!), 0);
+const ALL = maskOf(RC_DIMENSIONS);
+const COMMUNICATION = maskOf(COMMUNICATION_DIMENSIONS);
+const RELATIONSHIP = maskOf(RELATIONSHIP_DIMENSIONS);
 
+/** Mean of the unit's answered dimensions among `mask`, summed in dimension order (NaN when none). */
+function meanAnswered(unit: Unit, mask: number): number {
+  let sum = 0;
+  let n = 0;
+  for (let j = 0; j < RC_DIMENSIONS.length; j++)
+    if (unit.answered & mask & (1 << j)) {
+      sum += unit.scores[j];
+      n++;
+    }
+  return n === 0 ? NaN : sum / n;
+}
+
+/** Units in order of their first rating; one per (person, rated group), the rater group taken from its first rating. */
 function toUnits(ratings: readonly RcRating[]): Unit[] {
-  const byKey = new Map<string, Unit>();
+  const byRated = new Map<string, Map<number, Unit>>();
+  const units: Unit[] = [];
   for (const r of ratings) {
-    const key = `${r.person}\u0000${r.ratedGroup}`;
-    let unit = byKey.get(key);
-    if (!unit)
-      byKey.set(
-        key,
-        (unit = { person: r.person, raterGroup: r.raterGroup, ratedGroup: r.ratedGroup, scores: {}, index: NaN }),
-      );
+    let raters = byRated.get(r.ratedGroup);
+    if (!raters) byRated.set(r.ratedGroup, (raters = new Map()));
+    let unit = raters.get(r.person);
+    if (!unit) {
+      const scores = new Float64Array(RC_DIMENSIONS.length);
+      unit = { person: r.person, raterGroup: r.raterGroup, ratedGroup: r.ratedGroup, scores, answered: 0, index: NaN };
+      raters.set(r.person, unit);
+      units.push(unit);
+    }
     // A repeated answer to one dimension keeps the first: loaders report duplicates, the statistic stays defined.
-    if (unit.scores[r.dimension] === undefined) unit.scores[r.dimension] = r.score;
+    const bit = 1 << DIMENSION_NUMBERS.get(r.dimension)!;
+    if (!(unit.answered & bit)) {
+      unit.answered |= bit;
+      unit.scores[DIMENSION_NUMBERS.get(r.dimension)!] = r.score;
+    }
   }
-  const units = [...byKey.values()];
-  for (const u of units) u.index = meanOf(answered(u, RC_DIMENSIONS));
+  for (const u of units) u.index = meanAnswered(u, ALL);
   return units;
 }
 
@@ -126,11 +150,17 @@ function cellEstimate(
 ): RcEstimate {
   const s = summarise(members.map((u) => u.index));
   const detail = cellDetail(members, k);
-  if (RC_DIMENSIONS.some((d, j) => !detail.dimensions[j] && members.some((u) => u.scores[d] !== undefined)))
-    withheld.cells++;
-  const subIndex = (dims: readonly RcDimension[], shown: boolean) => {
-    const values = members.map((u) => meanOf(answered(u, dims))).filter((x) => !Number.isNaN(x));
-    return !shown || values.length === 0 ? null : meanOf(values);
+  let answeredAny = 0;
+  for (const u of members) answeredAny |= u.answered;
+  if (RC_DIMENSIONS.some((_, j) => !detail.dimensions[j] && answeredAny & (1 << j))) withheld.cells++;
+  const subIndex = (mask: number, shown: boolean) => {
+    if (!shown) return null;
+    const values: number[] = [];
+    for (const u of members) {
+      const mean = meanAnswered(u, mask);
+      if (!Number.isNaN(mean)) values.push(mean);
+    }
+    return values.length === 0 ? null : meanOf(values);
   };
   return {
     suppressed: false,
@@ -139,11 +169,13 @@ function cellEstimate(
     sd: s.sd,
     ci: s.ci,
     band: bandOf(s.mean),
-    communication: subIndex(COMMUNICATION_DIMENSIONS, detail.communication),
-    relationship: subIndex(RELATIONSHIP_DIMENSIONS, detail.relationship),
+    communication: subIndex(COMMUNICATION, detail.communication),
+    relationship: subIndex(RELATIONSHIP, detail.relationship),
     dimensions: RC_DIMENSIONS.map((dimension, j) => {
-      const values = members.map((u) => u.scores[dimension]).filter((x): x is number => x !== undefined);
-      return { dimension, mean: detail.dimensions[j] ? meanOf(values) : null };
+      if (!detail.dimensions[j]) return { dimension, mean: null };
+      const values: number[] = [];
+      for (const u of members) if (u.answered & (1 << j)) values.push(u.scores[j]);
+      return { dimension, mean: meanOf(values) };
     }),
   };
 }

@@ -94,16 +94,25 @@ function patternsSafe(patterns: readonly AnswerPattern[], figures: readonly Figu
   return !search(0, new Set(), 0);
 }
 
-/** Respondents grouped by which of the items they answered. */
+/**
+ * Respondents grouped by which of the items they answered, patterns in order of first appearance. A row's pattern is
+ * a bit mask while there are at most 30 items (a text key beyond), so a row costs no allocation.
+ */
 export function answerPatterns(columns: readonly ArrayLike<number>[], rows: readonly number[]): AnswerPattern[] {
-  const byKey = new Map<string, AnswerPattern>();
+  const byKey = new Map<number | string, AnswerPattern>();
+  const masked = columns.length <= 30;
   for (const r of rows) {
-    const answered = columns.map((c) => !Number.isNaN(c[r]));
-    if (!answered.some(Boolean)) continue;
-    const key = answered.map((a) => (a ? "1" : "0")).join("");
-    const pattern = byKey.get(key);
+    let mask = 0;
+    let key = "";
+    for (let j = 0; j < columns.length; j++) {
+      const answered = !Number.isNaN(columns[j][r]);
+      if (answered) mask |= 1 << (j % 30);
+      if (!masked) key += answered ? "1" : "0";
+    }
+    if (mask === 0) continue;
+    const pattern = byKey.get(masked ? mask : key);
     if (pattern) pattern.persons++;
-    else byKey.set(key, { persons: 1, answered });
+    else byKey.set(masked ? mask : key, { persons: 1, answered: columns.map((c) => !Number.isNaN(c[r])) });
   }
   return [...byKey.values()];
 }

@@ -1,0 +1,120 @@
+// The survey's fast paths against the plain ones they replaced: the canonical row order by ranks against the order
+// of the joined text keys, answer patterns by bit mask against text keys, and the relational coordination cells
+// from typed per-unit scores against objects keyed by dimension (test/perf/reference/coordination-plain.ts). Same
+// order, same patterns, same numbers to the last bit.
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import type { RcRating, SurveyData } from "../../src/model/types.js";
+import { RC_DIMENSIONS } from "../../src/model/coordination.js";
+import { canonicalRows } from "../../src/survey/row-order.js";
+import { answerPatterns } from "../../src/survey/patterns.js";
+import { analyseCoordination } from "../../src/survey/coordination.js";
+import { propertyRuns } from "../helpers/size.js";
+import { plainAnswerPatterns, plainCoordination } from "./reference/coordination-plain.js";
+
+const RUNS = propertyRuns(100, 500);
+const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The order canonicalOrder kept before: every row's fields joined by U+0000, compared as text. */
+function joinedKeyOrder(survey: SurveyData): number[] {
+  const groups = Object.keys(survey.groups).sort(byName);
+  const items = Object.keys(survey.answers).sort(byName);
+  const keys = Array.from({ length: survey.rows }, (_, r) =>
+    [
+      survey.waves[r] ?? "",
+      ...groups.map((g) => survey.groups[g][r] ?? ""),
+      ...items.map((i) => String(survey.answers[i][r])),
+      survey.respondents[r] ?? "",
+    ].join("\u0000"),
+  );
+  return keys.map((_, r) => r).sort((a, b) => byName(keys[a], keys[b]) || a - b);
+}
+
+// Short texts from a few characters, U+0000 and U+0001 among them, so prefixes and separators collide.
+const text = fc.option(fc.string({ unit: fc.constantFrom("a", "b", "\u0000", "\u0001", "é", "1"), maxLength: 3 }), {
+  nil: null,
+});
+const answer = fc.constantFrom(NaN, 0, -0, 1, 2, 10, 2.5, -1);
+
+const surveyArb = fc.integer({ min: 0, max: 30 }).chain((rows) =>
+  fc.record({
+    rows: fc.constant(rows),
+    respondents: fc.array(text, { minLength: rows, maxLength: rows }),
+    waves: fc.array(text, { minLength: rows, maxLength: rows }),
+    groups: fc.dictionary(
+      fc.constantFrom("team", "org", "Team", "b"),
+      fc.array(text, { minLength: rows, maxLength: rows }),
+    ),
+    answers: fc.dictionary(
+      fc.constantFrom("Q1", "Q10", "Q2", "q1"),
+      fc.array(answer, { minLength: rows, maxLength: rows }).map((xs) => Float64Array.from(xs)),
+    ),
+  }),
+);
+
+describe("survey fast paths equal the plain ones", () => {
+  it("canonical row order by ranks equals the joined keys' order (with and without U+0000 in a field)", () => {
+    fc.assert(
+      fc.property(surveyArb, (partial) => {
+        const survey = { ...partial, waveOrder: [], waveDates: {} } as SurveyData;
+        expect(canonicalRows(survey)).toEqual(joinedKeyOrder(survey));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("answer patterns by bit mask equal text keys, up to 30 items and beyond", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 40 }).chain((items) =>
+          fc.array(fc.array(fc.constantFrom(NaN, 1, 3), { minLength: 12, maxLength: 12 }), {
+            minLength: items,
+            maxLength: items,
+          }),
+        ),
+        fc.array(fc.integer({ min: 0, max: 11 }), { maxLength: 20 }),
+        (columns, rows) => {
+          expect(answerPatterns(columns, rows)).toEqual(plainAnswerPatterns(columns, rows));
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("coordination cells, sub-indices, dimensions and pools equal the plain computation", () => {
+    // People of two rater groups rating two groups: most cells have enough raters to be shown.
+    const rating = fc
+      .record({
+        person: fc.integer({ min: 0, max: 30 }),
+        ratedGroup: fc.constantFrom("A", "B"),
+        dimension: fc.constantFrom(...RC_DIMENSIONS),
+        score: fc.constantFrom(1, 2, 3, 4, 5, 2.5),
+      })
+      .map((r) => ({ ...r, raterGroup: r.person % 3 === 0 ? "A" : "B" }));
+    fc.assert(
+      fc.property(fc.array(rating, { maxLength: 400 }), fc.integer({ min: 1, max: 4 }), (ratings, k) => {
+        const options = {
+          raterAttribute: "g",
+          wave: null,
+          source: "long" as const,
+          config: undefined,
+          minGroupSize: k,
+        };
+        const fast = analyseCoordination(ratings as RcRating[], options);
+        const plain = plainCoordination(ratings as RcRating[], k);
+        let withholding = 0;
+        for (const cell of fast.cells) {
+          if (cell.suppressed) continue;
+          const { withholds, ...expected } = plain.cells.get(`${cell.raterGroup}→${cell.ratedGroup}`)!;
+          if (withholds) withholding++;
+          const { n, index, sd, ci, communication, relationship, dimensions } = cell;
+          expect({ n, index, sd, ci, communication, relationship, dimensions }).toEqual(expected);
+        }
+        expect(fast.warnings.some((w) => w.includes(`${withholding} shown`))).toBe(withholding > 0);
+        if (!fast.within.suppressed) expect(fast.within.index).toBe(plain.within);
+        if (!fast.between.suppressed) expect(fast.between.index).toBe(plain.between);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
