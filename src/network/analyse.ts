@@ -17,7 +17,7 @@ import { buildGraph, degree, type Graph } from "./graph.js";
 import { groupLinks, rankCarriers } from "./links.js";
 import { eiIndex, grouping, mixingMatrix, type Grouping } from "./mixing.js";
 import { relationships } from "./relationships.js";
-import { median } from "./stats.js";
+import { largestRelativeError } from "./stats.js";
 import type { BoundarySection, GroupMetrics, NetworkSection, PersonMetrics } from "../result/network.js";
 
 /** Periods after first contact at which a relationship still in contact counts as durable (8 weeks, or 2 months). */
@@ -27,6 +27,15 @@ const FORUM_WINDOW_DAYS = 56;
 /** Carriers listed per pair of groups. */
 const CARRIERS_LISTED = 5;
 const SEED = 1;
+/**
+ * Work of a sampled betweenness run, in sources × (people + arcs): as much as the largest exact run (betweenness.ts,
+ * 3.1·10⁹ units, 12–15 s of CPU shared by the cores), so a system just past the exact limit costs no more than one
+ * just under it. At XL (50,000 people, ~1M arcs) that is ~2,900 sources, about a third of the standard error of the
+ * fixed 2.5·10⁸-unit sample (264 sources, 55% stated error) that betweenness.ts plans by default.
+ */
+const SAMPLED_WORK = 10_000 * (10_000 + 2 * 150_000);
+/** People the report names by betweenness: the brokers table lists the ten highest. */
+const NAMED_BROKERS = 10;
 
 export interface NetworkOptions {
   /** Threads for betweenness (default 1); the section is identical to the last bit whatever the number. */
@@ -59,7 +68,11 @@ export function startNetwork(data: Dataset, threads = 1): NetworkStart | null {
     ties.map((t) => t.to),
     !data.undirected,
   );
-  return { people, graph, betweenness: startBetweenness(graph, planBetweenness(graph), SEED, threads) };
+  return {
+    people,
+    graph,
+    betweenness: startBetweenness(graph, planBetweenness(graph, undefined, SAMPLED_WORK), SEED, threads),
+  };
 }
 
 /** Who in the network is a leaver or an articulation point, for the carriers and person rows. */
@@ -205,9 +218,13 @@ export function analyseNetwork(data: Dataset, options: NetworkOptions = {}): Net
   const between = finishBetweenness(started.betweenness);
   const plan = between.plan;
   options.onThreads?.(between.threads);
+  const relativeError = between.se ? largestRelativeError(between.raw, between.se, NAMED_BROKERS) : null;
   if (plan.method === "sampled") {
     notes.push(
-      `Betweenness estimated from ${plan.sources} of ${n} sources (seeded); each person's standard error is given.`,
+      `Betweenness estimated from ${plan.sources} of ${n} sources (seeded); each person's standard error is given.` +
+        (relativeError === null
+          ? ""
+          : ` Of the ${NAMED_BROKERS} highest estimates (the brokers named), the largest relative standard error is ${Math.round(100 * relativeError)}%; the true errors are likely larger, since these people are named because their estimates came out high.`),
     );
   }
   const personMetrics = personMetricsOf(people, graph, groupings, eiByBoundary, roles, between, flags);
@@ -227,7 +244,7 @@ export function analyseNetwork(data: Dataset, options: NetworkOptions = {}): Net
     largestComponentShare: n ? comps.sizes.reduce((a, b) => Math.max(a, b), 0) / n : null,
     betweennessMethod: plan.method,
     betweennessSampleSize: plan.method === "sampled" ? plan.sources : null,
-    betweennessRelativeError: between.se ? topRelativeError(between.raw, between.se) : null,
+    betweennessRelativeError: relativeError,
     boundaries,
     brokerageAttribute: brokerageGrouping?.attribute ?? null,
     people: personMetrics,
@@ -286,16 +303,6 @@ function groupMetrics(
     linkedGroups: linked[i].size,
     small: x.n < minGroupSize,
   }));
-}
-
-/** Median relative standard error of the ten highest betweenness estimates: the error that matters for ranking brokers. */
-function topRelativeError(raw: Float64Array, se: Float64Array): number | null {
-  const top = Array.from(raw.keys())
-    .filter((v) => raw[v] > 0)
-    .sort((a, b) => raw[b] - raw[a])
-    .slice(0, 10)
-    .map((v) => se[v] / raw[v]);
-  return median(top);
 }
 
 /** Without people.csv every person index from the ties stands for itself. */

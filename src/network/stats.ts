@@ -39,3 +39,16 @@ export function median(values: number[]): number | null {
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
+
+/**
+ * The largest relative standard error (SE ÷ estimate) among the `count` highest positive estimates (ties by index):
+ * it covers every person a ranking names, where a median would describe a typical one. Those people are picked by
+ * the same estimates, so it is a lower bound on their true errors. Null when no estimate is positive.
+ */
+export function largestRelativeError(estimate: Float64Array, se: Float64Array, count: number): number | null {
+  const top = Array.from(estimate.keys())
+    .filter((v) => estimate[v] > 0)
+    .sort((a, b) => estimate[b] - estimate[a] || a - b)
+    .slice(0, count);
+  return top.length ? Math.max(...top.map((v) => se[v] / estimate[v])) : null;
+}

@@ -192,7 +192,7 @@ export interface NetworkSection {
   betweennessMethod: "exact" | "sampled";
   /** Sources sampled when betweennessMethod is "sampled". */
   betweennessSampleSize: number | null;
-  /** Sampled only: median relative standard error of the ten highest estimates. */
+  /** Sampled only: the largest relative standard error among the ten highest estimates (the brokers named). */
   betweennessRelativeError: number | null;
   boundaries: BoundarySection[];
   brokerageAttribute: string | null;

@@ -2,6 +2,7 @@
 // reference values, plus the JSON interface issue 4 promises.
 import { describe, expect, it } from "vitest";
 import { analyseNetwork } from "../../src/network/analyse.js";
+import { largestRelativeError } from "../../src/network/stats.js";
 import { close, loadNetwork, networkDataset, reference } from "./networks.js";
 import type { MixingMatrix } from "../../src/result/network.js";
 
@@ -67,5 +68,17 @@ describe("analyseNetwork on Lazega advice (by office)", () => {
 
   it("is deterministic", () => {
     expect(JSON.stringify(analyseNetwork(networkDataset(net.people, net.ties)))).toBe(JSON.stringify(section));
+  });
+});
+
+describe("the stated error of sampled betweenness", () => {
+  it("is the largest relative standard error among the named people, not a typical one (hand-worked)", () => {
+    // Estimates 100, 80, 60, 0, 40 with SEs 10, 40, 6, 5, 30: the three highest are people 0, 1 and 2 with relative
+    // errors 10%, 50% and 10% — the median would say 10%, the largest says 50%. Person 3 (estimate 0) is never named.
+    const estimate = Float64Array.from([100, 80, 60, 0, 40]);
+    const se = Float64Array.from([10, 40, 6, 5, 30]);
+    expect(largestRelativeError(estimate, se, 3)).toBeCloseTo(0.5, 12);
+    expect(largestRelativeError(estimate, se, 10)).toBeCloseTo(0.75, 12);
+    expect(largestRelativeError(Float64Array.from([0, 0]), Float64Array.from([1, 1]), 10)).toBeNull();
   });
 });
