@@ -453,8 +453,8 @@ function xlTable(x) {
   return [
     `| XL (${x.events.toLocaleString("en-GB")} raw events, ${m(x.rawBytes)} MiB Parquet) | wall, s | peak RSS, MiB | CPU, s |`,
     "|---|---|---|---|",
-    `| aggregate → ${m(x.aggregateBytes)} MiB | ${s(x.aggregate.wallMs)} | ${m(x.aggregate.peakRssBytes)} | ${s(x.aggregate.cpuMs)} |`,
-    `| audit (${(x.audit.rows.interactions ?? 0).toLocaleString("en-GB")} rows) | ${s(x.audit.wallMs)} | ${m(x.audit.peakRssBytes)} | ${s(x.audit.cpuMs)} |`,
+    `| aggregate → ${x.aggregate.failed ? `failed: ${x.aggregate.failed}` : `${m(x.aggregateBytes)} MiB`} | ${s(x.aggregate.wallMs)} | ${m(x.aggregate.peakRssBytes ?? 0)} | ${s(x.aggregate.cpuMs || 0)} |`,
+    `| audit (${x.audit.failed ? x.audit.failed : `${(x.audit.rows.interactions ?? 0).toLocaleString("en-GB")} rows`}) | ${s(x.audit.wallMs)} | ${m(x.audit.peakRssBytes ?? 0)} | ${s(x.audit.cpuMs || 0)} |`,
     `| L interactions read + model: CSV / Parquet | ${s(x.lParquetVersusCsv.csv.readModelMs)} / ${s(x.lParquetVersusCsv.parquet.readModelMs)} (${x.lParquetVersusCsv.speedup.toFixed(1)}×) | | |`,
     `betweenness: ${b.method}${b.sources ? ` (${b.sources} sources, relative error ${b.relativeError})` : ""}; load ${x.loadBefore} → ${x.loadAfter}`,
   ].join("\n");

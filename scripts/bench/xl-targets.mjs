@@ -17,29 +17,46 @@ export function xlTargetRows(x) {
       ? "exact"
       : b.relativeError === null
         ? "sampled, no error stated"
-        : `sampled (${b.sources} sources), relative error ${(100 * b.relativeError).toFixed(0)}% stated`;
+        : `sampled (${b.sources} sources), largest relative standard error of the ten named ${(100 * b.relativeError).toFixed(0)}% stated`;
+  // A failed step is a result: what failed and after how long, judged not met.
+  const measured = (step) =>
+    step.failed?.startsWith("not run")
+      ? step.failed
+      : step.failed
+        ? `failed after ${s(step.wallMs)} (peak ${gib(step.peakRssBytes ?? 0)}): ${step.failed}`
+        : `${s(step.wallMs)}, ${gib(step.peakRssBytes)}`;
+  const within = (step) => !step.failed && step.wallMs <= 60_000 && step.peakRssBytes <= 4 * GIB;
+  const lFailed = l && (l.csv.failed || l.parquet.failed);
   return [
     [
       `aggregate of ${x.events.toLocaleString("en-GB")} raw events (Parquet)`,
       "≤ 60 s, ≤ 4 GiB",
-      `${s(aggregate.wallMs)}, ${gib(aggregate.peakRssBytes)}`,
-      full && aggregate.wallMs <= 60_000 && aggregate.peakRssBytes <= 4 * GIB,
+      measured(aggregate),
+      aggregate.failed ? false : full && within(aggregate),
       aggregate.load,
     ],
     [
       `audit of the aggregate (${(audit.ties ?? 0).toLocaleString("en-GB")} ties, ${(audit.rows.interactions ?? 0).toLocaleString("en-GB")} rows)`,
       "≤ 60 s, ≤ 4 GiB",
-      `${s(audit.wallMs)}, ${gib(audit.peakRssBytes)}`,
-      full && audit.wallMs <= 60_000 && audit.peakRssBytes <= 4 * GIB,
+      measured(audit),
+      audit.failed ? false : full && within(audit),
       audit.load,
     ],
-    ["XL betweenness", "exact or stated error", stated, b.method === "exact" || b.relativeError !== null, audit.load],
+    [
+      "XL betweenness",
+      "exact or stated error",
+      audit.failed ? "not measured (the audit did not finish)" : stated,
+      !audit.failed && (b.method === "exact" || b.relativeError !== null),
+      audit.load,
+    ],
     l
       ? [
           "L interactions read + model, Parquet vs CSV",
           "≥ 3× faster",
-          `${s(l.parquet.readModelMs)} vs ${s(l.csv.readModelMs)}: ${l.speedup.toFixed(1)}×`,
-          l.speedup >= 3,
+          lFailed
+            ? `failed: ${l.csv.failed ?? l.parquet.failed}`
+            : `${s(l.parquet.readModelMs)} vs ${s(l.csv.readModelMs)}: ${l.speedup.toFixed(1)}×`,
+          !lFailed && l.speedup >= 3,
           `${l.csv.load} / ${l.parquet.load}`,
         ]
       : ["L interactions, Parquet vs CSV", "≥ 3× faster", "not run", null, ""],

@@ -59,10 +59,18 @@ export function probedRun({ root, cli, work, name, args, env = {} }) {
     maxBuffer: 2 ** 31 - 1,
   });
   const wallMs = performance.now() - t0;
-  if (child.status !== 0 && child.status !== 1)
-    throw new Error(`relaudit ${args[0]} failed (exit ${child.status}):\n${child.stderr.toString().slice(-4000)}`);
-  return { wallMs, ...JSON.parse(readFileSync(probe, "utf8")), stdout: child.stdout, stderr: child.stderr.toString() };
+  const stderr = child.stderr.toString();
+  const probed = existsSync(probe) ? JSON.parse(readFileSync(probe, "utf8")) : {};
+  // A failed step (out of memory, a crash) is a result to record in the table, not a reason to stop the bench.
+  if (child.status !== 0 && child.status !== 1) {
+    const reason = stderr.trim().split("\n").filter(Boolean).slice(-3).join(" / ") || `signal ${child.signal}`;
+    return { wallMs, ...probed, failed: `exit ${child.status ?? child.signal}: ${reason.slice(0, 300)}`, stderr };
+  }
+  return { wallMs, ...probed, stdout: child.stdout, stderr };
 }
+
+/** A step that did not run because the one before it failed. */
+const notRun = (why) => ({ failed: `not run: ${why}`, wallMs: 0, maxRssBytes: 0, userMs: 0, systemMs: 0 });
 
 /** XL: aggregate the raw events, then audit the aggregate with the people. */
 export async function runXl({ root, cli, benchDir, work, events, log, loadavg }) {
@@ -82,16 +90,18 @@ export async function runXl({ root, cli, benchDir, work, events, log, loadavg })
   );
   log(`  ${aggregate.stderr.trim().split("\n")[0]}`);
   const auditLoadBefore = loadavg();
-  const audit = probedRun({
-    root,
-    cli,
-    work,
-    name: "XL-audit",
-    args: ["audit", "--people", people, "--interactions", interactions, "--format", "json", "--quiet"],
-    env: { RELAUDIT_TIMINGS: "1" },
-  });
-  const report = JSON.parse(audit.stdout.toString());
-  const timings = audit.stderr
+  const audit = aggregate.failed
+    ? notRun("the aggregate failed")
+    : probedRun({
+        root,
+        cli,
+        work,
+        name: "XL-audit",
+        args: ["audit", "--people", people, "--interactions", interactions, "--format", "json", "--quiet"],
+        env: { RELAUDIT_TIMINGS: "1" },
+      });
+  const report = audit.failed ? { inputs: { files: [] } } : JSON.parse(audit.stdout.toString());
+  const timings = (audit.stderr ?? "")
     .split("\n")
     .map((line) => (line.startsWith("{") ? JSON.parse(line) : null))
     .find((x) => x && x.timings);
@@ -107,13 +117,14 @@ export async function runXl({ root, cli, benchDir, work, events, log, loadavg })
   return {
     events,
     rawBytes: statSync(raw).size,
-    aggregateBytes: statSync(interactions).size,
+    aggregateBytes: aggregate.failed ? null : statSync(interactions).size,
     loadBefore,
     aggregate: {
       wallMs: aggregate.wallMs,
       peakRssBytes: aggregate.maxRssBytes,
       cpuMs: aggregate.userMs + aggregate.systemMs,
       summary: aggregate.stderr.trim(),
+      failed: aggregate.failed ?? null,
       load: aggregateLoad,
     },
     audit: {
@@ -124,6 +135,7 @@ export async function runXl({ root, cli, benchDir, work, events, log, loadavg })
       rows: Object.fromEntries(report.inputs.files.map((f) => [f.kind, f.rows])),
       ties: network.tieCount ?? null,
       betweenness,
+      failed: audit.failed ?? null,
       load: `${auditLoadBefore} → ${loadavg()}`,
     },
     loadAfter: loadavg(),
@@ -159,6 +171,8 @@ export async function parquetVersusCsv({ root, cli, benchDir, work, dir, log, lo
       ],
       env: { RELAUDIT_TIMINGS: "1" },
     });
+    if (run.failed)
+      return { failed: run.failed, readModelMs: NaN, wallMs: run.wallMs, load: `${before} → ${loadavg()}` };
     const timings = run.stderr
       .split("\n")
       .map((line) => (line.startsWith("{") ? JSON.parse(line) : null))
