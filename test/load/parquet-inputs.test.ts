@@ -171,7 +171,10 @@ describe("bad Parquet", () => {
     const path = await write("no-to.parquet", "SELECT 'a' AS sender, TIMESTAMP '2026-05-04 09:00' AS date");
     const result = await runInProcess(["audit", "--interactions", path]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('missing required column "to"');
+    expect(result.stderr).toContain(`${path}: missing required column "to"`);
+    // A Parquet file has column names, not a header line: no "line 1", and no header row to rename in.
+    expect(result.stderr).not.toContain("line 1");
+    expect(result.stderr).toContain("rename the column in the export (or the table)");
   });
 
   it("wrong types: the row, column, expected and found, as for CSV", async () => {

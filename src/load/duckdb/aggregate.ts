@@ -9,7 +9,7 @@ import { InputError } from "../../model/problems.js";
 import type { PeriodKind } from "../../model/periods.js";
 import { resolveColumns } from "../columns.js";
 import { openEngine, sqlIdent, sqlString, type Engine } from "./engine.js";
-import { describe, type Column } from "./rows.js";
+import { asTable, describe, type Column } from "./rows.js";
 import { guarded } from "./source.js";
 
 const RAW_EVENT_COLUMNS = {
@@ -139,7 +139,9 @@ async function rawScan(engine: Engine, input: string): Promise<string> {
 /** raw_events as the SQL file expects it: text sender and recipients, a wall-clock event_time, text channel. */
 function rawEventsView(columns: Column[], scan: string, options: AggregateOptions): string {
   const header = columns.map((c) => c.name);
-  const col = resolveColumns(header, RAW_EVENT_COLUMNS, options.input);
+  const resolve = () => resolveColumns(header, RAW_EVENT_COLUMNS, options.input);
+  // A raw CSV's header is its line 1; a Parquet file has column names but no header line.
+  const col = /\.parquet$/i.test(options.input) ? asTable(options.input, resolve) : resolve();
   const ref = (i: number) => sqlIdent(columns[i].name);
   const type = (i: number) => columns[i].type.toUpperCase();
   const expect = (i: number, expected: string) =>

@@ -11,7 +11,7 @@ import { resolveColumns } from "../columns.js";
 import { plural } from "../../text/format.js";
 import { openEngine, sqlIdent } from "./engine.js";
 import { collapsePairs, NO_TIME, tiesOf, type TypedRows } from "./ties.js";
-import { describe, type Column } from "./rows.js";
+import { asTable, describe, type Column } from "./rows.js";
 import { openSource } from "./source.js";
 import { INTERACTION_COLUMNS, INLINE_PREFIX } from "../interactions.js";
 
@@ -32,7 +32,7 @@ export async function loadInteractionsFromTable(
     const source = await openSource(engine, path, "interactions");
     const columns = await describe(engine, source);
     const header = columns.map((c) => c.name);
-    const col = resolveColumns(header, INTERACTION_COLUMNS, path);
+    const col = asTable(path, () => resolveColumns(header, INTERACTION_COLUMNS, path));
     const typed = typedColumns(columns, col, ctx.config.timeZone);
     if (!typed) return null;
     if (!people && header.some((h) => Object.values(INLINE_PREFIX).some((p) => h.toLowerCase().startsWith(p))))

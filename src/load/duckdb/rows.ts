@@ -54,7 +54,7 @@ export async function readTableRows(path: string, onHeader: HeaderHandler): Prom
     });
     const header = columns.map((c) => c.name);
     const info: CsvFileInfo = { path, encoding: "utf-8", delimiter: "", header, rows: 0, notes: [] };
-    const handler = onHeader(header, info);
+    const handler = asTable(path, () => onHeader(header, info));
     const consume: RowConsumer = typeof handler === "function" ? handler : handler.row;
     let select: string;
     try {
@@ -97,4 +97,24 @@ export async function readTableRows(path: string, onHeader: HeaderHandler): Prom
 
 function withFile(error: InputError, file: string): InputError {
   return new InputError(error.problems.map((p) => ({ file, ...p })));
+}
+
+/**
+ * Runs a header step of a loader shared with CSV (the column resolver) on a table's columns: its problems are said of
+ * the table's column names, with no "line 1" (a Parquet file or DuckDB table has no header line) and a hint that fits.
+ */
+export function asTable<T>(file: string, step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    throw new InputError(
+      error.problems.map(({ line, ...p }) => ({
+        ...p,
+        file: p.file || file,
+        ...(line !== undefined && line > 1 ? { line } : {}),
+        hint: p.hint?.replace("rename the column in the header row", "rename the column in the export (or the table)"),
+      })),
+    );
+  }
 }
