@@ -51,9 +51,10 @@ export interface BatchBuffers {
 export function batchBuffers(n: number, arcs: number): BatchBuffers {
   const batched = n <= BATCH_MAX_PEOPLE;
   const perSource = batched ? n * BATCH : 0;
-  // At M a batch has ~3.4 levels per person and ~2.2 records per arc; both arrays grow if a graph needs more.
+  // At M a batch lists each person on ~3.4 levels and records each arc on ~2.2 (an arc carries paths on as many
+  // levels as its tail is on); both lists grow when a graph needs more.
   const slots = batched ? 4 * n + 1 : 0;
-  const records = batched ? 4 * arcs : 0;
+  const records = batched ? 3 * arcs : 0;
   return {
     n,
     single: brandesBuffers(n, arcs),

@@ -79,7 +79,7 @@ describe("batched Brandes equals the one-source kernel to the last bit", () => {
 
   it("a batch with more levels per person and more path-carrying arcs than first allocated grows its lists", () => {
     // On a path each of 32 sources reaches a person at its own distance: up to 32 levels per person, and as many
-    // records per arc, where the first allocation has room for 4 of each.
+    // records per arc, where the first allocation has room for 4 and 3.
     const long = path(100);
     const all = Int32Array.from({ length: long.n }, (_, i) => i);
     const buffers = batchBuffers(long.n, long.out.nbr.length);
