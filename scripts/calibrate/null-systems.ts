@@ -116,7 +116,7 @@ export function nullSystem(options: NullSystemOptions): Dataset {
       successor.set(i, { person, week: week + 1 });
     }
 
-  const ties = new Map<number, Tie>();
+  const ties = new Map<number, Tie & { periods: Map<number, number> }>();
   const total = people.length;
   const add = (from: number, to: number, week: number, weight: number) => {
     if (weight <= 0) return;

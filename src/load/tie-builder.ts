@@ -13,6 +13,7 @@
 import type { Instant, Tie } from "../model/types.js";
 import { PairIndex } from "../util/pair-index.js";
 import { dict } from "../model/dict.js";
+import { tiePeriods, type PeriodColumns } from "./tie-periods.js";
 
 const HEADER = 5;
 const [WEIGHT, ROWS, DURATION, FIRST, LAST] = [0, 1, 2, 3, 4];
@@ -137,6 +138,7 @@ export class TieBuilder {
   ties(): Tie[] {
     const r = this.records;
     const ties: Tie[] = [];
+    const periods = tiePeriods(this.periodCells());
     for (let t = 0; t < this.count; t++) {
       const o = t * this.stride;
       ties.push({
@@ -148,34 +150,53 @@ export class TieBuilder {
         last: Number.isNaN(r[o + LAST]) ? null : r[o + LAST],
         durationMinutes: r[o + DURATION],
         channels: dict(),
-        periods: new Map(),
+        periods: periods[t],
       });
     }
     this.pairsInto(ties);
     if (this.sparse) {
-      for (const [cells, put] of [
-        [
-          this.sparse.channels,
-          (tie: Tie, key: number, weight: number) => (tie.channels[this.channelNames[key]] = weight),
-        ],
-        [this.sparse.periods, (tie: Tie, key: number, weight: number) => tie.periods.set(key, weight)],
-      ] as const) {
-        const { start, order } = cells.byTie(this.count);
-        for (let t = 0; t < this.count; t++)
-          for (let i = start[t]; i < start[t + 1]; i++) put(ties[t], cells.key[order[i]], cells.weight[order[i]]);
-      }
+      const { start, order } = this.sparse.channels.byTie(this.count);
+      for (let t = 0; t < this.count; t++)
+        for (let i = start[t]; i < start[t + 1]; i++) {
+          const cell = order[i];
+          ties[t].channels[this.channelNames[this.sparse.channels.key[cell]]] = this.sparse.channels.weight[cell];
+        }
       return ties;
     }
     for (let t = 0; t < this.count; t++) {
-      const tie = ties[t];
       const cells = t * this.stride + HEADER;
       for (let c = 0; c < this.channelNames.length; c++)
-        if (touched(r[cells + c])) tie.channels[this.channelNames[c]] = r[cells + c];
-      const periods = cells + this.channelColumns;
-      for (let p = 0; p < this.periodColumns; p++)
-        if (touched(r[periods + p])) tie.periods.set(this.periodFirst + p, r[periods + p]);
+        if (touched(r[cells + c])) ties[t].channels[this.channelNames[c]] = r[cells + c];
     }
     return ties;
+  }
+
+  /** Every tie's touched periods, ascending, in one pair of arrays (load/tie-periods.ts). */
+  private periodCells(): PeriodColumns {
+    const start = new Int32Array(this.count + 1);
+    if (this.sparse) {
+      const cells = this.sparse.periods;
+      const byTie = cells.byTie(this.count);
+      const period = Int32Array.from(byTie.order, (cell) => cells.key[cell]);
+      const weight = Float64Array.from(byTie.order, (cell) => cells.weight[cell]);
+      return { start: byTie.start, period, weight };
+    }
+    const r = this.records;
+    const offset = HEADER + this.channelColumns;
+    for (let t = 0; t < this.count; t++) {
+      let n = 0;
+      for (let p = 0, o = t * this.stride + offset; p < this.periodColumns; p++) if (touched(r[o + p])) n++;
+      start[t + 1] = start[t] + n;
+    }
+    const period = new Int32Array(start[this.count]);
+    const weight = new Float64Array(start[this.count]);
+    for (let t = 0, k = 0; t < this.count; t++)
+      for (let p = 0, o = t * this.stride + offset; p < this.periodColumns; p++)
+        if (touched(r[o + p])) {
+          period[k] = this.periodFirst + p;
+          weight[k++] = r[o + p];
+        }
+    return { start, period, weight };
   }
 
   /** from and to of every tie, read back from the pair table in one pass. */

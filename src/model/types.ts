@@ -41,8 +41,11 @@ export interface Tie {
   durationMinutes: number;
   /** Channel → summed weight, channels in order of first appearance in the file. Rows without a channel are counted under "". */
   channels: Record<string, number>;
-  /** Period index (see periods.ts) → summed weight, periods ascending; empty when the file has no timestamps. */
-  periods: Map<number, number>;
+  /**
+   * Period index (see periods.ts) → summed weight, periods ascending; empty when the file has no timestamps. Read
+   * only: the CSV loader gives a view of one array shared by all ties (load/tie-periods.ts), not a Map per tie.
+   */
+  periods: ReadonlyMap<number, number>;
 }
 
 export interface InteractionData {

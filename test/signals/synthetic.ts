@@ -52,7 +52,7 @@ export function syntheticDataset(options: SyntheticOptions, config: Partial<Conf
       .map((p, i) => [p, i] as const)
       .filter(([p]) => p.attributes.organisation === g)
       .map(([, i]) => i);
-  const ties = new Map<string, Tie>();
+  const ties = new Map<string, Tie & { periods: Map<number, number> }>();
   const add = (from: number, to: number, week: number, weight: number) => {
     if (weight <= 0) return;
     const key = `${from}>${to}`;

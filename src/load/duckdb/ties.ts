@@ -137,7 +137,8 @@ export async function tiesOf(
       sum(weight)::DOUBLE AS cell_weight FROM ${rows.relation} WHERE ${COUNTED} AND period IS NOT NULL GROUP BY ALL)
     JOIN tie_numbers USING (hf, ht) ORDER BY tie, period`;
   await eachChunk(engine, periods, ([tie, period, weight], count) => {
-    for (let r = 0; r < count; r++) ties[tie[r] as number].periods.set(period[r] as number, weight[r] as number);
+    for (let r = 0; r < count; r++)
+      (ties[tie[r] as number].periods as Map<number, number>).set(period[r] as number, weight[r] as number);
   });
   return { ties, channels: await addChannels(engine, rows, ties) };
 }
