@@ -114,7 +114,16 @@ describe("bad input: exit 2, file and line in the message, no stack trace, no pa
 
   it("a failed run leaves the previous report intact", () => {
     const out = mkdtempSync(join(tmpdir(), "relaudit-keep-"));
-    expect(runBuilt(["audit", small, "--out", out]).code).toBe(0);
+    // --png: the bundle loads resvg's native module (test/report/demo-outputs.test.ts checks the PNGs in process).
+    expect(runBuilt(["audit", small, "--out", out, "--png"]).code).toBe(0);
+    const svgs = readdirSync(join(out, "charts")).filter((f) => f.endsWith(".svg"));
+    expect(svgs.length).toBeGreaterThan(0);
+    for (const svg of svgs)
+      expect(
+        readFileSync(join(out, "charts", svg.replace(/\.svg$/, ".png")))
+          .subarray(1, 4)
+          .toString(),
+      ).toBe("PNG");
     const before = readFileSync(join(out, "report.json"), "utf8");
     const broken = mkdtempSync(join(tmpdir(), "relaudit-broken-"));
     cpSync(small, broken, { recursive: true });

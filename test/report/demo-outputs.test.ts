@@ -1,13 +1,14 @@
-// End to end on the demo system, through the built CLI: `audit fixtures/demo --out DIR --png --format csv` writes
-// report.md, report.json, an SVG and a PNG for every chart (each linked from report.md, each well-formed XML with
-// axes, points and limit lines where its kind has them) and the CSV tables.
+// The demo system's outputs: `audit fixtures/demo --out DIR --png --format csv` writes report.md, report.json, an
+// SVG and a PNG for every chart (each linked from report.md, each well-formed XML with axes, points and limit lines
+// where its kind has them) and the CSV tables. Run in process: what is checked is the files, and a spawned run cost
+// the startup of a second process; test/e2e/cli.test.ts writes an --out folder with --png through the built binary.
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Report } from "../../src/result/types.js";
-import { ROOT, runBuilt, type CliResult } from "../helpers/cli.js";
+import { ROOT, runInProcess, type CliResult } from "../helpers/cli.js";
 import { demoDeck } from "../helpers/demo.js";
 import { axes, marks, parseSvg, pngSize } from "./charts/svg.js";
 
@@ -20,18 +21,11 @@ describe.skipIf(!existsSync(join(demo, "people.csv")))("demo system outputs", ()
   let report: Report;
   let charts: string[];
 
-  beforeAll(() => {
-    result = runBuilt([
-      "audit",
-      demo,
-      "--out",
-      out,
-      "--png",
-      "--format",
-      "csv",
-      "--generated-at",
-      "2026-11-23T06:00:00Z",
-    ]);
+  beforeAll(async () => {
+    result = await runInProcess(
+      ["audit", demo, "--out", out, "--png", "--format", "csv", "--generated-at", "2026-11-23T06:00:00Z"],
+      { env: { NO_COLOR: "1" } },
+    );
     markdown = readFileSync(join(out, "report.md"), "utf8");
     report = JSON.parse(readFileSync(join(out, "report.json"), "utf8"));
     charts = readdirSync(join(out, "charts"))
