@@ -8,9 +8,10 @@
 // - δ(v) = σ(v) · Σ (1 + δ(w)) / σ(w) over v's successors w, summed from 0 in v's arc order, here as there; the
 //   order in which people are finished does not change any person's value.
 // - Each person's dependencies are added to the total in source order (a batch's deltas are kept until it ends).
-// - The forward pass writes down, per person and level, the arcs that carried paths and for which sources; the
-//   backward pass replays that record instead of scanning every arc again and testing its level (issue 15: at M
-//   two thirds of the scanned arcs carry paths, and the replay is sequential).
+// - The forward pass writes down, per person and level, the arcs that carried paths and for which sources, in arc
+//   order; the backward pass replays that record, so each sum has the same terms in the same order as a scan of
+//   every arc testing its level would give (issue 15: at M two thirds of the scanned arcs carry paths, and the
+//   replay reads memory in sequence).
 // - σ counts shortest paths: sums of whole numbers, exact in any order while no count exceeds 2^53. The batch
 //   checks that, and otherwise (and when there are more levels than it keeps masks for) gives the batch to the
 //   one-source kernel.
@@ -20,7 +21,7 @@ import { accumulateDependencies, brandesBuffers, type BrandesBuffers } from "./b
 const BATCH = 32;
 /** Levels (distances from a source) whose masks a batch keeps; a network with a longer shortest path uses the one-source kernel. */
 const MAX_LEVELS = 64;
-/** Above this many people the per-(person, source) arrays (3 × 8 bytes × 32 per person) use the one-source kernel. */
+/** Above this many people the per-(person, source) arrays (2 × 8 bytes × 32 per person) use the one-source kernel. */
 const BATCH_MAX_PEOPLE = 50_000;
 /** Path counts from this on could have rounded, so their sum would depend on the order of the additions. */
 const EXACT_COUNT = 2 ** 53;
