@@ -9,7 +9,7 @@ import { latestSubmissions } from "./duplicates.js";
 import { groupUnits } from "./groups.js";
 import { itemResults, shownItems } from "./items.js";
 import { isLeadershipScale } from "../model/presets.js";
-import { cronbachAlpha } from "./reliability.js";
+import { cronbachAlpha, type Reliability } from "./reliability.js";
 import { participation } from "./participation.js";
 import { figureKey, plannedAttributes, planRelease, RESPONSES, scaleFamily } from "./release.js";
 import { scoreScale, type ScoredScale } from "./scored.js";
@@ -233,7 +233,7 @@ function analyseScale(
     .map((i) => ({ item: i.id, rDrop: i.rDrop!, reversed: i.reversed }));
   // A withheld item is not named even for having no variance: that alone would say every answer to it was the same.
   const excluded = reliability.excluded.filter((i) => shown[i]);
-  warnings.push(...measurementWarnings(keyed, excluded, reliability.alpha, headline.n, keying));
+  warnings.push(...measurementWarnings(keyed, excluded, reliability, headline.n, keying));
   return {
     ...base,
     waves: waveResults,
@@ -256,7 +256,7 @@ function analyseScale(
 function measurementWarnings(
   keyed: KeyedItems,
   excluded: number[],
-  alpha: number | null,
+  { alpha, unestimable }: Pick<Reliability, "alpha" | "unestimable">,
   n: number,
   keying: { item: string; rDrop: number; reversed: boolean }[],
 ): string[] {
@@ -269,7 +269,11 @@ function measurementWarnings(
   if (excluded.length > 0)
     warnings.push(`no variance in ${excluded.map((i) => keyed.ids[i]).join(", ")}: left out of α (still in the score)`);
   if (keyed.ids.length < 2) warnings.push("a one-item scale has no reliability estimate");
-  else if (alpha === null) warnings.push("α cannot be estimated: some item pairs were never answered together");
+  else if (unestimable === "pairs")
+    warnings.push("α cannot be estimated: some item pairs were never answered together");
+  else if (unestimable === "total")
+    warnings.push("α cannot be estimated: the items cancel out, so everyone's total score is the same");
+  else if (alpha === null) warnings.push("α cannot be estimated: fewer than two items vary");
   else if (alpha < LOW_ALPHA)
     warnings.push(`low reliability: α ${alpha.toFixed(2)} < ${LOW_ALPHA}; the items may not measure one thing`);
   if (n < SMALL_N) warnings.push(`only ${n} respondents: α, SDs and comparisons are imprecise`);

@@ -10,10 +10,12 @@ interface ItemReliability {
 }
 
 export interface Reliability {
-  /** Raw α = k/(k−1)·(1 − tr(C)/ΣC). Null with fewer than two usable items. */
+  /** Raw α = k/(k−1)·(1 − tr(C)/ΣC). Null with fewer than two usable items or a total that does not vary. */
   alpha: number | null;
-  /** Standardised α = k/(k−1)·(1 − k/ΣR). */
+  /** Standardised α = k/(k−1)·(1 − k/ΣR); null when ΣR is zero. */
   alphaStandardised: number | null;
+  /** Why α is null: fewer than two items vary, a pair never answered together, or a total that does not vary. */
+  unestimable: "items" | "pairs" | "total" | null;
   /** Mean inter-item correlation (ΣR − k)/(k(k−1)). */
   averageR: number | null;
   items: ItemReliability[];
@@ -64,13 +66,26 @@ const trace = (m: number[][]) => m.reduce((acc, row, i) => acc + row[i], 0);
 const without = (m: number[][], drop: number) =>
   m.filter((_, i) => i !== drop).map((row) => row.filter((_, j) => j !== drop));
 
-function alphaOf(c: number[][]): { raw: number; std: number; averageR: number } {
+/**
+ * Items that cancel out (2, 3, 2 beside 2, 1, 2) give every respondent the same total: ΣC is 0 and α is 0/0,
+ * undefined, though rounding leaves ΣC at ±1e-17 and α at ±10¹⁶. Below this share of the items' own variance the
+ * total is taken as constant and α as not estimable. A clearly negative ΣC (pairwise covariances that are not
+ * positive semi-definite) is kept, and gives α above 1 as psych does.
+ */
+const ROUNDING = 1e-12;
+const ratio = (numerator: number, denominator: number, scale: number) =>
+  Math.abs(denominator) > ROUNDING * scale ? numerator / denominator : null;
+
+function alphaOf(c: number[][]): { raw: number | null; std: number | null; averageR: number } {
   const k = c.length;
   const r = c.map((row, i) => row.map((x, j) => x / Math.sqrt(c[i][i] * c[j][j])));
   const sumR = sumAll(r);
+  const tr = trace(c);
+  const rawShare = ratio(tr, sumAll(c), tr);
+  const stdShare = ratio(k, sumR, k);
   return {
-    raw: (1 - trace(c) / sumAll(c)) * (k / (k - 1)),
-    std: (1 - k / sumR) * (k / (k - 1)),
+    raw: rawShare === null ? null : (1 - rawShare) * (k / (k - 1)),
+    std: stdShare === null ? null : (1 - stdShare) * (k / (k - 1)),
     averageR: (sumR - k) / (k * (k - 1)),
   };
 }
@@ -84,16 +99,32 @@ export function cronbachAlpha(columns: readonly Float64Array[], rows: readonly n
   // A pair never answered together leaves a hole in C; psych would return NA, and so do we.
   const c = kept.map((i) => kept.map((j) => full[i][j]));
   const usable = kept.length >= 2 && c.every((row) => row.every(Number.isFinite));
-  if (!usable) return { alpha: null, alphaStandardised: null, averageR: null, items, excluded };
+  if (!usable)
+    return {
+      alpha: null,
+      alphaStandardised: null,
+      averageR: null,
+      unestimable: kept.length < 2 ? "items" : "pairs",
+      items,
+      excluded,
+    };
   const total = alphaOf(c);
   const k = kept.length;
   kept.forEach((item, i) => {
     const rest = without(c, i);
     const covWithRest = c[i].reduce((a, x) => a + x, 0) - c[i][i];
     items[item] = {
-      rDrop: covWithRest / Math.sqrt(c[i][i] * sumAll(rest)),
+      // The other items' total can be constant too (two items that cancel out beside this one).
+      rDrop: ratio(covWithRest, Math.sqrt(c[i][i] * Math.max(0, sumAll(rest))), Math.sqrt(c[i][i] * trace(rest))),
       alphaIfDeleted: k > 2 ? alphaOf(rest).raw : null,
     };
   });
-  return { alpha: total.raw, alphaStandardised: total.std, averageR: total.averageR, items, excluded };
+  return {
+    alpha: total.raw,
+    alphaStandardised: total.std,
+    averageR: total.averageR,
+    unestimable: total.raw === null ? "total" : null,
+    items,
+    excluded,
+  };
 }

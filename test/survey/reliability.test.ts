@@ -43,7 +43,28 @@ describe("Cronbach's α (hand-worked)", () => {
 
   it("has no α-if-deleted with two items and no α with one", () => {
     expect(cronbachAlpha(columns.slice(0, 2), all(5)).items[0].alphaIfDeleted).toBeNull();
-    expect(cronbachAlpha(columns.slice(0, 1), all(5)).alpha).toBeNull();
+    const one = cronbachAlpha(columns.slice(0, 1), all(5));
+    expect(one.alpha).toBeNull();
+    expect(one.unestimable).toBe("items");
+  });
+
+  it("has no α when the items cancel out and every total is the same (0/0, not ±10¹⁶ from rounding)", () => {
+    // Found by the fuzz suite: a = 2, 3, 2 and b = 2, 1, 2 sum to 4 for everyone, so ΣC = var(a + b) = 0 and
+    // ΣR = 2 + 2·(−1) = 0; rounding left ΣR ≈ 1e-16 and a standardised α of 2.4·10¹⁶.
+    const r = cronbachAlpha([Float64Array.of(2, 3, 2), Float64Array.of(2, 1, 2)], all(3));
+    expect(r.alpha).toBeNull();
+    expect(r.alphaStandardised).toBeNull();
+    expect(r.unestimable).toBe("total");
+    expect(r.averageR).toBeCloseTo(-1, 12);
+    expect(r.items[0].rDrop).toBeCloseTo(-1, 12);
+    // Beside an item that varies on its own, the pair's constant sum leaves that item's r.drop undefined.
+    const three = cronbachAlpha(
+      [Float64Array.of(2, 3, 2, 3), Float64Array.of(2, 1, 2, 1), Float64Array.of(1, 2, 4, 3)],
+      all(4),
+    );
+    expect(three.alpha).not.toBeNull();
+    expect(three.items[2].rDrop).toBeNull();
+    expect(three.items[2].alphaIfDeleted).toBeNull();
   });
 });
 
