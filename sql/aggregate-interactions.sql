@@ -30,16 +30,17 @@ events AS (
   FROM raw_events
   WHERE sender IS NOT NULL AND TRIM(sender) <> '' AND event_time IS NOT NULL
 ),
--- Each event's period and its distinct recipients as a list, trimmed (spaces around each ';' go before the split:
--- most events have one recipient, and most lists no spaces, so the costlier spellings run only where needed).
+-- Each event's period and its distinct recipients as a list, each name trimmed as the sender is. Most events have one
+-- recipient, and most lists are plain ASCII names without spaces, so the per-name TRIM runs only where needed; TRIM
+-- also strips Unicode spaces (U+00A0 from spreadsheets), so anything beyond printable ASCII takes the trimmed path.
 listed AS (
   SELECT e.sender, e.channel, e.duration_minutes,
     CAST(CASE WHEN settings.period = 'month' THEN DATE_TRUNC('month', e.event_time)
       ELSE DATE_TRUNC('week', e.event_time) END AS DATE) AS period_start, -- DIALECT: ISO week (Monday) and month starts
     CASE WHEN STRPOS(e.recipients, ';') = 0 THEN [TRIM(e.recipients)]
-      WHEN STRPOS(e.recipients, ' ') = 0 THEN LIST_DISTINCT(STRING_SPLIT(e.recipients, ';'))
-      ELSE LIST_DISTINCT(STRING_SPLIT(TRIM(REGEXP_REPLACE(e.recipients, ' *; *', ';', 'g')), ';'))
-    END AS names, -- DIALECT: a list of one, split, distinct, replace every match
+      WHEN NOT REGEXP_MATCHES(e.recipients, '[^!-~]') THEN LIST_DISTINCT(STRING_SPLIT(e.recipients, ';'))
+      ELSE LIST_DISTINCT(LIST_TRANSFORM(STRING_SPLIT(e.recipients, ';'), name -> TRIM(name)))
+    END AS names, -- DIALECT: a list of one, a character outside printable ASCII, split, distinct, trim each
     settings.max_recipients
   FROM events AS e CROSS JOIN settings
 ),

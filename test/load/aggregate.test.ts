@@ -5,7 +5,7 @@
 //   A→B 09:00 Mon 4 May email; A→B,C 10:00 email (exported twice: once); A→" B ; B ;A;" meeting 30 min → B once,
 //   the sender and the blank ignored; B→"" left out; C→A call 15 on 11 May and call (no minutes) on 13 May;
 //   A→B,C,D,E meeting: 4 recipients, over a limit of 3; D→D only the sender; no sender; A→B 23:30 Sunday 10 May.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -94,6 +94,25 @@ describe("relaudit aggregate", () => {
     const reference = await aggregate(instants, join(work, "instants-etc.csv"), "--time-zone", "Etc/UTC");
     expect(fast).toBe(reference);
     expect(fast.trim().split("\n")).toHaveLength(3);
+  });
+
+  it("names padded with Unicode spaces (U+00A0 from a spreadsheet) are trimmed like ASCII spaces", async () => {
+    // "B;\u00a0C" is B and C; "B ;\u00a0A" is B and the sender. Untrimmed, \u00a0C would be a new person and
+    // \u00a0A a self-send counted as contact.
+    const raw = join(work, "nbsp.csv");
+    writeFileSync(
+      raw,
+      [
+        "sender,recipients,timestamp,channel,duration_minutes",
+        "A,B;\u00a0C,2026-05-04T09:00:00Z,chat,0",
+        "A,B ;\u00a0A,2026-05-04T10:00:00Z,chat,0",
+        "\u00a0A\u3000,B;\u2002D,2026-05-04T11:00:00Z,chat,0",
+        "",
+      ].join("\n"),
+    );
+    expect(await aggregate(raw, join(work, "nbsp-out.csv"), "--max-recipients", "2")).toBe(
+      [HEADER, "A,B,2026-05-04,chat,3,0.0", "A,C,2026-05-04,chat,1,0.0", "A,D,2026-05-04,chat,1,0.0", ""].join("\n"),
+    );
   });
 
   it("the audit reads what aggregate writes", async () => {
