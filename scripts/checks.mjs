@@ -14,10 +14,11 @@ const env = { ...process.env, PATH: `${join(root, "node_modules", ".bin")}${deli
 
 // Each check keeps what it learnt about unchanged files in .cache/ (git-ignored, one per checkout), keyed by the
 // content of every file, so a second run re-checks only what changed: ~70 CPU-s on a fresh clone, a few after.
-// The folder is named by a hash of the lockfile and Node's version: a new version of any tool (or of a plugin the
-// ESLint cache would not notice) starts from nothing, and the old folder is removed.
-const stamp = createHash("sha256")
-  .update(readFileSync(join(root, "package-lock.json")))
+// The folder is named by a hash of the lockfile, the configs and Node's version, and the old folder is removed: a new
+// version of any tool (or of a plugin the ESLint cache would not notice) starts from nothing, and so does a changed
+// rule, since dependency-cruiser keys its cache by the modules and some options but not by its rules.
+const CONFIGS = ["package-lock.json", "package.json", ".dependency-cruiser.cjs", "tsconfig.json", "knip.json"];
+const stamp = CONFIGS.reduce((hash, file) => hash.update(readFileSync(join(root, file))), createHash("sha256"))
   .update(process.version)
   .digest("hex")
   .slice(0, 12);
