@@ -1,7 +1,11 @@
 // What stderr says when a run fails, and that --pseudonymise keeps input values out of it even with --debug.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { reportError, type ErrorReporting } from "../../src/cli/report-error.js";
 import { InputError } from "../../src/model/problems.js";
+import { runInProcess } from "../helpers/cli.js";
 
 function report(error: unknown, how: ErrorReporting): { code: number; stderr: string } {
   let stderr = "";
@@ -55,5 +59,22 @@ describe("reportError", () => {
     expect(pseudonymised.stderr).not.toContain("Jane.Doe");
     expect(pseudonymised.stderr).toContain('duplicate person id "…"');
     expect(pseudonymised.stderr).toMatch(/\n\s+at /);
+  });
+
+  it("through the CLI: an unknown id stays out of stderr under --pseudonymise --debug, frames shown", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "relaudit-report-error-"));
+    try {
+      writeFileSync(join(dir, "people.csv"), "id,organisation\nu1zq,A\nu2zq,B\n");
+      writeFileSync(join(dir, "interactions.csv"), "from,to,timestamp\nu1zq,secret9zq,2026-05-04T09:00:00Z\n");
+      const env = { RELAUDIT_PSEUDONYM_KEY: "0123456789abcdef0123" };
+      const plain = await runInProcess(["audit", dir, "--debug"], { env });
+      expect(plain.stderr).toContain("secret9zq");
+      const debug = await runInProcess(["audit", dir, "--pseudonymise", "--debug"], { env });
+      expect(debug.code).toBe(2);
+      expect(debug.stderr).toMatch(/\n\s+at /);
+      expect(debug.stderr).not.toContain("secret9zq");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
