@@ -117,9 +117,13 @@ export async function tiesOf(
 
   const ties: Tie[] = [];
   const sql = "SELECT from_id, to_id, weight, n, first_at, last_at, duration FROM tie_numbers ORDER BY tie";
+  // Each tie's periods, filled by the second query; the Tie holds the same Map read-only.
+  const tiePeriods: Map<number, number>[] = [];
   await eachChunk(engine, sql, ([from, to, weight, n, first, last, duration], count) => {
     for (let r = 0; r < count; r++) {
       const [f, l] = [first[r] as number, last[r] as number];
+      const byPeriod = new Map<number, number>();
+      tiePeriods.push(byPeriod);
       ties.push({
         from: index.get(from[r] as string)!,
         to: index.get(to[r] as string)!,
@@ -129,7 +133,7 @@ export async function tiesOf(
         last: Number.isNaN(l) ? null : l,
         durationMinutes: duration[r] as number,
         channels: {},
-        periods: new Map(),
+        periods: byPeriod,
       });
     }
   });
@@ -137,8 +141,7 @@ export async function tiesOf(
       sum(weight)::DOUBLE AS cell_weight FROM ${rows.relation} WHERE ${COUNTED} AND period IS NOT NULL GROUP BY ALL)
     JOIN tie_numbers USING (hf, ht) ORDER BY tie, period`;
   await eachChunk(engine, periods, ([tie, period, weight], count) => {
-    for (let r = 0; r < count; r++)
-      (ties[tie[r] as number].periods as Map<number, number>).set(period[r] as number, weight[r] as number);
+    for (let r = 0; r < count; r++) tiePeriods[tie[r] as number].set(period[r] as number, weight[r] as number);
   });
   return { ties, channels: await addChannels(engine, rows, ties) };
 }
