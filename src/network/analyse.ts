@@ -27,14 +27,6 @@ const FORUM_WINDOW_DAYS = 56;
 /** Carriers listed per pair of groups. */
 const CARRIERS_LISTED = 5;
 const SEED = 1;
-/**
- * Work of a sampled betweenness run, in sources × (people + arcs): as much as the largest exact run (betweenness.ts,
- * 3.1·10⁹ units, about 20 s of CPU at 6.3 ns a unit, shared by the cores), so a system just past the exact limit
- * costs no more than one just under it. At XL (50,000 people, ~1M arcs) that is ~2,900 sources, about a third of
- * the standard error of the fixed 2.5·10⁸-unit sample (264 sources, 55% stated error) that betweenness.ts plans by
- * default.
- */
-const SAMPLED_WORK = 10_000 * (10_000 + 2 * 150_000);
 /** People the report names by betweenness: the brokers table lists the ten highest. */
 const NAMED_BROKERS = 10;
 
@@ -72,7 +64,7 @@ export function startNetwork(data: Dataset, threads = 1): NetworkStart | null {
   return {
     people,
     graph,
-    betweenness: startBetweenness(graph, planBetweenness(graph, undefined, SAMPLED_WORK), SEED, threads),
+    betweenness: startBetweenness(graph, planBetweenness(graph), SEED, threads),
   };
 }
 

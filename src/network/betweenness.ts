@@ -11,22 +11,22 @@ import { seededRandom, shufflePrefix } from "./random.js";
  * ~9 s for all 10,000, shared by the cores (docs/performance.md).
  */
 const EXACT_WORK_LIMIT = 10_000 * (10_000 + 2 * 150_000);
-/** Work of a sample above that: a few seconds, with each estimate's standard error (Brandes & Pich 2007). */
-const SAMPLE_WORK = 2.5e8;
 /** Fewest sources in a sample: below this the standard errors themselves are unreliable. */
 const MIN_SAMPLE = 100;
 
 export type BetweennessPlan = { method: "exact" } | { method: "sampled"; sources: number };
 
-export function planBetweenness(
-  graph: Graph,
-  workLimit = EXACT_WORK_LIMIT,
-  sampleWork = Math.min(workLimit, SAMPLE_WORK),
-): BetweennessPlan {
+/**
+ * Exact within the work limit. Above it, a sample of sources (Brandes & Pich 2007, each estimate with its standard
+ * error) gets as much work as the largest exact run, so a system just past the limit costs no more than one just
+ * under it: at XL (50,000 people, ~1M arcs) ~2,900 sources. A sample of half the sources or more saves at most half
+ * the work and still carries an error, so the run is exact instead.
+ */
+export function planBetweenness(graph: Graph, workLimit = EXACT_WORK_LIMIT): BetweennessPlan {
   const perSource = graph.n + graph.out.nbr.length;
   if (graph.n * perSource <= workLimit) return { method: "exact" };
-  const sources = Math.max(MIN_SAMPLE, Math.floor(sampleWork / perSource));
-  return sources >= graph.n ? { method: "exact" } : { method: "sampled", sources };
+  const sources = Math.max(MIN_SAMPLE, Math.floor(workLimit / perSource));
+  return 2 * sources >= graph.n ? { method: "exact" } : { method: "sampled", sources };
 }
 
 export interface Betweenness {

@@ -75,6 +75,9 @@ describe("betweenness", () => {
     const g = buildGraph(1000, [0], [1], true);
     expect(planBetweenness(g, 1_001_000)).toEqual({ method: "exact" });
     expect(planBetweenness(g, 200 * 1001)).toEqual({ method: "sampled", sources: 200 });
+    // A sample of half the sources or more would save at most half the work: exact instead.
+    expect(planBetweenness(g, 499 * 1001)).toEqual({ method: "sampled", sources: 499 });
+    expect(planBetweenness(g, 500 * 1001)).toEqual({ method: "exact" });
     // Never fewer than MIN_SAMPLE sources, however small the budget.
     expect(planBetweenness(g, 10)).toEqual({ method: "sampled", sources: 100 });
   });
