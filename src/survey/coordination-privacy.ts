@@ -6,7 +6,7 @@
 // reader can form is a union of blocks and shown cells, so the matrix is safe exactly when every non-empty block
 // has at least k people; while one has fewer, the smallest shown cell that would join it is hidden (or, with none
 // left, the aggregate). Inside a shown cell, dimensions and sub-indices follow src/survey/patterns.ts.
-import { answerPatterns, selectFigures, weight, type Figure } from "./patterns.js";
+import { answerPatterns, selectFigures, weight, type AnswerPattern, type Figure } from "./patterns.js";
 import {
   COMMUNICATION_DIMENSIONS,
   RC_DIMENSIONS,
@@ -98,6 +98,19 @@ export function cellDetail(units: readonly { scores: ArrayLike<number>; answered
     for (const u of units) if (u.answered & mask) n++;
     return n;
   };
+  return chooseDetail(patterns, share, raters, k);
+}
+
+/**
+ * The choice itself, given a cell's answer patterns, the share figure of a set of dimensions and its rater count:
+ * sub-indices, then dimensions, each offered with k raters and kept while the set stays safe beside the index.
+ */
+export function chooseDetail(
+  patterns: readonly AnswerPattern[],
+  share: (dims: readonly RcDimension[]) => Figure,
+  raters: (dims: readonly RcDimension[]) => number,
+  k: number,
+): CellDetail {
   const offered: { name: string; figure: Figure }[] = [
     ...[COMMUNICATION_DIMENSIONS, RELATIONSHIP_DIMENSIONS].map((dims, n) => ({
       name: n === 0 ? "communication" : "relationship",

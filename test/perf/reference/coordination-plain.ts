@@ -5,7 +5,8 @@ import { RC_DIMENSIONS, COMMUNICATION_DIMENSIONS, RELATIONSHIP_DIMENSIONS } from
 import type { RcDimension } from "../../../src/model/coordination.js";
 import type { RcRating } from "../../../src/model/types.js";
 import type { AnswerPattern, Figure } from "../../../src/survey/patterns.js";
-import { selectFigures, weight } from "../../../src/survey/patterns.js";
+import { weight } from "../../../src/survey/patterns.js";
+import { chooseDetail } from "../../../src/survey/coordination-privacy.js";
 import { summarise } from "../../../src/survey/scoring.js";
 
 interface Unit {
@@ -68,26 +69,8 @@ function cellDetail(units: readonly Unit[], k: number) {
   };
   const raters = (dims: readonly RcDimension[]) =>
     units.filter((u) => dims.some((d) => u.scores[d] !== undefined)).length;
-  const offered = [
-    ...[COMMUNICATION_DIMENSIONS, RELATIONSHIP_DIMENSIONS].map((dims, n) => ({
-      name: n === 0 ? "communication" : "relationship",
-      dims,
-      figure: share(dims),
-    })),
-    ...RC_DIMENSIONS.map((d, j) => ({ name: d, dims: [d], figure: ((_, i) => (i === j ? 1 : 0)) as Figure })),
-  ].filter((o) => raters(o.dims) >= k);
-  const kept = selectFigures(
-    patterns,
-    [share(RC_DIMENSIONS)],
-    offered.map((o) => o.figure),
-    k,
-  );
-  const shown = new Set(offered.filter((_, i) => kept?.[i]).map((o) => o.name));
-  return {
-    communication: shown.has("communication"),
-    relationship: shown.has("relationship"),
-    dimensions: RC_DIMENSIONS.map((d) => shown.has(d)),
-  };
+  // Which figures are offered and kept is not part of the fast path: the shared choice, given the plain parts.
+  return chooseDetail(patterns, share, raters, k);
 }
 
 function cellEstimate(members: Unit[], k: number) {
