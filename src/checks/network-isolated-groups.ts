@@ -1,5 +1,6 @@
 // Practice 1: groups cut off from the rest of the system — no tie to any other group (isolated) or only a few members
 // with any outside tie (peripheral) — and a network split into pieces.
+import type { NetworkSection } from "../result/network.js";
 import type { Evidence, Finding } from "../result/types.js";
 import { wilson } from "../network/stats.js";
 import { judged, percent } from "./network-common.js";
@@ -9,6 +10,17 @@ import type { Check } from "./types.js";
 const PERIPHERAL_SHARE = 0.2;
 /** The network is fragmented when its largest connected part holds less than this share of people. */
 const CONNECTED_SHARE = 0.9;
+
+/** How whole the network is: the largest connected part's share of people, and the people with no tie. */
+const partsEvidence = (section: NetworkSection): Evidence[] => [
+  {
+    label: "share of people in the largest connected part",
+    value: section.largestComponentShare,
+    kind: "share",
+    n: section.peopleCount,
+  },
+  { label: "people with no tie", value: section.isolates, n: section.peopleCount },
+];
 
 export const networkIsolatedGroups: Check = {
   id: "network-isolated-groups",
@@ -55,15 +67,7 @@ export const networkIsolatedGroups: Check = {
         severity: "warning",
         subject: {},
         message: `The network is in ${section.components} separate parts; the largest holds ${percent(section.largestComponentShare)} of ${section.peopleCount} people (${section.isolates} with no tie at all).`,
-        evidence: [
-          {
-            label: "share of people in the largest connected part",
-            value: section.largestComponentShare,
-            kind: "share",
-            n: section.peopleCount,
-          },
-          { label: "people with no tie", value: section.isolates, n: section.peopleCount },
-        ],
+        evidence: partsEvidence(section),
         questions: [
           "Are the separate parts real gaps between services, or people whose interactions the export misses?",
         ],
@@ -74,15 +78,7 @@ export const networkIsolatedGroups: Check = {
         ? `${findings.length} group${findings.length === 1 ? "" : "s"} or part${findings.length === 1 ? "" : "s"} of the system sit apart.`
         : "Every group has ties to other groups.",
       findings,
-      evidence: [
-        {
-          label: "share of people in the largest connected part",
-          value: section.largestComponentShare,
-          kind: "share",
-          n: section.peopleCount,
-        },
-        { label: "people with no tie", value: section.isolates, n: section.peopleCount },
-      ],
+      evidence: partsEvidence(section),
       notes: [
         `Peripheral: fewer than ${percent(PERIPHERAL_SHARE)} of members have a tie to another group. Groups under minGroupSize are not judged.`,
       ],

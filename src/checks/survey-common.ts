@@ -6,7 +6,8 @@ import { round } from "../util/round.js";
 export { round };
 export const roundCi = (ci: [number, number] | null) =>
   ci ? ([round(ci[0]), round(ci[1])] as [number, number]) : undefined;
-export { plural } from "../text/format.js";
+import { plural } from "../text/format.js";
+export { plural };
 
 export type ShownScale = ScaleResult & ScaleHeadline;
 export const isShown = (s: ScaleResult): s is ShownScale => !s.suppressed;
@@ -67,4 +68,11 @@ export function lowBandFindings(
     }
   }
   return { findings, judged, notes };
+}
+
+/** The summary line of a low-band check once something was judged: how many group scores fell in a low band. */
+export function lowBandSummary(findings: readonly Finding[], judged: number): string {
+  return findings.length === 0
+    ? `No group is in a low band (${plural(judged, "group score")} judged).`
+    : `${plural(findings.length, "group score")} in a low band, of ${judged} judged.`;
 }

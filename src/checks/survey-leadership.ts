@@ -1,7 +1,7 @@
 // Practice 6: relational leadership (deep listening, holding difference, genuine dialogue) as people experience it,
 // scored like any scale and judged per group against the configured bands.
 import type { Check } from "./types.js";
-import { isShown, lowBandFindings, plural, round, roundCi } from "./survey-common.js";
+import { isShown, lowBandFindings, lowBandSummary, round, roundCi } from "./survey-common.js";
 
 export const surveyLeadership: Check = {
   id: "survey-leadership",
@@ -36,10 +36,7 @@ export const surveyLeadership: Check = {
         notApplicable: true,
       };
     return {
-      summary:
-        findings.length === 0
-          ? `No group is in a low band (${plural(judged, "group score")} judged).`
-          : `${plural(findings.length, "group score")} in a low band, of ${judged} judged.`,
+      summary: lowBandSummary(findings, judged),
       findings,
       notes,
       evidence,

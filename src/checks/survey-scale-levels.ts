@@ -1,7 +1,7 @@
 // Practice 1: trust and psychological safety per group, against the bands the user configured. Leadership scales
 // are judged by survey-leadership (practice 6).
 import type { Check } from "./types.js";
-import { lowBandFindings, plural } from "./survey-common.js";
+import { lowBandFindings, lowBandSummary } from "./survey-common.js";
 
 export const surveyScaleLevels: Check = {
   id: "survey-scale-levels",
@@ -31,10 +31,7 @@ export const surveyScaleLevels: Check = {
         notApplicable: true,
       };
     return {
-      summary:
-        findings.length === 0
-          ? `No group is in a low band (${plural(judged, "group score")} judged).`
-          : `${plural(findings.length, "group score")} in a low band, of ${judged} judged.`,
+      summary: lowBandSummary(findings, judged),
       findings,
       notes,
       evidence: [{ label: "group scores judged against bands", value: judged }],

@@ -1,6 +1,7 @@
 // Groups on one boundary, the group mixing matrix, and the E-I index (Krackhardt & Stern 1988) for the network,
 // each group and each person, with its expectation under random mixing.
 import type { Person, Tie } from "../model/types.js";
+import type { GroupEi } from "../result/network.js";
 import { forEachTie, type Graph } from "./graph.js";
 import { seededRandom, shufflePrefix } from "./random.js";
 
@@ -64,21 +65,6 @@ export function mixingMatrix(graph: Graph, ties: Tie[], grouping: Grouping): Mix
 
 const ei = (external: number, internal: number): number | null =>
   external + internal > 0 ? (external - internal) / (external + internal) : null;
-
-interface GroupEi {
-  value: string;
-  n: number;
-  /** Ties with one end in the group (arcs counted in both directions when directed). */
-  external: number;
-  internal: number;
-  eiIndex: number | null;
-  /** Expected E-I if the group's ties were placed at random among all possible partners (analytic). */
-  expectedEiIndex: number | null;
-  /** Central 95% of the group's E-I under random relabelling of people (seeded permutation); null when no ties. */
-  permutationInterval: [number, number] | null;
-  /** Share of permutations with an E-I at or below the observed one (+1 smoothed): small = more inward than chance. */
-  pLower: number | null;
-}
 
 export interface EiIndex {
   external: number;

@@ -35,16 +35,23 @@ export interface PersonMetrics {
   brokerage: BrokerageRoles;
 }
 
-export interface GroupMetrics {
+/** A group's E-I index (Krackhardt & Stern) and how it compares with chance. */
+export interface GroupEi {
   value: string;
   n: number;
   /** Ties with one end in the group (directed: arcs out and in). */
   external: number;
   internal: number;
   eiIndex: number | null;
+  /** Expected E-I if the group's ties were placed at random among all possible partners (analytic). */
   expectedEiIndex: number | null;
+  /** Central 95% of the group's E-I under random relabelling of people (seeded permutation); null when no ties. */
   permutationInterval: [number, number] | null;
+  /** Share of permutations with an E-I at or below the observed one (+1 smoothed): small = more inward than chance. */
   pLower: number | null;
+}
+
+export interface GroupMetrics extends GroupEi {
   /** Members with no tie at all. */
   isolatedMembers: number;
   /** Members with at least one tie to another group. */

@@ -84,13 +84,7 @@ export interface ScaleBands {
   high?: number;
 }
 
-export interface ScaleHeadline {
-  suppressed: false;
-  n: number;
-  mean: number;
-  sd: number | null;
-  ci: [number, number] | null;
-  favourable: number;
+export interface ScaleHeadline extends Omit<Estimate, "band"> {
   alpha: number | null;
   alphaStandardised: number | null;
   averageR: number | null;
