@@ -16,6 +16,7 @@ interface AggregateFlags {
   maxRecipients: number;
   threads?: number;
   memoryLimit?: string;
+  passes?: number;
   force?: boolean;
   quiet?: boolean;
 }
@@ -41,6 +42,11 @@ export const aggregateCommand: CliCommand<AggregateFlags> = {
       .option(
         "--memory-limit <size>",
         "DuckDB memory limit, e.g. 3GB (default 3GB); spills to a temporary folder beyond it",
+      )
+      .option(
+        "--passes <n>",
+        "split the work into n passes, each over a range of senders (default: as many as the memory limit needs)",
+        integer(1),
       )
       .option("--force", "overwrite --out if it exists")
       .option("-q, --quiet", "no summary on stderr"),
@@ -78,6 +84,11 @@ export const aggregateCommand: CliCommand<AggregateFlags> = {
         maxRecipients: flags.maxRecipients,
         threads: flags.threads,
         memoryLimit: flags.memoryLimit ?? "3GB",
+        passes: flags.passes,
+        onPass: (pass, passes) => {
+          if (!flags.quiet && passes > 1)
+            io.stderr.write(`aggregating: pass ${pass} of ${passes} (a range of senders)\n`);
+        },
       });
       renameSync(temp, flags.out);
       if (!flags.quiet) {
@@ -85,7 +96,8 @@ export const aggregateCommand: CliCommand<AggregateFlags> = {
         const n = (x: number) => x.toLocaleString("en-GB");
         io.stderr.write(
           `${flags.out}: ${n(summary.rows)} rows (${n(summary.pairs)} sender → recipient pairs, ${n(summary.interactions)} interactions, ` +
-            `${summary.first ?? "no dates"} to ${summary.last ?? "no dates"}) from ${n(summary.events)} events in ${seconds} s, ` +
+            `${summary.first ?? "no dates"} to ${summary.last ?? "no dates"}) from ${n(summary.events)} events in ${seconds} s` +
+            `${summary.passes > 1 ? ` (in ${summary.passes} passes by sender)` : ""}, ` +
             `${statSync(flags.out).size.toLocaleString("en-GB")} bytes.\n` +
             `Rules: duplicate events counted once; blank recipients and the sender among the recipients ignored; ` +
             `${flags.maxRecipients === 0 ? "no limit on recipients" : `events with more than ${flags.maxRecipients} recipients left out`}; ` +

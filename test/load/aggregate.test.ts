@@ -115,6 +115,28 @@ describe("relaudit aggregate", () => {
     );
   });
 
+  it("passes over ranges of senders give the rows of one pass, in the same order, padded senders included", async () => {
+    // Eight senders, one also written padded (U+00A0, U+3000, spaces): "\u00a0C" and " C" sort before every name
+    // untrimmed, so ranges cut on the untrimmed sender would give C's rows twice.
+    const names = ["A", "B", "C", "D", "E", "F", "G", "H"];
+    const lines = ["sender,recipients,timestamp,channel,duration_minutes"];
+    names.forEach((sender, i) => {
+      for (let day = 4; day <= 6; day++)
+        lines.push(`${sender},${names[(i + 1) % 8]};${names[(i + day) % 8]},2026-05-0${day}T09:00:00Z,chat,${day}`);
+    });
+    lines.push("\u00a0C\u3000,D,2026-05-04T10:00:00Z,chat,1", " C ,D,2026-05-04T11:00:00Z,chat,1", "");
+    const raw = join(work, "senders.csv");
+    writeFileSync(raw, lines.join("\n"));
+    const one = await aggregate(raw, join(work, "senders-1.csv"), "--passes", "1");
+    expect(one).toContain("C,D,2026-05-04,chat,5,17.0\n");
+    for (const passes of ["3", "8"])
+      expect(await aggregate(raw, join(work, `senders-${passes}.csv`), "--passes", passes)).toBe(one);
+    const parquet = join(work, "senders-3.parquet");
+    await aggregate(raw, parquet, "--passes", "3");
+    const rows = await query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM read_parquet('${parquet}')`);
+    expect(rows[0].n).toBe(one.trim().split("\n").length - 1);
+  });
+
   it("the audit reads what aggregate writes", async () => {
     const out = join(work, "interactions.parquet");
     await aggregate(EVENTS, out, "--max-recipients", "3");

@@ -2,7 +2,7 @@
 // per sender, recipient, period and channel. The work is sql/aggregate-interactions.sql — the file warehouse teams run
 // on their own engine — run by DuckDB over the raw file: streaming, on every core, within a memory limit (spilling to
 // a temporary folder beyond it). This module maps the raw columns onto the SQL's input and writes the result.
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { InputError } from "../../model/problems.js";
@@ -44,6 +44,10 @@ export interface AggregateOptions {
   maxRecipients: number;
   threads?: number;
   memoryLimit?: string;
+  /** Passes over the events, each for one range of senders (default: enough to stay within the memory limit). */
+  passes?: number;
+  /** Told when each pass starts (progress for a long run). */
+  onPass?: (pass: number, passes: number) => void;
 }
 
 export interface AggregateSummary {
@@ -53,7 +57,19 @@ export interface AggregateSummary {
   interactions: number;
   first: string | null;
   last: string | null;
+  /** Passes the work took (each over one range of senders). */
+  passes: number;
 }
+
+// DuckDB's hash aggregates (the DISTINCT over events and the GROUP BY over pairs) do not stay within its memory limit
+// on their own: the whole log in one pass ran out of memory at 10⁸ events under 3 GB, having spilled 12 GiB. Every
+// step of the SQL is keyed by sender, so it runs once per range of senders: each pass is exact, and the passes, in
+// sender order, are the whole output in the SQL's own order. A pass gets about BYTES_PER_EVENT of the memory limit
+// per event, after SCAN_RESERVE for reading the file (DuckDB decodes a Parquet row group of up to 10⁶ rows per
+// thread: ~230 MiB on two threads). Each pass reads the file again (~1.7 CPU-s per 10⁷ events); at 10⁷ events four
+// passes took the CPU of one and a third of its memory.
+const BYTES_PER_EVENT = 150;
+const SCAN_RESERVE = 512 * 2 ** 20;
 
 /** The SQL file as shipped (beside dist/ when bundled, two folders up from src/load/duckdb otherwise). */
 function aggregateSql(): string {
@@ -88,12 +104,36 @@ export async function aggregateEvents(options: AggregateOptions): Promise<Aggreg
     });
     const scan = await rawScan(engine, options.input);
     const columns = await describe(engine, { label: options.input, kind: "parquet", relation: scan });
-    await engine.run(`CREATE TEMP VIEW raw_events AS ${rawEventsView(columns, scan, options)}`);
-    const format = options.format === "csv" ? "(FORMAT csv, HEADER)" : "(FORMAT parquet, COMPRESSION zstd)";
-    await guarded(options.input, "the events could not be aggregated", () =>
-      engine.run(`COPY (${configuredSql(options)}) TO ${sqlString(options.out)} ${format}`),
-    );
+    await engine.run(`CREATE TEMP VIEW all_events AS ${rawEventsView(columns, scan, options)}`);
     const [read] = await engine.rows(`SELECT count(*)::DOUBLE AS events FROM ${scan}`);
+    const events = Number(read.events);
+    const perPass = Math.max(100_000, ((await memoryLimitBytes(engine)) - SCAN_RESERVE) / BYTES_PER_EVENT);
+    const passes = options.passes ?? Math.max(1, Math.ceil(events / perPass));
+    const ranges = passes > 1 ? await senderRanges(engine, options.input, passes) : [""];
+    const sql = configuredSql(options);
+    const format = options.format === "csv" ? "(FORMAT csv, HEADER)" : "(FORMAT parquet, COMPRESSION zstd)";
+    const parts = ranges.map((_, i) => (ranges.length === 1 ? options.out : `${options.out}.${i}.parquet`));
+    try {
+      for (const [i, range] of ranges.entries()) {
+        options.onPass?.(i + 1, ranges.length);
+        await engine.run(`CREATE OR REPLACE TEMP VIEW raw_events AS SELECT * FROM all_events ${range}`);
+        const to = ranges.length === 1 ? format : "(FORMAT parquet, COMPRESSION snappy)";
+        await guarded(options.input, "the events could not be aggregated", () =>
+          engine.run(`COPY (${sql}) TO ${sqlString(parts[i])} ${to}`),
+        );
+      }
+      // The passes in sender order are the output in order: read back in that order and written as one file.
+      if (ranges.length > 1) {
+        await engine.run("SET preserve_insertion_order = true");
+        await guarded(options.input, "the events could not be aggregated", () =>
+          engine.run(
+            `COPY (SELECT * FROM read_parquet([${parts.map(sqlString).join(", ")}])) TO ${sqlString(options.out)} ${format}`,
+          ),
+        );
+      }
+    } finally {
+      if (ranges.length > 1) for (const part of parts) rmSync(part, { force: true });
+    }
     const output =
       options.format === "csv"
         ? `read_csv(${sqlString(options.out)}, header = true, delim = ',', quote = '"', escape = '"')`
@@ -103,16 +143,48 @@ export async function aggregateEvents(options: AggregateOptions): Promise<Aggreg
         strftime(min("date"), '%Y-%m-%d') AS first_date, strftime(max("date"), '%Y-%m-%d') AS last_date
       FROM ${output}`);
     return {
-      events: Number(read.events),
+      events,
       rows: Number(written.n_rows),
       pairs: Number(written.pairs),
       interactions: Number(written.interactions),
       first: (written.first_date as string | null) ?? null,
       last: (written.last_date as string | null) ?? null,
+      passes: ranges.length,
     };
   } finally {
     engine.close();
   }
+}
+
+/** DuckDB's memory limit in bytes, from its own setting (e.g. "2.7 GiB"). */
+async function memoryLimitBytes(engine: Engine): Promise<number> {
+  const [row] = await engine.rows("SELECT current_setting('memory_limit') AS limit");
+  const match = /^([\d.]+)\s*(bytes|[KMGTP]i?B)$/i.exec(String(row.limit).trim());
+  if (!match) throw new Error(`unexpected DuckDB memory_limit setting "${String(row.limit)}"`);
+  const unit = match[2].toUpperCase();
+  const power = unit === "BYTES" ? 0 : "KMGTP".indexOf(unit[0]) + 1;
+  return Number(match[1]) * (unit.includes("I") ? 1024 : 1000) ** power;
+}
+
+/**
+ * WHERE clauses splitting the events into `passes` ranges of (trimmed) sender, as the SQL trims it, with about as
+ * many events in each: from each sender's event count, so one pass over the sender column. Senders without a name
+ * fall in the first range, where the SQL leaves them out as it would in one pass.
+ */
+async function senderRanges(engine: Engine, input: string, passes: number): Promise<string[]> {
+  const bounds = await guarded(input, "the events could not be read", () =>
+    engine.rows(`WITH senders AS (SELECT TRIM(sender) AS sender, count(*) AS n FROM all_events
+        WHERE sender IS NOT NULL GROUP BY 1),
+      placed AS (SELECT sender, floor((sum(n) OVER (ORDER BY sender ROWS UNBOUNDED PRECEDING) - n) * ${passes}
+        / sum(n) OVER ()) AS range FROM senders)
+      SELECT min(sender) AS bound FROM placed WHERE range > 0 GROUP BY range ORDER BY 1`),
+  );
+  const at = bounds.map((b) => sqlString(String(b.bound)));
+  return [...at, null].map((bound, i) => {
+    const from = i === 0 ? null : `TRIM(sender) >= ${at[i - 1]}`;
+    const below = bound === null ? null : `TRIM(sender) < ${bound}`;
+    return from || below ? `WHERE ${[from, below].filter(Boolean).join(" AND ")}` : "";
+  });
 }
 
 /** A FROM clause over the raw file: Parquet (a file or glob) or CSV (DuckDB's reader, types detected). */

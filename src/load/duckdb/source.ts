@@ -100,7 +100,7 @@ export async function guarded<T>(file: string, message: string, step: () => Prom
         file,
         message: "DuckDB ran out of memory (its memory limit, or the machine's) before it finished",
         found: duckdbMessage(error),
-        hint: "split the input by period, or free memory on the machine; `relaudit aggregate` also takes --memory-limit (raise it if the machine has room) and --threads (use fewer); beyond ~10⁸ events run sql/aggregate-interactions.sql in the warehouse (docs/scale.md)",
+        hint: "free memory on the machine, or split the input by period; `relaudit aggregate` also takes --passes (more passes, each over fewer senders, need less memory), --memory-limit (raise it if the machine has room) and --threads (use fewer); for logs far beyond 10⁸ events run sql/aggregate-interactions.sql in the warehouse (docs/scale.md)",
       });
     throw new InputError({
       file,
