@@ -88,7 +88,13 @@ export async function runXl({ root, cli, benchDir, work, events, log, loadavg })
   log(
     `XL aggregate: ${(aggregate.wallMs / 1000).toFixed(1)} s, peak RSS ${Math.round(aggregate.maxRssBytes / 2 ** 20)} MiB (load ${loadavg()})`,
   );
-  log(`  ${aggregate.stderr.trim().split("\n")[0]}`);
+  // Its summary, without the progress lines of a run in passes ("aggregating: pass 2 of 7 …").
+  const summary = aggregate.stderr
+    .trim()
+    .split("\n")
+    .filter((line) => !line.startsWith("aggregating: pass"))
+    .join("\n");
+  log(`  ${summary.split("\n")[0]}`);
   const auditLoadBefore = loadavg();
   const audit = aggregate.failed
     ? notRun("the aggregate failed")
@@ -123,7 +129,7 @@ export async function runXl({ root, cli, benchDir, work, events, log, loadavg })
       wallMs: aggregate.wallMs,
       peakRssBytes: aggregate.maxRssBytes,
       cpuMs: aggregate.userMs + aggregate.systemMs,
-      summary: aggregate.stderr.trim(),
+      summary,
       failed: aggregate.failed ?? null,
       load: aggregateLoad,
     },
