@@ -16,7 +16,8 @@ import {
 } from "./episodes.js";
 import type { SignalChance } from "../result/signals.js";
 import { controlFamily, recentFallProbability } from "./null-models.js";
-import { lossConcentration, type PairSeries } from "./relational.js";
+import type { PairSeries } from "./pair-series.js";
+import { lossConcentration } from "./relational.js";
 import {
   chartedGroups,
   chartedPairs,

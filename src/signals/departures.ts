@@ -1,8 +1,9 @@
 // Breakdown signal read from person-to-person ties, reported only for groups (never naming anyone): the departure
 // of a person who carried the contact between two groups, when no one else has picked the link up.
-import type { Dataset, Tie } from "../model/types.js";
+import type { Dataset } from "../model/types.js";
 import type { Severity } from "../result/types.js";
-import type { BoundarySeries } from "./relational.js";
+import type { BoundarySeries, TieContact } from "./relational.js";
+import { carriedContact } from "./carried-contact.js";
 import type { DetectedSignal, SignalScene } from "./scene.js";
 import { endingRateOf } from "./people-links.js";
 import { labelAt, positionOf, wholePositions, type Timeline } from "./timeline.js";
@@ -43,95 +44,6 @@ function leaversToJudge(data: Dataset, index: BoundarySeries["index"], timeline:
       leavers.set(i, position);
   });
   return leavers;
-}
-
-/** Contact each leaver carried to each other group before leaving, and how many other ties linked the two groups. */
-interface CarriedContact {
-  /** "leaver,other group" → the leaver's contact with that group in the look-back window. */
-  carried: Map<string, number>;
-  /** "leaver,other group" → that contact per person the leaver had it with (both directions of a tie together). */
-  partners: Map<string, Map<number, number>>;
-  /** Other distinct pairs of people linking the leaver's group and the other group (counted up to the cap). */
-  remaining: (leaver: number, other: number) => number;
-}
-
-/**
- * Cross-group contact in the look-back window: through each leaver, and by everyone else, per pair of groups.
- * A tie concerns only the leavers of its two groups. Other ties are counted only up to the number that settles
- * whether the link rested on one person (DEPARTURE_MAX_REMAINING + 1 distinct pairs of people). Slots are
- * (leaver's ordinal × groups + other group), in flat arrays: a tie is looked at for every leaver of its groups.
- */
-function carriedContact(
-  ties: readonly Tie[],
-  peopleCount: number,
-  index: BoundarySeries["index"],
-  leavers: Map<number, number>,
-  timeline: Timeline,
-): CarriedContact {
-  const groupCount = index.names.length;
-  const leaverIds = [...leavers.keys()];
-  const leaversOf = new Map<number, { ordinal: number; leaver: number; left: number }[]>();
-  leaverIds.forEach((leaver, ordinal) => {
-    const g = index.of[leaver];
-    leaversOf.set(g, [...(leaversOf.get(g) ?? []), { ordinal, leaver, left: leavers.get(leaver)! }]);
-  });
-  const enough = DEPARTURE_MAX_REMAINING + 1;
-  const slots = leaverIds.length * groupCount;
-  const carriedBy = new Float64Array(slots).fill(NaN);
-  const partnersBy = new Map<number, Map<number, number>>();
-  const othersCount = new Uint8Array(slots);
-  const othersPairs = new Float64Array(slots * enough);
-  const windowWeight = new Float64Array(timeline.length);
-  for (const tie of ties) {
-    const gFrom = index.of[tie.from];
-    const gTo = index.of[tie.to];
-    if (gFrom < 0 || gTo < 0 || gFrom === gTo) continue;
-    if (!leaversOf.has(gFrom) && !leaversOf.has(gTo)) continue;
-    // The tie's contact in the look-back window, summed once per departure period (many leavers share one).
-    windowWeight.fill(NaN);
-    const inWindow = (left: number): number => {
-      if (Number.isNaN(windowWeight[left])) {
-        let weight = 0;
-        tie.periods.forEach((w, period) => {
-          const p = period - timeline.first;
-          if (p >= left - DEPARTURE_LOOKBACK && p < left) weight += w;
-        });
-        windowWeight[left] = weight;
-      }
-      return windowWeight[left];
-    };
-    const pair = Math.min(tie.from, tie.to) * peopleCount + Math.max(tie.from, tie.to);
-    for (const gL of [gFrom, gTo]) {
-      const other = gL === gFrom ? gTo : gFrom;
-      for (const { ordinal, leaver, left } of leaversOf.get(gL) ?? []) {
-        const slot = ordinal * groupCount + other;
-        const carries = tie.from === leaver || tie.to === leaver;
-        if (!carries && othersCount[slot] >= enough) continue;
-        const weight = inWindow(left);
-        if (weight <= 0) continue;
-        if (carries) {
-          carriedBy[slot] = Number.isNaN(carriedBy[slot]) ? weight : carriedBy[slot] + weight;
-          const partner = tie.from === leaver ? tie.to : tie.from;
-          const byPartner = partnersBy.get(slot) ?? new Map<number, number>();
-          byPartner.set(partner, (byPartner.get(partner) ?? 0) + weight);
-          partnersBy.set(slot, byPartner);
-        } else if (!othersPairs.subarray(slot * enough, slot * enough + othersCount[slot]).includes(pair))
-          othersPairs[slot * enough + othersCount[slot]++] = pair;
-      }
-    }
-  }
-  const carried = new Map<string, number>();
-  const partners = new Map<string, Map<number, number>>();
-  const keyOf = (slot: number) => `${leaverIds[Math.floor(slot / groupCount)]},${slot % groupCount}`;
-  carriedBy.forEach((weight, slot) => {
-    if (!Number.isNaN(weight)) carried.set(keyOf(slot), weight);
-  });
-  partnersBy.forEach((byPartner, slot) => partners.set(keyOf(slot), byPartner));
-  return {
-    carried,
-    partners,
-    remaining: (leaver, other) => othersCount[leaverIds.indexOf(leaver) * groupCount + other],
-  };
 }
 
 /** What the signal says about one departure, once it is judged a breakdown. */
@@ -235,30 +147,35 @@ export function keyPersonDepartureSignals(scene: SignalScene): DetectedSignal[] 
   const relational = scene.relational;
   if (!relational) return [];
   const endingRate = endingRateOf(scene);
-  return relational.boundaries.flatMap((b) =>
-    keyPersonDepartures(scene.data, b.series, relational.timeline, endingRate),
-  );
+  return relational.boundaries.flatMap((b) => keyPersonDepartures(scene.data, b.series, relational, endingRate));
 }
 
 /** `endingRate`: the system's rate per period of strong ties ending anyway (0 when unknown). */
 function keyPersonDepartures(
   data: Dataset,
   boundary: BoundarySeries,
-  timeline: Timeline,
+  { timeline, contact: tieContact }: { timeline: Timeline; contact: TieContact },
   endingRate: number,
 ): DetectedSignal[] {
   const { index } = boundary;
   const leavers = leaversToJudge(data, index, timeline);
   if (leavers.size === 0) return [];
   const peopleCount = data.people?.people.length ?? 0;
-  const contact = carriedContact(data.interactions?.ties ?? [], peopleCount, index, leavers, timeline);
+  const contact = carriedContact(
+    data.interactions?.ties ?? [],
+    peopleCount,
+    index,
+    leavers,
+    { timeline, contact: tieContact },
+    { periods: DEPARTURE_LOOKBACK, enough: DEPARTURE_MAX_REMAINING + 1 },
+  );
   const signals: DetectedSignal[] = [];
   for (const [key, weight] of [...contact.carried].sort(([x], [y]) => x.localeCompare(y))) {
     const [leaver, other] = key.split(",").map(Number);
     const gL = index.of[leaver];
     if (!index.reportable[other]) continue;
     const left = leavers.get(leaver)!;
-    const pair = boundary.pairs.get(gL < other ? `${gL},${other}` : `${other},${gL}`);
+    const pair = boundary.pairs.find(gL, other, index.names.length);
     if (!pair) continue;
     const window = wholePositions(timeline, left - DEPARTURE_LOOKBACK, left);
     // The leaving period still holds contact from before the departure: "since" starts with the next one.

@@ -4,6 +4,7 @@
 // a week without contact is a zero, not a gap.
 import type { Dataset } from "../model/types.js";
 import type { Timeline } from "./timeline.js";
+import { numberPairs, PairTable, type PairSeries } from "./pair-series.js";
 
 export interface GroupIndex {
   attribute: string;
@@ -14,28 +15,6 @@ export interface GroupIndex {
   sizes: number[];
   /** Groups with at least minGroupSize people: the only ones reported. */
   reportable: boolean[];
-}
-
-export interface PairSeries {
-  /** Group indices, a < b. */
-  a: number;
-  b: number;
-  interactions: Float64Array;
-  /** Contact written from a to b, and from b to a. */
-  forward: Float64Array;
-  backward: Float64Array;
-  /** Directed ties with contact in the period. */
-  activeTies: Float64Array;
-  /** Per pair of people (keyed i × people + j, i < j): contact in the baseline and in the recent periods, each way. */
-  people: Map<number, PersonPairContact>;
-}
-
-interface PersonPairContact {
-  /** From the pair's group a to group b, and back. */
-  forwardBefore: number;
-  forwardRecent: number;
-  backwardBefore: number;
-  backwardRecent: number;
 }
 
 /** The periods a change is measured between: the baseline [0, baseline) and the recent positions. */
@@ -56,8 +35,8 @@ export interface BoundarySeries {
   index: GroupIndex;
   /** Person × period (row-major, `person * length + position`): 1 when the person had any contact. */
   active: Uint8Array;
-  /** Keyed `a,b`. */
-  pairs: Map<string, PairSeries>;
+  /** Every pair of groups in contact, numbered in tie order; a PairSeries view of each on demand. */
+  pairs: PairTable;
   groups: GroupSeries[];
 }
 
@@ -84,6 +63,8 @@ export interface TieContact {
   weight: Float64Array;
   /** Person × period (row-major, `person * length + position`): 1 when the person had any contact. */
   active: Uint8Array;
+  /** Every period of every tie is in the timeline with a positive weight: nothing was left out. */
+  complete: boolean;
 }
 
 export function tieContact(data: Dataset, timeline: Timeline): TieContact {
@@ -109,7 +90,7 @@ export function tieContact(data: Dataset, timeline: Timeline): TieContact {
     }
   }
   start[ties.length] = k;
-  return { start, position, weight, active };
+  return { start, position, weight, active, complete: k === entries };
 }
 
 export function boundarySeries(
@@ -123,8 +104,6 @@ export function boundarySeries(
   const inRecent = new Uint8Array(T);
   for (const p of windows.recent) inRecent[p] = 1;
   const ties = data.interactions?.ties ?? [];
-  const pairs = new Map<string, PairSeries>();
-  const byNumber = new Map<number, PairSeries>();
   const groups: GroupSeries[] = index.names.map((_, group) => ({
     group,
     external: new Float64Array(T),
@@ -134,7 +113,19 @@ export function boundarySeries(
   }));
   const peopleCount = data.people?.people.length ?? 0;
   const { start, position, weight } = contact;
-
+  const source = {
+    ties,
+    peopleCount,
+    groupOf: index.of,
+    start,
+    position,
+    weight,
+    baseline: windows.baseline,
+    inRecent,
+  };
+  const numbered = numberPairs(source);
+  const pairs = new PairTable(numbered.count, T, numbered.a, numbered.b, numbered.tiePair, source);
+  const { interactions, forward, backward, activeTies } = pairs;
   for (let t = 0; t < ties.length; t++) {
     const from = start[t];
     const to = start[t + 1];
@@ -148,13 +139,10 @@ export function boundarySeries(
       for (let k = from; k < to; k++) internal[position[k]] += weight[k];
       continue;
     }
-    const a = Math.min(ga, gb);
-    const forward = ga === a;
-    const pair = pairOf(pairs, byNumber, a, Math.max(ga, gb), index.names.length, T);
-    const [externalA, externalB] = [groups[ga].external, groups[gb].external];
-    const direction = forward ? pair.forward : pair.backward;
-    // Looked up once per tie, when first needed.
-    let people: PersonPairContact | undefined;
+    const row = numbered.tiePair[t] * T;
+    const direction = ga < gb ? forward : backward;
+    const externalA = groups[ga].external;
+    const externalB = groups[gb].external;
     let first = T;
     for (let k = from; k < to; k++) {
       const p = position[k];
@@ -162,14 +150,9 @@ export function boundarySeries(
       const w = weight[k];
       externalA[p] += w;
       externalB[p] += w;
-      pair.interactions[p] += w;
-      direction[p] += w;
-      pair.activeTies[p] += 1;
-      if (p < windows.baseline || inRecent[p] === 1) {
-        people ??= personPair(pair, Math.min(tie.from, tie.to) * peopleCount + Math.max(tie.from, tie.to));
-        if (p < windows.baseline) people[forward ? "forwardBefore" : "backwardBefore"] += w;
-        else people[forward ? "forwardRecent" : "backwardRecent"] += w;
-      }
+      interactions[row + p] += w;
+      direction[row + p] += w;
+      activeTies[row + p] += 1;
     }
     groups[ga].newCrossTies[first] += 1;
     groups[gb].newCrossTies[first] += 1;
@@ -181,39 +164,6 @@ export function boundarySeries(
     for (let p = 0; p < T; p++) if (contact.active[person * T + p]) activePeople[p] += 1;
   }
   return { index, active: contact.active, pairs, groups };
-}
-
-function personPair(pair: PairSeries, key: number): PersonPairContact {
-  let contact = pair.people.get(key);
-  if (!contact)
-    pair.people.set(key, (contact = { forwardBefore: 0, forwardRecent: 0, backwardBefore: 0, backwardRecent: 0 }));
-  return contact;
-}
-
-/** The series of groups a < b, created on first use; found by number (a × groups + b) without building its key. */
-function pairOf(
-  pairs: Map<string, PairSeries>,
-  byNumber: Map<number, PairSeries>,
-  a: number,
-  b: number,
-  groups: number,
-  T: number,
-): PairSeries {
-  let pair = byNumber.get(a * groups + b);
-  if (!pair) {
-    pair = {
-      a,
-      b,
-      interactions: new Float64Array(T),
-      forward: new Float64Array(T),
-      backward: new Float64Array(T),
-      activeTies: new Float64Array(T),
-      people: new Map(),
-    };
-    pairs.set(`${a},${b}`, pair);
-    byNumber.set(a * groups + b, pair);
-  }
-  return pair;
 }
 
 /** E-I index per period: (E − I)/(E + I); null in a period without contact. */
@@ -250,7 +200,7 @@ export function lossConcentration(
   let total = 0;
   let top = 0;
   let contributors = 0;
-  for (const c of pair.people.values()) {
+  for (const c of pair.people().values()) {
     const was = (direction !== "backward" ? c.forwardBefore : 0) + (direction !== "forward" ? c.backwardBefore : 0);
     const now = (direction !== "backward" ? c.forwardRecent : 0) + (direction !== "forward" ? c.backwardRecent : 0);
     const loss = was / before - now / after;

@@ -9,6 +9,7 @@ import type { XmrSettings } from "../result/spc.js";
 import { chartSeries, type ChartedSeries, type SeriesSpec } from "./chart.js";
 import { deliverySeries } from "./delivery.js";
 import { pairActivity, type PairActivity } from "./pair-activity.js";
+import type { PairSeries } from "./pair-series.js";
 import { meanOver, RECENT } from "./episodes.js";
 import {
   boundarySeries,
@@ -17,7 +18,7 @@ import {
   reciprocitySeries,
   tieContact,
   type BoundarySeries,
-  type PairSeries,
+  type TieContact,
   type Windows,
 } from "./relational.js";
 import { labelAt, wholePositions, type Timeline } from "./timeline.js";
@@ -72,6 +73,8 @@ interface RelationalScene {
   boundaries: ChartedBoundary[];
   /** Each pair of people's contact, summarised once for every detector of person-to-person ties. */
   pairs: PairActivity | null;
+  /** Each tie's contact by position, read once from the ties' period Maps. */
+  contact: TieContact;
 }
 
 /** Where survey waves sit in time: the instants of waves labelled with ISO dates (parsed by the loader). */
@@ -178,6 +181,7 @@ function chartRelational(
     windows,
     boundaries,
     pairs: pairActivity(data, timeline, baselinePoints, contact),
+    contact,
   };
 }
 
@@ -192,9 +196,11 @@ function chartPairs(
   const { index } = boundary;
   const attribute = index.attribute;
   const charted: ChartedPair[] = [];
-  for (const pair of [...boundary.pairs.values()].sort((x, y) => x.a - y.a || x.b - y.b)) {
-    if (!index.reportable[pair.a] || !index.reportable[pair.b]) continue;
-    if ((meanOver(pair.interactions, 0, baselinePoints) ?? 0) < MIN_PAIR_VOLUME) continue;
+  const table = boundary.pairs;
+  for (const k of table.ordered()) {
+    if (!index.reportable[table.a[k]] || !index.reportable[table.b[k]]) continue;
+    if ((table.meanInteractions(k, 0, baselinePoints) ?? 0) < MIN_PAIR_VOLUME) continue;
+    const pair = table.series(k);
     const groups: [string, string] = [index.names[pair.a], index.names[pair.b]];
     const base = { subject: { attribute, groups: [...groups] }, label: `${groups[0]} ↔ ${groups[1]}`, baselinePoints };
     const source = { kind: "pair", attribute, groups } as const;
@@ -313,7 +319,7 @@ export function recentContact(scene: SignalScene, attribute: string, a: string, 
   if (!boundary || !relational) return null;
   const [ga, gb] = [boundary.index.names.indexOf(a), boundary.index.names.indexOf(b)];
   if (ga < 0 || gb < 0) return null;
-  const pair = boundary.pairs.get(ga < gb ? `${ga},${gb}` : `${gb},${ga}`);
+  const pair = boundary.pairs.find(ga, gb, boundary.index.names.length);
   const length = relational.timeline.length;
   return pair ? (meanOver(pair.interactions, Math.max(0, length - 2 * RECENT), length) ?? 0) : 0;
 }

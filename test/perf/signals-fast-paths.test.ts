@@ -1,0 +1,213 @@
+// The signals' fast paths against the plain ones they replaced (test/perf/reference/signals-plain.ts): the boundary
+// series summed into flat arrays per pair of groups, with the people of a pair summed when asked, against a typed
+// array per pair and a Map filled on the way; and the departures' carried contact read from the contact arrays,
+// skipping leavers whose count is settled, against a closure and the period Map per tie. Same pairs, same numbers
+// to the last bit, same order of people, partners and carried slots.
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import type { Dataset, Tie } from "../../src/model/types.js";
+import { carriedContact } from "../../src/signals/carried-contact.js";
+import { meanOver } from "../../src/signals/episodes.js";
+import { boundarySeries, groupIndex, tieContact, type Windows } from "../../src/signals/relational.js";
+import type { Timeline } from "../../src/signals/timeline.js";
+import { propertyRuns } from "../helpers/size.js";
+import { ENOUGH, LOOKBACK, plainBoundarySeries, plainCarriedContact } from "./reference/signals-plain.js";
+
+const RUNS = propertyRuns(150, 1_000);
+const FIRST = 2_900;
+
+interface Case {
+  data: Dataset;
+  timeline: Timeline;
+  windows: Windows;
+  leaverDraws: { person: number; left: number }[];
+}
+
+/**
+ * A small system: people in a few groups (some without one), ties with weights in periods of the timeline, and —
+ * unless `inside` — periods before and after it and zero weights, which the contact arrays leave out.
+ */
+const system = (inside: boolean) =>
+  fc
+    .record({
+      people: fc.integer({ min: 2, max: 24 }),
+      groups: fc.integer({ min: 2, max: 6 }),
+      length: fc.integer({ min: 4, max: 20 }),
+      minGroupSize: fc.integer({ min: 1, max: 4 }),
+    })
+    .chain(({ people, groups, length, minGroupSize }) =>
+      fc.record({
+        membership: fc.array(fc.option(fc.integer({ min: 0, max: groups - 1 }), { nil: null, freq: 8 }), {
+          minLength: people,
+          maxLength: people,
+        }),
+        ties: fc.uniqueArray(
+          fc.record({
+            from: fc.integer({ min: 0, max: people - 1 }),
+            to: fc.integer({ min: 0, max: people - 1 }),
+            periods: fc.dictionary(
+              fc.integer({ min: inside ? 0 : -3, max: inside ? length - 1 : length + 2 }).map(String),
+              inside ? fc.constantFrom(1, 2, 3, 0.1, 7.25) : fc.constantFrom(0, 1, 2, 0.1, 7.25),
+              { maxKeys: length },
+            ),
+          }),
+          { selector: (t) => `${t.from}>${t.to}`, maxLength: 120 },
+        ),
+        baseline: fc.integer({ min: 0, max: length }),
+        recent: fc.subarray([...Array(length).keys()]),
+        leaverDraws: fc.array(
+          fc.record({ person: fc.integer({ min: 0, max: people - 1 }), left: fc.integer({ min: 0, max: length - 1 }) }),
+          { maxLength: people },
+        ),
+        length: fc.constant(length),
+        minGroupSize: fc.constant(minGroupSize),
+      }),
+    )
+    .map((drawn): Case => {
+      const ties: Tie[] = drawn.ties.map(({ from, to, periods }) => ({
+        from,
+        to,
+        weight: 0,
+        rows: 0,
+        first: null,
+        last: null,
+        durationMinutes: 0,
+        channels: {},
+        periods: new Map(
+          Object.entries(periods)
+            .map(([p, w]) => [FIRST + Number(p), w] as [number, number])
+            .sort((x, y) => x[0] - y[0]),
+        ),
+      }));
+      const people = drawn.membership.map((g, i) => ({
+        id: `p${i}`,
+        attributes: g === null ? {} : { team: `team ${String.fromCharCode(65 + g)}` },
+      }));
+      const data = {
+        people: { people },
+        interactions: { ties },
+        config: { minGroupSize: drawn.minGroupSize },
+      } as unknown as Dataset;
+      const timeline: Timeline = {
+        kind: "week",
+        timeZone: "UTC",
+        first: FIRST,
+        length: drawn.length,
+        partialFirst: false,
+        partialLast: false,
+      };
+      return {
+        data,
+        timeline,
+        windows: { baseline: drawn.baseline, recent: drawn.recent },
+        leaverDraws: drawn.leaverDraws,
+      };
+    });
+
+function checkBoundarySeries({ data, timeline, windows }: Case): void {
+  const index = groupIndex(data, "team");
+  if (!index) return;
+  const contact = tieContact(data, timeline);
+  const plain = plainBoundarySeries(data as never, index, contact, timeline, windows);
+  const fast = boundarySeries(data, index, contact, timeline, windows);
+  const groups = index.names.length;
+  expect(fast.groups).toEqual(plain.groups);
+  expect(fast.pairs.count).toBe(plain.pairs.size);
+  const sorted = [...plain.pairs.values()].sort((x, y) => x.a - y.a || x.b - y.b);
+  expect(fast.pairs.ordered().map((k) => [fast.pairs.a[k], fast.pairs.b[k]])).toEqual(sorted.map((p) => [p.a, p.b]));
+  for (const k of fast.pairs.ordered()) {
+    const want = plain.pairs.get(`${fast.pairs.a[k]},${fast.pairs.b[k]}`)!;
+    const got = fast.pairs.find(want.b, want.a, groups)!;
+    expect(got).toBe(fast.pairs.series(k));
+    for (const measure of ["interactions", "forward", "backward", "activeTies"] as const)
+      expect(Array.from(got[measure])).toEqual(Array.from(want[measure]));
+    expect([...got.people().entries()]).toEqual([...want.people.entries()]);
+    for (const [from, to] of [
+      [0, windows.baseline],
+      [timeline.length - 4, timeline.length + 3],
+      [-2, 3],
+      [5, 2],
+    ])
+      expect(fast.pairs.meanInteractions(k, from, to)).toBe(meanOver(want.interactions, from, to));
+  }
+}
+
+function checkCarriedContact({ data, timeline, leaverDraws }: Case): void {
+  const index = groupIndex(data, "team");
+  if (!index) return;
+  // Leavers as departures.ts picks them: people of a group, each with the position they left at.
+  const leavers = new Map<number, number>();
+  for (const { person, left } of leaverDraws) if (index.of[person] >= 0) leavers.set(person, left);
+  const ties = data.interactions!.ties;
+  const people = data.people!.people.length;
+  const plain = plainCarriedContact(ties, people, index, leavers, timeline);
+  const contact = tieContact(data, timeline);
+  const fast = carriedContact(
+    ties,
+    people,
+    index,
+    leavers,
+    { timeline, contact },
+    { periods: LOOKBACK, enough: ENOUGH },
+  );
+  expect([...fast.carried]).toEqual([...plain.carried]);
+  const entries = (partners: Map<string, Map<number, number>>) => [...partners].map(([key, m]) => [key, [...m]]);
+  expect(entries(fast.partners)).toEqual(entries(plain.partners));
+  for (const leaver of leavers.keys())
+    for (let g = 0; g < index.names.length; g++) expect(fast.remaining(leaver, g)).toBe(plain.remaining(leaver, g));
+}
+
+describe("signals fast paths equal the plain ones", () => {
+  it("boundary series: every pair's sums, people and order (periods inside the timeline)", () => {
+    fc.assert(fc.property(system(true), checkBoundarySeries), { numRuns: RUNS });
+  });
+
+  it("boundary series: with periods outside the timeline and zero weights", () => {
+    fc.assert(fc.property(system(false), checkBoundarySeries), { numRuns: RUNS });
+  });
+
+  it("carried contact from the contact arrays (every period in the timeline)", () => {
+    fc.assert(
+      fc.property(system(true), (c) => {
+        expect(tieContact(c.data, c.timeline).complete).toBe(true);
+        checkCarriedContact(c);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("carried contact from the period Maps when the contact arrays left periods out", () => {
+    fc.assert(fc.property(system(false), checkCarriedContact), { numRuns: RUNS });
+  });
+
+  it("carried contact with many leavers in two groups: most slots settle early", () => {
+    const people = Array.from({ length: 40 }, (_, i) => ({ id: `p${i}`, attributes: { team: i % 2 ? "B" : "A" } }));
+    const ties: Tie[] = [];
+    // The first leavers' own ties come last, after their groups' counts have settled.
+    for (let i = 39; i >= 0; i--)
+      for (let j = 1; j < 40; j += 3)
+        if ((i + j) % 2 === 1)
+          ties.push({
+            from: i,
+            to: j,
+            weight: 0,
+            rows: 0,
+            first: null,
+            last: null,
+            durationMinutes: 0,
+            channels: {},
+            periods: new Map([...Array(12).keys()].filter((p) => (i * j + p) % 3 !== 0).map((p) => [FIRST + p, 1 + p])),
+          });
+    const data = { people: { people }, interactions: { ties }, config: { minGroupSize: 1 } } as unknown as Dataset;
+    const timeline: Timeline = {
+      kind: "week",
+      timeZone: "UTC",
+      first: FIRST,
+      length: 12,
+      partialFirst: false,
+      partialLast: false,
+    };
+    const leaverDraws = people.map((_, person) => ({ person, left: 4 + (person % 8) }));
+    checkCarriedContact({ data, timeline, windows: { baseline: 6, recent: [8, 9, 10, 11] }, leaverDraws });
+  });
+});
