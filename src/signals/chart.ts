@@ -3,7 +3,7 @@ import type { Annotation } from "../model/types.js";
 import type { Subject } from "../result/types.js";
 import { concerns } from "./annotation-match.js";
 import type { GroupMeasure, PairMeasure, Series, SeriesAnnotation, SeriesSource } from "../result/signals.js";
-import { excludedPositions, labelAt, positionOf, type Timeline } from "./timeline.js";
+import { cachedLabelAt, excludedPositions, labelAt, positionOf, type Timeline } from "./timeline.js";
 import type { Direction, XmrChart, XmrSettings } from "../result/spc.js";
 import type { Cadence } from "../model/periods.js";
 import { xmrChart } from "./spc/xmr.js";
@@ -113,7 +113,7 @@ export function chartSeries(
     direction: spec.direction,
     chart: chart.kind,
     points: chart.points.map((p) => ({
-      period: labelAt(timeline, p.index),
+      period: cachedLabelAt(timeline, p.index),
       value: p.value,
       mean: p.mean,
       upperLimit: p.upperLimit,

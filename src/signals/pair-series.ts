@@ -25,7 +25,7 @@ export interface PairSeries {
   people(): ReadonlyMap<number, PersonPairContact>;
 }
 
-export interface PersonPairContact {
+interface PersonPairContact {
   /** From the pair's group a to group b, and back. */
   forwardBefore: number;
   forwardRecent: number;

@@ -58,6 +58,9 @@ export function groupIndex(data: Dataset, attribute: string): GroupIndex | null 
  * with weight are position[start[t]] … position[start[t + 1] − 1], in the Map's (ascending) order.
  */
 export interface TieContact {
+  /** Each tie's people. */
+  from: Int32Array;
+  to: Int32Array;
   start: Int32Array;
   position: Int32Array;
   weight: Float64Array;
@@ -72,25 +75,29 @@ export function tieContact(data: Dataset, timeline: Timeline): TieContact {
   const ties = data.interactions?.ties ?? [];
   const active = new Uint8Array((data.people?.people.length ?? 0) * T);
   const start = new Int32Array(ties.length + 1);
+  const from = Int32Array.from(ties, (tie) => tie.from);
+  const to = Int32Array.from(ties, (tie) => tie.to);
   let entries = 0;
   for (const tie of ties) entries += tie.periods.size;
   const position = new Int32Array(entries);
   const weight = new Float64Array(entries);
   let k = 0;
-  for (let t = 0; t < ties.length; t++) {
-    const tie = ties[t];
+  let t = 0;
+  // One callback for every tie (forEach walks the shared period columns without an entry per period).
+  const take = (w: number, period: number) => {
+    const p = period - timeline.first;
+    if (p < 0 || p >= T || !(w > 0)) return;
+    position[k] = p;
+    weight[k++] = w;
+    active[from[t] * T + p] = 1;
+    active[to[t] * T + p] = 1;
+  };
+  for (t = 0; t < ties.length; t++) {
     start[t] = k;
-    for (const [period, w] of tie.periods) {
-      const p = period - timeline.first;
-      if (p < 0 || p >= T || !(w > 0)) continue;
-      position[k] = p;
-      weight[k++] = w;
-      active[tie.from * T + p] = 1;
-      active[tie.to * T + p] = 1;
-    }
+    ties[t].periods.forEach(take);
   }
   start[ties.length] = k;
-  return { start, position, weight, active, complete: k === entries };
+  return { from, to, start, position, weight, active, complete: k === entries };
 }
 
 export function boundarySeries(
@@ -104,13 +111,6 @@ export function boundarySeries(
   const inRecent = new Uint8Array(T);
   for (const p of windows.recent) inRecent[p] = 1;
   const ties = data.interactions?.ties ?? [];
-  const groups: GroupSeries[] = index.names.map((_, group) => ({
-    group,
-    external: new Float64Array(T),
-    internal: new Float64Array(T),
-    activePeople: new Float64Array(T),
-    newCrossTies: new Float64Array(T),
-  }));
   const peopleCount = data.people?.people.length ?? 0;
   const { start, position, weight } = contact;
   const source = {
@@ -125,45 +125,65 @@ export function boundarySeries(
   };
   const numbered = numberPairs(source);
   const pairs = new PairTable(numbered.count, T, numbered.a, numbered.b, numbered.tiePair, source);
+  const sums = sumContact(contact, index.of, numbered.tiePair, pairs, index.names.length);
+  const groups = index.names.map((_, group): GroupSeries => {
+    const row = (values: Float64Array) => values.slice(group * T, (group + 1) * T);
+    return {
+      group,
+      external: row(sums.external),
+      internal: row(sums.internal),
+      activePeople: row(sums.activePeople),
+      newCrossTies: row(sums.newCrossTies),
+    };
+  });
+  return { index, active: contact.active, pairs, groups };
+}
+
+/**
+ * Every tie's contact added to its pair's series (group a < b) and to its groups' (`group × length + position`),
+ * tie by tie in order; then each group's active people. Typed arrays only, so the loop stays monomorphic.
+ */
+function sumContact(contact: TieContact, groupOf: Int32Array, tiePair: Int32Array, pairs: PairTable, G: number) {
+  const T = pairs.length;
+  const { from: tieFrom, to: tieTo, start, position, weight, active } = contact;
   const { interactions, forward, backward, activeTies } = pairs;
-  for (let t = 0; t < ties.length; t++) {
+  const external = new Float64Array(G * T);
+  const internal = new Float64Array(G * T);
+  const activePeople = new Float64Array(G * T);
+  const newCrossTies = new Float64Array(G * T);
+  for (let t = 0; t < tieFrom.length; t++) {
     const from = start[t];
     const to = start[t + 1];
     if (from === to) continue;
-    const tie = ties[t];
-    const ga = index.of[tie.from];
-    const gb = index.of[tie.to];
+    const ga = groupOf[tieFrom[t]];
+    const gb = groupOf[tieTo[t]];
     if (ga < 0 || gb < 0) continue;
     if (ga === gb) {
-      const internal = groups[ga].internal;
-      for (let k = from; k < to; k++) internal[position[k]] += weight[k];
+      for (let k = from; k < to; k++) internal[ga * T + position[k]] += weight[k];
       continue;
     }
-    const row = numbered.tiePair[t] * T;
+    const row = tiePair[t] * T;
     const direction = ga < gb ? forward : backward;
-    const externalA = groups[ga].external;
-    const externalB = groups[gb].external;
     let first = T;
     for (let k = from; k < to; k++) {
       const p = position[k];
       if (p < first) first = p;
       const w = weight[k];
-      externalA[p] += w;
-      externalB[p] += w;
+      external[ga * T + p] += w;
+      external[gb * T + p] += w;
       interactions[row + p] += w;
       direction[row + p] += w;
       activeTies[row + p] += 1;
     }
-    groups[ga].newCrossTies[first] += 1;
-    groups[gb].newCrossTies[first] += 1;
+    newCrossTies[ga * T + first] += 1;
+    newCrossTies[gb * T + first] += 1;
   }
-  for (let person = 0; person < peopleCount; person++) {
-    const g = index.of[person];
+  for (let person = 0; person < groupOf.length; person++) {
+    const g = groupOf[person];
     if (g < 0) continue;
-    const activePeople = groups[g].activePeople;
-    for (let p = 0; p < T; p++) if (contact.active[person * T + p]) activePeople[p] += 1;
+    for (let p = 0; p < T; p++) if (active[person * T + p]) activePeople[g * T + p] += 1;
   }
-  return { index, active: contact.active, pairs, groups };
+  return { external, internal, activePeople, newCrossTies };
 }
 
 /** E-I index per period: (E − I)/(E + I); null in a period without contact. */

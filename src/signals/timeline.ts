@@ -27,6 +27,19 @@ export interface Timeline<K extends Cadence = PeriodKind> {
 
 export const labelAt = (timeline: Timeline<Cadence>, position: number) =>
   periodLabel(timeline.first + position, timeline.kind);
+/** Each timeline's labels, worked out once: a run charts thousands of series on one timeline. */
+const LABELS = new WeakMap<Timeline<Cadence>, { kind: Cadence; first: number; labels: string[] }>();
+
+/** The label of a position, from the timeline's labels when the position is on it. */
+export function cachedLabelAt(timeline: Timeline<Cadence>, position: number): string {
+  let cached = LABELS.get(timeline);
+  if (!cached || cached.kind !== timeline.kind || cached.first !== timeline.first) {
+    cached = { kind: timeline.kind, first: timeline.first, labels: [] };
+    LABELS.set(timeline, cached);
+  }
+  if (!Number.isInteger(position) || position < 0 || position >= timeline.length) return labelAt(timeline, position);
+  return (cached.labels[position] ??= labelAt(timeline, position));
+}
 export const positionOf = (timeline: Timeline<Cadence>, instant: Instant) =>
   periodOf(instant, timeline.kind, timeline.timeZone) - timeline.first;
 

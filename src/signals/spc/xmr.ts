@@ -155,12 +155,22 @@ function segmentLimits(
   return segment;
 }
 
-interface Flags {
-  high: Set<SpcRule>;
-  low: Set<SpcRule>;
-}
+/** The rules as bits, in the order a point lists them. */
+const RULES: readonly SpcRule[] = ["beyond-limits", "shift", "trend", "two-sigma"];
+const BEYOND_LIMITS = 1;
+const SHIFT = 2;
+const TREND = 4;
+const TWO_SIGMA = 8;
+/** A point's side of the mean or of its limits: none, high or low. */
+const HIGH = 1;
+const LOW = 2;
 
-/** Apply the four rules over the usable points (consecutive in the series once gaps are skipped), then judge. */
+/**
+ * Apply the four rules over the usable points (consecutive in the series once gaps are skipped), then judge. Each
+ * point's rules on each side are a bit mask, and its sides of the mean and of the limits are worked out once: a
+ * system charts thousands of series (issue 15). test/perf/xmr-fast-path.test.ts holds it to the plain form with a
+ * Set per point and side (test/perf/reference/xmr-plain.ts).
+ */
 function judge(
   points: XmrPoint[],
   order: number[],
@@ -168,73 +178,74 @@ function judge(
   direction: XmrInput["direction"],
   options: XmrSettings,
 ): void {
-  const flags = new Map<number, Flags>(order.map((i) => [i, { high: new Set(), low: new Set() }]));
-  const flag = (i: number, side: Side, rule: SpcRule) => flags.get(i)![side].add(rule);
-  const value = (i: number) => points[i].value!;
-  const sameSegment = (window: number[]) => segmentOf[window[0]] === segmentOf[window[window.length - 1]];
-  const sideOfMean = (i: number): Side | null => {
-    const { mean } = points[i];
-    if (mean === null || value(i) === mean) return null;
-    return value(i) > mean ? "high" : "low";
+  const n = points.length;
+  const high = new Uint8Array(n);
+  const low = new Uint8Array(n);
+  const flag = (i: number, side: number, rule: number) => {
+    if (side === HIGH) high[i] |= rule;
+    else low[i] |= rule;
   };
-  const beyondLimit = (i: number): Side | null => {
-    const p = points[i];
-    if (p.upperLimit === null) return null;
-    if (value(i) > p.upperLimit) return "high";
-    if (value(i) < p.lowerLimit!) return "low";
-    return null;
-  };
-  const beyondTwoSigma = (i: number, side: Side): boolean => {
+  const ofMean = new Uint8Array(n);
+  const ofLimits = new Uint8Array(n);
+  for (const i of order) {
+    const { value, mean, upperLimit, lowerLimit } = points[i];
+    if (mean !== null && value! !== mean) ofMean[i] = value! > mean ? HIGH : LOW;
+    if (upperLimit !== null) ofLimits[i] = value! > upperLimit ? HIGH : value! < lowerLimit! ? LOW : 0;
+  }
+  const beyondTwoSigma = (i: number, side: number): boolean => {
     const p = points[i];
     if (p.upperTwoSigma === null) return false;
-    const beyond = side === "high" ? value(i) > p.upperTwoSigma : value(i) < p.lowerTwoSigma!;
-    return beyond && (options.twoSigmaCountsBeyondLimits || beyondLimit(i) === null);
+    const beyond = side === HIGH ? p.value! > p.upperTwoSigma : p.value! < p.lowerTwoSigma!;
+    return beyond && (options.twoSigmaCountsBeyondLimits || ofLimits[i] === 0);
   };
 
-  for (const i of order) {
-    const side = beyondLimit(i);
-    if (side) flag(i, side, "beyond-limits");
-  }
+  for (const i of order) if (ofLimits[i] !== 0) flag(i, ofLimits[i], BEYOND_LIMITS);
 
   const runLength = options.runLength;
   for (let s = 0; s + runLength <= order.length; s++) {
-    const window = order.slice(s, s + runLength);
-    const sides = window.map(sideOfMean);
-    if (
-      sides[0] !== null &&
-      sides.every((x) => x === sides[0]) &&
-      (options.rulesCrossRecalculations || sameSegment(window))
-    )
-      for (const i of window) flag(i, sides[0], "shift");
+    const first = order[s];
+    const last = order[s + runLength - 1];
+    const side = ofMean[first];
+    let sameSide = side !== 0;
+    let rising = true;
+    let falling = true;
+    for (let k = 1; k < runLength; k++) {
+      const i = order[s + k];
+      const before = points[order[s + k - 1]].value!;
+      if (ofMean[i] !== side) sameSide = false;
+      if (!(points[i].value! > before)) rising = false;
+      if (!(points[i].value! < before)) falling = false;
+    }
+    if (sameSide && (options.rulesCrossRecalculations || segmentOf[first] === segmentOf[last]))
+      for (let k = 0; k < runLength; k++) flag(order[s + k], side, SHIFT);
     // A trend ignores the mean and limits, so it may always cross a recalculation.
-    const rising = window.every((i, k) => k === 0 || value(i) > value(window[k - 1]));
-    const falling = window.every((i, k) => k === 0 || value(i) < value(window[k - 1]));
-    if (rising || falling) for (const i of window) flag(i, rising ? "high" : "low", "trend");
+    if (rising || falling) for (let k = 0; k < runLength; k++) flag(order[s + k], rising ? HIGH : LOW, TREND);
   }
 
   for (let s = 0; s + 3 <= order.length; s++) {
-    const window = order.slice(s, s + 3);
-    const side = sideOfMean(window[0]);
-    if (side === null || !window.every((i) => sideOfMean(i) === side)) continue;
-    if (!options.rulesCrossRecalculations && !sameSegment(window)) continue;
-    const beyond = window.filter((i) => beyondTwoSigma(i, side));
-    if (beyond.length >= 2) for (const i of beyond) flag(i, side, "two-sigma");
+    const side = ofMean[order[s]];
+    if (side === 0 || ofMean[order[s + 1]] !== side || ofMean[order[s + 2]] !== side) continue;
+    if (!options.rulesCrossRecalculations && segmentOf[order[s]] !== segmentOf[order[s + 2]]) continue;
+    let beyond = 0;
+    for (let k = 0; k < 3; k++) if (beyondTwoSigma(order[s + k], side)) beyond++;
+    if (beyond >= 2)
+      for (let k = 0; k < 3; k++) if (beyondTwoSigma(order[s + k], side)) flag(order[s + k], side, TWO_SIGMA);
   }
 
   const improvementSide: Side = direction === "lower" ? "low" : "high";
   const concernSide: Side = improvementSide === "high" ? "low" : "high";
   for (const i of order) {
-    const { high, low } = flags.get(i)!;
     const point = points[i];
-    point.rules = (["beyond-limits", "shift", "trend", "two-sigma"] as const).filter((r) => high.has(r) || low.has(r));
-    if (high.size === 0 && low.size === 0) continue;
+    const rules = high[i] | low[i];
+    point.rules = RULES.filter((_, bit) => (rules & (1 << bit)) !== 0);
+    if (rules === 0) continue;
     if (direction === "neither") {
       point.special = "neither";
-      point.side = high.size > 0 ? "high" : "low";
+      point.side = high[i] !== 0 ? "high" : "low";
       continue;
     }
-    const improving = flags.get(i)![improvementSide].size > 0;
-    const concerning = flags.get(i)![concernSide].size > 0;
+    const improving = (improvementSide === "high" ? high[i] : low[i]) !== 0;
+    const concerning = (concernSide === "high" ? high[i] : low[i]) !== 0;
     const special: Special = improving && concerning ? options.conflict : improving ? "improvement" : "concern";
     point.special = special;
     point.side = special === "improvement" ? improvementSide : concernSide;

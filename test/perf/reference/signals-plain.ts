@@ -11,7 +11,7 @@ import type { Timeline } from "../../../src/signals/timeline.js";
 export const LOOKBACK = 8;
 export const ENOUGH = 2;
 
-export interface PlainPairSeries {
+interface PlainPairSeries {
   a: number;
   b: number;
   interactions: Float64Array;
