@@ -3,16 +3,33 @@
 import { createReadStream, openSync, readSync, closeSync, statSync } from "node:fs";
 import { InputError } from "../model/problems.js";
 
-/** The decoded text of a file, a chunk at a time; an invalid byte sequence ends it with an error naming the line. */
+/** The bytes of a file, a chunk at a time, reporting the bytes read so far after each. */
+export async function* fileChunks(
+  path: string,
+  chunkBytes: number,
+  onBytes: (read: number) => void,
+): AsyncGenerator<Buffer, void, undefined> {
+  let read = 0;
+  for await (const chunk of createReadStream(path, { highWaterMark: chunkBytes }) as AsyncIterable<Buffer>) {
+    read += chunk.length;
+    onBytes(read);
+    yield chunk;
+  }
+}
+
+/**
+ * Bytes to text, a chunk at a time; an invalid byte sequence ends it with an error naming the line. `decodedBefore`
+ * is where in the file the bytes start (after a part read as bytes, csv-bytes.ts).
+ */
 export async function* decodedChunks(
   path: string,
   file: string,
   encoding: string,
   decoder: InstanceType<typeof TextDecoder>,
-  chunkBytes: number,
-  onBytes: (read: number) => void,
+  bytes: AsyncIterable<Buffer>,
+  decodedBefore = 0,
 ): AsyncGenerator<string, void, undefined> {
-  let bytesDecoded = 0;
+  let bytesDecoded = decodedBefore;
   const decode = (chunk?: Buffer): string => {
     try {
       return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
@@ -20,10 +37,9 @@ export async function* decodedChunks(
       throw encodingError(path, file, encoding, bytesDecoded);
     }
   };
-  for await (const chunk of createReadStream(path, { highWaterMark: chunkBytes }) as AsyncIterable<Buffer>) {
+  for await (const chunk of bytes) {
     const text = decode(chunk);
     bytesDecoded += chunk.length;
-    onBytes(bytesDecoded);
     yield text;
   }
   yield decode();

@@ -3,7 +3,14 @@
 import { performance } from "node:perf_hooks";
 import { InputError } from "../model/problems.js";
 import { delimiterName } from "../text/format.js";
-import type { CsvFileInfo, CsvReadOptions, HeaderHandler, LineReader, RowConsumer } from "./csv-types.js";
+import type {
+  ByteLineReader,
+  CsvFileInfo,
+  CsvReadOptions,
+  HeaderHandler,
+  LineReader,
+  RowConsumer,
+} from "./csv-types.js";
 
 interface HeldRow {
   record: string[];
@@ -13,6 +20,7 @@ interface HeldRow {
 export class RecordRouter {
   private consumer: RowConsumer | null = null;
   private lineReader: LineReader | null = null;
+  private byteReader: ByteLineReader | null = null;
   private expectedFields = 0;
   private headerLine = 0;
   // Qualtrics writes two more header rows (question text, import ids) after the real header. The first data row is
@@ -41,6 +49,14 @@ export class RecordRouter {
   readonly line = (text: string, line: number): boolean => {
     if (!this.lineReader || !this.qualtricsDecided) return false;
     const read = this.lineReader(text, line);
+    if (read) this.info.rows++;
+    return read;
+  };
+
+  /** A line the loader reads from its bytes, likewise (csv-bytes.ts); false when the loader has no byte reader. */
+  readonly bytes = (bytes: Uint8Array, starts: Int32Array, fields: number, line: number): boolean => {
+    if (!this.byteReader || !this.qualtricsDecided) return false;
+    const read = this.byteReader(bytes, starts, fields, line);
     if (read) this.info.rows++;
     return read;
   };
@@ -80,7 +96,10 @@ export class RecordRouter {
     this.expectedFields = record.length;
     const handler = this.onHeader(this.info.header, this.info);
     if (typeof handler === "function") this.consumer = handler;
-    else ({ row: this.consumer, line: this.lineReader } = handler);
+    else {
+      ({ row: this.consumer, line: this.lineReader } = handler);
+      this.byteReader = handler.bytes ?? null;
+    }
   }
 
   /** The record with the header's number of fields, or null when it is ragged and left out. */

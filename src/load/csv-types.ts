@@ -14,8 +14,11 @@ export interface CsvReadOptions {
   onInvalidRow?: (problem: Problem & { file: string; line: number }, reason: string) => void;
   /** Bytes read at a time (default 1 MiB); small values let tests cross chunk boundaries everywhere. */
   chunkBytes?: number;
-  /** "csv-parse" reads every file with csv-parse, skipping the plain-file path (for the tests that prove them equal). */
-  parser?: "auto" | "csv-parse";
+  /**
+   * "csv-parse" reads every file with csv-parse, skipping the plain-file paths; "text" skips only the byte path (for
+   * the tests that prove them equal).
+   */
+  parser?: "auto" | "text" | "csv-parse";
   /** When given, the time spent in the row consumer (building the model) is added here, for phase timings. */
   timing?: { modelMs: number };
 }
@@ -40,8 +43,18 @@ export type RowConsumer = (fields: string[], line: number) => void;
  */
 export type LineReader = (text: string, line: number) => boolean;
 
-/** Given the header, returns the row consumer (a loader maps columns once, then reads rows by index), and optionally a line reader. */
+/**
+ * Reads a row straight from its bytes (plain ASCII, csv-bytes.ts): field f is bytes[starts[f], starts[f + 1] − 1),
+ * of `fields` fields. Returns false for anything it is not sure of; the line is then decoded and given to the line
+ * reader, then the row consumer, which must reach the same result.
+ */
+export type ByteLineReader = (bytes: Uint8Array, starts: Int32Array, fields: number, line: number) => boolean;
+
+/**
+ * Given the header, returns the row consumer (a loader maps columns once, then reads rows by index), and optionally
+ * a line reader and a byte line reader.
+ */
 export type HeaderHandler = (
   header: string[],
   info: CsvFileInfo,
-) => RowConsumer | { row: RowConsumer; line: LineReader };
+) => RowConsumer | { row: RowConsumer; line: LineReader; bytes?: ByteLineReader };

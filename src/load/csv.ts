@@ -5,7 +5,8 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { parse, CsvError } from "csv-parse";
 import { InputError } from "../model/problems.js";
-import { decodedChunks, normaliseEncoding, readHeaderLine, sniffEncoding } from "./csv-encoding.js";
+import { decodedChunks, fileChunks, normaliseEncoding, readHeaderLine, sniffEncoding } from "./csv-encoding.js";
+import { readPlainBytes, type ByteHandover } from "./csv-bytes.js";
 import { RecordRouter } from "./csv-records.js";
 import { delimiterName } from "../text/format.js";
 
@@ -17,36 +18,70 @@ const CANDIDATE_DELIMITERS = [",", ";", "\t", "|"];
 export async function readCsv(path: string, options: CsvReadOptions, onHeader: HeaderHandler): Promise<CsvFileInfo> {
   const totalBytes = fileSize(path);
   const encoding = options.encoding ? normaliseEncoding(options.encoding, path) : sniffEncoding(path);
-  const decoder = new TextDecoder(encoding, { fatal: true });
   const info: CsvFileInfo = { path, encoding, delimiter: options.delimiter ?? ",", header: [], rows: 0, notes: [] };
   const router = new RecordRouter(info, onHeader, options);
   info.delimiter =
     options.delimiter ?? sniffDelimiter(readHeaderLine(path, encoding, options.skipRows ?? 0), info.notes);
-  const chunks = decodedChunks(path, path, encoding, decoder, options.chunkBytes ?? 1 << 20, (read) =>
-    options.onProgress?.(read, totalBytes),
-  );
+  const plain = options.parser !== "csv-parse" && !options.skipRows && isPlainDelimiter(info.delimiter);
+  const bytes = fileChunks(path, options.chunkBytes ?? 1 << 20, (read) => options.onProgress?.(read, totalBytes));
   try {
-    // Plain files (no quotes, one line ending) are split directly; csv-parse takes over at the first line that is not.
-    const plain = options.parser !== "csv-parse" && !options.skipRows && isPlainDelimiter(info.delimiter);
-    const onRecord = router.record;
-    const handover = plain ? await readPlainLines(chunks, info.delimiter, onRecord, router) : null;
-    if (!plain || handover) {
-      await readWithCsvParse(
-        chunks,
-        handover ?? { text: "", line: 0, ending: null },
-        { delimiter: info.delimiter, skipRows: plain ? 0 : (options.skipRows ?? 0), bom: !plain },
-        path,
-        onRecord,
-      );
+    // UTF-8 files are read from their bytes while their lines are plain ASCII (csv-bytes.ts); the rest as text.
+    const fromBytes =
+      plain && options.parser !== "text" && encoding === "utf-8" && info.delimiter.charCodeAt(0) < 0x80
+        ? await readPlainBytes(bytes, info.delimiter, router.record, router)
+        : undefined;
+    if (fromBytes === null) return finish(info, router);
+    const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: (fromBytes?.offset ?? 0) > 0 });
+    const source = fromBytes ? restOf(fromBytes, bytes) : bytes;
+    const chunks = decodedChunks(path, path, encoding, decoder, source, fromBytes?.offset ?? 0);
+    try {
+      await readAsText(chunks, info.delimiter, plain, fromBytes, options.skipRows ?? 0, path, router);
+    } finally {
+      await chunks.return(undefined);
     }
   } finally {
-    await chunks.return(undefined);
+    await bytes.return(undefined);
   }
+  return finish(info, router);
+}
+
+function finish(info: CsvFileInfo, router: RecordRouter): CsvFileInfo {
   router.finish();
   if (info.encoding !== "utf-8") info.notes.push(`read as ${info.encoding}`);
   return info;
 }
 
+/** The text path: plain lines split directly; csv-parse takes over at the first line that is not plain. */
+async function readAsText(
+  chunks: AsyncGenerator<string, void, undefined>,
+  delimiter: string,
+  plain: boolean,
+  from: ByteHandover | undefined,
+  skipRows: number,
+  path: string,
+  router: RecordRouter,
+): Promise<void> {
+  const state = from ?? { line: 0, ending: null, started: false };
+  const handover = plain ? await readPlainLines(chunks, delimiter, router.record, router, state) : null;
+  if (plain && !handover) return;
+  await readWithCsvParse(
+    chunks,
+    handover ?? { text: "", line: 0, ending: null },
+    { delimiter, skipRows: plain ? 0 : skipRows, bom: !plain },
+    path,
+    router.record,
+  );
+}
+
+/**
+ * The bytes left after the byte path: the rest of its line (ASCII), then the chunks as read, so a chunk that is not
+ * UTF-8 fails to decode before any of its lines is read, as on the text path alone.
+ */
+async function* restOf(from: ByteHandover, bytes: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
+  if (from.rest.length > 0) yield from.rest;
+  if (from.pending) yield from.pending;
+  for (let next = await bytes.next(); !next.done; next = await bytes.next()) yield next.value;
+}
 /** The file's size; a folder, a missing file or an empty file is an input error. */
 function fileSize(file: string): number {
   let size: number;
@@ -89,11 +124,10 @@ async function readPlainLines(
   delimiter: string,
   onRecord: RecordHandler,
   router: Pick<RecordRouter, "line" | "batch">,
+  from: Pick<ByteHandover, "line" | "ending" | "started">,
 ): Promise<Handover | null> {
   let carry = "";
-  let line = 0;
-  let ending: "\n" | "\r\n" | null = null;
-  let started = false;
+  let { line, ending, started } = from;
   const onLine = router.line;
   const splitLines = (body: string) => {
     // `body` ends with a line ending: the last piece of the split is empty.

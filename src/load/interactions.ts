@@ -6,6 +6,7 @@ import { readTable } from "./table.js";
 import { TextTable } from "./text-table.js";
 import { InteractionCollector, type Accept, type Snapshot } from "./interaction-collector.js";
 import { resolveColumns } from "./columns.js";
+import { plainBytesReader } from "./interactions-bytes.js";
 import type { LoadContext } from "./context.js";
 import { isMissing, parseDate, parseNumber, plainDateAt, wholeNumberAt } from "./values.js";
 
@@ -50,7 +51,11 @@ export async function loadInteractions(
       collector.rows++;
       collector.accept(from, to, at, weight, duration, channel);
     };
-    return { row, line: plainLineReader(header.length, file.delimiter, col, index, channelOf, timeZone, accept) };
+    return {
+      row,
+      line: plainLineReader(header.length, file.delimiter, col, index, channelOf, timeZone, accept),
+      bytes: plainBytesReader(header.length, col, index, channelOf, timeZone, accept),
+    };
   });
   collector.report(info);
   const interactions = collector.interactions(timestamped);
@@ -66,7 +71,8 @@ export async function loadInteractions(
   };
 }
 
-type Columns = Record<keyof typeof INTERACTION_COLUMNS, number>;
+export type InteractionColumns = Record<keyof typeof INTERACTION_COLUMNS, number>;
+type Columns = InteractionColumns;
 type InlineColumn = ReturnType<typeof inlineAttributeColumns>[number];
 
 /** The row consumer for one file: every check of a row, each problem named, then the tie it adds. */

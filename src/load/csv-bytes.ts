@@ -1,0 +1,133 @@
+// The byte path of the plain-file reader: a UTF-8 file's lines read from the bytes as they come off the disk, not
+// decoded into text and split into line strings first (at L's 12 million rows, that text and those strings were a
+// third of loading, and most of its garbage). It reads while the file is ASCII (checked a read chunk at a time) and
+// its lines have no quotes or stray carriage returns. At a chunk that is not ASCII, or a line that is not plain, the
+// rest of the file goes to the text path (csv.ts readPlainLines, then csv-parse if need be) from the start of that
+// line, with the line count, the line ending and the BOM state reached, and the chunks as read: every file reads
+// exactly as through the text path alone, its errors included (test/perf/csv-byte-path.test.ts).
+import { isAscii } from "node:buffer";
+import type { RecordRouter } from "./csv-records.js";
+
+/** Where the text path takes over: the rest of the file's bytes, their offset in the file, and the state so far. */
+export interface ByteHandover {
+  /** The start of the line the text path begins with, up to the end of the last chunk read… */
+  rest: Buffer;
+  /** …then, when the handover is for a chunk that is not ASCII, that chunk, as read. */
+  pending: Buffer | null;
+  offset: number;
+  line: number;
+  ending: "\n" | "\r\n" | null;
+  /** Whether the text path has passed the start of the text (where it drops a second BOM). */
+  started: boolean;
+}
+
+const [LF, CR, QUOTE] = [10, 13, 34];
+
+type Router = Pick<RecordRouter, "line" | "bytes" | "batch">;
+type RecordHandler = (record: string[], startLine: number) => void;
+
+/** Reads plain lines from the bytes; the handover at the first line that is not plain, or null when none was. */
+export async function readPlainBytes(
+  chunks: AsyncIterator<Buffer>,
+  delimiter: string,
+  onRecord: RecordHandler,
+  router: Router,
+): Promise<ByteHandover | null> {
+  const separator = delimiter.charCodeAt(0);
+  let carry: Buffer = Buffer.alloc(0);
+  /** File offset of carry[0]. */
+  let offset = 0;
+  let line = 0;
+  let ending: "\n" | "\r\n" | null = null;
+  /** Bytes of the decoder's BOM, dropped before the first line; −1 before the first chunk. */
+  let bom = -1;
+  // Field f of a line is bytes[starts[f], starts[f + 1] − 1).
+  let starts: Int32Array = new Int32Array(64);
+  const handover = (bytes: Buffer, at: number, pending: Buffer | null = null): ByteHandover => ({
+    rest: bytes.subarray(at),
+    pending,
+    offset: offset + at,
+    line,
+    ending,
+    started: offset + at > bom,
+  });
+  /** One complete line bytes[start, end) of ASCII; false when the line is not plain (nothing read). */
+  const readLine = (bytes: Buffer, start: number, end: number): boolean => {
+    let fields = 1;
+    starts[0] = start;
+    for (let i = start; i < end; i++) {
+      const b = bytes[i];
+      if (b === separator) {
+        if (fields + 1 >= starts.length) starts = grown(starts);
+        starts[fields++] = i + 1;
+      } else if (b === QUOTE || b === CR) return false;
+    }
+    starts[fields] = end + 1;
+    line++;
+    if (end === start || router.bytes(bytes, starts, fields, line)) return true;
+    // ASCII: the Latin-1 reading of the bytes is their UTF-8 reading.
+    const text = bytes.toString("latin1", start, end);
+    if (!router.line(text, line)) onRecord(text.split(delimiter), line);
+    return true;
+  };
+  /** The complete lines of bytes[start, …); the position after the last one read, or −1 − where a handover begins. */
+  const readLines = (bytes: Buffer, start: number): number => {
+    let at = start;
+    for (let lf = bytes.indexOf(LF, at); lf >= 0; lf = bytes.indexOf(LF, at)) {
+      let end = lf;
+      if (ending === "\r\n") {
+        // Every LF must end a CRLF.
+        if (lf === at || bytes[lf - 1] !== CR) return -1 - at;
+        end = lf - 1;
+      }
+      if (!readLine(bytes, at, end)) return -1 - at;
+      at = lf + 1;
+    }
+    return at;
+  };
+  for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+    let chunk = next.value;
+    if (bom < 0) {
+      // The decoder drops a UTF-8 BOM at the very start.
+      bom = chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 3 : 0;
+      if (!isAscii(chunk.subarray(bom))) return handover(carry, 0, chunk);
+      chunk = chunk.subarray(bom);
+      offset = bom;
+    } else if (!isAscii(chunk)) return handover(carry, 0, chunk);
+    const bytes = carry.length === 0 ? chunk : Buffer.concat([carry, chunk]);
+    if (ending === null) {
+      const first = firstBreak(bytes);
+      if (first < 0 || (bytes[first] === CR && first + 1 === bytes.length)) {
+        carry = bytes;
+        continue;
+      }
+      // A lone CR ending the first line: csv-parse's business, through the text path.
+      if (bytes[first] === CR && bytes[first + 1] !== LF) return handover(bytes, 0);
+      ending = bytes[first] === LF ? "\n" : "\r\n";
+    }
+    let stop = 0;
+    router.batch(() => (stop = readLines(bytes, 0)));
+    if (stop < 0) return handover(bytes, -1 - stop);
+    offset += stop;
+    carry = bytes.subarray(stop);
+  }
+  if (carry.length === 0) return null;
+  // The last line has no line ending (or the file has a single line).
+  if (ending === null) return handover(carry, 0);
+  let plain = false;
+  router.batch(() => (plain = readLine(carry, 0, carry.length)));
+  return plain ? null : handover(carry, 0);
+}
+
+/** Position of the first CR or LF, −1 when none. */
+function firstBreak(bytes: Buffer): number {
+  const lf = bytes.indexOf(LF);
+  const cr = bytes.indexOf(CR);
+  return cr < 0 ? lf : lf < 0 ? cr : Math.min(cr, lf);
+}
+
+function grown(array: Int32Array): Int32Array {
+  const next = new Int32Array(array.length * 2);
+  next.set(array);
+  return next;
+}
