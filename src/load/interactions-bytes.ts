@@ -5,12 +5,14 @@
 import type { ByteLineReader } from "./csv-types.js";
 import { ByteTable } from "./byte-table.js";
 import type { Accept } from "./interaction-collector.js";
-import type { InteractionColumns } from "./interactions.js";
 import { plainDateAt } from "./values.js";
+
+/** The column of each interaction field, −1 when the file has none (interactions.ts resolves them). */
+type Columns = Record<"from" | "to" | "timestamp" | "channel" | "weight" | "duration", number>;
 
 export function plainBytesReader(
   fieldCount: number,
-  col: InteractionColumns,
+  col: Columns,
   index: Map<string, number>,
   channelOf: (cell: string) => string,
   timeZone: string,

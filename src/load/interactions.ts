@@ -71,8 +71,7 @@ export async function loadInteractions(
   };
 }
 
-export type InteractionColumns = Record<keyof typeof INTERACTION_COLUMNS, number>;
-type Columns = InteractionColumns;
+type Columns = Record<keyof typeof INTERACTION_COLUMNS, number>;
 type InlineColumn = ReturnType<typeof inlineAttributeColumns>[number];
 
 /** The row consumer for one file: every check of a row, each problem named, then the tie it adds. */
