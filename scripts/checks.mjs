@@ -2,6 +2,12 @@
 // another: each is a single-threaded Node program, so run in a row they left the second core idle for most of
 // their ~40 s. Each check's output is printed whole when it ends (never interleaved); the exit code is 1 if any
 // check failed. `npm run lint` still runs the lint checks in a row.
+//
+// With --vitest (npm test), `vitest run` (with the arguments after --vitest) starts at the same time as the checks
+// instead of after them: neither keeps both cores busy on its own (the checks' lanes end unevenly, vitest's two
+// workers wait on spawned processes and on its last long files), so run one after the other they left a core idle
+// for a sixth of the time. vitest's output goes straight to the terminal; the checks' output is printed when vitest
+// is done, so it never lands inside vitest's report.
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -42,6 +48,12 @@ const CHECKS = [
   ["knip", `knip --no-progress --cache --cache-location ${cache}/knip`],
 ];
 
+const vitestAt = process.argv.indexOf("--vitest");
+const vitestArgs = vitestAt < 0 ? undefined : process.argv.slice(vitestAt + 1);
+/** What the checks print, held back while vitest runs. */
+let held = vitestArgs ? "" : undefined;
+const print = (text) => (held === undefined ? process.stdout.write(text) : (held += text));
+
 function check([name, command]) {
   const started = Date.now();
   return new Promise((done) => {
@@ -51,7 +63,22 @@ function check([name, command]) {
     child.stderr.on("data", (chunk) => (output += chunk));
     child.on("close", (code) => {
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
-      process.stdout.write(`${code === 0 ? "✓" : "✗"} ${name} (${command}) ${seconds} s\n${output}`);
+      print(`${code === 0 ? "✓" : "✗"} ${name} (${command}) ${seconds} s\n${output}`);
+      done(code === 0);
+    });
+  });
+}
+
+function vitest(args) {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [join(root, "node_modules", "vitest", "vitest.mjs"), "run", ...args], {
+      cwd: root,
+      env,
+      stdio: "inherit",
+    });
+    child.on("close", (code) => {
+      process.stdout.write(held);
+      held = undefined;
       done(code === 0);
     });
   });
@@ -63,4 +90,8 @@ const lanes = Array.from({ length: Math.min(availableParallelism(), queue.length
   while (queue.length > 0) ok = (await check(queue.shift())) && ok;
   return ok;
 });
-process.exitCode = (await Promise.all(lanes)).every(Boolean) ? 0 : 1;
+const tests = vitestArgs ? [vitest(vitestArgs)] : [];
+const [checksOk, testsOk = true] = await Promise.all([Promise.all(lanes), ...tests]);
+if (vitestArgs)
+  process.stdout.write(checksOk.every(Boolean) ? "✓ static checks passed\n" : "✗ a static check failed (above)\n");
+process.exitCode = checksOk.every(Boolean) && testsOk ? 0 : 1;

@@ -13,6 +13,7 @@ import {
   readFileSync,
   statSync,
   symlinkSync,
+  watch,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -171,15 +172,19 @@ describe("links inside --out are never followed (item 15)", () => {
 
 /** Runs the built CLI (the new set: CSV tables too, another date) and SIGKILLs it `delayMs` after the staging folder appears beside --out (or when it ends). */
 async function killedWhileWriting(out: string, delayMs: number): Promise<void> {
+  // The folder is watched (inotify) from before the child starts rather than polled: polling in a loop kept a core
+  // busy for the whole of the child's start-up, three times per run of the suite, and a watch sees it as soon.
+  const staging = `.${basename(out)}.relaudit-new-`;
+  let appeared!: () => void;
+  const staged = new Promise<void>((resolve) => (appeared = resolve));
+  const watcher = watch(dirname(out), (_event, name) => void ((name ?? staging).startsWith(staging) && appeared()));
   const child = spawn(process.execPath, [BIN, "audit", small, "--out", out, "--generated-at", AT2, "--format", "csv"], {
     env: { PATH: process.env.PATH, NO_COLOR: "1" },
     stdio: "ignore",
   });
-  let ended = false;
-  const done = new Promise<void>((resolve) => child.on("exit", () => ((ended = true), resolve())));
-  const parent = dirname(out);
-  while (!ended && !readdirSync(parent).some((n) => n.startsWith(`.${basename(out)}.relaudit-new-`)))
-    await new Promise((resolve) => setImmediate(resolve));
+  const done = new Promise<void>((resolve) => child.on("exit", () => resolve()));
+  await Promise.race([staged, done]);
+  watcher.close();
   if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
   child.kill("SIGKILL");
   await done;
