@@ -77,11 +77,14 @@ export class PairTable {
     this.views = new Array<PairSeries | undefined>(count);
   }
 
-  /** Pair numbers ordered by group a, then b. */
-  ordered(): number[] {
-    return Array.from({ length: this.count }, (_, k) => k).sort(
-      (x, y) => this.a[x] - this.a[y] || this.b[x] - this.b[y],
+  /** Pair numbers ordered by group a, then b: counting sorts by b, then stably by a (groups < `groups`). */
+  ordered(groups: number): Int32Array {
+    const byB = countingOrder(
+      Int32Array.from({ length: this.count }, (_, k) => k),
+      this.b,
+      groups,
     );
+    return countingOrder(byB, this.a, groups);
   }
 
   /** Mean interactions per period of pair k over positions [from, to), as meanOver gives on its series. */
@@ -118,6 +121,16 @@ export class PairTable {
     this.views[k] = view;
     return view;
   }
+}
+
+/** `items` stably ordered by key[item] (keys in [0, groups)). */
+function countingOrder(items: Int32Array, key: Int32Array, groups: number): Int32Array {
+  const next = new Int32Array(groups + 1);
+  for (const item of items) next[key[item] + 1]++;
+  for (let g = 0; g < groups; g++) next[g + 1] += next[g];
+  const out = new Int32Array(items.length);
+  for (const item of items) out[next[key[item]]++] = item;
+  return out;
 }
 
 /** Numbers the pairs of groups in contact, in tie order, and says which pair each tie belongs to. */

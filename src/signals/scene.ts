@@ -197,7 +197,7 @@ function chartPairs(
   const attribute = index.attribute;
   const charted: ChartedPair[] = [];
   const table = boundary.pairs;
-  for (const k of table.ordered()) {
+  for (const k of table.ordered(index.names.length)) {
     if (!index.reportable[table.a[k]] || !index.reportable[table.b[k]]) continue;
     if ((table.meanInteractions(k, 0, baselinePoints) ?? 0) < MIN_PAIR_VOLUME) continue;
     const pair = table.series(k);
