@@ -37,6 +37,9 @@ export class InteractionCollector {
   private readonly days: DayTally;
   // A file holds a handful of distinct channel cells: each is trimmed and lower-cased once.
   private readonly channelNames = new Map<string, string>();
+  /** The period of the last instant seen: rows in time order repeat it (zones and months cost a lookup or a Date). */
+  private periodAt = NaN;
+  private periodOfAt = 0;
 
   constructor(
     readonly path: string,
@@ -95,8 +98,11 @@ export class InteractionCollector {
       this.days.add(at);
     }
     this.channels.add(channel);
-    const period = at === null ? null : periodOf(at, this.ctx.period, this.timeZone);
-    this.ties.add(from, to, weight, duration, channel, at, period);
+    if (at !== null && at !== this.periodAt) {
+      this.periodAt = at;
+      this.periodOfAt = periodOf(at, this.ctx.period, this.timeZone);
+    }
+    this.ties.add(from, to, weight, duration, channel, at, at === null ? null : this.periodOfAt);
   };
 
   /** The file's summary, notes and warnings, into the load context. */

@@ -1,11 +1,15 @@
 // Collapses interaction rows into ties while streaming, then builds the Tie objects once at the end.
 //
 // Each tie is one record in a flat Float64Array: weight, rows, duration, first, last, then its weight on each
-// channel and in each period. A row updates one record — a cache line or two — where objects, channel records and
-// period Maps scattered over the heap (or hash-numbered cells) cost several cache misses per row, which dominated
-// loading. A record gains a column when a new channel or a period outside its span appears (the records are laid
-// out again, rarely: columns double). When the records would pass `denseLimit` values (a long span of periods over
-// very many ties) the builder moves to sparse cells numbered by hashing, which grow only with the cells that occur.
+// channel; its weight in each period is a cell of a second array, laid out period by period (all ties' cells of one
+// period side by side). A row updates one record — a cache line or two — and one period cell, where objects,
+// channel records and period Maps scattered over the heap (or hash-numbered cells) cost several cache misses per
+// row, which dominated loading. Period by period because exports come in time order: the rows of a stretch of time
+// touch one period's cells, a few hundred kilobytes that stay in cache, where period cells inside the records made
+// every row miss (L: 166k ties × 32 periods, 60 MB of records, and a quarter of loading). A record gains a column
+// when a new channel appears, the periods a column when a period outside their span does (laid out again, rarely:
+// columns double). When the cells would pass `denseLimit` values (a long span of periods over very many ties) the
+// builder moves to sparse cells numbered by hashing, which grow only with the cells that occur.
 //
 // Orders are canonical, whatever the order of the rows: channels in order of their first appearance in the file,
 // periods ascending. Sums run in row order. An untouched cell holds −0 and a touched one at least +0 (weights are
@@ -80,6 +84,8 @@ export class TieBuilder {
   private readonly pairs = new PairIndex();
   private readonly channelNumbers = new Map<string, number>();
   private readonly channelNames: string[] = [];
+  private lastChannel: string | null = null;
+  private lastChannelNumber = 0;
   private count = 0;
   private capacity = 1024;
   private channelColumns = 4;
@@ -87,7 +93,9 @@ export class TieBuilder {
   private periodFirst = 0;
   private periodColumns = 0;
   private stride = HEADER + this.channelColumns;
-  private records = new Float64Array(this.capacity * this.stride);
+  private records: Float64Array = new Float64Array(this.capacity * this.stride);
+  /** Tie t's weight in period periodFirst + p is periods[p · capacity + t]; −0 while untouched. */
+  private periods: Float64Array = new Float64Array(0);
   /** Channel and period cells once the dense records grew too large; null while dense. */
   private sparse: { channels: CellSums; periods: CellSums } | null = null;
 
@@ -131,7 +139,7 @@ export class TieBuilder {
       return;
     }
     r[o + HEADER + c] += w;
-    if (period !== null) r[o + HEADER + this.channelColumns + period - this.periodFirst] += w;
+    if (period !== null) this.periods[(period - this.periodFirst) * this.capacity + tie] += w;
   }
 
   /** The ties in order of first appearance, channels in order of first appearance in the file, periods ascending. */
@@ -181,20 +189,20 @@ export class TieBuilder {
       const weight = Float64Array.from(byTie.order, (cell) => cells.weight[cell]);
       return { start: byTie.start, period, weight };
     }
-    const r = this.records;
-    const offset = HEADER + this.channelColumns;
-    for (let t = 0; t < this.count; t++) {
-      let n = 0;
-      for (let p = 0, o = t * this.stride + offset; p < this.periodColumns; p++) if (touched(r[o + p])) n++;
-      start[t + 1] = start[t] + n;
-    }
-    const period = new Int32Array(start[this.count]);
-    const weight = new Float64Array(start[this.count]);
-    for (let t = 0, k = 0; t < this.count; t++)
-      for (let p = 0, o = t * this.stride + offset; p < this.periodColumns; p++)
-        if (touched(r[o + p])) {
-          period[k] = this.periodFirst + p;
-          weight[k++] = r[o + p];
+    // Column by column (the cells' order in memory), each tie's periods ascending.
+    const cells = this.periods;
+    const ties = this.count;
+    for (let p = 0; p < this.periodColumns; p++)
+      for (let t = 0, o = p * this.capacity; t < ties; t++) if (touched(cells[o + t])) start[t + 1]++;
+    for (let t = 0; t < ties; t++) start[t + 1] += start[t];
+    const next = start.slice(0, ties);
+    const period = new Int32Array(start[ties]);
+    const weight = new Float64Array(start[ties]);
+    for (let p = 0; p < this.periodColumns; p++)
+      for (let t = 0, o = p * this.capacity; t < ties; t++)
+        if (touched(cells[o + t])) {
+          period[next[t]] = this.periodFirst + p;
+          weight[next[t]++] = cells[o + t];
         }
     return { start, period, weight };
   }
@@ -208,21 +216,28 @@ export class TieBuilder {
   }
 
   private channelNumber(channel: string): number {
+    // Rows often repeat the channel before.
+    if (channel === this.lastChannel) return this.lastChannelNumber;
     let c = this.channelNumbers.get(channel);
     if (c === undefined) {
       c = this.channelNames.length;
       this.channelNumbers.set(channel, c);
       this.channelNames.push(channel);
     }
+    this.lastChannel = channel;
+    this.lastChannelNumber = c;
     return c;
   }
 
   private newRecord(): void {
     if (this.count === this.capacity) {
-      this.capacity *= 2;
-      const records = new Float64Array(this.capacity * this.stride);
+      if (!this.sparse && 2 * this.capacity * (this.stride + this.periodColumns) > this.denseLimit) this.turnSparse();
+      const capacity = 2 * this.capacity;
+      const records = new Float64Array(capacity * this.stride);
       records.set(this.records);
       this.records = records;
+      this.periods = this.periodsLaidOut(capacity, this.periodFirst, this.periodColumns);
+      this.capacity = capacity;
     }
     const o = this.count * this.stride;
     this.records.fill(0, o, o + HEADER);
@@ -242,25 +257,31 @@ export class TieBuilder {
   }
 
   private layOut(channelColumns: number, periodFirst: number, periodColumns: number): void {
-    const stride = HEADER + channelColumns + periodColumns;
-    if (this.capacity * stride > this.denseLimit) return this.turnSparse();
-    const old = this.records;
-    const records = new Float64Array(this.capacity * stride).fill(-0);
-    for (let t = 0; t < this.count; t++) {
-      const from = t * this.stride;
-      const to = t * stride;
-      records.set(old.subarray(from, from + HEADER + this.channelColumns), to);
-      if (this.periodColumns > 0)
-        records.set(
-          old.subarray(from + HEADER + this.channelColumns, from + this.stride),
-          to + HEADER + channelColumns + this.periodFirst - periodFirst,
-        );
+    const stride = HEADER + channelColumns;
+    if (this.capacity * (stride + periodColumns) > this.denseLimit) return this.turnSparse();
+    if (stride !== this.stride) {
+      const old = this.records;
+      const records = new Float64Array(this.capacity * stride).fill(-0);
+      for (let t = 0; t < this.count; t++)
+        records.set(old.subarray(t * this.stride, (t + 1) * this.stride), t * stride);
+      this.records = records;
     }
-    this.records = records;
+    if (periodFirst !== this.periodFirst || periodColumns !== this.periodColumns)
+      this.periods = this.periodsLaidOut(this.capacity, periodFirst, periodColumns);
     this.stride = stride;
     this.channelColumns = channelColumns;
     this.periodFirst = periodFirst;
     this.periodColumns = periodColumns;
+  }
+
+  /** The period cells for `capacity` ties and the given columns, holding the cells so far. */
+  private periodsLaidOut(capacity: number, periodFirst: number, periodColumns: number): Float64Array {
+    const cells = new Float64Array(capacity * periodColumns).fill(-0);
+    for (let p = 0; p < this.periodColumns; p++) {
+      const column = p * this.capacity;
+      cells.set(this.periods.subarray(column, column + this.count), (this.periodFirst + p - periodFirst) * capacity);
+    }
+    return cells;
   }
 
   /** Moves the channel and period cells into hash-numbered cells and keeps only the headers in the records. */
@@ -273,11 +294,13 @@ export class TieBuilder {
       records.set(old.subarray(o, o + HEADER), t * HEADER);
       for (let c = 0; c < this.channelColumns; c++)
         if (touched(old[o + HEADER + c])) sparse.channels.add(t, c, old[o + HEADER + c]);
-      const periods = o + HEADER + this.channelColumns;
-      for (let p = 0; p < this.periodColumns; p++)
-        if (touched(old[periods + p])) sparse.periods.add(t, this.periodFirst + p, old[periods + p]);
+      for (let p = 0; p < this.periodColumns; p++) {
+        const cell = this.periods[p * this.capacity + t];
+        if (touched(cell)) sparse.periods.add(t, this.periodFirst + p, cell);
+      }
     }
     this.records = records;
+    this.periods = new Float64Array(0);
     this.stride = HEADER;
     this.channelColumns = 0;
     this.periodColumns = 0;

@@ -121,6 +121,26 @@ describe("TieBuilder", () => {
     );
   });
 
+  // Over 1,024 ties the records and the period cells (laid out period by period) are laid out again for more ties.
+  it("equals the plain reference past the records' first 1,024 ties", () => {
+    const many = row.chain((r) =>
+      fc
+        .record({ from: fc.integer({ min: 0, max: 59 }), to: fc.integer({ min: 0, max: 59 }) })
+        .map((p) => ({ ...r, ...p })),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(many, { minLength: 1500, maxLength: 2500 }),
+        fc.constantFrom(undefined, 2048 * 24, 4096 * 40),
+        (rows, limit) => {
+          expect(bits(built(rows, limit))).toBe(bits(reference(rows)));
+        },
+      ),
+      // Shrinking thousands of rows would take minutes: the first counterexample is reported as found.
+      { numRuns: propertyRuns(3, 20), endOnFailure: true },
+    );
+  });
+
   it("records a channel and a period for a row of weight 0 (hand-worked)", () => {
     const ties = built([{ from: 0, to: 1, weight: 0, duration: 0, channel: "email", at: 2900 * WEEK }]);
     expect(ties).toEqual([
