@@ -7,6 +7,7 @@ import type { Person, Tie } from "../../model/types.js";
 import type { DuckDBDataChunk } from "@duckdb/node-api";
 import type { Engine } from "./engine.js";
 import { guarded } from "./source.js";
+import { tiePeriods } from "../tie-periods.js";
 
 /** A relation with from_id, to_id (text), cell (raw channel text), weight, duration, at_ms, period, outside, __row. */
 export interface TypedRows {
@@ -101,6 +102,12 @@ async function eachChunk(engine: Engine, sql: string, visit: (columns: ArrayLike
   }
 }
 
+/** `into` with `from`'s values at its start. */
+function grown<T extends Int32Array | Float64Array>(from: T, into: T): T {
+  into.set(from);
+  return into;
+}
+
 /** The ties of the counted rows, and the channel names in order of first appearance. */
 export async function tiesOf(
   engine: Engine,
@@ -117,13 +124,11 @@ export async function tiesOf(
 
   const ties: Tie[] = [];
   const sql = "SELECT from_id, to_id, weight, n, first_at, last_at, duration FROM tie_numbers ORDER BY tie";
-  // Each tie's periods, filled by the second query; the Tie holds the same Map read-only.
-  const tiePeriods: Map<number, number>[] = [];
+  // Each tie's periods are set once all are read (below); until then, one empty map shared by all.
+  const none: ReadonlyMap<number, number> = new Map();
   await eachChunk(engine, sql, ([from, to, weight, n, first, last, duration], count) => {
     for (let r = 0; r < count; r++) {
       const [f, l] = [first[r] as number, last[r] as number];
-      const byPeriod = new Map<number, number>();
-      tiePeriods.push(byPeriod);
       ties.push({
         from: index.get(from[r] as string)!,
         to: index.get(to[r] as string)!,
@@ -133,16 +138,31 @@ export async function tiesOf(
         last: Number.isNaN(l) ? null : l,
         durationMinutes: duration[r] as number,
         channels: {},
-        periods: byPeriod,
+        periods: none,
       });
     }
   });
   const periods = `SELECT tie, period, cell_weight FROM (SELECT hash(from_id) AS hf, hash(to_id) AS ht, period,
       sum(weight)::DOUBLE AS cell_weight FROM ${rows.relation} WHERE ${COUNTED} AND period IS NOT NULL GROUP BY ALL)
     JOIN tie_numbers USING (hf, ht) ORDER BY tie, period`;
-  await eachChunk(engine, periods, ([tie, period, weight], count) => {
-    for (let r = 0; r < count; r++) tiePeriods[tie[r] as number].set(period[r] as number, weight[r] as number);
+  // Every tie's periods in one pair of arrays, each tie a read-only view of its range (load/tie-periods.ts), as the
+  // CSV loader holds them: with a Map per tie the 10⁸-event audit (~24M tie-periods) ran out of V8's heap.
+  const start = new Int32Array(ties.length + 1);
+  let [period, weight, cells] = [new Int32Array(1 << 16), new Float64Array(1 << 16), 0];
+  await eachChunk(engine, periods, ([tie, p, w], count) => {
+    if (cells + count > period.length) {
+      const size = Math.max(cells + count, Math.ceil(period.length * 1.5));
+      [period, weight] = [grown(period, new Int32Array(size)), grown(weight, new Float64Array(size))];
+    }
+    for (let r = 0; r < count; r++, cells++) {
+      start[(tie[r] as number) + 1]++;
+      period[cells] = p[r] as number;
+      weight[cells] = w[r] as number;
+    }
   });
+  for (let t = 0; t < ties.length; t++) start[t + 1] += start[t];
+  const views = tiePeriods({ start, period: period.subarray(0, cells), weight: weight.subarray(0, cells) });
+  ties.forEach((tie, t) => (tie.periods = views[t]));
   return { ties, channels: await addChannels(engine, rows, ties) };
 }
 
