@@ -33,58 +33,20 @@ export async function readPlainBytes(
   onRecord: RecordHandler,
   router: Router,
 ): Promise<ByteHandover | null> {
-  const separator = delimiter.charCodeAt(0);
+  const lines = new PlainLines(delimiter, onRecord, router);
   let carry: Buffer = Buffer.alloc(0);
   /** File offset of carry[0]. */
   let offset = 0;
-  let line = 0;
-  let ending: "\n" | "\r\n" | null = null;
   /** Bytes of the decoder's BOM, dropped before the first line; −1 before the first chunk. */
   let bom = -1;
-  // Field f of a line is bytes[starts[f], starts[f + 1] − 1).
-  let starts: Int32Array = new Int32Array(64);
   const handover = (bytes: Buffer, at: number, pending: Buffer | null = null): ByteHandover => ({
     rest: bytes.subarray(at),
     pending,
     offset: offset + at,
-    line,
-    ending,
+    line: lines.line,
+    ending: lines.ending,
     started: offset + at > bom,
   });
-  /** One complete line bytes[start, end) of ASCII; false when the line is not plain (nothing read). */
-  const readLine = (bytes: Buffer, start: number, end: number): boolean => {
-    let fields = 1;
-    starts[0] = start;
-    for (let i = start; i < end; i++) {
-      const b = bytes[i];
-      if (b === separator) {
-        if (fields + 1 >= starts.length) starts = grown(starts);
-        starts[fields++] = i + 1;
-      } else if (b === QUOTE || b === CR) return false;
-    }
-    starts[fields] = end + 1;
-    line++;
-    if (end === start || router.bytes(bytes, starts, fields, line)) return true;
-    // ASCII: the Latin-1 reading of the bytes is their UTF-8 reading.
-    const text = bytes.toString("latin1", start, end);
-    if (!router.line(text, line)) onRecord(text.split(delimiter), line);
-    return true;
-  };
-  /** The complete lines of bytes[start, …); the position after the last one read, or −1 − where a handover begins. */
-  const readLines = (bytes: Buffer, start: number): number => {
-    let at = start;
-    for (let lf = bytes.indexOf(LF, at); lf >= 0; lf = bytes.indexOf(LF, at)) {
-      let end = lf;
-      if (ending === "\r\n") {
-        // Every LF must end a CRLF.
-        if (lf === at || bytes[lf - 1] !== CR) return -1 - at;
-        end = lf - 1;
-      }
-      if (!readLine(bytes, at, end)) return -1 - at;
-      at = lf + 1;
-    }
-    return at;
-  };
   for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
     let chunk = next.value;
     if (bom < 0) {
@@ -95,7 +57,7 @@ export async function readPlainBytes(
       offset = bom;
     } else if (!isAscii(chunk)) return handover(carry, 0, chunk);
     const bytes = carry.length === 0 ? chunk : Buffer.concat([carry, chunk]);
-    if (ending === null) {
+    if (lines.ending === null) {
       const first = firstBreak(bytes);
       if (first < 0 || (bytes[first] === CR && first + 1 === bytes.length)) {
         carry = bytes;
@@ -103,20 +65,101 @@ export async function readPlainBytes(
       }
       // A lone CR ending the first line: csv-parse's business, through the text path.
       if (bytes[first] === CR && bytes[first + 1] !== LF) return handover(bytes, 0);
-      ending = bytes[first] === LF ? "\n" : "\r\n";
+      lines.ending = bytes[first] === LF ? "\n" : "\r\n";
     }
     let stop = 0;
-    router.batch(() => (stop = readLines(bytes, 0)));
+    router.batch(() => (stop = lines.readLines(bytes)));
     if (stop < 0) return handover(bytes, -1 - stop);
     offset += stop;
     carry = bytes.subarray(stop);
   }
   if (carry.length === 0) return null;
   // The last line has no line ending (or the file has a single line).
-  if (ending === null) return handover(carry, 0);
+  if (lines.ending === null) return handover(carry, 0);
   let plain = false;
-  router.batch(() => (plain = readLine(carry, 0, carry.length)));
+  router.batch(() => (plain = lines.readLine(carry, 0, carry.length)));
   return plain ? null : handover(carry, 0);
+}
+
+/** Lines of ASCII bytes, each line's fields found and the line handed to the loader's readers or as a record. */
+class PlainLines {
+  line = 0;
+  ending: "\n" | "\r\n" | null = null;
+  private readonly separator: number;
+  /** Field f of a line is bytes[starts[f], starts[f + 1] − 1). */
+  private starts: Int32Array = new Int32Array(64);
+
+  constructor(
+    private readonly delimiter: string,
+    private readonly onRecord: RecordHandler,
+    private readonly router: Router,
+  ) {
+    this.separator = delimiter.charCodeAt(0);
+  }
+
+  /** The complete lines of bytes; the position after the last one read, or −1 − where a handover begins. */
+  readLines(bytes: Buffer): number {
+    if (this.ending === "\n" && bytes.indexOf(QUOTE) < 0 && bytes.indexOf(CR) < 0) return this.readSimpleLines(bytes);
+    let at = 0;
+    for (let lf = bytes.indexOf(LF, at); lf >= 0; lf = bytes.indexOf(LF, at)) {
+      let end = lf;
+      if (this.ending === "\r\n") {
+        // Every LF must end a CRLF.
+        if (lf === at || bytes[lf - 1] !== CR) return -1 - at;
+        end = lf - 1;
+      }
+      if (!this.readLine(bytes, at, end)) return -1 - at;
+      at = lf + 1;
+    }
+    return at;
+  }
+
+  /** One complete line bytes[start, end); false when the line is not plain (nothing read). */
+  readLine(bytes: Buffer, start: number, end: number): boolean {
+    let fields = 1;
+    this.starts[0] = start;
+    for (let i = start; i < end; i++) {
+      const b = bytes[i];
+      if (b === this.separator) {
+        if (fields + 1 >= this.starts.length) this.starts = grown(this.starts);
+        this.starts[fields++] = i + 1;
+      } else if (b === QUOTE || b === CR) return false;
+    }
+    this.starts[fields] = end + 1;
+    this.deliver(bytes, start, end, fields);
+    return true;
+  }
+
+  /** The complete lines of bytes that end in LF and hold no quote or CR: one pass over the bytes. */
+  private readSimpleLines(bytes: Buffer): number {
+    const separator = this.separator;
+    let at = 0;
+    let fields = 1;
+    this.starts[0] = at;
+    for (let i = 0; i < bytes.length; i++) {
+      const b = bytes[i];
+      if (b === separator) {
+        if (fields + 1 >= this.starts.length) this.starts = grown(this.starts);
+        this.starts[fields++] = i + 1;
+      } else if (b === LF) {
+        this.starts[fields] = i + 1;
+        this.deliver(bytes, at, i, fields);
+        at = i + 1;
+        fields = 1;
+        this.starts[0] = at;
+      }
+    }
+    return at;
+  }
+
+  /** Hands a line bytes[start, end), its fields found, to the loader's readers, or as a record. */
+  private deliver(bytes: Buffer, start: number, end: number, fields: number): void {
+    this.line++;
+    if (end === start || this.router.bytes(bytes, this.starts, fields, this.line)) return;
+    // ASCII: the Latin-1 reading of the bytes is their UTF-8 reading.
+    const text = bytes.toString("latin1", start, end);
+    if (!this.router.line(text, this.line)) this.onRecord(text.split(this.delimiter), this.line);
+  }
 }
 
 /** Position of the first CR or LF, −1 when none. */

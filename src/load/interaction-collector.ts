@@ -39,6 +39,7 @@ export class InteractionCollector {
   private readonly channelNames = new Map<string, string>();
   /** The period of the last instant seen: rows in time order repeat it (zones and months cost a lookup or a Date). */
   private periodAt = NaN;
+  private lastChannel: string | null = null;
   private periodOfAt = 0;
 
   constructor(
@@ -97,7 +98,10 @@ export class InteractionCollector {
       this.range.add(at);
       this.days.add(at);
     }
-    this.channels.add(channel);
+    if (channel !== this.lastChannel) {
+      this.channels.add(channel);
+      this.lastChannel = channel;
+    }
     if (at !== null && at !== this.periodAt) {
       this.periodAt = at;
       this.periodOfAt = periodOf(at, this.ctx.period, this.timeZone);
