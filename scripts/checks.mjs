@@ -92,6 +92,10 @@ const lanes = Array.from({ length: Math.min(availableParallelism(), queue.length
 });
 const tests = vitestArgs ? [vitest(vitestArgs)] : [];
 const [checksOk, testsOk = true] = await Promise.all([Promise.all(lanes), ...tests]);
-if (vitestArgs)
-  process.stdout.write(checksOk.every(Boolean) ? "✓ static checks passed\n" : "✗ a static check failed (above)\n");
+// One last line for both parts, so a failed test never ends on a green tick.
+if (vitestArgs) {
+  const checksLine = checksOk.every(Boolean) ? "✓ static checks passed" : "✗ a static check failed (above)";
+  const testsLine = testsOk ? "✓ tests passed" : "✗ tests failed (vitest's report above)";
+  process.stdout.write(`${testsLine} · ${checksLine}\n`);
+}
 process.exitCode = checksOk.every(Boolean) && testsOk ? 0 : 1;

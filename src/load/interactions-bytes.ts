@@ -1,6 +1,6 @@
 // The interactions loader's byte line reader (csv-bytes.ts): a plain row read straight from its bytes, as
 // interactions.ts plainLineReader reads it from its line of text, to the same verdict on every row
-// (test/perf/interactions-byte-rows.test.ts). Ids and channels are looked up by their bytes, timestamps parsed once
+// (test/perf/interactions-plain-rows.test.ts). Ids and channels are looked up by their bytes, timestamps parsed once
 // per run of rows with the same timestamp (exports come in time order), counts read digit by digit.
 import type { ByteLineReader } from "./csv-types.js";
 import { ByteTable } from "./byte-table.js";

@@ -1,6 +1,6 @@
 // Cross-group contact in the look-back window before each departure: through each leaver, and by everyone else, per
 // pair of groups (departures.ts judges it). The plain form of this loop is kept as the reference
-// (test/perf/reference/carried-contact-plain.ts); this one gives the same numbers without a closure, an array or a
+// (test/perf/reference/signals-plain.ts); this one gives the same numbers without a closure, an array or a
 // Map per tie: on the organisation boundary of a 10,000-person system a tie is looked at for each of ~100 leavers
 // of its groups.
 import type { Tie } from "../model/types.js";

@@ -2,7 +2,7 @@
 // position`), with a PairSeries view made only for the pairs something reads. The team boundary of a 10,000-person
 // system has ~32,000 pairs in contact, of which a few hundred are charted: a typed array per pair and measure, and a
 // Map of people per pair, cost more to allocate than the sums themselves (issue 15). The sums are those of the plain
-// path (test/perf/reference/boundary-series-plain.ts): the same terms added in the same order, tie by tie.
+// path (test/perf/reference/signals-plain.ts): the same terms added in the same order, tie by tie.
 import type { Tie } from "../model/types.js";
 import { PairIndex } from "../util/pair-index.js";
 import { meanOver } from "./episodes.js";

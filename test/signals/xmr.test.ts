@@ -120,6 +120,21 @@ describe("xmrChart", () => {
     expect(within.points.some((p) => p.rules.includes("shift"))).toBe(false);
   });
 
+  it("recalculation: with rulesCrossRecalculations off, two-sigma's window of three stops at the boundary too", () => {
+    // Section 1 (24 points, mean 246.2 / 24 = 10.26) ends 10, 13, 13.2: 10 sits below the mean, so no window of three
+    // inside it is all on one side. Section 2 starts at 13.2, beyond its own upper two-sigma line: only a window that
+    // crosses the recalculation (13, 13.2 | 13.2) has three points beyond two-sigma on one side.
+    const first = [10, 11, 9, 10, 11, 9, 10, 11, 9, 10, 11, 9, 10, 11, 9, 10, 11, 9, 10, 11, 9, 10, 13, 13.2];
+    const second = [13.2, 11, 9, 10, 11, 9, 10, 11, 9, 10, 11, 9, 10, 11, 9];
+    const input = { values: [...first, ...second], direction: "higher" as const, recalculateAt: [24] };
+    const crossing = xmrChart(input, { rulesCrossRecalculations: true });
+    expect(crossing.segments[0].mean).toBeCloseTo(246.2 / 24, 12);
+    const flagged = (chart: typeof crossing) =>
+      chart.points.flatMap((p, i) => (p.rules.includes("two-sigma") ? [i] : []));
+    expect(flagged(crossing)).toEqual([22, 23, 24]);
+    expect(flagged(xmrChart(input, { rulesCrossRecalculations: false }))).toEqual([]);
+  });
+
   it("conflict: the setting decides which judgement a point both improving and concerning gets", () => {
     const values = [43, 41, 37, 36, 31, 23, 15, 13, 15, 18, 23, 27, 31, 36, 27, 19, 17, 27, 15, 22];
     expect(xmrChart({ values, direction: "higher" }).points[7].special).toBe("improvement");
