@@ -8,6 +8,7 @@ import { InputError } from "../model/problems.js";
 import { isValidTimeZone } from "../model/periods.js";
 import { EXIT, type CliCommand } from "./command.js";
 import { integer } from "./options.js";
+import { trackTempFile } from "./atomic.js";
 
 interface AggregateFlags {
   out: string;
@@ -74,6 +75,8 @@ export const aggregateCommand: CliCommand<AggregateFlags> = {
     const { aggregateEvents } = await import("../load/duckdb/aggregate.js");
     const temp = join(dirname(flags.out), `.${basename(flags.out)}.${process.pid}.tmp`);
     const started = performance.now();
+    // DuckDB writes these files, not writeFileAtomic: marked so that SIGINT/SIGTERM removes them too.
+    const untrack = [trackTempFile(temp)];
     try {
       const summary = await aggregateEvents({
         input: raw,
@@ -85,6 +88,7 @@ export const aggregateCommand: CliCommand<AggregateFlags> = {
         threads: flags.threads,
         memoryLimit: flags.memoryLimit ?? "3GB",
         passes: flags.passes,
+        onTempFile: (part) => untrack.push(trackTempFile(part)),
         onPass: (pass, passes) => {
           if (!flags.quiet && passes > 1)
             io.stderr.write(`aggregating: pass ${pass} of ${passes} (a range of senders)\n`);
@@ -97,7 +101,8 @@ export const aggregateCommand: CliCommand<AggregateFlags> = {
         io.stderr.write(
           `${flags.out}: ${n(summary.rows)} rows (${n(summary.pairs)} sender → recipient pairs, ${n(summary.interactions)} interactions, ` +
             `${summary.first ?? "no dates"} to ${summary.last ?? "no dates"}) from ${n(summary.events)} events in ${seconds} s` +
-            `${summary.passes > 1 ? ` (in ${summary.passes} passes by sender)` : ""}, ` +
+            `${summary.passes > 1 ? ` (in ${summary.passes} passes by sender)` : ""}` +
+            `${flags.passes !== undefined && summary.passes < flags.passes ? ` (${flags.passes} passes asked for: a sender's events are never split, so no more ranges were possible)` : ""}, ` +
             `${statSync(flags.out).size.toLocaleString("en-GB")} bytes.\n` +
             `Rules: duplicate events counted once; blank recipients and the sender among the recipients ignored; ` +
             `${flags.maxRecipients === 0 ? "no limit on recipients" : `events with more than ${flags.maxRecipients} recipients left out`}; ` +
@@ -106,6 +111,7 @@ export const aggregateCommand: CliCommand<AggregateFlags> = {
       }
     } finally {
       rmSync(temp, { force: true });
+      for (const done of untrack) done();
     }
     return EXIT.ok;
   },

@@ -38,6 +38,15 @@ export function committedWrites(): number {
   return committed;
 }
 
+/**
+ * Marks a temp file written elsewhere (by DuckDB, for one) for removal if a signal interrupts the run; the returned
+ * function unmarks it once the file is renamed or removed.
+ */
+export function trackTempFile(path: string): () => void {
+  pending.add(path);
+  return () => pending.delete(path);
+}
+
 /** Removes temp files of writes that have not finished (called on SIGINT/SIGTERM). */
 export function removePendingTempFiles(): void {
   for (const temp of pending) rmSync(temp, { force: true });

@@ -48,6 +48,8 @@ export interface AggregateOptions {
   passes?: number;
   /** Told when each pass starts (progress for a long run). */
   onPass?: (pass: number, passes: number) => void;
+  /** Told of each temporary part file before it is written, so the face can remove it if a signal stops the run. */
+  onTempFile?: (path: string) => void;
 }
 
 export interface AggregateSummary {
@@ -113,6 +115,7 @@ export async function aggregateEvents(options: AggregateOptions): Promise<Aggreg
     const sql = configuredSql(options);
     const format = options.format === "csv" ? "(FORMAT csv, HEADER)" : "(FORMAT parquet, COMPRESSION zstd)";
     const parts = ranges.map((_, i) => (ranges.length === 1 ? options.out : `${options.out}.${i}.parquet`));
+    if (ranges.length > 1) for (const part of parts) options.onTempFile?.(part);
     try {
       for (const [i, range] of ranges.entries()) {
         options.onPass?.(i + 1, ranges.length);
