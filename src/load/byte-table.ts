@@ -1,6 +1,7 @@
 // Values looked up by the bytes of a plain ASCII field while it is still part of the bytes read (csv-bytes.ts): the
 // bytes are hashed and compared in place, so no string is made for a field seen before. The byte path's twin of
 // text-table.ts; a cache in front of a slower lookup by string (`resolve`), asked once per distinct field.
+import { grown } from "../util/grown.js";
 
 export class ByteTable<T> {
   private values: T[] = [];
@@ -66,13 +67,4 @@ function hashBytes(bytes: Uint8Array, start: number, end: number): number {
   let h = 0x811c9dc5;
   for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
   return (h ^ (h >>> 16)) >>> 0;
-}
-
-/** A typed array at least `length` long (doubling), keeping its contents. */
-function grown<T extends Uint8Array | Int32Array>(array: T, length: number): T {
-  let size = array.length * 2;
-  while (size < length) size *= 2;
-  const next = new (array.constructor as new (length: number) => T)(size);
-  next.set(array);
-  return next;
 }

@@ -7,6 +7,7 @@
 // exactly as through the text path alone, its errors included (test/perf/csv-byte-path.test.ts).
 import { isAscii } from "node:buffer";
 import type { RecordRouter } from "./csv-records.js";
+import { grown } from "../util/grown.js";
 
 /** Where the text path takes over: the rest of the file's bytes, their offset in the file, and the state so far. */
 export interface ByteHandover {
@@ -167,10 +168,4 @@ function firstBreak(bytes: Buffer): number {
   const lf = bytes.indexOf(LF);
   const cr = bytes.indexOf(CR);
   return cr < 0 ? lf : lf < 0 ? cr : Math.min(cr, lf);
-}
-
-function grown(array: Int32Array): Int32Array {
-  const next = new Int32Array(array.length * 2);
-  next.set(array);
-  return next;
 }

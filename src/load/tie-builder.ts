@@ -18,6 +18,7 @@ import type { Instant, Tie } from "../model/types.js";
 import { PairIndex } from "../util/pair-index.js";
 import { dict } from "../model/dict.js";
 import { tiePeriods, type PeriodColumns } from "./tie-periods.js";
+import { grown } from "../util/grown.js";
 
 const HEADER = 5;
 const [WEIGHT, ROWS, DURATION, FIRST, LAST] = [0, 1, 2, 3, 4];
@@ -25,13 +26,6 @@ const [WEIGHT, ROWS, DURATION, FIRST, LAST] = [0, 1, 2, 3, 4];
 const DENSE_LIMIT = 1 << 25;
 
 const touched = (value: number) => value !== 0 || 1 / value > 0;
-
-/** Doubles a typed array's length, keeping its contents. */
-function grown<T extends Float64Array | Int32Array>(array: T): T {
-  const next = new (array.constructor as new (length: number) => T)(array.length * 2);
-  next.set(array);
-  return next;
-}
 
 /** Sums of weight per (tie, key) cell, cells numbered by hashing in order of first appearance. */
 class CellSums {

@@ -6,6 +6,7 @@
 import type { Tie } from "../model/types.js";
 import { PairIndex } from "../util/pair-index.js";
 import { meanOver } from "./episodes.js";
+import { grown } from "../util/grown.js";
 
 export interface PairSeries {
   /** Group indices, a < b. */
@@ -157,12 +158,6 @@ export function numberPairs(source: PairSource): { count: number; a: Int32Array;
     tiePair[t] = k;
   }
   return { count: numbers.size, a, b, tiePair };
-}
-
-function grown(values: Int32Array): Int32Array<ArrayBuffer> {
-  const out = new Int32Array(values.length * 2);
-  out.set(values);
-  return out;
 }
 
 /** The per-people sums of pair k, tie by tie in order, as the plain path summed them while building the series. */
