@@ -1,6 +1,6 @@
 // `relaudit aggregate RAW --out interactions.parquet`: raw collaboration events → the interactions file audit reads.
 // The output appears all at once (written beside it, then renamed) or not at all.
-import { existsSync, renameSync, rmSync, statSync } from "node:fs";
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { dirname, basename, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { Option } from "commander";
@@ -9,6 +9,7 @@ import { isValidTimeZone } from "../model/periods.js";
 import { EXIT, type CliCommand } from "./command.js";
 import { integer } from "./options.js";
 import { trackTempFile } from "./atomic.js";
+import { abandoned } from "./folder-staging.js";
 
 interface AggregateFlags {
   out: string;
@@ -73,6 +74,7 @@ export const aggregateCommand: CliCommand<AggregateFlags> = {
         expected: "a file name ending in .parquet or .csv",
       });
     const { aggregateEvents } = await import("../load/duckdb/aggregate.js");
+    removeAbandonedParts(flags.out);
     const temp = join(dirname(flags.out), `.${basename(flags.out)}.${process.pid}.tmp`);
     const started = performance.now();
     // DuckDB writes these files, not writeFileAtomic: marked so that SIGINT/SIGTERM removes them too.
@@ -116,3 +118,18 @@ export const aggregateCommand: CliCommand<AggregateFlags> = {
     return EXIT.ok;
   },
 };
+
+/**
+ * The temp and pass files of this output left by a run that was killed outright (SIGKILL, a crash: no handler ran),
+ * whose process is gone: `.NAME.<pid>.tmp` and `.NAME.<pid>.tmp.<pass>.parquet`. At 10⁸ events they are slices of
+ * a gigabyte-scale output, so they are not left to pile up.
+ */
+function removeAbandonedParts(out: string): void {
+  const dir = dirname(out);
+  if (!existsSync(dir)) return;
+  const prefix = `.${basename(out)}.`;
+  for (const entry of readdirSync(dir)) {
+    const pass = entry.startsWith(prefix) ? /^(\d+)\.tmp(\.\d+\.parquet)?$/.exec(entry.slice(prefix.length)) : null;
+    if (pass && abandoned(Number(pass[1]))) rmSync(join(dir, entry), { force: true });
+  }
+}

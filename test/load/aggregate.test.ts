@@ -5,7 +5,7 @@
 //   A→B 09:00 Mon 4 May email; A→B,C 10:00 email (exported twice: once); A→" B ; B ;A;" meeting 30 min → B once,
 //   the sender and the blank ignored; B→"" left out; C→A call 15 on 11 May and call (no minutes) on 13 May;
 //   A→B,C,D,E meeting: 4 recipients, over a limit of 3; D→D only the sender; no sender; A→B 23:30 Sunday 10 May.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -26,6 +26,17 @@ async function aggregate(input: string, out: string, ...flags: string[]) {
   expect(result.code).toBe(0);
   return readFileSync(out, "utf8");
 }
+
+it("removes the temp and pass files a killed run left beside the output, and no one else's", async () => {
+  const out = join(work, "swept.csv");
+  // 2^22 + 1 is above Linux's largest pid, so no process has it; pid 1 (init) is always alive.
+  const dead = [`.swept.csv.${2 ** 22 + 1}.tmp`, `.swept.csv.${2 ** 22 + 1}.tmp.3.parquet`];
+  const alive = [`.swept.csv.1.tmp.0.parquet`, `.other.csv.${2 ** 22 + 1}.tmp`];
+  for (const name of [...dead, ...alive]) writeFileSync(join(work, name), "part");
+  await aggregate(EVENTS, out);
+  expect(dead.filter((name) => existsSync(join(work, name)))).toEqual([]);
+  expect(alive.filter((name) => existsSync(join(work, name)))).toEqual(alive);
+});
 
 async function query<T>(sql: string): Promise<T[]> {
   const instance = await DuckDBInstance.create(":memory:", { threads: "1" });
