@@ -16,6 +16,19 @@ import { ENOUGH, LOOKBACK, plainBoundarySeries, plainCarriedContact } from "./re
 const RUNS = propertyRuns(150, 1_000);
 const FIRST = 2_900;
 
+/** A tie between two people with contact only in the given periods: all the signals read of it. */
+const tieWith = (from: number, to: number, periods: [number, number][]): Tie => ({
+  from,
+  to,
+  weight: 0,
+  rows: 0,
+  first: null,
+  last: null,
+  durationMinutes: 0,
+  channels: {},
+  periods: new Map(periods),
+});
+
 interface Case {
   data: Dataset;
   timeline: Timeline;
@@ -64,21 +77,15 @@ const system = (inside: boolean) =>
       }),
     )
     .map((drawn): Case => {
-      const ties: Tie[] = drawn.ties.map(({ from, to, periods }) => ({
-        from,
-        to,
-        weight: 0,
-        rows: 0,
-        first: null,
-        last: null,
-        durationMinutes: 0,
-        channels: {},
-        periods: new Map(
+      const ties: Tie[] = drawn.ties.map(({ from, to, periods }) =>
+        tieWith(
+          from,
+          to,
           Object.entries(periods)
             .map(([p, w]) => [FIRST + Number(p), w] as [number, number])
             .sort((x, y) => x[0] - y[0]),
         ),
-      }));
+      );
       const people = drawn.membership.map((g, i) => ({
         id: `p${i}`,
         attributes: g === null ? {} : { team: `team ${String.fromCharCode(65 + g)}` },
@@ -189,17 +196,13 @@ describe("signals fast paths equal the plain ones", () => {
     for (let i = 39; i >= 0; i--)
       for (let j = 1; j < 40; j += 3)
         if ((i + j) % 2 === 1)
-          ties.push({
-            from: i,
-            to: j,
-            weight: 0,
-            rows: 0,
-            first: null,
-            last: null,
-            durationMinutes: 0,
-            channels: {},
-            periods: new Map([...Array(12).keys()].filter((p) => (i * j + p) % 3 !== 0).map((p) => [FIRST + p, 1 + p])),
-          });
+          ties.push(
+            tieWith(
+              i,
+              j,
+              [...Array(12).keys()].filter((p) => (i * j + p) % 3 !== 0).map((p) => [FIRST + p, 1 + p]),
+            ),
+          );
     const data = { people: { people }, interactions: { ties }, config: { minGroupSize: 1 } } as unknown as Dataset;
     const timeline: Timeline = {
       kind: "week",
