@@ -43,7 +43,7 @@ export const aggregateCommand: CliCommand<AggregateFlags> = {
       .option("--threads <n>", "DuckDB worker threads (default: the cores)", integer(1))
       .option(
         "--memory-limit <size>",
-        "DuckDB memory limit, e.g. 3GB (default 3GB); spills to a temporary folder beyond it",
+        "DuckDB memory limit, e.g. 3GB (default 3GB); the work is split into passes to stay within it",
       )
       .option(
         "--passes <n>",
