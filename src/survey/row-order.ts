@@ -4,8 +4,9 @@
 // The order is that of each row's fields joined by U+0000 (wave, group columns and items by name, respondent) and
 // compared as text. Since U+0000 is the smallest code unit, that is the fields compared one after another, as long
 // as no field contains U+0000 itself: then each field is replaced by the rank of its text among the column's
-// distinct texts, and rows are compared rank by rank, without building a key per row (0.2 s for 12,600 rows of
-// 60 fields). A field with U+0000 in it (never in a real export) takes the joined keys.
+// distinct texts, and rows are ordered rank by rank, without building a key per row (0.2 s for 12,600 rows of
+// 60 fields) or comparing rows (a stable counting sort per column, last column first). A field with U+0000 in it
+// (never in a real export) takes the joined keys.
 import type { SurveyData } from "../model/types.js";
 import { byName } from "./cells.js";
 import { selectRows } from "./select-rows.js";
@@ -29,10 +30,22 @@ export function canonicalRows(survey: SurveyData): number[] {
     const rankOf = new Map([...texts[f].keys()].sort(byName).map((text, rank) => [text, rank]));
     return Int32Array.from(rows, (r) => rankOf.get(field(r))!);
   });
-  return rows.sort((a, b) => {
-    for (const column of ranks) if (column[a] !== column[b]) return column[a] - column[b];
-    return a - b;
-  });
+  // Least significant column first, each pass a stable counting sort: the result is ordered by the first column,
+  // then the second, … and, where all are equal, by row number (the order the first pass started from): the
+  // comparison of ranks column by column, without a comparator sort's ~200,000 calls.
+  let order = Int32Array.from(rows);
+  for (let f = ranks.length - 1; f >= 0; f--) order = countingSort(order, ranks[f], texts[f].size);
+  return Array.from(order);
+}
+
+/** `order` stably sorted by `key` (values 0 … distinct − 1). */
+function countingSort(order: Int32Array, key: Int32Array, distinct: number): Int32Array {
+  const next = new Int32Array(distinct + 1);
+  for (const r of order) next[key[r] + 1]++;
+  for (let k = 1; k <= distinct; k++) next[k] += next[k - 1];
+  const sorted = new Int32Array(order.length);
+  for (const r of order) sorted[next[key[r]]++] = r;
+  return sorted;
 }
 
 /** Each field of a row as text, in key order: wave, group columns by name, items by name, respondent. */
