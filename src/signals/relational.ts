@@ -70,6 +70,15 @@ export interface TieContact {
   complete: boolean;
 }
 
+/** The shared arrays behind a loader's period view (load/tie-periods.ts) and the tie's range in them. */
+interface PeriodRange {
+  period: Int32Array;
+  weight: Float64Array;
+  first: number;
+  end: number;
+}
+const rangeOf = (periods: ReadonlyMap<number, number>) => (periods as { range?: PeriodRange }).range;
+
 export function tieContact(data: Dataset, timeline: Timeline): TieContact {
   const T = timeline.length;
   const ties = data.interactions?.ties ?? [];
@@ -83,7 +92,6 @@ export function tieContact(data: Dataset, timeline: Timeline): TieContact {
   const weight = new Float64Array(entries);
   let k = 0;
   let t = 0;
-  // One callback for every tie (forEach walks the shared period columns without an entry per period).
   const take = (w: number, period: number) => {
     const p = period - timeline.first;
     if (p < 0 || p >= T || !(w > 0)) return;
@@ -94,7 +102,11 @@ export function tieContact(data: Dataset, timeline: Timeline): TieContact {
   };
   for (t = 0; t < ties.length; t++) {
     start[t] = k;
-    ties[t].periods.forEach(take);
+    // A loader's view reads its range of the shared period arrays in a loop (take is inlined there); any other
+    // Map goes through forEach, one call per period.
+    const range = rangeOf(ties[t].periods);
+    if (range) for (let i = range.first; i < range.end; i++) take(range.weight[i], range.period[i]);
+    else ties[t].periods.forEach(take);
   }
   start[ties.length] = k;
   return { from, to, start, position, weight, active, complete: k === entries };

@@ -1,11 +1,13 @@
 // The signals' fast paths against the plain ones they replaced (test/perf/reference/signals-plain.ts): the boundary
 // series summed into flat arrays per pair of groups, with the people of a pair summed when asked, against a typed
 // array per pair and a Map filled on the way; and the departures' carried contact read from the contact arrays,
-// skipping leavers whose count is settled, against a closure and the period Map per tie. Same pairs, same numbers
-// to the last bit, same order of people, partners and carried slots.
+// skipping leavers whose count is settled, against a closure and the period Map per tie; and the tie contact read
+// from the loaders' shared period arrays against each tie's Map. Same pairs, same numbers to the last bit, same
+// order of people, partners and carried slots.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import type { Dataset, Tie } from "../../src/model/types.js";
+import { tiePeriods } from "../../src/load/tie-periods.js";
 import { carriedContact } from "../../src/signals/carried-contact.js";
 import { meanOver } from "../../src/signals/episodes.js";
 import { boundarySeries, groupIndex, tieContact, type Windows } from "../../src/signals/relational.js";
@@ -166,7 +168,32 @@ function checkCarriedContact({ data, timeline, leaverDraws }: Case): void {
     for (let g = 0; g < index.names.length; g++) expect(fast.remaining(leaver, g)).toBe(plain.remaining(leaver, g));
 }
 
+/** The same ties with their periods as the loaders give them: views of one pair of shared arrays. */
+function withSharedPeriods(data: Dataset): Dataset {
+  const ties = data.interactions!.ties;
+  const start = Int32Array.from([0, ...ties.map((tie) => tie.periods.size)]);
+  for (let t = 0; t < ties.length; t++) start[t + 1] += start[t];
+  const views = tiePeriods({
+    start,
+    period: Int32Array.from(ties.flatMap((tie) => [...tie.periods.keys()])),
+    weight: Float64Array.from(ties.flatMap((tie) => [...tie.periods.values()])),
+  });
+  return {
+    ...data,
+    interactions: { ...data.interactions!, ties: ties.map((tie, t) => ({ ...tie, periods: views[t] })) },
+  };
+}
+
 describe("signals fast paths equal the plain ones", () => {
+  it("tie contact read from the loaders' shared period arrays equals reading each tie's Map", () => {
+    fc.assert(
+      fc.property(system(false), ({ data, timeline }) => {
+        expect(tieContact(withSharedPeriods(data), timeline)).toEqual(tieContact(data, timeline));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it("boundary series: every pair's sums, people and order (periods inside the timeline)", () => {
     fc.assert(fc.property(system(true), checkBoundarySeries), { numRuns: RUNS });
   });
