@@ -6,6 +6,7 @@
 import type { Tie } from "../model/types.js";
 import { PairIndex } from "../util/pair-index.js";
 import { meanOver } from "./episodes.js";
+import { countingOrder } from "../util/counting-order.js";
 import { grown } from "../util/grown.js";
 
 export interface PairSeries {
@@ -122,16 +123,6 @@ export class PairTable {
     this.views[k] = view;
     return view;
   }
-}
-
-/** `items` stably ordered by key[item] (keys in [0, groups)). */
-function countingOrder(items: Int32Array, key: Int32Array, groups: number): Int32Array {
-  const next = new Int32Array(groups + 1);
-  for (const item of items) next[key[item] + 1]++;
-  for (let g = 0; g < groups; g++) next[g + 1] += next[g];
-  const out = new Int32Array(items.length);
-  for (const item of items) out[next[key[item]]++] = item;
-  return out;
 }
 
 /** Numbers the pairs of groups in contact, in tie order, and says which pair each tie belongs to. */
