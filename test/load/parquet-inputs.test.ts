@@ -26,8 +26,16 @@ async function duckdb() {
   return { instance, connection: await instance.connect() };
 }
 
-/** A copy of a fixture folder with each CSV as Parquet (and, with `database`, as a table of one DuckDB file). */
-async function asParquet(from: string, to: string, mode: "typed" | "text"): Promise<void> {
+/** The fixture folders already written as Parquet, by destination: the demo's typed copy serves two tests. */
+const written = new Map<string, Promise<void>>();
+
+/** A copy of a fixture folder with each CSV as Parquet, written once per destination (later calls share it). */
+function asParquet(from: string, to: string, mode: "typed" | "text"): Promise<void> {
+  if (!written.has(to)) written.set(to, writeParquet(from, to, mode));
+  return written.get(to)!;
+}
+
+async function writeParquet(from: string, to: string, mode: "typed" | "text"): Promise<void> {
   cpSync(from, to, { recursive: true, filter: (f) => !f.endsWith(".csv") });
   const { instance, connection } = await duckdb();
   for (const file of readdirSync(from).filter((f) => f.endsWith(".csv"))) {
@@ -97,7 +105,7 @@ describe("Parquet inputs give the CSV reports", { timeout: 300_000 }, () => {
   }
 
   it("the demo's interactions are collapsed by DuckDB, not read row by row", async () => {
-    const parquet = join(work, "demo-fast");
+    const parquet = join(work, "demo-pq-typed");
     await asParquet(FIXTURES.demo, parquet, "typed");
     const ctx: LoadContext = {
       config: DEFAULT_CONFIG,
