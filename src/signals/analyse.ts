@@ -8,6 +8,7 @@ import type { Series, SeriesAnnotation, Signal, SignalsSection } from "../result
 import type { XmrSettings } from "../result/spc.js";
 import { leadingIndicators } from "./delivery.js";
 import { detectSignals } from "./kinds.js";
+import { alwaysPublished } from "./chart.js";
 import { buildScene, type SignalScene } from "./scene.js";
 import { wavePeriod } from "./survey-signals.js";
 import { buildTimeline, labelAt, positionOf } from "./timeline.js";
@@ -32,9 +33,9 @@ export function analyseSignals(
     (a, b) => bySeverity(a.severity, b.severity) || a.id.localeCompare(b.id),
   );
   const published = publishedSeries(scene.series, signals, data.boundaries[0]);
-  if (published.length < scene.series.length) {
+  if (published.length < scene.seriesCharted) {
     notes.push(
-      `${scene.series.length} series charted; ${published.length} published: every series of the first boundary (${data.boundaries[0]}), delivery metrics, ` +
+      `${scene.seriesCharted} series charted; ${published.length} published: every series of the first boundary (${data.boundaries[0]}), delivery metrics, ` +
         "and any other series with a signal, a concern at its latest point or a suggested rebase",
     );
   }
@@ -48,7 +49,7 @@ export function analyseSignals(
     partialLast: timeline?.partialLast ?? false,
     signals,
     series: published,
-    seriesCharted: scene.series.length,
+    seriesCharted: scene.seriesCharted,
     leading,
     annotations: annotations.map((a): SeriesAnnotation => ({
       period: timeline ? labelAt(timeline, positionOf(timeline, a.at)) : new Date(a.at).toISOString().slice(0, 10),
@@ -76,15 +77,7 @@ function surveyNotes({ survey, waves }: SignalScene): string[] {
  */
 function publishedSeries(series: Series[], signals: readonly Signal[], firstBoundary: string | undefined): Series[] {
   const signalled = new Set(signals.map((s) => s.series).filter((id): id is string => id !== undefined));
-  const latest = (s: Series) => [...s.points].reverse().find((p) => p.value !== null && !p.excluded);
-  return series.filter(
-    (s) =>
-      s.source.kind === "delivery" ||
-      s.subject.attribute === firstBoundary ||
-      signalled.has(s.id) ||
-      s.rebaseSuggestion !== null ||
-      latest(s)?.special === "concern",
-  );
+  return series.filter((s) => alwaysPublished(s, firstBoundary) || signalled.has(s.id));
 }
 
 /** Two signals of one kind on one subject (two leavers in a period) keep distinct ids. */

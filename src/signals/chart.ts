@@ -63,6 +63,20 @@ export interface ChartedSeries {
   chart: XmrChart;
 }
 
+/**
+ * Published whatever the detectors find: delivery metrics, every series of the first boundary, and any series with
+ * a suggested rebase or a concern at its latest point. Any other series is published only when a signal names it.
+ */
+export function alwaysPublished(series: Series, firstBoundary: string | undefined): boolean {
+  const latest = series.points.findLast((p) => p.value !== null && !p.excluded);
+  return (
+    series.source.kind === "delivery" ||
+    series.subject.attribute === firstBoundary ||
+    series.rebaseSuggestion !== null ||
+    latest?.special === "concern"
+  );
+}
+
 export function chartSeries(
   spec: SeriesSpec,
   runTimeline: Timeline,

@@ -21,6 +21,7 @@ import { lossConcentration } from "./relational.js";
 import {
   chartedGroups,
   chartedPairs,
+  pairsCharted,
   type DetectedSignal,
   type GroupContext,
   type PairContext,
@@ -215,19 +216,17 @@ function reciprocityCollapse(charted: ChartedSeries, pair: PairSeries, context: 
  * large system is held to the same rate of false alarms as a small one.
  */
 export function fallingContactSignals(scene: SignalScene): DetectedSignal[] {
-  const pairs = chartedPairs(scene);
   return controlFamily(
-    pairs.flatMap((p) => fallingContact(p.interactions, p.pair, p.context) ?? []),
-    pairs.length,
+    chartedPairs(scene).flatMap((p) => (p.interactions && fallingContact(p.interactions, p.pair, p.context)) ?? []),
+    pairsCharted(scene),
   );
 }
 
 /** Reciprocity collapse on every charted pair of groups whose ties have a direction: one family over them. */
 export function reciprocityCollapseSignals(scene: SignalScene): DetectedSignal[] {
-  const pairs = chartedPairs(scene).filter((p) => p.reciprocity !== null);
   return controlFamily(
-    pairs.flatMap((p) => reciprocityCollapse(p.reciprocity!, p.pair, p.context) ?? []),
-    pairs.length,
+    chartedPairs(scene).flatMap((p) => (p.reciprocity && reciprocityCollapse(p.reciprocity, p.pair, p.context)) ?? []),
+    scene.data.undirected ? 0 : pairsCharted(scene),
   );
 }
 

@@ -6,11 +6,11 @@ import type { Dataset } from "../model/types.js";
 import type { SurveySection } from "../result/survey.js";
 import type { Series, Signal } from "../result/signals.js";
 import type { XmrSettings } from "../result/spc.js";
-import { chartSeries, type ChartedSeries, type SeriesSpec } from "./chart.js";
+import { alwaysPublished, chartSeries, type ChartedSeries, type SeriesSpec } from "./chart.js";
 import { deliverySeries } from "./delivery.js";
 import { pairActivity, type PairActivity } from "./pair-activity.js";
 import type { PairSeries } from "./pair-series.js";
-import { meanOver, RECENT } from "./episodes.js";
+import { currentConcern, meanOver, RECENT } from "./episodes.js";
 import {
   boundarySeries,
   eiSeries,
@@ -43,12 +43,17 @@ export interface GroupContext {
   baselinePoints: number;
 }
 
-/** A pair of reportable groups with enough contact to chart, and its charts. */
+/**
+ * A pair of reportable groups with enough contact to chart, and its charts that show a current concern (what the
+ * pair detectors read first: a chart without one raises nothing). The others are charted and counted, not kept: the
+ * team boundary of the 10⁸-event XL system charts ~640,000 series of ~12 KB each, which ran V8 out of heap.
+ */
 export interface ChartedPair {
   pair: PairSeries;
   context: PairContext;
-  interactions: ChartedSeries;
-  /** Null when ties are undirected: answering cannot be told from asking. */
+  /** Null when its chart shows no current concern. */
+  interactions: ChartedSeries | null;
+  /** Null when ties are undirected (answering cannot be told from asking), or its chart shows no current concern. */
   reciprocity: ChartedSeries | null;
 }
 
@@ -61,7 +66,10 @@ export interface ChartedGroup {
 
 interface ChartedBoundary {
   series: BoundarySeries;
+  /** The pairs with a chart to read (see ChartedPair). */
   pairs: ChartedPair[];
+  /** Every pair charted: the family the pair detectors correct for. */
+  pairsCharted: number;
   groups: ChartedGroup[];
 }
 
@@ -91,8 +99,13 @@ export interface SignalScene {
   survey: SurveySection | null;
   timeline: Timeline | null;
   relational: RelationalScene | null;
-  /** Every series charted, in charting order (the section publishes a subset). */
+  /**
+   * The series charted that may be published, in charting order: those always published, and those whose chart
+   * shows a current concern (only those can be named by a signal). The section publishes a subset.
+   */
   series: Series[];
+  /** Every series charted, kept or not. */
+  seriesCharted: number;
   /** Delivery series with the groups they belong to, for the leading-indicator analysis. */
   delivery: ReturnType<typeof deliverySeries>;
   /** Where survey waves sit in time; a wave that is not a date is dated by `fallback`, the last period, if any. */
@@ -113,9 +126,12 @@ export function buildScene(
 ): SignalScene {
   const notes: string[] = [];
   const series: Series[] = [];
+  let seriesCharted = 0;
   const chart = (spec: SeriesSpec): ChartedSeries => {
     const charted = chartSeries(spec, timeline!, data.annotations ?? [], settings);
-    series.push(charted.series);
+    seriesCharted++;
+    if (alwaysPublished(charted.series, data.boundaries[0]) || currentConcern(charted.chart) !== null)
+      series.push(charted.series);
     return charted;
   };
   let relational: RelationalScene | null = null;
@@ -136,6 +152,7 @@ export function buildScene(
     timeline,
     relational,
     series,
+    seriesCharted,
     delivery,
     waves: {
       kind: data.period,
@@ -171,7 +188,7 @@ function chartRelational(
     const scene = { timeline, baselinePoints, windows };
     boundaries.push({
       series: boundary,
-      pairs: chartPairs(data, boundary, scene, chart),
+      ...chartPairs(data, boundary, scene, chart),
       groups: chartGroups(data, boundary, scene, chart),
     });
   }
@@ -192,10 +209,11 @@ function chartPairs(
   boundary: BoundarySeries,
   { timeline, baselinePoints, windows }: Frame,
   chart: (spec: SeriesSpec) => ChartedSeries,
-): ChartedPair[] {
+): Pick<ChartedBoundary, "pairs" | "pairsCharted"> {
   const { index } = boundary;
   const attribute = index.attribute;
   const charted: ChartedPair[] = [];
+  let pairsCharted = 0;
   const table = boundary.pairs;
   for (const k of table.ordered(index.names.length)) {
     if (!index.reportable[table.a[k]] || !index.reportable[table.b[k]]) continue;
@@ -225,10 +243,13 @@ function chartPairs(
           direction: higher,
           values: reciprocitySeries(pair),
         });
+    pairsCharted++;
+    const concerning = (c: ChartedSeries | null) => (c && currentConcern(c.chart) !== null ? c : null);
+    if (!concerning(interactions) && !concerning(reciprocity)) continue;
     const context = { attribute, groups, timeline, baselinePoints, windows };
-    charted.push({ pair, context, interactions, reciprocity });
+    charted.push({ pair, context, interactions: concerning(interactions), reciprocity: concerning(reciprocity) });
   }
-  return charted;
+  return { pairs: charted, pairsCharted };
 }
 
 function chartGroups(
@@ -307,6 +328,9 @@ function newIsolates(
 
 export const chartedPairs = (scene: SignalScene): ChartedPair[] =>
   scene.relational?.boundaries.flatMap((b) => b.pairs) ?? [];
+/** Every pair of groups charted, on every boundary, kept or not. */
+export const pairsCharted = (scene: SignalScene): number =>
+  scene.relational?.boundaries.reduce((sum, b) => sum + b.pairsCharted, 0) ?? 0;
 export const chartedGroups = (scene: SignalScene): ChartedGroup[] =>
   scene.relational?.boundaries.flatMap((b) => b.groups) ?? [];
 
