@@ -1,29 +1,35 @@
 // Collapses interaction rows into ties while streaming, then builds the Tie objects once at the end.
 //
 // Each tie is one record in a flat Float64Array: weight, rows, duration, first, last, then its weight on each
-// channel; its weight in each period is a cell of a second array, laid out period by period (all ties' cells of one
-// period side by side). A row updates one record — a cache line or two — and one period cell, where objects,
+// channel; its weight in each period is a cell of a block, blocks laid out period by period (a period's block b holds
+// ties b·1024 … b·1024 + 1023). A row updates one record — a cache line or two — and one period cell, where objects,
 // channel records and period Maps scattered over the heap (or hash-numbered cells) cost several cache misses per
 // row, which dominated loading. Period by period because exports come in time order: the rows of a stretch of time
-// touch one period's cells, a few hundred kilobytes that stay in cache, where period cells inside the records made
-// every row miss (L: 166k ties × 32 periods, 60 MB of records, and a quarter of loading). A record gains a column
-// when a new channel appears, the periods a column when a period outside their span does (laid out again, rarely:
-// columns double). When the cells would pass `denseLimit` values (a long span of periods over very many ties) the
-// builder moves to sparse cells numbered by hashing, which grow only with the cells that occur.
+// touch one period's blocks, about a megabyte that stays near the core, where period cells inside the records made
+// every row miss (L: 166k ties × 32 periods, 60 MB of records, and a quarter of loading). In blocks so that more ties
+// or another period only add blocks: one array of all periods' cells had to be laid out again (allocated, filled,
+// copied) whenever either grew, 0.2–0.3 s of M's loading and much of its garbage collection. A record gains a column
+// when a new channel appears (laid out again, rarely: columns double). When the records and blocks would pass
+// `denseLimit` values (a long span of periods over very many ties) the builder moves to sparse cells numbered by
+// hashing, which grow only with the cells that occur.
 //
 // Orders are canonical, whatever the order of the rows: channels in order of their first appearance in the file,
 // periods ascending. Sums run in row order. An untouched cell holds −0 and a touched one at least +0 (weights are
 // added as w + 0, which turns −0 into +0), so a row of weight 0 still records its channel and period.
 import type { Instant, Tie } from "../model/types.js";
 import { PairIndex } from "../util/pair-index.js";
-import { dict } from "../model/dict.js";
+import { smallDict } from "../model/dict.js";
 import { tiePeriods, type PeriodColumns } from "./tie-periods.js";
 import { grown } from "../util/grown.js";
 
 const HEADER = 5;
 const [WEIGHT, ROWS, DURATION, FIRST, LAST] = [0, 1, 2, 3, 4];
-/** Values in the dense records before the builder turns sparse: 256 MiB. */
+/** Values in the dense records and blocks before the builder turns sparse: 256 MiB. */
 const DENSE_LIMIT = 1 << 25;
+/** Ties per period block: 8 KB of cells. */
+const BLOCK_BITS = 10;
+const BLOCK = 1 << BLOCK_BITS;
+const BLOCK_MASK = BLOCK - 1;
 
 const touched = (value: number) => value !== 0 || 1 / value > 0;
 
@@ -83,13 +89,17 @@ export class TieBuilder {
   private count = 0;
   private capacity = 1024;
   private channelColumns = 4;
-  /** Period of the first period column, and the number of period columns. */
-  private periodFirst = 0;
-  private periodColumns = 0;
   private stride = HEADER + this.channelColumns;
   private records: Float64Array = new Float64Array(this.capacity * this.stride);
-  /** Tie t's weight in period periodFirst + p is periods[p · capacity + t]; −0 while untouched. */
-  private periods: Float64Array = new Float64Array(0);
+  /**
+   * Tie t's weight in period p is periodBlocks.get(p)[t >> BLOCK_BITS][t & BLOCK_MASK]; −0 while untouched. Holey: a
+   * block exists once one of its ties has a cell in the period.
+   */
+  private readonly periodBlocks = new Map<number, Float64Array[]>();
+  private blockCount = 0;
+  /** The blocks of the period of the last row: rows in time order repeat it. */
+  private lastPeriod = NaN;
+  private lastBlocks: Float64Array[] = [];
   /** Channel and period cells once the dense records grew too large; null while dense. */
   private sparse: { channels: CellSums; periods: CellSums } | null = null;
 
@@ -108,14 +118,9 @@ export class TieBuilder {
     const tie = this.pairs.numberOf(from, to);
     if (tie === this.count) this.newRecord();
     const c = this.channelNumber(channel);
-    if (!this.sparse && c >= this.channelColumns)
-      this.layOut(Math.max(2 * this.channelColumns, c + 1), this.periodFirst, this.periodColumns);
-    if (
-      !this.sparse &&
-      period !== null &&
-      (period < this.periodFirst || period >= this.periodFirst + this.periodColumns)
-    )
-      this.widenPeriods(period);
+    if (!this.sparse && c >= this.channelColumns) this.layOut(Math.max(2 * this.channelColumns, c + 1));
+    // Found before the record is read: a new block may turn the builder sparse, which lays the records out again.
+    const cells = this.sparse || period === null ? null : this.periodBlock(period, tie);
     const r = this.records;
     const o = tie * this.stride;
     const w = weight + 0;
@@ -133,44 +138,52 @@ export class TieBuilder {
       return;
     }
     r[o + HEADER + c] += w;
-    if (period !== null) this.periods[(period - this.periodFirst) * this.capacity + tie] += w;
+    if (cells !== null) cells[tie & BLOCK_MASK] += w;
   }
 
   /** The ties in order of first appearance, channels in order of first appearance in the file, periods ascending. */
   ties(): Tie[] {
     const r = this.records;
-    const ties: Tie[] = [];
     const periods = tiePeriods(this.periodCells());
+    const channels = this.channelWeights();
+    const { from, to } = this.pairsByTie();
+    const ties: Tie[] = [];
     for (let t = 0; t < this.count; t++) {
       const o = t * this.stride;
       ties.push({
-        from: 0,
-        to: 0,
+        from: from[t],
+        to: to[t],
         weight: r[o + WEIGHT],
         rows: r[o + ROWS],
         first: Number.isNaN(r[o + FIRST]) ? null : r[o + FIRST],
         last: Number.isNaN(r[o + LAST]) ? null : r[o + LAST],
         durationMinutes: r[o + DURATION],
-        channels: dict(),
+        channels: channels[t],
         periods: periods[t],
       });
     }
-    this.pairsInto(ties);
+    return ties;
+  }
+
+  /** Every tie's channel weights, channels in order of first appearance in the file. */
+  private channelWeights(): Record<string, number>[] {
+    const weights: Record<string, number>[] = [];
+    for (let t = 0; t < this.count; t++) weights.push(smallDict());
     if (this.sparse) {
-      const { start, order } = this.sparse.channels.byTie(this.count);
+      const cells = this.sparse.channels;
+      const { start, order } = cells.byTie(this.count);
       for (let t = 0; t < this.count; t++)
-        for (let i = start[t]; i < start[t + 1]; i++) {
-          const cell = order[i];
-          ties[t].channels[this.channelNames[this.sparse.channels.key[cell]]] = this.sparse.channels.weight[cell];
-        }
-      return ties;
+        for (let i = start[t]; i < start[t + 1]; i++)
+          weights[t][this.channelNames[cells.key[order[i]]]] = cells.weight[order[i]];
+      return weights;
     }
+    const r = this.records;
     for (let t = 0; t < this.count; t++) {
       const cells = t * this.stride + HEADER;
       for (let c = 0; c < this.channelNames.length; c++)
-        if (touched(r[cells + c])) ties[t].channels[this.channelNames[c]] = r[cells + c];
+        if (touched(r[cells + c])) weights[t][this.channelNames[c]] = r[cells + c];
     }
-    return ties;
+    return weights;
   }
 
   /** Every tie's touched periods, ascending, in one pair of arrays (load/tie-periods.ts). */
@@ -183,30 +196,45 @@ export class TieBuilder {
       const weight = Float64Array.from(byTie.order, (cell) => cells.weight[cell]);
       return { start: byTie.start, period, weight };
     }
-    // Column by column (the cells' order in memory), each tie's periods ascending.
-    const cells = this.periods;
-    const ties = this.count;
-    for (let p = 0; p < this.periodColumns; p++)
-      for (let t = 0, o = p * this.capacity; t < ties; t++) if (touched(cells[o + t])) start[t + 1]++;
-    for (let t = 0; t < ties; t++) start[t + 1] += start[t];
-    const next = start.slice(0, ties);
-    const period = new Int32Array(start[ties]);
-    const weight = new Float64Array(start[ties]);
-    for (let p = 0; p < this.periodColumns; p++)
-      for (let t = 0, o = p * this.capacity; t < ties; t++)
-        if (touched(cells[o + t])) {
-          period[next[t]] = this.periodFirst + p;
-          weight[next[t]++] = cells[o + t];
-        }
+    // Period by period, block by block (the cells' order in memory): each tie's periods come out ascending.
+    const periods = [...this.periodBlocks.keys()].sort((a, b) => a - b);
+    for (const p of periods) {
+      const blocks = this.periodBlocks.get(p)!;
+      for (let b = 0, t = 0; b < blocks.length; b++, t += BLOCK) {
+        const block = blocks[b];
+        const end = Math.min(BLOCK, this.count - t);
+        if (block !== undefined) for (let i = 0; i < end; i++) if (touched(block[i])) start[t + i + 1]++;
+      }
+    }
+    for (let t = 0; t < this.count; t++) start[t + 1] += start[t];
+    const next = start.slice(0, this.count);
+    const period = new Int32Array(start[this.count]);
+    const weight = new Float64Array(start[this.count]);
+    for (const p of periods) {
+      const blocks = this.periodBlocks.get(p)!;
+      for (let b = 0, t = 0; b < blocks.length; b++, t += BLOCK) {
+        const block = blocks[b];
+        const end = Math.min(BLOCK, this.count - t);
+        if (block !== undefined)
+          for (let i = 0; i < end; i++)
+            if (touched(block[i])) {
+              period[next[t + i]] = p;
+              weight[next[t + i]++] = block[i];
+            }
+      }
+    }
     return { start, period, weight };
   }
 
   /** from and to of every tie, read back from the pair table in one pass. */
-  private pairsInto(ties: Tie[]): void {
-    this.pairs.forEach((from, to, t) => {
-      ties[t].from = from;
-      ties[t].to = to;
+  private pairsByTie(): { from: Int32Array; to: Int32Array } {
+    const from = new Int32Array(this.count);
+    const to = new Int32Array(this.count);
+    this.pairs.forEach((f, t, tie) => {
+      from[tie] = f;
+      to[tie] = t;
     });
+    return { from, to };
   }
 
   private channelNumber(channel: string): number {
@@ -225,13 +253,9 @@ export class TieBuilder {
 
   private newRecord(): void {
     if (this.count === this.capacity) {
-      if (!this.sparse && 2 * this.capacity * (this.stride + this.periodColumns) > this.denseLimit) this.turnSparse();
-      const capacity = 2 * this.capacity;
-      const records = new Float64Array(capacity * this.stride);
-      records.set(this.records);
-      this.records = records;
-      this.periods = this.periodsLaidOut(capacity, this.periodFirst, this.periodColumns);
-      this.capacity = capacity;
+      if (!this.sparse && this.denseValues(2 * this.capacity, this.stride, 0) > this.denseLimit) this.turnSparse();
+      this.records = grown(this.records);
+      this.capacity *= 2;
     }
     const o = this.count * this.stride;
     this.records.fill(0, o, o + HEADER);
@@ -241,41 +265,39 @@ export class TieBuilder {
     this.count++;
   }
 
-  /** Period columns wide enough for `period`, doubling so that a file in time order is laid out again rarely. */
-  private widenPeriods(period: number): void {
-    if (this.periodColumns === 0) return this.layOut(this.channelColumns, period, 8);
-    const low = Math.min(this.periodFirst, period);
-    const high = Math.max(this.periodFirst + this.periodColumns - 1, period);
-    const columns = Math.max(high - low + 1, 2 * this.periodColumns);
-    this.layOut(this.channelColumns, period < this.periodFirst ? high - columns + 1 : low, columns);
+  /** The block of `period` holding `tie`'s cell, made when new; null when making it turned the builder sparse. */
+  private periodBlock(period: number, tie: number): Float64Array | null {
+    if (period !== this.lastPeriod) {
+      let blocks = this.periodBlocks.get(period);
+      if (blocks === undefined) this.periodBlocks.set(period, (blocks = []));
+      this.lastPeriod = period;
+      this.lastBlocks = blocks;
+    }
+    const b = tie >> BLOCK_BITS;
+    const block = this.lastBlocks[b];
+    if (block !== undefined) return block;
+    if (this.denseValues(this.capacity, this.stride, 1) > this.denseLimit) {
+      this.turnSparse();
+      return null;
+    }
+    this.blockCount++;
+    return (this.lastBlocks[b] = new Float64Array(BLOCK).fill(-0));
   }
 
-  private layOut(channelColumns: number, periodFirst: number, periodColumns: number): void {
+  /** Values the dense records and blocks would hold with this capacity and stride and `more` blocks. */
+  private denseValues(capacity: number, stride: number, more: number): number {
+    return capacity * stride + (this.blockCount + more) * BLOCK;
+  }
+
+  private layOut(channelColumns: number): void {
     const stride = HEADER + channelColumns;
-    if (this.capacity * (stride + periodColumns) > this.denseLimit) return this.turnSparse();
-    if (stride !== this.stride) {
-      const old = this.records;
-      const records = new Float64Array(this.capacity * stride).fill(-0);
-      for (let t = 0; t < this.count; t++)
-        records.set(old.subarray(t * this.stride, (t + 1) * this.stride), t * stride);
-      this.records = records;
-    }
-    if (periodFirst !== this.periodFirst || periodColumns !== this.periodColumns)
-      this.periods = this.periodsLaidOut(this.capacity, periodFirst, periodColumns);
+    if (this.denseValues(this.capacity, stride, 0) > this.denseLimit) return this.turnSparse();
+    const old = this.records;
+    const records = new Float64Array(this.capacity * stride).fill(-0);
+    for (let t = 0; t < this.count; t++) records.set(old.subarray(t * this.stride, (t + 1) * this.stride), t * stride);
+    this.records = records;
     this.stride = stride;
     this.channelColumns = channelColumns;
-    this.periodFirst = periodFirst;
-    this.periodColumns = periodColumns;
-  }
-
-  /** The period cells for `capacity` ties and the given columns, holding the cells so far. */
-  private periodsLaidOut(capacity: number, periodFirst: number, periodColumns: number): Float64Array {
-    const cells = new Float64Array(capacity * periodColumns).fill(-0);
-    for (let p = 0; p < this.periodColumns; p++) {
-      const column = p * this.capacity;
-      cells.set(this.periods.subarray(column, column + this.count), (this.periodFirst + p - periodFirst) * capacity);
-    }
-    return cells;
   }
 
   /** Moves the channel and period cells into hash-numbered cells and keeps only the headers in the records. */
@@ -288,16 +310,18 @@ export class TieBuilder {
       records.set(old.subarray(o, o + HEADER), t * HEADER);
       for (let c = 0; c < this.channelColumns; c++)
         if (touched(old[o + HEADER + c])) sparse.channels.add(t, c, old[o + HEADER + c]);
-      for (let p = 0; p < this.periodColumns; p++) {
-        const cell = this.periods[p * this.capacity + t];
-        if (touched(cell)) sparse.periods.add(t, this.periodFirst + p, cell);
-      }
     }
+    for (const [period, blocks] of this.periodBlocks)
+      blocks.forEach((block, b) => {
+        for (let i = 0; i < BLOCK; i++) if (touched(block[i])) sparse.periods.add(b * BLOCK + i, period, block[i]);
+      });
     this.records = records;
-    this.periods = new Float64Array(0);
+    this.periodBlocks.clear();
+    this.blockCount = 0;
+    this.lastPeriod = NaN;
+    this.lastBlocks = [];
     this.stride = HEADER;
     this.channelColumns = 0;
-    this.periodColumns = 0;
     this.sparse = sparse;
   }
 }

@@ -18,3 +18,15 @@ export function dictFromEntries<T>(entries: Iterable<readonly [string, T]>): Rec
 export function own<T>(map: Readonly<Record<string, T>>, key: string): T | undefined {
   return Object.hasOwn(map, key) ? map[key] : undefined;
 }
+
+/** Inherited by every smallDict: nothing. */
+const NOTHING: object = Object.freeze(Object.create(null));
+
+/**
+ * Like dict(), for many small maps read often (each tie's channels): V8 keeps `Object.create(null)` objects as slow
+ * hash tables, while objects made from a prototype share hidden classes — 2–3× cheaper to build and several times
+ * cheaper to read in `for … in`. The prototype has no prototype and no names, so still every name is just a key.
+ */
+export function smallDict<T>(): Record<string, T> {
+  return Object.create(NOTHING) as Record<string, T>;
+}

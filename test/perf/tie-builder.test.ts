@@ -106,8 +106,8 @@ const row: fc.Arbitrary<Row> = fc.record({
 });
 
 describe("TieBuilder", () => {
-  // Records start with room for 1,024 ties: limits of 14, 24 and 40 values per record make the builder turn sparse
-  // part-way, with channel and period cells already in the records.
+  // Records start with room for 1,024 ties and period blocks hold 1,024 ties: limits of 14, 24 and 40 values per
+  // record make the builder turn sparse part-way, with channel cells already in the records and period cells in blocks.
   it("equals the plain reference, dense and past a small dense limit", () => {
     fc.assert(
       fc.property(
@@ -121,7 +121,7 @@ describe("TieBuilder", () => {
     );
   });
 
-  // Over 1,024 ties the records and the period cells (laid out period by period) are laid out again for more ties.
+  // Over 1,024 ties the records are laid out again for more ties, and each period gains blocks of cells.
   it("equals the plain reference past the records' first 1,024 ties", () => {
     const many = row.chain((r) =>
       fc
