@@ -96,36 +96,40 @@ export function eiIndex(graph: Graph, grouping: Grouping, seed = 1): EiIndex {
   for (let v = 0; v < graph.n; v++) if (group[v] >= 0) known.push(v);
   const N = known.length;
 
-  // Ties between known people, as flat pairs, so permutations re-read a compact buffer.
+  // Ties between known people, as flat pairs of their positions in `known`, so a permutation's labels (one per
+  // position) are read directly and permutations re-read a compact buffer.
+  const position = new Int32Array(graph.n);
+  known.forEach((v, k) => (position[v] = k));
   const endpoints: number[] = [];
   forEachTie(graph, (u, v) => {
-    if (group[u] >= 0 && group[v] >= 0) endpoints.push(u, v);
+    if (group[u] >= 0 && group[v] >= 0) endpoints.push(position[u], position[v]);
   });
   const pairs = Int32Array.from(endpoints);
 
   // Each person's number of ties among these pairs: a group's tie ends are its external ties plus twice its
   // internal ones, so a labelling's external counts follow from its internal counts without a second write per tie.
-  const ends = new Float64Array(graph.n);
+  const ends = new Float64Array(N);
   for (let t = 0; t < pairs.length; t++) ends[pairs[t]]++;
   const count = (labels: Int32Array, external: Float64Array, internal: Float64Array): [number, number] => {
     external.fill(0);
     internal.fill(0);
     let i = 0;
     for (let t = 0; t < pairs.length; t += 2) {
+      // Without a branch: with few groups a random labelling makes a tie internal unpredictably often.
       const a = labels[pairs[t]];
-      if (a === labels[pairs[t + 1]]) {
-        internal[a]++;
-        i++;
-      }
+      const same = +(a === labels[pairs[t + 1]]);
+      internal[a] += same;
+      i += same;
     }
-    for (const v of known) external[labels[v]] += ends[v];
+    for (let k = 0; k < N; k++) external[labels[k]] += ends[k];
     for (let g = 0; g < G; g++) external[g] -= 2 * internal[g];
     return [pairs.length / 2 - i, i];
   };
 
   const external = new Float64Array(G);
   const internal = new Float64Array(G);
-  const [E, I] = count(group, external, internal);
+  const observedLabels = Int32Array.from(known, (v) => group[v]);
+  const [E, I] = count(observedLabels, external, internal);
 
   // Possible ties: ordered pairs when directed; the undirected factor ½ cancels in every ratio but the group's.
   const possibleInternal = sizes.reduce((s, n) => s + n * (n - 1), 0);
@@ -140,14 +144,12 @@ export function eiIndex(graph: Graph, grouping: Grouping, seed = 1): EiIndex {
   const observedGroup = Array.from({ length: G }, (_, g) => ei(external[g], internal[g]));
   if (permutations > 0) {
     const random = seededRandom(seed);
-    const labels = new Int32Array(graph.n).fill(-1);
-    const shuffled = Int32Array.from(known.map((v) => group[v]));
+    const shuffled = observedLabels.slice();
     const pe = new Float64Array(G);
     const pi = new Float64Array(G);
     for (let r = 0; r < permutations; r++) {
       shufflePrefix(shuffled, shuffled.length, random);
-      for (let k = 0; k < N; k++) labels[known[k]] = shuffled[k];
-      const [e, i] = count(labels, pe, pi);
+      const [e, i] = count(shuffled, pe, pi);
       networkDraws[r] = (e - i) / (e + i);
       for (let g = 0; g < G; g++) {
         const value = ei(pe[g], pi[g]);
