@@ -3,7 +3,7 @@
 // checks and renderers only ever see publishable figures.
 import type { Dataset, SurveyData } from "../model/types.js";
 import { byName, groupCell, TOTAL, wavesOf, type Wave } from "./cells.js";
-import { analyseCoordination, wideRatings } from "./coordination.js";
+import { analyseCoordination, analyseWideCoordination } from "./coordination.js";
 import type { RcRating } from "../model/types.js";
 import { latestSubmissions } from "./duplicates.js";
 import { groupUnits } from "./groups.js";
@@ -310,16 +310,10 @@ function coordination(
     );
     return null;
   }
-  const ratings = wideRatings(survey.answers, raterGroups, current.rows, config.columns);
-  if (ratings.length === 0) {
-    notes.push("relational coordination: none of the configured RC columns has an answer");
-    return null;
-  }
-  return analyseCoordination(ratings, {
-    raterAttribute: config.raterAttribute,
-    wave: current.label,
-    source: "wide",
-    config,
-    minGroupSize,
-  });
+  const result = analyseWideCoordination(
+    { answers: survey.answers, raterGroups, rows: current.rows, columns: config.columns },
+    { raterAttribute: config.raterAttribute, wave: current.label, source: "wide", config, minGroupSize },
+  );
+  if (!result) notes.push("relational coordination: none of the configured RC columns has an answer");
+  return result;
 }

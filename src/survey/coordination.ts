@@ -216,9 +216,21 @@ function asymmetriesOf(m: Matrix, estimates: Map<string, RcEstimate>, threshold:
 }
 
 export function analyseCoordination(ratings: readonly RcRating[], options: CoordinationOptions): CoordinationResult {
+  const { min, max } = settingsOf(options.config);
+  return analyseUnits(toUnits(ratings), ratings.filter((r) => r.score < min || r.score > max).length, options);
+}
+
+/** The RC matrix from a wide export (see wideUnits); null when none of the configured columns has an answer. */
+export function analyseWideCoordination(wide: WideRatings, options: CoordinationOptions): CoordinationResult | null {
+  const { min, max } = settingsOf(options.config);
+  const { units, outOfRange } = wideUnits(wide, min, max);
+  return units.length === 0 ? null : analyseUnits(units, outOfRange, options);
+}
+
+function analyseUnits(units: Unit[], outOfRange: number, options: CoordinationOptions): CoordinationResult {
   const k = options.minGroupSize;
   const { min, max, weak, strong, asymmetryThreshold } = settingsOf(options.config);
-  const m = matrixOf(toUnits(ratings));
+  const m = matrixOf(units);
   const hidden = hiddenIds(m, k);
 
   const bandOf = (x: number): RcEstimate["band"] => (x < weak ? "weak" : x > strong ? "strong" : "moderate");
@@ -249,7 +261,6 @@ export function analyseCoordination(ratings: readonly RcRating[], options: Coord
   };
 
   const warnings: string[] = [];
-  const outOfRange = ratings.filter((r) => r.score < min || r.score > max).length;
   if (outOfRange > 0)
     warnings.push(`${outOfRange} RC answers lie outside ${min}–${max}: check the coordination block's min and max`);
   if (withheld.cells > 0)
@@ -280,25 +291,52 @@ export function analyseCoordination(ratings: readonly RcRating[], options: Coord
   };
 }
 
+/** A wide export: each configured column holds one dimension of one rated group. */
+export interface WideRatings {
+  answers: Record<string, Float64Array>;
+  /** Each row's rater group: its value of the rater attribute. */
+  raterGroups: readonly (string | null)[];
+  rows: readonly number[];
+  columns: NonNullable<CoordinationConfig["columns"]>;
+}
+
 /**
- * Ratings from a wide export: each configured column holds one dimension of one rated group, answered by the
- * row's respondent, whose rater group is the row's value of the rater attribute.
+ * The units of a wide export, row by row (the respondent is the row) and within a row in order of the columns, as
+ * toUnits makes them from the ratings read in that order (test/perf/survey-fast-paths.test.ts holds the two
+ * equal): without a rating object per answer (~200,000 for 6,000 respondents and 35 columns), nor a lookup of the
+ * unit by rated group and person, since a row's units are made while reading that row.
  */
-export function wideRatings(
-  answers: Record<string, Float64Array>,
-  raterGroups: readonly (string | null)[],
-  rows: readonly number[],
-  columns: NonNullable<CoordinationConfig["columns"]>,
-): RcRating[] {
-  const ratings: RcRating[] = [];
+function wideUnits({ answers, raterGroups, rows, columns }: WideRatings, min: number, max: number) {
   const mapped = Object.entries(columns).filter(([column]) => answers[column] !== undefined);
+  const values = mapped.map(([column]) => answers[column]);
+  const rated = mapped.map(([, c]) => c.rated);
+  const dimension = mapped.map(([, c]) => DIMENSION_NUMBERS.get(c.dimension)!);
+  const slot = rated.map((group) => rated.indexOf(group));
+  const open = new Array<Unit | undefined>(mapped.length);
+  const units: Unit[] = [];
+  let outOfRange = 0;
   for (const row of rows) {
     const raterGroup = raterGroups[row];
     if (raterGroup === null) continue;
-    for (const [column, { rated, dimension }] of mapped) {
-      const score = answers[column][row];
-      if (!Number.isNaN(score)) ratings.push({ person: row, raterGroup, ratedGroup: rated, dimension, score });
+    open.fill(undefined, 0, mapped.length);
+    for (let c = 0; c < mapped.length; c++) {
+      const score = values[c][row];
+      if (Number.isNaN(score)) continue;
+      if (score < min || score > max) outOfRange++;
+      let unit = open[slot[c]];
+      if (!unit) {
+        const scores = new Float64Array(RC_DIMENSIONS.length);
+        unit = { person: row, raterGroup, ratedGroup: rated[c], scores, answered: 0, index: NaN };
+        open[slot[c]] = unit;
+        units.push(unit);
+      }
+      const bit = 1 << dimension[c];
+      if (!(unit.answered & bit)) {
+        unit.answered |= bit;
+        unit.scores[dimension[c]] = score;
+      }
     }
   }
-  return ratings;
+  for (const u of units) u.index = meanAnswered(u, ALL);
+  return { units, outOfRange };
 }

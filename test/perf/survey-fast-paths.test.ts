@@ -8,9 +8,9 @@ import type { RcRating, SurveyData } from "../../src/model/types.js";
 import { RC_DIMENSIONS } from "../../src/model/coordination.js";
 import { canonicalRows } from "../../src/survey/row-order.js";
 import { answerPatterns } from "../../src/survey/patterns.js";
-import { analyseCoordination } from "../../src/survey/coordination.js";
+import { analyseCoordination, analyseWideCoordination } from "../../src/survey/coordination.js";
 import { propertyRuns } from "../helpers/size.js";
-import { plainAnswerPatterns, plainCoordination } from "./reference/coordination-plain.js";
+import { plainAnswerPatterns, plainCoordination, plainWideRatings } from "./reference/coordination-plain.js";
 
 const RUNS = propertyRuns(100, 500);
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -118,6 +118,60 @@ describe("survey fast paths equal the plain ones", () => {
         expect(fast.warnings.some((w) => w.includes(`${withholding} shown`))).toBe(withholding > 0);
         if (!fast.within.suppressed) expect(fast.within.index).toBe(plain.within);
         if (!fast.between.suppressed) expect(fast.between.index).toBe(plain.between);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("coordination from a wide export's columns equals it from a rating per answer", () => {
+    // Columns of three rated groups, some naming the same dimension of a group twice, one not in the answers.
+    const column = fc.record({
+      rated: fc.constantFrom("A", "B", "C"),
+      dimension: fc.constantFrom(...RC_DIMENSIONS.slice(0, 3)),
+    });
+    const wide = fc
+      .record({
+        rows: fc.integer({ min: 0, max: 40 }),
+        columns: fc.dictionary(fc.constantFrom("c1", "c2", "c3", "c4", "c5", "c6", "gone"), column, { minKeys: 1 }),
+        min: fc.constantFrom(1, 2),
+        k: fc.integer({ min: 1, max: 4 }),
+      })
+      .chain(({ rows, columns, min, k }) =>
+        fc.record({
+          columns: fc.constant(columns),
+          min: fc.constant(min),
+          k: fc.constant(k),
+          raterGroups: fc.array(fc.option(fc.constantFrom("A", "B"), { nil: null, freq: 6 }), {
+            minLength: rows,
+            maxLength: rows,
+          }),
+          answers: fc.record(
+            Object.fromEntries(
+              Object.keys(columns)
+                .filter((c) => c !== "gone")
+                .map((c) => [
+                  c,
+                  fc
+                    .array(fc.constantFrom(NaN, 1, 2, 3, 5, 6, 2.5), { minLength: rows, maxLength: rows })
+                    .map((xs) => Float64Array.from(xs)),
+                ]),
+            ),
+          ),
+          rows: fc.subarray([...Array(rows).keys()]),
+        }),
+      );
+    fc.assert(
+      fc.property(wide, ({ columns, min, k, raterGroups, answers, rows }) => {
+        const options = {
+          raterAttribute: "g",
+          wave: "w",
+          source: "wide" as const,
+          config: { raterAttribute: "g", min, max: 5, columns },
+          minGroupSize: k,
+        };
+        const ratings = plainWideRatings(answers, raterGroups, rows, columns);
+        const fast = analyseWideCoordination({ answers, raterGroups, rows, columns }, options);
+        expect(fast).toEqual(ratings.length === 0 ? null : analyseCoordination(ratings, options));
       }),
       { numRuns: RUNS },
     );

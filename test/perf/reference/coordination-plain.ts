@@ -111,3 +111,26 @@ export function plainCoordination(ratings: readonly RcRating[], k: number) {
     between: pool(false),
   };
 }
+
+/**
+ * Ratings from a wide export as analyse.ts made them before the units were read from the columns directly: a
+ * rating per answer, row by row, columns in the configuration's order.
+ */
+export function plainWideRatings(
+  answers: Record<string, Float64Array>,
+  raterGroups: readonly (string | null)[],
+  rows: readonly number[],
+  columns: Record<string, { rated: string; dimension: RcDimension }>,
+): RcRating[] {
+  const ratings: RcRating[] = [];
+  const mapped = Object.entries(columns).filter(([column]) => answers[column] !== undefined);
+  for (const row of rows) {
+    const raterGroup = raterGroups[row];
+    if (raterGroup === null) continue;
+    for (const [column, { rated, dimension }] of mapped) {
+      const score = answers[column][row];
+      if (!Number.isNaN(score)) ratings.push({ person: row, raterGroup, ratedGroup: rated, dimension, score });
+    }
+  }
+  return ratings;
+}
