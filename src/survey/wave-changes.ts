@@ -13,6 +13,7 @@ function waveChanges(
   respondents: (string | null)[],
 ): WaveChange[] {
   const changes: WaveChange[] = [];
+  const repeated = repeatedIn(respondents);
   for (let w = 1; w < waves.length; w++) {
     const from = waves[w - 1].label!;
     const to = waves[w].label!;
@@ -35,7 +36,6 @@ function waveChanges(
         changes.push({ ...where, suppressed: false, insufficient: true });
         continue;
       }
-      const earlier = new Set(before.map((r) => respondents[r]).filter((id) => id !== null));
       changes.push({
         ...where,
         suppressed: false,
@@ -51,9 +51,30 @@ function waveChanges(
         hedgesG: g.g,
         hedgesGCi: g.ci,
         mannWhitney: mw,
-        repeatedRespondents: after.some((r) => respondents[r] !== null && earlier.has(respondents[r])),
+        repeatedRespondents: repeated(before, after),
       });
     }
   }
   return changes;
+}
+
+/**
+ * Whether a respondent (not a missing one) answered in both sets of rows: respondents numbered once per scale and
+ * the earlier rows' marked with a stamp, instead of a Set of their ids per cell.
+ */
+function repeatedIn(respondents: readonly (string | null)[]): (before: number[], after: number[]) => boolean {
+  const numbers = new Map<string, number>();
+  const number = Int32Array.from(respondents, (id) => {
+    if (id === null) return -1;
+    let n = numbers.get(id);
+    if (n === undefined) numbers.set(id, (n = numbers.size));
+    return n;
+  });
+  const seenIn = new Int32Array(numbers.size);
+  let stamp = 0;
+  return (before, after) => {
+    stamp++;
+    for (const r of before) if (number[r] >= 0) seenIn[number[r]] = stamp;
+    return after.some((r) => number[r] >= 0 && seenIn[number[r]] === stamp);
+  };
 }

@@ -9,7 +9,12 @@ import { RC_DIMENSIONS } from "../../src/model/coordination.js";
 import { canonicalRows } from "../../src/survey/row-order.js";
 import { answerPatterns } from "../../src/survey/patterns.js";
 import { analyseCoordination, analyseWideCoordination } from "../../src/survey/coordination.js";
+import { mannWhitney } from "../../src/survey/compare.js";
 import { propertyRuns } from "../helpers/size.js";
+import { plainMannWhitney } from "./reference/compare-plain.js";
+import { plainWaveChanges } from "./reference/wave-changes-plain.js";
+import { waveChanges } from "../../src/survey/wave-changes.js";
+import { groupCell, TOTAL } from "../../src/survey/cells.js";
 import { plainAnswerPatterns, plainCoordination, plainWideRatings } from "./reference/coordination-plain.js";
 
 const RUNS = propertyRuns(100, 500);
@@ -172,6 +177,56 @@ describe("survey fast paths equal the plain ones", () => {
         const ratings = plainWideRatings(answers, raterGroups, rows, columns);
         const fast = analyseWideCoordination({ answers, raterGroups, rows, columns }, options);
         expect(fast).toEqual(ratings.length === 0 ? null : analyseCoordination(ratings, options));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("Mann–Whitney from two sorted samples equals the pooled comparator sort, with ties, −0 and 0", () => {
+    const value = fc.oneof(
+      fc.constantFrom(0, -0, 1, 2, 3, 4, 5, 2.5, 1 / 3, -1),
+      fc.double({ min: -10, max: 10, noNaN: true }),
+    );
+    const sample = fc.array(value, { maxLength: 60 });
+    fc.assert(
+      fc.property(sample, sample, (x, y) => {
+        expect(mannWhitney(x, y)).toEqual(plainMannWhitney(x, y));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("wave changes with respondents numbered once equal them with a Set of ids per cell", () => {
+    // Rows in three waves, a few respondents (some missing) answering in several, cells shown in some waves only.
+    const drawn = fc.integer({ min: 0, max: 40 }).chain((rows) =>
+      fc.record({
+        wave: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: rows, maxLength: rows }),
+        respondent: fc.array(fc.option(fc.constantFrom("r1", "r2", "r3", "r4", "r5"), { nil: null }), {
+          minLength: rows,
+          maxLength: rows,
+        }),
+        team: fc.array(fc.constantFrom("A", "B"), { minLength: rows, maxLength: rows }),
+        scores: fc.array(fc.constantFrom(1, 2, 2.5, 3, 4, 5), { minLength: rows, maxLength: rows }),
+        hidden: fc.array(fc.constantFrom(TOTAL, groupCell("team", "A"), groupCell("team", "B")), { maxLength: 3 }),
+      }),
+    );
+    fc.assert(
+      fc.property(drawn, ({ wave, respondent, team, scores, hidden }) => {
+        const waves = [0, 1, 2].map((w) => ({ label: `w${w}`, rows: wave.flatMap((x, r) => (x === w ? [r] : [])) }));
+        const shown = waves.map(({ rows }, w) => {
+          const cells = new Map<string, number[]>([[TOTAL, rows]]);
+          for (const g of ["A", "B"])
+            cells.set(
+              groupCell("team", g),
+              rows.filter((r) => team[r] === g),
+            );
+          if (hidden[w]) cells.delete(hidden[w]);
+          return cells;
+        });
+        const values = Float64Array.from(scores);
+        expect(waveChanges(waves, shown, values, respondent)).toEqual(
+          plainWaveChanges(waves, shown, values, respondent),
+        );
       }),
       { numRuns: RUNS },
     );
