@@ -1,6 +1,7 @@
 // Every tie's weight per period in one pair of arrays for the whole file, and each tie's periods as a read-only view
 // of its range: where a Map per tie cost ~0.5 KB and a heap object per period for M's 127,000 ties (~60 MB, and the
 // collector's time to trace them), the arrays hold 12 bytes per (tie, period). Periods ascend within a range.
+import type { PeriodRange } from "../model/types.js";
 
 /** The periods and weights of all ties: tie t's are at [start[t], start[t + 1]). */
 export interface PeriodColumns {
@@ -20,11 +21,8 @@ export class TiePeriods implements ReadonlyMap<number, number> {
     this.size = end - first;
   }
 
-  /**
-   * The shared arrays (read only) and this view's range in them, [first, end): lets an analysis that reads every
-   * tie's periods walk the arrays in one loop instead of a callback per period (signals' tieContact).
-   */
-  get range(): { period: Int32Array; weight: Float64Array; first: number; end: number } {
+  /** The shared arrays (read only) and this view's range in them (see PeriodRange). */
+  get range(): PeriodRange {
     return { period: this.columns.period, weight: this.columns.weight, first: this.first, end: this.first + this.size };
   }
 

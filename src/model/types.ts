@@ -45,7 +45,21 @@ export interface Tie {
    * Period index (see periods.ts) → summed weight, periods ascending; empty when the file has no timestamps. Read
    * only: the CSV loader gives a view of one array shared by all ties (load/tie-periods.ts), not a Map per tie.
    */
-  periods: ReadonlyMap<number, number>;
+  periods: PeriodWeights;
+}
+
+/** A tie's periods: a Map, or a loader's view that also tells where the tie's periods sit in its shared arrays. */
+export type PeriodWeights = ReadonlyMap<number, number> & { readonly range?: PeriodRange };
+
+/**
+ * The shared arrays behind a loader's period view and the tie's range in them, [first, end): lets an analysis that
+ * reads every tie's periods walk the arrays in one loop instead of a callback per period (signals' tieContact).
+ */
+export interface PeriodRange {
+  period: Int32Array;
+  weight: Float64Array;
+  first: number;
+  end: number;
 }
 
 export interface InteractionData {

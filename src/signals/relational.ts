@@ -70,15 +70,6 @@ export interface TieContact {
   complete: boolean;
 }
 
-/** The shared arrays behind a loader's period view (load/tie-periods.ts) and the tie's range in them. */
-interface PeriodRange {
-  period: Int32Array;
-  weight: Float64Array;
-  first: number;
-  end: number;
-}
-const rangeOf = (periods: ReadonlyMap<number, number>) => (periods as { range?: PeriodRange }).range;
-
 export function tieContact(data: Dataset, timeline: Timeline): TieContact {
   const T = timeline.length;
   const ties = data.interactions?.ties ?? [];
@@ -104,7 +95,7 @@ export function tieContact(data: Dataset, timeline: Timeline): TieContact {
     start[t] = k;
     // A loader's view reads its range of the shared period arrays in a loop (take is inlined there); any other
     // Map goes through forEach, one call per period.
-    const range = rangeOf(ties[t].periods);
+    const range = ties[t].periods.range;
     if (range) for (let i = range.first; i < range.end; i++) take(range.weight[i], range.period[i]);
     else ties[t].periods.forEach(take);
   }

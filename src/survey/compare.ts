@@ -73,7 +73,8 @@ export interface MannWhitney {
 
 /**
  * Mann–Whitney U with the normal approximation: mid-ranks for ties, variance
- * n₁n₂/12·((N+1) − Σ(t³−t)/(N(N−1))), continuity correction 0.5 toward zero. Two-sided p.
+ * n₁n₂/12·((N+1) − Σ(t³−t)/(N(N−1))), continuity correction 0.5 toward zero. Two-sided p. Null when a sample is
+ * empty or holds NaN.
  */
 export function mannWhitney(x: ArrayLike<number>, y: ArrayLike<number>): MannWhitney | null {
   const n1 = x.length;
@@ -84,6 +85,9 @@ export function mannWhitney(x: ArrayLike<number>, y: ArrayLike<number>): MannWhi
   // Mid-ranks are halves of whole numbers, so n·midRank equals midRank added n times.
   const xs = Float64Array.from(x).sort();
   const ys = Float64Array.from(y).sort();
+  // A typed sort puts NaN last; a rank test has no answer for a value that cannot be ordered (and the walk below
+  // would never step past it).
+  if (Number.isNaN(xs[n1 - 1]) || Number.isNaN(ys[n2 - 1])) return null;
   const total = n1 + n2;
   let rankSumY = 0;
   let tieTerm = 0;

@@ -4,10 +4,11 @@
 // The order is that of each row's fields joined by U+0000 (wave, group columns and items by name, respondent) and
 // compared as text. Since U+0000 is the smallest code unit, that is the fields compared one after another, as long
 // as no field contains U+0000 itself: then each field is replaced by the rank of its text among the column's
-// distinct texts, and rows are ordered rank by rank, without building a key per row (0.2 s for 12,600 rows of
-// 60 fields), comparing rows (a stable counting sort per column, last column first) or turning each answer into
-// text (only the column's distinct values are; distinct numbers have distinct texts, but for 0 and −0, which a Map
-// takes as one key). A field with U+0000 in it (never in a real export) takes the joined keys.
+// distinct texts, and rows are ordered rank by rank by a stable counting sort per column, last column first. So no
+// key is built per row (that took 0.2 s for 12,600 rows of 60 fields), no two rows are compared, and no answer is
+// turned into text but the column's distinct values (distinct numbers have distinct texts, but for 0 and −0, which
+// a Map takes as one key): 55 ms of CPU for M's 12,596 rows. A field with U+0000 in it (never in a real export)
+// takes the joined keys.
 import type { SurveyData } from "../model/types.js";
 import { byName } from "./cells.js";
 import { selectRows } from "./select-rows.js";

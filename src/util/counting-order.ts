@@ -1,5 +1,5 @@
-// A stable counting sort of item numbers by a small integer key: the one way the survey's row order and the
-// signals' pairs of groups are ordered without a comparator (linear in the items and the key's range).
+// A stable counting sort of item numbers by a small integer key, shared by the survey's row order and the signals'
+// pairs of groups: ordered without a comparator, linear in the items and the key's range.
 
 /** `items` stably ordered by key[item] (keys in [0, keys)). */
 export function countingOrder(items: ArrayLike<number>, key: ArrayLike<number>, keys: number): Int32Array {

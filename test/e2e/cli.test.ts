@@ -114,7 +114,8 @@ describe("bad input: exit 2, file and line in the message, no stack trace, no pa
 
   it("a failed run leaves the previous report intact", () => {
     const out = mkdtempSync(join(tmpdir(), "relaudit-keep-"));
-    // --png: the bundle loads resvg's native module (test/report/demo-outputs.test.ts checks the PNGs in process).
+    // --png: the bundle loads resvg's native module and writes a PNG beside every SVG (the PNGs' size, twice the
+    // SVG's, is checked in process for one chart of each kind in test/report/demo-outputs.test.ts).
     expect(runBuilt(["audit", small, "--out", out, "--png"]).code).toBe(0);
     const svgs = readdirSync(join(out, "charts")).filter((f) => f.endsWith(".svg"));
     expect(svgs.length).toBeGreaterThan(0);

@@ -46,5 +46,9 @@ describe("two-sample comparison (reference: R t.test, wilcox.test, Hedges' g by 
     expect(welchTest([1], [2, 3])).toBeNull();
     expect(welchTest([2, 2], [2, 2])).toBeNull();
     expect(hedgesG([2, 2], [2, 2])).toBeNull();
+    // A value that cannot be ordered has no rank: no answer rather than a wrong one (or a walk that never ends).
+    expect(mannWhitney([1, NaN, 3], [2, 4, 5])).toBeNull();
+    expect(mannWhitney([1, 3], [NaN])).toBeNull();
+    expect(mannWhitney([], [1])).toBeNull();
   });
 });
