@@ -49,7 +49,7 @@ export interface Tie {
 }
 
 /** A tie's periods: a Map, or a loader's view that also tells where the tie's periods sit in its shared arrays. */
-export type PeriodWeights = ReadonlyMap<number, number> & { readonly range?: PeriodRange };
+type PeriodWeights = ReadonlyMap<number, number> & { readonly range?: PeriodRange };
 
 /**
  * The shared arrays behind a loader's period view and the tie's range in them, [first, end): lets an analysis that
