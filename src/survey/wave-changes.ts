@@ -5,8 +5,8 @@ import { hedgesG, mannWhitney, welchTest } from "./compare.js";
 import { pick, summarise } from "./scoring.js";
 import type { WaveChange } from "../result/survey.js";
 
-export /** Change between consecutive waves, for the whole scale and each group shown in both waves. */
-function waveChanges(
+/** Change between consecutive waves, for the whole scale and each group shown in both waves. */
+export function waveChanges(
   waves: Wave[],
   shown: Map<string, number[]>[],
   scores: Float64Array,
