@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
 import {
   chmodSync,
+  cpSync,
   existsSync,
   lstatSync,
   mkdirSync,
@@ -28,6 +29,17 @@ const fresh = () => mkdtempSync(join(tmpdir(), "relaudit-swap-"));
 /** A process id no process has (above Linux's largest pid_max). */
 const DEAD_PID = 4_194_400;
 
+/** The report set of `audit small --out DIR --generated-at AT`, made once: most tests start from it, copied. */
+let previous: Promise<string> | undefined;
+async function copyOfPreviousSet(out: string): Promise<void> {
+  previous ??= (async () => {
+    const made = join(fresh(), "previous");
+    expect((await runInProcess(["audit", small, "--out", made, "--generated-at", AT])).code).toBe(0);
+    return made;
+  })();
+  cpSync(await previous, out, { recursive: true });
+}
+
 function snapshot(dir: string): Record<string, string> {
   const files = (readdirSync(dir, { recursive: true }) as string[]).filter((name) =>
     lstatSync(join(dir, name)).isFile(),
@@ -47,7 +59,7 @@ function leftovers(dir: string): string[] {
 describe("--out as one change", () => {
   it("a write that fails half-way through the set leaves the old set, and no staging folder", async () => {
     const out = join(fresh(), "out");
-    expect((await runInProcess(["audit", small, "--out", out, "--generated-at", AT])).code).toBe(0);
+    await copyOfPreviousSet(out);
     const before = snapshot(out);
     function* failing(): Generator<string> {
       yield "{";
@@ -66,7 +78,7 @@ describe("--out as one change", () => {
 
   it("keeps files others added (by hard link: same file) and a replaced report's mode and the folder's", async () => {
     const out = join(fresh(), "out");
-    expect((await runInProcess(["audit", small, "--out", out, "--generated-at", AT])).code).toBe(0);
+    await copyOfPreviousSet(out);
     writeFileSync(join(out, "minutes.docx"), "board minutes");
     const inode = statSync(join(out, "minutes.docx")).ino;
     chmodSync(join(out, "report.json"), 0o600);
@@ -81,7 +93,7 @@ describe("--out as one change", () => {
   it("puts right what killed runs left: a swap cut between its renames, staging folders, stray temp files", async () => {
     const parent = fresh();
     const out = join(parent, "out");
-    expect((await runInProcess(["audit", small, "--out", out, "--generated-at", AT])).code).toBe(0);
+    await copyOfPreviousSet(out);
     const old = snapshot(out);
     // Killed between the two renames: the old set is beside the folder, the folder is gone.
     const { renameSync } = await import("node:fs");
@@ -135,7 +147,7 @@ describe("links inside --out are never followed (item 15)", () => {
     const outside = join(parent, "outside");
     mkdirSync(outside);
     writeFileSync(join(outside, "precious.txt"), "keep");
-    expect((await runInProcess(["audit", small, "--out", out, "--generated-at", AT])).code).toBe(0);
+    await copyOfPreviousSet(out);
     const chartNames = readdirSync(join(out, "charts"));
     expect(chartNames.length).toBeGreaterThan(0);
     for (const name of chartNames) writeFileSync(join(outside, name), "not a chart");
@@ -159,7 +171,7 @@ describe("links inside --out are never followed (item 15)", () => {
   it("a report.json link pointing outside is replaced by the report, its target untouched", async () => {
     const parent = fresh();
     const out = join(parent, "out");
-    expect((await runInProcess(["audit", small, "--out", out, "--generated-at", AT])).code).toBe(0);
+    await copyOfPreviousSet(out);
     writeFileSync(join(parent, "target.json"), "keep");
     const { rmSync } = await import("node:fs");
     rmSync(join(out, "report.json"));
@@ -192,14 +204,14 @@ async function killedWhileWriting(out: string, delayMs: number): Promise<void> {
 
 describe("SIGKILL while writing (built CLI)", () => {
   it("leaves the old set or the new set, whole, every time; the next run cleans up", async () => {
-    const { cpSync, rmSync } = await import("node:fs");
+    const { rmSync } = await import("node:fs");
     const parent = fresh();
     const out = join(parent, "out");
     const pristine = join(parent, "pristine");
     const reference = join(parent, "reference");
     const newRun = (dir: string) =>
       runInProcess(["audit", small, "--out", dir, "--generated-at", AT2, "--format", "csv"]);
-    expect((await runInProcess(["audit", small, "--out", pristine, "--generated-at", AT])).code).toBe(0);
+    await copyOfPreviousSet(pristine);
     cpSync(pristine, reference, { recursive: true });
     expect((await newRun(reference)).code).toBe(0);
     const oldSet = snapshot(pristine);
