@@ -1,27 +1,28 @@
-// interactions as Parquet or a DuckDB table, collapsed by DuckDB (multi-threaded, in its own memory) instead of row
-// by row in JavaScript. The ties, people, channels, orders and counts are those the CSV loader gives for the same
-// rows (test/load/parquet-inputs.test.ts). Data that only the row-by-row path can judge goes there instead (the
-// caller gets null): anything with a problem to report (null, blank or unknown ids, negative or non-finite numbers),
-// ids with surrounding space (which the CSV loader trims), text where numbers or timestamps are expected (parsed as in
-// CSV), fractional weights or durations (whose sums depend on the order of addition), wall-clock timestamps outside
-// UTC, and inline attributes (Viva Insights exports without people.csv).
-import type { InteractionData, PeopleData } from "../../model/types.js";
-import { summariseFile, DateRange, type LoadContext } from "../context.js";
+// interactions as Parquet or a DuckDB table, read by DuckDB (typed columns, no text to parse) and streamed in source
+// order into the CSV loader's own collector, so the ties, people, channels, orders, counts and snapshot cadence are
+// those of the same rows in CSV (test/load/parquet-inputs.test.ts, test/load/duckdb-stream.test.ts). Data that only
+// the row-by-row path can judge goes there instead (the caller gets null): anything with a problem to report (null,
+// blank or unknown ids, negative or non-finite numbers), ids with surrounding space (which the CSV loader trims), text
+// where numbers or timestamps are expected (parsed as in CSV), fractional weights or durations (kept to the row path,
+// which reads them as CSV text would be), wall-clock timestamps outside UTC, and inline attributes (Viva Insights
+// exports without people.csv).
+import type { PeopleData } from "../../model/types.js";
+import type { LoadContext } from "../context.js";
 import { resolveColumns } from "../columns.js";
-import { plural } from "../../text/format.js";
 import { openEngine, sqlIdent } from "./engine.js";
-import { collapsePairs, NO_TIME, tiesOf, type TypedRows } from "./ties.js";
+import { streamRows } from "./stream.js";
 import { asTable, describe, type Column } from "./rows.js";
 import { openSource } from "./source.js";
-import { INTERACTION_COLUMNS, INLINE_PREFIX } from "../interactions.js";
+import { INTERACTION_COLUMNS, INLINE_PREFIX, type loadInteractions } from "../interactions.js";
+import { InteractionCollector } from "../interaction-collector.js";
 
-type Loaded = { interactions: InteractionData; people: PeopleData };
+type Loaded = Awaited<ReturnType<typeof loadInteractions>>;
 
 const INTEGER = /^(U?(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT)|INT\d*)$/;
 const NUMBER = /^(U?(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT)|INT\d*|FLOAT|REAL|DOUBLE|DECIMAL(\(\d+,\s*\d+\))?)$/;
-const DAY_MS = 86_400_000;
+const NO_TIME = "NULL::BIGINT";
 
-/** The collapsed interactions, or null when the rows must go one by one through the CSV row consumer. */
+/** The interactions, or null when the rows must go one by one through the CSV row consumer. */
 export async function loadInteractionsFromTable(
   path: string,
   people: PeopleData | null,
@@ -37,53 +38,21 @@ export async function loadInteractionsFromTable(
     if (!typed) return null;
     if (!people && header.some((h) => Object.values(INLINE_PREFIX).some((p) => h.toLowerCase().startsWith(p))))
       return null;
-    const { since, until } = ctx.window;
-    const outside = [since === null ? null : `at_ms < ${since}`, until === null ? null : `at_ms >= ${until}`]
-      .filter((c) => c !== null)
-      .join(" OR ");
-    const rows: TypedRows = {
-      relation: `(SELECT *, ${periodSql("at_ms", ctx.period)} AS period,
-          ${outside === "" ? "false" : `coalesce(${outside}, false)`} AS outside
-        FROM (SELECT ${typed.from} AS from_id, ${typed.to} AS to_id, ${typed.channel} AS cell, ${typed.weight} AS weight,
-          ${typed.duration} AS duration, ${typed.at} AS at_ms, __row FROM ${source.relation}))`,
+    const rows = {
+      relation: `(SELECT ${typed.from} AS from_id, ${typed.to} AS to_id, ${typed.channel} AS cell,
+          ${typed.weight} AS weight, ${typed.duration} AS duration, ${typed.at} AS at_ms FROM ${source.relation})`,
       label: path,
     };
-    const pairs = await collapsePairs(engine, rows, people);
-    if (!pairs) return null;
-    const { ties, channels } = await tiesOf(engine, rows, pairs.ids.index);
-    const range = new DateRange();
-    for (const tie of ties) {
-      if (tie.first !== null) range.add(tie.first);
-      if (tie.last !== null) range.add(tie.last);
-    }
-    const { total, selfLoops, outsideWindow } = pairs;
-    if (total === 0)
-      ctx.problems.add({
-        file: path,
-        message: "no interactions: the file has a header but no rows",
-        expected: "one row per interaction (or per pair and period)",
-      });
-    if (selfLoops > 0)
-      ctx.warnings.push(`${path}: ${plural(selfLoops, "row")} where a person interacts with themselves left out`);
-    if (outsideWindow > 0)
-      ctx.warnings.push(`${path}: ${plural(outsideWindow, "row")} outside --since/--until left out`);
-    const dates = range.value;
-    const info = { path, encoding: "utf-8", delimiter: "", header, rows: total, notes: [] };
-    ctx.files.push(summariseFile("interactions", info, dates));
+    const collector = new InteractionCollector(path, people, ctx);
+    if (!(await streamRows(engine, rows, people, collector))) return null;
+    collector.report({ path, encoding: "utf-8", delimiter: "", header, rows: collector.rows, notes: [] });
+    const interactions = collector.interactions(typed.at !== NO_TIME);
     return {
-      interactions: {
-        ties,
-        rows: total,
-        selfLoops,
-        outsideWindow,
-        timestamped: typed.at !== NO_TIME,
-        first: dates ? dates[0] : null,
-        last: dates ? dates[1] : null,
-        channels: channels.filter((c) => c !== "").sort(),
-      },
+      interactions,
+      snapshot: collector.snapshot(interactions),
       people: people ?? {
-        people: pairs.ids.roster,
-        index: pairs.ids.index,
+        people: collector.roster,
+        index: collector.index,
         attributeColumns: [],
         source: "interactions-inline",
       },
@@ -131,10 +100,4 @@ function typedColumns(
   const channel = col.channel < 0 ? "''" : `coalesce(CAST(${ref(col.channel)} AS VARCHAR), '')`;
   if (!from || !to || !weight || !duration || !at) return null;
   return { from, to, at, weight, duration, channel };
-}
-
-/** The period of an instant (epoch ms) in UTC, as periodOf computes it. */
-function periodSql(at: string, kind: "week" | "month"): string {
-  if (kind === "week") return `CAST(floor((${at} + ${3 * DAY_MS}) / ${7 * DAY_MS}) AS INTEGER)`;
-  return `CAST(year(epoch_ms(${at})) * 12 + month(epoch_ms(${at})) - 1 AS INTEGER)`;
 }
