@@ -455,7 +455,7 @@ function xlTable(x) {
     "|---|---|---|---|",
     `| aggregate → ${x.aggregate.failed ? `failed: ${x.aggregate.failed}` : `${m(x.aggregateBytes)} MiB`} | ${s(x.aggregate.wallMs)} | ${m(x.aggregate.peakRssBytes ?? 0)} | ${s(x.aggregate.cpuMs || 0)} |`,
     `| audit (${x.audit.failed ? x.audit.failed : `${(x.audit.rows.interactions ?? 0).toLocaleString("en-GB")} rows`}) | ${s(x.audit.wallMs)} | ${m(x.audit.peakRssBytes ?? 0)} | ${s(x.audit.cpuMs || 0)} |`,
-    `| L interactions read + model: CSV / Parquet | ${s(x.lParquetVersusCsv.csv.readModelMs)} / ${s(x.lParquetVersusCsv.parquet.readModelMs)} (${x.lParquetVersusCsv.speedup.toFixed(1)}×) | | |`,
+    `| L interactions, validate: CSV / Parquet | ${s(x.lParquetVersusCsv.csv.wallMs)} / ${s(x.lParquetVersusCsv.parquet.wallMs)} | ${m(x.lParquetVersusCsv.csv.peakRssBytes)} / ${m(x.lParquetVersusCsv.parquet.peakRssBytes)} | ${s(x.lParquetVersusCsv.csv.cpuMs)} / ${s(x.lParquetVersusCsv.parquet.cpuMs)} (${x.lParquetVersusCsv.speedup.toFixed(1)}×) |`,
     `betweenness: ${b.method}${b.sources ? ` (${b.sources} sources, relative error ${b.relativeError})` : ""}; load ${x.loadBefore} → ${x.loadAfter}`,
   ].join("\n");
 }
