@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import LongestFirst from "./test/helpers/sequencer.js";
 
 export default defineConfig({
   test: {
@@ -16,5 +17,6 @@ export default defineConfig({
     // the demo's outputs once per worker. The price: a test that changes a global restores it (afterAll / finally),
     // and no test relies on module state being fresh (pptxgenjs, for one, numbers charts across decks).
     isolate: false,
+    sequence: { sequencer: LongestFirst },
   },
 });
