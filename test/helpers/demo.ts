@@ -17,17 +17,21 @@ export const DEMO = join(ROOT, "fixtures/demo");
 const DEMO_AT = "2026-11-23T06:00:00Z";
 
 /**
- * The golden copy of `relaudit <command> fixtures/demo --format <format>` (with --generated-at DEMO_AT for audit),
- * as the CLI printed it in process with NO_COLOR: its exit code and stdout.
+ * A golden copy (test/golden/outputs/NAME, test/golden/cases.ts says with which arguments) as the CLI printed it in
+ * process with NO_COLOR: its exit code and stdout. golden.test.ts proves, in the same run, that it is still so.
  */
+export function golden(name: string): Pick<CliResult, "code" | "stdout"> {
+  const text = readFileSync(join(ROOT, "test/golden/outputs", name), "utf8");
+  const [, code, stdout] = /^exit (\d+)\n([\s\S]*)$/.exec(text)!;
+  return { code: Number(code), stdout };
+}
+
+/** The golden copy of `relaudit <command> fixtures/demo --format <format>` (with --generated-at DEMO_AT for audit). */
 export function goldenDemo(
   command: "audit" | "signals",
   format: "json" | "markdown" | "terminal",
 ): Pick<CliResult, "code" | "stdout"> {
-  const name = `demo.${command}.${format === "markdown" ? "md" : format === "terminal" ? "terminal.txt" : "json"}`;
-  const text = readFileSync(join(ROOT, "test/golden/outputs", name), "utf8");
-  const [, code, stdout] = /^exit (\d+)\n([\s\S]*)$/.exec(text)!;
-  return { code: Number(code), stdout };
+  return golden(`demo.${command}.${format === "markdown" ? "md" : format === "terminal" ? "terminal.txt" : "json"}`);
 }
 
 /** Runs `compute` on the first call only; later calls share its promise. */

@@ -1,23 +1,26 @@
 // Parquet files and DuckDB tables give the same reports as the same data in CSV. The Parquet files are written here
 // from the CSV fixtures by DuckDB (typed columns as DuckDB's CSV reader detects them, or every column as text), so
 // no binary is committed. Reports are compared byte for byte after the file descriptions (path, delimiter and the
-// CSV-only reading notes) are made alike.
+// CSV-only reading notes) are made alike. The CSV side is the fixture's golden JSON report, which golden.test.ts
+// proves in the same run is what the CLI prints (auditing the CSV again here cost a demo audit).
 import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { ROOT, runInProcess } from "../helpers/cli.js";
+import { golden } from "../helpers/demo.js";
 import { loadInteractionsFromTable } from "../../src/load/duckdb/interactions.js";
 import { DEFAULT_CONFIG } from "../../src/model/config.js";
 import { ProblemLog } from "../../src/model/problems.js";
 import type { LoadContext } from "../../src/load/context.js";
 
 const AT = "2026-11-23T06:00:00Z";
+/** The fixtures, by the name of their golden outputs, as the paths golden.test.ts audits (relative to the root). */
 const FIXTURES = {
-  demo: join(ROOT, "fixtures/demo"),
-  small: join(ROOT, "test/fixtures/inputs/small"),
-  viva: join(ROOT, "test/fixtures/inputs/viva-inline"),
+  demo: "fixtures/demo",
+  small: "test/fixtures/inputs/small",
+  viva: "test/fixtures/inputs/viva-inline",
 };
 let work: string;
 
@@ -35,14 +38,15 @@ function asParquet(from: string, to: string, mode: "typed" | "text"): Promise<vo
   return written.get(to)!;
 }
 
-async function writeParquet(from: string, to: string, mode: "typed" | "text"): Promise<void> {
+async function writeParquet(fixture: string, to: string, mode: "typed" | "text"): Promise<void> {
+  const from = join(ROOT, fixture);
   cpSync(from, to, { recursive: true, filter: (f) => !f.endsWith(".csv") });
   const { instance, connection } = await duckdb();
   for (const file of readdirSync(from).filter((f) => f.endsWith(".csv"))) {
     // The small fixture is semicolon-separated with decimal commas: the same numbers, read as such.
     const options = [
       mode === "text" ? "all_varchar = true" : "",
-      file === "interactions.csv" && from === FIXTURES.small ? "decimal_separator = ','" : "",
+      file === "interactions.csv" && fixture === FIXTURES.small ? "decimal_separator = ','" : "",
     ]
       .filter(Boolean)
       .map((o) => `, ${o}`)
@@ -75,30 +79,21 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** The CSV side of a fixture's comparisons: audited once from a copy at `csv`, shared by its typed and text cases. */
-const csvReports = new Map<string, Promise<string>>();
-function csvReport(name: string, from: string, csv: string): Promise<string> {
-  if (!csvReports.has(name)) {
-    cpSync(from, csv, { recursive: true });
-    csvReports.set(
-      name,
-      report(csv).then((text) => normalised(text, csv, csv)),
-    );
-  }
-  return csvReports.get(name)!;
+/** The CSV side of a fixture's comparisons: its golden JSON report, with the file descriptions made alike. */
+function csvReport(name: string, dir: string): string {
+  return normalised(golden(`${name}.audit.json`).stdout, dir, dir);
 }
 
-// A case audits the demo once or twice; a shared two-core machine needs minutes, not the default minute.
+// A case audits the demo; a shared two-core machine needs minutes, not the default minute.
 describe("Parquet inputs give the CSV reports", { timeout: 300_000 }, () => {
   for (const [name, dir] of Object.entries(FIXTURES)) {
     // The small fixture's decimal commas are numbers only in its semicolon-separated CSV: as text they are errors.
     for (const mode of name === "small" ? (["typed"] as const) : (["typed", "text"] as const)) {
       it(`${name}, ${mode} columns`, async () => {
-        const csv = join(work, `${name}-csv`);
         const parquet = join(work, `${name}-pq-${mode}`);
         await asParquet(dir, parquet, mode);
-        const expected = await csvReport(name, dir, csv);
-        expect(normalised(await report(parquet), parquet, csv)).toBe(expected);
+        const expected = csvReport(name, dir);
+        expect(normalised(await report(parquet), parquet, dir)).toBe(expected);
         expect(expected).toContain('"ties"');
       });
     }
@@ -129,13 +124,13 @@ describe("DuckDB tables", { timeout: 300_000 }, () => {
     await connection.run(`ATTACH '${db}' AS demo`);
     for (const kind of ["people", "interactions", "survey", "delivery"])
       await connection.run(
-        `CREATE TABLE demo.${kind} AS SELECT * FROM read_csv('${join(FIXTURES.demo, `${kind}.csv`)}')`,
+        `CREATE TABLE demo.${kind} AS SELECT * FROM read_csv('${join(ROOT, FIXTURES.demo, `${kind}.csv`)}')`,
       );
     await connection.run("DETACH demo");
     connection.closeSync();
     instance.closeSync();
     const csv = join(work, "demo-db-csv");
-    cpSync(FIXTURES.demo, csv, { recursive: true, filter: (f) => !/events\.csv$/.test(f) });
+    cpSync(join(ROOT, FIXTURES.demo), csv, { recursive: true, filter: (f) => !/events\.csv$/.test(f) });
     rmSync(join(csv, "events.csv"), { force: true });
     const files = (d: string) => ["--config", join(d, "relaudit.config.json")];
     const expected = await report("", [
