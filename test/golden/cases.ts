@@ -1,10 +1,10 @@
 // The golden outputs: every format of the demo and the small fixtures, pinned byte for byte. A change that moves
 // code must leave them identical; a change that means to alter an output regenerates them (npm run golden:update)
 // and names the difference in its commit.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { runInProcess, ROOT } from "../helpers/cli.js";
+import { runInProcess, ROOT, type CliResult } from "../helpers/cli.js";
 
 export const GOLDEN_DIR = join(ROOT, "test/golden/outputs");
 const AT = "2026-11-23T06:00:00Z";
@@ -44,6 +44,9 @@ export const CASES: Case[] = Object.entries(SOURCES).flatMap(([name, dir]) => [
     : []),
 ]);
 
+/** `audit fixtures/demo --format csv --out DIR`: the case test/report/demo-outputs.test.ts runs and compares. */
+export const DEMO_CSV_FOLDER = CASES.find((c) => c.name === "demo.audit.csv")!;
+
 /** Absolute paths differ between clones: the golden copies say <root> instead. */
 const portable = (text: string) => text.split(ROOT).join("<root>");
 
@@ -55,15 +58,29 @@ export async function produce(c: Case): Promise<Record<string, string>> {
   }
   const out = mkdtempSync(join(tmpdir(), "relaudit-golden-"));
   try {
-    const result = await runInProcess([...c.argv, "--out", out], { env: { NO_COLOR: "1" } });
-    const files: Record<string, string> = { [`${c.name}/exit`]: portable(`exit ${result.code}\n${result.stdout}`) };
-    for (const file of readdirSync(out)
-      .filter((f) => f.endsWith(".csv"))
-      .sort()) {
-      files[`${c.name}/${file}`] = portable(readFileSync(join(out, file), "utf8"));
-    }
-    return files;
+    return (await runFolderCase(c, out)).files;
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
+}
+
+/** Runs a folder case in-process into `out`, left in place for tests that check more of it than its golden files. */
+export async function runFolderCase(
+  c: Case,
+  out: string,
+): Promise<{ result: CliResult; files: Record<string, string> }> {
+  const result = await runInProcess([...c.argv, "--out", out], { env: { NO_COLOR: "1" } });
+  const files: Record<string, string> = { [`${c.name}/exit`]: portable(`exit ${result.code}\n${result.stdout}`) };
+  for (const file of readdirSync(out)
+    .filter((f) => f.endsWith(".csv"))
+    .sort()) {
+    files[`${c.name}/${file}`] = portable(readFileSync(join(out, file), "utf8"));
+  }
+  return { result, files };
+}
+
+/** The golden copy of an output file, or undefined when it has none. */
+export function goldenCopy(name: string): string | undefined {
+  const path = join(GOLDEN_DIR, name);
+  return existsSync(path) ? readFileSync(path, "utf8") : undefined;
 }

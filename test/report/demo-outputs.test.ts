@@ -1,6 +1,7 @@
 // The demo system's outputs: `audit fixtures/demo --out DIR --format csv` writes report.md, report.json, an SVG for
 // every chart (each linked from report.md, each well-formed XML with axes, points and limit lines where its kind has
-// them) and the CSV tables. Run in process: what is checked is the files, and a spawned run cost the startup of a
+// them) and the CSV tables, which are golden (test/golden/outputs/demo.audit.csv: golden.test.ts leaves this case to
+// this file, so the demo is audited with every chart drawn once, not twice). Run in process: what is checked is the files, and a spawned run cost the startup of a
 // second process. PNGs: one chart of each kind is drawn here at twice its size; drawing all fifteen (--png) was half
 // of this file's CPU time and tests the same code on each, and test/e2e/cli.test.ts has the built binary write
 // --png beside every SVG of an --out folder.
@@ -10,7 +11,8 @@ import { join } from "node:path";
 import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Report } from "../../src/result/types.js";
-import { ROOT, runInProcess, type CliResult } from "../helpers/cli.js";
+import { ROOT, type CliResult } from "../helpers/cli.js";
+import { DEMO_CSV_FOLDER, goldenCopy, runFolderCase } from "../golden/cases.js";
 import { demoDeck } from "../helpers/demo.js";
 import { svgToPng } from "../../src/report/charts/png.js";
 import { axes, marks, parseSvg, pngSize } from "./charts/svg.js";
@@ -24,11 +26,11 @@ describe.skipIf(!existsSync(join(demo, "people.csv")))("demo system outputs", ()
   let report: Report;
   let charts: string[];
 
+  let files: Record<string, string>;
+
   beforeAll(async () => {
-    result = await runInProcess(
-      ["audit", demo, "--out", out, "--format", "csv", "--generated-at", "2026-11-23T06:00:00Z"],
-      { env: { NO_COLOR: "1" } },
-    );
+    // golden.test.ts's case `audit fixtures/demo --format csv --out DIR`, compared with its golden files here.
+    ({ result, files } = await runFolderCase(DEMO_CSV_FOLDER, out));
     markdown = readFileSync(join(out, "report.md"), "utf8");
     report = JSON.parse(readFileSync(join(out, "report.json"), "utf8"));
     charts = readdirSync(join(out, "charts"))
@@ -40,6 +42,12 @@ describe.skipIf(!existsSync(join(demo, "people.csv")))("demo system outputs", ()
     expect(result.stderr).not.toMatch(/error|warning/i);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe("");
+  });
+
+  it("writes the golden CSV tables and exit code (test/golden/outputs/demo.audit.csv)", () => {
+    expect(Object.keys(files).length).toBeGreaterThan(5);
+    for (const [name, text] of Object.entries(files))
+      expect(text, `${name} and its golden copy`).toBe(goldenCopy(name));
   });
 
   it("links every chart from report.md, and every link points at a chart that exists", () => {
