@@ -1,5 +1,5 @@
-// interactions from any source: Parquet files and DuckDB tables are collapsed by DuckDB where that gives exactly the
-// ties of reading them row by row (src/load/duckdb/interactions.ts); otherwise, and for CSV, the rows go one by one.
+// interactions from any source: Parquet files and DuckDB tables are streamed from DuckDB's typed columns when every
+// row is plain (src/load/duckdb/interactions.ts); otherwise, and for CSV, the rows are parsed one by one.
 import type { PeopleData } from "../model/types.js";
 import type { LoadContext } from "./context.js";
 import { isTableSource } from "./duckdb/source.js";
