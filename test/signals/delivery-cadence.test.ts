@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT, runInProcess } from "../helpers/cli.js";
+import { goldenDemo } from "../helpers/demo.js";
 import type { LeadingIndicator, Series } from "../../src/result/signals.js";
 
 const DAY = 86_400_000;
@@ -24,7 +25,8 @@ describe("a daily delivery metric beside weekly relational series", () => {
 
   beforeAll(async () => {
     const demo = join(ROOT, "fixtures/demo");
-    weekly = await signalsJson(demo);
+    // `signals fixtures/demo --format json` as golden.test.ts proves the CLI prints it: no second run of the demo.
+    weekly = JSON.parse(goldenDemo("signals", "json").stdout);
     dir = mkdtempSync(join(tmpdir(), "relaudit-cadence-"));
     cpSync(demo, dir, { recursive: true });
     const [header, ...lines] = readFileSync(join(demo, "delivery.csv"), "utf8").trim().split("\n");
