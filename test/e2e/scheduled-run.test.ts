@@ -1,11 +1,12 @@
 // The weekly job in docs/scheduled-runs.md, run as written (only its folder changed) with relaudit and a fake `mail`
 // on PATH: a bad input exits 2 and mails the error, never last week's report as news; a signal mails the new report.
 import { execFileSync, spawnSync } from "node:child_process";
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { BIN, ROOT } from "../helpers/cli.js";
+import { writeFallingContact } from "../helpers/spawn-inputs.js";
 
 const DOC = join(ROOT, "docs/scheduled-runs.md");
 
@@ -84,8 +85,9 @@ describe("docs/scheduled-runs.md: the weekly job", () => {
   it("a signal at warning or above: exit 1 and this week's report mailed", () => {
     writeFileSync(mailbox, "");
     rmSync(join(home, "srv/data"), { recursive: true });
-    // The demo system has planted breakdowns between groups.
-    cpSync(join(ROOT, "fixtures/demo"), join(home, "srv/data"), { recursive: true });
+    // Contact between two organisations all but stops: a critical signal (the demo's planted breakdowns would do as
+    // well, for three times the CPU).
+    writeFallingContact(join(home, "srv/data"));
     const result = run();
     expect(result.status, result.stderr).toBe(1);
     const sent = mails();

@@ -1,38 +1,21 @@
 // The slide deck is byte-identical for the same inputs and --generated-at (issue 13, item 14): pptxgenjs stamps the
 // clock into docProps/core.xml, every zip entry and each chart's embedded workbook; all carry the report's time.
 import { describe, expect, it } from "vitest";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
 import { runBuilt } from "../helpers/cli.js";
+import { writeFallingContact } from "../helpers/spawn-inputs.js";
 
 const AT = "2026-11-23T06:00:00Z";
-
-/**
- * Twelve people in two organisations whose contact all but stops after 18 weeks: one critical falling-contact signal, so the
- * deck has a native SPC chart and its embedded workbook (the clock's third place). A deck of the demo has the same
- * parts but costs over twice the CPU per run (its network maps are drawn to PNG), and this test needs two runs.
- */
-function writeFallingContact(dir: string): void {
-  mkdirSync(dir);
-  const people = ["id,organisation", ...[0, 1, 2, 3, 4, 5].flatMap((i) => [`a${i},North`, `b${i},South`])];
-  writeFileSync(join(dir, "people.csv"), `${people.join("\n")}\n`);
-  const rows = ["from,to,timestamp,channel"];
-  const monday = Date.UTC(2026, 0, 5);
-  for (let week = 0; week < 24; week++)
-    for (let i = 0; i < 6; i++)
-      for (let k = 0; k < (week < 18 ? 3 : Number(i === 0 && week % 2 === 0)); k++) {
-        const at = new Date(monday + week * 7 * 86_400_000 + (i * 3 + k) * 3_600_000).toISOString();
-        rows.push(`a${i},b${(i + k) % 6},${at},email`, `b${(i + k) % 6},a${i},${at},email`);
-      }
-  writeFileSync(join(dir, "interactions.csv"), `${rows.join("\n")}\n`);
-}
 
 describe("deterministic deck", () => {
   it("two runs, a second apart and in another time zone, write the same bytes; the times are the report's", async () => {
     const dir = mkdtempSync(join(tmpdir(), "relaudit-deck-"));
     const input = join(dir, "input");
+    // One critical signal, so the deck has a native chart and its workbook: the demo's deck has the same parts, for
+    // over twice the CPU per run (its network maps are drawn to PNG).
     writeFallingContact(input);
     const first = join(dir, "first.pptx");
     const second = join(dir, "second.pptx");
