@@ -1,5 +1,5 @@
-// Small inputs for tests that run the built CLI in a fresh process, where every run pays for a whole audit: the demo
-// costs two to three times the CPU of these, and the tests that use them need only what they show.
+// Small inputs for CLI tests that need only what these show, most of them through the built CLI in a fresh process,
+// where every run pays for a whole run: the demo costs two to ten times the CPU of these.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
