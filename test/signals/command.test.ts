@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runInProcess } from "../helpers/cli.js";
+import { writeFallingContact } from "../helpers/spawn-inputs.js";
 import { generateSystem } from "../../scripts/generate-demo.js";
 import { compareWithPrevious } from "../../src/pipeline/signals.js";
 import type { Signal } from "../../src/result/signals.js";
@@ -117,27 +118,32 @@ describe("relaudit signals", () => {
   });
 
   it("--out writes dated files atomically and the same inputs give the same bytes", async () => {
+    // Any input with a signal shows how --out writes: a small system with one, its data up to 9 June (three runs of
+    // the demo cost ten times the CPU).
+    const input = join(temp, "falling");
+    writeFallingContact(input);
     const out = join(temp, "out");
-    const first = await runInProcess(["signals", demo, "--out", out, "--quiet"]);
+    const first = await runInProcess(["signals", input, "--out", out, "--quiet"]);
     expect(first.code).toBe(0);
     const files = readdirSync(out).sort();
     expect(files).toEqual([
       ".relaudit-output.json",
-      "signals-2026-10-31.json",
-      "signals-2026-10-31.md",
+      "signals-2026-06-09.json",
+      "signals-2026-06-09.md",
       "signals-latest.json",
       "signals-latest.md",
     ]);
     const bytes = files.map((f) => readFileSync(join(out, f), "utf8"));
-    await runInProcess(["signals", demo, "--out", out, "--quiet"]);
+    expect(JSON.parse(bytes[3]).signals).toHaveLength(1);
+    await runInProcess(["signals", input, "--out", out, "--quiet"]);
     expect(readdirSync(out).sort()).toEqual(files);
     expect(files.map((f) => readFileSync(join(out, f), "utf8"))).toEqual(bytes);
     // A different report for the same date is refused: the dated file stays the record of its run.
-    writeFileSync(join(out, "signals-2026-10-31.json"), "{}\n");
-    const refused = await runInProcess(["signals", demo, "--out", out, "--quiet"]);
+    writeFileSync(join(out, "signals-2026-06-09.json"), "{}\n");
+    const refused = await runInProcess(["signals", input, "--out", out, "--quiet"]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/never overwritten/);
-    expect(readFileSync(join(out, "signals-2026-10-31.json"), "utf8")).toBe("{}\n");
+    expect(readFileSync(join(out, "signals-2026-06-09.json"), "utf8")).toBe("{}\n");
     expect(readFileSync(join(out, "signals-latest.json"), "utf8")).toBe(bytes[3]);
   });
 
