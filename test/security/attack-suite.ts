@@ -136,10 +136,26 @@ export interface AttackResult {
 type PublishedSet = { family: string; wave: string | null; rows: number[] };
 
 /**
- * Each survey's published sets by view and options, kept while the survey object lives: the tests that look at the
- * same surveys again (one safe set) read what the attack computed instead of analysing every view twice.
+ * Each survey's analyses by view and options, kept while the survey object lives: the tests that look at the same
+ * surveys again (one safe set, the weighted attack on the view with every boundary) read what the attack analysed
+ * instead of analysing it again.
  */
-const analysed = new WeakMap<GeneratedSurvey, Map<string, PublishedSet[]>>();
+const analyses = new WeakMap<GeneratedSurvey, Map<string, SurveySection>>();
+
+function analysed(
+  survey: GeneratedSurvey,
+  view: { boundaries: string[]; rows?: number[] },
+  options: AttackOptions,
+): SurveySection {
+  const key = JSON.stringify([view.boundaries, view.rows ?? null, options.primaryOnly, options.setsOnly]);
+  const cache = analyses.get(survey) ?? new Map<string, SurveySection>();
+  analyses.set(survey, cache);
+  const known = cache.get(key);
+  if (known) return known;
+  const section = analyseSurvey(dataset(survey, view.boundaries, view.rows), options)!;
+  cache.set(key, section);
+  return section;
+}
 
 /** The respondent sets one view publishes, as "family|wave|rows" (rows of the whole survey). */
 export function viewSets(
@@ -147,17 +163,12 @@ export function viewSets(
   view: { boundaries: string[]; rows?: number[] },
   options: AttackOptions = {},
 ): PublishedSet[] {
-  const key = JSON.stringify([view.boundaries, view.rows ?? null, options.primaryOnly, options.setsOnly]);
-  const cache = analysed.get(survey) ?? new Map<string, PublishedSet[]>();
-  analysed.set(survey, cache);
-  const known = cache.get(key);
-  if (known) return known;
   const rowsOf = view.rows ?? survey.waves.map((_, r) => r);
-  const section = analyseSurvey(dataset(survey, view.boundaries, view.rows), options)!;
   const out: PublishedSet[] = [];
   // Sets are found among the whole survey's rows (a cut run's own rows are its view of them).
-  publishedSets(survey, section, rowsOf, (family, wave, rows) => out.push({ family, wave, rows }));
-  cache.set(key, out);
+  publishedSets(survey, analysed(survey, view, options), rowsOf, (family, wave, rows) =>
+    out.push({ family, wave, rows }),
+  );
   return out;
 }
 
@@ -204,7 +215,7 @@ export function attackItems(
   figuresOf: ItemAttackFigures,
   options: AttackOptions = {},
 ): number[] | null | undefined {
-  const section = analyseSurvey(dataset(survey, survey.attributes), options)!;
+  const section = analysed(survey, { boundaries: survey.attributes }, options);
   const scale = section.scales[0];
   const rows = survey.waves.flatMap((w, r) => (w === section.currentWave ? [r] : []));
   if (rows.length > ITEM_ATTACK_MAX_ROWS || scale.suppressed) return undefined;
