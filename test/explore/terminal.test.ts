@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readReportFile, reportFileIn } from "../../src/explore/report-file.js";
-import { BIN, ROOT, runBuilt, runInProcess } from "../helpers/cli.js";
+import { BIN, ROOT, runBuilt } from "../helpers/cli.js";
 
 const small = join(ROOT, "test/fixtures/inputs/small");
 const hasScript = spawnSync("script", ["--version"], { encoding: "utf8" }).status === 0;
@@ -79,23 +79,36 @@ describe.skipIf(!hasScript)("relaudit explore under a pseudo-terminal", () => {
   });
 });
 
-describe("lazy loading", () => {
-  const trace = (argv: string[]) => {
-    const log = join(mkdtempSync(join(tmpdir(), "relaudit-trace-")), "imports.txt");
-    writeFileSync(log, "");
-    const result = spawnSync(
-      process.execPath,
-      ["--import", join(ROOT, "test/explore/fixtures/trace-imports.mjs"), BIN, ...argv],
-      {
-        cwd: ROOT,
-        env: { PATH: process.env.PATH, NO_COLOR: "1", RELAUDIT_TRACE_FILE: log },
-        encoding: "utf8",
-      },
-    );
-    expect(result.status, result.stderr).toBe(0);
-    return new Set(readFileSync(log, "utf8").split("\n").filter(Boolean));
-  };
+/** The packages a run of the built CLI imports (node --import a tracing hook), for the lazy-loading tests. */
+function trace(argv: string[]): Set<string> {
+  const log = join(mkdtempSync(join(tmpdir(), "relaudit-trace-")), "imports.txt");
+  writeFileSync(log, "");
+  const result = spawnSync(
+    process.execPath,
+    ["--import", join(ROOT, "test/explore/fixtures/trace-imports.mjs"), BIN, ...argv],
+    {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, NO_COLOR: "1", RELAUDIT_TRACE_FILE: log },
+      encoding: "utf8",
+    },
+  );
+  expect(result.status, result.stderr).toBe(0);
+  return new Set(readFileSync(log, "utf8").split("\n").filter(Boolean));
+}
 
+/**
+ * `audit small --format json --out DIR` by the built CLI, traced: what it loaded, and the folder it wrote. One run
+ * serves the lazy-loading test and the report-folder test (each used to audit with every chart drawn).
+ */
+let withCharts: { loaded: Set<string>; out: string } | undefined;
+function auditWithCharts() {
+  if (withCharts) return withCharts;
+  const out = join(mkdtempSync(join(tmpdir(), "relaudit-trace-out-")), "r");
+  withCharts = { loaded: trace(["audit", small, "--format", "json", "--out", out]), out };
+  return withCharts;
+}
+
+describe("lazy loading", () => {
   it("a JSON audit loads neither Ink, React, Vega, pptxgenjs nor resvg", () => {
     const loaded = trace(["audit", small, "--format", "json"]);
     expect(loaded.has("commander")).toBe(true);
@@ -103,14 +116,7 @@ describe("lazy loading", () => {
   });
 
   it("writing charts loads Vega but still not Ink or React", () => {
-    const loaded = trace([
-      "audit",
-      small,
-      "--format",
-      "json",
-      "--out",
-      join(mkdtempSync(join(tmpdir(), "relaudit-trace-out-")), "r"),
-    ]);
+    const { loaded } = auditWithCharts();
     expect(loaded.has("vega")).toBe(true);
     expect(loaded.has("ink")).toBe(false);
     expect(loaded.has("react")).toBe(false);
@@ -119,8 +125,7 @@ describe("lazy loading", () => {
 
 describe("exploring a report folder", () => {
   it("reads report.json written by audit --out", async () => {
-    const out = join(mkdtempSync(join(tmpdir(), "relaudit-explore-")), "report");
-    expect((await runInProcess(["audit", small, "--out", out, "--format", "json"])).code).toBe(0);
+    const { out } = auditWithCharts();
     const file = reportFileIn(out);
     expect(file).toBe(join(out, "report.json"));
     expect((await readReportFile(file!)).tool.name).toBe("relaudit");
