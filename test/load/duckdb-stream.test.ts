@@ -155,3 +155,48 @@ describe("Parquet interactions streamed from DuckDB equal the same rows read fro
     120_000 + RUNS * 1_000,
   );
 });
+
+describe("what the GROUP BYs before the stream got wrong", () => {
+  const write = async (name: string, rows: string) => {
+    const path = join(mkdtempSync(join(tmpdir(), "relaudit-duckdb-stream-")), name);
+    const instance = await DuckDBInstance.create(":memory:", { threads: "1" });
+    const connection = await instance.connect();
+    await connection.run(
+      `COPY (SELECT * FROM (VALUES ${rows}) t("from", "to", "timestamp")) TO '${path}' (FORMAT parquet)`,
+    );
+    connection.closeSync();
+    instance.closeSync();
+    return path;
+  };
+  const shapeOf = (timeZone: Shape["timeZone"]): Shape => ({
+    rows: [],
+    withPeople: true,
+    timeZone,
+    period: "week",
+    window: [null, null],
+  });
+
+  it("weeks in the configured time zone: Sunday 23:30 UTC in summer is Monday in London", async () => {
+    const path = await write("late-sunday.parquet", "('P1', 'P2', TIMESTAMPTZ '2026-05-03 23:30:00+00')");
+    const periods = async (timeZone: Shape["timeZone"]) => {
+      const loaded = await loadInteractionsFromTable(path, people(), context(shapeOf(timeZone)));
+      return [...loaded!.interactions.ties[0].periods.keys()];
+    };
+    const [utc, london] = [await periods("UTC"), await periods("Europe/London")];
+    expect(london).toEqual([utc[0] + 1]);
+    rmSync(join(path, ".."), { recursive: true, force: true });
+  });
+
+  it("a monthly snapshot export is recognised, as in CSV", async () => {
+    const months = ["2026-04-01", "2026-05-01", "2026-06-01"];
+    const path = await write(
+      "monthly.parquet",
+      months
+        .map((m) => `('P1', 'P2', TIMESTAMPTZ '${m} 00:00:00+00'), ('P3', 'P1', TIMESTAMPTZ '${m} 00:00:00+00')`)
+        .join(", "),
+    );
+    const loaded = await loadInteractionsFromTable(path, people(), context(shapeOf("UTC")));
+    expect(loaded!.snapshot).toMatchObject({ period: "month", examples: months });
+    rmSync(join(path, ".."), { recursive: true, force: true });
+  });
+});
