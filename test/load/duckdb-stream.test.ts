@@ -8,7 +8,6 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
-import "../helpers/property-seed.js";
 import { propertyRuns } from "../helpers/size.js";
 import { DEFAULT_CONFIG } from "../../src/model/config.js";
 import type { LoadContext } from "../../src/load/context.js";
@@ -108,6 +107,37 @@ const csvCell = (value: string | number | null) => (value === null ? "" : String
 const sql = (value: string | number | null) =>
   value === null ? "NULL" : typeof value === "number" ? String(value) : `'${value.replace(/'/g, "''")}'`;
 
+// Each value the streamed path must refuse, alone in a plain file (the generator's irregular files hold several).
+const PLAIN = { from: "P1", to: "P2", at: "2026-05-04T09:30:00Z", channel: "email", weight: 1, duration: 0 };
+const ODD_ONES: Shape[] = [
+  { from: " P1" },
+  { from: "" },
+  { from: null },
+  { from: "P9" },
+  { to: "P2 " },
+  { weight: -1 },
+  { weight: 2.5 },
+  { duration: -1 },
+].flatMap((odd) =>
+  [true, false].map((withPeople) => ({
+    rows: [PLAIN, { ...PLAIN, ...odd }, { ...PLAIN, from: "P3" }],
+    withPeople,
+    timeZone: "UTC" as const,
+    period: "week" as const,
+    window: [null, null] as [null, null],
+  })),
+);
+// Past one DuckDB chunk (2,048 rows): plain throughout (streamed chunk after chunk), and with one odd row at the end
+// (the file goes to the row path while the next chunk's fetch is under way).
+const LONG = Array.from({ length: 2_100 }, (_, i) => ({ ...PLAIN, from: KNOWN[i % 4], to: KNOWN[(i + 1) % 4] }));
+const LONG_ONES: Shape[] = [LONG, [...LONG, { ...PLAIN, weight: 2.5 }]].map((rows) => ({
+  rows,
+  withPeople: true,
+  timeZone: "UTC",
+  period: "week",
+  window: [null, null],
+}));
+
 describe("Parquet interactions streamed from DuckDB equal the same rows read from CSV", () => {
   it(
     "on generated rows, plain and irregular",
@@ -144,7 +174,7 @@ describe("Parquet interactions streamed from DuckDB equal the same rows read fro
           const reference = await loaded(`${base}.csv`, s, loadInteractions);
           expect(await loaded(`${base}.parquet`, s, parquet)).toEqual(reference);
         }),
-        { numRuns: RUNS },
+        { numRuns: RUNS, examples: [...ODD_ONES, ...LONG_ONES].map((s) => [s]) },
       );
       connection.closeSync();
       instance.closeSync();

@@ -23,7 +23,7 @@ export interface TypedRows {
 
 /** Whole-number sums stay exact in a double below 2^53. */
 const EXACT = 2 ** 53;
-/** Instants the CSV reader's dates cover (years 1000 to 9999), in epoch ms. */
+/** Instants the streamed path takes (years 1000 to 9999), in epoch ms; the row path judges any other date. */
 const [YEAR_1000, YEAR_9999] = [-30_610_224_000_000, 253_402_300_799_999];
 /** A value's hash as an exact double (DuckDB's hash is 64 bits; its top 53 survive). */
 const hashed = (expression: string) => `(hash(${expression}) >> 11)::DOUBLE`;
@@ -85,8 +85,8 @@ function columnsOf(chunk: DuckDBDataChunk): Float64Array[] {
 /**
  * Streams every row into the collector, as the CSV loader's plain-row readers do; false (having added nothing to the
  * load context) when a row needs the row-by-row path: see distinctIds, and weights or durations that are not whole
- * numbers below 2^53 (fractional sums depend on the order of addition; the row path judges them), sums past 2^53, or
- * instants outside the years 1000–9999.
+ * numbers below 2^53 (as the CSV byte path, which takes only whole-number cells: the row path parses and judges the
+ * rest), sums past 2^53, or instants outside the years 1000–9999.
  */
 export async function streamRows(
   engine: Engine,
