@@ -79,6 +79,12 @@ export async function runFolderCase(
   return { result, files };
 }
 
+/** A folder case's golden files, named as runFolderCase names what it wrote: a file the run stops writing is missed. */
+export const goldenNames = (c: Case) =>
+  readdirSync(join(GOLDEN_DIR, c.name))
+    .map((file) => `${c.name}/${file}`)
+    .sort();
+
 /** The golden copy of an output file, or undefined when it has none. */
 export function goldenCopy(name: string): string | undefined {
   const path = join(GOLDEN_DIR, name);
