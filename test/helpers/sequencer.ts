@@ -9,6 +9,8 @@ const LONGEST_FIRST = [
   "test/load/parquet-inputs.test.ts",
   "test/report/html/browser.test.ts",
   "test/security/out-swap.test.ts",
+  // Its npm pack and npm install -g (~15 CPU-s) run in beforeAll, which the per-file durations above leave out.
+  "test/e2e/install.test.ts",
   "test/security/deck-determinism.test.ts",
   "test/security/pseudonymise.test.ts",
   "test/explore/terminal.test.ts",
