@@ -84,8 +84,10 @@ function refuse(file: string, option: string | undefined, what: string, error: E
 
 const PREVIOUS_HINT = "pass a report.json written by relaudit signals --format json or --out (or by relaudit audit)";
 
-/** The signals of a previous signals or audit report, checked, with nothing but the fields a signal has. */
-/** A previous report's signals, and its as-of day when it is a signals report (it is named by that day). */
+/**
+ * The signals of a previous signals or audit report, checked, with nothing but the fields a signal has; and its as-of
+ * day when it is a signals report (it is named by that day).
+ */
 export async function readPreviousSignals(file: string): Promise<{ signals: Signal[]; asOf: string | null }> {
   const json = parse(file, "--previous", PREVIOUS_HINT);
   const { previous } = await compiled();
