@@ -33,19 +33,24 @@ mkdirSync(join(root, ".cache"), { recursive: true });
 for (const name of readdirSync(join(root, ".cache")))
   if (name.startsWith("checks-") && name !== `checks-${stamp}`) rmSync(join(root, ".cache", name), { recursive: true });
 
-// Longest first (with or without the cache), so the two lanes end together.
+// Types are checked by TypeScript 7, the native compiler (devDependency typescript-native): the same checks in about
+// a fifth of typescript 5.9's CPU (~3.5 against ~17 CPU-s cold). typescript 5.9 stays for typescript-eslint's parser,
+// which needs its JavaScript API. Named by path: both packages install a `tsc` binary.
+const TSC = `node ${join("node_modules", "typescript-native", "bin", "tsc")}`;
+
+// Longest first (cold, alone: ESLint ~11 s, Prettier ~9, knip ~3, the layers ~3, types ~2.5), so the lanes end together.
 const CHECKS = [
-  ["types", `tsc --noEmit --incremental --tsBuildInfoFile ${cache}/tsc.tsbuildinfo`],
+  ["eslint", `eslint . --cache --cache-strategy content --cache-location ${cache}/eslint`],
   [
     "prettier",
     `prettier --check . --log-level warn --cache --cache-strategy content --cache-location ${cache}/prettier`,
   ],
-  ["eslint", `eslint . --cache --cache-strategy content --cache-location ${cache}/eslint`],
+  ["knip", `knip --no-progress --cache --cache-location ${cache}/knip`],
   [
     "layers",
     `depcruise src --config .dependency-cruiser.cjs --output-type err --cache ${cache}/depcruise --cache-strategy content`,
   ],
-  ["knip", `knip --no-progress --cache --cache-location ${cache}/knip`],
+  ["types", `${TSC} --noEmit --incremental --tsBuildInfoFile ${cache}/tsc.tsbuildinfo`],
 ];
 
 const vitestAt = process.argv.indexOf("--vitest");
