@@ -28,15 +28,23 @@ export type Figure = (pattern: AnswerPattern, item: number) => number;
 /** Column basis in echelon form; `add` returns whether the column raised the rank. */
 class Basis {
   private readonly rows: { pivot: number; v: number[] }[] = [];
-  add(column: readonly number[]): boolean {
+  /**
+   * The column less its part in the span: zero at every row's pivot (row j is zero at the pivots of rows before it,
+   * so clearing the pivots in order leaves the earlier ones clear); null when nothing is left.
+   */
+  reduce(column: readonly number[]): number[] | null {
     const v = column.slice();
     for (const { pivot, v: r } of this.rows) {
       const f = v[pivot];
       if (f === 0) continue;
       for (let i = 0; i < v.length; i++) if (r[i] !== 0) v[i] = (v[i] - mul(f, r[i]) + P) % P;
     }
+    return v.some((x) => x !== 0) ? v : null;
+  }
+  add(column: readonly number[]): boolean {
+    const v = this.reduce(column);
+    if (!v) return false;
     const pivot = v.findIndex((x) => x !== 0);
-    if (pivot < 0) return false;
     const scale = inverse(v[pivot]);
     this.rows.push({ pivot, v: v.map((x) => mul(x, scale)) });
     return true;
@@ -44,41 +52,52 @@ class Basis {
   get rank() {
     return this.rows.length;
   }
-  clone(): Basis {
-    const copy = new Basis();
-    copy.rows.push(...this.rows.map((r) => ({ pivot: r.pivot, v: r.v })));
-    return copy;
-  }
 }
 
 /** Above this many small patterns the search is not tried and the figures are judged unsafe (withheld). */
 const MAX_SEARCHED = 24;
 
-/** True when no nonzero combination of the figures depends on the answers of fewer than k people. */
-function patternsSafe(patterns: readonly AnswerPattern[], figures: readonly Figure[], k: number): boolean {
-  // Each pattern's columns once: the subset search below reads them at every node.
-  const columns = new Map(
-    patterns.map((p) => [p, p.answered.flatMap((answered, i) => (answered ? [figures.map((f) => f(p, i))] : []))]),
-  );
-  const columnsOf = (p: AnswerPattern) => columns.get(p)!;
-  const total = new Basis();
-  for (const p of patterns) for (const c of columnsOf(p)) total.add(c);
+/**
+ * True when no nonzero combination of the figures depends on the answers of fewer than k people. `columns[j]` holds
+ * pattern j's columns: one per item it answered, the figures' weights for that item.
+ */
+function patternsSafe(
+  patterns: readonly AnswerPattern[],
+  columns: readonly (readonly (readonly number[])[])[],
+  k: number,
+): boolean {
   const big = new Basis();
-  for (const p of patterns) if (p.persons >= k) for (const c of columnsOf(p)) big.add(c);
-  if (big.rank === total.rank) return true;
-  const small = patterns.filter((p) => p.persons < k && p.persons > 0);
-  if (total.rank - big.rank === 1) {
-    const outside = small.filter((p) => columnsOf(p).some((c) => big.clone().add(c)));
+  patterns.forEach((p, j) => {
+    if (p.persons >= k) for (const c of columns[j]) big.add(c);
+  });
+  // Every other column reduced against the big patterns' span: what the span lacks is decided among these residues
+  // alone. A reduction is zero at every pivot of `big`, and no nonzero vector of big's span is (at the pivot of the
+  // first row it uses, that row is 1 and every later row 0), so the two spans meet only in 0: the rank of big's
+  // columns with any others is big.rank plus the rank of the others' reductions, and `lacking` is what the whole
+  // set's rank exceeds big's by.
+  const reduced = patterns.map((p, j) =>
+    p.persons < k ? columns[j].map((c) => big.reduce(c)).filter((r): r is number[] => r !== null) : [],
+  );
+  const rest = new Basis();
+  for (const list of reduced) for (const r of list) rest.add(r);
+  const lacking = rest.rank;
+  if (lacking === 0) return true;
+  const smallAt = patterns.flatMap((p, j) => (p.persons < k && p.persons > 0 ? [j] : []));
+  const small = smallAt.map((j) => patterns[j]);
+  if (lacking === 1) {
+    const outside = small.filter((_, i) => reduced[smallAt[i]].length > 0);
     return outside.reduce((n, p) => n + p.persons, 0) >= k;
   }
   if (small.length > MAX_SEARCHED) return false;
-  // Q leaks when the big patterns and the small ones outside Q do not reach the full rank.
+  // Q leaks when the big patterns and the small ones outside Q do not reach the full rank: when the reductions of
+  // the small ones outside Q span fewer than `lacking` dimensions.
   const leaks = (q: Set<number>) => {
-    const b = big.clone();
-    small.forEach((p, i) => {
-      if (!q.has(i)) for (const c of columnsOf(p)) b.add(c);
-    });
-    return b.rank < total.rank;
+    const b = new Basis();
+    for (let i = 0; i < small.length; i++) {
+      if (q.has(i)) continue;
+      for (const r of reduced[smallAt[i]]) if (b.add(r) && b.rank === lacking) return false;
+    }
+    return true;
   };
   const search = (from: number, q: Set<number>, persons: number): boolean => {
     if (q.size > 0 && leaks(q)) return true;
@@ -127,10 +146,30 @@ export function selectFigures(
   optional: readonly Figure[],
   k: number,
 ): boolean[] | null {
-  if (!patternsSafe(patterns, fixed, k)) return null;
+  // Each figure's weights for each pattern's answered items, once: every offer re-reads the kept figures'.
+  const weights = new Map<Figure, number[][]>();
+  const weightsOf = (f: Figure) => {
+    let table = weights.get(f);
+    if (!table) {
+      // Loops, not flatMap: V8 runs flatMap's callbacks several times slower, and this is most of a cell's work.
+      table = patterns.map((p) => {
+        const row: number[] = [];
+        for (let i = 0; i < p.answered.length; i++) if (p.answered[i]) row.push(f(p, i));
+        return row;
+      });
+      weights.set(f, table);
+    }
+    return table;
+  };
+  const safe = (figures: readonly Figure[]) => {
+    const tables = figures.map(weightsOf);
+    const columns = patterns.map((_, j) => tables[0]?.[j].map((_, c) => tables.map((t) => t[j][c])) ?? []);
+    return patternsSafe(patterns, columns, k);
+  };
+  if (!safe(fixed)) return null;
   const kept: Figure[] = [...fixed];
   return optional.map((figure) => {
-    if (!patternsSafe(patterns, [...kept, figure], k)) return false;
+    if (!safe([...kept, figure])) return false;
     kept.push(figure);
     return true;
   });

@@ -7,13 +7,24 @@ export const P = 67_108_859;
 
 export const mul = (a: number, b: number) => (a * b) % P;
 
-/** The multiplicative inverse of a nonzero residue (any integer, negative ones included), by Fermat: a^(P−2). */
+/**
+ * The multiplicative inverse of a nonzero residue (any integer, negative ones included); 0 for a multiple of P. By
+ * the extended Euclidean algorithm, whose steps stay below 2²⁶: the same number as Fermat's a^(P−2) (an inverse
+ * modulo a prime is unique; both give 0 for 0), without its ~40 multiplications and divisions of 52-bit products.
+ */
 export function inverse(a: number): number {
-  let result = 1;
-  let base = ((a % P) + P) % P;
-  for (let e = P - 2; e > 0; e = Math.floor(e / 2)) {
-    if (e % 2 === 1) result = mul(result, base);
-    base = mul(base, base);
+  let r = P;
+  let next = ((a % P) + P) % P;
+  let t = 0;
+  let tNext = 1;
+  while (next !== 0) {
+    const q = Math.floor(r / next);
+    const remainder = r - q * next;
+    r = next;
+    next = remainder;
+    const coefficient = t - q * tNext;
+    t = tNext;
+    tNext = coefficient;
   }
-  return result;
+  return t < 0 ? t + P : t;
 }
