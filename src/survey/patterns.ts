@@ -33,6 +33,8 @@ class Basis {
    * so clearing the pivots in order leaves the earlier ones clear); null when nothing is left.
    */
   reduce(column: readonly number[]): number[] | null {
+    // A span as large as the columns' length is the whole space (often so for the big patterns): nothing is left.
+    if (this.rows.length === column.length) return null;
     const v = column.slice();
     for (const { pivot, v: r } of this.rows) {
       const f = v[pivot];
@@ -99,8 +101,14 @@ function patternsSafe(
     }
     return true;
   };
+  // Leaving more patterns out can only lower the rank, so a Q that leaks still leaks when grown: only the Q that no
+  // other small pattern can join (within fewer than k people) need asking, and every Q the search reaches lies in one.
+  const closed = (q: Set<number>, persons: number) => {
+    for (let i = 0; i < small.length; i++) if (!q.has(i) && persons + small[i].persons < k) return false;
+    return true;
+  };
   const search = (from: number, q: Set<number>, persons: number): boolean => {
-    if (q.size > 0 && leaks(q)) return true;
+    if (q.size > 0 && closed(q, persons) && leaks(q)) return true;
     for (let i = from; i < small.length; i++) {
       if (persons + small[i].persons >= k) continue;
       q.add(i);
