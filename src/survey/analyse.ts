@@ -23,7 +23,7 @@ import type {
   SurveySection,
   WaveResult,
 } from "../result/survey.js";
-import { waveChanges } from "./wave-changes.js";
+import { respondentNumbers, waveChanges } from "./wave-changes.js";
 import { canonicalOrder } from "./row-order.js";
 
 /** Below this α a scale's score is not trustworthy as a measure (a common rule of thumb; Nunnally 1978 asks 0.7). */
@@ -70,7 +70,8 @@ export function analyseSurvey(data: Dataset, options: SurveyOptions = {}): Surve
         setsOnly: options.setsOnly,
       })
     : new Set<string>();
-  const scales = survey ? scored.map((s) => analyseScale(s, survey, waves, attributes, release, k)) : [];
+  const respondents = survey && respondentNumbers(survey.respondents);
+  const scales = survey ? scored.map((s) => analyseScale(s, survey, respondents!, waves, attributes, release, k)) : [];
   return {
     responses: survey?.rows ?? 0,
     waves: survey?.waveOrder ?? [],
@@ -177,6 +178,7 @@ function figuresByWave(
 function analyseScale(
   { id, scale, present, keyed, share, scores }: ScoredScale,
   survey: SurveyData,
+  respondents: Int32Array,
   waves: Wave[],
   attributes: string[],
   release: ReadonlySet<string>,
@@ -209,7 +211,7 @@ function analyseScale(
     estimate,
   );
 
-  const changes = waveChanges(waves, shownGroups, scores, survey.respondents);
+  const changes = waveChanges(waves, shownGroups, scores, respondents);
   const current = waves.at(-1)!;
   const currentTotal = shownGroups.at(-1)!.get(TOTAL);
   if (!currentTotal) {

@@ -5,12 +5,15 @@ import { hedgesG, mannWhitney, welchTest } from "./compare.js";
 import { pick, summarise } from "./scoring.js";
 import type { WaveChange } from "../result/survey.js";
 
-/** Change between consecutive waves, for the whole scale and each group shown in both waves. */
+/**
+ * Change between consecutive waves, for the whole scale and each group shown in both waves. `respondents` numbers
+ * each row's respondent (respondentNumbers), once per survey: every scale compares the same rows' respondents.
+ */
 export function waveChanges(
   waves: Wave[],
   shown: Map<string, number[]>[],
   scores: Float64Array,
-  respondents: (string | null)[],
+  respondents: Int32Array,
 ): WaveChange[] {
   const changes: WaveChange[] = [];
   const repeated = repeatedIn(respondents);
@@ -58,19 +61,30 @@ export function waveChanges(
   return changes;
 }
 
-/**
- * Whether a respondent (not a missing one) answered in both sets of rows: respondents numbered once per scale and
- * the earlier rows' marked with a stamp, instead of a Set of their ids per cell.
- */
-function repeatedIn(respondents: readonly (string | null)[]): (before: number[], after: number[]) => boolean {
+/** Each row's respondent as a number, the same for the same id; −1 where the id is missing. */
+export function respondentNumbers(respondents: readonly (string | null)[]): Int32Array {
   const numbers = new Map<string, number>();
-  const number = Int32Array.from(respondents, (id) => {
-    if (id === null) return -1;
-    let n = numbers.get(id);
-    if (n === undefined) numbers.set(id, (n = numbers.size));
-    return n;
-  });
-  const seenIn = new Int32Array(numbers.size);
+  const number = new Int32Array(respondents.length);
+  for (let r = 0; r < respondents.length; r++) {
+    const id = respondents[r];
+    let n = -1;
+    if (id !== null) {
+      n = numbers.get(id) ?? numbers.size;
+      if (n === numbers.size) numbers.set(id, n);
+    }
+    number[r] = n;
+  }
+  return number;
+}
+
+/**
+ * Whether a respondent (not a missing one) answered in both sets of rows: the earlier rows' respondents marked with
+ * a stamp, instead of a Set of their ids per cell.
+ */
+function repeatedIn(number: Int32Array): (before: number[], after: number[]) => boolean {
+  let respondents = 0;
+  for (const n of number) respondents = Math.max(respondents, n + 1);
+  const seenIn = new Int32Array(respondents);
   let stamp = 0;
   return (before, after) => {
     stamp++;

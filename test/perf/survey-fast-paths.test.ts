@@ -12,7 +12,7 @@ import { analyseCoordination, analyseWideCoordination } from "../../src/survey/c
 import { mannWhitney } from "../../src/survey/compare.js";
 import { propertyRuns } from "../helpers/size.js";
 import { plainMannWhitney } from "./reference/compare-plain.js";
-import { waveChanges } from "../../src/survey/wave-changes.js";
+import { respondentNumbers, waveChanges } from "../../src/survey/wave-changes.js";
 import { groupCell, TOTAL } from "../../src/survey/cells.js";
 import { plainAnswerPatterns, plainCoordination, plainWideRatings } from "./reference/coordination-plain.js";
 
@@ -224,7 +224,7 @@ describe("survey fast paths equal the plain ones", () => {
           if (hidden[w]) cells.delete(hidden[w]);
           return cells;
         });
-        for (const change of waveChanges(waves, shown, Float64Array.from(scores), respondent)) {
+        for (const change of waveChanges(waves, shown, Float64Array.from(scores), respondentNumbers(respondent))) {
           if (!("repeatedRespondents" in change)) continue;
           const cell = change.attribute === null ? TOTAL : groupCell(change.attribute, change.value!);
           const w = Number(change.to.slice(1));
