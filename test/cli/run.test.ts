@@ -59,6 +59,23 @@ describe("relaudit audit (in process)", () => {
     expect(stderr).toContain("wrote");
   });
 
+  it("--format html --out prints the report.html it writes", async () => {
+    const out = mkdtempSync(join(tmpdir(), "relaudit-out-"));
+    const { code, stdout, stderr } = await runInProcess([
+      "audit",
+      small,
+      "--format",
+      "html",
+      "--out",
+      out,
+      ...fixedTime,
+    ]);
+    expect(code, stderr).toBe(0);
+    expect(stderr).toContain("report.html");
+    expect(stdout).toMatch(/^<!DOCTYPE html>/i);
+    expect(stdout).toBe(readFileSync(join(out, "report.html"), "utf8"));
+  });
+
   it("--min-group-size and --undirected flow into the report", async () => {
     const report = JSON.parse(
       (await runInProcess(["audit", small, "--format", "json", "--min-group-size", "8", "--undirected"])).stdout,

@@ -34,12 +34,15 @@ export const CASES: Case[] = Object.entries(SOURCES).flatMap(([name, dir]) => [
   { name: `${name}.signals.md`, argv: ["signals", dir, "--format", "markdown"] },
   { name: `${name}.signals.terminal.txt`, argv: ["signals", dir, "--format", "terminal"] },
   // Every list as analysed (issue 15): the default JSON above is cut to what the findings, charts and tables use.
+  // The demo's HTML report: the browser test opens it and the voice test reads it (one audit here, instead of a
+  // spawned one there and one in process here).
   ...(name === "demo"
     ? [
         {
           name: `${name}.audit.full.json`,
           argv: ["audit", dir, "--format", "json", "--detail", "full", "--generated-at", AT],
         },
+        { name: `${name}.audit.html`, argv: ["audit", dir, "--format", "html", "--generated-at", AT] },
       ]
     : []),
 ]);

@@ -1,9 +1,9 @@
 // The demo system's outputs, shared by the files that read them instead of each auditing the demo again (an audit
 // of the demo is seconds of CPU, and the suite used to run it some thirty times).
-// - Formats with a golden copy (test/golden/outputs/demo.*) are read from it: golden.test.ts proves, in the same
-//   run, that the copy is byte for byte what the CLI prints for those arguments.
-// - The HTML report, the slide deck, the loaded inputs and the Report are computed once per test worker
-//   (vitest.config.ts: isolate: false, so a worker's files share this module); the files that use them only read.
+// - Formats with a golden copy (test/golden/outputs/demo.*, the HTML report among them) are read from it:
+//   golden.test.ts proves, in the same run, that the copy is byte for byte what the CLI prints for those arguments.
+// - The slide deck, the loaded inputs and the Report are computed once per test worker (vitest.config.ts:
+//   isolate: false, so a worker's files share this module); the files that use them only read.
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -26,12 +26,17 @@ export function golden(name: string): Pick<CliResult, "code" | "stdout"> {
   return { code: Number(code), stdout };
 }
 
-/** The golden copy of `relaudit <command> fixtures/demo --format <format>` (with --generated-at DEMO_AT for audit). */
+const EXTENSIONS = { json: "json", markdown: "md", terminal: "terminal.txt", html: "html" };
+
+/**
+ * The golden copy of `relaudit <command> fixtures/demo --format <format>` (with --generated-at DEMO_AT for audit;
+ * HTML for audit only).
+ */
 export function goldenDemo(
   command: "audit" | "signals",
-  format: "json" | "markdown" | "terminal",
+  format: keyof typeof EXTENSIONS,
 ): Pick<CliResult, "code" | "stdout"> {
-  return golden(`demo.${command}.${format === "markdown" ? "md" : format === "terminal" ? "terminal.txt" : "json"}`);
+  return golden(`demo.${command}.${EXTENSIONS[format]}`);
 }
 
 /** Runs `compute` on the first call only; later calls share its promise. */
@@ -40,34 +45,20 @@ const once = <T>(compute: () => Promise<T>): (() => Promise<T>) => {
   return () => (result ??= compute());
 };
 
-/** `relaudit audit fixtures/demo --format <format> --out <dir or file>` in process; the files are read by `read`. */
-async function auditDemoTo<T>(format: string, file: string, read: (path: string, run: CliResult) => T): Promise<T> {
+/** The demo's slide deck as `audit fixtures/demo --format pptx --out deck.pptx` writes it (the zip's bytes). */
+export const demoDeck = once(async () => {
   const dir = mkdtempSync(join(tmpdir(), "relaudit-demo-shared-"));
   try {
-    const out = file ? join(dir, file) : dir;
-    const result = await runInProcess(["audit", DEMO, "--format", format, "--out", out, "--generated-at", DEMO_AT], {
+    const deck = join(dir, "deck.pptx");
+    const result = await runInProcess(["audit", DEMO, "--format", "pptx", "--out", deck, "--generated-at", DEMO_AT], {
       env: { NO_COLOR: "1" },
     });
     expect(result.code, result.stderr).toBe(0);
-    return read(file ? out : join(dir, `report.${format}`), result);
+    return readFileSync(deck);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** The demo's HTML report as `audit fixtures/demo --format html --out DIR` writes it (report.html). */
-export const demoHtml = once(() =>
-  auditDemoTo("html", "", (path, result) => {
-    expect(result.stderr).toContain("report.html");
-    const html = readFileSync(path, "utf8");
-    // The same document goes to stdout.
-    expect(result.stdout).toBe(html);
-    return html;
-  }),
-);
-
-/** The demo's slide deck as `audit fixtures/demo --format pptx --out deck.pptx` writes it (the zip's bytes). */
-export const demoDeck = once(() => auditDemoTo("pptx", "deck.pptx", (path) => readFileSync(path)));
+});
 
 /** The demo's inputs as loadInputs reads fixtures/demo (shared: read it, never change it). */
 export const demoInputs = once(() => loadInputs({ dir: DEMO, files: {} }));

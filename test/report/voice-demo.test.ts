@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
-import { DEMO, demoDeck, demoHtml, goldenDemo } from "../helpers/demo.js";
+import { DEMO, demoDeck, goldenDemo } from "../helpers/demo.js";
 
 /** Each phrasing the issue quotes, as a pattern that finds it (and its near relatives). */
 const BAD: [string, RegExp][] = [
@@ -40,10 +40,10 @@ describe.skipIf(!existsSync(join(DEMO, "people.csv")))("one voice across the dem
   const outputs: Record<string, string> = {};
 
   beforeAll(async () => {
-    // Markdown and terminal: the golden copies, which golden.test.ts proves are what the CLI prints.
+    // Markdown, terminal and HTML: the golden copies, which golden.test.ts proves are what the CLI prints.
     outputs.markdown = goldenDemo("audit", "markdown").stdout;
     outputs.terminal = goldenDemo("audit", "terminal").stdout;
-    outputs.html = await demoHtml();
+    outputs.html = goldenDemo("audit", "html").stdout;
     const zip = await JSZip.loadAsync(await demoDeck());
     const slides = Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f));
     const texts = await Promise.all(slides.map((f) => zip.file(f)!.async("string")));
