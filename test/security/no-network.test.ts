@@ -61,11 +61,13 @@ describe("no network access", () => {
     const dir = mkdtempSync(join(tmpdir(), "relaudit-offline-"));
     writeSystem(dir);
     const env = { RELAUDIT_PSEUDONYM_KEY: "an-offline-test-key-0123456789" };
+    // Each --out run writes every report, chart and table of its format; Markdown goes to stdout alone, as a
+    // fourth --out run of the same charts added nothing but their cost.
     const runs = [
-      ["audit", dir, "--format", "terminal", "--out", join(dir, "out-terminal")],
+      ["audit", dir, "--format", "terminal", "--png", "--out", join(dir, "out-terminal")],
       ["audit", dir, "--format", "json", "--pseudonymise", "--out", join(dir, "out-json")],
       ["audit", dir, "--format", "csv", "--out", join(dir, "out-csv"), "--skip-invalid-rows"],
-      ["audit", dir, "--format", "markdown", "--png", "--out", join(dir, "out-png")],
+      ["audit", dir, "--format", "markdown"],
       ["validate", dir],
     ];
     for (const argv of runs) {
