@@ -175,8 +175,10 @@ describe("relaudit signals", () => {
       path,
       "date,metric,note,action\n2026-08-03,delayed_discharges,new discharge-to-assess pathway,rebase\n",
     );
+    // The demo's delivery file alone: the series the annotation names, without the rest of the demo's runs.
+    const delivery = ["--delivery", join(demo, "delivery.csv"), "--config", join(demo, "relaudit.config.json")];
     const report = JSON.parse(
-      (await runInProcess(["signals", demo, "--annotations", path, "--format", "json"])).stdout,
+      (await runInProcess(["signals", ...delivery, "--annotations", path, "--format", "json"])).stdout,
     );
     const delays = report.series.find((s: { metric: string }) => s.metric === "delayed_discharges");
     expect(delays.recalculations).toEqual(["2026-W32"]);
@@ -185,7 +187,7 @@ describe("relaudit signals", () => {
     ]);
     const bad = join(temp, "bad-annotations.csv");
     writeFileSync(bad, "date,note,action\n2026-08-03,x,undo\n");
-    const refused = await runInProcess(["signals", demo, "--annotations", bad]);
+    const refused = await runInProcess(["signals", ...delivery, "--annotations", bad]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/unknown action/);
   });
