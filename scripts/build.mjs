@@ -6,7 +6,7 @@
 // Bundled CommonJS may `require` Node built-ins (stdlib's gammaincinv loads `debug`, which requires `tty`), which an
 // ES module has no `require` for: the banner gives the bundle one.
 import { build } from "esbuild";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
 const { dependencies } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
@@ -33,24 +33,11 @@ const vegaLiteBeside = {
   setup: (b) => b.onResolve({ filter: /^vega-lite$/ }, () => ({ path: "./vega-lite.js", external: true })),
 };
 
-const { metafile } = await build({
+await build({
   ...common,
   entryPoints: { relaudit: "src/cli/main.ts", "betweenness-worker": "src/network/betweenness-worker.ts" },
   outdir: "dist",
   external: external.filter((name) => name !== "vega-lite"),
   plugins: [vegaLiteBeside],
   sourcemap: true,
-  metafile: true,
 });
-
-// esbuild escapes non-ASCII characters in strings but leaves them in the comments it keeps and in a regular
-// expression (`–` in a character class), and one such character makes V8 hold and scan the whole 1.2 MB source as
-// UTF-16: importing the bundle cost ~0.21 s of CPU above bare Node instead of ~0.11 s, in every run of the CLI.
-// Each is written as its \u escape, which means the same character in a comment, a string or a regular expression.
-for (const file of Object.keys(metafile.outputs).filter((f) => f.endsWith(".js"))) {
-  const text = readFileSync(file, "utf8");
-  // After a backslash the escape would change the meaning (`\\–` would become a backslash and "u2013").
-  if (/\\[^\0-\x7f]/.test(text)) throw new Error(`${file}: a non-ASCII character after a backslash`);
-  const ascii = text.replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-  if (ascii !== text) writeFileSync(file, ascii);
-}
