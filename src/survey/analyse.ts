@@ -70,8 +70,7 @@ export function analyseSurvey(data: Dataset, options: SurveyOptions = {}): Surve
         setsOnly: options.setsOnly,
       })
     : new Set<string>();
-  const respondents = survey && respondentNumbers(survey.respondents);
-  const scales = survey ? scored.map((s) => analyseScale(s, survey, respondents!, waves, attributes, release, k)) : [];
+  const scales = survey ? analyseScales(scored, survey, waves, attributes, release, k) : [];
   return {
     responses: survey?.rows ?? 0,
     waves: survey?.waveOrder ?? [],
@@ -173,6 +172,19 @@ function figuresByWave(
     shownGroups.push(shown);
   }
   return { waveResults, groups, shownGroups };
+}
+
+/** Every scale's figures, with the respondents numbered once for all of them (each wave change reads the same rows). */
+function analyseScales(
+  scored: ScoredScale[],
+  survey: SurveyData,
+  waves: Wave[],
+  attributes: string[],
+  release: ReadonlySet<string>,
+  k: number,
+): ScaleResult[] {
+  const respondents = respondentNumbers(survey.respondents);
+  return scored.map((s) => analyseScale(s, survey, respondents, waves, attributes, release, k));
 }
 
 function analyseScale(

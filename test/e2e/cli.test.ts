@@ -116,11 +116,12 @@ describe("bad input: exit 2, file and line in the message, no stack trace, no pa
     expectRefused(runBuilt(["audit", ...args, "--out", out]), out, message);
   });
 
-  it("a failed run leaves the previous report intact", () => {
+  it("a failed run leaves the previous report intact", async () => {
     const out = mkdtempSync(join(tmpdir(), "relaudit-keep-"));
+    const at = ["--generated-at", "2026-11-23T06:00:00Z"];
     // --png: the bundle loads resvg's native module and writes a PNG beside every SVG (the PNGs' size, twice the
     // SVG's, is checked in process for one chart of each kind in test/report/demo-outputs.test.ts).
-    expect(runBuilt(["audit", small, "--out", out, "--png"]).code).toBe(0);
+    expect(runBuilt(["audit", small, "--out", out, "--png", ...at]).code).toBe(0);
     const svgs = readdirSync(join(out, "charts")).filter((f) => f.endsWith(".svg"));
     expect(svgs.length).toBeGreaterThan(0);
     for (const svg of svgs)
@@ -129,6 +130,14 @@ describe("bad input: exit 2, file and line in the message, no stack trace, no pa
           .subarray(1, 4)
           .toString(),
       ).toBe("PNG");
+    // The bundle draws the charts the source draws: Vega-Lite is bundled on its own (dist/vega-lite.js), so a change
+    // that only the build makes would show here and in no in-process test.
+    const fromSource = mkdtempSync(join(tmpdir(), "relaudit-keep-source-"));
+    expect((await runInProcess(["audit", small, "--out", fromSource, ...at])).code).toBe(0);
+    for (const svg of svgs)
+      expect(readFileSync(join(out, "charts", svg), "utf8"), svg).toBe(
+        readFileSync(join(fromSource, "charts", svg), "utf8"),
+      );
     const before = readFileSync(join(out, "report.json"), "utf8");
     const broken = mkdtempSync(join(tmpdir(), "relaudit-broken-"));
     cpSync(small, broken, { recursive: true });

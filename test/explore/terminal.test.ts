@@ -118,6 +118,7 @@ describe("lazy loading", () => {
   it("writing charts loads Vega but still not Ink or React", () => {
     const { loaded } = auditWithCharts();
     expect(loaded.has("vega")).toBe(true);
+    expect(loaded.has("vega-lite")).toBe(true);
     expect(loaded.has("ink")).toBe(false);
     expect(loaded.has("react")).toBe(false);
   });
