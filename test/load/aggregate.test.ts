@@ -9,8 +9,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DuckDBInstance } from "@duckdb/node-api";
 import { ROOT, runInProcess } from "../helpers/cli.js";
+import { withDuckDB } from "../helpers/duckdb.js";
 
 const EVENTS = join(ROOT, "test/fixtures/inputs/raw-events/events.csv");
 let work: string;
@@ -38,17 +38,12 @@ it("removes the temp and pass files a killed run left beside the output, and no 
   expect(alive.filter((name) => existsSync(join(work, name)))).toEqual(alive);
 });
 
-async function query<T>(sql: string): Promise<T[]> {
-  const instance = await DuckDBInstance.create(":memory:", { threads: "1" });
-  const connection = await instance.connect();
-  try {
+function query<T>(sql: string): Promise<T[]> {
+  return withDuckDB(async (connection) => {
     const statements = sql.split(/;\s*\n/).filter((s) => s.trim() !== "");
     for (const statement of statements.slice(0, -1)) await connection.run(statement);
     return (await connection.runAndReadAll(statements[statements.length - 1])).getRowObjectsJS() as T[];
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
+  });
 }
 
 const HEADER = "from,to,date,channel,weight,duration_minutes";

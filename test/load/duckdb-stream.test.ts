@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DuckDBInstance } from "@duckdb/node-api";
+import { withDuckDB } from "../helpers/duckdb.js";
 import { propertyRuns } from "../helpers/size.js";
 import { DEFAULT_CONFIG } from "../../src/model/config.js";
 import type { LoadContext } from "../../src/load/context.js";
@@ -143,41 +143,39 @@ describe("Parquet interactions streamed from DuckDB equal the same rows read fro
     "on generated rows, plain and irregular",
     async () => {
       const dir = mkdtempSync(join(tmpdir(), "relaudit-duckdb-stream-"));
-      const instance = await DuckDBInstance.create(":memory:", { threads: "1" });
-      const connection = await instance.connect();
       let [n, streamed] = [0, 0];
-      await fc.assert(
-        fc.asyncProperty(shape, async (s) => {
-          const base = join(dir, `i${n++}`);
-          // As DuckDB writes a DOUBLE as text (and the row path reads it): a whole number with ".0".
-          const double = (w: number | null) => (w !== null && Number.isInteger(w) ? `${w}.0` : w);
-          const lines = s.rows.map((r) =>
-            [r.from, r.to, r.at, r.channel, double(r.weight), r.duration].map(csvCell).join(","),
-          );
-          writeFileSync(`${base}.csv`, ["from,to,timestamp,channel,weight,duration", ...lines].join("\n") + "\n");
-          const values = s.rows.map(
-            (r) =>
-              `(${sql(r.from)}, ${sql(r.to)}, ${r.at === null ? "NULL" : `TIMESTAMPTZ '${r.at}'`}, ${sql(r.channel)}, ${sql(r.weight)}, ${sql(r.duration)})`,
-          );
-          // An empty file keeps its columns' types: a row that WHERE false leaves out.
-          const typed = `SELECT 'P1'::VARCHAR, 'P1'::VARCHAR, NULL::TIMESTAMPTZ, ''::VARCHAR, 0::DOUBLE, 0::BIGINT WHERE false`;
-          const union = values.length ? `${typed} UNION ALL VALUES ${values.join(", ")}` : typed;
-          await connection.run(
-            `COPY (SELECT * FROM (${union}) t("from", "to", "timestamp", channel, weight, duration)) TO '${base}.parquet' (FORMAT parquet)`,
-          );
-          // As loadInteractionsFile reads a table: streamed, or (null, the context untouched) row by row.
-          const parquet = async (path: string, known: PeopleData | null, ctx: LoadContext) => {
-            const fast = await loadInteractionsFromTable(path, known, ctx);
-            if (fast) streamed += fast.interactions.rows;
-            return fast ?? loadInteractions(path, known, ctx);
-          };
-          const reference = await loaded(`${base}.csv`, s, loadInteractions);
-          expect(await loaded(`${base}.parquet`, s, parquet)).toEqual(reference);
-        }),
-        { numRuns: RUNS, examples: [...ODD_ONES, ...LONG_ONES].map((s) => [s]) },
+      await withDuckDB((connection) =>
+        fc.assert(
+          fc.asyncProperty(shape, async (s) => {
+            const base = join(dir, `i${n++}`);
+            // As DuckDB writes a DOUBLE as text (and the row path reads it): a whole number with ".0".
+            const double = (w: number | null) => (w !== null && Number.isInteger(w) ? `${w}.0` : w);
+            const lines = s.rows.map((r) =>
+              [r.from, r.to, r.at, r.channel, double(r.weight), r.duration].map(csvCell).join(","),
+            );
+            writeFileSync(`${base}.csv`, ["from,to,timestamp,channel,weight,duration", ...lines].join("\n") + "\n");
+            const values = s.rows.map(
+              (r) =>
+                `(${sql(r.from)}, ${sql(r.to)}, ${r.at === null ? "NULL" : `TIMESTAMPTZ '${r.at}'`}, ${sql(r.channel)}, ${sql(r.weight)}, ${sql(r.duration)})`,
+            );
+            // An empty file keeps its columns' types: a row that WHERE false leaves out.
+            const typed = `SELECT 'P1'::VARCHAR, 'P1'::VARCHAR, NULL::TIMESTAMPTZ, ''::VARCHAR, 0::DOUBLE, 0::BIGINT WHERE false`;
+            const union = values.length ? `${typed} UNION ALL VALUES ${values.join(", ")}` : typed;
+            await connection.run(
+              `COPY (SELECT * FROM (${union}) t("from", "to", "timestamp", channel, weight, duration)) TO '${base}.parquet' (FORMAT parquet)`,
+            );
+            // As loadInteractionsFile reads a table: streamed, or (null, the context untouched) row by row.
+            const parquet = async (path: string, known: PeopleData | null, ctx: LoadContext) => {
+              const fast = await loadInteractionsFromTable(path, known, ctx);
+              if (fast) streamed += fast.interactions.rows;
+              return fast ?? loadInteractions(path, known, ctx);
+            };
+            const reference = await loaded(`${base}.csv`, s, loadInteractions);
+            expect(await loaded(`${base}.parquet`, s, parquet)).toEqual(reference);
+          }),
+          { numRuns: RUNS, examples: [...ODD_ONES, ...LONG_ONES].map((s) => [s]) },
+        ),
       );
-      connection.closeSync();
-      instance.closeSync();
       rmSync(dir, { recursive: true, force: true });
       // The generator must give the streamed path plenty of rows, not only files it hands to the row path.
       expect(streamed).toBeGreaterThan(RUNS * 4);
@@ -189,13 +187,11 @@ describe("Parquet interactions streamed from DuckDB equal the same rows read fro
 describe("what the GROUP BYs before the stream got wrong", () => {
   const write = async (name: string, rows: string) => {
     const path = join(mkdtempSync(join(tmpdir(), "relaudit-duckdb-stream-")), name);
-    const instance = await DuckDBInstance.create(":memory:", { threads: "1" });
-    const connection = await instance.connect();
-    await connection.run(
-      `COPY (SELECT * FROM (VALUES ${rows}) t("from", "to", "timestamp")) TO '${path}' (FORMAT parquet)`,
+    await withDuckDB((connection) =>
+      connection.run(
+        `COPY (SELECT * FROM (VALUES ${rows}) t("from", "to", "timestamp")) TO '${path}' (FORMAT parquet)`,
+      ),
     );
-    connection.closeSync();
-    instance.closeSync();
     return path;
   };
   const shapeOf = (timeZone: Shape["timeZone"]): Shape => ({

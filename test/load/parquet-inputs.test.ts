@@ -7,9 +7,9 @@ import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DuckDBInstance } from "@duckdb/node-api";
 import { ROOT, runInProcess } from "../helpers/cli.js";
 import { golden } from "../helpers/demo.js";
+import { withDuckDB } from "../helpers/duckdb.js";
 import { loadInteractionsFromTable } from "../../src/load/duckdb/interactions.js";
 import { DEFAULT_CONFIG } from "../../src/model/config.js";
 import { ProblemLog } from "../../src/model/problems.js";
@@ -24,11 +24,6 @@ const FIXTURES = {
 };
 let work: string;
 
-async function duckdb() {
-  const instance = await DuckDBInstance.create(":memory:", { threads: "1" });
-  return { instance, connection: await instance.connect() };
-}
-
 /** The fixture folders already written as Parquet, by destination: the demo's typed copy serves two tests. */
 const written = new Map<string, Promise<void>>();
 
@@ -41,22 +36,21 @@ function asParquet(from: string, to: string, mode: "typed" | "text"): Promise<vo
 async function writeParquet(fixture: string, to: string, mode: "typed" | "text"): Promise<void> {
   const from = join(ROOT, fixture);
   cpSync(from, to, { recursive: true, filter: (f) => !f.endsWith(".csv") });
-  const { instance, connection } = await duckdb();
-  for (const file of readdirSync(from).filter((f) => f.endsWith(".csv"))) {
-    // The small fixture is semicolon-separated with decimal commas: the same numbers, read as such.
-    const options = [
-      mode === "text" ? "all_varchar = true" : "",
-      file === "interactions.csv" && fixture === FIXTURES.small ? "decimal_separator = ','" : "",
-    ]
-      .filter(Boolean)
-      .map((o) => `, ${o}`)
-      .join("");
-    await connection.run(
-      `COPY (SELECT * FROM read_csv('${join(from, file)}'${options})) TO '${join(to, file.replace(/\.csv$/, ".parquet"))}' (FORMAT parquet)`,
-    );
-  }
-  connection.closeSync();
-  instance.closeSync();
+  await withDuckDB(async (connection) => {
+    for (const file of readdirSync(from).filter((f) => f.endsWith(".csv"))) {
+      // The small fixture is semicolon-separated with decimal commas: the same numbers, read as such.
+      const options = [
+        mode === "text" ? "all_varchar = true" : "",
+        file === "interactions.csv" && fixture === FIXTURES.small ? "decimal_separator = ','" : "",
+      ]
+        .filter(Boolean)
+        .map((o) => `, ${o}`)
+        .join("");
+      await connection.run(
+        `COPY (SELECT * FROM read_csv('${join(from, file)}'${options})) TO '${join(to, file.replace(/\.csv$/, ".parquet"))}' (FORMAT parquet)`,
+      );
+    }
+  });
 }
 
 /** The report with file paths, delimiters and CSV reading notes made alike. */
@@ -120,15 +114,14 @@ describe("Parquet inputs give the CSV reports", { timeout: 300_000 }, () => {
 describe("DuckDB tables", { timeout: 300_000 }, () => {
   it("--db with --*-table gives the CSV report", async () => {
     const db = join(work, "demo.duckdb");
-    const { instance, connection } = await duckdb();
-    await connection.run(`ATTACH '${db}' AS demo`);
-    for (const kind of ["people", "interactions", "survey", "delivery"])
-      await connection.run(
-        `CREATE TABLE demo.${kind} AS SELECT * FROM read_csv('${join(ROOT, FIXTURES.demo, `${kind}.csv`)}')`,
-      );
-    await connection.run("DETACH demo");
-    connection.closeSync();
-    instance.closeSync();
+    await withDuckDB(async (connection) => {
+      await connection.run(`ATTACH '${db}' AS demo`);
+      for (const kind of ["people", "interactions", "survey", "delivery"])
+        await connection.run(
+          `CREATE TABLE demo.${kind} AS SELECT * FROM read_csv('${join(ROOT, FIXTURES.demo, `${kind}.csv`)}')`,
+        );
+      await connection.run("DETACH demo");
+    });
     // The demo's events come from its CSV file beside the tables (a database holds no events table), so the CSV side
     // is the demo's golden JSON report, as for the Parquet copies above.
     const demo = join(ROOT, FIXTURES.demo);
@@ -150,10 +143,7 @@ describe("DuckDB tables", { timeout: 300_000 }, () => {
 describe("bad Parquet", () => {
   const write = async (name: string, select: string) => {
     const path = join(work, name);
-    const { instance, connection } = await duckdb();
-    await connection.run(`COPY (${select}) TO '${path}' (FORMAT parquet)`);
-    connection.closeSync();
-    instance.closeSync();
+    await withDuckDB((connection) => connection.run(`COPY (${select}) TO '${path}' (FORMAT parquet)`));
     return path;
   };
 
