@@ -10,7 +10,8 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
 const { dependencies } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
-const external = Object.keys(dependencies);
+// Vega-Lite is bundled, into a file of its own (below).
+const external = Object.keys(dependencies).filter((name) => name !== "vega-lite");
 
 const banner = {
   js: 'import { createRequire as createRequireForBundle } from "node:module";\nconst require = createRequireForBundle(import.meta.url);',
@@ -26,7 +27,7 @@ await build({
   ...common,
   stdin: { contents: `export { ${vegaLiteExports.join(", ")} } from "vega-lite";`, resolveDir: ".", loader: "js" },
   outfile: "dist/vega-lite.js",
-  external: external.filter((name) => name !== "vega-lite"),
+  external,
 });
 const vegaLiteBeside = {
   name: "vega-lite-beside",
@@ -37,7 +38,7 @@ await build({
   ...common,
   entryPoints: { relaudit: "src/cli/main.ts", "betweenness-worker": "src/network/betweenness-worker.ts" },
   outdir: "dist",
-  external: external.filter((name) => name !== "vega-lite"),
+  external,
   plugins: [vegaLiteBeside],
   sourcemap: true,
 });
