@@ -82,9 +82,8 @@ export function respondentNumbers(respondents: readonly (string | null)[]): Int3
  * a stamp, instead of a Set of their ids per cell.
  */
 function repeatedIn(number: Int32Array): (before: number[], after: number[]) => boolean {
-  let respondents = 0;
-  for (const n of number) respondents = Math.max(respondents, n + 1);
-  const seenIn = new Int32Array(respondents);
+  // A row's number is below the row count (respondentNumbers numbers them in row order).
+  const seenIn = new Int32Array(number.length);
   let stamp = 0;
   return (before, after) => {
     stamp++;
