@@ -10,8 +10,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
 const { dependencies } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
-// Vega-Lite is bundled, into a file of its own (below).
-const external = Object.keys(dependencies).filter((name) => name !== "vega-lite");
+const external = Object.keys(dependencies);
 
 const banner = {
   js: 'import { createRequire as createRequireForBundle } from "node:module";\nconst require = createRequireForBundle(import.meta.url);',
@@ -20,8 +19,9 @@ const common = { bundle: true, platform: "node", format: "esm", target: "node20"
 
 // Vega-Lite is one CommonJS file of 0.7 MB: imported as an ES module, Node lexes it for its exports, and loading it
 // cost 0.08–0.14 s of CPU in every run that draws charts. Bundled as an ES module of its own (dist/vega-lite.js, with
-// every export by name), it loads only in those runs, and faster. Vega stays external: Vega-Lite requires it, and
-// the charts need the one instance whose text metrics render.ts sets.
+// every export by name), it loads only in those runs, and faster. Being bundled, it is a devDependency: an install
+// no longer unpacks it and the 24 packages only it brings (yargs, for its own command line, and yargs' own). Vega
+// stays external: Vega-Lite requires it, and the charts need the one instance whose text metrics render.ts sets.
 const vegaLiteExports = Object.keys(createRequire(import.meta.url)("vega-lite")).filter((name) => name !== "default");
 await build({
   ...common,

@@ -2,7 +2,7 @@
 // cache that npm ci warmed, or the registry), then the installed `relaudit` run from a folder outside the clone on
 // the demo system that ships inside the package.
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -56,13 +56,21 @@ describe("npm pack, then a global install into a temporary prefix", () => {
     expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
-  it("relaudit audit --demo from another folder: the bundled demo, audited", () => {
-    const result = relaudit(["audit", "--demo", "--format", "json", "--generated-at", "2026-01-01T00:00:00Z"]);
+  // With --out, so the charts are drawn too: Vega-Lite is bundled into dist/ and not installed, and a JSON run on
+  // stdout would never load it.
+  it("relaudit audit --demo --out from another folder: the bundled demo, audited, its charts drawn", () => {
+    const result = relaudit(["audit", "--demo", "--out", "out", "--generated-at", "2026-01-01T00:00:00Z"]);
     expect(result.status, result.stderr).toBe(0);
-    const report = JSON.parse(result.stdout);
+    const report = JSON.parse(readFileSync(join(elsewhere, "out", "report.json"), "utf8"));
     expect(report.inputs.files.map((f: { kind: string }) => f.kind)).toEqual(
       expect.arrayContaining(["people", "interactions", "survey", "delivery", "events"]),
     );
     expect(report.summary.findings.critical + report.summary.findings.warning).toBeGreaterThan(0);
+    const charts = readdirSync(join(elsewhere, "out", "charts"));
+    expect(charts.length).toBeGreaterThan(10);
+    for (const chart of charts) {
+      const svg = readFileSync(join(elsewhere, "out", "charts", chart), "utf8");
+      expect(svg, chart).toMatch(/^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"[\s\S]*<text[\s\S]*<\/svg>\s*$/);
+    }
   });
 });
