@@ -4,7 +4,7 @@ import LongestFirst from "./test/helpers/sequencer.js";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts", "test/**/*.test.tsx"],
-    globalSetup: ["test/helpers/build.ts", "test/helpers/reference-note.ts"],
+    globalSetup: ["test/helpers/temp-root.ts", "test/helpers/build.ts", "test/helpers/reference-note.ts"],
     setupFiles: ["test/helpers/property-seed.ts"],
     // Generous limits: a test never depends on the machine's speed, and a shared CI machine at load 10 runs the
     // suite several times slower than an idle one. Speed is measured by npm run bench, never asserted here.

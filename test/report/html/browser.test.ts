@@ -2,8 +2,9 @@
 /// <reference lib="dom.iterable" />
 // The demo's HTML report in a real browser (headless Chromium): it loads nothing from anywhere, logs no error, has
 // no WCAG 2.1 A/AA violation that axe-core finds, fits 1280 px without sideways scrolling, prints to A4 without
-// overflow, and every section can be reached from the keyboard. Screenshots and the PDF are kept in
-// $TMPDIR/relaudit-html-browser-* (a new folder each run) for a person to look at.
+// overflow, and every section can be reached from the keyboard. Screenshots and the PDF are written to
+// relaudit-html-browser-* in the run's temporary folder, for a person to look at: RELAUDIT_KEEP_TEST_FILES=1 npm test
+// keeps it (test/helpers/temp-root.ts).
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -19,7 +20,7 @@ import { goldenDemo } from "../../helpers/demo.js";
 const demo = join(ROOT, "fixtures/demo");
 const chromium = chromiumPath();
 // A folder of its own per run: two clones tested at once (or two runs of one) must not load each other's half-written
-// report. The screenshots and the PDF are left there to look at.
+// report.
 const OUT = mkdtempSync(join(tmpdir(), "relaudit-html-browser-"));
 const SECTIONS = ["summary", "methods", "data", "suppressed"];
 
