@@ -1,5 +1,5 @@
 // The network audit, computed once from the Dataset: every check and renderer reads this section.
-import type { Dataset, Person, Tie } from "../model/types.js";
+import type { Dataset, InteractionData, Person, Tie } from "../model/types.js";
 import {
   finishBetweenness,
   normalisedBetweenness,
@@ -207,6 +207,8 @@ export function analyseNetwork(data: Dataset, options: NetworkOptions = {}): Net
 
   const brokerageGrouping = groupings[0] ?? null;
   const roles = brokerageGrouping ? brokerage(graph, brokerageGrouping.group) : null;
+  // Before betweenness is collected, so a helper thread computes it meanwhile instead of waiting idle after it.
+  const history = interactions.timestamped ? historyOf(data, interactions, graph, groupings, brokerageGrouping) : null;
   // Collected as late as possible: helper threads have been computing it meanwhile.
   const between = finishBetweenness(started.betweenness);
   const plan = between.plan;
@@ -250,18 +252,32 @@ export function analyseNetwork(data: Dataset, options: NetworkOptions = {}): Net
   if (boundaryAttributes.length === 0)
     notes.push("No boundary attribute has values: E-I, mixing, links and brokerage need people's groups.");
 
-  if (!interactions.timestamped) {
+  if (!history) {
     notes.push("Interactions have no timestamps: depth, durability and forum effects cannot be measured.");
     return section;
   }
-  const rel = relationships(graph, ties);
-  section.depth = depthOf(rel, groupings, data.period);
-  if (data.events && brokerageGrouping) {
-    section.forums = forums(data.events, rel, brokerageGrouping, FORUM_WINDOW_DAYS, interactions.last ?? 0);
-  } else if (data.events) {
-    notes.push("Forum effects need people's groups on a boundary attribute.");
-  }
+  section.depth = history.depth;
+  section.forums = history.forums;
+  if (data.events && !brokerageGrouping) notes.push("Forum effects need people's groups on a boundary attribute.");
   return section;
+}
+
+/** Depth and durability per boundary, and forum effects on the first boundary when there are events. */
+function historyOf(
+  data: Dataset,
+  interactions: InteractionData,
+  graph: Graph,
+  groupings: Grouping[],
+  brokerageGrouping: Grouping | null,
+): Pick<NetworkSection, "depth" | "forums"> {
+  const rel = relationships(graph, interactions.ties);
+  return {
+    depth: depthOf(rel, groupings, data.period),
+    forums:
+      data.events && brokerageGrouping
+        ? forums(data.events, rel, brokerageGrouping, FORUM_WINDOW_DAYS, interactions.last ?? 0)
+        : null,
+  };
 }
 
 function groupMetrics(

@@ -96,35 +96,7 @@ export function eiIndex(graph: Graph, grouping: Grouping, seed = 1): EiIndex {
   for (let v = 0; v < graph.n; v++) if (group[v] >= 0) known.push(v);
   const N = known.length;
 
-  // Ties between known people, as flat pairs of their positions in `known`, so a permutation's labels (one per
-  // position) are read directly and permutations re-read a compact buffer.
-  const position = new Int32Array(graph.n);
-  known.forEach((v, k) => (position[v] = k));
-  const endpoints: number[] = [];
-  forEachTie(graph, (u, v) => {
-    if (group[u] >= 0 && group[v] >= 0) endpoints.push(position[u], position[v]);
-  });
-  const pairs = Int32Array.from(endpoints);
-
-  // Each person's number of ties among these pairs: a group's tie ends are its external ties plus twice its
-  // internal ones, so a labelling's external counts follow from its internal counts without a second write per tie.
-  const ends = new Float64Array(N);
-  for (let t = 0; t < pairs.length; t++) ends[pairs[t]]++;
-  const count = (labels: Int32Array, external: Float64Array, internal: Float64Array): [number, number] => {
-    external.fill(0);
-    internal.fill(0);
-    let i = 0;
-    for (let t = 0; t < pairs.length; t += 2) {
-      // Without a branch: with few groups a random labelling makes a tie internal unpredictably often.
-      const a = labels[pairs[t]];
-      const same = +(a === labels[pairs[t + 1]]);
-      internal[a] += same;
-      i += same;
-    }
-    for (let k = 0; k < N; k++) external[labels[k]] += ends[k];
-    for (let g = 0; g < G; g++) external[g] -= 2 * internal[g];
-    return [pairs.length / 2 - i, i];
-  };
+  const { ties: tieCount, count } = labelCounter(graph, group, known, G);
 
   const external = new Float64Array(G);
   const internal = new Float64Array(G);
@@ -136,8 +108,7 @@ export function eiIndex(graph: Graph, grouping: Grouping, seed = 1): EiIndex {
   const possibleExternal = N * (N - 1) - possibleInternal;
   const expected = ei(possibleExternal, possibleInternal);
 
-  const permutations =
-    pairs.length === 0 ? 0 : Math.min(999, Math.max(99, Math.floor(PERMUTATION_WORK / (pairs.length / 2))));
+  const permutations = tieCount === 0 ? 0 : Math.min(999, Math.max(99, Math.floor(PERMUTATION_WORK / tieCount)));
   const networkDraws = new Float64Array(permutations);
   const groupDraws = Array.from({ length: G }, () => new Float64Array(permutations));
   const atOrBelow = new Int32Array(G);
@@ -183,6 +154,57 @@ export function eiIndex(graph: Graph, grouping: Grouping, seed = 1): EiIndex {
     groups,
     person,
   };
+}
+
+/** Counts a labelling's (one group per position in `known`) external and internal ties, overall and per group. */
+interface LabelCounter {
+  /** Ties between people with a group. */
+  ties: number;
+  count(labels: Int32Array, external: Float64Array, internal: Float64Array): [external: number, internal: number];
+}
+
+function labelCounter(graph: Graph, group: Int32Array, known: number[], G: number): LabelCounter {
+  const N = known.length;
+  // Ties between known people, as rows by their first end's position in `known` (forEachTie goes person by person):
+  // a permutation's labels (one per position) are read directly, and a row's tie ends are compared with its first
+  // end's label in a register, so the count per group is stored once per row instead of once per tie (with few
+  // groups those stores made a chain of dependent additions through memory).
+  const position = new Int32Array(graph.n);
+  known.forEach((v, k) => (position[v] = k));
+  const rowStart = new Int32Array(N + 1);
+  const heads: number[] = [];
+  forEachTie(graph, (u, v) => {
+    if (group[u] < 0 || group[v] < 0) return;
+    rowStart[position[u] + 1]++;
+    heads.push(position[v]);
+  });
+  for (let k = 0; k < N; k++) rowStart[k + 1] += rowStart[k];
+  const ends = Int32Array.from(heads);
+  const ties = ends.length;
+
+  // Each person's number of ties among these: a group's tie ends are its external ties plus twice its internal
+  // ones, so a labelling's external counts follow from its internal counts without a second write per tie.
+  const degree = new Float64Array(N);
+  for (let k = 0; k < N; k++) degree[k] += rowStart[k + 1] - rowStart[k];
+  for (let t = 0; t < ties; t++) degree[ends[t]]++;
+  // Counts are whole numbers, exact in any order: the same as counting tie by tie.
+  const count = (labels: Int32Array, external: Float64Array, internal: Float64Array): [number, number] => {
+    external.fill(0);
+    internal.fill(0);
+    let i = 0;
+    for (let k = 0; k < N; k++) {
+      const a = labels[k];
+      let same = 0;
+      // Without a branch: with few groups a random labelling makes a tie internal unpredictably often.
+      for (let t = rowStart[k], end = rowStart[k + 1]; t < end; t++) same += +(labels[ends[t]] === a);
+      internal[a] += same;
+      i += same;
+    }
+    for (let k = 0; k < N; k++) external[labels[k]] += degree[k];
+    for (let g = 0; g < G; g++) external[g] -= 2 * internal[g];
+    return [ties - i, i];
+  };
+  return { ties, count };
 }
 
 /** Each group's E-I against its own baseline (ties touching the group), with its permutation interval and p. */

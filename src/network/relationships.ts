@@ -70,28 +70,34 @@ export function relationships(graph: Graph, ties: Tie[]): Relationships {
   relOf.forEach((id, t) => {
     if (id >= 0) order[fill[id]++] = t;
   });
-  // Period → the last relationship that counted it.
-  const counted = new Map<number, number>();
-  const kinds = new Map<string, ReturnType<typeof channelKind>>();
+  const marks = periodMarks(ties);
+  const kinds = new Map<string, ReturnType<typeof channelKind> | "blank">();
+  // A period with weight is counted once per relationship: its two directed ties may both have it.
+  let id = -1;
+  const take = (weight: number, period: number) => {
+    if (weight <= 0) return;
+    if (marks.last[period - marks.first] === id) return;
+    marks.last[period - marks.first] = id;
+    r.periodsActive[id]++;
+    if (r.firstPeriod[id] < 0 || period < r.firstPeriod[id]) r.firstPeriod[id] = period;
+    if (period > r.lastPeriod[id]) r.lastPeriod[id] = period;
+  };
   for (const t of order) {
     const tie = ties[t];
-    const id = relOf[t];
+    id = relOf[t];
     if (tie.first !== null && !(tie.first >= r.first[id])) r.first[id] = tie.first;
-    for (const [period, weight] of tie.periods) {
-      if (weight <= 0) continue;
-      if (counted.get(period) === id) continue;
-      counted.set(period, id);
-      r.periodsActive[id]++;
-      if (r.firstPeriod[id] < 0 || period < r.firstPeriod[id]) r.firstPeriod[id] = period;
-      if (period > r.lastPeriod[id]) r.lastPeriod[id] = period;
-    }
+    // A loader's view reads its range of the shared period arrays in a loop (take is inlined there); any other
+    // Map goes through forEach, one call per period.
+    const range = tie.periods.range;
+    if (range) for (let i = range.first; i < range.end; i++) take(range.weight[i], range.period[i]);
+    else tie.periods.forEach(take);
     r.interactions[id] += tie.weight;
     r.durationMinutes[id] += tie.durationMinutes;
     for (const channel in tie.channels) {
-      if (channel.trim() === "") continue;
-      const weight = tie.channels[channel];
       let kind = kinds.get(channel);
-      if (kind === undefined) kinds.set(channel, (kind = channelKind(channel)));
+      if (kind === undefined) kinds.set(channel, (kind = channel.trim() === "" ? "blank" : channelKind(channel)));
+      if (kind === "blank") continue;
+      const weight = tie.channels[channel];
       r.withChannel[id] += weight;
       if (kind === "relational") r.relational[id] += weight;
       else if (kind === "transactional") r.transactional[id] += weight;
@@ -110,4 +116,26 @@ function findInRow(start: Int32Array, nbr: Int32Array, u: number, v: number): nu
     else hi = mid - 1;
   }
   throw new RangeError(`no tie between ${u} and ${v} in the graph`);
+}
+
+/**
+ * Per period, from the first period of any tie to the last, the last relationship that counted it (−1: none yet).
+ * Periods are small whole numbers (weeks or months since 1970), so an array replaces a Map lookup per period.
+ */
+function periodMarks(ties: Tie[]): { first: number; last: Int32Array } {
+  let first = Infinity;
+  let last = -Infinity;
+  const see = (_weight: number, period: number) => {
+    if (period < first) first = period;
+    if (period > last) last = period;
+  };
+  for (const tie of ties) {
+    const range = tie.periods.range;
+    if (range) {
+      // Periods ascend within a tie's range.
+      if (range.end > range.first) see(0, range.period[range.first]);
+      if (range.end > range.first) see(0, range.period[range.end - 1]);
+    } else tie.periods.forEach(see);
+  }
+  return { first, last: new Int32Array(last >= first ? last - first + 1 : 0).fill(-1) };
 }
