@@ -172,15 +172,15 @@ function labelCounter(graph: Graph, group: Int32Array, known: number[], G: numbe
   const position = new Int32Array(graph.n);
   known.forEach((v, k) => (position[v] = k));
   const rowStart = new Int32Array(N + 1);
-  const heads: number[] = [];
+  const all = new Int32Array(graph.m);
+  let ties = 0;
   forEachTie(graph, (u, v) => {
     if (group[u] < 0 || group[v] < 0) return;
     rowStart[position[u] + 1]++;
-    heads.push(position[v]);
+    all[ties++] = position[v];
   });
   for (let k = 0; k < N; k++) rowStart[k + 1] += rowStart[k];
-  const ends = Int32Array.from(heads);
-  const ties = ends.length;
+  const ends = all.subarray(0, ties);
 
   // Each person's number of ties among these: a group's tie ends are its external ties plus twice its internal
   // ones, so a labelling's external counts follow from its internal counts without a second write per tie.
