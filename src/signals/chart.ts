@@ -7,6 +7,8 @@ import { cachedLabelAt, excludedPositions, labelAt, positionOf, type Timeline } 
 import type { Direction, XmrChart, XmrSettings } from "../result/spc.js";
 import type { Cadence } from "../model/periods.js";
 import { xmrChart } from "./spc/xmr.js";
+import { mayMatter } from "./spc/xmr-screen.js";
+import { RECENT } from "./episodes.js";
 
 export interface SeriesSpec {
   source: SeriesSource;
@@ -75,6 +77,24 @@ export function alwaysPublished(series: Series, firstBoundary: string | undefine
     series.rebaseSuggestion !== null ||
     latest?.special === "concern"
   );
+}
+
+/**
+ * Whether a series must be charted in full for the scene to know if it keeps it: false only when its chart can show
+ * neither a current concern nor a suggested rebase (spc/xmr-screen.ts) and nothing but its values and settings
+ * shapes that chart (no annotation naming it, no recalculation, the run's own cadence).
+ */
+export function needsChart(
+  spec: SeriesSpec,
+  timeline: Timeline,
+  annotations: readonly Annotation[],
+  settings: Partial<XmrSettings>,
+): boolean {
+  if (spec.timeline || (spec.recalculateAt?.length ?? 0) > 0) return true;
+  const metric = seriesMetric(spec.source);
+  if (annotations.some((annotation) => concerns(annotation, metric, spec.label))) return true;
+  const { values, direction, baselinePoints } = spec;
+  return mayMatter({ values, direction, baselinePoints, excluded: excludedPositions(timeline) }, settings, RECENT);
 }
 
 export function chartSeries(

@@ -234,7 +234,7 @@ export function reciprocityCollapseSignals(scene: SignalScene): DetectedSignal[]
 export function fragmentationSignals(scene: SignalScene): DetectedSignal[] {
   const groups = chartedGroups(scene);
   return controlFamily(
-    groups.flatMap((g) => fragmentation(g.ei, g.context, g.isolates) ?? []),
+    groups.flatMap((g) => (g.ei && fragmentation(g.ei, g.context, g.isolates)) ?? []),
     groups.length,
   );
 }

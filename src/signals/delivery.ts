@@ -57,7 +57,7 @@ function deliveryEntries(rows: readonly DeliveryRow[]): DeliveryEntry[] {
 export function deliverySeries(
   data: Dataset,
   timeline: Timeline,
-  chart: (spec: SeriesSpec) => ChartedSeries,
+  chart: (spec: SeriesSpec) => ChartedSeries | null,
   notes: string[],
 ): DeliveryCharted[] {
   const entries = deliveryEntries(data.delivery ?? []);

@@ -6,7 +6,7 @@ import type { Dataset } from "../model/types.js";
 import type { SurveySection } from "../result/survey.js";
 import type { Series, Signal } from "../result/signals.js";
 import type { XmrSettings } from "../result/spc.js";
-import { alwaysPublished, chartSeries, type ChartedSeries, type SeriesSpec } from "./chart.js";
+import { alwaysPublished, chartSeries, needsChart, type ChartedSeries, type SeriesSpec } from "./chart.js";
 import { deliverySeries } from "./delivery.js";
 import { pairActivity, type PairActivity } from "./pair-activity.js";
 import type { PairSeries } from "./pair-series.js";
@@ -45,7 +45,7 @@ export interface GroupContext {
 
 /**
  * A pair of reportable groups with enough contact to chart, and its charts that show a current concern (what the
- * pair detectors read first: a chart without one raises nothing). The others are charted and counted, not kept: the
+ * pair detectors read first: a chart without one raises nothing). The others are judged and counted, not kept: the
  * team boundary of the 10⁸-event XL system charts ~640,000 series of ~12 KB each, which ran V8 out of heap.
  */
 export interface ChartedPair {
@@ -60,7 +60,8 @@ export interface ChartedPair {
 /** A reportable group, its E-I chart and the regularly connected people who went silent recently. */
 export interface ChartedGroup {
   context: GroupContext;
-  ei: ChartedSeries;
+  /** Null when the chart cannot show a current concern (see buildScene's chart): fragmentation reads nothing then. */
+  ei: ChartedSeries | null;
   isolates: { count: number; of: number };
 }
 
@@ -104,7 +105,7 @@ export interface SignalScene {
    * shows a current concern (only those can be named by a signal). The section publishes a subset.
    */
   series: Series[];
-  /** Every series charted, kept or not. */
+  /** Every series charted, kept or not (those the screen in buildScene's chart left out count as charted). */
   seriesCharted: number;
   /** Delivery series with the groups they belong to, for the leading-indicator analysis. */
   delivery: ReturnType<typeof deliverySeries>;
@@ -127,9 +128,14 @@ export function buildScene(
   const notes: string[] = [];
   const series: Series[] = [];
   let seriesCharted = 0;
-  const chart = (spec: SeriesSpec): ChartedSeries => {
-    const charted = chartSeries(spec, timeline!, data.annotations ?? [], settings);
+  const chart = (spec: SeriesSpec): ChartedSeries | null => {
     seriesCharted++;
+    // A later boundary's series is kept only with a current concern or a suggested rebase (the only ways it can be
+    // published, a concern the only way a detector reads it); the screen tells most of them apart at a fraction of
+    // the cost of a full chart and its published Series. Delivery and the first boundary are published whatever.
+    const always = spec.source.kind === "delivery" || spec.subject.attribute === data.boundaries[0];
+    if (!always && !needsChart(spec, timeline!, data.annotations ?? [], settings)) return null;
+    const charted = chartSeries(spec, timeline!, data.annotations ?? [], settings);
     if (alwaysPublished(charted.series, data.boundaries[0]) || currentConcern(charted.chart) !== null)
       series.push(charted.series);
     return charted;
@@ -166,7 +172,7 @@ export function buildScene(
 function chartRelational(
   data: Dataset,
   timeline: Timeline,
-  chart: (spec: SeriesSpec) => ChartedSeries,
+  chart: (spec: SeriesSpec) => ChartedSeries | null,
   notes: string[],
 ): RelationalScene {
   const baselinePoints = relationalBaseline(timeline.length);
@@ -208,7 +214,7 @@ function chartPairs(
   data: Dataset,
   boundary: BoundarySeries,
   { timeline, baselinePoints, windows }: Frame,
-  chart: (spec: SeriesSpec) => ChartedSeries,
+  chart: (spec: SeriesSpec) => ChartedSeries | null,
 ): Pick<ChartedBoundary, "pairs" | "pairsCharted"> {
   const { index } = boundary;
   const attribute = index.attribute;
@@ -256,7 +262,7 @@ function chartGroups(
   data: Dataset,
   boundary: BoundarySeries,
   { timeline, baselinePoints, windows }: Frame,
-  chart: (spec: SeriesSpec) => ChartedSeries,
+  chart: (spec: SeriesSpec) => ChartedSeries | null,
 ): ChartedGroup[] {
   const { index } = boundary;
   const attribute = index.attribute;

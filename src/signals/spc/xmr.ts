@@ -16,7 +16,7 @@ import {
 } from "../../result/spc.js";
 
 /** Making Data Count's defaults. */
-const MDC_SETTINGS: XmrSettings = {
+export const MDC_SETTINGS: XmrSettings = {
   minPoints: 13,
   runLength: 6,
   screenMovingRanges: false,
@@ -25,7 +25,7 @@ const MDC_SETTINGS: XmrSettings = {
   conflict: "improvement",
 };
 
-const SIGMA_FACTOR = 2.66;
+export const SIGMA_FACTOR = 2.66;
 /** D4 for n = 2: a moving range above 3.267 × its mean is an outlier when screening. */
 const MOVING_RANGE_LIMIT = 3.267;
 

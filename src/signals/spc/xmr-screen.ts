@@ -1,0 +1,114 @@
+// A first look at an XmR chart that draws nothing: whether the full chart (xmr.ts) would show a current concern or
+// suggest a rebase. The scene keeps a later boundary's series only for one of those (scene.ts), and the team
+// boundary of a 10,000-person system charts ~1,900 series of which a handful are kept: the full chart's point
+// objects and the published Series built for each of the others were most of the charting (issue 15). Typed arrays
+// over the usable points only. test/perf/xmr-screen.test.ts holds it to the full chart.
+import type { XmrInput, XmrSettings } from "../../result/spc.js";
+import { MDC_SETTINGS, SIGMA_FACTOR } from "./xmr.js";
+
+/** Bits of a point's rules and sides, as judge() in xmr.ts sets them. */
+const BEYOND_LIMITS = 1;
+const SHIFT = 2;
+const TREND = 4;
+const TWO_SIGMA = 8;
+const HIGH = 1;
+const LOW = 2;
+
+/**
+ * True when the chart of `input` shows a concern among its last `recent` usable points, or its last 2 × runLength
+ * usable points are all flagged by the shift rule on one side of the mean (a suggested rebase). Recalculations and
+ * screened moving ranges are left to the full chart (true): the scene never screens such a series.
+ */
+export function mayMatter(input: XmrInput, settings: Partial<XmrSettings>, recent: number): boolean {
+  const options: XmrSettings = { ...MDC_SETTINGS, ...settings };
+  const baselinePoints = input.baselinePoints;
+  if (options.screenMovingRanges || (input.recalculateAt?.length ?? 0) > 0 || (baselinePoints ?? 0) < 0) return true;
+  const n = input.values.length;
+  const excluded = new Uint8Array(n);
+  for (const i of input.excluded ?? []) if (i >= 0 && i < n) excluded[i] = 1;
+  const values = new Float64Array(n);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const v = input.values[i];
+    if (v !== null && Number.isFinite(v) && excluded[i] === 0) values[m++] = v;
+  }
+  // A run chart has no rules, so no concern and no suggestion.
+  if (m < options.minPoints) return false;
+  const flags = judged(values.subarray(0, m), Math.min(m, baselinePoints ?? m), options);
+  const concernSide = input.direction === "lower" ? HIGH : LOW;
+  const improvementSide = concernSide === HIGH ? LOW : HIGH;
+  for (let k = Math.max(0, m - recent); k < m && input.direction !== "neither"; k++) {
+    const concerning = flags.bits[concernSide - 1][k] !== 0;
+    const improving = flags.bits[improvementSide - 1][k] !== 0;
+    if (concerning && (!improving || options.conflict === "concern")) return true;
+  }
+  return suggestsRebase(values.subarray(0, m), flags, options.runLength * 2);
+}
+
+interface Flags {
+  mean: number | null;
+  /** Rule bits per usable point: [high side, low side]. */
+  bits: [Uint8Array, Uint8Array];
+}
+
+/** The last `needed` usable points all flagged by the shift rule and on one side of the mean (chart.ts's test). */
+function suggestsRebase(values: Float64Array, { mean, bits }: Flags, needed: number): boolean {
+  const m = values.length;
+  if (m < needed || mean === null) return false;
+  const above = values[m - needed] > mean;
+  for (let k = m - needed; k < m; k++)
+    if (((bits[0][k] | bits[1][k]) & SHIFT) === 0 || values[k] > mean !== above) return false;
+  return true;
+}
+
+/** The single segment's limits from the first `members` points, then the four rules, as xmr.ts applies them. */
+function judged(values: Float64Array, members: number, options: XmrSettings): Flags {
+  const m = values.length;
+  let sum = 0;
+  for (let k = 0; k < members; k++) sum += values[k];
+  const mean = members > 0 ? sum / members : null;
+  let ranges = 0;
+  for (let k = 1; k < members; k++) ranges += Math.abs(values[k] - values[k - 1]);
+  const upper = members >= 2 ? mean! + SIGMA_FACTOR * (ranges / (members - 1)) : null;
+  const lower = members >= 2 ? mean! - SIGMA_FACTOR * (ranges / (members - 1)) : null;
+  const halfWidth = upper !== null ? (upper - mean!) * (2 / 3) : null;
+  const high = new Uint8Array(m);
+  const low = new Uint8Array(m);
+  const ofMean = new Uint8Array(m);
+  const ofLimits = new Uint8Array(m);
+  const flag = (k: number, side: number, rule: number) => {
+    if (side === HIGH) high[k] |= rule;
+    else low[k] |= rule;
+  };
+  for (let k = 0; k < m; k++) {
+    if (mean !== null && values[k] !== mean) ofMean[k] = values[k] > mean ? HIGH : LOW;
+    if (upper !== null) ofLimits[k] = values[k] > upper ? HIGH : values[k] < lower! ? LOW : 0;
+    if (ofLimits[k] !== 0) flag(k, ofLimits[k], BEYOND_LIMITS);
+  }
+  const beyondTwoSigma = (k: number, side: number): boolean =>
+    halfWidth !== null &&
+    (side === HIGH ? values[k] > mean! + halfWidth : values[k] < mean! - halfWidth) &&
+    (options.twoSigmaCountsBeyondLimits || ofLimits[k] === 0);
+  const runLength = options.runLength;
+  for (let s = 0; s + runLength <= m; s++) {
+    const side = ofMean[s];
+    let sameSide = side !== 0;
+    let rising = true;
+    let falling = true;
+    for (let k = s + 1; k < s + runLength; k++) {
+      if (ofMean[k] !== side) sameSide = false;
+      if (!(values[k] > values[k - 1])) rising = false;
+      if (!(values[k] < values[k - 1])) falling = false;
+    }
+    if (sameSide) for (let k = s; k < s + runLength; k++) flag(k, side, SHIFT);
+    if (rising || falling) for (let k = s; k < s + runLength; k++) flag(k, rising ? HIGH : LOW, TREND);
+  }
+  for (let s = 0; s + 3 <= m; s++) {
+    const side = ofMean[s];
+    if (side === 0 || ofMean[s + 1] !== side || ofMean[s + 2] !== side) continue;
+    let beyond = 0;
+    for (let k = s; k < s + 3; k++) if (beyondTwoSigma(k, side)) beyond++;
+    if (beyond >= 2) for (let k = s; k < s + 3; k++) if (beyondTwoSigma(k, side)) flag(k, side, TWO_SIGMA);
+  }
+  return { mean, bits: [high, low] };
+}
