@@ -80,16 +80,20 @@ export function alwaysPublished(series: Series, firstBoundary: string | undefine
 }
 
 /**
- * Whether a series must be charted in full for the scene to know if it keeps it: false only when its chart can show
- * neither a current concern nor a suggested rebase (spc/xmr-screen.ts) and nothing but its values and settings
- * shapes that chart (no annotation naming it, no recalculation, the run's own cadence).
+ * Whether the scene must chart a series in full. Delivery and the first boundary are always published; a later
+ * boundary's series is kept only with a current concern or a suggested rebase (the only ways it can be published; a
+ * concern the only way a detector reads it). The screen (spc/xmr-screen.ts) tells most apart at a fraction of the
+ * cost of a full chart and its published Series, when nothing but its values and settings shapes the chart (no
+ * annotation naming it, no recalculation, the run's own cadence).
  */
 export function needsChart(
   spec: SeriesSpec,
   timeline: Timeline,
   annotations: readonly Annotation[],
   settings: Partial<XmrSettings>,
+  firstBoundary: string | undefined,
 ): boolean {
+  if (spec.source.kind === "delivery" || spec.subject.attribute === firstBoundary) return true;
   if (spec.timeline || (spec.recalculateAt?.length ?? 0) > 0) return true;
   const metric = seriesMetric(spec.source);
   if (annotations.some((annotation) => concerns(annotation, metric, spec.label))) return true;

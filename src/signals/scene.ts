@@ -57,10 +57,9 @@ export interface ChartedPair {
   reciprocity: ChartedSeries | null;
 }
 
-/** A reportable group, its E-I chart and the regularly connected people who went silent recently. */
+/** A reportable group, its E-I chart (null without a current concern) and the connected people gone silent. */
 export interface ChartedGroup {
   context: GroupContext;
-  /** Null when the chart cannot show a current concern (see buildScene's chart): fragmentation reads nothing then. */
   ei: ChartedSeries | null;
   isolates: { count: number; of: number };
 }
@@ -130,11 +129,7 @@ export function buildScene(
   let seriesCharted = 0;
   const chart = (spec: SeriesSpec): ChartedSeries | null => {
     seriesCharted++;
-    // A later boundary's series is kept only with a current concern or a suggested rebase (the only ways it can be
-    // published, a concern the only way a detector reads it); the screen tells most of them apart at a fraction of
-    // the cost of a full chart and its published Series. Delivery and the first boundary are published whatever.
-    const always = spec.source.kind === "delivery" || spec.subject.attribute === data.boundaries[0];
-    if (!always && !needsChart(spec, timeline!, data.annotations ?? [], settings)) return null;
+    if (!needsChart(spec, timeline!, data.annotations ?? [], settings, data.boundaries[0])) return null; // neither published nor read
     const charted = chartSeries(spec, timeline!, data.annotations ?? [], settings);
     if (alwaysPublished(charted.series, data.boundaries[0]) || currentConcern(charted.chart) !== null)
       series.push(charted.series);

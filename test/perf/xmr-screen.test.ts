@@ -96,7 +96,7 @@ describe("the scene's XmR screen", () => {
     fc.assert(
       fc.property(spec(true), settings(true), (c, x) => {
         const { timeline, spec: s } = series(c);
-        const needed = needsChart(s, timeline, [], x);
+        const needed = needsChart(s, timeline, [], x, "organisation");
         expect(needed).toBe(matters(s, timeline, [], x));
         if (needed) kept++;
         else left++;
@@ -113,9 +113,10 @@ describe("the scene's XmR screen", () => {
       fc.property(spec(false), settings(false), fc.boolean(), (c, x, annotated) => {
         const { timeline, spec: s } = series(c);
         const annotations = annotated ? [note] : [];
-        if (matters(s, timeline, annotations, x)) expect(needsChart(s, timeline, annotations, x)).toBe(true);
+        if (matters(s, timeline, annotations, x))
+          expect(needsChart(s, timeline, annotations, x, "organisation")).toBe(true);
         if (annotated || s.recalculateAt?.length || x.screenMovingRanges)
-          expect(needsChart(s, timeline, annotations, x)).toBe(true);
+          expect(needsChart(s, timeline, annotations, x, "organisation")).toBe(true);
       }),
       { numRuns: RUNS },
     );
@@ -135,7 +136,7 @@ describe("the scene's XmR screen", () => {
       });
       const x = { twoSigmaCountsBeyondLimits };
       expect(matters(s, timeline, [], x)).toBe(twoSigmaCountsBeyondLimits);
-      expect(needsChart(s, timeline, [], x)).toBe(twoSigmaCountsBeyondLimits);
+      expect(needsChart(s, timeline, [], x, "organisation")).toBe(twoSigmaCountsBeyondLimits);
     }
   });
 });
