@@ -14,7 +14,7 @@ import { cutpoints } from "./cutpoints.js";
 import { depthByBoundary } from "./depth.js";
 import { forums } from "./forums.js";
 import { buildGraph, degree, type Graph } from "./graph.js";
-import { groupLinks, rankCarriers } from "./links.js";
+import { groupLinks } from "./links.js";
 import { eiIndex, grouping, mixingMatrix, type Grouping } from "./mixing.js";
 import { relationships } from "./relationships.js";
 import { largestRelativeError } from "./stats.js";
@@ -96,15 +96,15 @@ function boundarySection(
     permutations: ei.permutations,
     groups: groupMetrics(graph, g, ei.groups, minGroupSize),
     mixing: { groups: g.values, ...matrix },
-    links: groupLinks(graph, ties, g).map((link) => ({
+    links: groupLinks(graph, ties, g, CARRIERS_LISTED).map((link) => ({
       groups: [g.values[link.a], g.values[link.b]],
       ties: link.ties,
       interactions: link.interactionsAB + link.interactionsBA,
       arcs: graph.directed ? [link.arcsAB, link.arcsBA] : null,
       interactionsByDirection: graph.directed ? [link.interactionsAB, link.interactionsBA] : null,
       pairReciprocity: graph.directed ? link.reciprocated / 2 / (link.ties - link.reciprocated / 2) : null,
-      carrierCount: link.carriers.size,
-      carriers: rankCarriers(link, CARRIERS_LISTED).map(([v, count]) => ({
+      carrierCount: link.carrierCount,
+      carriers: link.carriers.map(([v, count]) => ({
         id: people[v].id,
         group: g.values[g.group[v]],
         ties: count,

@@ -15,12 +15,14 @@ export interface LinkCounts {
   interactionsBA: number;
   /** Arcs whose reverse exists (directed); 0 when undirected. */
   reciprocated: number;
-  /** Person index → ties of this link the person is an end of. */
-  carriers: Map<number, number>;
+  /** People at the ends of this link's ties. */
+  carrierCount: number;
+  /** [person index, ties of this link the person is an end of], most ties first (then by person index), at most `listed`. */
+  carriers: [number, number][];
 }
 
-/** Group pairs (a < b) with at least one tie, most ties first, then by group order. */
-export function groupLinks(graph: Graph, ties: Tie[], grouping: Grouping): LinkCounts[] {
+/** Group pairs (a < b) with at least one tie, most ties first, then by group order; each with its top `listed` carriers. */
+export function groupLinks(graph: Graph, ties: Tie[], grouping: Grouping, listed: number): LinkCounts[] {
   const { group } = grouping;
   const G = grouping.values.length;
   const links = new Map<number, LinkCounts>();
@@ -39,12 +41,18 @@ export function groupLinks(graph: Graph, ties: Tie[], grouping: Grouping): LinkC
         interactionsAB: 0,
         interactionsBA: 0,
         reciprocated: 0,
-        carriers: new Map(),
+        carrierCount: 0,
+        carriers: [],
       };
       links.set(key, found);
     }
     return found;
   };
+  // Both ends of every tie between groups, with its link's number (the order links were first met), for the carriers.
+  const numbers = new Map<LinkCounts, number>();
+  const endLink = new Int32Array(2 * graph.m);
+  const endPerson = new Int32Array(2 * graph.m);
+  let ends = 0;
   forEachTie(graph, (u, v) => {
     const gu = group[u];
     const gv = group[v];
@@ -54,9 +62,13 @@ export function groupLinks(graph: Graph, ties: Tie[], grouping: Grouping): LinkC
     if (gu === l.a) l.arcsAB++;
     else l.arcsBA++;
     if (graph.directed && hasTie(graph, v, u)) l.reciprocated++;
-    l.carriers.set(u, (l.carriers.get(u) ?? 0) + 1);
-    l.carriers.set(v, (l.carriers.get(v) ?? 0) + 1);
+    let number = numbers.get(l);
+    if (number === undefined) numbers.set(l, (number = numbers.size));
+    endLink[ends] = endLink[ends + 1] = number;
+    endPerson[ends++] = u;
+    endPerson[ends++] = v;
   });
+  rankEnds([...numbers.keys()], endLink.subarray(0, ends), endPerson.subarray(0, ends), listed);
   for (const tie of ties) {
     const gu = group[tie.from];
     const gv = group[tie.to];
@@ -68,7 +80,41 @@ export function groupLinks(graph: Graph, ties: Tie[], grouping: Grouping): LinkC
   return [...links.values()].sort((x, y) => y.ties - x.ties || x.a - y.a || x.b - y.b);
 }
 
-/** Carriers ranked by ties carried (then by person index, for a stable order). */
-export function rankCarriers(link: LinkCounts, limit: number): [number, number][] {
-  return [...link.carriers.entries()].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, limit);
+/**
+ * Each link's carriers from the ends of its ties: the ends bucketed by link (a counting sort), each bucket sorted
+ * by person so a person's ends are a run, and the `listed` longest runs kept (ties by person index). Where a Map
+ * per link counted them, ~48,000 Maps at the team boundary of a 10,000-person system; the ranking is a total order,
+ * so the list is the same.
+ */
+function rankEnds(numbered: LinkCounts[], endLink: Int32Array, endPerson: Int32Array, listed: number): void {
+  const L = numbered.length;
+  const begin = new Int32Array(L + 1);
+  for (const l of endLink) begin[l + 1]++;
+  for (let l = 0; l < L; l++) begin[l + 1] += begin[l];
+  const fill = begin.slice(0, L);
+  const people = new Int32Array(endLink.length);
+  for (let e = 0; e < endLink.length; e++) people[fill[endLink[e]]++] = endPerson[e];
+  for (let l = 0; l < L; l++) {
+    const ends = people.subarray(begin[l], begin[l + 1]).sort();
+    const top: [number, number][] = [];
+    let count = 0;
+    for (let e = 0; e < ends.length;) {
+      let run = e + 1;
+      while (run < ends.length && ends[run] === ends[e]) run++;
+      count++;
+      insertRanked(top, ends[e], run - e, listed);
+      e = run;
+    }
+    numbered[l].carrierCount = count;
+    numbered[l].carriers = top;
+  }
+}
+
+/** Inserts [person, ties] into a list ranked by ties (most first), then by person, keeping at most `listed`. */
+function insertRanked(top: [number, number][], person: number, ties: number, listed: number): void {
+  let at = top.length;
+  while (at > 0 && (top[at - 1][1] < ties || (top[at - 1][1] === ties && top[at - 1][0] > person))) at--;
+  if (at >= listed) return;
+  top.splice(at, 0, [person, ties]);
+  if (top.length > listed) top.pop();
 }

@@ -34,10 +34,12 @@ export function riskRatio(
 
 /** Median of a list (mean of the middle two when even); null when empty. */
 export function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  // One or two values need no sorted copy (most pairs of groups have one or two relationships): a + b = b + a exactly.
-  if (values.length <= 2) return values.length === 1 ? values[0] : (values[0] + values[1]) / 2;
-  const sorted = [...values].sort((x, y) => x - y);
+  return middle([...values].sort((x, y) => x - y));
+}
+
+/** Median of a sorted list (mean of the middle two when even); null when empty. */
+export function middle(sorted: ArrayLike<number>): number | null {
+  if (sorted.length === 0) return null;
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
