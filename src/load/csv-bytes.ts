@@ -73,7 +73,7 @@ export async function readPlainBytes(
     if (lines.ending === null) {
       const first = firstBreak(bytes);
       if (first < 0 || (bytes[first] === CR && first + 1 === bytes.length)) {
-        carry = bytes;
+        carry = Buffer.from(bytes);
         continue;
       }
       // A lone CR ending the first line: csv-parse's business, through the text path.
@@ -84,7 +84,8 @@ export async function readPlainBytes(
     router.batch(() => (stop = lines.readLines(bytes)));
     if (stop < 0) return handover(bytes, -1 - stop);
     offset += stop;
-    carry = bytes.subarray(stop);
+    // A copy: the reader fills the chunk's buffer again (fileChunks), from the next read on.
+    carry = Buffer.from(bytes.subarray(stop));
   }
   if (carry.length === 0) return null;
   // The last line has no line ending (or the file has a single line).
