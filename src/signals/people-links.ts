@@ -85,20 +85,23 @@ function systemSilence(data: Dataset, pairs: PairActivity) {
 function tally(data: Dataset, boundaries: readonly BoundarySeries[], pairs: PairActivity) {
   const { strong, why } = watchedTies(data, pairs);
   const system = systemSilence(data, pairs);
-  const byPair = new Map<string, PairTally>();
+  // Per boundary, keyed by the groups' numbers (ga × groups + gb), not a string built per tie and boundary: the
+  // order of the entries does not matter, dormantTies sorts them.
+  const byPair = boundaries.map(() => new Map<number, PairTally>());
   for (let k = 0; k < pairs.count; k++) {
     if (!strong(k)) continue;
     const reason = why(k);
     const lambda = silentPeriodRate(pairs.activeBaseline[k], pairs.baselinePeriods);
-    for (const boundary of boundaries) {
+    for (let b = 0; b < boundaries.length; b++) {
+      const boundary = boundaries[b];
       const { index } = boundary;
       const x = index.of[pairs.a[k]];
       const y = index.of[pairs.b[k]];
       if (x < 0 || y < 0 || x === y || !index.reportable[x] || !index.reportable[y]) continue;
       const ga = Math.min(x, y);
       const gb = Math.max(x, y);
-      const key = `${index.attribute}\u0000${ga},${gb}`;
-      let entry = byPair.get(key);
+      const key = ga * index.names.length + gb;
+      let entry = byPair[b].get(key);
       if (!entry) {
         entry = {
           boundary,
@@ -112,7 +115,7 @@ function tally(data: Dataset, boundaries: readonly BoundarySeries[], pairs: Pair
           absent: 0,
           firstSilent: Infinity,
         };
-        byPair.set(key, entry);
+        byPair[b].set(key, entry);
       }
       const e = entry;
       if (reason !== null) {
@@ -129,7 +132,8 @@ function tally(data: Dataset, boundaries: readonly BoundarySeries[], pairs: Pair
   // Relationships also end in the ordinary course of work, and a holiday or a slow drift quietens every tie at
   // once: neither is this pair's breakdown. The system's silence beyond what each tie's rate explains, without the
   // pair judged, is a hazard h that any strong tie ends anyway: P(silent) = q + (1 − q)·h.
-  for (const e of byPair.values()) {
+  const entries = byPair.flatMap((m) => [...m.values()]);
+  for (const e of entries) {
     const q = e.lambdas.map((lambda) => silenceProbability(lambda, DORMANT_PERIODS));
     const ties = system.ties - q.length;
     const silent = system.silent - e.silent;
@@ -138,7 +142,7 @@ function tally(data: Dataset, boundaries: readonly BoundarySeries[], pairs: Pair
     e.hazard = hazard;
     e.probabilities = q.map((x) => x + (1 - x) * hazard);
   }
-  return [...byPair.values()];
+  return entries;
 }
 
 /** The system's rate per period of strong ties ending anyway (see tieEndingRate), for the departures' null model. */
