@@ -64,16 +64,19 @@ export function carriedContact(
   if (open)
     for (let g = 0; g < groupCount; g++)
       open.fill(byGroup.start[g + 1] - byGroup.start[g], g * groupCount, (g + 1) * groupCount);
-  const visit = (t: number, tie: Tie, ordinal: number, other: number, pair: number): void => {
+  // A tie's people from the contact's typed copies, as in the loop below: not from the Tie objects again.
+  const visit = (t: number, ordinal: number, other: number, pair: number): void => {
     const leaver = leaverIds[ordinal];
     const slot = ordinal * groupCount + other;
-    const carries = tie.from === leaver || tie.to === leaver;
+    const from = contact.from[t];
+    const to = contact.to[t];
+    const carries = from === leaver || to === leaver;
     if (!carries && othersCount[slot] >= enough) return;
     const weight = inWindow(t, leftOf[ordinal]);
     if (weight <= 0) return;
     if (carries) {
       carriedBy[slot] = Number.isNaN(carriedBy[slot]) ? weight : carriedBy[slot] + weight;
-      const partner = tie.from === leaver ? tie.to : tie.from;
+      const partner = from === leaver ? to : from;
       let byPartner = partnersBy.get(slot);
       if (!byPartner) partnersBy.set(slot, (byPartner = new Map<number, number>()));
       byPartner.set(partner, (byPartner.get(partner) ?? 0) + weight);
@@ -85,23 +88,24 @@ export function carriedContact(
   const ordinalOf = new Int32Array(peopleCount).fill(-1);
   leaverIds.forEach((leaver, ordinal) => (ordinalOf[leaver] = ordinal));
   for (let t = 0; t < ties.length; t++) {
-    const tie = ties[t];
-    const gFrom = index.of[tie.from];
-    const gTo = index.of[tie.to];
+    const from = contact.from[t];
+    const to = contact.to[t];
+    const gFrom = index.of[from];
+    const gTo = index.of[to];
     if (gFrom < 0 || gTo < 0 || gFrom === gTo) continue;
     if (byGroup.start[gFrom] === byGroup.start[gFrom + 1] && byGroup.start[gTo] === byGroup.start[gTo + 1]) continue;
-    const pair = Math.min(tie.from, tie.to) * peopleCount + Math.max(tie.from, tie.to);
+    const pair = Math.min(from, to) * peopleCount + Math.max(from, to);
     // Each leaver of the two groups has slots of its own, so the order of the leavers within a tie does not matter.
     for (let side = 0; side < 2; side++) {
       const gL = side === 0 ? gFrom : gTo;
       const other = side === 0 ? gTo : gFrom;
       if (open && open[gL * groupCount + other] === 0) {
         // Only the tie's own person on this side can be a leaver of gL that it concerns.
-        const ordinal = ordinalOf[side === 0 ? tie.from : tie.to];
-        if (ordinal >= 0) visit(t, tie, ordinal, other, pair);
+        const ordinal = ordinalOf[side === 0 ? from : to];
+        if (ordinal >= 0) visit(t, ordinal, other, pair);
         continue;
       }
-      for (let i = byGroup.start[gL]; i < byGroup.start[gL + 1]; i++) visit(t, tie, byGroup.ordinals[i], other, pair);
+      for (let i = byGroup.start[gL]; i < byGroup.start[gL + 1]; i++) visit(t, byGroup.ordinals[i], other, pair);
     }
   }
   const carried = new Map<string, number>();

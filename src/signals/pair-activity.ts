@@ -39,23 +39,22 @@ export function pairActivity(
   const recent = wholePositions(timeline, 0, timeline.length).slice(-DORMANT_PERIODS);
   if (baseline.length < DORMANT_PERIODS || recent.length < DORMANT_PERIODS || recent[0] <= baseline.at(-1)!)
     return null;
-  const ties = data.interactions?.ties ?? [];
+  const { from, to, start, position, weight } = contact;
+  const ties = from.length;
   const T = timeline.length;
   const inRecent = new Uint8Array(T);
   for (const p of recent) inRecent[p] = 1;
   // The two directions of a pair share its slot; a period has contact when either has weight in it.
   const numbers = new PairIndex();
-  const a = new Int32Array(ties.length);
-  const b = new Int32Array(ties.length);
-  const active = new Uint8Array(ties.length * T);
-  const weightRecent = new Float64Array(ties.length);
-  const lastActive = new Int32Array(ties.length).fill(-1);
-  // Each tie's contact in the timeline, as tieContact read it from the tie's period Map for the boundaries.
-  const { start, position, weight } = contact;
-  for (let t = 0; t < ties.length; t++) {
-    const tie = ties[t];
-    const lo = Math.min(tie.from, tie.to);
-    const hi = Math.max(tie.from, tie.to);
+  const a = new Int32Array(ties);
+  const b = new Int32Array(ties);
+  const active = new Uint8Array(ties * T);
+  const weightRecent = new Float64Array(ties);
+  const lastActive = new Int32Array(ties).fill(-1);
+  // Each tie's people and contact in the timeline, as tieContact read them for the boundaries.
+  for (let t = 0; t < ties; t++) {
+    const lo = Math.min(from[t], to[t]);
+    const hi = Math.max(from[t], to[t]);
     const k = numbers.numberOf(lo, hi);
     a[k] = lo;
     b[k] = hi;

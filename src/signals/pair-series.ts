@@ -3,7 +3,6 @@
 // system has ~32,000 pairs in contact, of which a few hundred are charted: a typed array per pair and measure, and a
 // Map of people per pair, cost more to allocate than the sums themselves (issue 15). The sums are those of the plain
 // path (test/perf/reference/signals-plain.ts): the same terms added in the same order, tie by tie.
-import type { Tie } from "../model/types.js";
 import { PairIndex } from "../util/pair-index.js";
 import { meanOver } from "./episodes.js";
 import { countingOrder } from "../util/counting-order.js";
@@ -37,7 +36,9 @@ interface PersonPairContact {
 
 /** What the per-people sums of a pair are read from: the boundary's ties, their contact and the windows. */
 export interface PairSource {
-  ties: readonly Tie[];
+  /** Each tie's people (TieContact's typed copies: reading them beats reading each Tie object again). */
+  from: Int32Array;
+  to: Int32Array;
   peopleCount: number;
   /** Person index → group index, −1 when the person has no value for the attribute. */
   groupOf: Int32Array;
@@ -127,15 +128,15 @@ export class PairTable {
 
 /** Numbers the pairs of groups in contact, in tie order, and says which pair each tie belongs to. */
 export function numberPairs(source: PairSource): { count: number; a: Int32Array; b: Int32Array; tiePair: Int32Array } {
-  const { ties, groupOf, start } = source;
+  const { from, to, groupOf, start } = source;
   const numbers = new PairIndex();
-  const tiePair = new Int32Array(ties.length).fill(-1);
+  const tiePair = new Int32Array(from.length).fill(-1);
   let a: Int32Array<ArrayBuffer> = new Int32Array(64);
   let b: Int32Array<ArrayBuffer> = new Int32Array(64);
-  for (let t = 0; t < ties.length; t++) {
+  for (let t = 0; t < from.length; t++) {
     if (start[t] === start[t + 1]) continue;
-    const ga = groupOf[ties[t].from];
-    const gb = groupOf[ties[t].to];
+    const ga = groupOf[from[t]];
+    const gb = groupOf[to[t]];
     if (ga < 0 || gb < 0 || ga === gb) continue;
     const lo = Math.min(ga, gb);
     const hi = Math.max(ga, gb);
@@ -153,18 +154,17 @@ export function numberPairs(source: PairSource): { count: number; a: Int32Array;
 
 /** The per-people sums of pair k, tie by tie in order, as the plain path summed them while building the series. */
 function peopleOf(k: number, groupA: number, tiePair: Int32Array, source: PairSource): Map<number, PersonPairContact> {
-  const { ties, peopleCount, groupOf, start, position, weight, baseline, inRecent } = source;
+  const { from, to, peopleCount, groupOf, start, position, weight, baseline, inRecent } = source;
   const people = new Map<number, PersonPairContact>();
-  for (let t = 0; t < ties.length; t++) {
+  for (let t = 0; t < from.length; t++) {
     if (tiePair[t] !== k) continue;
-    const tie = ties[t];
-    const forward = groupOf[tie.from] === groupA;
+    const forward = groupOf[from[t]] === groupA;
     let contact: PersonPairContact | undefined;
     for (let e = start[t]; e < start[t + 1]; e++) {
       const p = position[e];
       if (p >= baseline && inRecent[p] !== 1) continue;
       if (!contact) {
-        const key = Math.min(tie.from, tie.to) * peopleCount + Math.max(tie.from, tie.to);
+        const key = Math.min(from[t], to[t]) * peopleCount + Math.max(from[t], to[t]);
         contact = people.get(key);
         if (!contact)
           people.set(key, (contact = { forwardBefore: 0, forwardRecent: 0, backwardBefore: 0, backwardRecent: 0 }));

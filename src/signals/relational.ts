@@ -140,11 +140,11 @@ export function boundarySeries(
   const T = timeline.length;
   const inRecent = new Uint8Array(T);
   for (const p of windows.recent) inRecent[p] = 1;
-  const ties = data.interactions?.ties ?? [];
   const peopleCount = data.people?.people.length ?? 0;
-  const { start, position, weight } = contact;
+  const { from, to, start, position, weight } = contact;
   const source = {
-    ties,
+    from,
+    to,
     peopleCount,
     groupOf: index.of,
     start,
