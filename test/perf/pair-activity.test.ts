@@ -1,0 +1,102 @@
+// Pair activity's periods with contact as bits, 32 to a word (src/signals/pair-activity.ts), against the plain form
+// with a byte per (pair, period): the same count of baseline periods with contact for every pair, on timelines
+// shorter and longer than a word (M's 26 weeks fit one word; a year of weeks or a long monthly run takes two or three).
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import type { Dataset, Tie } from "../../src/model/types.js";
+import { DORMANT_PERIODS, pairActivity } from "../../src/signals/pair-activity.js";
+import { tieContact, type TieContact } from "../../src/signals/relational.js";
+import { wholePositions, type Timeline } from "../../src/signals/timeline.js";
+import { PairIndex } from "../../src/util/pair-index.js";
+import { propertyRuns } from "../helpers/size.js";
+
+const RUNS = propertyRuns(150, 1_500);
+const FIRST = 2_900;
+
+/** The plain form: a byte per (pair, period) with contact, counted over the baseline. */
+function plainActiveBaseline(ties: number, T: number, contact: TieContact, baseline: number[]) {
+  const numbers = new PairIndex();
+  const active = new Uint8Array(ties * T);
+  for (let t = 0; t < ties; t++) {
+    const k = numbers.numberOf(Math.min(contact.from[t], contact.to[t]), Math.max(contact.from[t], contact.to[t]));
+    for (let e = contact.start[t]; e < contact.start[t + 1]; e++) active[k * T + contact.position[e]] = 1;
+  }
+  return Uint16Array.from({ length: numbers.size }, (_, k) => baseline.reduce((n, p) => n + active[k * T + p], 0));
+}
+
+const system = fc
+  .record({
+    people: fc.integer({ min: 2, max: 12 }),
+    length: fc.integer({ min: 2 * DORMANT_PERIODS + 1, max: 100 }),
+    partialFirst: fc.boolean(),
+    partialLast: fc.boolean(),
+  })
+  .chain(({ people, length, partialFirst, partialLast }) =>
+    fc.record({
+      people: fc.constant(people),
+      timeline: fc.constant<Timeline>({
+        kind: "week",
+        timeZone: "UTC",
+        first: FIRST,
+        length,
+        partialFirst,
+        partialLast,
+      }),
+      baselinePoints: fc.integer({ min: 1, max: length }),
+      ties: fc.uniqueArray(
+        fc.record({
+          from: fc.integer({ min: 0, max: people - 1 }),
+          to: fc.integer({ min: 0, max: people - 1 }),
+          periods: fc.uniqueArray(fc.tuple(fc.integer({ min: -2, max: length + 1 }), fc.constantFrom(0, 1, 2.5)), {
+            selector: ([p]) => p,
+            maxLength: 40,
+          }),
+        }),
+        { selector: (t) => `${t.from},${t.to}`, maxLength: 40 },
+      ),
+    }),
+  );
+
+describe("pair activity's bits equal a byte per period", () => {
+  it("the same count of baseline periods with contact per pair, on timelines of 9 to 100 periods", () => {
+    let judged = 0;
+    let longer = 0;
+    fc.assert(
+      fc.property(system, ({ people, timeline, baselinePoints, ties }) => {
+        const data = {
+          people: { people: Array.from({ length: people }, () => ({ attributes: {} })) },
+          interactions: {
+            ties: ties
+              .filter((t) => t.from !== t.to)
+              .map((t): Tie => ({
+                from: t.from,
+                to: t.to,
+                weight: 0,
+                rows: 0,
+                first: null,
+                last: null,
+                durationMinutes: 0,
+                channels: {},
+                periods: new Map(
+                  t.periods.map(([p, w]): [number, number] => [FIRST + p, w]).sort((x, y) => x[0] - y[0]),
+                ),
+              })),
+          },
+        } as unknown as Dataset;
+        const contact = tieContact(data, timeline);
+        const activity = pairActivity(data, timeline, baselinePoints, contact);
+        if (!activity) return;
+        judged++;
+        if (timeline.length > 32) longer++;
+        const baseline = wholePositions(timeline, 0, baselinePoints);
+        expect(activity.activeBaseline).toEqual(
+          plainActiveBaseline(contact.from.length, timeline.length, contact, baseline),
+        );
+      }),
+      { numRuns: RUNS },
+    );
+    // Most cases are judged (a timeline too short for a baseline and a recent window gives none), many past a word.
+    expect(judged).toBeGreaterThan(RUNS / 2);
+    expect(longer).toBeGreaterThan(RUNS / 4);
+  });
+});
