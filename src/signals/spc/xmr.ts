@@ -33,8 +33,11 @@ export function xmrChart(input: XmrInput, settings: Partial<XmrSettings> = {}): 
   const options: XmrSettings = { ...MDC_SETTINGS, ...settings };
   const n = input.values.length;
   const excluded = new Set(input.excluded ?? []);
-  const usable = (i: number) => input.values[i] !== null && Number.isFinite(input.values[i]) && !excluded.has(i);
-  const usableIndices = [...Array(n).keys()].filter(usable);
+  const usableIndices: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const value = input.values[i];
+    if (value !== null && Number.isFinite(value) && !excluded.has(i)) usableIndices.push(i);
+  }
   const notes: string[] = [];
 
   const segments = buildSegments(input, usableIndices, options, notes);
@@ -237,8 +240,9 @@ function judge(
   for (const i of order) {
     const point = points[i];
     const rules = high[i] | low[i];
-    point.rules = RULES.filter((_, bit) => (rules & (1 << bit)) !== 0);
+    // A point without a rule keeps the empty list it was made with: most points, so no second array each.
     if (rules === 0) continue;
+    point.rules = RULES.filter((_, bit) => (rules & (1 << bit)) !== 0);
     if (direction === "neither") {
       point.special = "neither";
       point.side = high[i] !== 0 ? "high" : "low";
