@@ -6,8 +6,10 @@
 // Bundled CommonJS may `require` Node built-ins (stdlib's gammaincinv loads `debug`, which requires `tty`), which an
 // ES module has no `require` for: the banner gives the bundle one.
 import { build } from "esbuild";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { noticesPath, thirdPartyNotices } from "./notices.mjs";
 
 const { dependencies } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 const external = Object.keys(dependencies);
@@ -23,8 +25,9 @@ const common = { bundle: true, platform: "node", format: "esm", target: "node20"
 // no longer unpacks it and the 24 packages only it brings (yargs, for its own command line, and yargs' own). Vega
 // stays external: Vega-Lite requires it, and the charts need the one instance whose text metrics render.ts sets.
 const vegaLiteExports = Object.keys(createRequire(import.meta.url)("vega-lite")).filter((name) => name !== "default");
-await build({
+const vegaLite = await build({
   ...common,
+  metafile: true,
   stdin: { contents: `export { ${vegaLiteExports.join(", ")} } from "vega-lite";`, resolveDir: ".", loader: "js" },
   outfile: "dist/vega-lite.js",
   external,
@@ -34,11 +37,15 @@ const vegaLiteBeside = {
   setup: (b) => b.onResolve({ filter: /^vega-lite$/ }, () => ({ path: "./vega-lite.js", external: true })),
 };
 
-await build({
+const cli = await build({
   ...common,
+  metafile: true,
   entryPoints: { relaudit: "src/cli/main.ts", "betweenness-worker": "src/network/betweenness-worker.ts" },
   outdir: "dist",
   external,
   plugins: [vegaLiteBeside],
   sourcemap: true,
 });
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+writeFileSync(noticesPath(root), thirdPartyNotices(root, [vegaLite.metafile, cli.metafile]));

@@ -43,11 +43,17 @@ describe("npm pack, then a global install into a temporary prefix", () => {
   // The prefix holds a whole installed package (~160 packages): not left in the temporary folder run after run.
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("installs with no warning to puzzle over, and ships the demo and the docs", () => {
+  it("installs with no warning to puzzle over, and ships the demo, the docs and the licences", () => {
     expect(installLog).not.toMatch(/npm warn/i);
     const installed = join(prefix, "lib", "node_modules", "relaudit");
     for (const file of ["fixtures/demo/interactions.csv", "fixtures/demo/relaudit.config.json", "docs/inputs.md"])
       expect(existsSync(join(installed, file)), file).toBe(true);
+    // The licences: relaudit's, and those of the code bundled into dist/ (scripts/notices.mjs).
+    expect(readFileSync(join(installed, "LICENSE"), "utf8")).toMatch(/^MIT License/);
+    const notices = readFileSync(join(installed, "dist", "THIRD-PARTY-NOTICES.md"), "utf8");
+    for (const bundled of ["vega-lite 5.", "@stdlib/math-base-special-betainc "])
+      expect(notices).toContain(`- ${bundled}`);
+    expect(notices).toContain("Copyright (c) 2015, University of Washington Interactive Data Lab.");
   });
 
   it("relaudit --version from another folder", () => {
