@@ -17,13 +17,20 @@ export async function* fileChunks(
 ): AsyncGenerator<Buffer, void, undefined> {
   const file = await open(path, "r");
   const buffers = [Buffer.allocUnsafe(chunkBytes), Buffer.allocUnsafe(chunkBytes)];
-  let reading = file.read(buffers[0], 0, chunkBytes, null);
+  // A read fails when awaited, at the next chunk; until then the caller may hold the current chunk across other awaits,
+  // and a rejection nothing listens to yet would end the process (Node's unhandled rejection).
+  const readInto = (buffer: Buffer) => {
+    const reading = file.read(buffer, 0, chunkBytes, null);
+    reading.catch(() => undefined);
+    return reading;
+  };
+  let reading = readInto(buffers[0]);
   try {
     let read = 0;
     for (let turn = 0; ; turn ^= 1) {
       const { bytesRead } = await reading;
       if (bytesRead === 0) return;
-      reading = file.read(buffers[turn ^ 1], 0, chunkBytes, null);
+      reading = readInto(buffers[turn ^ 1]);
       read += bytesRead;
       onBytes(read);
       yield buffers[turn].subarray(0, bytesRead);
