@@ -30,7 +30,8 @@ export async function runInProcess(
 export function runBuilt(argv: string[], options: { env?: Record<string, string>; cwd?: string } = {}): CliResult {
   const result = spawnSync(process.execPath, [BIN, ...argv], {
     cwd: options.cwd ?? ROOT,
-    env: { PATH: process.env.PATH, NO_COLOR: "1", ...options.env },
+    // TMPDIR: the run's temporary folder (test/helpers/temp-root.ts), so what the CLI writes there goes with it.
+    env: { PATH: process.env.PATH, TMPDIR: process.env.TMPDIR ?? "", NO_COLOR: "1", ...options.env },
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
   });
