@@ -121,36 +121,45 @@ describe("analyseSignals on a synthetic system", () => {
     expect(analyseSignals(covered)!.signals.filter((s) => s.kind === "key-person-departure")).toEqual([]);
   });
 
-  it("finds strong ties gone quiet between one pair of groups, counted for that pair alone", () => {
+  it("finds strong ties gone quiet between pairs of groups, each pair counted alone", () => {
     // Four groups, numbered in name order: every person of one group in weekly contact with two people of each other
-    // group, and the Acute–Social ties silent from week 20 of 26, past the four quiet periods that make a strong tie
-    // dormant; everyone keeps their other contact. Acute–Social (0, 3) is the pair a tally keyed carelessly (by the
-    // sum of the numbers) would merge with Community–Primary (1, 2).
+    // group, and the Acute–Social and Acute–Community ties silent from week 20 of 26, past the four quiet periods
+    // that make a strong tie dormant; everyone keeps their other contact. Acute–Social (0, 3) is the pair a tally
+    // keyed carelessly (by the sum of the numbers) would merge with Community–Primary (1, 2); Acute–Community (0, 1)
+    // has the key of the second boundary's one pair, North–South (0, 1), were the boundaries' tallies mixed.
     const four = { Acute: 8, Community: 8, Primary: 8, Social: 8 };
     const names = Object.keys(four);
     const allPairs = names.flatMap((a, i) => [
       { from: a, to: a, per: 3, rate: 2, back: 2 },
       ...names.slice(i + 1).map((b) => ({ from: a, to: b, per: 2, rate: 1.5, back: 1.5 })),
     ]);
-    const quiet = (a: string, b: string) => [a, b].sort().join("|") === "Acute|Social";
-    const data = syntheticDataset({
-      seed: 6,
-      weeks: 26,
-      groups: four,
-      links: allPairs,
-      change: (a, b, w) => (quiet(a, b) && w >= 20 ? 0 : 1),
-    });
-    const dormant = analyseSignals(data)!.signals.filter((s) => s.kind === "dormant-ties");
-    expect(dormant).toHaveLength(1);
-    expect([...dormant[0].subject.groups!].sort()).toEqual(["Acute", "Social"]);
-    const evidence = Object.fromEntries(dormant[0].evidence.map((e) => [e.label, e.value]));
-    // Acute's 8 people with 2 partners each in Social: 16 ties, all strong in the baseline, all silent now.
-    expect(evidence["strong cross-boundary ties of people still in contact"]).toBe(16);
-    expect(evidence["silent for 4 periods"]).toBe(16);
-    expect(dormant[0].severity).toBe("critical");
-    // The same system without the silence raises no dormant-ties signal.
-    const unchanged = syntheticDataset({ seed: 6, weeks: 26, groups: four, links: allPairs });
-    expect(analyseSignals(unchanged)!.signals.filter((s) => s.kind === "dormant-ties")).toEqual([]);
+    const quiet = (a: string, b: string) => ["Acute|Community", "Acute|Social"].includes([a, b].sort().join("|"));
+    // A second boundary, site, across the organisations (even and odd people): each boundary's pairs are tallied
+    // apart, and the first boundary's must not take in the second's.
+    const withSites = (data: Dataset) => {
+      data.people!.people.forEach((p, i) => (p.attributes.site = i % 2 === 0 ? "North" : "South"));
+      data.people!.attributeColumns = ["organisation", "site"];
+      data.boundaries = ["organisation", "site"];
+      return data;
+    };
+    const system = (change?: (a: string, b: string, w: number) => number) =>
+      withSites(syntheticDataset({ seed: 6, weeks: 26, groups: four, links: allPairs, change }));
+    const dormant = analyseSignals(system((a, b, w) => (quiet(a, b) && w >= 20 ? 0 : 1)))!.signals.filter(
+      (s) => s.kind === "dormant-ties" && s.subject.attribute === "organisation",
+    );
+    expect(dormant.map((d) => [...d.subject.groups!].sort().join("|")).sort()).toEqual([
+      "Acute|Community",
+      "Acute|Social",
+    ]);
+    for (const d of dormant) {
+      const evidence = Object.fromEntries(d.evidence.map((e) => [e.label, e.value]));
+      // Acute's 8 people with 2 partners each in the other group: 16 ties, all strong in the baseline, all silent now.
+      expect(evidence["strong cross-boundary ties of people still in contact"]).toBe(16);
+      expect(evidence["silent for 4 periods"]).toBe(16);
+      expect(d.severity).toBe("critical");
+    }
+    // The same system without the silence raises no dormant-ties signal on either boundary.
+    expect(analyseSignals(system())!.signals.filter((s) => s.kind === "dormant-ties")).toEqual([]);
   });
 
   it("marks a partial last period and leaves it out of the rules", () => {
