@@ -4,15 +4,8 @@
 // objects and the published Series built for each of the others were most of the charting (issue 15). Typed arrays
 // over the usable points only. test/perf/xmr-screen.test.ts holds it to the full chart.
 import type { XmrInput, XmrSettings } from "../../result/spc.js";
-import { MDC_SETTINGS, SIGMA_FACTOR } from "./xmr.js";
-
-/** Bits of a point's rules and sides, as judge() in xmr.ts sets them. */
-const BEYOND_LIMITS = 1;
-const SHIFT = 2;
-const TREND = 4;
-const TWO_SIGMA = 8;
-const HIGH = 1;
-const LOW = 2;
+// The bits of a point's rules and sides are judge()'s own.
+import { BEYOND_LIMITS, HIGH, LOW, MDC_SETTINGS, SHIFT, SIGMA_FACTOR, TREND, TWO_SIGMA } from "./xmr.js";
 
 /**
  * True when the chart of `input` shows a concern among its last `recent` usable points, or its last 2 × runLength

@@ -160,13 +160,13 @@ function segmentLimits(
 
 /** The rules as bits, in the order a point lists them. */
 const RULES: readonly SpcRule[] = ["beyond-limits", "shift", "trend", "two-sigma"];
-const BEYOND_LIMITS = 1;
-const SHIFT = 2;
-const TREND = 4;
-const TWO_SIGMA = 8;
+export const BEYOND_LIMITS = 1;
+export const SHIFT = 2;
+export const TREND = 4;
+export const TWO_SIGMA = 8;
 /** A point's side of the mean or of its limits: none, high or low. */
-const HIGH = 1;
-const LOW = 2;
+export const HIGH = 1;
+export const LOW = 2;
 
 /**
  * Apply the four rules over the usable points (consecutive in the series once gaps are skipped), then judge. Each
