@@ -4,6 +4,7 @@
 import type { TieDepth } from "../result/network.js";
 import type { Grouping } from "./mixing.js";
 import type { Relationships } from "./relationships.js";
+import { countingBuckets, countingOrder } from "../util/counting-order.js";
 import { middle, wilson } from "./stats.js";
 
 function tieDepth(
@@ -78,13 +79,8 @@ export function depthByBoundary(rel: Relationships, grouping: Grouping, durabili
     }
     linkOf.push(link);
   }
-  const L = keys.length;
-  const begin = new Int32Array(L + 1);
-  for (const link of linkOf) begin[link + 1]++;
-  for (let l = 0; l < L; l++) begin[l + 1] += begin[l];
-  const members = new Int32Array(cross.length);
-  const fill = begin.slice(0, L);
-  for (let c = 0; c < cross.length; c++) members[fill[linkOf[c]]++] = cross[c];
+  const { order, begin } = countingBuckets(linkOf, keys.length);
+  const members = order.map((c) => cross[c]);
   const links = Array.from(mostFirst(keys, pairs, begin), (l) => ({
     groups: [values[Math.floor(keys[l] / G)], values[keys[l] % G]] as [string, string],
     ...tieDepth(rel, members.subarray(begin[l], begin[l + 1]), durabilityPeriods, lastPeriod),
@@ -104,13 +100,7 @@ export function depthByBoundary(rel: Relationships, grouping: Grouping, durabili
 function mostFirst(keys: number[], pairs: Map<number, number>, begin: Int32Array): Int32Array {
   const L = keys.length;
   const largest = L ? begin[L] : 0;
-  const atSize = new Int32Array(largest + 2);
-  for (let l = 0; l < L; l++) atSize[largest - (begin[l + 1] - begin[l]) + 1]++;
-  for (let k = 0; k <= largest; k++) atSize[k + 1] += atSize[k];
-  const order = new Int32Array(L);
-  for (const key of Float64Array.from(keys).sort()) {
-    const l = pairs.get(key)!;
-    order[atSize[largest - (begin[l + 1] - begin[l])]++] = l;
-  }
-  return order;
+  const sizeRank = Int32Array.from({ length: L }, (_, l) => largest - (begin[l + 1] - begin[l]));
+  const inKeyOrder = Int32Array.from(Float64Array.from(keys).sort(), (key) => pairs.get(key)!);
+  return countingOrder(inKeyOrder, sizeRank, largest + 1);
 }

@@ -3,6 +3,7 @@
 import type { Tie } from "../model/types.js";
 import { forEachTie, hasTie, type Graph } from "./graph.js";
 import type { Grouping } from "./mixing.js";
+import { countingBuckets } from "../util/counting-order.js";
 
 export interface LinkCounts {
   a: number;
@@ -88,12 +89,8 @@ export function groupLinks(graph: Graph, ties: Tie[], grouping: Grouping, listed
  */
 function rankEnds(numbered: LinkCounts[], endLink: Int32Array, endPerson: Int32Array, listed: number): void {
   const L = numbered.length;
-  const begin = new Int32Array(L + 1);
-  for (const l of endLink) begin[l + 1]++;
-  for (let l = 0; l < L; l++) begin[l + 1] += begin[l];
-  const fill = begin.slice(0, L);
-  const people = new Int32Array(endLink.length);
-  for (let e = 0; e < endLink.length; e++) people[fill[endLink[e]]++] = endPerson[e];
+  const { order, begin } = countingBuckets(endLink, L);
+  const people = order.map((e) => endPerson[e]);
   for (let l = 0; l < L; l++) {
     const ends = people.subarray(begin[l], begin[l + 1]).sort();
     const top: [number, number][] = [];
