@@ -80,8 +80,8 @@ export function findLeak(sets: readonly (readonly number[])[], n: number, k: num
   return members ? { respondents: members } : null;
 }
 
-function floatRank(rows: number[][]): number {
-  const m = rows.map((r) => r.slice());
+/** The rank of `rows` by elimination with partial pivoting; the rows are its own to change. */
+function floatRank(m: Float64Array[]): number {
   let rank = 0;
   const cols = m[0]?.length ?? 0;
   for (let c = 0; c < cols && rank < m.length; c++) {
@@ -110,8 +110,17 @@ export function weightedLeak(
   k: number,
 ): number[] | null {
   const unknowns = answered.flatMap((items, p) => items.flatMap((a, i) => (a ? [[p, i] as const] : [])));
-  const matrix = (without: ReadonlySet<number>) =>
-    figures.map((f) => unknowns.filter(([p]) => !without.has(p)).map(([p, i]) => f(p, i)));
+  // Each figure's weight on each unknown, worked out once: the search below asks for thousands of subsets of it.
+  const weights = figures.map((f) => unknowns.map(([p, i]) => f(p, i)));
+  const matrix = (without: ReadonlySet<number>) => {
+    const kept: number[] = [];
+    for (let u = 0; u < unknowns.length; u++) if (!without.has(unknowns[u][0])) kept.push(u);
+    return weights.map((row) => {
+      const v = new Float64Array(kept.length);
+      for (let j = 0; j < kept.length; j++) v[j] = row[kept[j]];
+      return v;
+    });
+  };
   const full = floatRank(matrix(new Set()));
   const people = answered.length;
   const search = (from: number, chosen: number[]): number[] | null => {
