@@ -149,7 +149,8 @@ function number(flag: string, text: string | undefined): number | undefined {
   return value;
 }
 
-async function main(argv: string[]): Promise<number> {
+/** The command line: its exit code (exported so its test maps the flags in process, without starting tsx). */
+export async function main(argv: string[]): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({
