@@ -5,6 +5,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { Report } from "../../src/result/types.js";
 import { DEMO, demoDeck, goldenDemo } from "../helpers/demo.js";
 
 /** Each phrasing the issue quotes, as a pattern that finds it (and its near relatives). */
@@ -38,13 +39,14 @@ function words(format: string, text: string): string {
 
 describe.skipIf(!existsSync(join(DEMO, "people.csv")))("one voice across the demo's outputs", () => {
   const outputs: Record<string, string> = {};
+  let zip: JSZip;
 
   beforeAll(async () => {
     // Markdown, terminal and HTML: the golden copies, which golden.test.ts proves are what the CLI prints.
     outputs.markdown = goldenDemo("audit", "markdown").stdout;
     outputs.terminal = goldenDemo("audit", "terminal").stdout;
     outputs.html = goldenDemo("audit", "html").stdout;
-    const zip = await JSZip.loadAsync(await demoDeck());
+    zip = await JSZip.loadAsync(await demoDeck());
     const slides = Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f));
     const texts = await Promise.all(slides.map((f) => zip.file(f)!.async("string")));
     outputs.deck = texts.map((xml) => [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join(" ")).join("\n");
@@ -88,5 +90,17 @@ describe.skipIf(!existsSync(join(DEMO, "people.csv")))("one voice across the dem
     expect(outputs.markdown).toContain("interactions per week, baseline mean: 47 (n = 13)");
     expect(outputs.markdown).toMatch(/is an end of 10 of its 12 ties \(83%\) over the whole period/);
     expect(outputs.markdown).toMatch(/in the 8 weeks before; in that time no other person-to-person tie linked/);
+  });
+
+  // The deck's parts are checked here, the one file that builds the demo's deck (in process, once per test worker: a
+  // second file reading it cost a second build whenever vitest ran the two in different workers).
+  it("builds a deck with a native SPC chart per critical charted signal", () => {
+    const report: Report = JSON.parse(goldenDemo("audit", "json").stdout);
+    const critical = (report.signals ?? []).filter((s) => s.severity === "critical" && s.series);
+    expect(critical.length).toBeGreaterThan(0);
+    const charts = Object.keys(zip.files).filter((f) => /^ppt\/charts\/chart\d+\.xml$/.test(f));
+    expect(charts).toHaveLength(critical.length);
+    const slides = Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f));
+    expect(slides.length).toBeGreaterThanOrEqual(4 + critical.length);
   });
 });
