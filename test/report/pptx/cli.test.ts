@@ -1,5 +1,14 @@
 // `audit --format pptx --out FILE` and the file-writing flags' usage errors, in process.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
@@ -8,16 +17,25 @@ import { runInProcess } from "../../helpers/cli.js";
 
 const small = join(import.meta.dirname, "../../fixtures/inputs/small");
 const fresh = () => mkdtempSync(join(tmpdir(), "relaudit-deck-"));
+/** A process id no process has (above Linux's largest pid_max). */
+const DEAD_PID = 4_194_400;
 
 describe("--format pptx", () => {
-  it("writes a deck that unzips, prints nothing on stdout, and may replace its own deck", async () => {
+  it("writes a deck that unzips, prints nothing on stdout, and replaces its own deck keeping its mode", async () => {
     const deck = join(fresh(), "board", "deck.pptx");
     const first = await runInProcess(["audit", small, "--format", "pptx", "--out", deck]);
     expect(first.code).toBe(0);
     expect(first.stdout).toBe("");
     const zip = await JSZip.loadAsync(readFileSync(deck));
     expect(zip.file("ppt/presentation.xml")).not.toBeNull();
+    // Replaced atomically (issue 13, item 9): the deck keeps its mode, and temp files a killed run left beside it
+    // (of a process that is gone) are removed; another file's are left alone.
+    chmodSync(deck, 0o600);
+    writeFileSync(join(deck, "..", `.deck.pptx.${DEAD_PID}.ab12.tmp`), "half a deck");
+    writeFileSync(join(deck, "..", `.other.pptx.${DEAD_PID}.ab12.tmp`), "not this deck's");
     expect((await runInProcess(["audit", small, "--format", "pptx", "--out", deck])).code).toBe(0);
+    expect(statSync(deck).mode & 0o777).toBe(0o600);
+    expect(readdirSync(join(deck, "..")).sort()).toEqual([`.other.pptx.${DEAD_PID}.ab12.tmp`, "deck.pptx"]);
   });
 
   it("refuses to overwrite a file relaudit did not write, unless --force", async () => {
