@@ -58,6 +58,9 @@ export function planRelease(input: ReleaseInput): Set<string> {
   const released = new Set<string>();
   for (const wave of input.waves) {
     const cells = cellsOf(wave.rows, input);
+    // A universe's plan is a function of its rows alone (their cells, and k): families with the same respondents —
+    // every scale that all of a wave's responses scored, beside the response counts — share one, keyed per family.
+    const plans: { rows: number[]; published: Figure[] }[] = [];
     for (const family of input.families) {
       const rows: number[] = [];
       const cellOfRow: number[] = [];
@@ -66,11 +69,22 @@ export function planRelease(input: ReleaseInput): Set<string> {
         rows.push(r);
         cellOfRow.push(cells[i]);
       });
-      for (const key of planUniverse(rows, cellOfRow, wave.label, family.id, input)) released.add(key);
+      let plan = plans.find((p) => sameRows(p.rows, rows));
+      if (!plan) plans.push((plan = { rows, published: planUniverse(rows, cellOfRow, input) }));
+      for (const { attribute, value } of plan.published)
+        released.add(figureKey(family.id, wave.label, attribute, value));
     }
   }
   return released;
 }
+
+/** A candidate figure of a universe: its total (attribute null) or one group. */
+interface Figure {
+  attribute: string | null;
+  value: string | null;
+}
+
+const sameRows = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((r, i) => r === b[i]);
 
 /** Each row's cell of the cross-classification of every attribute (one number per distinct combination). */
 function cellsOf(rows: readonly number[], input: ReleaseInput): number[] {
@@ -83,13 +97,7 @@ function cellsOf(rows: readonly number[], input: ReleaseInput): number[] {
   });
 }
 
-function planUniverse(
-  rows: readonly number[],
-  cellOfRow: readonly number[],
-  wave: string | null,
-  family: string,
-  input: ReleaseInput,
-): Set<string> {
+function planUniverse(rows: readonly number[], cellOfRow: readonly number[], input: ReleaseInput): Figure[] {
   // Atoms are the cells the family's rows fall in, numbered by first appearance; each has one value per attribute.
   const atomOfCell = new Map<number, number>();
   const sizes: number[] = [];
@@ -103,7 +111,9 @@ function planUniverse(
     }
     sizes[atom]++;
   });
-  const candidates: Candidate[] = [{ key: figureKey(family, wave, null, null), sets: [sizes.map((_, a) => a)] }];
+  // Candidates are keyed by their place among the figures.
+  const figures: Figure[] = [{ attribute: null, value: null }];
+  const candidates: Candidate[] = [{ key: "0", sets: [sizes.map((_, a) => a)] }];
   for (const attribute of input.attributes) {
     const groups = new Map<string, number[]>();
     const counts = new Map<string, number>();
@@ -116,9 +126,12 @@ function planUniverse(
       counts.set(value, (counts.get(value) ?? 0) + sizes[atom]);
     });
     const order = [...groups.keys()].sort((a, b) => counts.get(b)! - counts.get(a)! || (a < b ? -1 : a > b ? 1 : 0));
-    for (const value of order)
-      candidates.push({ key: figureKey(family, wave, attribute.name, value), sets: [groups.get(value)!] });
+    for (const value of order) {
+      candidates.push({ key: String(figures.length), sets: [groups.get(value)!] });
+      figures.push({ attribute: attribute.name, value });
+    }
   }
   const { minGroupSize, primaryOnly, setsOnly } = input;
-  return selectPublishable(candidates, { sizes, minGroupSize, primaryOnly, setsOnly });
+  const published = selectPublishable(candidates, { sizes, minGroupSize, primaryOnly, setsOnly });
+  return figures.filter((_, i) => published.has(String(i)));
 }
