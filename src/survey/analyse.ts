@@ -6,7 +6,7 @@ import { byName, groupCell, TOTAL, wavesOf, type Wave } from "./cells.js";
 import { analyseCoordination, analyseWideCoordination } from "./coordination.js";
 import type { RcRating } from "../model/types.js";
 import { latestSubmissions } from "./duplicates.js";
-import { groupUnits } from "./groups.js";
+import { groupUnits, narrowGroups } from "./groups.js";
 import { itemResults, shownItems } from "./items.js";
 import { isLeadershipScale } from "../model/presets.js";
 import { cronbachAlpha, type Reliability } from "./reliability.js";
@@ -129,20 +129,19 @@ function estimatorOf(scores: Float64Array, keyed: KeyedItems, max: number, bands
  * cell (the wave changes compare only cells shown in both waves).
  */
 function figuresByWave(
-  survey: SurveyData,
   waves: Wave[],
-  attributes: string[],
+  groupsByWave: WaveGroups[],
   release: { family: string; shown: ReadonlySet<string> },
   scores: Float64Array,
-  keyed: KeyedItems,
+  reliabilityOf: (wave: number) => Reliability,
   estimate: Estimator,
 ): { waveResults: WaveResult[]; groups: GroupResult[]; shownGroups: Map<string, number[]>[] } {
   const waveResults: WaveResult[] = [];
   const groups: GroupResult[] = [];
   const shownGroups: Map<string, number[]>[] = [];
-  for (const wave of waves) {
-    const scored = wave.rows.filter((r) => !Number.isNaN(scores[r]));
-    const byAttribute = new Map(attributes.map((a) => [a, groupUnits(scored, (r) => survey.groups[a][r])] as const));
+  const isScored = (r: number) => !Number.isNaN(scores[r]);
+  waves.forEach((wave, w) => {
+    const scored = wave.rows.filter(isScored);
     const totalShown = release.shown.has(figureKey(release.family, wave.label, null, null));
     const shown = new Map<string, number[]>();
     if (!totalShown) {
@@ -150,15 +149,11 @@ function figuresByWave(
     } else {
       shown.set(TOTAL, scored);
       if (wave.label !== null)
-        waveResults.push({
-          wave: wave.label,
-          ...estimate(scored),
-          alpha: cronbachAlpha(keyed.columns, wave.rows).alpha,
-        });
+        waveResults.push({ wave: wave.label, ...estimate(scored), alpha: reliabilityOf(w).alpha });
     }
-    for (const attribute of attributes) {
-      const values = [...byAttribute.get(attribute)!].sort(([a], [b]) => byName(a, b));
-      for (const [value, members] of values) {
+    // The wave's groups of responses narrowed to those with a score: the groups of the scored responses.
+    for (const { attribute, values } of groupsByWave[w]) {
+      for (const [value, members] of narrowGroups(values, isScored)) {
         const cell = groupCell(attribute, value);
         const where = { attribute, value, ...(wave.label !== null ? { wave: wave.label } : {}) };
         if (!totalShown || !release.shown.has(figureKey(release.family, wave.label, attribute, value)))
@@ -170,8 +165,18 @@ function figuresByWave(
       }
     }
     shownGroups.push(shown);
-  }
+  });
   return { waveResults, groups, shownGroups };
+}
+
+/** A wave's responses grouped by each shown attribute, groups in name order: the same for every scale. */
+type WaveGroups = { attribute: string; values: [string, number[]][] }[];
+
+function groupsOf(survey: SurveyData, wave: Wave, attributes: string[]): WaveGroups {
+  return attributes.map((attribute) => ({
+    attribute,
+    values: [...groupUnits(wave.rows, (r) => survey.groups[attribute][r])].sort(([a], [b]) => byName(a, b)),
+  }));
 }
 
 /** Every scale's figures, with the respondents numbered once for all of them (each wave change reads the same rows). */
@@ -184,7 +189,8 @@ function analyseScales(
   k: number,
 ): ScaleResult[] {
   const respondents = respondentNumbers(survey.respondents);
-  return scored.map((s) => analyseScale(s, survey, respondents, waves, attributes, release, k));
+  const groupsByWave = waves.map((wave) => groupsOf(survey, wave, attributes));
+  return scored.map((s) => analyseScale(s, survey, respondents, waves, groupsByWave, release, k));
 }
 
 function analyseScale(
@@ -192,7 +198,7 @@ function analyseScale(
   survey: SurveyData,
   respondents: Int32Array,
   waves: Wave[],
-  attributes: string[],
+  groupsByWave: WaveGroups[],
   release: ReadonlySet<string>,
   k: number,
 ): ScaleResult {
@@ -213,13 +219,15 @@ function analyseScale(
     warnings,
   };
   const estimate = estimatorOf(scores, keyed, scale.max, bands);
+  // α of a wave is asked for its figure and again, for the latest wave, for the headline: computed once.
+  const reliabilities: Reliability[] = [];
+  const reliabilityOf = (w: number) => (reliabilities[w] ??= cronbachAlpha(keyed.columns, waves[w].rows));
   const { waveResults, groups, shownGroups } = figuresByWave(
-    survey,
     waves,
-    attributes,
+    groupsByWave,
     { family: scaleFamily(id), shown: release },
     scores,
-    keyed,
+    reliabilityOf,
     estimate,
   );
 
@@ -231,7 +239,7 @@ function analyseScale(
     return { ...base, waves: waveResults, groups, changes, suppressed: true };
   }
   const headline = estimate(currentTotal);
-  const reliability = cronbachAlpha(keyed.columns, current.rows);
+  const reliability = reliabilityOf(waves.length - 1);
   const allItems = itemResults(present, keyed, current.rows, scale.max, reliability);
   const shown = shownItems(keyed, current.rows, allItems, k);
   const few = allItems.filter((item, i) => !shown[i] && item.n < k).map((item) => item.id);

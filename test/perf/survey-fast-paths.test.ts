@@ -1,5 +1,6 @@
 // The survey's fast paths against the plain ones they replaced: the canonical row order by ranks against the order
-// of the joined text keys, answer patterns by bit mask against text keys, and the relational coordination cells
+// of the joined text keys, answer patterns by bit mask against text keys, a scale's groups narrowed from the wave's
+// against grouping its scored responses, and the relational coordination cells
 // from typed per-unit scores against objects keyed by dimension (test/perf/reference/coordination-plain.ts). Same
 // order, same patterns, same numbers to the last bit.
 import { describe, expect, it } from "vitest";
@@ -14,6 +15,7 @@ import { propertyRuns } from "../helpers/size.js";
 import { plainMannWhitney } from "./reference/compare-plain.js";
 import { respondentNumbers, waveChanges } from "../../src/survey/wave-changes.js";
 import { groupCell, TOTAL } from "../../src/survey/cells.js";
+import { groupUnits, narrowGroups } from "../../src/survey/groups.js";
 import { plainAnswerPatterns, plainCoordination, plainWideRatings } from "./reference/coordination-plain.js";
 
 const RUNS = propertyRuns(100, 500);
@@ -238,5 +240,39 @@ describe("survey fast paths equal the plain ones", () => {
       { numRuns: RUNS },
     );
     expect(seen).toEqual(new Set([true, false]));
+  });
+
+  // A scale's groups were the wave's scored responses grouped afresh per scale; now the wave's groups, made once, are
+  // narrowed to the scored responses. Held to grouping the scored responses, groups in name order.
+  it("a wave's groups narrowed to the scored responses equal the scored responses grouped", () => {
+    let emptied = 0;
+    const drawn = fc.integer({ min: 0, max: 40 }).chain((rows) =>
+      fc.record({
+        label: fc.array(fc.option(fc.constantFrom("b", "a", "C", "é", ""), { nil: null }), {
+          minLength: rows,
+          maxLength: rows,
+        }),
+        scored: fc.array(fc.boolean(), { minLength: rows, maxLength: rows }),
+      }),
+    );
+    fc.assert(
+      fc.property(drawn, ({ label, scored }) => {
+        const units = label.map((_, r) => r);
+        const sorted = (groups: Map<string, number[]>) => [...groups].sort(([a], [b]) => byName(a, b));
+        const all = sorted(groupUnits(units, (r) => label[r]));
+        const narrowed = narrowGroups(all, (r) => scored[r]);
+        expect(narrowed).toEqual(
+          sorted(
+            groupUnits(
+              units.filter((r) => scored[r]),
+              (r) => label[r],
+            ),
+          ),
+        );
+        if (narrowed.length < all.length) emptied++;
+      }),
+      { numRuns: RUNS },
+    );
+    expect(emptied).toBeGreaterThan(5);
   });
 });
