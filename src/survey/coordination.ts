@@ -105,13 +105,18 @@ interface Matrix {
 }
 
 function matrixOf(units: Unit[]): Matrix {
-  const groups = [...new Set(units.flatMap((u) => [u.raterGroup, u.ratedGroup]))].sort(byName);
+  // A unit's cell is found by its two groups: a cell's text id is made once, not once per unit (~31,000 at M).
+  const byRater = new Map<string, Map<string, number[]>>();
   const cellUnits = new Map<string, number[]>();
   units.forEach((u, i) => {
-    const id = cellId(u.raterGroup, u.ratedGroup);
-    const list = cellUnits.get(id);
-    if (list) list.push(i);
-    else cellUnits.set(id, [i]);
+    let byRated = byRater.get(u.raterGroup);
+    if (!byRated) byRater.set(u.raterGroup, (byRated = new Map()));
+    let list = byRated.get(u.ratedGroup);
+    if (!list) {
+      byRated.set(u.ratedGroup, (list = []));
+      cellUnits.set(cellId(u.raterGroup, u.ratedGroup), list);
+    }
+    list.push(i);
   });
   const all = units.map((_, i) => i);
   const withinUnits = all.filter((i) => units[i].raterGroup === units[i].ratedGroup);
@@ -119,6 +124,7 @@ function matrixOf(units: Unit[]): Matrix {
   const pairs = [...cellUnits.keys()]
     .map((id) => id.split("\u0000").slice(1) as [string, string])
     .sort((a, b) => byName(a[0], b[0]) || byName(a[1], b[1]));
+  const groups = [...new Set([...byRater].flatMap(([rater, byRated]) => [rater, ...byRated.keys()]))].sort(byName);
   return { units, groups, cellUnits, withinUnits, betweenUnits, pairs };
 }
 
