@@ -1,10 +1,11 @@
-// The release plan shared by families with the same respondents (src/survey/release.ts) against the plain plan, each
-// family planned on its own: the same keys in the same order. Families are drawn to share rows exactly, to differ by
-// one row, and to hold as many rows as another family but not the same ones, so a plan shared on anything less than
-// the rows themselves fails.
+// The release plan's fast paths (src/survey/release.ts) against the plain ones. A plan shared by families with the
+// same respondents against each family planned on its own: the same keys in the same order. Families are drawn to
+// share rows exactly, to differ by one row, and to hold as many rows as another family but not the same ones, so a
+// plan shared on anything less than the rows themselves fails. And each row's cell numbered attribute by attribute
+// against the text key joining its values.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { planRelease, type ReleaseInput } from "../../src/survey/release.js";
+import { cellsOf, planRelease, type ReleaseInput } from "../../src/survey/release.js";
 import { propertyRuns } from "../helpers/size.js";
 
 const RUNS = propertyRuns(150, 1500);
@@ -83,5 +84,55 @@ describe("release plan shared by families with the same rows", () => {
     );
     expect(seen.shared).toBeGreaterThan(10);
     expect(seen.sameCountOtherRows).toBeGreaterThan(10);
+  });
+});
+
+describe("cells numbered attribute by attribute", () => {
+  /** The plain cells: each row's values joined by U+0000 (a missing one as U+0001), numbered by first appearance. */
+  function joinedCells(rows: number[], attributes: ReleaseInput["attributes"]): number[] {
+    const cellOf = new Map<string, number>();
+    return rows.map((r) => {
+      const key = attributes.map((a) => a.values[r] ?? "\u0001").join("\u0000");
+      if (!cellOf.has(key)) cellOf.set(key, cellOf.size);
+      return cellOf.get(key)!;
+    });
+  }
+  const text = (units: string[]) =>
+    fc.option(fc.string({ unit: fc.constantFrom(...units), maxLength: 2 }), { nil: null });
+  const drawn = (units: string[]) =>
+    fc.integer({ min: 0, max: 40 }).chain((rows) =>
+      fc.record({
+        rows: fc.shuffledSubarray(
+          Array.from({ length: rows }, (_, r) => r),
+          { minLength: 0, maxLength: rows },
+        ),
+        attributes: fc.array(fc.array(text(units), { minLength: rows, maxLength: rows }), { maxLength: 4 }),
+      }),
+    );
+  const inputOf = (attributes: (string | null)[][]) => attributes.map((values, a) => ({ name: `a${a}`, values }));
+
+  it("equal the joined keys' cells when no value holds U+0000 or U+0001", () => {
+    fc.assert(
+      fc.property(drawn(["a", "b", ""]), ({ rows, attributes }) => {
+        const input = inputOf(attributes);
+        expect(cellsOf(rows, { attributes: input })).toEqual(joinedCells(rows, input));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  // The joined keys took a missing value for "\u0001", and "a\u0000" then "b" for "a" then "\u0000b": one cell.
+  it("are the same for two rows exactly when every value is, whatever the values hold", () => {
+    fc.assert(
+      fc.property(drawn(["a", "\u0000", "\u0001"]), ({ rows, attributes }) => {
+        const cells = cellsOf(rows, { attributes: inputOf(attributes) });
+        rows.forEach((r, i) =>
+          rows.forEach((s, j) =>
+            expect(cells[i] === cells[j]).toBe(attributes.every((values) => values[r] === values[s])),
+          ),
+        );
+      }),
+      { numRuns: RUNS },
+    );
   });
 });
