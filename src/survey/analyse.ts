@@ -6,7 +6,8 @@ import { byName, groupCell, TOTAL, wavesOf, type Wave } from "./cells.js";
 import { analyseCoordination, analyseWideCoordination } from "./coordination.js";
 import type { RcRating } from "../model/types.js";
 import { latestSubmissions } from "./duplicates.js";
-import { groupUnits, narrowGroups } from "./groups.js";
+import { narrowGroups } from "./groups.js";
+import { groupResult, groupsOf, type WaveGroups } from "./wave-groups.js";
 import { itemResults, shownItems } from "./items.js";
 import { isLeadershipScale } from "../model/presets.js";
 import { cronbachAlpha, type Reliability } from "./reliability.js";
@@ -154,29 +155,17 @@ function figuresByWave(
     // The wave's groups of responses narrowed to those with a score: the groups of the scored responses.
     for (const { attribute, values } of groupsByWave[w]) {
       for (const [value, members] of narrowGroups(values, isScored)) {
-        const cell = groupCell(attribute, value);
-        const where = { attribute, value, ...(wave.label !== null ? { wave: wave.label } : {}) };
         if (!totalShown || !release.shown.has(figureKey(release.family, wave.label, attribute, value)))
-          groups.push({ ...where, suppressed: true });
+          groups.push(groupResult(attribute, value, wave.label, null));
         else {
-          shown.set(cell, members);
-          groups.push({ ...where, ...estimate(members) });
+          shown.set(groupCell(attribute, value), members);
+          groups.push(groupResult(attribute, value, wave.label, estimate(members)));
         }
       }
     }
     shownGroups.push(shown);
   });
   return { waveResults, groups, shownGroups };
-}
-
-/** A wave's responses grouped by each shown attribute, groups in name order: the same for every scale. */
-type WaveGroups = { attribute: string; values: [string, number[]][] }[];
-
-function groupsOf(survey: SurveyData, wave: Wave, attributes: string[]): WaveGroups {
-  return attributes.map((attribute) => ({
-    attribute,
-    values: [...groupUnits(wave.rows, (r) => survey.groups[attribute][r])].sort(([a], [b]) => byName(a, b)),
-  }));
 }
 
 /** Every scale's figures, with the respondents numbered once for all of them (each wave change reads the same rows). */

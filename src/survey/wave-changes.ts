@@ -25,9 +25,10 @@ export function waveChanges(
       const [attribute, value] = cell === TOTAL ? [null, null] : cell.split("\u0000").slice(1);
       const before = shown[w - 1].get(cell);
       const after = shown[w].get(cell);
-      const where = { attribute, value, from, to };
+      // Written out, not spread from one `where` object: V8 copies a spread's properties one at a time, and that was
+      // a fifth of the wave changes' time at M.
       if (!before || !after) {
-        changes.push({ ...where, suppressed: true });
+        changes.push({ attribute, value, from, to, suppressed: true });
         continue;
       }
       const x = pick(scores, before);
@@ -36,11 +37,14 @@ export function waveChanges(
       const g = hedgesG(x, y);
       const mw = mannWhitney(x, y);
       if (!welch || !g || !mw) {
-        changes.push({ ...where, suppressed: false, insufficient: true });
+        changes.push({ attribute, value, from, to, suppressed: false, insufficient: true });
         continue;
       }
       changes.push({
-        ...where,
+        attribute,
+        value,
+        from,
+        to,
         suppressed: false,
         n1: x.length,
         n2: y.length,

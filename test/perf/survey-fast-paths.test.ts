@@ -16,6 +16,8 @@ import { plainMannWhitney } from "./reference/compare-plain.js";
 import { respondentNumbers, waveChanges } from "../../src/survey/wave-changes.js";
 import { groupCell, TOTAL } from "../../src/survey/cells.js";
 import { groupUnits, narrowGroups } from "../../src/survey/groups.js";
+import { groupResult } from "../../src/survey/wave-groups.js";
+import type { Estimate } from "../../src/result/survey.js";
 import { plainAnswerPatterns, plainCoordination, plainWideRatings } from "./reference/coordination-plain.js";
 
 const RUNS = propertyRuns(100, 500);
@@ -274,5 +276,37 @@ describe("survey fast paths equal the plain ones", () => {
       { numRuns: RUNS },
     );
     expect(emptied).toBeGreaterThan(5);
+  });
+
+  // Group figures were spread from a `where` object and the estimate; now written out (src/survey/wave-groups.ts).
+  // The drawn estimate is typed as Estimate, so a field added there must be drawn here, and then fails this test
+  // until groupResult writes it too.
+  it("a group's figure written out equals the spread of its place and estimate, key order included", () => {
+    const number = fc.oneof(fc.double(), fc.constant(-0));
+    const estimateArb: fc.Arbitrary<Estimate> = fc.record({
+      suppressed: fc.constant(false as const),
+      n: fc.nat(),
+      mean: number,
+      sd: fc.option(number, { nil: null }),
+      ci: fc.option(fc.tuple(number, number), { nil: null }),
+      favourable: number,
+      band: fc.constantFrom("low" as const, "middle" as const, "high" as const, null),
+    });
+    const drawn = fc.tuple(
+      fc.string(),
+      fc.string(),
+      fc.option(fc.string(), { nil: null }),
+      fc.option(estimateArb, { nil: null }),
+    );
+    fc.assert(
+      fc.property(drawn, ([attribute, value, wave, estimate]) => {
+        const where = { attribute, value, ...(wave !== null ? { wave } : {}) };
+        const spread = estimate ? { ...where, ...estimate } : { ...where, suppressed: true };
+        const written = groupResult(attribute, value, wave, estimate);
+        expect(Object.keys(written)).toEqual(Object.keys(spread));
+        expect(written).toEqual(spread);
+      }),
+      { numRuns: RUNS },
+    );
   });
 });
