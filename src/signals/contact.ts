@@ -24,9 +24,9 @@ import {
   pairsCharted,
   type DetectedSignal,
   type GroupContext,
-  type PairContext,
   type SignalScene,
 } from "./scene.js";
+import type { PairContext } from "./scene-pairs.js";
 import { labelAt, type Timeline } from "./timeline.js";
 import { percent } from "../text/format.js";
 import { formatNumber } from "../text/format.js";

@@ -230,10 +230,12 @@ export function eiSeries(group: GroupSeries): (number | null)[] {
  * volumes rather than on ties answered within the same week, which is too sparse to chart week by week.
  */
 export function reciprocitySeries(pair: PairSeries): (number | null)[] {
-  return Array.from(pair.interactions, (total, p) =>
-    total > 0 ? (2 * Math.min(pair.forward[p], pair.backward[p])) / total : null,
-  );
+  return Array.from(pair.interactions, (total, p) => reciprocityOf(total, pair.forward[p], pair.backward[p]));
 }
+
+/** One period's reciprocity: twice the smaller direction's contact over the total; null without contact. */
+export const reciprocityOf = (total: number, forward: number, backward: number): number | null =>
+  total > 0 ? (2 * Math.min(forward, backward)) / total : null;
 
 /**
  * How concentrated a fall in contact is: the share of the gross loss (per-period rate before minus after, summed

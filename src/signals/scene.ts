@@ -6,55 +6,37 @@ import type { Dataset } from "../model/types.js";
 import type { SurveySection } from "../result/survey.js";
 import type { Series, Signal } from "../result/signals.js";
 import type { XmrSettings } from "../result/spc.js";
-import { alwaysPublished, chartSeries, needsChart, type ChartedSeries, type SeriesSpec } from "./chart.js";
+import {
+  alwaysPublished,
+  chartSeries,
+  needsChart,
+  valuesMayMatter,
+  type ChartedSeries,
+  type SeriesSpec,
+} from "./chart.js";
 import { deliverySeries } from "./delivery.js";
 import { pairActivity, type PairActivity } from "./pair-activity.js";
-import type { PairSeries } from "./pair-series.js";
 import { currentConcern, meanOver, RECENT } from "./episodes.js";
 import {
   boundarySeries,
   eiSeries,
   groupIndex,
-  reciprocitySeries,
   tieContact,
   type BoundarySeries,
   type TieContact,
   type Windows,
 } from "./relational.js";
 import { labelAt, wholePositions, type Timeline } from "./timeline.js";
+import { chartPairs, type ChartedPair, type Charter } from "./scene-pairs.js";
 
-/** A pair of groups is charted when it averages at least this many interactions per period in the baseline. */
-const MIN_PAIR_VOLUME = 5;
 /** Relational series fix their limits on the first half of the timeline, and at least this many points. */
 const MIN_BASELINE = 12;
-
-export interface PairContext {
-  attribute: string;
-  groups: [string, string];
-  timeline: Timeline;
-  baselinePoints: number;
-  windows: Windows;
-}
 
 export interface GroupContext {
   attribute: string;
   group: string;
   timeline: Timeline;
   baselinePoints: number;
-}
-
-/**
- * A pair of reportable groups with enough contact to chart, and its charts that show a current concern (what the
- * pair detectors read first: a chart without one raises nothing). The others are judged and counted, not kept: the
- * team boundary of the 10⁸-event XL system charts ~640,000 series of ~12 KB each, which ran V8 out of heap.
- */
-export interface ChartedPair {
-  pair: PairSeries;
-  context: PairContext;
-  /** Null when its chart shows no current concern. */
-  interactions: ChartedSeries | null;
-  /** Null when ties are undirected (answering cannot be told from asking), or its chart shows no current concern. */
-  reciprocity: ChartedSeries | null;
 }
 
 /** A reportable group, its E-I chart (null without a current concern) and the connected people gone silent. */
@@ -127,13 +109,20 @@ export function buildScene(
   const notes: string[] = [];
   const series: Series[] = [];
   let seriesCharted = 0;
+  const annotations = data.annotations ?? [];
   const chart = (spec: SeriesSpec): ChartedSeries | null => {
     seriesCharted++;
-    if (!needsChart(spec, timeline!, data.annotations ?? [], settings, data.boundaries[0])) return null; // neither published nor read
-    const charted = chartSeries(spec, timeline!, data.annotations ?? [], settings);
+    if (!needsChart(spec, timeline!, annotations, settings, data.boundaries[0])) return null; // neither published nor read
+    const charted = chartSeries(spec, timeline!, annotations, settings);
     if (alwaysPublished(charted.series, data.boundaries[0]) || currentConcern(charted.chart) !== null)
       series.push(charted.series);
     return charted;
+  };
+  const charter: Charter = {
+    chart,
+    screens: (attribute) => attribute !== data.boundaries[0] && annotations.length === 0,
+    mayMatter: (values, baselinePoints) => valuesMayMatter(values, "higher", baselinePoints, timeline!, settings),
+    counted: (n) => void (seriesCharted += n),
   };
   let relational: RelationalScene | null = null;
   let delivery: SignalScene["delivery"] = [];
@@ -142,7 +131,7 @@ export function buildScene(
       notes.push(`${labelAt(timeline, 0)} is a partial period: shown, left out of limits and rules`);
     if (timeline.partialLast)
       notes.push(`${labelAt(timeline, timeline.length - 1)} is a partial period: shown, left out of limits and rules`);
-    if (data.interactions?.timestamped && data.people) relational = chartRelational(data, timeline, chart, notes);
+    if (data.interactions?.timestamped && data.people) relational = chartRelational(data, timeline, charter, notes);
     else if (data.interactions && !data.interactions.timestamped)
       notes.push("interactions have no timestamps: no relational series over time");
     delivery = deliverySeries(data, timeline, chart, notes);
@@ -164,12 +153,7 @@ export function buildScene(
   };
 }
 
-function chartRelational(
-  data: Dataset,
-  timeline: Timeline,
-  chart: (spec: SeriesSpec) => ChartedSeries | null,
-  notes: string[],
-): RelationalScene {
+function chartRelational(data: Dataset, timeline: Timeline, charter: Charter, notes: string[]): RelationalScene {
   const baselinePoints = relationalBaseline(timeline.length);
   const windows: Windows = {
     baseline: baselinePoints,
@@ -189,8 +173,8 @@ function chartRelational(
     const scene = { timeline, baselinePoints, windows };
     boundaries.push({
       series: boundary,
-      ...chartPairs(data, boundary, scene, chart),
-      groups: chartGroups(data, boundary, scene, chart),
+      ...chartPairs(data, boundary, scene, charter),
+      groups: chartGroups(data, boundary, scene, charter.chart),
     });
   }
   return {
@@ -204,54 +188,6 @@ function chartRelational(
 }
 
 type Frame = Pick<RelationalScene, "timeline" | "baselinePoints" | "windows">;
-
-function chartPairs(
-  data: Dataset,
-  boundary: BoundarySeries,
-  { timeline, baselinePoints, windows }: Frame,
-  chart: (spec: SeriesSpec) => ChartedSeries | null,
-): Pick<ChartedBoundary, "pairs" | "pairsCharted"> {
-  const { index } = boundary;
-  const attribute = index.attribute;
-  const charted: ChartedPair[] = [];
-  let pairsCharted = 0;
-  const table = boundary.pairs;
-  for (const k of table.ordered(index.names.length)) {
-    if (!index.reportable[table.a[k]] || !index.reportable[table.b[k]]) continue;
-    if ((table.meanInteractions(k, 0, baselinePoints) ?? 0) < MIN_PAIR_VOLUME) continue;
-    const pair = table.series(k);
-    const groups: [string, string] = [index.names[pair.a], index.names[pair.b]];
-    const base = { subject: { attribute, groups: [...groups] }, label: `${groups[0]} ↔ ${groups[1]}`, baselinePoints };
-    const source = { kind: "pair", attribute, groups } as const;
-    const higher = "higher" as const;
-    const interactions = chart({
-      ...base,
-      source: { ...source, measure: "interactions" },
-      direction: higher,
-      values: Array.from(pair.interactions),
-    });
-    chart({
-      ...base,
-      source: { ...source, measure: "active ties" },
-      direction: higher,
-      values: Array.from(pair.activeTies),
-    });
-    const reciprocity = data.undirected
-      ? null
-      : chart({
-          ...base,
-          source: { ...source, measure: "reciprocity" },
-          direction: higher,
-          values: reciprocitySeries(pair),
-        });
-    pairsCharted++;
-    const concerning = (c: ChartedSeries | null) => (c && currentConcern(c.chart) !== null ? c : null);
-    if (!concerning(interactions) && !concerning(reciprocity)) continue;
-    const context = { attribute, groups, timeline, baselinePoints, windows };
-    charted.push({ pair, context, interactions: concerning(interactions), reciprocity: concerning(reciprocity) });
-  }
-  return { pairs: charted, pairsCharted };
-}
 
 function chartGroups(
   data: Dataset,

@@ -7,19 +7,57 @@ import type { XmrInput, XmrSettings } from "../../result/spc.js";
 // The bits of a point's rules and sides are judge()'s own.
 import { BEYOND_LIMITS, HIGH, LOW, MDC_SETTINGS, SHIFT, SIGMA_FACTOR, TREND, TWO_SIGMA } from "./xmr.js";
 
+/** A series to screen: XmrInput's fields, its values in any array (a typed array's NaN is a gap, as null). */
+export type ScreenInput = Omit<XmrInput, "values"> & { values: ArrayLike<number | null> };
+
+/**
+ * The screen's working arrays, reused from call to call: the team boundary of the 10⁸-event XL system screens
+ * ~640,000 series, and six fresh typed arrays each (backing stores the garbage collector must find and free) were a
+ * large part of the signals phase. The screen is synchronous and never re-entered, so one set serves every call.
+ */
+const scratch = {
+  excluded: new Uint8Array(64),
+  values: new Float64Array(64),
+  high: new Uint8Array(64),
+  low: new Uint8Array(64),
+  ofMean: new Uint8Array(64),
+  ofLimits: new Uint8Array(64),
+};
+
+/** Grows the working arrays to hold n points (never shrinks them). */
+function room(n: number): void {
+  if (scratch.values.length >= n) return;
+  const size = Math.max(n, scratch.values.length * 2);
+  scratch.excluded = new Uint8Array(size);
+  scratch.values = new Float64Array(size);
+  scratch.high = new Uint8Array(size);
+  scratch.low = new Uint8Array(size);
+  scratch.ofMean = new Uint8Array(size);
+  scratch.ofLimits = new Uint8Array(size);
+}
+
+/** MDC_SETTINGS with the run's overrides, merged once per settings object rather than once per series. */
+const merged = new WeakMap<Partial<XmrSettings>, XmrSettings>();
+function optionsOf(settings: Partial<XmrSettings>): XmrSettings {
+  let options = merged.get(settings);
+  if (!options) merged.set(settings, (options = { ...MDC_SETTINGS, ...settings }));
+  return options;
+}
+
 /**
  * True when the chart of `input` shows a concern among its last `recent` usable points, or its last 2 × runLength
  * usable points are all flagged by the shift rule on one side of the mean (a suggested rebase). Recalculations and
  * screened moving ranges are left to the full chart (true): the scene never screens such a series.
  */
-export function mayMatter(input: XmrInput, settings: Partial<XmrSettings>, recent: number): boolean {
-  const options: XmrSettings = { ...MDC_SETTINGS, ...settings };
+export function mayMatter(input: ScreenInput, settings: Partial<XmrSettings>, recent: number): boolean {
+  const options = optionsOf(settings);
   const baselinePoints = input.baselinePoints;
   if (options.screenMovingRanges || (input.recalculateAt?.length ?? 0) > 0 || (baselinePoints ?? 0) < 0) return true;
   const n = input.values.length;
-  const excluded = new Uint8Array(n);
+  room(n);
+  const { excluded, values } = scratch;
+  excluded.fill(0, 0, n);
   for (const i of input.excluded ?? []) if (i >= 0 && i < n) excluded[i] = 1;
-  const values = new Float64Array(n);
   let m = 0;
   for (let i = 0; i < n; i++) {
     const v = input.values[i];
@@ -27,7 +65,7 @@ export function mayMatter(input: XmrInput, settings: Partial<XmrSettings>, recen
   }
   // A run chart has no rules, so no concern and no suggestion.
   if (m < options.minPoints) return false;
-  const flags = judged(values.subarray(0, m), Math.min(m, baselinePoints ?? m), options);
+  const flags = judged(values, m, Math.min(m, baselinePoints ?? m), options);
   const concernSide = input.direction === "lower" ? HIGH : LOW;
   const improvementSide = concernSide === HIGH ? LOW : HIGH;
   for (let k = Math.max(0, m - recent); k < m && input.direction !== "neither"; k++) {
@@ -35,7 +73,7 @@ export function mayMatter(input: XmrInput, settings: Partial<XmrSettings>, recen
     const improving = flags.bits[improvementSide - 1][k] !== 0;
     if (concerning && (!improving || options.conflict === "concern")) return true;
   }
-  return suggestsRebase(values.subarray(0, m), flags, options.runLength * 2);
+  return suggestsRebase(values, m, flags, options.runLength * 2);
 }
 
 interface Flags {
@@ -44,9 +82,8 @@ interface Flags {
   bits: [Uint8Array, Uint8Array];
 }
 
-/** The last `needed` usable points all flagged by the shift rule and on one side of the mean (chart.ts's test). */
-function suggestsRebase(values: Float64Array, { mean, bits }: Flags, needed: number): boolean {
-  const m = values.length;
+/** The last `needed` of the m usable points all flagged by the shift rule and on one side of the mean (chart.ts's test). */
+function suggestsRebase(values: Float64Array, m: number, { mean, bits }: Flags, needed: number): boolean {
   if (m < needed || mean === null) return false;
   const above = values[m - needed] > mean;
   for (let k = m - needed; k < m; k++)
@@ -54,9 +91,8 @@ function suggestsRebase(values: Float64Array, { mean, bits }: Flags, needed: num
   return true;
 }
 
-/** The single segment's limits from the first `members` points, then the four rules, as xmr.ts applies them. */
-function judged(values: Float64Array, members: number, options: XmrSettings): Flags {
-  const m = values.length;
+/** The single segment's limits from the first `members` of the m points, then the four rules, as xmr.ts applies them. */
+function judged(values: Float64Array, m: number, members: number, options: XmrSettings): Flags {
   let sum = 0;
   for (let k = 0; k < members; k++) sum += values[k];
   const mean = members > 0 ? sum / members : null;
@@ -65,10 +101,11 @@ function judged(values: Float64Array, members: number, options: XmrSettings): Fl
   const upper = members >= 2 ? mean! + SIGMA_FACTOR * (ranges / (members - 1)) : null;
   const lower = members >= 2 ? mean! - SIGMA_FACTOR * (ranges / (members - 1)) : null;
   const halfWidth = upper !== null ? (upper - mean!) * (2 / 3) : null;
-  const high = new Uint8Array(m);
-  const low = new Uint8Array(m);
-  const ofMean = new Uint8Array(m);
-  const ofLimits = new Uint8Array(m);
+  const { high, low, ofMean, ofLimits } = scratch;
+  high.fill(0, 0, m);
+  low.fill(0, 0, m);
+  ofMean.fill(0, 0, m);
+  ofLimits.fill(0, 0, m);
   const flag = (k: number, side: number, rule: number) => {
     if (side === HIGH) high[k] |= rule;
     else low[k] |= rule;

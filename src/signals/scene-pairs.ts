@@ -1,0 +1,131 @@
+// The pairs of groups of one boundary on the scene: each pair with enough contact has its interactions, active ties
+// and reciprocity charted, and the charts that show a current concern are kept for the pair detectors. A large
+// boundary's pairs are mostly quiet, so they are screened from their rows of the pair table before any spec is built.
+import type { Dataset } from "../model/types.js";
+import type { ChartedSeries, SeriesSpec } from "./chart.js";
+import { currentConcern } from "./episodes.js";
+import type { PairSeries, PairTable } from "./pair-series.js";
+import { reciprocityOf, reciprocitySeries, type BoundarySeries, type Windows } from "./relational.js";
+import type { Timeline } from "./timeline.js";
+
+/** A pair of groups is charted when it averages at least this many interactions per period in the baseline. */
+const MIN_PAIR_VOLUME = 5;
+
+export interface PairContext {
+  attribute: string;
+  groups: [string, string];
+  timeline: Timeline;
+  baselinePoints: number;
+  windows: Windows;
+}
+
+/**
+ * A pair of reportable groups with enough contact to chart, and its charts that show a current concern (what the
+ * pair detectors read first: a chart without one raises nothing). The others are judged and counted, not kept: the
+ * team boundary of the 10⁸-event XL system charts ~640,000 series of ~12 KB each, which ran V8 out of heap.
+ */
+export interface ChartedPair {
+  pair: PairSeries;
+  context: PairContext;
+  /** Null when its chart shows no current concern. */
+  interactions: ChartedSeries | null;
+  /** Null when ties are undirected (answering cannot be told from asking), or its chart shows no current concern. */
+  reciprocity: ChartedSeries | null;
+}
+
+/**
+ * How the scene charts: `chart` charts a series in full when it may be published or read (counting it either way);
+ * for a pair of groups, `screens` says when the value screen alone decides (a later boundary, no annotations), so
+ * chartPairs asks `mayMatter` of its series before building any spec and `counted` counts those it leaves out.
+ */
+export interface Charter {
+  chart: (spec: SeriesSpec) => ChartedSeries | null;
+  screens: (attribute: string) => boolean;
+  mayMatter: (values: ArrayLike<number | null>, baselinePoints: number) => boolean;
+  counted: (series: number) => void;
+}
+
+/** The run's frame every pair is charted in. */
+type PairFrame = Omit<PairContext, "attribute" | "groups">;
+
+/** The pairs with a chart to read (see ChartedPair), and how many pairs were charted (the detectors' family). */
+export function chartPairs(
+  data: Dataset,
+  boundary: BoundarySeries,
+  { timeline, baselinePoints, windows }: PairFrame,
+  charter: Charter,
+): { pairs: ChartedPair[]; pairsCharted: number } {
+  const { index } = boundary;
+  const attribute = index.attribute;
+  const charted: ChartedPair[] = [];
+  let pairsCharted = 0;
+  const table = boundary.pairs;
+  const chart = charter.chart;
+  const measures = data.undirected ? 2 : 3;
+  const screened = charter.screens(attribute);
+  for (const k of table.ordered(index.names.length)) {
+    if (!index.reportable[table.a[k]] || !index.reportable[table.b[k]]) continue;
+    if ((table.meanInteractions(k, 0, baselinePoints) ?? 0) < MIN_PAIR_VOLUME) continue;
+    // Most pairs of a large boundary are quiet: judged from their rows of the table, counted, and never given a spec.
+    if (screened && quietPair(table, k, data.undirected, baselinePoints, charter)) {
+      pairsCharted++;
+      charter.counted(measures);
+      continue;
+    }
+    const pair = table.series(k);
+    const groups: [string, string] = [index.names[pair.a], index.names[pair.b]];
+    const base = { subject: { attribute, groups: [...groups] }, label: `${groups[0]} ↔ ${groups[1]}`, baselinePoints };
+    const source = { kind: "pair", attribute, groups } as const;
+    const higher = "higher" as const;
+    const interactions = chart({
+      ...base,
+      source: { ...source, measure: "interactions" },
+      direction: higher,
+      values: Array.from(pair.interactions),
+    });
+    chart({
+      ...base,
+      source: { ...source, measure: "active ties" },
+      direction: higher,
+      values: Array.from(pair.activeTies),
+    });
+    const reciprocity = data.undirected
+      ? null
+      : chart({
+          ...base,
+          source: { ...source, measure: "reciprocity" },
+          direction: higher,
+          values: reciprocitySeries(pair),
+        });
+    pairsCharted++;
+    const concerning = (c: ChartedSeries | null) => (c && currentConcern(c.chart) !== null ? c : null);
+    if (!concerning(interactions) && !concerning(reciprocity)) continue;
+    const context = { attribute, groups, timeline, baselinePoints, windows };
+    charted.push({ pair, context, interactions: concerning(interactions), reciprocity: concerning(reciprocity) });
+  }
+  return { pairs: charted, pairsCharted };
+}
+
+/** Reciprocity of the pair being screened, NaN for a gap; grown as needed (the scene is synchronous). */
+let reciprocityRow = new Float64Array(64);
+
+/** True when none of pair k's series (interactions, active ties and, when directed, reciprocity) may matter. */
+function quietPair(
+  table: PairTable,
+  k: number,
+  undirected: boolean,
+  baselinePoints: number,
+  charter: Charter,
+): boolean {
+  const length = table.length;
+  const from = k * length;
+  const to = from + length;
+  if (charter.mayMatter(table.interactions.subarray(from, to), baselinePoints)) return false;
+  if (charter.mayMatter(table.activeTies.subarray(from, to), baselinePoints)) return false;
+  if (undirected) return true;
+  if (reciprocityRow.length < length) reciprocityRow = new Float64Array(length);
+  const row = reciprocityRow.subarray(0, length);
+  for (let p = 0; p < length; p++)
+    row[p] = reciprocityOf(table.interactions[from + p], table.forward[from + p], table.backward[from + p]) ?? NaN;
+  return !charter.mayMatter(row, baselinePoints);
+}
