@@ -2,7 +2,8 @@
 // and reciprocity charted, and the charts that show a current concern are kept for the pair detectors. A large
 // boundary's pairs are mostly quiet, so they are screened from their rows of the pair table before any spec is built.
 import type { Dataset } from "../model/types.js";
-import type { ChartedSeries, SeriesSpec } from "./chart.js";
+import type { ChartedSeries } from "./chart.js";
+import type { Charter } from "./charter.js";
 import { currentConcern } from "./episodes.js";
 import type { PairSeries, PairTable } from "./pair-series.js";
 import { reciprocityOf, reciprocitySeries, type BoundarySeries, type Windows } from "./relational.js";
@@ -31,18 +32,6 @@ export interface ChartedPair {
   interactions: ChartedSeries | null;
   /** Null when ties are undirected (answering cannot be told from asking), or its chart shows no current concern. */
   reciprocity: ChartedSeries | null;
-}
-
-/**
- * How the scene charts: `chart` charts a series in full when it may be published or read (counting it either way);
- * for a pair of groups, `screens` says when the value screen alone decides (a later boundary, no annotations), so
- * chartPairs asks `mayMatter` of its series before building any spec and `counted` counts those it leaves out.
- */
-export interface Charter {
-  chart: (spec: SeriesSpec) => ChartedSeries | null;
-  screens: (attribute: string) => boolean;
-  mayMatter: (values: ArrayLike<number | null>, baselinePoints: number) => boolean;
-  counted: (series: number) => void;
 }
 
 /** The run's frame every pair is charted in. */
@@ -109,9 +98,12 @@ export function chartPairs(
 /** Reciprocity of the pair being screened, NaN for a gap; grown as needed (the scene is synchronous). */
 let reciprocityRow = new Float64Array(64);
 
+/** The pair table's rows the screen reads. */
+type PairRows = Pick<PairTable, "length" | "interactions" | "forward" | "backward" | "activeTies">;
+
 /** True when none of pair k's series (interactions, active ties and, when directed, reciprocity) may matter. */
-function quietPair(
-  table: PairTable,
+export function quietPair(
+  table: PairRows,
   k: number,
   undirected: boolean,
   baselinePoints: number,

@@ -6,17 +6,10 @@ import type { Dataset } from "../model/types.js";
 import type { SurveySection } from "../result/survey.js";
 import type { Series, Signal } from "../result/signals.js";
 import type { XmrSettings } from "../result/spc.js";
-import {
-  alwaysPublished,
-  chartSeries,
-  needsChart,
-  valuesMayMatter,
-  type ChartedSeries,
-  type SeriesSpec,
-} from "./chart.js";
 import { deliverySeries } from "./delivery.js";
 import { pairActivity, type PairActivity } from "./pair-activity.js";
-import { currentConcern, meanOver, RECENT } from "./episodes.js";
+import { meanOver, RECENT } from "./episodes.js";
+import type { ChartedSeries } from "./chart.js";
 import {
   boundarySeries,
   eiSeries,
@@ -27,7 +20,8 @@ import {
   type Windows,
 } from "./relational.js";
 import { labelAt, wholePositions, type Timeline } from "./timeline.js";
-import { chartPairs, type ChartedPair, type Charter } from "./scene-pairs.js";
+import { chartPairs, type ChartedPair } from "./scene-pairs.js";
+import { sceneCharter, type Charter } from "./charter.js";
 
 /** Relational series fix their limits on the first half of the timeline, and at least this many points. */
 const MIN_BASELINE = 12;
@@ -107,26 +101,12 @@ export function buildScene(
   settings: Partial<XmrSettings>,
 ): SignalScene {
   const notes: string[] = [];
-  const series: Series[] = [];
+  let series: Series[] = [];
   let seriesCharted = 0;
-  const annotations = data.annotations ?? [];
-  const chart = (spec: SeriesSpec): ChartedSeries | null => {
-    seriesCharted++;
-    if (!needsChart(spec, timeline!, annotations, settings, data.boundaries[0])) return null; // neither published nor read
-    const charted = chartSeries(spec, timeline!, annotations, settings);
-    if (alwaysPublished(charted.series, data.boundaries[0]) || currentConcern(charted.chart) !== null)
-      series.push(charted.series);
-    return charted;
-  };
-  const charter: Charter = {
-    chart,
-    screens: (attribute) => attribute !== data.boundaries[0] && annotations.length === 0,
-    mayMatter: (values, baselinePoints) => valuesMayMatter(values, "higher", baselinePoints, timeline!, settings),
-    counted: (n) => void (seriesCharted += n),
-  };
   let relational: RelationalScene | null = null;
   let delivery: SignalScene["delivery"] = [];
   if (timeline) {
+    const charter = sceneCharter(data, timeline, settings);
     if (timeline.partialFirst)
       notes.push(`${labelAt(timeline, 0)} is a partial period: shown, left out of limits and rules`);
     if (timeline.partialLast)
@@ -134,7 +114,9 @@ export function buildScene(
     if (data.interactions?.timestamped && data.people) relational = chartRelational(data, timeline, charter, notes);
     else if (data.interactions && !data.interactions.timestamped)
       notes.push("interactions have no timestamps: no relational series over time");
-    delivery = deliverySeries(data, timeline, chart, notes);
+    delivery = deliverySeries(data, timeline, charter.chart, notes);
+    series = charter.series;
+    seriesCharted = charter.charted();
   }
   return {
     data,
@@ -193,7 +175,7 @@ function chartGroups(
   data: Dataset,
   boundary: BoundarySeries,
   { timeline, baselinePoints, windows }: Frame,
-  chart: (spec: SeriesSpec) => ChartedSeries | null,
+  chart: Charter["chart"],
 ): ChartedGroup[] {
   const { index } = boundary;
   const attribute = index.attribute;

@@ -1,0 +1,54 @@
+// How the scene charts its series: each in full when it may be published or read, the rest judged and counted.
+import type { Dataset } from "../model/types.js";
+import type { Series } from "../result/signals.js";
+import type { XmrSettings } from "../result/spc.js";
+import {
+  alwaysPublished,
+  chartSeries,
+  needsChart,
+  valuesMayMatter,
+  type ChartedSeries,
+  type SeriesSpec,
+} from "./chart.js";
+import { currentConcern } from "./episodes.js";
+import type { Timeline } from "./timeline.js";
+
+/**
+ * How the scene charts: `chart` charts a series in full when it may be published or read (counting it either way);
+ * for a pair of groups, `screens` says when the value screen alone decides (a later boundary, no annotations), so
+ * chartPairs asks `mayMatter` of its series before building any spec and `counted` counts those it leaves out.
+ */
+export interface Charter {
+  chart: (spec: SeriesSpec) => ChartedSeries | null;
+  screens: (attribute: string) => boolean;
+  mayMatter: (values: ArrayLike<number | null>, baselinePoints: number) => boolean;
+  counted: (series: number) => void;
+}
+
+/** The scene's Charter, with the series it kept that may be published (in charting order) and its count of charted. */
+export interface SceneCharter extends Charter {
+  series: Series[];
+  charted: () => number;
+}
+
+export function sceneCharter(data: Dataset, timeline: Timeline, settings: Partial<XmrSettings>): SceneCharter {
+  const annotations = data.annotations ?? [];
+  const firstBoundary = data.boundaries[0];
+  const series: Series[] = [];
+  let charted = 0;
+  return {
+    series,
+    charted: () => charted,
+    chart: (spec: SeriesSpec): ChartedSeries | null => {
+      charted++;
+      if (!needsChart(spec, timeline, annotations, settings, firstBoundary)) return null; // neither published nor read
+      const chart = chartSeries(spec, timeline, annotations, settings);
+      if (alwaysPublished(chart.series, firstBoundary) || currentConcern(chart.chart) !== null)
+        series.push(chart.series);
+      return chart;
+    },
+    screens: (attribute) => attribute !== firstBoundary && annotations.length === 0,
+    mayMatter: (values, baselinePoints) => valuesMayMatter(values, "higher", baselinePoints, timeline, settings),
+    counted: (n) => void (charted += n),
+  };
+}

@@ -1,0 +1,181 @@
+// The scene's screen of a later boundary's pairs of groups before any spec is built (src/signals/scene-pairs.ts):
+// a pair left out there must be one whose series the full path would have judged and dropped. chartPairs with the
+// screen is held to chartPairs with it turned off (every pair through chart(), as before the screen existed): the
+// same pairs kept with the same charts, the same counts of pairs and of series charted, and the same series kept for
+// publishing in the same order — on the demo's later boundaries, directed and undirected, under varied XmR settings.
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import type { Dataset } from "../../src/model/types.js";
+import type { XmrSettings } from "../../src/result/spc.js";
+import { sceneCharter } from "../../src/signals/charter.js";
+import { RECENT } from "../../src/signals/episodes.js";
+import type { PairTable } from "../../src/signals/pair-series.js";
+import { boundarySeries, groupIndex, tieContact, type Windows } from "../../src/signals/relational.js";
+import { relationalBaseline } from "../../src/signals/scene.js";
+import { chartPairs, quietPair } from "../../src/signals/scene-pairs.js";
+import { needsChart, type SeriesSpec } from "../../src/signals/chart.js";
+import { reciprocitySeries } from "../../src/signals/relational.js";
+import type { Timeline } from "../../src/signals/timeline.js";
+import { buildTimeline, wholePositions } from "../../src/signals/timeline.js";
+import { demoInputs } from "../helpers/demo.js";
+import { propertyRuns } from "../helpers/size.js";
+
+const RUNS = propertyRuns(16, 200);
+
+const settings: fc.Arbitrary<Partial<XmrSettings>> = fc.record(
+  {
+    minPoints: fc.integer({ min: 2, max: 15 }),
+    runLength: fc.integer({ min: 3, max: 9 }),
+    twoSigmaCountsBeyondLimits: fc.boolean(),
+    conflict: fc.constantFrom("improvement", "concern") as fc.Arbitrary<XmrSettings["conflict"]>,
+    // The screen defers to the full chart here: every pair is charted in full, and must still come out the same.
+    screenMovingRanges: fc.boolean(),
+  },
+  { requiredKeys: [] },
+);
+
+/** Cells of the pair table to empty: periods without contact, whose reciprocity is a gap (the demo's busy pairs have none). */
+const gaps = fc.array(fc.nat(), { maxLength: 300 });
+
+function silence(table: PairTable, cells: number[]): void {
+  const size = table.count * table.length;
+  for (const cell of cells)
+    for (const values of [table.interactions, table.forward, table.backward, table.activeTies]) values[cell % size] = 0;
+}
+
+describe("a later boundary's quiet pairs, screened before their specs are built", () => {
+  it("give the pairs, counts and kept series of charting every pair", async () => {
+    // Annotations make the scene chart every pair in full (an annotation may name one): the demo's are left out here
+    // so that the screen is what is tested.
+    const demo: Dataset = { ...(await demoInputs()).dataset, annotations: [] };
+    const timeline = buildTimeline(demo)!;
+    const baselinePoints = relationalBaseline(timeline.length);
+    const windows: Windows = {
+      baseline: baselinePoints,
+      recent: wholePositions(timeline, 0, timeline.length).slice(-RECENT),
+    };
+    const frame = { timeline, baselinePoints, windows };
+    const tally = { screenedOut: 0, kept: 0, charted: 0 };
+    fc.assert(
+      fc.property(settings, fc.boolean(), gaps, (xmr, undirected, silent) => {
+        const data: Dataset = { ...demo, undirected };
+        const contact = tieContact(data, timeline);
+        for (const attribute of data.boundaries.slice(1)) {
+          const index = groupIndex(data, attribute)!;
+          // One boundary for both: a pair's series view is made once and shared, as within one scene.
+          const boundary = boundarySeries(data, index, contact, timeline, windows);
+          silence(boundary.pairs, silent);
+          const plain = { ...sceneCharter(data, timeline, xmr), screens: () => false };
+          const screened = sceneCharter(data, timeline, xmr);
+          let leftOut = 0;
+          const counting = { ...screened, counted: (n: number) => (screened.counted(n), (leftOut += n)) };
+          const expected = chartPairs(data, boundary, frame, plain);
+          const actual = chartPairs(data, boundary, frame, counting);
+          expect(actual.pairsCharted).toBe(expected.pairsCharted);
+          expect(screened.charted()).toBe(plain.charted());
+          expect(actual.pairs).toEqual(expected.pairs);
+          expect(screened.series).toEqual(plain.series);
+          tally.screenedOut += leftOut;
+          tally.kept += actual.pairs.length;
+          tally.charted += plain.charted();
+        }
+      }),
+      { numRuns: RUNS },
+    );
+    // Both ways through the screen were taken: pairs left out, and pairs charted in full and kept.
+    expect(tally.screenedOut).toBeGreaterThan(0);
+    expect(tally.kept).toBeGreaterThan(0);
+    expect(tally.screenedOut).toBeLessThan(tally.charted);
+  });
+});
+
+/** Rows of a pair table: contact counts with many empty periods (a gap in reciprocity), forward + backward = total. */
+const rows = fc
+  .record({ count: fc.integer({ min: 1, max: 4 }), length: fc.integer({ min: 4, max: 40 }) })
+  .chain(({ count, length }) =>
+    fc.record({
+      length: fc.constant(length),
+      forward: fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 8 })), {
+        minLength: count * length,
+        maxLength: count * length,
+      }),
+      backward: fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 8 })), {
+        minLength: count * length,
+        maxLength: count * length,
+      }),
+      activeTies: fc.array(fc.integer({ min: 0, max: 5 }), { minLength: count * length, maxLength: count * length }),
+      partialFirst: fc.boolean(),
+      partialLast: fc.boolean(),
+      baselinePoints: fc.integer({ min: 0, max: 40 }),
+    }),
+  );
+
+describe("quietPair against needsChart of each of the pair's series", () => {
+  it("is true exactly when the full path would chart none of them", () => {
+    fc.assert(
+      fc.property(rows, settings, fc.boolean(), (r, xmr, undirected) => {
+        const table = {
+          length: r.length,
+          forward: Float64Array.from(r.forward),
+          backward: Float64Array.from(r.backward),
+          interactions: Float64Array.from(r.forward, (f, i) => f + r.backward[i]),
+          activeTies: Float64Array.from(r.activeTies),
+        };
+        const timeline: Timeline = {
+          kind: "week",
+          timeZone: "UTC",
+          first: 2_900,
+          length: r.length,
+          partialFirst: r.partialFirst,
+          partialLast: r.partialLast,
+        };
+        const charter = sceneCharter(
+          { annotations: [], boundaries: ["organisation"] } as unknown as Dataset,
+          timeline,
+          xmr,
+        );
+        for (let k = 0; k < r.forward.length / r.length; k++) {
+          const at = (values: Float64Array) => values.subarray(k * r.length, (k + 1) * r.length);
+          const pair = {
+            interactions: at(table.interactions),
+            forward: at(table.forward),
+            backward: at(table.backward),
+          };
+          const series: [SeriesSpec["source"], (number | null)[]][] = [
+            [
+              { kind: "pair", attribute: "team", groups: ["A", "B"], measure: "interactions" },
+              Array.from(pair.interactions),
+            ],
+            [
+              { kind: "pair", attribute: "team", groups: ["A", "B"], measure: "active ties" },
+              Array.from(at(table.activeTies)),
+            ],
+          ];
+          if (!undirected)
+            series.push([
+              { kind: "pair", attribute: "team", groups: ["A", "B"], measure: "reciprocity" },
+              reciprocitySeries(pair as Parameters<typeof reciprocitySeries>[0]),
+            ]);
+          const charted = series.some(([source, values]) =>
+            needsChart(
+              {
+                source,
+                subject: { attribute: "team", groups: ["A", "B"] },
+                label: "A ↔ B",
+                direction: "higher",
+                values,
+                baselinePoints: r.baselinePoints,
+              },
+              timeline,
+              [],
+              xmr,
+              "organisation",
+            ),
+          );
+          expect(quietPair(table, k, undirected, r.baselinePoints, charter)).toBe(!charted);
+        }
+      }),
+      { numRuns: propertyRuns(400, 4_000) },
+    );
+  });
+});
