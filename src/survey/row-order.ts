@@ -10,6 +10,7 @@
 // a Map takes as one key): 55 ms of CPU for M's 12,596 rows. A field with U+0000 in it (never in a real export)
 // takes the joined keys.
 import type { SurveyData } from "../model/types.js";
+import { dictFromEntries } from "../model/dict.js";
 import { byName } from "./cells.js";
 import { selectRows } from "./select-rows.js";
 import { countingOrder } from "../util/counting-order.js";
@@ -17,7 +18,8 @@ import { countingOrder } from "../util/counting-order.js";
 const SEPARATOR = "\u0000";
 
 export function canonicalOrder(survey: SurveyData): SurveyData {
-  return selectRows(survey, canonicalRows(survey));
+  const columns = columnsOf(survey);
+  return selectRows(withSharedTexts(survey, columns), rowsInOrder(survey.rows, columns));
 }
 
 /** A column as the numbers of its distinct values (in order of first appearance) and each value's text. */
@@ -28,8 +30,30 @@ interface Coded {
 
 /** The rows in canonical order (exported for the test that holds it equal to the joined keys' order). */
 export function canonicalRows(survey: SurveyData): number[] {
-  const columns = columnsOf(survey);
-  const rows = Array.from({ length: survey.rows }, (_, r) => r);
+  return rowsInOrder(survey.rows, columnsOf(survey));
+}
+
+/**
+ * The survey with each wave and group value one string per distinct text (the one its column's coding kept), not
+ * one per row as read. Maps keyed by group (every scale's groups, the plan's cells, the RC matrix) then find a key by
+ * identity instead of comparing its characters: grouping M's waves by their groups took ~8 times as long before.
+ */
+function withSharedTexts(survey: SurveyData, columns: readonly Coded[]): SurveyData {
+  // A missing value is coded as "" (for the order) and stays missing.
+  const shared = (values: readonly (string | null)[], { codes, texts }: Coded) =>
+    values.map((value, r) => (value === null ? null : texts[codes[r]]));
+  const names = groupNames(survey);
+  return {
+    ...survey,
+    waves: shared(survey.waves, columns[0]),
+    groups: dictFromEntries(
+      Object.entries(survey.groups).map(([g, values]) => [g, shared(values, columns[1 + names.indexOf(g)])] as const),
+    ),
+  };
+}
+
+function rowsInOrder(count: number, columns: readonly Coded[]): number[] {
+  const rows = Array.from({ length: count }, (_, r) => r);
   if (columns.some(({ texts }) => texts.some((text) => text.includes(SEPARATOR)))) {
     const keys = rows.map((r) => columns.map(({ codes, texts }) => texts[codes[r]]).join(SEPARATOR));
     return rows.sort((a, b) => byName(keys[a], keys[b]) || a - b);
@@ -57,15 +81,15 @@ export function canonicalRows(survey: SurveyData): number[] {
 function columnsOf(survey: SurveyData): Coded[] {
   return [
     codedTexts(survey.waves),
-    ...Object.keys(survey.groups)
-      .sort(byName)
-      .map((g) => codedTexts(survey.groups[g])),
+    ...groupNames(survey).map((g) => codedTexts(survey.groups[g])),
     ...Object.keys(survey.answers)
       .sort(byName)
       .map((i) => codedNumbers(survey.answers[i])),
     codedTexts(survey.respondents),
   ];
 }
+
+const groupNames = (survey: SurveyData) => Object.keys(survey.groups).sort(byName);
 
 /** A missing text reads as "". */
 function codedTexts(column: readonly (string | null)[]): Coded {

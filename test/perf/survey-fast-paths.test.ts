@@ -7,7 +7,8 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import type { RcRating, SurveyData } from "../../src/model/types.js";
 import { RC_DIMENSIONS } from "../../src/model/coordination.js";
-import { canonicalRows } from "../../src/survey/row-order.js";
+import { canonicalOrder, canonicalRows } from "../../src/survey/row-order.js";
+import { selectRows } from "../../src/survey/select-rows.js";
 import { answerPatterns } from "../../src/survey/patterns.js";
 import { analyseCoordination, analyseWideCoordination } from "../../src/survey/coordination.js";
 import { mannWhitney } from "../../src/survey/compare.js";
@@ -71,6 +72,9 @@ describe("survey fast paths equal the plain ones", () => {
       fc.property(surveyArb, (partial) => {
         const survey = { ...partial, waveOrder: [], waveDates: {} } as SurveyData;
         expect(canonicalRows(survey)).toEqual(joinedKeyOrder(survey));
+        // The reordered survey, its waves and groups now one string per distinct text: the same values, missing ones
+        // (apart from "") included.
+        expect(canonicalOrder(survey)).toEqual(selectRows(survey, joinedKeyOrder(survey)));
       }),
       { numRuns: RUNS },
     );
