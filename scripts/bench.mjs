@@ -187,10 +187,13 @@ const stamp = started.toISOString().replace(/[:.]/g, "-");
 writeFileSync(join(benchDir, `bench-${stamp}.json`), JSON.stringify(record, null, 2) + "\n");
 writeFileSync(join(benchDir, "latest.json"), JSON.stringify(record, null, 2) + "\n");
 if (xl) process.stdout.write(`\n${xlTable(xl)}\n\n${xlTargetTable(xl)}\n`);
-process.stdout.write(`\n${table(results)}\n`);
-process.stdout.write(
-  `\nIssue 15 targets (${started.toISOString()}):\n${targetTable(targets, `${loadAtStart} → ${loadavg()}`)}\n`,
-);
+// The sizes' table and issue 15's targets only when a size ran: `--sizes XL` alone would print them empty.
+if (results.length > 0) {
+  process.stdout.write(`\n${table(results)}\n`);
+  process.stdout.write(
+    `\nIssue 15 targets (${started.toISOString()}):\n${targetTable(targets, `${loadAtStart} → ${loadavg()}`)}\n`,
+  );
+}
 process.stdout.write(`\nWrote .bench/bench-${stamp}.json (and .bench/latest.json).\n`);
 if (workers && !workers.identical) process.exitCode = 1;
 
