@@ -16,12 +16,13 @@ import type { Timeline } from "./timeline.js";
 /**
  * How the scene charts: `chart` charts a series in full when it may be published or read (counting it either way);
  * for a pair of groups, `screens` says when the value screen alone decides (a later boundary, no annotations), so
- * chartPairs asks `mayMatter` of its series before building any spec and `counted` counts those it leaves out.
+ * chartPairs asks `pairMayMatter` of its series before building any spec and `counted` counts those it leaves out.
  */
 export interface Charter {
   chart: (spec: SeriesSpec) => ChartedSeries | null;
   screens: (attribute: string) => boolean;
-  mayMatter: (values: ArrayLike<number | null>, baselinePoints: number) => boolean;
+  /** The value screen of a pair's series (all three are charted with direction "higher"). */
+  pairMayMatter: (values: ArrayLike<number | null>, baselinePoints: number) => boolean;
   counted: (series: number) => void;
 }
 
@@ -48,7 +49,7 @@ export function sceneCharter(data: Dataset, timeline: Timeline, settings: Partia
       return chart;
     },
     screens: (attribute) => attribute !== firstBoundary && annotations.length === 0,
-    mayMatter: (values, baselinePoints) => valuesMayMatter(values, "higher", baselinePoints, timeline, settings),
+    pairMayMatter: (values, baselinePoints) => valuesMayMatter(values, "higher", baselinePoints, timeline, settings),
     counted: (n) => void (charted += n),
   };
 }

@@ -8,6 +8,7 @@ import { currentConcern } from "./episodes.js";
 import type { PairSeries, PairTable } from "./pair-series.js";
 import { reciprocityOf, reciprocitySeries, type BoundarySeries, type Windows } from "./relational.js";
 import type { Timeline } from "./timeline.js";
+import { grown } from "../util/grown.js";
 
 /** A pair of groups is charted when it averages at least this many interactions per period in the baseline. */
 const MIN_PAIR_VOLUME = 5;
@@ -34,14 +35,14 @@ export interface ChartedPair {
   reciprocity: ChartedSeries | null;
 }
 
-/** The run's frame every pair is charted in. */
-type PairFrame = Omit<PairContext, "attribute" | "groups">;
+/** The run's frame every pair and group of a boundary is charted in. */
+export type SceneFrame = Omit<PairContext, "attribute" | "groups">;
 
 /** The pairs with a chart to read (see ChartedPair), and how many pairs were charted (the detectors' family). */
 export function chartPairs(
   data: Dataset,
   boundary: BoundarySeries,
-  { timeline, baselinePoints, windows }: PairFrame,
+  { timeline, baselinePoints, windows }: SceneFrame,
   charter: Charter,
 ): { pairs: ChartedPair[]; pairsCharted: number } {
   const { index } = boundary;
@@ -112,12 +113,12 @@ export function quietPair(
   const length = table.length;
   const from = k * length;
   const to = from + length;
-  if (charter.mayMatter(table.interactions.subarray(from, to), baselinePoints)) return false;
-  if (charter.mayMatter(table.activeTies.subarray(from, to), baselinePoints)) return false;
+  if (charter.pairMayMatter(table.interactions.subarray(from, to), baselinePoints)) return false;
+  if (charter.pairMayMatter(table.activeTies.subarray(from, to), baselinePoints)) return false;
   if (undirected) return true;
-  if (reciprocityRow.length < length) reciprocityRow = new Float64Array(length);
+  if (reciprocityRow.length < length) reciprocityRow = grown(reciprocityRow, length);
   const row = reciprocityRow.subarray(0, length);
   for (let p = 0; p < length; p++)
     row[p] = reciprocityOf(table.interactions[from + p], table.forward[from + p], table.backward[from + p]) ?? NaN;
-  return !charter.mayMatter(row, baselinePoints);
+  return !charter.pairMayMatter(row, baselinePoints);
 }

@@ -20,7 +20,7 @@ import {
   type Windows,
 } from "./relational.js";
 import { labelAt, wholePositions, type Timeline } from "./timeline.js";
-import { chartPairs, type ChartedPair } from "./scene-pairs.js";
+import { chartPairs, type ChartedPair, type SceneFrame } from "./scene-pairs.js";
 import { sceneCharter, type Charter } from "./charter.js";
 
 /** Relational series fix their limits on the first half of the timeline, and at least this many points. */
@@ -169,12 +169,10 @@ function chartRelational(data: Dataset, timeline: Timeline, charter: Charter, no
   };
 }
 
-type Frame = Pick<RelationalScene, "timeline" | "baselinePoints" | "windows">;
-
 function chartGroups(
   data: Dataset,
   boundary: BoundarySeries,
-  { timeline, baselinePoints, windows }: Frame,
+  { timeline, baselinePoints, windows }: SceneFrame,
   chart: Charter["chart"],
 ): ChartedGroup[] {
   const { index } = boundary;

@@ -5,7 +5,7 @@
 // publishing in the same order — on the demo's later boundaries, directed and undirected, under varied XmR settings.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import type { Dataset } from "../../src/model/types.js";
+import type { Annotation, Dataset } from "../../src/model/types.js";
 import type { XmrSettings } from "../../src/result/spc.js";
 import { sceneCharter } from "../../src/signals/charter.js";
 import { RECENT } from "../../src/signals/episodes.js";
@@ -86,6 +86,48 @@ describe("a later boundary's quiet pairs, screened before their specs are built"
     expect(tally.screenedOut).toBeGreaterThan(0);
     expect(tally.kept).toBeGreaterThan(0);
     expect(tally.screenedOut).toBeLessThan(tally.charted);
+  });
+});
+
+describe("a run with annotations", () => {
+  it("charts every pair in full: an annotation can change a chart whose values alone would be left out", async () => {
+    const demo = (await demoInputs()).dataset;
+    const timeline = buildTimeline(demo)!;
+    const baselinePoints = relationalBaseline(timeline.length);
+    const windows: Windows = {
+      baseline: baselinePoints,
+      recent: wholePositions(timeline, 0, timeline.length).slice(-RECENT),
+    };
+    // Limits fixed on the first few weeks of every pair's interactions: many charts change, some to a concern.
+    const early: Annotation = {
+      at: (timeline.first + 3) * 7 * 86_400_000,
+      target: "interactions",
+      note: "limits from the first weeks",
+      action: "baseline",
+      line: 2,
+    };
+    const data: Dataset = { ...demo, annotations: [early] };
+    const contact = tieContact(data, timeline);
+    let keptOnlyForTheAnnotation = 0;
+    for (const attribute of data.boundaries.slice(1)) {
+      const boundary = boundarySeries(data, groupIndex(data, attribute)!, contact, timeline, windows);
+      const frame = { timeline, baselinePoints, windows };
+      const plain = { ...sceneCharter(data, timeline, {}), screens: () => false };
+      const screened = sceneCharter(data, timeline, {});
+      expect(screened.screens(attribute)).toBe(false);
+      const expected = chartPairs(data, boundary, frame, plain);
+      expect(chartPairs(data, boundary, frame, screened)).toEqual(expected);
+      // Pairs kept for the annotation's sake whose values alone the screen would have left out.
+      const valuesOnly = sceneCharter({ ...data, annotations: [] }, timeline, {});
+      const table = boundary.pairs;
+      for (const { pair } of expected.pairs) {
+        const k = Array.from({ length: table.count }, (_, i) => i).find(
+          (i) => table.a[i] === pair.a && table.b[i] === pair.b,
+        )!;
+        if (quietPair(table, k, data.undirected, baselinePoints, valuesOnly)) keptOnlyForTheAnnotation++;
+      }
+    }
+    expect(keptOnlyForTheAnnotation).toBeGreaterThan(0);
   });
 });
 

@@ -46,7 +46,8 @@ const textOf = (unit: string[]) =>
   fc.option(fc.string({ unit: fc.constantFrom(...unit), maxLength: 3 }), {
     nil: null,
   });
-const answer = fc.constantFrom(NaN, 0, -0, 1, 2, 10, 2.5, -1);
+// 63, 64 and 100 sit either side of the row order's array of small whole answers (row-order.ts SMALL_ANSWERS).
+const answer = fc.constantFrom(NaN, 0, -0, 1, 2, 10, 2.5, -1, 63, 64, 100);
 
 const surveyOf = (text: fc.Arbitrary<string | null>) =>
   fc.integer({ min: 0, max: 30 }).chain((rows) =>
@@ -103,7 +104,8 @@ describe("survey fast paths equal the plain ones", () => {
     const rating = fc
       .record({
         person: fc.integer({ min: 0, max: 30 }),
-        ratedGroup: fc.constantFrom("A", "B"),
+        // C is rated but never rates: the matrix's groups are raters and rated groups both.
+        ratedGroup: fc.constantFrom("A", "B", "C"),
         dimension: fc.constantFrom(...RC_DIMENSIONS),
         score: fc.constantFrom(1, 2, 3, 4, 5, 2.5),
       })
@@ -128,6 +130,8 @@ describe("survey fast paths equal the plain ones", () => {
           expect({ n, index, sd, ci, communication, relationship, dimensions }).toEqual(expected);
         }
         expect(fast.warnings.some((w) => w.includes(`${withholding} shown`))).toBe(withholding > 0);
+        const named = new Set(ratings.flatMap((r) => [r.raterGroup, r.ratedGroup]));
+        expect(fast.groups).toEqual([...named].sort());
         if (!fast.within.suppressed) expect(fast.within.index).toBe(plain.within);
         if (!fast.between.suppressed) expect(fast.between.index).toBe(plain.between);
       }),

@@ -21,6 +21,8 @@ const value = fc.oneof(
 );
 const values = fc.oneof(
   fc.array(value, { minLength: 1, maxLength: 40 }),
+  // Longer than the screen's working arrays start (64 points), so they grow within the run.
+  fc.array(value, { minLength: 60, maxLength: 300 }),
   fc
     .array(fc.integer({ min: -2, max: 3 }), { minLength: 1, maxLength: 40 })
     .map((steps) => steps.reduce<number[]>((out, step) => [...out, (out.at(-1) ?? 0) + step], [])),
@@ -120,6 +122,34 @@ describe("the scene's XmR screen", () => {
       }),
       { numRuns: RUNS },
     );
+  });
+
+  // The screen's working arrays are shared by every call and grow with the longest series yet: a series longer than
+  // any the suite charts elsewhere, then short ones again, each against its full chart.
+  it("gives the full chart's answer after its working arrays grow, and for short series after them", () => {
+    const wave = (length: number, last: number[]) =>
+      series({
+        values: [...Array.from({ length }, (_, i) => 10 + (i % 3)), ...last],
+        direction: "higher",
+        baselinePoints: 20,
+        partialFirst: false,
+        partialLast: true,
+      });
+    const answers: boolean[] = [];
+    for (const [length, last] of [
+      [5_000, [2, 3, 2]],
+      [5_000, [11, 10, 12]],
+      [30, [2, 3, 2]],
+      [30, [11, 10, 12]],
+      [7_000, [2, 3, 2, 3]],
+    ] as [number, number[]][]) {
+      const { timeline, spec: s } = wave(length, last);
+      const needed = matters(s, timeline, [], {});
+      expect(needsChart(s, timeline, [], {}, "organisation")).toBe(needed);
+      answers.push(needed);
+    }
+    // The dip at the end is a concern and the steady end is not, at either length.
+    expect(answers).toEqual([true, false, true, false, true]);
   });
 
   // Too rare for the generator: the point beyond the limits is just before the last three, and the two-sigma point

@@ -1,11 +1,12 @@
 // A first look at an XmR chart that draws nothing: whether the full chart (xmr.ts) would show a current concern or
-// suggest a rebase. The scene keeps a later boundary's series only for one of those (scene.ts), and the team
+// suggest a rebase. The scene keeps a later boundary's series only for one of those (charter.ts), and the team
 // boundary of a 10,000-person system charts ~1,900 series of which a handful are kept: the full chart's point
 // objects and the published Series built for each of the others were most of the charting (issue 15). Typed arrays
 // over the usable points only. test/perf/xmr-screen.test.ts holds it to the full chart.
 import type { XmrInput, XmrSettings } from "../../result/spc.js";
 // The bits of a point's rules and sides are judge()'s own.
 import { BEYOND_LIMITS, HIGH, LOW, MDC_SETTINGS, SHIFT, SIGMA_FACTOR, TREND, TWO_SIGMA } from "./xmr.js";
+import { grown } from "../../util/grown.js";
 
 /** A series to screen: XmrInput's fields, its values in any array (a typed array's NaN is a gap, as null). */
 export type ScreenInput = Omit<XmrInput, "values"> & { values: ArrayLike<number | null> };
@@ -24,19 +25,21 @@ const scratch = {
   ofLimits: new Uint8Array(64),
 };
 
-/** Grows the working arrays to hold n points (never shrinks them). */
+/** Grows the working arrays to hold n points (never shrinks them; their contents need not be kept). */
 function room(n: number): void {
   if (scratch.values.length >= n) return;
-  const size = Math.max(n, scratch.values.length * 2);
-  scratch.excluded = new Uint8Array(size);
-  scratch.values = new Float64Array(size);
-  scratch.high = new Uint8Array(size);
-  scratch.low = new Uint8Array(size);
-  scratch.ofMean = new Uint8Array(size);
-  scratch.ofLimits = new Uint8Array(size);
+  scratch.excluded = grown(scratch.excluded, n);
+  scratch.values = grown(scratch.values, n);
+  scratch.high = grown(scratch.high, n);
+  scratch.low = grown(scratch.low, n);
+  scratch.ofMean = grown(scratch.ofMean, n);
+  scratch.ofLimits = grown(scratch.ofLimits, n);
 }
 
-/** MDC_SETTINGS with the run's overrides, merged once per settings object rather than once per series. */
+/**
+ * MDC_SETTINGS with the run's overrides, merged once per settings object rather than once per series. A run's
+ * settings object is never changed after it is made (the config is read once), so the merge of its first use holds.
+ */
 const merged = new WeakMap<Partial<XmrSettings>, XmrSettings>();
 function optionsOf(settings: Partial<XmrSettings>): XmrSettings {
   let options = merged.get(settings);
