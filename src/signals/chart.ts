@@ -97,22 +97,23 @@ export function needsChart(
   if (spec.timeline || (spec.recalculateAt?.length ?? 0) > 0) return true;
   const metric = seriesMetric(spec.source);
   if (annotations.some((annotation) => concerns(annotation, metric, spec.label))) return true;
-  return valuesMayMatter(spec.values, spec.direction, spec.baselinePoints, timeline, settings);
+  return valuesMayMatter(spec.values, spec.direction, spec.baselinePoints, excludedPositions(timeline), settings);
 }
 
 /**
  * needsChart's last test, on the values alone: what decides for a later boundary's series when no annotation exists
  * (no recalculation and the run's own cadence are the callers' part). The scene asks it of a pair's series before
- * building their specs, so a quiet pair costs no objects. A typed array's NaN is a gap, as null is.
+ * building their specs, so a quiet pair costs no objects; it passes the timeline's excluded positions, found once.
+ * A typed array's NaN is a gap, as null is.
  */
 export function valuesMayMatter(
   values: ArrayLike<number | null>,
   direction: Direction,
   baselinePoints: number | undefined,
-  timeline: Timeline,
+  excluded: number[],
   settings: Partial<XmrSettings>,
 ): boolean {
-  return mayMatter({ values, direction, baselinePoints, excluded: excludedPositions(timeline) }, settings, RECENT);
+  return mayMatter({ values, direction, baselinePoints, excluded }, settings, RECENT);
 }
 
 export function chartSeries(

@@ -11,7 +11,7 @@ import {
   type SeriesSpec,
 } from "./chart.js";
 import { currentConcern } from "./episodes.js";
-import type { Timeline } from "./timeline.js";
+import { excludedPositions, type Timeline } from "./timeline.js";
 
 /**
  * How the scene charts: `chart` charts a series in full when it may be published or read (counting it either way);
@@ -35,6 +35,8 @@ export interface SceneCharter extends Charter {
 export function sceneCharter(data: Dataset, timeline: Timeline, settings: Partial<XmrSettings>): SceneCharter {
   const annotations = data.annotations ?? [];
   const firstBoundary = data.boundaries[0];
+  // Once per run, not once per pair screened (~640,000 series at XL).
+  const excluded = excludedPositions(timeline);
   const series: Series[] = [];
   let charted = 0;
   return {
@@ -49,7 +51,7 @@ export function sceneCharter(data: Dataset, timeline: Timeline, settings: Partia
       return chart;
     },
     screens: (attribute) => attribute !== firstBoundary && annotations.length === 0,
-    pairMayMatter: (values, baselinePoints) => valuesMayMatter(values, "higher", baselinePoints, timeline, settings),
+    pairMayMatter: (values, baselinePoints) => valuesMayMatter(values, "higher", baselinePoints, excluded, settings),
     counted: (n) => void (charted += n),
   };
 }
