@@ -3,12 +3,13 @@
 // shorter and longer than a word (M's 26 weeks fit one word; a year of weeks or a long monthly run takes two or three).
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import type { Dataset, Tie } from "../../src/model/types.js";
+import type { Dataset } from "../../src/model/types.js";
 import { DORMANT_PERIODS, pairActivity } from "../../src/signals/pair-activity.js";
 import { tieContact, type TieContact } from "../../src/signals/relational.js";
 import { wholePositions, type Timeline } from "../../src/signals/timeline.js";
 import { PairIndex } from "../../src/util/pair-index.js";
 import { propertyRuns } from "../helpers/size.js";
+import { tieWith } from "../helpers/ties.js";
 
 const RUNS = propertyRuns(150, 1_500);
 const FIRST = 2_900;
@@ -72,19 +73,13 @@ describe("pair activity's bits equal a byte per period", () => {
           interactions: {
             ties: ties
               .filter((t) => t.from !== t.to)
-              .map((t): Tie => ({
-                from: t.from,
-                to: t.to,
-                weight: 0,
-                rows: 0,
-                first: null,
-                last: null,
-                durationMinutes: 0,
-                channels: {},
-                periods: new Map(
+              .map((t) =>
+                tieWith(
+                  t.from,
+                  t.to,
                   t.periods.map(([p, w]): [number, number] => [FIRST + p, w]).sort((x, y) => x[0] - y[0]),
                 ),
-              })),
+              ),
           },
         } as unknown as Dataset;
         const contact = tieContact(data, timeline);

@@ -13,23 +13,11 @@ import { meanOver } from "../../src/signals/episodes.js";
 import { boundarySeries, groupIndex, tieContact, type Windows } from "../../src/signals/relational.js";
 import type { Timeline } from "../../src/signals/timeline.js";
 import { propertyRuns } from "../helpers/size.js";
+import { tieWith } from "../helpers/ties.js";
 import { ENOUGH, LOOKBACK, plainBoundarySeries, plainCarriedContact } from "./reference/signals-plain.js";
 
 const RUNS = propertyRuns(150, 1_000);
 const FIRST = 2_900;
-
-/** A tie between two people with contact only in the given periods: all the signals read of it. */
-const tieWith = (from: number, to: number, periods: [number, number][]): Tie => ({
-  from,
-  to,
-  weight: 0,
-  rows: 0,
-  first: null,
-  last: null,
-  durationMinutes: 0,
-  channels: {},
-  periods: new Map(periods),
-});
 
 interface Case {
   data: Dataset;

@@ -7,6 +7,7 @@ import type { Dataset, Person, Tie } from "../../src/model/types.js";
 
 /** The product's seeded generator (mulberry32), under the name these tests use. */
 import { seededRandom as mulberry32 } from "../../src/network/random.js";
+import { tieWith } from "../helpers/ties.js";
 
 export { mulberry32 };
 
@@ -57,21 +58,7 @@ export function syntheticDataset(options: SyntheticOptions, config: Partial<Conf
     if (weight <= 0) return;
     const key = `${from}>${to}`;
     let tie = ties.get(key);
-    if (!tie)
-      ties.set(
-        key,
-        (tie = {
-          from,
-          to,
-          weight: 0,
-          rows: 0,
-          first: null,
-          last: null,
-          durationMinutes: 0,
-          channels: {},
-          periods: new Map(),
-        }),
-      );
+    if (!tie) ties.set(key, (tie = { ...tieWith(from, to), periods: new Map() }));
     const at = (periodStartDay(FIRST_WEEK + week, "week") + 1) * 86_400_000;
     tie.weight += weight;
     tie.rows += weight;
