@@ -41,7 +41,8 @@ export interface SurveyOptions {
 
 export function analyseSurvey(data: Dataset, options: SurveyOptions = {}): SurveySection | null {
   const deduplicated = data.survey && latestSubmissions(data.survey);
-  const survey = deduplicated && canonicalOrder(deduplicated.survey);
+  // The latest submissions put in canonical order: the survey's columns copied once, for both.
+  const survey = deduplicated && canonicalOrder(data.survey!, deduplicated.rows);
   const longFormRatings = data.coordination;
   if (!survey && !longFormRatings) return null;
   const k = data.config.minGroupSize;

@@ -1,11 +1,11 @@
 // One person, one response per wave. Five submissions by one respondent id must not make a group of five: within a
 // wave only the latest submission of each id counts (the last in the file — exports list submissions in the order
 // they arrived), and the others are left out and counted, never listed (an id can identify a person).
-import { selectRows } from "./select-rows.js";
 import type { SurveyData } from "../model/types.js";
 
 export interface Deduplicated {
-  survey: SurveyData;
+  /** The rows that count, ascending. */
+  rows: number[];
   /** Submissions left out because a later one by the same respondent id in the same wave counts. */
   dropped: number;
   /** What was left out, for the survey's notes (a count, never an id); null when nothing was. */
@@ -13,21 +13,29 @@ export interface Deduplicated {
 }
 
 export function latestSubmissions(survey: SurveyData): Deduplicated {
-  const latest = new Map<string, number>();
-  for (let r = 0; r < survey.rows; r++) {
+  // From the last row back, a row counts unless its id was already seen in its wave (a missing wave as ""): one
+  // lookup per row in a Set per wave, instead of a text key joining wave and id made twice per row.
+  const seenIn = new Map<string, Set<string>>();
+  const rows: number[] = [];
+  for (let r = survey.rows - 1; r >= 0; r--) {
     const id = survey.respondents[r];
-    if (id !== null) latest.set(`${survey.waves[r] ?? ""}\u0000${id}`, r);
+    if (id !== null) {
+      const wave = survey.waves[r] ?? "";
+      let seen = seenIn.get(wave);
+      if (!seen) seenIn.set(wave, (seen = new Set()));
+      if (seen.has(id)) continue;
+      seen.add(id);
+    }
+    rows.push(r);
   }
-  const keep: number[] = [];
-  for (let r = 0; r < survey.rows; r++) {
-    const id = survey.respondents[r];
-    if (id === null || latest.get(`${survey.waves[r] ?? ""}\u0000${id}`) === r) keep.push(r);
-  }
-  if (keep.length === survey.rows) return { survey, dropped: 0, note: null };
-  const dropped = survey.rows - keep.length;
+  rows.reverse();
+  const dropped = survey.rows - rows.length;
   return {
-    survey: selectRows(survey, keep),
+    rows,
     dropped,
-    note: `${dropped} earlier submission${dropped === 1 ? "" : "s"} by respondents who answered again in the same wave left out: only the latest counts`,
+    note:
+      dropped === 0
+        ? null
+        : `${dropped} earlier submission${dropped === 1 ? "" : "s"} by respondents who answered again in the same wave left out: only the latest counts`,
   };
 }

@@ -3,12 +3,13 @@
 //
 // The order is that of each row's fields joined by U+0000 (wave, group columns and items by name, respondent) and
 // compared as text. Since U+0000 is the smallest code unit, that is the fields compared one after another, as long
-// as no field contains U+0000 itself: then each field is replaced by the rank of its text among the column's
-// distinct texts, and rows are ordered rank by rank by a stable counting sort per column, last column first. So no
-// key is built per row (that took 0.2 s for 12,600 rows of 60 fields), no two rows are compared, and no answer is
-// turned into text but the column's distinct values (distinct numbers have distinct texts, but for 0 and −0, which
-// a Map takes as one key): 55 ms of CPU for M's 12,596 rows. A field with U+0000 in it (never in a real export)
-// takes the joined keys.
+// as no field contains U+0000 itself: then rows are sorted by the first field, and only rows still tied are sorted
+// by the next one, and so on until no two rows are tied (at M after the groups and a few items, not the ~50 items
+// and the respondent a pass over every row per field took). Within a field, rows are ordered by the rank of their
+// text among the tied rows' distinct texts (a stable counting sort), so no key is built per row, no two rows are
+// compared, and no answer is turned into text but the distinct values (distinct numbers have distinct texts, but
+// for 0 and −0, which a Map takes as one key). A field with U+0000 in it (never in a real export) takes the joined
+// keys.
 import type { SurveyData } from "../model/types.js";
 import { dictFromEntries } from "../model/dict.js";
 import { byName } from "./cells.js";
@@ -17,9 +18,10 @@ import { countingOrder } from "../util/counting-order.js";
 
 const SEPARATOR = "\u0000";
 
-export function canonicalOrder(survey: SurveyData): SurveyData {
-  const columns = columnsOf(survey);
-  return selectRows(withSharedTexts(survey, columns), rowsInOrder(survey.rows, columns));
+/** The survey's rows (all, or those given, in ascending order) in canonical order. */
+export function canonicalOrder(survey: SurveyData, rows: readonly number[] = allRows(survey.rows)): SurveyData {
+  const shared = sharedColumns(survey);
+  return selectRows(withSharedTexts(survey, shared), rowsInOrder(survey, rows, shared));
 }
 
 /** A column as the numbers of its distinct values (in order of first appearance) and each value's text. */
@@ -28,9 +30,24 @@ interface Coded {
   texts: string[];
 }
 
+/** Wave and group columns (by name) coded over every row: the order reads them, the reordered survey shares their texts. */
+interface SharedColumns {
+  waves: Coded;
+  groups: Map<string, Coded>;
+}
+
 /** The rows in canonical order (exported for the test that holds it equal to the joined keys' order). */
 export function canonicalRows(survey: SurveyData): number[] {
-  return rowsInOrder(survey.rows, columnsOf(survey));
+  return rowsInOrder(survey, allRows(survey.rows), sharedColumns(survey));
+}
+
+const allRows = (count: number) => Array.from({ length: count }, (_, r) => r);
+
+function sharedColumns(survey: SurveyData): SharedColumns {
+  return {
+    waves: codedTexts(survey.waves),
+    groups: new Map(groupNames(survey).map((g) => [g, codedTexts(survey.groups[g])])),
+  };
 }
 
 /**
@@ -38,68 +55,125 @@ export function canonicalRows(survey: SurveyData): number[] {
  * one per row as read. Maps keyed by group (every scale's groups, the plan's cells, the RC matrix) then find a key by
  * identity instead of comparing its characters: grouping M's waves by their groups took ~8 times as long before.
  */
-function withSharedTexts(survey: SurveyData, columns: readonly Coded[]): SurveyData {
+function withSharedTexts(survey: SurveyData, shared: SharedColumns): SurveyData {
   // A missing value is coded as "" (for the order) and stays missing.
-  const shared = (values: readonly (string | null)[], { codes, texts }: Coded) =>
+  const sharedTexts = (values: readonly (string | null)[], { codes, texts }: Coded) =>
     values.map((value, r) => (value === null ? null : texts[codes[r]]));
-  const names = groupNames(survey);
   return {
     ...survey,
-    waves: shared(survey.waves, columns[0]),
+    waves: sharedTexts(survey.waves, shared.waves),
     groups: dictFromEntries(
-      Object.entries(survey.groups).map(([g, values]) => [g, shared(values, columns[1 + names.indexOf(g)])] as const),
+      Object.entries(survey.groups).map(([g, values]) => [g, sharedTexts(values, shared.groups.get(g)!)] as const),
     ),
   };
 }
 
-function rowsInOrder(count: number, columns: readonly Coded[]): number[] {
-  const rows = Array.from({ length: count }, (_, r) => r);
-  if (columns.some(({ texts }) => texts.some((text) => text.includes(SEPARATOR)))) {
-    const keys = rows.map((r) => columns.map(({ codes, texts }) => texts[codes[r]]).join(SEPARATOR));
-    return rows.sort((a, b) => byName(keys[a], keys[b]) || a - b);
-  }
-  // Least significant column first, each pass a stable counting sort of the ranks: the result is ordered by the
-  // first column, then the second, … and, where all are equal, by row number (the order the first pass started from).
-  let order: Int32Array = Int32Array.from(rows);
-  for (let f = columns.length - 1; f >= 0; f--) {
-    const { codes, texts } = columns[f];
-    const rankOfCode = new Int32Array(texts.length);
-    texts
-      .map((_, code) => code)
-      .sort((a, b) => byName(texts[a], texts[b]))
-      .forEach((code, rank) => (rankOfCode[code] = rank));
-    order = countingOrder(
-      order,
-      codes.map((code) => rankOfCode[code]),
-      texts.length,
-    );
+/** A field of the key: its values' codes and texts for some rows (codes[i] is that of rows[i]). */
+type Field = (rows: Int32Array) => Coded;
+
+function rowsInOrder(survey: SurveyData, rows: readonly number[], shared: SharedColumns): number[] {
+  if (hasSeparator(survey, shared)) return joinedKeyOrder(survey, rows);
+  const order = Int32Array.from(rows);
+  // Positions in `order` of rows tied with a neighbour in every field so far, ascending, and each one's run of tied
+  // rows: runs are numbered in order and each fills consecutive positions.
+  let tied = identity(rows.length);
+  let runOf = new Int32Array(rows.length);
+  let runs = 1;
+  for (const field of fieldsOf(survey, shared)) {
+    if (tied.length === 0) break;
+    const tiedRows = tied.map((p) => order[p]);
+    const { codes, texts } = field(tiedRows);
+    const rank = ranksOf(codes, texts);
+    // Stable by run, then by rank within a run: each run's rows stay in its positions, sorted by this field.
+    const sorted = countingOrder(countingOrder(identity(tied.length), rank, texts.length), runOf, runs);
+    const nextTied: number[] = [];
+    const nextRunOf: number[] = [];
+    runs = 0;
+    for (let i = 0; i < sorted.length; i++) {
+      order[tied[i]] = tiedRows[sorted[i]];
+      const j = i + 1;
+      const tiedWithNext = j < sorted.length && sameKey(sorted[i], sorted[j], runOf, rank);
+      const tiedWithLast = i > 0 && sameKey(sorted[i - 1], sorted[i], runOf, rank);
+      if (!tiedWithNext && !tiedWithLast) continue;
+      if (!tiedWithLast) runs++;
+      nextTied.push(tied[i]);
+      nextRunOf.push(runs - 1);
+    }
+    tied = Int32Array.from(nextTied);
+    runOf = Int32Array.from(nextRunOf);
   }
   return Array.from(order);
 }
 
-/** Each column coded, in key order: wave, group columns by name, items by name, respondent. */
-function columnsOf(survey: SurveyData): Coded[] {
-  return [
-    codedTexts(survey.waves),
-    ...groupNames(survey).map((g) => codedTexts(survey.groups[g])),
-    ...Object.keys(survey.answers)
-      .sort(byName)
-      .map((i) => codedNumbers(survey.answers[i])),
-    codedTexts(survey.respondents),
-  ];
+function identity(count: number): Int32Array {
+  const numbers = new Int32Array(count);
+  for (let i = 0; i < count; i++) numbers[i] = i;
+  return numbers;
+}
+
+const sameKey = (a: number, b: number, runOf: Int32Array, rank: Int32Array) =>
+  runOf[a] === runOf[b] && rank[a] === rank[b];
+
+/** Each code's rank among the texts (byName), per entry. */
+function ranksOf(codes: Int32Array, texts: readonly string[]): Int32Array {
+  const rankOfCode = new Int32Array(texts.length);
+  texts
+    .map((_, code) => code)
+    .sort((a, b) => byName(texts[a], texts[b]))
+    .forEach((code, rank) => (rankOfCode[code] = rank));
+  return codes.map((code) => rankOfCode[code]);
+}
+
+/** The key's fields in order: wave, group columns by name, items by name, respondent. */
+function* fieldsOf(survey: SurveyData, shared: SharedColumns): Generator<Field> {
+  yield (rows) => picked(shared.waves, rows);
+  for (const g of groupNames(survey)) yield (rows) => picked(shared.groups.get(g)!, rows);
+  for (const i of Object.keys(survey.answers).sort(byName)) yield (rows) => codedNumbers(survey.answers[i], rows);
+  yield (rows) => codedTexts(survey.respondents, rows);
+}
+
+/** A coded column narrowed to some rows (its texts, some perhaps unused, kept: only their order is read). */
+const picked = ({ codes, texts }: Coded, rows: Int32Array): Coded => ({ codes: rows.map((r) => codes[r]), texts });
+
+/** Whether a text field holds U+0000 (the answers' texts are numbers'). */
+function hasSeparator(survey: SurveyData, shared: SharedColumns): boolean {
+  const inTexts = ({ texts }: Coded) => texts.some((text) => text.includes(SEPARATOR));
+  return (
+    inTexts(shared.waves) ||
+    [...shared.groups.values()].some(inTexts) ||
+    survey.respondents.some((id) => id !== null && id.includes(SEPARATOR))
+  );
+}
+
+/** The plain order: each row's fields joined by U+0000 and compared as text, ties by row. */
+function joinedKeyOrder(survey: SurveyData, rows: readonly number[]): number[] {
+  const groups = groupNames(survey).map((g) => survey.groups[g]);
+  const items = Object.keys(survey.answers)
+    .sort(byName)
+    .map((i) => survey.answers[i]);
+  const keyOf = (r: number) =>
+    [
+      survey.waves[r] ?? "",
+      ...groups.map((values) => values[r] ?? ""),
+      ...items.map((answers) => String(answers[r])),
+      survey.respondents[r] ?? "",
+    ].join(SEPARATOR);
+  const keys = new Map(rows.map((r) => [r, keyOf(r)]));
+  return [...rows].sort((a, b) => byName(keys.get(a)!, keys.get(b)!) || a - b);
 }
 
 const groupNames = (survey: SurveyData) => Object.keys(survey.groups).sort(byName);
 
 /** A missing text reads as "". */
-function codedTexts(column: readonly (string | null)[]): Coded {
+function codedTexts(column: readonly (string | null)[], rows?: Int32Array): Coded {
   const seen = new Map<string, number>();
-  const codes = new Int32Array(column.length);
-  for (let r = 0; r < column.length; r++) {
-    const text = column[r] ?? "";
+  const count = rows ? rows.length : column.length;
+  const codes = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
+    const text = column[rows ? rows[i] : i] ?? "";
     let code = seen.get(text);
     if (code === undefined) seen.set(text, (code = seen.size));
-    codes[r] = code;
+    codes[i] = code;
   }
   return { codes, texts: [...seen.keys()] };
 }
@@ -107,15 +181,15 @@ function codedTexts(column: readonly (string | null)[]): Coded {
 /** Answers below this whole number are coded through an array indexed by the answer instead of a Map. */
 const SMALL_ANSWERS = 64;
 
-function codedNumbers(column: Float64Array): Coded {
+function codedNumbers(column: Float64Array, rows: Int32Array): Coded {
   // Answers are nearly all small whole numbers (a Map lookup per answer was a third of the row order's time). Both
   // ways number the values by first appearance, as one Map did; −0 is 0 in both, as a Map key and as an index.
   const codeOfSmall = new Int32Array(SMALL_ANSWERS).fill(-1);
   const seen = new Map<number, number>();
   const values: number[] = [];
-  const codes = new Int32Array(column.length);
-  for (let r = 0; r < column.length; r++) {
-    const x = column[r];
+  const codes = new Int32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const x = column[rows[i]];
     let code: number | undefined;
     if (x >= 0 && x < SMALL_ANSWERS && Number.isInteger(x)) {
       code = codeOfSmall[x];
@@ -124,7 +198,7 @@ function codedNumbers(column: Float64Array): Coded {
       code = seen.get(x);
       if (code === undefined) seen.set(x, (code = values.push(x) - 1));
     }
-    codes[r] = code;
+    codes[i] = code;
   }
   return { codes, texts: values.map(String) };
 }

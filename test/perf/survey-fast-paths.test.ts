@@ -9,6 +9,7 @@ import type { RcRating, SurveyData } from "../../src/model/types.js";
 import { RC_DIMENSIONS } from "../../src/model/coordination.js";
 import { canonicalOrder, canonicalRows } from "../../src/survey/row-order.js";
 import { selectRows } from "../../src/survey/select-rows.js";
+import { latestSubmissions } from "../../src/survey/duplicates.js";
 import { answerPatterns } from "../../src/survey/patterns.js";
 import { analyseCoordination, analyseWideCoordination } from "../../src/survey/coordination.js";
 import { mannWhitney } from "../../src/survey/compare.js";
@@ -79,6 +80,30 @@ describe("survey fast paths equal the plain ones", () => {
       }),
       { numRuns: RUNS },
     );
+  });
+
+  // The latest submissions were a survey of their own (a copy of every column) put in canonical order; now their rows
+  // are ordered within the survey as read, found from the last row back. Held to a key per (wave, id) pair (the text
+  // key joining them with U+0000 took wave "\u0000" with id "" for no wave with id "\u0000"; now they are apart).
+  it("the latest submissions in canonical order equal the deduplicated survey put in order", () => {
+    let dropped = 0;
+    fc.assert(
+      fc.property(surveyArb, (partial) => {
+        const survey = { ...partial, waveOrder: [], waveDates: {} } as SurveyData;
+        const latest = new Map<string, number>();
+        const key = (r: number) => JSON.stringify([survey.waves[r] ?? "", survey.respondents[r]]);
+        survey.respondents.forEach((id, r) => id !== null && latest.set(key(r), r));
+        const kept = survey.respondents.flatMap((id, r) => (id === null || latest.get(key(r)) === r ? [r] : []));
+        const deduplicated = latestSubmissions(survey);
+        expect(deduplicated.rows).toEqual(kept);
+        expect(deduplicated.dropped).toBe(survey.rows - kept.length);
+        dropped += deduplicated.dropped;
+        const plain = selectRows(survey, kept);
+        expect(canonicalOrder(survey, deduplicated.rows)).toEqual(selectRows(plain, joinedKeyOrder(plain)));
+      }),
+      { numRuns: RUNS },
+    );
+    expect(dropped).toBeGreaterThan(0);
   });
 
   it("answer patterns by bit mask equal text keys, up to 30 items and beyond", () => {
