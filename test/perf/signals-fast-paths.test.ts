@@ -15,6 +15,7 @@ import type { Timeline } from "../../src/signals/timeline.js";
 import { propertyRuns } from "../helpers/size.js";
 import { tieWith } from "../helpers/ties.js";
 import { ENOUGH, LOOKBACK, plainBoundarySeries, plainCarriedContact } from "./reference/signals-plain.js";
+import { expectDeepEqual } from "../helpers/deep-equal.js";
 
 const RUNS = propertyRuns(150, 1_000);
 const FIRST = 2_900;
@@ -114,22 +115,46 @@ function checkBoundarySeries({ data, timeline, windows }: Case): void {
   expect(Array.from(fast.pairs.ordered(groups), (k) => [fast.pairs.a[k], fast.pairs.b[k]])).toEqual(
     sorted.map((p) => [p.a, p.b]),
   );
+  // Every pair's sums, people and means, compared in one assertion: an expect() per pair and measure was most of
+  // this file's assertion CPU.
+  const spans = [
+    [0, windows.baseline],
+    [timeline.length - 4, timeline.length + 3],
+    [-2, 3],
+    [5, 2],
+  ];
+  const actual = [];
+  const expected = [];
   for (const k of fast.pairs.ordered(groups)) {
     const want = plain.pairs.get(`${fast.pairs.a[k]},${fast.pairs.b[k]}`)!;
     const got = fast.pairs.find(want.b, want.a, groups)!;
-    expect(got).toBe(fast.pairs.series(k));
-    for (const measure of ["interactions", "forward", "backward", "activeTies"] as const)
-      expect(Array.from(got[measure])).toEqual(Array.from(want[measure]));
-    expect([...got.people().entries()]).toEqual([...want.people.entries()]);
-    for (const [from, to] of [
-      [0, windows.baseline],
-      [timeline.length - 4, timeline.length + 3],
-      [-2, 3],
-      [5, 2],
-    ])
-      expect(fast.pairs.meanInteractions(k, from, to)).toBe(meanOver(want.interactions, from, to));
+    const pair = `${want.a},${want.b}`;
+    actual.push({
+      pair,
+      found: got === fast.pairs.series(k),
+      ...sums(got),
+      people: [...got.people().entries()],
+      means: spans.map(([from, to]) => fast.pairs.meanInteractions(k, from, to)),
+    });
+    expected.push({
+      pair,
+      found: true,
+      ...sums(want),
+      people: [...want.people.entries()],
+      means: spans.map(([from, to]) => meanOver(want.interactions, from, to)),
+    });
   }
+  expectDeepEqual(actual, expected, "pairs");
 }
+
+type Sums = Record<"interactions" | "forward" | "backward" | "activeTies", ArrayLike<number>>;
+/** A pair's measures as plain arrays, whichever array type holds them. */
+const sums = (series: Sums) => ({
+  interactions: Array.from(series.interactions),
+  forward: Array.from(series.forward),
+  backward: Array.from(series.backward),
+  activeTies: Array.from(series.activeTies),
+});
 
 function checkCarriedContact({ data, timeline, leaverDraws }: Case): void {
   const index = groupIndex(data, "team");
@@ -152,8 +177,13 @@ function checkCarriedContact({ data, timeline, leaverDraws }: Case): void {
   expect([...fast.carried]).toEqual([...plain.carried]);
   const entries = (partners: Map<string, Map<number, number>>) => [...partners].map(([key, m]) => [key, [...m]]);
   expect(entries(fast.partners)).toEqual(entries(plain.partners));
-  for (const leaver of leavers.keys())
-    for (let g = 0; g < index.names.length; g++) expect(fast.remaining(leaver, g)).toBe(plain.remaining(leaver, g));
+  const remaining = (of: (leaver: number, group: number) => unknown) =>
+    [...leavers.keys()].map((leaver) => index.names.map((_, g) => of(leaver, g)));
+  expectDeepEqual(
+    remaining((leaver, g) => fast.remaining(leaver, g)),
+    remaining((leaver, g) => plain.remaining(leaver, g)),
+    "remaining",
+  );
 }
 
 /** The same ties with their periods as the loaders give them: views of one pair of shared arrays. */
@@ -176,7 +206,7 @@ describe("signals fast paths equal the plain ones", () => {
   it("tie contact read from the loaders' shared period arrays equals reading each tie's Map", () => {
     fc.assert(
       fc.property(system(false), ({ data, timeline }) => {
-        expect(tieContact(withSharedPeriods(data), timeline)).toEqual(tieContact(data, timeline));
+        expectDeepEqual(tieContact(withSharedPeriods(data), timeline), tieContact(data, timeline), "tie contact");
       }),
       { numRuns: RUNS },
     );
