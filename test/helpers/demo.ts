@@ -2,14 +2,14 @@
 // of the demo is seconds of CPU, and the suite used to run it some thirty times).
 // - Formats with a golden copy (test/golden/outputs/demo.*, the HTML report among them) are read from it:
 //   golden.test.ts proves, in the same run, that the copy is byte for byte what the CLI prints for those arguments.
-// - The slide deck, the loaded inputs and the Report are computed once per test worker (vitest.config.ts:
-//   isolate: false, so a worker's files share this module); the files that use them only read.
+// - The slide deck, the loaded inputs and the Report (analysed from those inputs) are computed once per test worker
+//   (vitest.config.ts: isolate: false, so a worker's files share this module); the files that use them only read.
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect } from "vitest";
 import { loadInputs } from "../../src/load/inputs.js";
-import { audit } from "../../src/pipeline/audit.js";
+import { analyse } from "../../src/pipeline/audit.js";
 import { ROOT, runInProcess, type CliResult } from "./cli.js";
 
 export const DEMO = join(ROOT, "fixtures/demo");
@@ -63,5 +63,8 @@ export const demoDeck = once(async () => {
 /** The demo's inputs as loadInputs reads fixtures/demo (shared: read it, never change it). */
 export const demoInputs = once(() => loadInputs({ dir: DEMO, files: {} }));
 
-/** The demo's Report as audit() makes it, with --generated-at DEMO_AT (shared: read it, never change it). */
-export const demoReport = once(() => audit({ dir: DEMO, files: {}, generatedAt: DEMO_AT }));
+/**
+ * The demo's Report as audit() makes it, with --generated-at DEMO_AT (shared: read it, never change it). Analysed
+ * from demoInputs, as audit() analyses what it loads: a worker that needs both loads the demo once, not twice.
+ */
+export const demoReport = once(async () => analyse(await demoInputs(), { files: {}, generatedAt: DEMO_AT }));

@@ -64,16 +64,18 @@ describe("privacy attack suite", () => {
   it("every view of the same data shows a subset of what the view with every boundary shows (one safe set)", () => {
     const key = (s: { family: string; wave: string | null; rows: number[] }) =>
       `${s.family}|${s.wave}|${s.rows.join(",")}`;
+    // The sets outside the whole view, asserted once: an expect() per set was two thirds of this test's time.
+    const outside: string[] = [];
     for (let seed = 1; seed <= CONTROL_SURVEYS; seed++) {
       const survey = generateSurvey(seed);
       const [all, ...others] = views(survey).filter((v) => v.rows === undefined);
       const whole = new Set(viewSets(survey, all).map(key));
       for (const view of others)
         for (const set of viewSets(survey, view))
-          expect(whole.has(key(set)), `survey ${seed}, --boundary ${view.boundaries.join(",")}: ${key(set)}`).toBe(
-            true,
-          );
+          if (!whole.has(key(set)))
+            outside.push(`survey ${seed}, --boundary ${view.boundaries.join(",")}: ${key(set)}`);
     }
+    expect(outside).toEqual([]);
   }, 600_000);
 
   // Item means must add nothing to what the group means give, and the group means alone give no combination that
