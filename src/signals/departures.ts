@@ -175,12 +175,12 @@ function keyPersonDepartures(
     const gL = index.of[leaver];
     if (!index.reportable[other]) continue;
     const left = leavers.get(leaver)!;
-    const pair = boundary.pairs.find(gL, other, index.names.length);
-    if (!pair) continue;
+    const interactions = boundary.pairs.interactionsOf(gL, other, index.names.length);
+    if (!interactions) continue;
     const window = wholePositions(timeline, left - DEPARTURE_LOOKBACK, left);
     // The leaving period still holds contact from before the departure: "since" starts with the next one.
     const after = wholePositions(timeline, left + 1, timeline.length);
-    const total = window.reduce((s, p) => s + pair.interactions[p], 0);
+    const total = window.reduce((s, p) => s + interactions[p], 0);
     if (total <= 0 || window.length === 0) continue;
     const share = weight / total;
     if (
@@ -194,7 +194,7 @@ function keyPersonDepartures(
     const beforeRate = total / window.length;
     // Until a whole period has passed, nobody can tell a lost link from one already picked up: no signal yet.
     if (after.length < DEPARTURE_JUDGED_AFTER) continue;
-    const afterSum = after.reduce((s, p) => s + pair.interactions[p], 0);
+    const afterSum = after.reduce((s, p) => s + interactions[p], 0);
     // A link someone else has picked up is not a breakdown (it stays visible in the network section).
     if (afterSum / after.length > DEPARTURE_LINK_LOST * beforeRate) continue;
     signals.push(
@@ -204,7 +204,7 @@ function keyPersonDepartures(
         from: labelAt(timeline, left),
         share,
         remaining,
-        window: window.map((p) => pair.interactions[p]),
+        window: window.map((p) => interactions[p]),
         afterSum,
         periodsSince: after.length,
         keyTies: keyTies(contact.partners.get(key)!, weight),

@@ -1,12 +1,17 @@
-// The series of every pair of groups in contact on a boundary, side by side in flat arrays (`pair × length +
+// The series of every pair of groups in contact on a boundary, side by side in flat arrays (`row × length +
 // position`), with a PairSeries view made only for the pairs something reads. The team boundary of a 10,000-person
-// system has ~32,000 pairs in contact, of which a few hundred are charted: a typed array per pair and measure, and a
-// Map of people per pair, cost more to allocate than the sums themselves (issue 15). The sums are those of the plain
-// path (test/perf/reference/signals-plain.ts): the same terms added in the same order, tie by tie.
+// system has ~32,000 pairs in contact, of which ~600 are busy enough to chart: a typed array per pair and measure,
+// and a Map of people per pair, cost more to allocate than the sums themselves (issue 15); and only a charted pair's
+// contact each way and active ties are ever read, so only those are summed (the other pairs' interactions are read
+// by departures and survey drops). The sums are those of the plain path (test/perf/reference/signals-plain.ts): the
+// same terms added in the same order, tie by tie.
 import { PairIndex } from "../util/pair-index.js";
 import { meanOver } from "./episodes.js";
 import { countingOrder } from "../util/counting-order.js";
 import { grown } from "../util/grown.js";
+
+/** A pair of groups is charted when it averages at least this many interactions per period in the baseline. */
+export const MIN_PAIR_VOLUME = 5;
 
 export interface PairSeries {
   /** Group indices, a < b. */
@@ -51,33 +56,78 @@ export interface PairSource {
   inRecent: Uint8Array;
 }
 
+/** The pairs of groups numbered in tie order, and which pair each tie belongs to (numberPairs). */
+export interface NumberedPairs {
+  count: number;
+  a: Int32Array;
+  b: Int32Array;
+  /** Tie → its pair's number; −1 for a tie within a group, without contact or with a person outside the groups. */
+  tiePair: Int32Array;
+}
+
 export class PairTable {
+  readonly count: number;
+  readonly length: number;
   /** Pairs in order of first contact (tie order); group a < b. */
   readonly a: Int32Array;
   readonly b: Int32Array;
+  /** Every pair's interactions, at `pair × length + position`. */
   readonly interactions: Float64Array;
+  /**
+   * Pair number → its row in forward, backward and activeTies (`row × length + position`), −1 for a pair not charted:
+   * a group too small to report, or fewer than MIN_PAIR_VOLUME interactions per period in the baseline.
+   */
+  readonly row: Int32Array;
   readonly forward: Float64Array;
   readonly backward: Float64Array;
   readonly activeTies: Float64Array;
+  private readonly tiePair: Int32Array;
   private readonly views: (PairSeries | undefined)[];
   private byGroups: Map<number, number> | null = null;
 
+  /** `interactions`: every pair's, summed tie by tie (sumContact in relational.ts); `reportable`: per group. */
   constructor(
-    readonly count: number,
-    readonly length: number,
-    pairA: Int32Array,
-    pairB: Int32Array,
-    /** Tie → its pair's number; −1 for a tie within a group, without contact or with a person outside the groups. */
-    private readonly tiePair: Int32Array,
+    numbered: NumberedPairs,
+    length: number,
+    interactions: Float64Array,
+    reportable: readonly boolean[],
     private readonly source: PairSource,
   ) {
-    this.a = pairA.slice(0, count);
-    this.b = pairB.slice(0, count);
-    this.interactions = new Float64Array(count * length);
-    this.forward = new Float64Array(count * length);
-    this.backward = new Float64Array(count * length);
-    this.activeTies = new Float64Array(count * length);
+    const { count, tiePair } = numbered;
+    this.count = count;
+    this.length = length;
+    this.a = numbered.a.slice(0, count);
+    this.b = numbered.b.slice(0, count);
+    this.tiePair = tiePair;
+    this.interactions = interactions;
+    this.row = new Int32Array(count);
+    let rows = 0;
+    for (let k = 0; k < count; k++) {
+      const busy =
+        (meanOver(interactions, k * length, k * length + Math.min(length, source.baseline)) ?? 0) >= MIN_PAIR_VOLUME;
+      this.row[k] = busy && reportable[this.a[k]] && reportable[this.b[k]] ? rows++ : -1;
+    }
+    this.forward = new Float64Array(rows * length);
+    this.backward = new Float64Array(rows * length);
+    this.activeTies = new Float64Array(rows * length);
+    this.sumCharted();
     this.views = new Array<PairSeries | undefined>(count);
+  }
+
+  /** Each charted pair's contact each way and active ties, tie by tie in order, as sumContact sums interactions. */
+  private sumCharted(): void {
+    const { from, groupOf, start, position, weight } = this.source;
+    const { tiePair, row, a, forward, backward, activeTies, length } = this;
+    for (let t = 0; t < tiePair.length; t++) {
+      const k = tiePair[t];
+      if (k < 0 || row[k] < 0) continue;
+      const at = row[k] * length;
+      const direction = groupOf[from[t]] === a[k] ? forward : backward;
+      for (let e = start[t]; e < start[t + 1]; e++) {
+        direction[at + position[e]] += weight[e];
+        activeTies[at + position[e]] += 1;
+      }
+    }
   }
 
   /** Pair numbers ordered by group a, then b: counting sorts by b, then stably by a (groups < `groups`). */
@@ -90,32 +140,28 @@ export class PairTable {
     return countingOrder(byB, this.a, groups);
   }
 
-  /** Mean interactions per period of pair k over positions [from, to), as meanOver gives on its series. */
-  meanInteractions(k: number, from: number, to: number): number | null {
-    const offset = k * this.length;
-    return meanOver(this.interactions, offset + Math.max(0, from), offset + Math.min(this.length, to));
-  }
-
-  /** The series of groups a and b (either order), or undefined when they were never in contact. */
-  find(a: number, b: number, groups: number): PairSeries | undefined {
+  /** The interactions of groups a and b (either order) by position, or undefined when they were never in contact. */
+  interactionsOf(a: number, b: number, groups: number): Float64Array | undefined {
     if (!this.byGroups) {
       this.byGroups = new Map();
       for (let k = 0; k < this.count; k++) this.byGroups.set(this.a[k] * groups + this.b[k], k);
     }
     const k = this.byGroups.get(Math.min(a, b) * groups + Math.max(a, b));
-    return k === undefined ? undefined : this.series(k);
+    return k === undefined ? undefined : this.interactions.subarray(k * this.length, (k + 1) * this.length);
   }
 
+  /** The series of charted pair k (row[k] ≥ 0). */
   series(k: number): PairSeries {
     const cached = this.views[k];
     if (cached) return cached;
     const T = this.length;
-    const range = <A extends Float64Array>(values: A) => values.subarray(k * T, (k + 1) * T);
+    const at = this.row[k] * T;
+    const range = <A extends Float64Array>(values: A) => values.subarray(at, at + T);
     let people: Map<number, PersonPairContact> | null = null;
     const view: PairSeries = {
       a: this.a[k],
       b: this.b[k],
-      interactions: range(this.interactions),
+      interactions: this.interactions.subarray(k * T, (k + 1) * T),
       forward: range(this.forward),
       backward: range(this.backward),
       activeTies: range(this.activeTies),
@@ -127,7 +173,7 @@ export class PairTable {
 }
 
 /** Numbers the pairs of groups in contact, in tie order, and says which pair each tie belongs to. */
-export function numberPairs(source: PairSource): { count: number; a: Int32Array; b: Int32Array; tiePair: Int32Array } {
+export function numberPairs(source: PairSource): NumberedPairs {
   const { from, to, groupOf, start } = source;
   const numbers = new PairIndex();
   const tiePair = new Int32Array(from.length).fill(-1);

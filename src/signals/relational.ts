@@ -4,7 +4,7 @@
 // a week without contact is a zero, not a gap.
 import type { Dataset, PeriodRange } from "../model/types.js";
 import type { Timeline } from "./timeline.js";
-import { numberPairs, PairTable, type PairSeries } from "./pair-series.js";
+import { numberPairs, PairTable, type NumberedPairs, type PairSeries } from "./pair-series.js";
 
 export interface GroupIndex {
   attribute: string;
@@ -35,7 +35,7 @@ export interface BoundarySeries {
   index: GroupIndex;
   /** Person × period (row-major, `person * length + position`): 1 when the person had any contact. */
   active: Uint8Array;
-  /** Every pair of groups in contact, numbered in tie order; a PairSeries view of each on demand. */
+  /** Every pair of groups in contact, numbered in tie order; a PairSeries view of each charted one on demand. */
   pairs: PairTable;
   groups: GroupSeries[];
 }
@@ -154,8 +154,8 @@ export function boundarySeries(
     inRecent,
   };
   const numbered = numberPairs(source);
-  const pairs = new PairTable(numbered.count, T, numbered.a, numbered.b, numbered.tiePair, source);
-  const sums = sumContact(contact, index.of, numbered.tiePair, pairs, index.names.length);
+  const sums = sumContact(contact, index.of, numbered, T, index.names.length);
+  const pairs = new PairTable(numbered, T, sums.interactions, index.reportable, source);
   const groups = index.names.map((_, group): GroupSeries => {
     const row = (values: Float64Array) => values.slice(group * T, (group + 1) * T);
     return {
@@ -170,13 +170,13 @@ export function boundarySeries(
 }
 
 /**
- * Every tie's contact added to its pair's series (group a < b) and to its groups' (`group × length + position`),
- * tie by tie in order; then each group's active people. Typed arrays only, so the loop stays monomorphic.
+ * Every tie's contact added to its pair's interactions (`pair × length + position`, group a < b) and to its groups'
+ * series (`group × length + position`), tie by tie in order; then each group's active people. Typed arrays only, so
+ * the loop stays monomorphic. A charted pair's other series are summed by its PairTable.
  */
-function sumContact(contact: TieContact, groupOf: Int32Array, tiePair: Int32Array, pairs: PairTable, G: number) {
-  const T = pairs.length;
+function sumContact(contact: TieContact, groupOf: Int32Array, { count, tiePair }: NumberedPairs, T: number, G: number) {
   const { from: tieFrom, to: tieTo, start, position, weight, active } = contact;
-  const { interactions, forward, backward, activeTies } = pairs;
+  const interactions = new Float64Array(count * T);
   const external = new Float64Array(G * T);
   const internal = new Float64Array(G * T);
   const activePeople = new Float64Array(G * T);
@@ -193,7 +193,6 @@ function sumContact(contact: TieContact, groupOf: Int32Array, tiePair: Int32Arra
       continue;
     }
     const row = tiePair[t] * T;
-    const direction = ga < gb ? forward : backward;
     let first = T;
     for (let k = from; k < to; k++) {
       const p = position[k];
@@ -202,8 +201,6 @@ function sumContact(contact: TieContact, groupOf: Int32Array, tiePair: Int32Arra
       external[ga * T + p] += w;
       external[gb * T + p] += w;
       interactions[row + p] += w;
-      direction[row + p] += w;
-      activeTies[row + p] += 1;
     }
     newCrossTies[ga * T + first] += 1;
     newCrossTies[gb * T + first] += 1;
@@ -213,7 +210,7 @@ function sumContact(contact: TieContact, groupOf: Int32Array, tiePair: Int32Arra
     if (g < 0) continue;
     for (let p = 0; p < T; p++) if (active[person * T + p]) activePeople[g * T + p] += 1;
   }
-  return { external, internal, activePeople, newCrossTies };
+  return { interactions, external, internal, activePeople, newCrossTies };
 }
 
 /** E-I index per period: (E − I)/(E + I); null in a period without contact. */

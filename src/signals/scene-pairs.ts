@@ -10,9 +10,6 @@ import { reciprocityOf, reciprocitySeries, type BoundarySeries, type Windows } f
 import type { Timeline } from "./timeline.js";
 import { grown } from "../util/grown.js";
 
-/** A pair of groups is charted when it averages at least this many interactions per period in the baseline. */
-const MIN_PAIR_VOLUME = 5;
-
 export interface PairContext {
   attribute: string;
   groups: [string, string];
@@ -54,8 +51,7 @@ export function chartPairs(
   const measures = data.undirected ? 2 : 3;
   const screened = charter.screens(attribute);
   for (const k of table.ordered(index.names.length)) {
-    if (!index.reportable[table.a[k]] || !index.reportable[table.b[k]]) continue;
-    if ((table.meanInteractions(k, 0, baselinePoints) ?? 0) < MIN_PAIR_VOLUME) continue;
+    if (table.row[k] < 0) continue; // not charted: a group too small to report, or too little contact
     // Most pairs of a large boundary are quiet: judged from their rows of the table, counted, and never given a spec.
     if (screened && quietPair(table, k, data.undirected, baselinePoints, charter)) {
       pairsCharted++;
@@ -100,9 +96,9 @@ export function chartPairs(
 let reciprocityRow = new Float64Array(64);
 
 /** The pair table's rows the screen reads. */
-type PairRows = Pick<PairTable, "length" | "interactions" | "forward" | "backward" | "activeTies">;
+type PairRows = Pick<PairTable, "length" | "interactions" | "row" | "forward" | "backward" | "activeTies">;
 
-/** True when none of pair k's series (interactions, active ties and, when directed, reciprocity) may matter. */
+/** True when none of charted pair k's series (interactions, active ties and, when directed, reciprocity) may matter. */
 export function quietPair(
   table: PairRows,
   k: number,
@@ -111,14 +107,15 @@ export function quietPair(
   charter: Charter,
 ): boolean {
   const length = table.length;
-  const from = k * length;
-  const to = from + length;
-  if (charter.pairMayMatter(table.interactions.subarray(from, to), baselinePoints)) return false;
-  if (charter.pairMayMatter(table.activeTies.subarray(from, to), baselinePoints)) return false;
+  const pair = k * length;
+  const charted = table.row[k] * length;
+  if (charter.pairMayMatter(table.interactions.subarray(pair, pair + length), baselinePoints)) return false;
+  if (charter.pairMayMatter(table.activeTies.subarray(charted, charted + length), baselinePoints)) return false;
   if (undirected) return true;
   if (reciprocityRow.length < length) reciprocityRow = grown(reciprocityRow, length);
   const row = reciprocityRow.subarray(0, length);
   for (let p = 0; p < length; p++)
-    row[p] = reciprocityOf(table.interactions[from + p], table.forward[from + p], table.backward[from + p]) ?? NaN;
+    row[p] =
+      reciprocityOf(table.interactions[pair + p], table.forward[charted + p], table.backward[charted + p]) ?? NaN;
   return !charter.pairMayMatter(row, baselinePoints);
 }

@@ -260,7 +260,7 @@ export function recentContact(scene: SignalScene, attribute: string, a: string, 
   if (!boundary || !relational) return null;
   const [ga, gb] = [boundary.index.names.indexOf(a), boundary.index.names.indexOf(b)];
   if (ga < 0 || gb < 0) return null;
-  const pair = boundary.pairs.find(ga, gb, boundary.index.names.length);
+  const interactions = boundary.pairs.interactionsOf(ga, gb, boundary.index.names.length);
   const length = relational.timeline.length;
-  return pair ? (meanOver(pair.interactions, Math.max(0, length - 2 * RECENT), length) ?? 0) : 0;
+  return interactions ? (meanOver(interactions, Math.max(0, length - 2 * RECENT), length) ?? 0) : 0;
 }

@@ -1,15 +1,16 @@
 // The signals' fast paths against the plain ones they replaced (test/perf/reference/signals-plain.ts): the boundary
-// series summed into flat arrays per pair of groups, with the people of a pair summed when asked, against a typed
-// array per pair and a Map filled on the way; and the departures' carried contact read from the contact arrays,
-// skipping leavers whose count is settled, against a closure and the period Map per tie; and the tie contact read
-// from the loaders' shared period arrays against each tie's Map. Same pairs, same numbers to the last bit, same
-// order of people, partners and carried slots.
+// series summed into flat arrays per pair of groups (contact each way and active ties only for the pairs charted),
+// with the people of a pair summed when asked, against a typed array per pair and a Map filled on the way; and the
+// departures' carried contact read from the contact arrays, skipping leavers whose count is settled, against a
+// closure and the period Map per tie; and the tie contact read from the loaders' shared period arrays against each
+// tie's Map. Same pairs, same numbers to the last bit, same order of people, partners and carried slots.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import type { Dataset, Tie } from "../../src/model/types.js";
 import { tiePeriods } from "../../src/load/tie-periods.js";
 import { carriedContact } from "../../src/signals/carried-contact.js";
 import { meanOver } from "../../src/signals/episodes.js";
+import { MIN_PAIR_VOLUME } from "../../src/signals/pair-series.js";
 import { boundarySeries, groupIndex, tieContact, type Windows } from "../../src/signals/relational.js";
 import type { Timeline } from "../../src/signals/timeline.js";
 import { propertyRuns } from "../helpers/size.js";
@@ -102,6 +103,9 @@ const system = (inside: boolean) =>
       };
     });
 
+/** Pairs of groups seen charted and not charted over a property's runs: both kinds must be met. */
+const pairsSeen = { charted: 0, notCharted: 0 };
+
 function checkBoundarySeries({ data, timeline, windows }: Case): void {
   const index = groupIndex(data, "team");
   if (!index) return;
@@ -115,36 +119,37 @@ function checkBoundarySeries({ data, timeline, windows }: Case): void {
   expect(Array.from(fast.pairs.ordered(groups), (k) => [fast.pairs.a[k], fast.pairs.b[k]])).toEqual(
     sorted.map((p) => [p.a, p.b]),
   );
-  // Every pair's sums, people and means, compared in one assertion: an expect() per pair and measure was most of
-  // this file's assertion CPU.
-  const spans = [
-    [0, windows.baseline],
-    [timeline.length - 4, timeline.length + 3],
-    [-2, 3],
-    [5, 2],
-  ];
+  // Every pair's interactions, row and (when charted) other sums and people, compared in one assertion: an expect()
+  // per pair and measure was most of this file's assertion CPU.
   const actual = [];
   const expected = [];
-  for (const k of fast.pairs.ordered(groups)) {
+  let rows = 0;
+  for (let k = 0; k < fast.pairs.count; k++) {
     const want = plain.pairs.get(`${fast.pairs.a[k]},${fast.pairs.b[k]}`)!;
-    const got = fast.pairs.find(want.b, want.a, groups)!;
+    // Charted: both groups reportable and busy enough in the baseline (the pairs chartPairs charts), numbered in
+    // pair order; only those have their other series summed.
+    const charted =
+      index.reportable[want.a] &&
+      index.reportable[want.b] &&
+      (meanOver(want.interactions, 0, windows.baseline) ?? 0) >= MIN_PAIR_VOLUME;
+    pairsSeen[charted ? "charted" : "notCharted"]++;
     const pair = `${want.a},${want.b}`;
+    const got = charted ? fast.pairs.series(k) : null;
     actual.push({
       pair,
-      found: got === fast.pairs.series(k),
-      ...sums(got),
-      people: [...got.people().entries()],
-      means: spans.map(([from, to]) => fast.pairs.meanInteractions(k, from, to)),
+      row: fast.pairs.row[k],
+      interactions: Array.from(fast.pairs.interactionsOf(want.b, want.a, groups)!),
+      ...(got ? { ...sums(got), people: [...got.people().entries()] } : {}),
     });
     expected.push({
       pair,
-      found: true,
-      ...sums(want),
-      people: [...want.people.entries()],
-      means: spans.map(([from, to]) => meanOver(want.interactions, from, to)),
+      row: charted ? rows++ : -1,
+      interactions: Array.from(want.interactions),
+      ...(charted ? { ...sums(want), people: [...want.people.entries()] } : {}),
     });
   }
   expectDeepEqual(actual, expected, "pairs");
+  expect(fast.pairs.forward.length).toBe(rows * timeline.length);
 }
 
 type Sums = Record<"interactions" | "forward" | "backward" | "activeTies", ArrayLike<number>>;
@@ -218,6 +223,8 @@ describe("signals fast paths equal the plain ones", () => {
 
   it("boundary series: with periods outside the timeline and zero weights", () => {
     fc.assert(fc.property(system(false), checkBoundarySeries), { numRuns: RUNS });
+    expect(pairsSeen.charted).toBeGreaterThan(0);
+    expect(pairsSeen.notCharted).toBeGreaterThan(0);
   });
 
   it("carried contact from the contact arrays (every period in the timeline)", () => {
@@ -259,5 +266,26 @@ describe("signals fast paths equal the plain ones", () => {
     };
     const leaverDraws = people.map((_, person) => ({ person, left: 4 + (person % 8) }));
     checkCarriedContact({ data, timeline, windows: { baseline: 6, recent: [8, 9, 10, 11] }, leaverDraws });
+  });
+
+  it("boundary series: a pair at exactly MIN_PAIR_VOLUME a period is charted, one just below is not", () => {
+    const people = ["A", "B", "C"].map((team, i) => ({ id: `p${i}`, attributes: { team } }));
+    const weekly = (weight: number) => [...Array(8).keys()].map((p): [number, number] => [FIRST + p, weight]);
+    const ties = [tieWith(0, 1, weekly(MIN_PAIR_VOLUME)), tieWith(2, 0, weekly(MIN_PAIR_VOLUME - 0.01))];
+    const data = { people: { people }, interactions: { ties }, config: { minGroupSize: 1 } } as unknown as Dataset;
+    const timeline: Timeline = {
+      kind: "week",
+      timeZone: "UTC",
+      first: FIRST,
+      length: 8,
+      partialFirst: false,
+      partialLast: false,
+    };
+    const c: Case = { data, timeline, windows: { baseline: 4, recent: [6, 7] }, leaverDraws: [] };
+    checkBoundarySeries(c);
+    const index = groupIndex(data, "team")!;
+    expect(Array.from(boundarySeries(data, index, tieContact(data, timeline), timeline, c.windows).pairs.row)).toEqual([
+      0, -1,
+    ]);
   });
 });
