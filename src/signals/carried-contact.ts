@@ -1,8 +1,9 @@
 // Cross-group contact in the look-back window before each departure: through each leaver, and by everyone else, per
 // pair of groups (departures.ts judges it). The plain form of this loop is kept as the reference
-// (test/perf/reference/signals-plain.ts); this one gives the same numbers without a closure, an array or a
-// Map per tie: on the organisation boundary of a 10,000-person system a tie is looked at for each of ~100 leavers
-// of its groups.
+// (test/perf/reference/signals-plain.ts): it looks at every cross-group tie for each leaver of its groups. This one
+// gives the same numbers from each leaver's own ties (the contact it carried, summed in tie order as there), and
+// counts the other ties of a pair of groups only when departures asks, for the few departures that carried enough to
+// matter: on the three boundaries of a 10,000-person system the plain loop made millions of visits (issue 15).
 import type { Tie } from "../model/types.js";
 import type { GroupIndex, TieContact } from "./relational.js";
 import type { Timeline } from "./timeline.js";
@@ -17,9 +18,6 @@ export interface CarriedContact {
   remaining: (leaver: number, other: number) => number;
 }
 
-/** Pairs of groups above which the settled pairs are not tracked (4 MB): every leaver of a tie's groups is looked at. */
-const MAX_GROUP_PAIRS = 1 << 20;
-
 export interface LookBack {
   /** Periods before a departure that are looked at. */
   periods: number;
@@ -27,9 +25,19 @@ export interface LookBack {
   enough: number;
 }
 
+/** The ties and their contact a departure's window is read from. */
+interface Ties {
+  ties: readonly Tie[];
+  peopleCount: number;
+  timeline: Timeline;
+  contact: TieContact;
+  /** Each person's ties, in tie order (tiesByPerson). */
+  byPerson: { start: Int32Array; ties: Int32Array };
+}
+
 /**
- * A tie concerns only the leavers of its two groups. Other ties are counted only up to `enough` distinct pairs of
- * people. Slots are (leaver's ordinal × groups + other group), in flat arrays.
+ * A leaver's contact with each other group in its look-back window, from its own ties; the other ties linking its
+ * group and another, counted when asked (only from the smaller group's side, and only up to `enough`).
  */
 export function carriedContact(
   ties: readonly Tie[],
@@ -40,74 +48,29 @@ export function carriedContact(
   { periods: lookBack, enough }: LookBack,
 ): CarriedContact {
   const groupCount = index.names.length;
+  const source: Ties = { ties, peopleCount, timeline, contact, byPerson: tiesByPerson(contact, peopleCount) };
   const leaverIds = [...leavers.keys()];
-  const byGroup = leaversByGroup(leaverIds, index.of, groupCount);
-  const leftOf = Int32Array.from(leaverIds, (leaver) => leavers.get(leaver)!);
-  const slots = leaverIds.length * groupCount;
-  const carriedBy = new Float64Array(slots).fill(NaN);
+  const carriedBy = new Float64Array(leaverIds.length * groupCount).fill(NaN);
   const partnersBy = new Map<number, Map<number, number>>();
-  const othersCount = new Uint8Array(slots);
-  const othersPairs = new Float64Array(slots * enough);
-  // The tie's contact in the look-back window, summed once per tie and departure period (many leavers share one).
-  const windowTie = new Int32Array(timeline.length).fill(-1);
-  const windowWeight = new Float64Array(timeline.length);
-  const inWindow = (t: number, left: number): number => {
-    if (windowTie[left] !== t) {
-      windowTie[left] = t;
-      windowWeight[left] = lookBackSum(ties[t], t, left - lookBack, left, timeline, contact);
-    }
-    return windowWeight[left];
-  };
-  // Per pair of groups (leaver's, other): leavers whose count of other ties is not yet settled. Once none is left,
-  // a tie between the two groups concerns only a leaver it carries, if any (for at most MAX_GROUP_PAIRS pairs).
-  const open = groupCount * groupCount <= MAX_GROUP_PAIRS ? new Int32Array(groupCount * groupCount) : null;
-  if (open)
-    for (let g = 0; g < groupCount; g++)
-      open.fill(byGroup.start[g + 1] - byGroup.start[g], g * groupCount, (g + 1) * groupCount);
-  // A tie's people from the contact's typed copies, as in the loop below: not from the Tie objects again.
-  const visit = (t: number, ordinal: number, other: number, pair: number): void => {
-    const leaver = leaverIds[ordinal];
-    const slot = ordinal * groupCount + other;
-    const from = contact.from[t];
-    const to = contact.to[t];
-    const carries = from === leaver || to === leaver;
-    if (!carries && othersCount[slot] >= enough) return;
-    const weight = inWindow(t, leftOf[ordinal]);
-    if (weight <= 0) return;
-    if (carries) {
+  leaverIds.forEach((leaver, ordinal) => {
+    const left = leavers.get(leaver)!;
+    const group = index.of[leaver];
+    if (group < 0) return;
+    const { start, ties: own } = source.byPerson;
+    for (let i = start[leaver]; i < start[leaver + 1]; i++) {
+      const t = own[i];
+      const partner = contact.from[t] === leaver ? contact.to[t] : contact.from[t];
+      const other = index.of[partner];
+      if (other < 0 || other === group) continue;
+      const weight = lookBackSum(source, t, left - lookBack, left);
+      if (weight <= 0) continue;
+      const slot = ordinal * groupCount + other;
       carriedBy[slot] = Number.isNaN(carriedBy[slot]) ? weight : carriedBy[slot] + weight;
-      const partner = from === leaver ? to : from;
       let byPartner = partnersBy.get(slot);
       if (!byPartner) partnersBy.set(slot, (byPartner = new Map<number, number>()));
       byPartner.set(partner, (byPartner.get(partner) ?? 0) + weight);
-    } else if (!seen(othersPairs, slot * enough, othersCount[slot], pair)) {
-      othersPairs[slot * enough + othersCount[slot]++] = pair;
-      if (open && othersCount[slot] === enough) open[index.of[leaver] * groupCount + other]--;
     }
-  };
-  const ordinalOf = new Int32Array(peopleCount).fill(-1);
-  leaverIds.forEach((leaver, ordinal) => (ordinalOf[leaver] = ordinal));
-  for (let t = 0; t < ties.length; t++) {
-    const from = contact.from[t];
-    const to = contact.to[t];
-    const gFrom = index.of[from];
-    const gTo = index.of[to];
-    if (gFrom < 0 || gTo < 0 || gFrom === gTo) continue;
-    if (byGroup.start[gFrom] === byGroup.start[gFrom + 1] && byGroup.start[gTo] === byGroup.start[gTo + 1]) continue;
-    const pair = Math.min(from, to) * peopleCount + Math.max(from, to);
-    // Each leaver of the two groups has slots of its own, so the order of the leavers within a tie does not matter.
-    for (let side = 0; side < 2; side++) {
-      const gL = side === 0 ? gFrom : gTo;
-      const other = side === 0 ? gTo : gFrom;
-      if (open && open[gL * groupCount + other] === 0) {
-        // Only the tie's own person on this side can be a leaver of gL that it concerns.
-        const ordinal = ordinalOf[side === 0 ? from : to];
-        if (ordinal >= 0) visit(t, ordinal, other, pair);
-        continue;
-      }
-      for (let i = byGroup.start[gL]; i < byGroup.start[gL + 1]; i++) visit(t, byGroup.ordinals[i], other, pair);
-    }
-  }
+  });
   const carried = new Map<string, number>();
   const partners = new Map<string, Map<number, number>>();
   const keyOf = (slot: number) => `${leaverIds[Math.floor(slot / groupCount)]},${slot % groupCount}`;
@@ -115,35 +78,89 @@ export function carriedContact(
     if (!Number.isNaN(weight)) carried.set(keyOf(slot), weight);
   });
   partnersBy.forEach((byPartner, slot) => partners.set(keyOf(slot), byPartner));
+  let members: ReturnType<typeof membersByGroup> | null = null;
   return {
     carried,
     partners,
-    remaining: (leaver, other) => othersCount[leaverIds.indexOf(leaver) * groupCount + other],
+    remaining: (leaver, other) => {
+      members ??= membersByGroup(index.of, groupCount);
+      const left = leavers.get(leaver)!;
+      return othersLinking(source, index.of, members, leaver, other, [left - lookBack, left], enough);
+    },
   };
 }
 
-/** The leavers' ordinals by group (CSR: group g's are ordinals[start[g]] … ordinals[start[g + 1] − 1], ascending). */
-function leaversByGroup(leaverIds: number[], groupOf: Int32Array, groupCount: number) {
-  const start = new Int32Array(groupCount + 1);
-  for (const leaver of leaverIds) start[groupOf[leaver] + 1]++;
-  for (let g = 0; g < groupCount; g++) start[g + 1] += start[g];
-  const ordinals = new Int32Array(leaverIds.length);
-  const next = start.slice(0, groupCount);
-  leaverIds.forEach((leaver, ordinal) => (ordinals[next[groupOf[leaver]]++] = ordinal));
-  return { start, ordinals };
+/**
+ * Distinct pairs of people, other than the leaver's, with contact in the window [from, to) on a tie between the
+ * leaver's group and `other`, up to `enough`. Each such tie has one end in each group, so it is met exactly once
+ * among the ties of the smaller group's members.
+ */
+function othersLinking(
+  source: Ties,
+  groupOf: Int32Array,
+  members: { order: Int32Array; begin: Int32Array },
+  leaver: number,
+  other: number,
+  [from, to]: [number, number],
+  enough: number,
+): number {
+  const group = groupOf[leaver];
+  if (group < 0 || other === group) return 0;
+  const { contact, byPerson, peopleCount } = source;
+  const size = (g: number) => members.begin[g + 1] - members.begin[g];
+  const [near, far] = size(group) <= size(other) ? [group, other] : [other, group];
+  const seen: number[] = [];
+  for (let m = members.begin[near]; m < members.begin[near + 1]; m++) {
+    const person = members.order[m];
+    for (let i = byPerson.start[person]; i < byPerson.start[person + 1]; i++) {
+      const t = byPerson.ties[i];
+      const a = contact.from[t];
+      const b = contact.to[t];
+      if (a === leaver || b === leaver || groupOf[a === person ? b : a] !== far) continue;
+      const pair = Math.min(a, b) * peopleCount + Math.max(a, b);
+      if (seen.includes(pair) || lookBackSum(source, t, from, to) <= 0) continue;
+      seen.push(pair);
+      if (seen.length === enough) return enough;
+    }
+  }
+  return seen.length;
 }
 
-/** Whether `pair` is among the `count` pairs recorded from `at`. */
-function seen(pairs: Float64Array, at: number, count: number, pair: number): boolean {
-  for (let i = at; i < at + count; i++) if (pairs[i] === pair) return true;
-  return false;
+/** Each person's ties in tie order (CSR: person p's are ties[start[p]] … ties[start[p + 1] − 1]); a tie to oneself once. */
+function tiesByPerson({ from, to }: TieContact, peopleCount: number): { start: Int32Array; ties: Int32Array } {
+  const start = new Int32Array(peopleCount + 1);
+  for (let t = 0; t < from.length; t++) {
+    start[from[t] + 1]++;
+    if (to[t] !== from[t]) start[to[t] + 1]++;
+  }
+  for (let p = 0; p < peopleCount; p++) start[p + 1] += start[p];
+  const next = start.slice(0, peopleCount);
+  const ties = new Int32Array(start[peopleCount]);
+  for (let t = 0; t < from.length; t++) {
+    ties[next[from[t]]++] = t;
+    if (to[t] !== from[t]) ties[next[to[t]]++] = t;
+  }
+  return { start, ties };
+}
+
+/** People by group (CSR: group g's are order[begin[g]] … order[begin[g + 1] − 1]); people without a group left out. */
+function membersByGroup(groupOf: Int32Array, groupCount: number): { order: Int32Array; begin: Int32Array } {
+  const begin = new Int32Array(groupCount + 1);
+  for (const g of groupOf) if (g >= 0) begin[g + 1]++;
+  for (let g = 0; g < groupCount; g++) begin[g + 1] += begin[g];
+  const next = begin.slice(0, groupCount);
+  const order = new Int32Array(begin[groupCount]);
+  groupOf.forEach((g, person) => {
+    if (g >= 0) order[next[g]++] = person;
+  });
+  return { order, begin };
 }
 
 /**
  * Tie t's weight in periods [from, to) of the timeline, in the period Map's order. From the contact arrays when they
  * hold every period of every tie (tieContact left nothing out), else from the tie's Map, as the plain path does.
  */
-function lookBackSum(tie: Tie, t: number, from: number, to: number, timeline: Timeline, contact: TieContact): number {
+function lookBackSum({ ties, timeline, contact }: Ties, t: number, from: number, to: number): number {
   let weight = 0;
   if (contact.complete) {
     for (let e = contact.start[t]; e < contact.start[t + 1]; e++) {
@@ -152,7 +169,7 @@ function lookBackSum(tie: Tie, t: number, from: number, to: number, timeline: Ti
     }
     return weight;
   }
-  tie.periods.forEach((w, period) => {
+  ties[t].periods.forEach((w, period) => {
     const p = period - timeline.first;
     if (p >= from && p < to) weight += w;
   });
