@@ -25,14 +25,22 @@ export interface LookBack {
   enough: number;
 }
 
-/** The ties and their contact a departure's window is read from. */
-interface Ties {
-  ties: readonly Tie[];
-  peopleCount: number;
+/** Each person's ties in tie order (CSR: person p's are ties[start[p]] … ties[start[p + 1] − 1]). */
+export interface PersonTies {
+  start: Int32Array;
+  ties: Int32Array;
+}
+
+/** What a departure's window is read from: the ties, their contact, and each person's ties (once per run). */
+export interface TieSource {
   timeline: Timeline;
   contact: TieContact;
-  /** Each person's ties, in tie order (tiesByPerson). */
-  byPerson: { start: Int32Array; ties: Int32Array };
+  byPerson: PersonTies;
+}
+
+interface Ties extends TieSource {
+  ties: readonly Tie[];
+  peopleCount: number;
 }
 
 /**
@@ -44,11 +52,11 @@ export function carriedContact(
   peopleCount: number,
   index: GroupIndex,
   leavers: ReadonlyMap<number, number>,
-  { timeline, contact }: { timeline: Timeline; contact: TieContact },
+  { timeline, contact, byPerson }: TieSource,
   { periods: lookBack, enough }: LookBack,
 ): CarriedContact {
   const groupCount = index.names.length;
-  const source: Ties = { ties, peopleCount, timeline, contact, byPerson: tiesByPerson(contact, peopleCount) };
+  const source: Ties = { ties, peopleCount, timeline, contact, byPerson };
   const leaverIds = [...leavers.keys()];
   const carriedBy = new Float64Array(leaverIds.length * groupCount).fill(NaN);
   const partnersBy = new Map<number, Map<number, number>>();
@@ -74,9 +82,8 @@ export function carriedContact(
   const carried = new Map<string, number>();
   const partners = new Map<string, Map<number, number>>();
   const keyOf = (slot: number) => `${leaverIds[Math.floor(slot / groupCount)]},${slot % groupCount}`;
-  carriedBy.forEach((weight, slot) => {
-    if (!Number.isNaN(weight)) carried.set(keyOf(slot), weight);
-  });
+  for (let slot = 0; slot < carriedBy.length; slot++)
+    if (!Number.isNaN(carriedBy[slot])) carried.set(keyOf(slot), carriedBy[slot]);
   partnersBy.forEach((byPartner, slot) => partners.set(keyOf(slot), byPartner));
   let members: ReturnType<typeof membersByGroup> | null = null;
   return {
@@ -126,8 +133,8 @@ function othersLinking(
   return seen.length;
 }
 
-/** Each person's ties in tie order (CSR: person p's are ties[start[p]] … ties[start[p + 1] − 1]); a tie to oneself once. */
-function tiesByPerson({ from, to }: TieContact, peopleCount: number): { start: Int32Array; ties: Int32Array } {
+/** Each person's ties in tie order; a tie to oneself listed once. */
+export function tiesByPerson({ from, to }: TieContact, peopleCount: number): PersonTies {
   const start = new Int32Array(peopleCount + 1);
   for (let t = 0; t < from.length; t++) {
     start[from[t] + 1]++;
@@ -146,13 +153,12 @@ function tiesByPerson({ from, to }: TieContact, peopleCount: number): { start: I
 /** People by group (CSR: group g's are order[begin[g]] … order[begin[g + 1] − 1]); people without a group left out. */
 function membersByGroup(groupOf: Int32Array, groupCount: number): { order: Int32Array; begin: Int32Array } {
   const begin = new Int32Array(groupCount + 1);
-  for (const g of groupOf) if (g >= 0) begin[g + 1]++;
+  for (let person = 0; person < groupOf.length; person++) if (groupOf[person] >= 0) begin[groupOf[person] + 1]++;
   for (let g = 0; g < groupCount; g++) begin[g + 1] += begin[g];
   const next = begin.slice(0, groupCount);
   const order = new Int32Array(begin[groupCount]);
-  groupOf.forEach((g, person) => {
-    if (g >= 0) order[next[g]++] = person;
-  });
+  for (let person = 0; person < groupOf.length; person++)
+    if (groupOf[person] >= 0) order[next[groupOf[person]]++] = person;
   return { order, begin };
 }
 

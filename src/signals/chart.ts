@@ -2,9 +2,16 @@
 import type { Annotation } from "../model/types.js";
 import type { Subject } from "../result/types.js";
 import { concerns } from "./annotation-match.js";
-import type { GroupMeasure, PairMeasure, Series, SeriesAnnotation, SeriesSource } from "../result/signals.js";
+import type {
+  GroupMeasure,
+  PairMeasure,
+  Series,
+  SeriesAnnotation,
+  SeriesPoint,
+  SeriesSource,
+} from "../result/signals.js";
 import { cachedLabelAt, excludedPositions, labelAt, positionOf, type Timeline } from "./timeline.js";
-import type { Direction, XmrChart, XmrSettings } from "../result/spc.js";
+import type { Direction, XmrChart, XmrPoint, XmrSettings } from "../result/spc.js";
 import type { Cadence } from "../model/periods.js";
 import { xmrChart } from "./spc/xmr.js";
 import { mayMatter } from "./spc/xmr-screen.js";
@@ -165,16 +172,7 @@ export function chartSeries(
     ...(spec.timeline ? { cadence: spec.timeline.kind } : {}),
     direction: spec.direction,
     chart: chart.kind,
-    points: chart.points.map((p) => ({
-      period: cachedLabelAt(timeline, p.index),
-      value: p.value,
-      mean: p.mean,
-      upperLimit: p.upperLimit,
-      lowerLimit: p.lowerLimit,
-      special: p.special,
-      rules: p.rules,
-      ...(p.excluded || p.value === null ? { excluded: true } : {}),
-    })),
+    points: chart.points.map((p) => publishedPoint(p, cachedLabelAt(timeline, p.index))),
     variation: chart.variation,
     assurance: chart.assurance,
     target: chart.target,
@@ -189,6 +187,24 @@ export function chartSeries(
     notes: [...notes, ...chart.notes],
   };
   return { series, chart };
+}
+
+/**
+ * A chart's point as published; `excluded` set after the others (its place in the JSON) rather than spread in: a
+ * spread made each of the ~30,000 points a run publishes through the runtime's slow copy (issue 15).
+ */
+function publishedPoint(p: XmrPoint, period: string): SeriesPoint {
+  const point: SeriesPoint = {
+    period,
+    value: p.value,
+    mean: p.mean,
+    upperLimit: p.upperLimit,
+    lowerLimit: p.lowerLimit,
+    special: p.special,
+    rules: p.rules,
+  };
+  if (p.excluded || p.value === null) point.excluded = true;
+  return point;
 }
 
 /**

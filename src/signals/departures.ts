@@ -2,8 +2,8 @@
 // of a person who carried the contact between two groups, when no one else has picked the link up.
 import type { Dataset } from "../model/types.js";
 import type { Severity } from "../result/types.js";
-import type { BoundarySeries, TieContact } from "./relational.js";
-import { carriedContact } from "./carried-contact.js";
+import type { BoundarySeries } from "./relational.js";
+import { carriedContact, tiesByPerson, type TieSource } from "./carried-contact.js";
 import type { DetectedSignal, SignalScene } from "./scene.js";
 import { endingRateOf } from "./people-links.js";
 import { labelAt, positionOf, wholePositions, type Timeline } from "./timeline.js";
@@ -147,35 +147,34 @@ export function keyPersonDepartureSignals(scene: SignalScene): DetectedSignal[] 
   const relational = scene.relational;
   if (!relational) return [];
   const endingRate = endingRateOf(scene);
-  return relational.boundaries.flatMap((b) => keyPersonDepartures(scene.data, b.series, relational, endingRate));
+  const { timeline, contact } = relational;
+  const source = { timeline, contact, byPerson: tiesByPerson(contact, scene.data.people?.people.length ?? 0) };
+  return relational.boundaries.flatMap((b) => keyPersonDepartures(scene.data, b.series, source, endingRate));
 }
 
 /** `endingRate`: the system's rate per period of strong ties ending anyway (0 when unknown). */
 function keyPersonDepartures(
   data: Dataset,
   boundary: BoundarySeries,
-  { timeline, contact: tieContact }: { timeline: Timeline; contact: TieContact },
+  source: TieSource,
   endingRate: number,
 ): DetectedSignal[] {
   const { index } = boundary;
+  const { timeline } = source;
   const leavers = leaversToJudge(data, index, timeline);
   if (leavers.size === 0) return [];
   const peopleCount = data.people?.people.length ?? 0;
-  const contact = carriedContact(
-    data.interactions?.ties ?? [],
-    peopleCount,
-    index,
-    leavers,
-    { timeline, contact: tieContact },
-    { periods: DEPARTURE_LOOKBACK, enough: DEPARTURE_MAX_REMAINING + 1 },
-  );
+  const contact = carriedContact(data.interactions?.ties ?? [], peopleCount, index, leavers, source, {
+    periods: DEPARTURE_LOOKBACK,
+    enough: DEPARTURE_MAX_REMAINING + 1,
+  });
   const signals: DetectedSignal[] = [];
   for (const [key, weight] of [...contact.carried].sort(([x], [y]) => x.localeCompare(y))) {
     const [leaver, other] = key.split(",").map(Number);
     const gL = index.of[leaver];
     if (!index.reportable[other]) continue;
     const left = leavers.get(leaver)!;
-    const interactions = boundary.pairs.interactionsOf(gL, other, index.names.length);
+    const interactions = boundary.pairs.interactionsOf(gL, other);
     if (!interactions) continue;
     const window = wholePositions(timeline, left - DEPARTURE_LOOKBACK, left);
     // The leaving period still holds contact from before the departure: "since" starts with the next one.

@@ -7,7 +7,7 @@
 // same terms added in the same order, tie by tie.
 import { PairIndex } from "../util/pair-index.js";
 import { meanOver } from "./episodes.js";
-import { countingOrder } from "../util/counting-order.js";
+import { countingBuckets, countingOrder } from "../util/counting-order.js";
 import { grown } from "../util/grown.js";
 
 /** A pair of groups is charted when it averages at least this many interactions per period in the baseline. */
@@ -68,6 +68,8 @@ export interface NumberedPairs {
 export class PairTable {
   readonly count: number;
   readonly length: number;
+  /** Groups on the boundary. */
+  readonly groups: number;
   /** Pairs in order of first contact (tie order); group a < b. */
   readonly a: Int32Array;
   readonly b: Int32Array;
@@ -83,7 +85,8 @@ export class PairTable {
   readonly activeTies: Float64Array;
   private readonly tiePair: Int32Array;
   private readonly views: (PairSeries | undefined)[];
-  private byGroups: Map<number, number> | null = null;
+  private inGroupOrder: Int32Array | null = null;
+  private byPair: { order: Int32Array; begin: Int32Array } | null = null;
 
   /** `interactions`: every pair's, summed tie by tie (sumContact in relational.ts); `reportable`: per group. */
   constructor(
@@ -96,6 +99,7 @@ export class PairTable {
     const { count, tiePair } = numbered;
     this.count = count;
     this.length = length;
+    this.groups = reportable.length;
     this.a = numbered.a.slice(0, count);
     this.b = numbered.b.slice(0, count);
     this.tiePair = tiePair;
@@ -130,24 +134,37 @@ export class PairTable {
     }
   }
 
-  /** Pair numbers ordered by group a, then b: counting sorts by b, then stably by a (groups < `groups`). */
-  ordered(groups: number): Int32Array {
-    const byB = countingOrder(
-      Int32Array.from({ length: this.count }, (_, k) => k),
-      this.b,
-      groups,
-    );
-    return countingOrder(byB, this.a, groups);
+  /** Pair numbers ordered by group a, then b: counting sorts by b, then stably by a. Worked out once. */
+  ordered(): Int32Array {
+    if (!this.inGroupOrder) {
+      const byB = countingOrder(
+        Int32Array.from({ length: this.count }, (_, k) => k),
+        this.b,
+        this.groups,
+      );
+      this.inGroupOrder = countingOrder(byB, this.a, this.groups);
+    }
+    return this.inGroupOrder;
   }
 
-  /** The interactions of groups a and b (either order) by position, or undefined when they were never in contact. */
-  interactionsOf(a: number, b: number, groups: number): Float64Array | undefined {
-    if (!this.byGroups) {
-      this.byGroups = new Map();
-      for (let k = 0; k < this.count; k++) this.byGroups.set(this.a[k] * groups + this.b[k], k);
+  /**
+   * The interactions of groups a and b (either order) by position, or undefined when they were never in contact:
+   * a binary search of the pairs in group order (a Map of every pair cost more than the few hundred lookups).
+   */
+  interactionsOf(a: number, b: number): Float64Array | undefined {
+    const order = this.ordered();
+    const key = Math.min(a, b) * this.groups + Math.max(a, b);
+    let lo = 0;
+    let hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const k = order[mid];
+      const at = this.a[k] * this.groups + this.b[k];
+      if (at === key) return this.interactions.subarray(k * this.length, (k + 1) * this.length);
+      if (at < key) lo = mid + 1;
+      else hi = mid;
     }
-    const k = this.byGroups.get(Math.min(a, b) * groups + Math.max(a, b));
-    return k === undefined ? undefined : this.interactions.subarray(k * this.length, (k + 1) * this.length);
+    return undefined;
   }
 
   /** The series of charted pair k (row[k] ≥ 0). */
@@ -165,10 +182,25 @@ export class PairTable {
       forward: range(this.forward),
       backward: range(this.backward),
       activeTies: range(this.activeTies),
-      people: () => (people ??= peopleOf(k, this.a[k], this.tiePair, this.source)),
+      people: () => (people ??= peopleOf(this.a[k], this.tiesOf(k), this.source)),
     };
     this.views[k] = view;
     return view;
+  }
+
+  /**
+   * Pair k's ties, in tie order: one counting sort of every tie by its pair, made when a pair's people are first asked
+   * for (a detector judging a fall), instead of a pass over every tie for each pair asked (issue 15).
+   */
+  private tiesOf(k: number): Int32Array {
+    if (!this.byPair) {
+      // Ties of no pair (−1) sort first, into bucket 0; pair k's are bucket k + 1.
+      const bucket = new Int32Array(this.tiePair.length);
+      for (let t = 0; t < bucket.length; t++) bucket[t] = this.tiePair[t] + 1;
+      this.byPair = countingBuckets(bucket, this.count + 1);
+    }
+    const { order, begin } = this.byPair;
+    return order.subarray(begin[k + 1], begin[k + 2]);
   }
 }
 
@@ -198,12 +230,11 @@ export function numberPairs(source: PairSource): NumberedPairs {
   return { count: numbers.size, a, b, tiePair };
 }
 
-/** The per-people sums of pair k, tie by tie in order, as the plain path summed them while building the series. */
-function peopleOf(k: number, groupA: number, tiePair: Int32Array, source: PairSource): Map<number, PersonPairContact> {
+/** The per-people sums of a pair over its ties (in tie order), as the plain path summed them while building the series. */
+function peopleOf(groupA: number, ties: Int32Array, source: PairSource): Map<number, PersonPairContact> {
   const { from, to, peopleCount, groupOf, start, position, weight, baseline, inRecent } = source;
   const people = new Map<number, PersonPairContact>();
-  for (let t = 0; t < from.length; t++) {
-    if (tiePair[t] !== k) continue;
+  for (const t of ties) {
     const forward = groupOf[from[t]] === groupA;
     let contact: PersonPairContact | undefined;
     for (let e = start[t]; e < start[t + 1]; e++) {

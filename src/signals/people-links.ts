@@ -25,7 +25,8 @@ interface PairTally {
   ga: number;
   gb: number;
   probabilities: number[];
-  lambdas: number[];
+  /** Each watched tie's chance of its silence under its own baseline rate (q = e^(−λk)). */
+  quiet: number[];
   /** The system's background rate of strong ties ending (without this pair). */
   hazard: number;
   silent: number;
@@ -34,19 +35,27 @@ interface PairTally {
   firstSilent: number;
 }
 
-/** Strong ties of people still here and still in contact with someone: the ties whose silence would be dormancy. */
+/**
+ * Strong ties of people still here and still in contact with someone: the ties whose silence would be dormancy; and
+ * each tie's chance of its silence under its own rate (`quiet`). Who has left is read once per person, and the
+ * chance once per count of active baseline periods (the only input that varies): 80,000 pairs at M (issue 15).
+ */
 function watchedTies(data: Dataset, pairs: PairActivity) {
   const people = data.people?.people ?? [];
   const endInstant = data.window.until ?? data.interactions?.last ?? Infinity;
-  const hasLeft = (person: number) => people[person]?.left !== undefined && people[person].left! <= endInstant;
-  const strong = (k: number) => pairs.activeBaseline[k] >= STRONG_TIE_ACTIVITY * pairs.baselinePeriods;
+  const left = Uint8Array.from(people, (person) => (person.left !== undefined && person.left <= endInstant ? 1 : 0));
+  const periods = pairs.baselinePeriods;
+  const chance = Float64Array.from({ length: periods + 1 }, (_, active) =>
+    silenceProbability(silentPeriodRate(active, periods), DORMANT_PERIODS),
+  );
+  const strong = (k: number) => pairs.activeBaseline[k] >= STRONG_TIE_ACTIVITY * periods;
   const why = (k: number): "leaver" | "absent" | null =>
-    hasLeft(pairs.a[k]) || hasLeft(pairs.b[k])
+    left[pairs.a[k]] === 1 || left[pairs.b[k]] === 1
       ? "leaver"
       : !pairs.present[pairs.a[k]] || !pairs.present[pairs.b[k]]
         ? "absent"
         : null;
-  return { strong, why };
+  return { strong, why, quiet: (k: number) => chance[pairs.activeBaseline[k]] };
 }
 
 /**
@@ -58,7 +67,7 @@ function watchedTies(data: Dataset, pairs: PairActivity) {
  */
 function tieEndingRate(data: Dataset, pairs: PairActivity | null): number {
   if (!pairs) return 0;
-  const { ties, silent, expected } = systemSilence(data, pairs);
+  const { ties, silent, expected } = systemSilence(pairs, watchedTies(data, pairs));
   if (ties - expected <= 0) return 0;
   const h = Math.min(1, Math.max(0, (silent - expected) / (ties - expected)));
   const span = Math.max(1, pairs.recentStart - pairs.baselinePeriods);
@@ -66,32 +75,34 @@ function tieEndingRate(data: Dataset, pairs: PairActivity | null): number {
 }
 
 /** Strong ties of people still here and in contact: how many, how many silent, how many chance alone would silence. */
-function systemSilence(data: Dataset, pairs: PairActivity) {
-  const { strong, why } = watchedTies(data, pairs);
-  const system = { ties: 0, silent: 0, expected: 0 };
+function systemSilence(pairs: PairActivity, { strong, why, quiet }: ReturnType<typeof watchedTies>) {
+  let system = silences.get(pairs);
+  if (system) return system;
+  system = { ties: 0, silent: 0, expected: 0 };
   for (let k = 0; k < pairs.count; k++) {
     if (!strong(k) || why(k) !== null) continue;
     system.ties++;
     system.silent += pairs.silent[k];
-    system.expected += silenceProbability(
-      silentPeriodRate(pairs.activeBaseline[k], pairs.baselinePeriods),
-      DORMANT_PERIODS,
-    );
+    system.expected += quiet(k);
   }
+  silences.set(pairs, system);
   return system;
 }
 
+/** Each run's system silence, worked out once: the departures' null (tieEndingRate) and dormant ties both read it. */
+const silences = new WeakMap<PairActivity, { ties: number; silent: number; expected: number }>();
+
 /** Cross-boundary strong ties per pair of reportable groups, for every boundary, with the system's totals. */
 function tally(data: Dataset, boundaries: readonly BoundarySeries[], pairs: PairActivity) {
-  const { strong, why } = watchedTies(data, pairs);
-  const system = systemSilence(data, pairs);
+  const watched = watchedTies(data, pairs);
+  const { strong, why, quiet } = watched;
+  const system = systemSilence(pairs, watched);
   // Per boundary, keyed by the groups' numbers (ga × groups + gb), not a string built per tie and boundary: the
   // order of the entries does not matter, dormantTies sorts them.
   const byPair = boundaries.map(() => new Map<number, PairTally>());
   for (let k = 0; k < pairs.count; k++) {
     if (!strong(k)) continue;
     const reason = why(k);
-    const lambda = silentPeriodRate(pairs.activeBaseline[k], pairs.baselinePeriods);
     for (let b = 0; b < boundaries.length; b++) {
       const boundary = boundaries[b];
       const { index } = boundary;
@@ -108,7 +119,7 @@ function tally(data: Dataset, boundaries: readonly BoundarySeries[], pairs: Pair
           ga,
           gb,
           probabilities: [],
-          lambdas: [],
+          quiet: [],
           hazard: 0,
           silent: 0,
           leavers: 0,
@@ -122,7 +133,7 @@ function tally(data: Dataset, boundaries: readonly BoundarySeries[], pairs: Pair
         if (pairs.silent[k]) e[reason === "leaver" ? "leavers" : "absent"]++;
         continue;
       }
-      e.lambdas.push(lambda);
+      e.quiet.push(quiet(k));
       if (pairs.silent[k]) {
         e.silent++;
         e.firstSilent = Math.min(e.firstSilent, pairs.firstSilent[k]);
@@ -134,7 +145,7 @@ function tally(data: Dataset, boundaries: readonly BoundarySeries[], pairs: Pair
   // pair judged, is a hazard h that any strong tie ends anyway: P(silent) = q + (1 − q)·h.
   const entries = byPair.flatMap((m) => [...m.values()]);
   for (const e of entries) {
-    const q = e.lambdas.map((lambda) => silenceProbability(lambda, DORMANT_PERIODS));
+    const q = e.quiet;
     const ties = system.ties - q.length;
     const silent = system.silent - e.silent;
     const expected = system.expected - q.reduce((sum, x) => sum + x, 0);

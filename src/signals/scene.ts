@@ -233,12 +233,13 @@ function newIsolates(
     if (group < 0) continue;
     const left = people[person].left;
     if (left !== undefined && left <= endInstant) continue;
-    const row = boundary.active.subarray(person * T, (person + 1) * T);
+    // Read in place: a view per person was 10,000 objects per boundary (issue 15).
+    const row = person * T;
     let active = 0;
-    for (let p = 0; p < Math.min(baselinePoints, T); p++) active += row[p];
+    for (let p = 0; p < Math.min(baselinePoints, T); p++) active += boundary.active[row + p];
     if (active < baselinePoints / 2) continue;
     of[group]++;
-    if (recent.length > 0 && recent.every((p) => row[p] === 0)) count[group]++;
+    if (recent.length > 0 && recent.every((p) => boundary.active[row + p] === 0)) count[group]++;
   }
   return { count, of };
 }
@@ -260,7 +261,7 @@ export function recentContact(scene: SignalScene, attribute: string, a: string, 
   if (!boundary || !relational) return null;
   const [ga, gb] = [boundary.index.names.indexOf(a), boundary.index.names.indexOf(b)];
   if (ga < 0 || gb < 0) return null;
-  const interactions = boundary.pairs.interactionsOf(ga, gb, boundary.index.names.length);
+  const interactions = boundary.pairs.interactionsOf(ga, gb);
   const length = relational.timeline.length;
   return interactions ? (meanOver(interactions, Math.max(0, length - 2 * RECENT), length) ?? 0) : 0;
 }

@@ -53,9 +53,9 @@ export function excludedPositions(timeline: Timeline<Cadence>): number[] {
 
 /** Whole periods (partial first/last left out) in [from, to). */
 export function wholePositions(timeline: Timeline, from: number, to: number): number[] {
-  const excluded = new Set(excludedPositions(timeline));
+  const excluded = excludedPositions(timeline);
   const out: number[] = [];
-  for (let p = Math.max(0, from); p < Math.min(timeline.length, to); p++) if (!excluded.has(p)) out.push(p);
+  for (let p = Math.max(0, from); p < Math.min(timeline.length, to); p++) if (!excluded.includes(p)) out.push(p);
   return out;
 }
 
