@@ -86,8 +86,9 @@ function rowsInOrder(survey: SurveyData, rows: readonly number[], shared: Shared
     const rank = ranksOf(codes, texts);
     // Stable by run, then by rank within a run: each run's rows stay in its positions, sorted by this field.
     const sorted = countingOrder(countingOrder(identity(tied.length), rank, texts.length), runOf, runs);
-    const nextTied: number[] = [];
-    const nextRunOf: number[] = [];
+    const nextTied = new Int32Array(sorted.length);
+    const nextRunOf = new Int32Array(sorted.length);
+    let stillTied = 0;
     runs = 0;
     for (let i = 0; i < sorted.length; i++) {
       order[tied[i]] = tiedRows[sorted[i]];
@@ -96,11 +97,11 @@ function rowsInOrder(survey: SurveyData, rows: readonly number[], shared: Shared
       const tiedWithLast = i > 0 && sameKey(sorted[i - 1], sorted[i], runOf, rank);
       if (!tiedWithNext && !tiedWithLast) continue;
       if (!tiedWithLast) runs++;
-      nextTied.push(tied[i]);
-      nextRunOf.push(runs - 1);
+      nextTied[stillTied] = tied[i];
+      nextRunOf[stillTied++] = runs - 1;
     }
-    tied = Int32Array.from(nextTied);
-    runOf = Int32Array.from(nextRunOf);
+    tied = nextTied.subarray(0, stillTied);
+    runOf = nextRunOf.subarray(0, stillTied);
   }
   return Array.from(order);
 }

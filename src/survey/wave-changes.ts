@@ -91,10 +91,11 @@ function repeatedIn(number: Int32Array): (before: number[], after: number[]) => 
   let stamp = 0;
   return (before, after) => {
     stamp++;
-    for (const r of before) if (number[r] >= 0) seenIn[number[r]] = stamp;
-    // A loop, not `after.some(…)`: V8's optimised code for the inlined `some` left it on missing feedback once per
-    // cell (~1,100 deoptimisations per call at M), and went on doing so without discarding the code.
-    for (const r of after) if (number[r] >= 0 && seenIn[number[r]] === stamp) return true;
+    // Indexed loops: before V8 optimises them, `for … of` makes an iterator result per row. And a loop, not
+    // `after.some(…)`: V8's optimised code for the inlined `some` left it on missing feedback once per cell (~1,100
+    // deoptimisations per call at M), and went on doing so without discarding the code.
+    for (let i = 0; i < before.length; i++) if (number[before[i]] >= 0) seenIn[number[before[i]]] = stamp;
+    for (let i = 0; i < after.length; i++) if (number[after[i]] >= 0 && seenIn[number[after[i]]] === stamp) return true;
     return false;
   };
 }
