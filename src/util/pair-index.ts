@@ -5,9 +5,17 @@
 const SLOT = 4; // from, to, number + 1 (0 = empty), padding to 16 bytes
 
 export class PairIndex {
-  private table = new Int32Array(SLOT << 10);
-  private mask = (1 << 10) - 1;
+  private table: Int32Array;
+  private mask: number;
   size = 0;
+
+  /** `expected`: about how many pairs will be numbered; the table starts large enough for them, so never grows. */
+  constructor(expected = 0) {
+    let slots = 1 << 10;
+    while (slots < 2 * expected) slots *= 2;
+    this.table = new Int32Array(SLOT * slots);
+    this.mask = slots - 1;
+  }
 
   /** The pair's number, numbering it next (= the previous size) when it is new. */
   numberOf(from: number, to: number): number {
