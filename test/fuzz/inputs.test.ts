@@ -9,8 +9,10 @@ import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { runInProcess } from "../helpers/cli.js";
+import { propertyRuns } from "../helpers/size.js";
 
-const RUNS = Number(process.env.RELAUDIT_FUZZ_RUNS ?? 0) || 120;
+// 60 whole-CLI cases in npm test (each a fresh folder and an audit in process), 240 at full size; npm run fuzz: 3000.
+const RUNS = propertyRuns(60, 240);
 const schema = JSON.parse(readFileSync(join(import.meta.dirname, "../../schema/report.schema.json"), "utf8"));
 const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, strictRequired: false });
 addFormats.default(ajv);
