@@ -65,6 +65,16 @@ export interface NumberedPairs {
   tiePair: Int32Array;
 }
 
+/**
+ * Where charted pair k's forward, backward and active ties start. Uncharted pairs (row −1) have none: a view at −1
+ * would be an empty subarray read as "quiet", so asking for one is a bug, said loudly.
+ */
+export function chartedOffset(table: Pick<PairTable, "row" | "length">, k: number): number {
+  const row = table.row[k];
+  if (!(row >= 0)) throw new Error(`pair ${k} is not charted: it has no forward, backward or active-tie series`);
+  return row * table.length;
+}
+
 export class PairTable {
   readonly count: number;
   readonly length: number;
@@ -172,7 +182,7 @@ export class PairTable {
     const cached = this.views[k];
     if (cached) return cached;
     const T = this.length;
-    const at = this.row[k] * T;
+    const at = chartedOffset(this, k);
     const range = <A extends Float64Array>(values: A) => values.subarray(at, at + T);
     let people: Map<number, PersonPairContact> | null = null;
     const view: PairSeries = {

@@ -5,7 +5,7 @@ import type { Dataset } from "../model/types.js";
 import type { ChartedSeries } from "./chart.js";
 import type { Charter } from "./charter.js";
 import { currentConcern } from "./episodes.js";
-import type { PairSeries, PairTable } from "./pair-series.js";
+import { chartedOffset, type PairSeries, type PairTable } from "./pair-series.js";
 import { reciprocityOf, reciprocitySeries, type BoundarySeries, type Windows } from "./relational.js";
 import type { Timeline } from "./timeline.js";
 import { grown } from "../util/grown.js";
@@ -108,7 +108,7 @@ export function quietPair(
 ): boolean {
   const length = table.length;
   const pair = k * length;
-  const charted = table.row[k] * length;
+  const charted = chartedOffset(table, k);
   if (charter.pairMayMatter(table.interactions.subarray(pair, pair + length), baselinePoints)) return false;
   if (charter.pairMayMatter(table.activeTies.subarray(charted, charted + length), baselinePoints)) return false;
   if (undirected) return true;
