@@ -25,6 +25,26 @@ function plainActiveBaseline(ties: number, T: number, contact: TieContact, basel
   return Uint16Array.from({ length: numbers.size }, (_, k) => baseline.reduce((n, p) => n + active[k * T + p], 0));
 }
 
+type DrawnTie = { from: number; to: number; periods: [number, number][] };
+
+/** People without attributes and ties with contact at the given positions of the timeline (weights as given). */
+function datasetOf(people: number, ties: DrawnTie[]): Dataset {
+  return {
+    people: { people: Array.from({ length: people }, () => ({ attributes: {} })) },
+    interactions: {
+      ties: ties
+        .filter((t) => t.from !== t.to)
+        .map((t) =>
+          tieWith(
+            t.from,
+            t.to,
+            t.periods.map(([p, w]): [number, number] => [FIRST + p, w]).sort((x, y) => x[0] - y[0]),
+          ),
+        ),
+    },
+  } as unknown as Dataset;
+}
+
 const system = fc
   .record({
     people: fc.integer({ min: 2, max: 12 }),
@@ -68,20 +88,7 @@ describe("pair activity's bits equal a byte per period", () => {
     let longer = 0;
     fc.assert(
       fc.property(system, ({ people, timeline, baselinePoints, ties }) => {
-        const data = {
-          people: { people: Array.from({ length: people }, () => ({ attributes: {} })) },
-          interactions: {
-            ties: ties
-              .filter((t) => t.from !== t.to)
-              .map((t) =>
-                tieWith(
-                  t.from,
-                  t.to,
-                  t.periods.map(([p, w]): [number, number] => [FIRST + p, w]).sort((x, y) => x[0] - y[0]),
-                ),
-              ),
-          },
-        } as unknown as Dataset;
+        const data = datasetOf(people, ties);
         const contact = tieContact(data, timeline);
         const activity = pairActivity(data, timeline, baselinePoints, contact);
         if (!activity) return;
@@ -97,5 +104,30 @@ describe("pair activity's bits equal a byte per period", () => {
     // Most cases are judged (a timeline too short for a baseline and a recent window gives none), many past a word.
     expect(judged).toBeGreaterThan(RUNS / 2);
     expect(longer).toBeGreaterThan(RUNS / 4);
+  });
+
+  it("counts every period of full words: a pair in contact every week of 97, another every other week", () => {
+    // Drawn ties are sparse (at most 40 periods), so no drawn word is ever full: a count that saturates within a
+    // word would pass the property above.
+    const length = 97;
+    const timeline: Timeline = {
+      kind: "week",
+      timeZone: "UTC",
+      first: FIRST,
+      length,
+      partialFirst: false,
+      partialLast: false,
+    };
+    const every = Array.from({ length }, (_, p): [number, number] => [p, 1]);
+    const data = datasetOf(3, [
+      { from: 0, to: 1, periods: every },
+      { from: 1, to: 2, periods: every.filter(([p]) => p % 2 === 0) },
+    ]);
+    const contact = tieContact(data, timeline);
+    // A baseline of 80 periods (two full words and part of a third), leaving 17 for the recent window.
+    const activity = pairActivity(data, timeline, 80, contact)!;
+    const baseline = wholePositions(timeline, 0, 80);
+    expect(Array.from(activity.activeBaseline)).toEqual([baseline.length, Math.ceil(baseline.length / 2)]);
+    expect(activity.activeBaseline).toEqual(plainActiveBaseline(contact.from.length, length, contact, baseline));
   });
 });
