@@ -35,12 +35,27 @@ interface PairTally {
   firstSilent: number;
 }
 
+/** The ties dormancy watches, and the system's silence among them (see watchedTies). */
+interface Watched {
+  strong(k: number): boolean;
+  why(k: number): "leaver" | "absent" | null;
+  /** Tie k's chance of its silence under its own baseline rate (q = e^(−λk)). */
+  quiet(k: number): number;
+  /** Strong ties of people still here and in contact: how many, how many silent, how many chance alone would silence. */
+  system: { ties: number; silent: number; expected: number };
+}
+
+/** Each run's watched ties, worked out once: the departures' null (tieEndingRate) and dormant ties both read them. */
+const watchedByRun = new WeakMap<PairActivity, Watched>();
+
 /**
  * Strong ties of people still here and still in contact with someone: the ties whose silence would be dormancy; and
  * each tie's chance of its silence under its own rate (`quiet`). Who has left is read once per person, and the
  * chance once per count of active baseline periods (the only input that varies): 80,000 pairs at M (issue 15).
  */
-function watchedTies(data: Dataset, pairs: PairActivity) {
+function watchedTies(data: Dataset, pairs: PairActivity): Watched {
+  const cached = watchedByRun.get(pairs);
+  if (cached) return cached;
   const people = data.people?.people ?? [];
   const endInstant = data.window.until ?? data.interactions?.last ?? Infinity;
   const left = Uint8Array.from(people, (person) => (person.left !== undefined && person.left <= endInstant ? 1 : 0));
@@ -55,7 +70,17 @@ function watchedTies(data: Dataset, pairs: PairActivity) {
       : !pairs.present[pairs.a[k]] || !pairs.present[pairs.b[k]]
         ? "absent"
         : null;
-  return { strong, why, quiet: (k: number) => chance[pairs.activeBaseline[k]] };
+  const quiet = (k: number) => chance[pairs.activeBaseline[k]];
+  const system = { ties: 0, silent: 0, expected: 0 };
+  for (let k = 0; k < pairs.count; k++) {
+    if (!strong(k) || why(k) !== null) continue;
+    system.ties++;
+    system.silent += pairs.silent[k];
+    system.expected += quiet(k);
+  }
+  const watched = { strong, why, quiet, system };
+  watchedByRun.set(pairs, watched);
+  return watched;
 }
 
 /**
@@ -67,36 +92,16 @@ function watchedTies(data: Dataset, pairs: PairActivity) {
  */
 function tieEndingRate(data: Dataset, pairs: PairActivity | null): number {
   if (!pairs) return 0;
-  const { ties, silent, expected } = systemSilence(pairs, watchedTies(data, pairs));
+  const { ties, silent, expected } = watchedTies(data, pairs).system;
   if (ties - expected <= 0) return 0;
   const h = Math.min(1, Math.max(0, (silent - expected) / (ties - expected)));
   const span = Math.max(1, pairs.recentStart - pairs.baselinePeriods);
   return 1 - (1 - h) ** (1 / span);
 }
 
-/** Strong ties of people still here and in contact: how many, how many silent, how many chance alone would silence. */
-function systemSilence(pairs: PairActivity, { strong, why, quiet }: ReturnType<typeof watchedTies>) {
-  let system = silences.get(pairs);
-  if (system) return system;
-  system = { ties: 0, silent: 0, expected: 0 };
-  for (let k = 0; k < pairs.count; k++) {
-    if (!strong(k) || why(k) !== null) continue;
-    system.ties++;
-    system.silent += pairs.silent[k];
-    system.expected += quiet(k);
-  }
-  silences.set(pairs, system);
-  return system;
-}
-
-/** Each run's system silence, worked out once: the departures' null (tieEndingRate) and dormant ties both read it. */
-const silences = new WeakMap<PairActivity, { ties: number; silent: number; expected: number }>();
-
 /** Cross-boundary strong ties per pair of reportable groups, for every boundary, with the system's totals. */
 function tally(data: Dataset, boundaries: readonly BoundarySeries[], pairs: PairActivity) {
-  const watched = watchedTies(data, pairs);
-  const { strong, why, quiet } = watched;
-  const system = systemSilence(pairs, watched);
+  const { strong, why, quiet, system } = watchedTies(data, pairs);
   // Per boundary, keyed by the groups' numbers (ga × groups + gb), not a string built per tie and boundary: the
   // order of the entries does not matter, dormantTies sorts them.
   const byPair = boundaries.map(() => new Map<number, PairTally>());
