@@ -33,6 +33,16 @@ interface Case {
  * A small system: people in a few groups (some without one), ties with weights in periods of the timeline, and —
  * unless `inside` — periods before and after it and zero weights, which the contact arrays leave out.
  */
+/** Whole weeks from FIRST, none partial. */
+const weeks = (length: number): Timeline => ({
+  kind: "week",
+  timeZone: "UTC",
+  first: FIRST,
+  length,
+  partialFirst: false,
+  partialLast: false,
+});
+
 const system = (inside: boolean) =>
   fc
     .record({
@@ -89,14 +99,7 @@ const system = (inside: boolean) =>
         interactions: { ties },
         config: { minGroupSize: drawn.minGroupSize },
       } as unknown as Dataset;
-      const timeline: Timeline = {
-        kind: "week",
-        timeZone: "UTC",
-        first: FIRST,
-        length: drawn.length,
-        partialFirst: false,
-        partialLast: false,
-      };
+      const timeline = weeks(drawn.length);
       return {
         data,
         timeline,
@@ -286,14 +289,7 @@ describe("signals fast paths equal the plain ones", () => {
             ),
           );
     const data = { people: { people }, interactions: { ties }, config: { minGroupSize: 1 } } as unknown as Dataset;
-    const timeline: Timeline = {
-      kind: "week",
-      timeZone: "UTC",
-      first: FIRST,
-      length: 12,
-      partialFirst: false,
-      partialLast: false,
-    };
+    const timeline = weeks(12);
     const leaverDraws = people.map((_, person) => ({ person, left: 4 + (person % 8) }));
     checkCarriedContact({ data, timeline, windows: { baseline: 6, recent: [8, 9, 10, 11] }, leaverDraws });
   });
@@ -303,14 +299,7 @@ describe("signals fast paths equal the plain ones", () => {
     const weekly = (weight: number) => [...Array(8).keys()].map((p): [number, number] => [FIRST + p, weight]);
     const ties = [tieWith(0, 1, weekly(MIN_PAIR_VOLUME)), tieWith(2, 0, weekly(MIN_PAIR_VOLUME - 0.01))];
     const data = { people: { people }, interactions: { ties }, config: { minGroupSize: 1 } } as unknown as Dataset;
-    const timeline: Timeline = {
-      kind: "week",
-      timeZone: "UTC",
-      first: FIRST,
-      length: 8,
-      partialFirst: false,
-      partialLast: false,
-    };
+    const timeline = weeks(8);
     const c: Case = { data, timeline, windows: { baseline: 4, recent: [6, 7] }, leaverDraws: [] };
     checkBoundarySeries(c);
     const index = groupIndex(data, "team")!;
