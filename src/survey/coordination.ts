@@ -156,14 +156,15 @@ function cellEstimate(
 ): RcEstimate {
   const s = summarise(members.map((u) => u.index));
   const detail = cellDetail(members, k);
+  // Indexed loops: until V8 optimises them, `for … of` makes an iterator result per unit.
   let answeredAny = 0;
-  for (const u of members) answeredAny |= u.answered;
+  for (let i = 0; i < members.length; i++) answeredAny |= members[i].answered;
   if (RC_DIMENSIONS.some((_, j) => !detail.dimensions[j] && answeredAny & (1 << j))) withheld.cells++;
   const subIndex = (mask: number, shown: boolean) => {
     if (!shown) return null;
     const values: number[] = [];
-    for (const u of members) {
-      const mean = meanAnswered(u, mask);
+    for (let i = 0; i < members.length; i++) {
+      const mean = meanAnswered(members[i], mask);
       if (!Number.isNaN(mean)) values.push(mean);
     }
     return values.length === 0 ? null : meanOf(values);
@@ -180,7 +181,7 @@ function cellEstimate(
     dimensions: RC_DIMENSIONS.map((dimension, j) => {
       if (!detail.dimensions[j]) return { dimension, mean: null };
       const values: number[] = [];
-      for (const u of members) if (u.answered & (1 << j)) values.push(u.scores[j]);
+      for (let i = 0; i < members.length; i++) if (members[i].answered & (1 << j)) values.push(members[i].scores[j]);
       return { dimension, mean: meanOf(values) };
     }),
   };
