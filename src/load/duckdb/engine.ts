@@ -9,7 +9,7 @@ import type * as DuckDB from "@duckdb/node-api";
 import type { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 
 export interface EngineOptions {
-  /** Worker threads (default: the cores). */
+  /** Worker threads (default: the cores; see setDefaultEngineThreads). */
   threads?: number;
   /** DuckDB's memory limit, e.g. "3GB" (default: DuckDB's, 80% of RAM). Spills to a temporary folder beyond it. */
   memoryLimit?: string;
@@ -23,6 +23,18 @@ export interface Engine {
   rows(sql: string): Promise<Record<string, unknown>[]>;
   run(sql: string): Promise<void>;
   close(): void;
+}
+
+/** DuckDB's threads when the caller names none: the cores, unless set below. */
+let defaultThreads = (): number => Math.max(1, cpus().length);
+
+/**
+ * For the test workers only (test/helpers/duckdb-threads.ts sets 1): two workers already keep both cores busy, and
+ * the tests' files are far below one Parquet row group or CSV buffer, which DuckDB scans on one thread anyway, so
+ * the other threads only added their start, their hand-overs and their stop (~15 ms of CPU per engine).
+ */
+export function setDefaultEngineThreads(threads: number): void {
+  defaultThreads = () => threads;
 }
 
 /** Opens an in-memory DuckDB; the caller closes it. A missing binary is a clear error, not a stack trace. */
@@ -40,7 +52,7 @@ export async function openEngine(options: EngineOptions = {}): Promise<Engine> {
   // Beyond the memory limit DuckDB spills here: a folder of this run's own, removed on close.
   const spill = mkdtempSync(join(tmpdir(), "relaudit-duckdb-"));
   const instance: DuckDBInstance = await api.DuckDBInstance.create(":memory:", {
-    threads: String(options.threads ?? Math.max(1, cpus().length)),
+    threads: String(options.threads ?? defaultThreads()),
     ...(options.memoryLimit ? { memory_limit: options.memoryLimit } : {}),
     preserve_insertion_order: String(options.preserveOrder ?? true),
     temp_directory: spill,
