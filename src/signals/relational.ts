@@ -2,7 +2,7 @@
 // contact each way) and per group (external and internal contact, active people, new
 // cross-boundary ties). The ties' per-period weights are read from their Maps once (tieContact) for every boundary;
 // a week without contact is a zero, not a gap.
-import type { Dataset, PeriodRange } from "../model/types.js";
+import type { Dataset } from "../model/types.js";
 import type { Timeline } from "./timeline.js";
 import { numberPairs, PairTable, type NumberedPairs, type PairSeries } from "./pair-series.js";
 
@@ -49,7 +49,7 @@ export function groupIndex(data: Dataset, attribute: string): GroupIndex | null 
   const position = new Map(names.map((n, i) => [n, i]));
   const of = new Int32Array(values.map((v) => (v === undefined ? -1 : position.get(v)!)));
   const sizes = names.map(() => 0);
-  for (const g of of) if (g >= 0) sizes[g]++;
+  for (let person = 0; person < of.length; person++) if (of[person] >= 0) sizes[of[person]]++;
   return { attribute, names, of, sizes, reportable: sizes.map((s) => s >= data.config.minGroupSize) };
 }
 
@@ -78,17 +78,23 @@ export function tieContact(data: Dataset, timeline: Timeline): TieContact {
   const start = new Int32Array(n + 1);
   const from = new Int32Array(n);
   const to = new Int32Array(n);
-  // One read of each tie's fields and range: the range getter makes an object, and reading the ties twice (count,
-  // then fill) from their objects cost more than the fill itself at M (127,595 ties, issue 15).
-  const ranges: (PeriodRange | undefined)[] = new Array<PeriodRange | undefined>(n);
+  // One read of each tie's fields and range. A loader's ranges all lie in one pair of shared arrays: only their
+  // bounds are kept, so the range objects the getter makes die young instead of 127,595 of them surviving the
+  // collections that fall during this loop (issue 15).
+  const shared = n > 0 ? ties[0].periods.range : undefined;
+  const first = new Int32Array(n);
+  const end = new Int32Array(n).fill(-1);
   let entries = 0;
   for (let t = 0; t < n; t++) {
     const tie = ties[t];
     from[t] = tie.from;
     to[t] = tie.to;
     const range = tie.periods.range;
-    ranges[t] = range;
-    entries += range ? range.end - range.first : tie.periods.size;
+    if (range && range.period === shared?.period && range.weight === shared.weight) {
+      first[t] = range.first;
+      end[t] = range.end;
+      entries += range.end - range.first;
+    } else entries += tie.periods.size;
   }
   const position = new Int32Array(entries);
   const weight = new Float64Array(entries);
@@ -104,19 +110,19 @@ export function tieContact(data: Dataset, timeline: Timeline): TieContact {
     active[a + p] = 1;
     active[b + p] = 1;
   };
+  const periods = shared?.period ?? new Int32Array(0);
+  const weights = shared?.weight ?? new Float64Array(0);
   for (let t = 0; t < n; t++) {
     start[t] = k;
     a = from[t] * T;
     b = to[t] * T;
-    // A loader's view is read straight from its range of the shared period arrays, in a loop of its own so it stays
-    // monomorphic; any other Map goes through forEach, one call per period.
-    const range = ranges[t];
-    if (!range) {
+    // A range in the shared arrays is read straight from them, in a loop of its own so it stays monomorphic; any
+    // other Map goes through forEach, one call per period.
+    if (end[t] < 0) {
       ties[t].periods.forEach(take);
       continue;
     }
-    const { period: periods, weight: weights } = range;
-    for (let i = range.first; i < range.end; i++) {
+    for (let i = first[t]; i < end[t]; i++) {
       const p = periods[i] - origin;
       const w = weights[i];
       if (p < 0 || p >= T || !(w > 0)) continue;
@@ -153,7 +159,7 @@ export function boundarySeries(
     baseline: windows.baseline,
     inRecent,
   };
-  const numbered = numberPairs(source);
+  const numbered = numberPairs(source, index.names.length);
   const sums = sumContact(contact, index.of, numbered, T, index.names.length);
   const pairs = new PairTable(numbered, T, sums.interactions, index.reportable, source);
   const groups = index.names.map((_, group): GroupSeries => {
@@ -213,12 +219,26 @@ function sumContact(contact: TieContact, groupOf: Int32Array, { count, tiePair }
   return { interactions, external, internal, activePeople, newCrossTies };
 }
 
+/**
+ * A row of sums as a series' values; positions before `gapsBefore` are gaps. A loop rather than Array.from, which
+ * walks a typed array through its iterator: an object per value until the code is optimised, for the ~4,000 series
+ * a run of M charts (issue 15).
+ */
+export function seriesValues(row: Float64Array, gapsBefore = 0): (number | null)[] {
+  const values = new Array<number | null>(row.length);
+  for (let p = 0; p < row.length; p++) values[p] = p < gapsBefore ? null : row[p];
+  return values;
+}
+
 /** E-I index per period: (E − I)/(E + I); null in a period without contact. */
 export function eiSeries(group: GroupSeries): (number | null)[] {
-  return Array.from(group.external, (e, p) => {
-    const total = e + group.internal[p];
-    return total > 0 ? (e - group.internal[p]) / total : null;
-  });
+  const { external, internal } = group;
+  const values = new Array<number | null>(external.length);
+  for (let p = 0; p < external.length; p++) {
+    const total = external[p] + internal[p];
+    values[p] = total > 0 ? (external[p] - internal[p]) / total : null;
+  }
+  return values;
 }
 
 /**
@@ -227,7 +247,10 @@ export function eiSeries(group: GroupSeries): (number | null)[] {
  * volumes rather than on ties answered within the same week, which is too sparse to chart week by week.
  */
 export function reciprocitySeries(pair: PairSeries): (number | null)[] {
-  return Array.from(pair.interactions, (total, p) => reciprocityOf(total, pair.forward[p], pair.backward[p]));
+  const { interactions, forward, backward } = pair;
+  const values = new Array<number | null>(interactions.length);
+  for (let p = 0; p < interactions.length; p++) values[p] = reciprocityOf(interactions[p], forward[p], backward[p]);
+  return values;
 }
 
 /** One period's reciprocity: twice the smaller direction's contact over the total; null without contact. */

@@ -6,7 +6,7 @@ import type { ChartedSeries } from "./chart.js";
 import type { Charter } from "./charter.js";
 import { currentConcern } from "./episodes.js";
 import { chartedOffset, type PairSeries, type PairTable } from "./pair-series.js";
-import { reciprocityOf, reciprocitySeries, type BoundarySeries, type Windows } from "./relational.js";
+import { reciprocityOf, reciprocitySeries, seriesValues, type BoundarySeries, type Windows } from "./relational.js";
 import type { Timeline } from "./timeline.js";
 import { grown } from "../util/grown.js";
 
@@ -67,13 +67,13 @@ export function chartPairs(
       ...base,
       source: { ...source, measure: "interactions" },
       direction: higher,
-      values: Array.from(pair.interactions),
+      values: seriesValues(pair.interactions),
     });
     chart({
       ...base,
       source: { ...source, measure: "active ties" },
       direction: higher,
-      values: Array.from(pair.activeTies),
+      values: seriesValues(pair.activeTies),
     });
     const reciprocity = data.undirected
       ? null

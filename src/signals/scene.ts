@@ -14,6 +14,7 @@ import {
   boundarySeries,
   eiSeries,
   groupIndex,
+  seriesValues,
   tieContact,
   type BoundarySeries,
   type TieContact,
@@ -195,14 +196,14 @@ function chartGroups(
       ...base,
       source: { ...source, measure: "active people" },
       direction: "higher",
-      values: Array.from(group.activePeople),
+      values: seriesValues(group.activePeople),
     });
     chart({
       ...base,
       source: { ...source, measure: "new cross-boundary ties" },
       direction: "higher",
       // Ties first seen in the opening periods may be older than the data: those periods are left as gaps.
-      values: Array.from(group.newCrossTies, (v, p) => (p < RECENT + 1 ? null : v)),
+      values: seriesValues(group.newCrossTies, RECENT + 1),
       notes: [`the first ${RECENT + 1} periods are gaps: a tie first seen there may be older than the data`],
     });
     const isolates = { count: isolated.count[group.group], of: isolated.of[group.group] };

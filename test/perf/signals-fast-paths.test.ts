@@ -11,7 +11,7 @@ import type { Dataset, Tie } from "../../src/model/types.js";
 import { tiePeriods } from "../../src/load/tie-periods.js";
 import { carriedContact, tiesByPerson } from "../../src/signals/carried-contact.js";
 import { meanOver } from "../../src/signals/episodes.js";
-import { MIN_PAIR_VOLUME } from "../../src/signals/pair-series.js";
+import { MIN_PAIR_VOLUME, numberPairs } from "../../src/signals/pair-series.js";
 import { boundarySeries, groupIndex, tieContact, type Windows } from "../../src/signals/relational.js";
 import type { Timeline } from "../../src/signals/timeline.js";
 import { propertyRuns } from "../helpers/size.js";
@@ -135,6 +135,10 @@ function checkBoundarySeries({ data, timeline, windows }: Case): void {
   const groups = index.names.length;
   expect(fast.groups).toEqual(plain.groups);
   expect(fast.pairs.count).toBe(plain.pairs.size);
+  // Numbered in order of first contact, tie by tie, as the plain path added them to its Map.
+  expect(Array.from({ length: fast.pairs.count }, (_, k) => `${fast.pairs.a[k]},${fast.pairs.b[k]}`)).toEqual([
+    ...plain.pairs.keys(),
+  ]);
   const sorted = [...plain.pairs.values()].sort((x, y) => x.a - y.a || x.b - y.b);
   expect(Array.from(fast.pairs.ordered(), (k) => [fast.pairs.a[k], fast.pairs.b[k]])).toEqual(
     sorted.map((p) => [p.a, p.b]),
@@ -225,8 +229,8 @@ function checkCarriedContact({ data, timeline, leaverDraws }: Case): void {
 }
 
 /** The same ties with their periods as the loaders give them: views of one pair of shared arrays. */
-function withSharedPeriods(data: Dataset): Dataset {
-  const ties = data.interactions!.ties;
+/** One loader's shared period arrays for the ties given, and a view of them per tie. */
+function sharedViews(ties: readonly Tie[]): Tie[] {
   const start = Int32Array.from([0, ...ties.map((tie) => tie.periods.size)]);
   for (let t = 0; t < ties.length; t++) start[t + 1] += start[t];
   const views = tiePeriods({
@@ -234,10 +238,19 @@ function withSharedPeriods(data: Dataset): Dataset {
     period: Int32Array.from(ties.flatMap((tie) => [...tie.periods.keys()])),
     weight: Float64Array.from(ties.flatMap((tie) => [...tie.periods.values()])),
   });
-  return {
-    ...data,
-    interactions: { ...data.interactions!, ties: ties.map((tie, t) => ({ ...tie, periods: views[t] })) },
-  };
+  return ties.map((tie, t) => ({ ...tie, periods: views[t] }));
+}
+
+/**
+ * The ties' periods as views of shared arrays: all of them of one loader's arrays, or (`mixed`) the first half of
+ * one pair of arrays, the rest of another, with every third tie keeping its own Map.
+ */
+function withSharedPeriods(data: Dataset, mixed = false): Dataset {
+  const ties = data.interactions!.ties;
+  const half = mixed ? ties.length >> 1 : ties.length;
+  const views = [...sharedViews(ties.slice(0, half)), ...sharedViews(ties.slice(half))];
+  const shared = views.map((view, t) => (mixed && t % 3 === 2 ? ties[t] : view));
+  return { ...data, interactions: { ...data.interactions!, ties: shared } };
 }
 
 describe("signals fast paths equal the plain ones", () => {
@@ -245,6 +258,39 @@ describe("signals fast paths equal the plain ones", () => {
     fc.assert(
       fc.property(system(false), ({ data, timeline }) => {
         expectDeepEqual(tieContact(withSharedPeriods(data), timeline), tieContact(data, timeline), "tie contact");
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("tie contact from two loaders' shared arrays and from Maps in one run equals reading each tie's Map", () => {
+    fc.assert(
+      fc.property(system(false), ({ data, timeline }) => {
+        const mixed = withSharedPeriods(data, true);
+        expectDeepEqual(tieContact(mixed, timeline), tieContact(data, timeline), "tie contact");
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("pairs of groups numbered through the hash equal those numbered in the dense table", () => {
+    fc.assert(
+      fc.property(system(false), ({ data, timeline, windows }) => {
+        const index = groupIndex(data, "team");
+        if (!index) return;
+        const contact = tieContact(data, timeline);
+        const source = {
+          ...contact,
+          peopleCount: data.people!.people.length,
+          groupOf: index.of,
+          baseline: windows.baseline,
+          inRecent: new Uint8Array(timeline.length),
+        };
+        const numbered = (denseCells?: number) => {
+          const { count, a, b, tiePair } = numberPairs(source, index.names.length, denseCells);
+          return { count, a: Array.from(a.subarray(0, count)), b: Array.from(b.subarray(0, count)), tiePair };
+        };
+        expectDeepEqual(numbered(0), numbered(), "numbered pairs");
       }),
       { numRuns: RUNS },
     );

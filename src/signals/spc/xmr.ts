@@ -63,7 +63,7 @@ export function xmrChart(input: XmrInput, settings: Partial<XmrSettings> = {}): 
       upperTwoSigma: halfWidth !== null ? segment.mean! + halfWidth : null,
       lowerTwoSigma: halfWidth !== null ? segment.mean! - halfWidth : null,
       special: null,
-      rules: [],
+      rules: ruleList(0),
       side: null,
       excluded: excluded.has(index),
     };
@@ -160,6 +160,17 @@ function segmentLimits(
 
 /** The rules as bits, in the order a point lists them. */
 const RULES: readonly SpcRule[] = ["beyond-limits", "shift", "trend", "two-sigma"];
+
+/**
+ * Each set of rules (a bit mask) as the list a point carries, made once and frozen: shared by every point with that
+ * set instead of a new array per point (~86,000 points charted at M, most of them published; the arrays outlived
+ * the signals phase and were copied by every collection in it, issue 15). Frozen, so a change to one point's list
+ * throws instead of changing every point that shares it.
+ */
+const RULE_LISTS: readonly (readonly SpcRule[])[] = Array.from({ length: 1 << RULES.length }, (_, mask) =>
+  Object.freeze(RULES.filter((_, bit) => (mask & (1 << bit)) !== 0)),
+);
+const ruleList = (mask: number) => RULE_LISTS[mask] as SpcRule[];
 export const BEYOND_LIMITS = 1;
 export const SHIFT = 2;
 export const TREND = 4;
@@ -240,9 +251,9 @@ function judge(
   for (const i of order) {
     const point = points[i];
     const rules = high[i] | low[i];
-    // A point without a rule keeps the empty list it was made with: most points, so no second array each.
+    // A point without a rule keeps the empty list it was made with.
     if (rules === 0) continue;
-    point.rules = RULES.filter((_, bit) => (rules & (1 << bit)) !== 0);
+    point.rules = ruleList(rules);
     if (direction === "neither") {
       point.special = "neither";
       point.side = high[i] !== 0 ? "high" : "low";
