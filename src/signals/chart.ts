@@ -10,7 +10,7 @@ import type {
   SeriesPoint,
   SeriesSource,
 } from "../result/signals.js";
-import { cachedLabelAt, excludedPositions, labelAt, positionOf, type Timeline } from "./timeline.js";
+import { excludedPositions, labelAt, positionLabels, positionOf, type Timeline } from "./timeline.js";
 import type { Direction, XmrChart, XmrPoint, XmrSettings } from "../result/spc.js";
 import type { Cadence } from "../model/periods.js";
 import { xmrChart } from "./spc/xmr.js";
@@ -164,6 +164,7 @@ export function chartSeries(
     notes.push(
       `${gapCount} missing value${gapCount === 1 ? "" : "s"}: gaps, never zeros, left out of limits and rules`,
     );
+  const labels = positionLabels(timeline);
   const series: Series = {
     id: seriesId(spec.source),
     source: spec.source,
@@ -172,7 +173,7 @@ export function chartSeries(
     ...(spec.timeline ? { cadence: spec.timeline.kind } : {}),
     direction: spec.direction,
     chart: chart.kind,
-    points: chart.points.map((p) => publishedPoint(p, cachedLabelAt(timeline, p.index))),
+    points: chart.points.map((p) => publishedPoint(p, labels[p.index] ?? labelAt(timeline, p.index))),
     variation: chart.variation,
     assurance: chart.assurance,
     target: chart.target,

@@ -30,15 +30,22 @@ export const labelAt = (timeline: Timeline<Cadence>, position: number) =>
 /** Each timeline's labels, worked out once: a run charts thousands of series on one timeline. */
 const LABELS = new WeakMap<Timeline<Cadence>, { kind: Cadence; first: number; labels: string[] }>();
 
-/** The label of a position, from the timeline's labels when the position is on it. */
-export function cachedLabelAt(timeline: Timeline<Cadence>, position: number): string {
-  let cached = LABELS.get(timeline);
-  if (!cached || cached.kind !== timeline.kind || cached.first !== timeline.first) {
-    cached = { kind: timeline.kind, first: timeline.first, labels: [] };
-    LABELS.set(timeline, cached);
-  }
-  if (!Number.isInteger(position) || position < 0 || position >= timeline.length) return labelAt(timeline, position);
-  return (cached.labels[position] ??= labelAt(timeline, position));
+/**
+ * The label of every position of the timeline, worked out once per timeline and looked up once per series (a lookup
+ * per point was ~55,000 WeakMap reads a run at M, issue 15). Read only.
+ */
+export function positionLabels(timeline: Timeline<Cadence>): readonly string[] {
+  const cached = LABELS.get(timeline);
+  if (
+    cached &&
+    cached.kind === timeline.kind &&
+    cached.first === timeline.first &&
+    cached.labels.length === timeline.length
+  )
+    return cached.labels;
+  const labels = Array.from({ length: timeline.length }, (_, position) => labelAt(timeline, position));
+  LABELS.set(timeline, { kind: timeline.kind, first: timeline.first, labels });
+  return labels;
 }
 export const positionOf = (timeline: Timeline<Cadence>, instant: Instant) =>
   periodOf(instant, timeline.kind, timeline.timeZone) - timeline.first;
