@@ -177,8 +177,6 @@ function keyPersonDepartures(
     const interactions = boundary.pairs.interactionsOf(gL, other);
     if (!interactions) continue;
     const window = wholePositions(timeline, left - DEPARTURE_LOOKBACK, left);
-    // The leaving period still holds contact from before the departure: "since" starts with the next one.
-    const after = wholePositions(timeline, left + 1, timeline.length);
     const total = window.reduce((s, p) => s + interactions[p], 0);
     if (total <= 0 || window.length === 0) continue;
     const share = weight / total;
@@ -191,6 +189,9 @@ function keyPersonDepartures(
     const remaining = contact.remaining(leaver, other);
     if (remaining > DEPARTURE_MAX_REMAINING) continue;
     const beforeRate = total / window.length;
+    // The leaving period still holds contact from before the departure: "since" starts with the next one. Worked
+    // out only for the links that pass the gates above (most carried contact does not).
+    const after = wholePositions(timeline, left + 1, timeline.length);
     // Until a whole period has passed, nobody can tell a lost link from one already picked up: no signal yet.
     if (after.length < DEPARTURE_JUDGED_AFTER) continue;
     const afterSum = after.reduce((s, p) => s + interactions[p], 0);

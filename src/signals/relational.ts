@@ -194,22 +194,24 @@ function sumContact(contact: TieContact, groupOf: Int32Array, { count, tiePair }
     const ga = groupOf[tieFrom[t]];
     const gb = groupOf[tieTo[t]];
     if (ga < 0 || gb < 0) continue;
+    const rowA = ga * T;
     if (ga === gb) {
-      for (let k = from; k < to; k++) internal[ga * T + position[k]] += weight[k];
+      for (let k = from; k < to; k++) internal[rowA + position[k]] += weight[k];
       continue;
     }
+    const rowB = gb * T;
     const row = tiePair[t] * T;
     let first = T;
     for (let k = from; k < to; k++) {
       const p = position[k];
       if (p < first) first = p;
       const w = weight[k];
-      external[ga * T + p] += w;
-      external[gb * T + p] += w;
+      external[rowA + p] += w;
+      external[rowB + p] += w;
       interactions[row + p] += w;
     }
-    newCrossTies[ga * T + first] += 1;
-    newCrossTies[gb * T + first] += 1;
+    newCrossTies[rowA + first] += 1;
+    newCrossTies[rowB + first] += 1;
   }
   for (let person = 0; person < groupOf.length; person++) {
     const g = groupOf[person];
