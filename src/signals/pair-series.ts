@@ -219,7 +219,7 @@ export class PairTable {
  * through a hash. The table is zeroed memory the system hands out lazily, so only the pages of pairs in contact are
  * touched: M's 639 teams take 1.6 MB, its five organisations 100 bytes.
  */
-export const DENSE_CELLS = 1 << 22;
+const DENSE_CELLS = 1 << 22;
 
 /**
  * Numbers the pairs of groups in contact, in tie order, and says which pair each tie belongs to. `denseCells` is
