@@ -1,6 +1,9 @@
-// Pair activity's periods with contact as bits, 32 to a word (src/signals/pair-activity.ts), against the plain form
-// with a byte per (pair, period): the same count of baseline periods with contact for every pair, on timelines
-// shorter and longer than a word (M's 26 weeks fit one word; a year of weeks or a long monthly run takes two or three).
+// Pair activity (src/signals/pair-activity.ts) against the plain form: periods with contact as bits, 32 to a word,
+// against a byte per (pair, period) — the same count of baseline periods with contact for every pair, on timelines
+// shorter and longer than a word (M's 26 weeks fit one word; a year of weeks or a long monthly run takes two or
+// three); and each pair's running last period and recent volume, kept in locals over a tie's periods, against the
+// same sums made pair by pair — the same silence, start of silence and presence, with the two directions of a pair
+// drawn as separate ties with their own periods and weights.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import type { Dataset } from "../../src/model/types.js";
@@ -14,15 +17,47 @@ import { tieWith } from "../helpers/ties.js";
 const RUNS = propertyRuns(150, 1_500);
 const FIRST = 2_900;
 
-/** The plain form: a byte per (pair, period) with contact, counted over the baseline. */
-function plainActiveBaseline(ties: number, T: number, contact: TieContact, baseline: number[]) {
+/**
+ * The plain form: a byte per (pair, period) with contact, counted over the baseline; and each pair's last period
+ * with contact and contact volume in the recent window summed tie by tie in tie order (the same additions), from
+ * which silence, where it began and who was present follow.
+ */
+function plainActivity(people: number, T: number, contact: TieContact, baseline: number[], recent: number[]) {
   const numbers = new PairIndex();
+  const ties = contact.from.length;
   const active = new Uint8Array(ties * T);
+  const a: number[] = [];
+  const b: number[] = [];
+  const last: number[] = [];
+  const recentWeight: number[] = [];
   for (let t = 0; t < ties; t++) {
-    const k = numbers.numberOf(Math.min(contact.from[t], contact.to[t]), Math.max(contact.from[t], contact.to[t]));
-    for (let e = contact.start[t]; e < contact.start[t + 1]; e++) active[k * T + contact.position[e]] = 1;
+    const [lo, hi] = [Math.min(contact.from[t], contact.to[t]), Math.max(contact.from[t], contact.to[t])];
+    const k = numbers.numberOf(lo, hi);
+    [a[k], b[k]] = [lo, hi];
+    last[k] ??= -1;
+    recentWeight[k] ??= 0;
+    for (let e = contact.start[t]; e < contact.start[t + 1]; e++) {
+      const p = contact.position[e];
+      active[k * T + p] = 1;
+      last[k] = Math.max(last[k], p);
+      if (recent.includes(p)) recentWeight[k] += contact.weight[e];
+    }
   }
-  return Uint16Array.from({ length: numbers.size }, (_, k) => baseline.reduce((n, p) => n + active[k * T + p], 0));
+  const count = numbers.size;
+  const silent = recentWeight.map((w) => (w > 0 ? 0 : 1));
+  const present = new Uint8Array(people);
+  for (let k = 0; k < count; k++) if (!silent[k]) present[a[k]] = present[b[k]] = 1;
+  return {
+    count,
+    a: Int32Array.from(a),
+    b: Int32Array.from(b),
+    baselinePeriods: baseline.length,
+    activeBaseline: Uint16Array.from({ length: count }, (_, k) => baseline.reduce((n, p) => n + active[k * T + p], 0)),
+    recentStart: recent[0],
+    silent: Uint8Array.from(silent),
+    firstSilent: Int32Array.from(last, (p) => p + 1),
+    present,
+  };
 }
 
 type DrawnTie = { from: number; to: number; periods: [number, number][] };
@@ -82,10 +117,12 @@ const system = fc
     }),
   );
 
-describe("pair activity's bits equal a byte per period", () => {
-  it("the same count of baseline periods with contact per pair, on timelines of 9 to 100 periods", () => {
+describe("pair activity equals the plain form", () => {
+  it("the same pairs, baseline periods with contact, recent silence and presence, on timelines of 9 to 100 periods", () => {
     let judged = 0;
     let longer = 0;
+    let someRecent = 0;
+    let someSilent = 0;
     fc.assert(
       fc.property(system, ({ people, timeline, baselinePoints, ties }) => {
         const data = datasetOf(people, ties);
@@ -95,15 +132,20 @@ describe("pair activity's bits equal a byte per period", () => {
         judged++;
         if (timeline.length > 32) longer++;
         const baseline = wholePositions(timeline, 0, baselinePoints);
-        expect(activity.activeBaseline).toEqual(
-          plainActiveBaseline(contact.from.length, timeline.length, contact, baseline),
-        );
+        const recent = wholePositions(timeline, 0, timeline.length).slice(-DORMANT_PERIODS);
+        const plain = plainActivity(people, timeline.length, contact, baseline, recent);
+        expect(activity).toEqual(plain);
+        if (plain.silent.includes(0)) someRecent++;
+        if (plain.silent.includes(1)) someSilent++;
       }),
       { numRuns: RUNS },
     );
     // Most cases are judged (a timeline too short for a baseline and a recent window gives none), many past a word.
     expect(judged).toBeGreaterThan(RUNS / 2);
     expect(longer).toBeGreaterThan(RUNS / 4);
+    // Silent and recently active pairs both met often, so silence, where it began and presence are all judged.
+    expect(someRecent).toBeGreaterThan(RUNS / 4);
+    expect(someSilent).toBeGreaterThan(RUNS / 4);
   });
 
   it("counts every period of full words: a pair in contact every week of 97, another every other week", () => {
@@ -128,6 +170,7 @@ describe("pair activity's bits equal a byte per period", () => {
     const activity = pairActivity(data, timeline, 80, contact)!;
     const baseline = wholePositions(timeline, 0, 80);
     expect(Array.from(activity.activeBaseline)).toEqual([baseline.length, Math.ceil(baseline.length / 2)]);
-    expect(activity.activeBaseline).toEqual(plainActiveBaseline(contact.from.length, length, contact, baseline));
+    const recent = wholePositions(timeline, 0, length).slice(-DORMANT_PERIODS);
+    expect(activity).toEqual(plainActivity(3, length, contact, baseline, recent));
   });
 });
