@@ -70,7 +70,7 @@ export interface SeriesPoint {
   lowerLimit: number | null;
   special: Special;
   /** Every rule that flagged the point. */
-  rules: SpcRule[];
+  rules: readonly SpcRule[];
   /** A partial first or last period, or a gap: shown, left out of limits and rules. */
   excluded?: boolean;
 }

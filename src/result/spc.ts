@@ -64,7 +64,7 @@ export interface XmrPoint {
   lowerTwoSigma: number | null;
   special: Special;
   /** The rules that flagged the point, whatever the final judgement. */
-  rules: SpcRule[];
+  rules: readonly SpcRule[];
   /** Side of the rules behind `special` (null when common cause). */
   side: Side | null;
   excluded: boolean;

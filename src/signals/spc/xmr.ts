@@ -170,7 +170,7 @@ const RULES: readonly SpcRule[] = ["beyond-limits", "shift", "trend", "two-sigma
 const RULE_LISTS: readonly (readonly SpcRule[])[] = Array.from({ length: 1 << RULES.length }, (_, mask) =>
   Object.freeze(RULES.filter((_, bit) => (mask & (1 << bit)) !== 0)),
 );
-const ruleList = (mask: number) => RULE_LISTS[mask] as SpcRule[];
+const ruleList = (mask: number) => RULE_LISTS[mask];
 export const BEYOND_LIMITS = 1;
 export const SHIFT = 2;
 export const TREND = 4;
