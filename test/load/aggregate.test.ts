@@ -137,6 +137,8 @@ describe("relaudit aggregate", () => {
     expect(one).toContain("C,D,2026-05-04,chat,5,17.0\n");
     for (const passes of ["3", "8"])
       expect(await aggregate(raw, join(work, `senders-${passes}.csv`), "--passes", passes)).toBe(one);
+    // The test workers run DuckDB on one thread (test/helpers/duckdb-threads.ts): the order must hold on two as well.
+    expect(await aggregate(raw, join(work, "senders-3-2.csv"), "--passes", "3", "--threads", "2")).toBe(one);
     const parquet = join(work, "senders-3.parquet");
     await aggregate(raw, parquet, "--passes", "3");
     const rows = await query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM read_parquet('${parquet}')`);

@@ -31,9 +31,11 @@ let defaultThreads = (): number => Math.max(1, cpus().length);
 /**
  * For the test workers only (test/helpers/duckdb-threads.ts sets 1): two workers already keep both cores busy, and
  * the tests' files are far below one Parquet row group or CSV buffer, which DuckDB scans on one thread anyway, so
- * the other threads only added their start, their hand-overs and their stop (~15 ms of CPU per engine).
+ * the other threads only added their start, their hand-overs and their stop (~10–15 ms of CPU per engine).
  */
 export function setDefaultEngineThreads(threads: number): void {
+  if (!Number.isInteger(threads) || threads < 1)
+    throw new RangeError(`DuckDB threads must be 1 or more, not ${threads}`);
   defaultThreads = () => threads;
 }
 
