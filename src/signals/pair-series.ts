@@ -216,8 +216,7 @@ export class PairTable {
 
 /**
  * Up to this many cells (groups²: 16 MB of Int32), pairs are numbered in a dense table indexed by (a, b); beyond it
- * through a hash. The table is zeroed memory the system hands out lazily, so only the pages of pairs in contact are
- * touched: M's 639 teams take 1.6 MB, its five organisations 100 bytes.
+ * through a hash. M's 639 teams take 1.6 MB, its five organisations 100 bytes.
  */
 const DENSE_CELLS = 1 << 22;
 

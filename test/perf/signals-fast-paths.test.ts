@@ -228,7 +228,6 @@ function checkCarriedContact({ data, timeline, leaverDraws }: Case): void {
   );
 }
 
-/** The same ties with their periods as the loaders give them: views of one pair of shared arrays. */
 /** One loader's shared period arrays for the ties given, and a view of them per tie. */
 function sharedViews(ties: readonly Tie[]): Tie[] {
   const start = Int32Array.from([0, ...ties.map((tie) => tie.periods.size)]);
@@ -243,13 +242,14 @@ function sharedViews(ties: readonly Tie[]): Tie[] {
 
 /**
  * The ties' periods as views of shared arrays: all of them of one loader's arrays, or (`mixed`) the first half of
- * one pair of arrays, the rest of another, with every third tie keeping its own Map.
+ * one pair of arrays, the rest of another, with every third tie from the first on keeping its own Map (so the
+ * first tie read is a Map, and Maps and views follow each other both ways).
  */
 function withSharedPeriods(data: Dataset, mixed = false): Dataset {
   const ties = data.interactions!.ties;
   const half = mixed ? ties.length >> 1 : ties.length;
   const views = [...sharedViews(ties.slice(0, half)), ...sharedViews(ties.slice(half))];
-  const shared = views.map((view, t) => (mixed && t % 3 === 2 ? ties[t] : view));
+  const shared = views.map((view, t) => (mixed && t % 3 === 0 ? ties[t] : view));
   return { ...data, interactions: { ...data.interactions!, ties: shared } };
 }
 

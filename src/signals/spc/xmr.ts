@@ -163,7 +163,7 @@ const RULES: readonly SpcRule[] = ["beyond-limits", "shift", "trend", "two-sigma
 
 /**
  * Each set of rules (a bit mask) as the list a point carries, made once and frozen: shared by every point with that
- * set instead of a new array per point (~86,000 points charted at M, most of them published; the arrays outlived
+ * set instead of a new array per point (~86,000 points charted at M; the published ones' arrays outlived
  * the signals phase and were copied by every collection in it, issue 15). Frozen, so a change to one point's list
  * throws instead of changing every point that shares it.
  */
