@@ -7,7 +7,6 @@
 // ES module has no `require` for: the banner gives the bundle one.
 import { build } from "esbuild";
 import { readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { noticesPath, thirdPartyNotices } from "./notices.mjs";
 
@@ -19,22 +18,36 @@ const banner = {
 };
 const common = { bundle: true, platform: "node", format: "esm", target: "node20", banner, logLevel: "warning" };
 
-// Vega-Lite is one CommonJS file of 0.7 MB: imported as an ES module, Node lexes it for its exports, and loading it
-// cost 0.08–0.14 s of CPU in every run that draws charts. Bundled as an ES module of its own (dist/vega-lite.js, with
-// every export by name), it loads only in those runs, and faster. Being bundled, it is a devDependency: an install
-// no longer unpacks it and the 24 packages only it brings (yargs, for its own command line, and yargs' own). Vega
-// stays external: Vega-Lite requires it, and the charts need the one instance whose text metrics render.ts sets.
-const vegaLiteExports = Object.keys(createRequire(import.meta.url)("vega-lite")).filter((name) => name !== "default");
-const vegaLite = await build({
+// The chart libraries, Vega and Vega-Lite, are bundled into one ES module of their own (dist/charts.js, from
+// src/report/charts/libraries.ts), loaded only by the runs that draw charts. Imported from node_modules they were
+// ~50 small modules and Vega-Lite's CommonJS file of 0.7 MB, which Node lexes for its exports: 0.78 s of CPU to
+// import, against 0.48 s bundled (docs/performance.md). One bundle holds one Vega, so the text metrics render.ts sets
+// are those of the Vega that Vega-Lite's output runs on. Being bundled, both are devDependencies: an install
+// unpacks neither nor the packages only they bring.
+// Vega's loader requires node-fetch when it loads, and node-fetch the `punycode` built-in, which Node 21 and later
+// warn about on stderr for code outside node_modules, as dist/ is in a clone. The charts fetch nothing (render.ts
+// gives Vega a loader that refuses every request), so the bundle gets a fetch that refuses too, and no HTTP client.
+const noFetch = {
+  name: "no-fetch",
+  setup(b) {
+    b.onResolve({ filter: /^node-fetch$/ }, () => ({ path: "node-fetch", namespace: "no-fetch" }));
+    b.onLoad({ filter: /.*/, namespace: "no-fetch" }, () => ({
+      contents: "module.exports = (url) => Promise.reject(new Error(`charts fetch nothing (asked for ${url})`));",
+      loader: "js",
+    }));
+  },
+};
+const charts = await build({
   ...common,
   metafile: true,
-  stdin: { contents: `export { ${vegaLiteExports.join(", ")} } from "vega-lite";`, resolveDir: ".", loader: "js" },
-  outfile: "dist/vega-lite.js",
+  entryPoints: { charts: "src/report/charts/libraries.ts" },
+  outdir: "dist",
   external,
+  plugins: [noFetch],
 });
-const vegaLiteBeside = {
-  name: "vega-lite-beside",
-  setup: (b) => b.onResolve({ filter: /^vega-lite$/ }, () => ({ path: "./vega-lite.js", external: true })),
+const chartsBeside = {
+  name: "charts-beside",
+  setup: (b) => b.onResolve({ filter: /\/libraries\.js$/ }, () => ({ path: "./charts.js", external: true })),
 };
 
 const cli = await build({
@@ -43,9 +56,9 @@ const cli = await build({
   entryPoints: { relaudit: "src/cli/main.ts", "betweenness-worker": "src/network/betweenness-worker.ts" },
   outdir: "dist",
   external,
-  plugins: [vegaLiteBeside],
+  plugins: [chartsBeside],
   sourcemap: true,
 });
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-writeFileSync(noticesPath(root), thirdPartyNotices(root, [vegaLite.metafile, cli.metafile]));
+writeFileSync(noticesPath(root), thirdPartyNotices(root, [charts.metafile, cli.metafile]));

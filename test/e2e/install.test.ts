@@ -51,9 +51,10 @@ describe("npm pack, then a global install into a temporary prefix", () => {
     // The licences: relaudit's, and those of the code bundled into dist/ (scripts/notices.mjs).
     expect(readFileSync(join(installed, "LICENSE"), "utf8")).toMatch(/^MIT License/);
     const notices = readFileSync(join(installed, "dist", "THIRD-PARTY-NOTICES.md"), "utf8");
-    for (const bundled of ["vega-lite 5.", "@stdlib/math-base-special-betainc "])
+    for (const bundled of ["vega 5.", "vega-lite 5.", "vega-scenegraph ", "@stdlib/math-base-special-betainc "])
       expect(notices).toContain(`- ${bundled}`);
-    expect(notices).toContain("Copyright (c) 2015, University of Washington Interactive Data Lab.");
+    expect(notices).toContain("Copyright (c) 2015, University of Washington Interactive Data Lab."); // Vega-Lite's
+    expect(notices).toContain("Copyright (c) 2015-2023, University of Washington Interactive Data Lab"); // Vega's
   });
 
   it("relaudit --version from another folder", () => {

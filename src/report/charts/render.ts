@@ -1,6 +1,6 @@
 // Vega-Lite spec → standalone SVG, headless: Vega's SVG string renderer needs no canvas, no DOM and no fonts
-// (text widths are estimated), and data is always inline, so rendering never touches the network. Vega is
-// imported lazily: a run that writes no charts never loads it.
+// (text widths are estimated), and data is always inline, so rendering never touches the network. Vega and
+// Vega-Lite are imported lazily (libraries.ts): a run that writes no charts never loads them.
 import type { LoggerInterface } from "vega";
 import type { TopLevelSpec } from "vega-lite";
 
@@ -72,7 +72,7 @@ function fittedTextWidth(
 }
 
 export async function renderSvg(spec: TopLevelSpec, title: string, description: string): Promise<RenderedSvg> {
-  const [vega, vegaLite] = await Promise.all([import("vega"), import("vega-lite")]);
+  const { vega, vegaLite } = await import("./libraries.js");
   // textMetrics is exported by Vega (vl-convert sets it the same way) but missing from its type declarations.
   (vega as unknown as { textMetrics: { width: typeof fittedTextWidth } }).textMetrics.width = fittedTextWidth;
   const warnings: string[] = [];
