@@ -1,6 +1,7 @@
 // SVG → PNG with resvg (a Rust SVG renderer shipped as a prebuilt npm binary: no canvas, no browser, no network).
 // Text needs fonts: resvg reads the system's, and a machine with none would silently give charts without words,
 // so `fontsAvailable` lets the CLI warn instead.
+import { keepLatest } from "./latest.js";
 import { FONT_FALLBACK } from "./theme.js";
 
 /** Pixels per SVG pixel: 2 keeps text crisp on slides and high-density screens. */
@@ -12,9 +13,17 @@ async function resvg() {
 
 const fontOptions = { loadSystemFonts: true, defaultFontFamily: FONT_FALLBACK, sansSerifFamily: FONT_FALLBACK };
 
-export async function svgToPng(svg: string, scale = PNG_SCALE): Promise<Buffer> {
+async function draw(svg: string, scale: number): Promise<Buffer> {
   const Resvg = await resvg();
   return new Resvg(svg, { fitTo: { mode: "zoom", value: scale }, font: fontOptions }).render().asPng();
+}
+
+/** The latest PNGs drawn (latest.ts): ~0.2–0.3 s of resvg each at 2×, a few hundred kilobytes to keep. */
+const drawn = keepLatest(32, (svg: string, scale: number) => `${scale} ${svg}`, draw);
+
+export async function svgToPng(svg: string, scale = PNG_SCALE): Promise<Buffer> {
+  // A copy: a Buffer can be written to, and the kept one must not change.
+  return Buffer.from(await drawn(svg, scale));
 }
 
 /** True when resvg can draw text here: renders a black "H" on white and looks for dark pixels. */

@@ -3,6 +3,7 @@
 // Vega-Lite are imported lazily (libraries.ts): a run that writes no charts never loads them.
 import type { LoggerInterface } from "vega";
 import type { TopLevelSpec } from "vega-lite";
+import { dataKey, keepLatest } from "./latest.js";
 
 /** Escapes text for SVG/XML character data and attribute values. */
 function xmlEscape(text: string): string {
@@ -71,7 +72,7 @@ function fittedTextWidth(
   return item.limit && item.limit > 0 ? Math.min(width, item.limit) : width;
 }
 
-export async function renderSvg(spec: TopLevelSpec, title: string, description: string): Promise<RenderedSvg> {
+async function draw(spec: TopLevelSpec, title: string, description: string): Promise<RenderedSvg> {
   const { vega, vegaLite } = await import("./libraries.js");
   // textMetrics is exported by Vega (vl-convert sets it the same way) but missing from its type declarations.
   (vega as unknown as { textMetrics: { width: typeof fittedTextWidth } }).textMetrics.width = fittedTextWidth;
@@ -87,4 +88,14 @@ export async function renderSvg(spec: TopLevelSpec, title: string, description: 
   } finally {
     view.finalize();
   }
+}
+
+/** How many charts' drawings a process keeps (latest.ts): more than a report has, and a few megabytes at most. */
+const KEPT_CHARTS = 32;
+const drawn = keepLatest(KEPT_CHARTS, (...args: Parameters<typeof draw>) => dataKey(args), draw);
+
+export async function renderSvg(spec: TopLevelSpec, title: string, description: string): Promise<RenderedSvg> {
+  const { svg, warnings } = await drawn(spec, title, description);
+  // A copy: callers may add to their list of warnings, and the kept drawing must not change.
+  return { svg, warnings: [...warnings] };
 }

@@ -1,0 +1,80 @@
+// The latest drawings kept (src/report/charts/latest.ts): the same chart drawn again comes back as it was first drawn,
+// without being drawn, and what a caller does to its copy never reaches the next caller.
+import { describe, expect, it } from "vitest";
+import { dataKey, keepLatest } from "../../../src/report/charts/latest.js";
+import { svgToPng } from "../../../src/report/charts/png.js";
+import { renderSvg } from "../../../src/report/charts/render.js";
+
+describe("keepLatest", () => {
+  it("computes a key once while it is among the latest, and again once it has been pushed out", async () => {
+    const computed: string[] = [];
+    const square = keepLatest(
+      2,
+      (n: number) => String(n),
+      async (n: number) => (computed.push(String(n)), n * n),
+    );
+    expect([await square(2), await square(3), await square(2)]).toEqual([4, 9, 4]);
+    expect(computed).toEqual(["2", "3"]);
+    // 2 was used last, so 4 pushes 3 out, not 2.
+    await square(4);
+    await square(2);
+    await square(3);
+    expect(computed).toEqual(["2", "3", "4", "3"]);
+  });
+
+  it("keeps no failure: the next call tries again", async () => {
+    let calls = 0;
+    const flaky = keepLatest(
+      4,
+      () => "k",
+      async () => {
+        calls += 1;
+        if (calls === 1) throw new Error("first call fails");
+        return calls;
+      },
+    );
+    await expect(flaky()).rejects.toThrow("first call fails");
+    expect(await flaky()).toBe(2);
+    expect(await flaky()).toBe(2);
+  });
+});
+
+describe("dataKey", () => {
+  it("tells apart what JSON would make the same", () => {
+    const pairs: [unknown, unknown][] = [
+      [NaN, null],
+      [Infinity, -Infinity],
+      [{ a: undefined }, {}],
+      [[undefined], [null]],
+      [new Date(0), "1970-01-01T00:00:00.000Z"],
+      [{ a: [1, NaN] }, { a: [1, null] }],
+    ];
+    for (const [x, y] of pairs) expect(dataKey(x), String(x)).not.toBe(dataKey(y));
+    expect(dataKey({ b: [1, "x"], c: { d: true } })).toBe('{"b":[1,"x"],"c":{"d":true}}');
+  });
+});
+
+describe("charts drawn again", () => {
+  const spec = {
+    data: { values: [{ a: 1 }, { a: 2 }] },
+    mark: "point" as const,
+    encoding: { x: { field: "a", type: "quantitative" as const } },
+  };
+
+  it("give the same SVG and a list of warnings of their own", async () => {
+    const first = await renderSvg(spec, "kept", "a chart drawn twice");
+    first.warnings.push("added by a caller");
+    const again = await renderSvg(spec, "kept", "a chart drawn twice");
+    expect(again.svg).toBe(first.svg);
+    expect(again.warnings).toEqual([]);
+    expect((await renderSvg(spec, "another title", "a chart drawn twice")).svg).not.toBe(first.svg);
+  });
+
+  it("give the same PNG, in a buffer of their own", async () => {
+    const { svg } = await renderSvg(spec, "kept", "a chart drawn twice");
+    const first = await svgToPng(svg);
+    const copy = Buffer.from(first);
+    first.fill(0);
+    expect((await svgToPng(svg)).equals(copy)).toBe(true);
+  });
+});
