@@ -214,6 +214,10 @@ function publishedPoint(p: XmrPoint, period: string): SeriesPoint {
  */
 function rebaseSuggestion(chart: XmrChart, timeline: Timeline<Cadence>): string | null {
   if (chart.kind !== "xmr") return null;
+  // Most charts' last usable point has no shift: no suggestion, without listing every usable point first (~1,300
+  // full charts at M, issue 15).
+  const last = chart.points.findLast((p) => p.value !== null && !p.excluded);
+  if (!last?.rules.includes("shift")) return null;
   const needed = chart.settings.runLength * 2;
   const usable = chart.points.filter((p) => p.value !== null && !p.excluded);
   if (usable.length < needed) return null;

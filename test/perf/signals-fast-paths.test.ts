@@ -263,6 +263,27 @@ describe("signals fast paths equal the plain ones", () => {
     );
   });
 
+  it("tie contact with every period kept reads the loader's weights in place and equals reading each tie's Map", () => {
+    fc.assert(
+      fc.property(system(true), ({ data, timeline }) => {
+        const shared = withSharedPeriods(data);
+        const contact = tieContact(shared, timeline);
+        expectDeepEqual(contact, tieContact(data, timeline), "tie contact");
+        // The view, not a copy: the case this test is for (ties in one loader's order, nothing left out).
+        const range = shared.interactions!.ties[0]?.periods.range;
+        if (range) expect(contact.weight.buffer).toBe(range.weight.buffer);
+        // One loader's views out of its order (the last two swapped, the first in place) are not a tiling.
+        const swapped = (d: Dataset) => {
+          const ties = [...d.interactions!.ties];
+          if (ties.length >= 3) ties.push(...ties.splice(-2, 1));
+          return { ...d, interactions: { ...d.interactions!, ties } };
+        };
+        expectDeepEqual(tieContact(swapped(shared), timeline), tieContact(swapped(data), timeline), "out of order");
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it("tie contact from two loaders' shared arrays and from Maps in one run equals reading each tie's Map", () => {
     fc.assert(
       fc.property(system(false), ({ data, timeline }) => {

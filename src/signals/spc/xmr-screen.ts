@@ -5,7 +5,7 @@
 // over the usable points only. test/perf/xmr-screen.test.ts holds it to the full chart.
 import type { XmrInput, XmrSettings } from "../../result/spc.js";
 // The bits of a point's rules and sides are judge()'s own.
-import { BEYOND_LIMITS, HIGH, LOW, MDC_SETTINGS, SHIFT, SIGMA_FACTOR, TREND, TWO_SIGMA } from "./xmr.js";
+import { BEYOND_LIMITS, HIGH, LOW, mergedSettings, SHIFT, SIGMA_FACTOR, TREND, TWO_SIGMA } from "./xmr.js";
 import { grown } from "../../util/grown.js";
 
 /** A series to screen: XmrInput's fields, its values in any array (a typed array's NaN is a gap, as null). */
@@ -37,23 +37,12 @@ function room(n: number): void {
 }
 
 /**
- * MDC_SETTINGS with the run's overrides, merged once per settings object rather than once per series. A run's
- * settings object is never changed after it is made (the config is read once), so the merge of its first use holds.
- */
-const merged = new WeakMap<Partial<XmrSettings>, XmrSettings>();
-function optionsOf(settings: Partial<XmrSettings>): XmrSettings {
-  let options = merged.get(settings);
-  if (!options) merged.set(settings, (options = { ...MDC_SETTINGS, ...settings }));
-  return options;
-}
-
-/**
  * True when the chart of `input` shows a concern among its last `recent` usable points, or its last 2 × runLength
  * usable points are all flagged by the shift rule on one side of the mean (a suggested rebase). Recalculations and
  * screened moving ranges are left to the full chart (true): the scene never screens such a series.
  */
 export function mayMatter(input: ScreenInput, settings: Partial<XmrSettings>, recent: number): boolean {
-  const options = optionsOf(settings);
+  const options = mergedSettings(settings);
   const baselinePoints = input.baselinePoints;
   if (options.screenMovingRanges || (input.recalculateAt?.length ?? 0) > 0 || (baselinePoints ?? 0) < 0) return true;
   const n = input.values.length;

@@ -16,7 +16,7 @@ import {
 } from "../../result/spc.js";
 
 /** Making Data Count's defaults. */
-export const MDC_SETTINGS: XmrSettings = {
+const MDC_SETTINGS: XmrSettings = {
   minPoints: 13,
   runLength: 6,
   screenMovingRanges: false,
@@ -29,14 +29,28 @@ export const SIGMA_FACTOR = 2.66;
 /** D4 for n = 2: a moving range above 3.267 × its mean is an outlier when screening. */
 const MOVING_RANGE_LIMIT = 3.267;
 
+/**
+ * MDC_SETTINGS with the run's overrides, merged once per settings object rather than once per chart (~3,300 spreads
+ * a run of M, through the runtime's slow copy while cold, issue 15). A run's settings object is never changed after
+ * it is made (the config is read once), so the merge of its first use holds; the charts share it and only read it.
+ */
+const merged = new WeakMap<Partial<XmrSettings>, XmrSettings>();
+export function mergedSettings(settings: Partial<XmrSettings>): XmrSettings {
+  let options = merged.get(settings);
+  if (!options) merged.set(settings, (options = { ...MDC_SETTINGS, ...settings }));
+  return options;
+}
+
 export function xmrChart(input: XmrInput, settings: Partial<XmrSettings> = {}): XmrChart {
-  const options: XmrSettings = { ...MDC_SETTINGS, ...settings };
+  const options = mergedSettings(settings);
   const n = input.values.length;
-  const excluded = new Set(input.excluded ?? []);
+  // A byte per position rather than a Set: the same membership for the positions a chart has.
+  const excluded = new Uint8Array(n);
+  for (const i of input.excluded ?? []) if (i >= 0 && i < n) excluded[i] = 1;
   const usableIndices: number[] = [];
   for (let i = 0; i < n; i++) {
     const value = input.values[i];
-    if (value !== null && Number.isFinite(value) && !excluded.has(i)) usableIndices.push(i);
+    if (value !== null && Number.isFinite(value) && excluded[i] === 0) usableIndices.push(i);
   }
   const notes: string[] = [];
 
@@ -65,7 +79,7 @@ export function xmrChart(input: XmrInput, settings: Partial<XmrSettings> = {}): 
       special: null,
       rules: ruleList(0),
       side: null,
-      excluded: excluded.has(index),
+      excluded: excluded[index] === 1,
     };
   });
 
@@ -201,7 +215,10 @@ function judge(
   };
   const ofMean = new Uint8Array(n);
   const ofLimits = new Uint8Array(n);
-  for (const i of order) {
+  // Indexed loops over `order`, not for…of: an iterator result per point while the code is still interpreted, in a
+  // run's first charts (issue 15).
+  for (let o = 0; o < order.length; o++) {
+    const i = order[o];
     const { value, mean, upperLimit, lowerLimit } = points[i];
     if (mean !== null && value! !== mean) ofMean[i] = value! > mean ? HIGH : LOW;
     if (upperLimit !== null) ofLimits[i] = value! > upperLimit ? HIGH : value! < lowerLimit! ? LOW : 0;
@@ -213,7 +230,8 @@ function judge(
     return beyond && (options.twoSigmaCountsBeyondLimits || ofLimits[i] === 0);
   };
 
-  for (const i of order) if (ofLimits[i] !== 0) flag(i, ofLimits[i], BEYOND_LIMITS);
+  for (let o = 0; o < order.length; o++)
+    if (ofLimits[order[o]] !== 0) flag(order[o], ofLimits[order[o]], BEYOND_LIMITS);
 
   const runLength = options.runLength;
   for (let s = 0; s + runLength <= order.length; s++) {
@@ -248,7 +266,8 @@ function judge(
 
   const improvementSide: Side = direction === "lower" ? "low" : "high";
   const concernSide: Side = improvementSide === "high" ? "low" : "high";
-  for (const i of order) {
+  for (let o = 0; o < order.length; o++) {
+    const i = order[o];
     const point = points[i];
     const rules = high[i] | low[i];
     // A point without a rule keeps the empty list it was made with.
