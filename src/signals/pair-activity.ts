@@ -2,7 +2,6 @@
 // the detectors that judge person-to-person ties: dormant ties and the key-person departures' null model.
 import type { Dataset } from "../model/types.js";
 import { wholePositions, type Timeline } from "./timeline.js";
-import { PairIndex } from "../util/pair-index.js";
 import type { TieContact } from "./relational.js";
 
 /** Periods without any contact for a strong tie to count as dormant. */
@@ -45,21 +44,20 @@ export function pairActivity(
   const inRecent = new Uint8Array(T);
   for (const p of recent) inRecent[p] = 1;
   // The two directions of a pair share its slot; a period has contact when either has weight in it.
-  // Sized for a pair per tie (the most there can be): M's 80,000 pairs of 127,595 ties never regrow the table.
-  const numbers = new PairIndex(ties);
-  const a = new Int32Array(ties);
-  const b = new Int32Array(ties);
-  // A bit per (pair, period), 32 periods to a word: M's 127,595 ties take 0.5 MB instead of a byte each, 3.3 MB,
+  const { pairOf, count } = numberPeoplePairs(from, to);
+  const a = new Int32Array(count);
+  const b = new Int32Array(count);
+  // A bit per (pair, period), 32 periods to a word: M's 80,000 pairs take 0.3 MB instead of a byte each, 2 MB,
   // written at scattered pairs (issue 15).
   const words = (T + 31) >>> 5;
-  const active = new Int32Array(ties * words);
-  const weightRecent = new Float64Array(ties);
-  const lastActive = new Int32Array(ties).fill(-1);
+  const active = new Int32Array(count * words);
+  const weightRecent = new Float64Array(count);
+  const lastActive = new Int32Array(count).fill(-1);
   // Each tie's people and contact in the timeline, as tieContact read them for the boundaries.
   for (let t = 0; t < ties; t++) {
     const lo = Math.min(from[t], to[t]);
     const hi = Math.max(from[t], to[t]);
-    const k = numbers.numberOf(lo, hi);
+    const k = pairOf[t];
     a[k] = lo;
     b[k] = hi;
     // The pair's running values held in locals for the tie's periods (the same additions in the same order): fewer
@@ -76,7 +74,6 @@ export function pairActivity(
     lastActive[k] = last;
     weightRecent[k] = recentWeight;
   }
-  const count = numbers.size;
   // The baseline's periods as bits in the pairs' words: a pair's baseline periods with contact are counted a word at
   // a time, not a period at a time (80,000 pairs at M).
   const inBaseline = new Int32Array(words);
@@ -94,8 +91,8 @@ export function pairActivity(
   }
   return {
     count,
-    a: a.slice(0, count),
-    b: b.slice(0, count),
+    a,
+    b,
     baselinePeriods: baseline.length,
     activeBaseline,
     recentStart: recent[0],
@@ -103,6 +100,42 @@ export function pairActivity(
     firstSilent,
     present,
   };
+}
+
+/**
+ * Each tie's pair of people (both directions one pair), numbered 0, 1, 2, … in tie order of first appearance, as a
+ * hash of the pairs numbers them — without one: the ties bucketed by their lower person (a counting sort, tie order
+ * kept in a bucket), a pair's first tie found in its bucket by the higher person's last mark. Linear, on arrays of a
+ * tie or a person each: M's hash table was 4 MB written at random (a page fault per 4 KB, in the cold call, issue 15).
+ */
+function numberPeoplePairs(from: Int32Array, to: Int32Array): { pairOf: Int32Array; count: number } {
+  const ties = from.length;
+  let people = 0;
+  for (let t = 0; t < ties; t++) people = Math.max(people, from[t] + 1, to[t] + 1);
+  const bucket = new Int32Array(people + 1);
+  for (let t = 0; t < ties; t++) bucket[Math.min(from[t], to[t]) + 1]++;
+  for (let p = 0; p < people; p++) bucket[p + 1] += bucket[p];
+  const order = new Int32Array(ties);
+  const next = bucket.slice(0, people);
+  for (let t = 0; t < ties; t++) order[next[Math.min(from[t], to[t])]++] = t;
+  // pairOf[t]: first the pair's first tie, then (in tie order, so that tie is numbered already) the pair's number.
+  const pairOf = new Int32Array(ties);
+  const markedBy = new Int32Array(people).fill(-1);
+  const firstTie = new Int32Array(people);
+  for (let lo = 0; lo < people; lo++) {
+    for (let i = bucket[lo]; i < bucket[lo + 1]; i++) {
+      const t = order[i];
+      const hi = Math.max(from[t], to[t]);
+      if (markedBy[hi] !== lo) {
+        markedBy[hi] = lo;
+        firstTie[hi] = t;
+      }
+      pairOf[t] = firstTie[hi];
+    }
+  }
+  let count = 0;
+  for (let t = 0; t < ties; t++) pairOf[t] = pairOf[t] === t ? count++ : pairOf[pairOf[t]];
+  return { pairOf, count };
 }
 
 /** The number of bits set in a 32-bit word (the classic SWAR count). */

@@ -135,11 +135,14 @@ export function tieContact(data: Dataset, timeline: Timeline): TieContact {
     }
     for (let i = first[t]; i < end[t]; i++) {
       const p = periods[i] - origin;
-      const w = weights[i];
-      if (p < 0 || p >= T || !(w > 0)) continue;
-      position[k] = p;
-      if (!direct) weight[k] = w;
-      k++;
+      // Read directly, every entry is kept (keepsEvery): its weight is not read again, a boxed number per read
+      // while this loop is still interpreted.
+      if (!direct) {
+        const w = weights[i];
+        if (p < 0 || p >= T || !(w > 0)) continue;
+        weight[k] = w;
+      }
+      position[k++] = p;
       active[a + p] = 1;
       active[b + p] = 1;
     }

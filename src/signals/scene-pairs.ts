@@ -50,7 +50,10 @@ export function chartPairs(
   const chart = charter.chart;
   const measures = data.undirected ? 2 : 3;
   const screened = charter.screens(attribute);
-  for (const k of table.ordered()) {
+  // Indexed, not for…of: an iterator result per pair (~32,000 for the teams) while the loop is still interpreted.
+  const ordered = table.ordered();
+  for (let i = 0; i < ordered.length; i++) {
+    const k = ordered[i];
     if (table.row[k] < 0) continue; // not charted: a group too small to report, or too little contact
     // Most pairs of a large boundary are quiet: judged from their rows of the table, counted, and never given a spec.
     if (screened && quietPair(table, k, data.undirected, baselinePoints, charter)) {

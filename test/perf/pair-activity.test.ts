@@ -3,7 +3,8 @@
 // shorter and longer than a word (M's 26 weeks fit one word; a year of weeks or a long monthly run takes two or
 // three); and each pair's running last period and recent volume, kept in locals over a tie's periods, against the
 // same sums made pair by pair — the same silence, start of silence and presence, with the two directions of a pair
-// drawn as separate ties with their own periods and weights.
+// drawn as separate ties with their own periods and weights. The pairs of people are numbered without a hash (ties
+// bucketed by their lower person): the plain form numbers them through PairIndex, in tie order of first appearance.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import type { Dataset } from "../../src/model/types.js";
