@@ -5,7 +5,7 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts", "test/**/*.test.tsx"],
     globalSetup: ["test/helpers/temp-root.ts", "test/helpers/build.ts", "test/helpers/reference-note.ts"],
-    setupFiles: ["test/helpers/property-seed.ts", "test/helpers/duckdb-threads.ts"],
+    setupFiles: ["test/helpers/property-seed.ts", "test/helpers/duckdb-threads.ts", "test/helpers/keep-drawings.ts"],
     // Generous limits: a test never depends on the machine's speed, and a shared CI machine at load 10 runs the
     // suite several times slower than an idle one. Speed is measured by npm run bench, never asserted here.
     testTimeout: 300_000,

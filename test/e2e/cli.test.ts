@@ -135,8 +135,8 @@ describe("bad input: exit 2, file and line in the message, no stack trace, no pa
           .subarray(1, 4)
           .toString(),
       ).toBe("PNG");
-    // The bundle draws the charts the source draws: Vega-Lite is bundled on its own (dist/vega-lite.js), so a change
-    // that only the build makes would show here and in no in-process test.
+    // The bundle draws the charts the source draws: Vega and Vega-Lite are bundled on their own (dist/charts.js), so a
+    // change that only the build makes would show here and in no in-process test.
     const fromSource = mkdtempSync(join(tmpdir(), "relaudit-keep-source-"));
     expect((await runInProcess(["audit", small, "--out", fromSource, ...at])).code).toBe(0);
     for (const svg of svgs)

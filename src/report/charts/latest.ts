@@ -1,23 +1,46 @@
-// The latest results of a costly pure function, by key. Drawing a chart is a pure function of its spec and texts (the
-// golden outputs pin that the same chart comes out byte for byte), and a process that draws the same chart again gets
-// the first drawing back. A CLI run draws each chart once; the test workers share modules across files (vitest's
-// isolate: false) and drew the demo's charts up to 15 times each: 179 of 262 drawings in a whole run were repeats.
+// The latest drawings kept, by what they were drawn from, for a process that draws the same chart more than once.
+// Drawing is a pure function of the spec and texts (the golden outputs pin that the same chart comes out byte for
+// byte), so a kept drawing is the drawing. A CLI run draws each chart once and keeps none: that is the default. The
+// test workers share modules across files (vitest's isolate: false) and drew the demo's charts up to 15 times each
+// (179 of 262 drawings in a whole run were repeats), so test/helpers/keep-drawings.ts has them keep the latest 32.
 
-/** `compute` wrapped so that the latest `limit` keys' results are kept; a rejected result is not kept. */
+/** Every kept set, so that a new limit applies to all of them. */
+const keptSets: Map<string, unknown>[] = [];
+let limit = 0;
+
+function trim(kept: Map<string, unknown>): void {
+  while (kept.size > limit) kept.delete(kept.keys().next().value!);
+}
+
+/**
+ * How many of the latest drawings each kind of drawing (SVG, PNG) keeps in this process; 0, the default, keeps none
+ * and forgets what was kept. Returns the limit it replaces, for a caller that sets it back.
+ */
+export function keepDrawings(count: number): number {
+  if (!Number.isInteger(count) || count < 0) throw new RangeError(`drawings kept must be 0 or more, not ${count}`);
+  const before = limit;
+  limit = count;
+  for (const kept of keptSets) trim(kept);
+  return before;
+}
+
+/** `compute` wrapped so that, while drawings are kept, the latest keys' results are; a rejected result is not kept. */
 export function keepLatest<A extends unknown[], T>(
-  limit: number,
   key: (...args: A) => string,
   compute: (...args: A) => Promise<T>,
 ): (...args: A) => Promise<T> {
   const kept = new Map<string, Promise<T>>();
+  keptSets.push(kept);
   return (...args) => {
+    // Not even the key is worked out when nothing is kept (1–2 ms for the demo's charts).
+    if (limit === 0) return compute(...args);
     const k = key(...args);
     const hit = kept.get(k);
     // Deleted and set again, so the map's order stays the order of last use and the oldest goes first.
     if (hit) kept.delete(k);
     const result = hit ?? compute(...args);
     kept.set(k, result);
-    if (kept.size > limit) kept.delete(kept.keys().next().value!);
+    trim(kept);
     result.catch(() => kept.get(k) === result && kept.delete(k));
     return result;
   };

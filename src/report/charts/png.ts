@@ -18,8 +18,8 @@ async function draw(svg: string, scale: number): Promise<Buffer> {
   return new Resvg(svg, { fitTo: { mode: "zoom", value: scale }, font: fontOptions }).render().asPng();
 }
 
-/** The latest PNGs drawn (latest.ts): ~0.2–0.3 s of resvg each at 2×, a few hundred kilobytes to keep. */
-const drawn = keepLatest(32, (svg: string, scale: number) => `${scale} ${svg}`, draw);
+/** PNGs drawn, kept while the process keeps drawings (latest.ts): ~0.2–0.3 s of resvg each at 2×. */
+const drawn = keepLatest((svg: string, scale: number) => `${scale} ${svg}`, draw);
 
 export async function svgToPng(svg: string, scale = PNG_SCALE): Promise<Buffer> {
   // A copy: a Buffer can be written to, and the kept one must not change.

@@ -90,9 +90,8 @@ async function draw(spec: TopLevelSpec, title: string, description: string): Pro
   }
 }
 
-/** How many charts' drawings a process keeps (latest.ts): more than a report has, and a few megabytes at most. */
-const KEPT_CHARTS = 32;
-const drawn = keepLatest(KEPT_CHARTS, (...args: Parameters<typeof draw>) => dataKey(args), draw);
+/** SVGs drawn, kept while the process keeps drawings (latest.ts). */
+const drawn = keepLatest((...args: Parameters<typeof draw>) => dataKey(args), draw);
 
 export async function renderSvg(spec: TopLevelSpec, title: string, description: string): Promise<RenderedSvg> {
   const { svg, warnings } = await drawn(spec, title, description);

@@ -1,15 +1,19 @@
-// The latest drawings kept (src/report/charts/latest.ts): the same chart drawn again comes back as it was first drawn,
-// without being drawn, and what a caller does to its copy never reaches the next caller.
-import { describe, expect, it } from "vitest";
-import { dataKey, keepLatest } from "../../../src/report/charts/latest.js";
+// The latest drawings kept (src/report/charts/latest.ts): while a process keeps drawings, the same chart drawn again
+// comes back as it was first drawn, without being drawn, and what a caller does to its copy never reaches the next
+// caller; by default (a CLI run) nothing is kept.
+import { afterEach, describe, expect, it } from "vitest";
+import { dataKey, keepDrawings, keepLatest } from "../../../src/report/charts/latest.js";
 import { svgToPng } from "../../../src/report/charts/png.js";
 import { renderSvg } from "../../../src/report/charts/render.js";
 
 describe("keepLatest", () => {
+  // The test workers keep 32 (test/helpers/keep-drawings.ts): each case sets its own limit and the next gets 32 back.
+  afterEach(() => void keepDrawings(32));
+
   it("computes a key once while it is among the latest, and again once it has been pushed out", async () => {
+    keepDrawings(2);
     const computed: string[] = [];
     const square = keepLatest(
-      2,
       (n: number) => String(n),
       async (n: number) => (computed.push(String(n)), n * n),
     );
@@ -25,7 +29,6 @@ describe("keepLatest", () => {
   it("keeps no failure: the next call tries again", async () => {
     let calls = 0;
     const flaky = keepLatest(
-      4,
       () => "k",
       async () => {
         calls += 1;
@@ -36,6 +39,26 @@ describe("keepLatest", () => {
     await expect(flaky()).rejects.toThrow("first call fails");
     expect(await flaky()).toBe(2);
     expect(await flaky()).toBe(2);
+  });
+
+  it("keeps nothing while told to keep none (a CLI run's default), and forgets what it kept", async () => {
+    const computed: number[] = [];
+    const double = keepLatest(
+      (n: number) => String(n),
+      async (n: number) => (computed.push(n), 2 * n),
+    );
+    expect(await double(1)).toBe(2);
+    expect(await double(1)).toBe(2);
+    expect(computed).toEqual([1]);
+    expect(keepDrawings(0)).toBe(32);
+    expect(await double(1)).toBe(2);
+    expect(await double(1)).toBe(2);
+    expect(computed).toEqual([1, 1, 1]);
+    keepDrawings(32);
+    await double(1);
+    expect(computed).toEqual([1, 1, 1, 1]);
+    expect(() => keepDrawings(-1)).toThrow(RangeError);
+    expect(() => keepDrawings(1.5)).toThrow(RangeError);
   });
 });
 
