@@ -6,7 +6,8 @@
 // Bundled CommonJS may `require` Node built-ins (stdlib's gammaincinv loads `debug`, which requires `tty`), which an
 // ES module has no `require` for: the banner gives the bundle one.
 import { build } from "esbuild";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { noticesPath, thirdPartyNotices } from "./notices.mjs";
 
@@ -18,10 +19,14 @@ const banner = {
 };
 const common = { bundle: true, platform: "node", format: "esm", target: "node20", banner, logLevel: "warning" };
 
+// dist/ is made afresh: a file an earlier build wrote and this one does not (dist/vega-lite.js, before the charts'
+// bundle) would otherwise be packed and shipped.
+rmSync(new URL("../dist", import.meta.url), { recursive: true, force: true });
+
 // The chart libraries, Vega and Vega-Lite, are bundled into one ES module of their own (dist/charts.js, from
 // src/report/charts/libraries.ts), loaded only by the runs that draw charts. Imported from node_modules they were
-// ~50 small modules and Vega-Lite's CommonJS file of 0.7 MB, which Node lexes for its exports: 0.78 s of CPU to
-// import, against 0.48 s bundled (docs/performance.md). One bundle holds one Vega, so the text metrics render.ts sets
+// ~50 small modules and Vega-Lite's CommonJS file of 0.7 MB, which Node lexes for its exports: 0.41 s of CPU to
+// import, against 0.18 s bundled (docs/performance.md, task t-charts; medians at load ~10). One bundle holds one Vega, so the text metrics render.ts sets
 // are those of the Vega that Vega-Lite's output runs on. Being bundled, both are devDependencies: an install
 // unpacks neither nor the packages only they bring.
 // Vega's loader requires node-fetch when it loads, and node-fetch the `punycode` built-in, which Node 21 and later
@@ -47,7 +52,12 @@ const charts = await build({
 });
 const chartsBeside = {
   name: "charts-beside",
-  setup: (b) => b.onResolve({ filter: /\/libraries\.js$/ }, () => ({ path: "./charts.js", external: true })),
+  setup: (b) =>
+    b.onResolve({ filter: /^\.\/libraries\.js$/ }, ({ importer }) =>
+      importer.endsWith(join("src", "report", "charts", "render.ts"))
+        ? { path: "./charts.js", external: true }
+        : undefined,
+    ),
 };
 
 const cli = await build({

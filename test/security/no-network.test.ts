@@ -11,6 +11,7 @@ import tls from "node:tls";
 import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { keepDrawings } from "../../src/report/charts/latest.js";
 import { runInProcess } from "../helpers/cli.js";
 import { writeSystem } from "./system.js";
 
@@ -28,7 +29,12 @@ function trap(owner: object, name: string, label: string): void {
   restore.push(() => (target[name] = original));
 }
 
+/** The drawings the worker kept (test/helpers/keep-drawings.ts), set back after: here every chart is drawn afresh. */
+let kept = 0;
+
 beforeAll(() => {
+  // Every audit below draws its charts with Vega, under the traps, rather than getting a drawing made before them.
+  kept = keepDrawings(0);
   trap(net.Socket.prototype, "connect", "net.Socket#connect");
   trap(net, "connect", "net.connect");
   trap(net, "createConnection", "net.createConnection");
@@ -48,6 +54,7 @@ beforeAll(() => {
 afterAll(() => {
   for (const undo of restore.reverse()) undo();
   syncBuiltinESMExports();
+  keepDrawings(kept);
 });
 
 describe("no network access", () => {

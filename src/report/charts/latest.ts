@@ -1,8 +1,9 @@
 // The latest drawings kept, by what they were drawn from, for a process that draws the same chart more than once.
-// Drawing is a pure function of the spec and texts (the golden outputs pin that the same chart comes out byte for
-// byte), so a kept drawing is the drawing. A CLI run draws each chart once and keeps none: that is the default. The
-// test workers share modules across files (vitest's isolate: false) and drew the demo's charts up to 15 times each
-// (179 of 262 drawings in a whole run were repeats), so test/helpers/keep-drawings.ts has them keep the latest 32.
+// Drawing is a function of the spec and texts but for the ids Vega numbers across the whole process (clip paths), so
+// that the charts of one page never share one: a kept drawing has its first drawing's ids, which no later drawing
+// reuses. A CLI run draws each chart once and keeps none: that is the default. The test workers share modules across
+// files (vitest's isolate: false) and drew the demo's charts up to 15 times each (179 of 262 drawings in a whole run
+// were repeats), so test/helpers/keep-drawings.ts has them keep the latest 32.
 
 /** Every kept set, so that a new limit applies to all of them. */
 const keptSets: Map<string, unknown>[] = [];

@@ -7,8 +7,9 @@ import { svgToPng } from "../../../src/report/charts/png.js";
 import { renderSvg } from "../../../src/report/charts/render.js";
 
 describe("keepLatest", () => {
-  // The test workers keep 32 (test/helpers/keep-drawings.ts): each case sets its own limit and the next gets 32 back.
-  afterEach(() => void keepDrawings(32));
+  // What the test workers keep (test/helpers/keep-drawings.ts), read by setting it, and set back after each case.
+  const workers = keepDrawings(32);
+  afterEach(() => void keepDrawings(workers));
 
   it("computes a key once while it is among the latest, and again once it has been pushed out", async () => {
     keepDrawings(2);
@@ -50,11 +51,11 @@ describe("keepLatest", () => {
     expect(await double(1)).toBe(2);
     expect(await double(1)).toBe(2);
     expect(computed).toEqual([1]);
-    expect(keepDrawings(0)).toBe(32);
+    expect(keepDrawings(0)).toBe(workers);
     expect(await double(1)).toBe(2);
     expect(await double(1)).toBe(2);
     expect(computed).toEqual([1, 1, 1]);
-    keepDrawings(32);
+    keepDrawings(workers);
     await double(1);
     expect(computed).toEqual([1, 1, 1, 1]);
     expect(() => keepDrawings(-1)).toThrow(RangeError);
@@ -90,7 +91,9 @@ describe("charts drawn again", () => {
     const again = await renderSvg(spec, "kept", "a chart drawn twice");
     expect(again.svg).toBe(first.svg);
     expect(again.warnings).toEqual([]);
+    // Every input is in the key: another title or another description is another drawing.
     expect((await renderSvg(spec, "another title", "a chart drawn twice")).svg).not.toBe(first.svg);
+    expect((await renderSvg(spec, "kept", "another description")).svg).not.toBe(first.svg);
   });
 
   it("give the same PNG, in a buffer of their own", async () => {
@@ -99,5 +102,8 @@ describe("charts drawn again", () => {
     const copy = Buffer.from(first);
     first.fill(0);
     expect((await svgToPng(svg)).equals(copy)).toBe(true);
+    // The scale is in the key: a PNG at 1× is another drawing, half as wide.
+    const small = await svgToPng(svg, 1);
+    expect(small.readUInt32BE(16)).toBe(copy.readUInt32BE(16) / 2);
   });
 });

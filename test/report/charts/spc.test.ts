@@ -2,6 +2,7 @@
 // one symbol per value at the height its value gives, mean and dashed limit lines where the series puts them,
 // special-cause points coloured and shaped by their judgement, gaps breaking the line, markers at the right week.
 import { describe, expect, it } from "vitest";
+import { keepDrawings } from "../../../src/report/charts/latest.js";
 import { renderSvg } from "../../../src/report/charts/render.js";
 import { POINT_READINGS } from "../../../src/report/charts/spc-readings.js";
 import { spcAltText, spcSpec, spcTitle, type SpcChartInput } from "../../../src/report/charts/spc.js";
@@ -149,9 +150,16 @@ describe("SPC chart of a shift with a gap, a target, an annotation and a signal"
   });
 
   it("renders the same bytes twice", async () => {
-    const a = await renderSvg(spcSpec(input), "t", "d");
-    const b = await renderSvg(spcSpec(input), "t", "d");
-    expect(a.svg.replace(/clip\d+/g, "clip")).toBe(b.svg.replace(/clip\d+/g, "clip"));
+    // Drawn twice, not the second time kept from the first (test/helpers/keep-drawings.ts).
+    const kept = keepDrawings(0);
+    try {
+      const a = await renderSvg(spcSpec(input), "t", "d");
+      const b = await renderSvg(spcSpec(input), "t", "d");
+      // Vega numbers clip paths for the whole process, so that the charts of one page never share an id.
+      expect(a.svg.replace(/clip\d+/g, "clip")).toBe(b.svg.replace(/clip\d+/g, "clip"));
+    } finally {
+      keepDrawings(kept);
+    }
   });
 });
 
