@@ -215,7 +215,8 @@ function publishedPoint(p: XmrPoint, period: string): SeriesPoint {
 function rebaseSuggestion(chart: XmrChart, timeline: Timeline<Cadence>): string | null {
   if (chart.kind !== "xmr") return null;
   // Most charts' last usable point has no shift: no suggestion, without listing every usable point first (~1,300
-  // full charts at M, issue 15).
+  // full charts at M, issue 15). Usable excludes a partial last period, which no rule judges: test/perf/
+  // signals-rebase.test.ts holds this to the plain form.
   const last = chart.points.findLast((p) => p.value !== null && !p.excluded);
   if (!last?.rules.includes("shift")) return null;
   const needed = chart.settings.runLength * 2;
