@@ -65,7 +65,11 @@ describe("XmR fast path equals the plain one", () => {
     const seen = new Set<string>();
     fc.assert(
       fc.property(input, settings, (x, s) => {
-        for (const p of xmrChart(x, s).points) {
+        const chart = xmrChart(x, s);
+        // Every chart made with one settings object shares its merged settings: frozen, for the same reason.
+        expect(Object.isFrozen(chart.settings)).toBe(true);
+        expect(xmrChart(x, s).settings).toBe(chart.settings);
+        for (const p of chart.points) {
           // A point's rule list is shared with every point flagged by the same rules: frozen, so no one can change
           // all of them through one.
           expect(Object.isFrozen(p.rules)).toBe(true);

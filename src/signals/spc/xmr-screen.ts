@@ -84,7 +84,7 @@ function suggestsRebase(values: Float64Array, m: number, { mean, bits }: Flags, 
 }
 
 /** The single segment's limits from the first `members` of the m points, then the four rules, as xmr.ts applies them. */
-function judged(values: Float64Array, m: number, members: number, options: XmrSettings): Flags {
+function judged(values: Float64Array, m: number, members: number, options: Readonly<XmrSettings>): Flags {
   let sum = 0;
   for (let k = 0; k < members; k++) sum += values[k];
   const mean = members > 0 ? sum / members : null;

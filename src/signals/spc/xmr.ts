@@ -32,12 +32,13 @@ const MOVING_RANGE_LIMIT = 3.267;
 /**
  * MDC_SETTINGS with the run's overrides, merged once per settings object rather than once per chart (~3,300 spreads
  * a run of M, through the runtime's slow copy while cold, issue 15). A run's settings object is never changed after
- * it is made (the config is read once), so the merge of its first use holds; the charts share it and only read it.
+ * it is made (the config is read once), so the merge of its first use holds. Every chart made with one settings
+ * object shares the merge as its `settings`: frozen, so a change through one chart throws instead of changing all.
  */
-const merged = new WeakMap<Partial<XmrSettings>, XmrSettings>();
-export function mergedSettings(settings: Partial<XmrSettings>): XmrSettings {
+const merged = new WeakMap<Partial<XmrSettings>, Readonly<XmrSettings>>();
+export function mergedSettings(settings: Partial<XmrSettings>): Readonly<XmrSettings> {
   let options = merged.get(settings);
-  if (!options) merged.set(settings, (options = { ...MDC_SETTINGS, ...settings }));
+  if (!options) merged.set(settings, (options = Object.freeze({ ...MDC_SETTINGS, ...settings })));
   return options;
 }
 
@@ -109,7 +110,12 @@ export function xmrChart(input: XmrInput, settings: Partial<XmrSettings> = {}): 
   };
 }
 
-function buildSegments(input: XmrInput, usableIndices: number[], options: XmrSettings, notes: string[]): XmrSegment[] {
+function buildSegments(
+  input: XmrInput,
+  usableIndices: number[],
+  options: Readonly<XmrSettings>,
+  notes: string[],
+): XmrSegment[] {
   const n = input.values.length;
   const starts = [...new Set((input.recalculateAt ?? []).filter((i) => Number.isInteger(i) && i > 0 && i < n))].sort(
     (a, b) => a - b,
@@ -204,7 +210,7 @@ function judge(
   order: number[],
   segmentOf: Int32Array,
   direction: XmrInput["direction"],
-  options: XmrSettings,
+  options: Readonly<XmrSettings>,
 ): void {
   const n = points.length;
   const high = new Uint8Array(n);
