@@ -58,8 +58,8 @@ export function carriedContact(
   const groupCount = index.names.length;
   const source: Ties = { ties, peopleCount, timeline, contact, byPerson };
   const leaverIds = [...leavers.keys()];
-  // Keyed by slot (leaver ordinal × groups + group): a few thousand slots of M's 218,000 are ever set, so a Map
-  // rather than a dense array filled with NaN and scanned whole (1.7 MB written once, issue 15).
+  // Keyed by slot (leaver ordinal × groups + group): a few thousand slots of M's 231,957 are ever set, so a Map
+  // rather than a dense array filled with NaN and scanned whole (1.86 MB written once, issue 15).
   const carriedBy = new Map<number, number>();
   const partnersBy = new Map<number, Map<number, number>>();
   leaverIds.forEach((leaver, ordinal) => {
