@@ -3,110 +3,22 @@
 // with the people of a pair summed when asked, against a typed array per pair and a Map filled on the way; and the
 // departures' carried contact read from each leaver's own ties, the other ties of a pair of groups counted when
 // asked, against every cross-group tie visited for each leaver of its groups with a closure and the period Map per
-// tie; and the tie contact read from the loaders' shared period arrays against each tie's Map. Same pairs, same
-// numbers to the last bit, same order of people, of each leaver's partners and of carried slots.
+// tie. Same pairs, same numbers to the last bit, same order of people, of each leaver's partners and of carried
+// slots. Tie contact's fast paths: test/perf/signals-tie-contact.test.ts.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import type { Dataset, Tie } from "../../src/model/types.js";
-import { tiePeriods } from "../../src/load/tie-periods.js";
 import { carriedContact, tiesByPerson } from "../../src/signals/carried-contact.js";
 import { meanOver } from "../../src/signals/episodes.js";
 import { MIN_PAIR_VOLUME, numberPairs } from "../../src/signals/pair-series.js";
-import { boundarySeries, groupIndex, tieContact, type Windows } from "../../src/signals/relational.js";
-import type { Timeline } from "../../src/signals/timeline.js";
+import { boundarySeries, groupIndex, tieContact } from "../../src/signals/relational.js";
 import { propertyRuns } from "../helpers/size.js";
 import { tieWith } from "../helpers/ties.js";
 import { ENOUGH, LOOKBACK, plainBoundarySeries, plainCarriedContact } from "./reference/signals-plain.js";
 import { expectDeepEqual } from "../helpers/deep-equal.js";
+import { type Case, FIRST, system, weeks } from "../signals/fast-path-system.js";
 
 const RUNS = propertyRuns(150, 1_000);
-const FIRST = 2_900;
-
-interface Case {
-  data: Dataset;
-  timeline: Timeline;
-  windows: Windows;
-  leaverDraws: { person: number; left: number }[];
-}
-
-/**
- * A small system: people in a few groups (some without one), ties with weights in periods of the timeline, and —
- * unless `inside` — periods before and after it and zero weights, which the contact arrays leave out.
- */
-/** Whole weeks from FIRST, none partial. */
-const weeks = (length: number): Timeline => ({
-  kind: "week",
-  timeZone: "UTC",
-  first: FIRST,
-  length,
-  partialFirst: false,
-  partialLast: false,
-});
-
-const system = (inside: boolean) =>
-  fc
-    .record({
-      people: fc.integer({ min: 2, max: 24 }),
-      groups: fc.integer({ min: 2, max: 6 }),
-      length: fc.integer({ min: 4, max: 20 }),
-      minGroupSize: fc.integer({ min: 1, max: 4 }),
-    })
-    .chain(({ people, groups, length, minGroupSize }) =>
-      fc.record({
-        membership: fc.array(fc.option(fc.integer({ min: 0, max: groups - 1 }), { nil: null, freq: 8 }), {
-          minLength: people,
-          maxLength: people,
-        }),
-        ties: fc.uniqueArray(
-          fc.record({
-            from: fc.integer({ min: 0, max: people - 1 }),
-            to: fc.integer({ min: 0, max: people - 1 }),
-            periods: fc.dictionary(
-              fc.integer({ min: inside ? 0 : -3, max: inside ? length - 1 : length + 2 }).map(String),
-              // 12: heavy enough that some pairs are charted even with periods lost outside the timeline.
-              inside ? fc.constantFrom(1, 2, 3, 0.1, 7.25) : fc.constantFrom(0, 1, 2, 0.1, 7.25, 12),
-              { maxKeys: length },
-            ),
-          }),
-          { selector: (t) => `${t.from}>${t.to}`, maxLength: 120 },
-        ),
-        baseline: fc.integer({ min: 0, max: length }),
-        recent: fc.subarray([...Array(length).keys()]),
-        leaverDraws: fc.array(
-          fc.record({ person: fc.integer({ min: 0, max: people - 1 }), left: fc.integer({ min: 0, max: length - 1 }) }),
-          { maxLength: people },
-        ),
-        length: fc.constant(length),
-        minGroupSize: fc.constant(minGroupSize),
-      }),
-    )
-    .map((drawn): Case => {
-      const ties: Tie[] = drawn.ties.map(({ from, to, periods }) =>
-        tieWith(
-          from,
-          to,
-          Object.entries(periods)
-            .map(([p, w]) => [FIRST + Number(p), w] as [number, number])
-            .sort((x, y) => x[0] - y[0]),
-        ),
-      );
-      const people = drawn.membership.map((g, i) => ({
-        id: `p${i}`,
-        attributes: g === null ? {} : { team: `team ${String.fromCharCode(65 + g)}` },
-      }));
-      const data = {
-        people: { people },
-        interactions: { ties },
-        config: { minGroupSize: drawn.minGroupSize },
-      } as unknown as Dataset;
-      const timeline = weeks(drawn.length);
-      return {
-        data,
-        timeline,
-        windows: { baseline: drawn.baseline, recent: drawn.recent },
-        leaverDraws: drawn.leaverDraws,
-      };
-    });
 
 /** Pairs of groups seen charted and not charted over a property's runs: both kinds must be met by each property. */
 const pairsSeen = { charted: 0, notCharted: 0 };
@@ -228,72 +140,7 @@ function checkCarriedContact({ data, timeline, leaverDraws }: Case): void {
   );
 }
 
-/** One loader's shared period arrays for the ties given, and a view of them per tie. */
-function sharedViews(ties: readonly Tie[]): Tie[] {
-  const start = Int32Array.from([0, ...ties.map((tie) => tie.periods.size)]);
-  for (let t = 0; t < ties.length; t++) start[t + 1] += start[t];
-  const views = tiePeriods({
-    start,
-    period: Int32Array.from(ties.flatMap((tie) => [...tie.periods.keys()])),
-    weight: Float64Array.from(ties.flatMap((tie) => [...tie.periods.values()])),
-  });
-  return ties.map((tie, t) => ({ ...tie, periods: views[t] }));
-}
-
-/**
- * The ties' periods as views of shared arrays: all of them of one loader's arrays, or (`mixed`) the first half of
- * one pair of arrays, the rest of another, with every third tie from the first on keeping its own Map (so the
- * first tie read is a Map, and Maps and views follow each other both ways).
- */
-function withSharedPeriods(data: Dataset, mixed = false): Dataset {
-  const ties = data.interactions!.ties;
-  const half = mixed ? ties.length >> 1 : ties.length;
-  const views = [...sharedViews(ties.slice(0, half)), ...sharedViews(ties.slice(half))];
-  const shared = views.map((view, t) => (mixed && t % 3 === 0 ? ties[t] : view));
-  return { ...data, interactions: { ...data.interactions!, ties: shared } };
-}
-
 describe("signals fast paths equal the plain ones", () => {
-  it("tie contact read from the loaders' shared period arrays equals reading each tie's Map", () => {
-    fc.assert(
-      fc.property(system(false), ({ data, timeline }) => {
-        expectDeepEqual(tieContact(withSharedPeriods(data), timeline), tieContact(data, timeline), "tie contact");
-      }),
-      { numRuns: RUNS },
-    );
-  });
-
-  it("tie contact with every period kept reads the loader's weights in place and equals reading each tie's Map", () => {
-    fc.assert(
-      fc.property(system(true), ({ data, timeline }) => {
-        const shared = withSharedPeriods(data);
-        const contact = tieContact(shared, timeline);
-        expectDeepEqual(contact, tieContact(data, timeline), "tie contact");
-        // The view, not a copy: the case this test is for (ties in one loader's order, nothing left out).
-        const range = shared.interactions!.ties[0]?.periods.range;
-        if (range) expect(contact.weight.buffer).toBe(range.weight.buffer);
-        // One loader's views out of its order (the last two swapped, the first in place) are not a tiling.
-        const swapped = (d: Dataset) => {
-          const ties = [...d.interactions!.ties];
-          if (ties.length >= 3) ties.push(...ties.splice(-2, 1));
-          return { ...d, interactions: { ...d.interactions!, ties } };
-        };
-        expectDeepEqual(tieContact(swapped(shared), timeline), tieContact(swapped(data), timeline), "out of order");
-      }),
-      { numRuns: RUNS },
-    );
-  });
-
-  it("tie contact from two loaders' shared arrays and from Maps in one run equals reading each tie's Map", () => {
-    fc.assert(
-      fc.property(system(false), ({ data, timeline }) => {
-        const mixed = withSharedPeriods(data, true);
-        expectDeepEqual(tieContact(mixed, timeline), tieContact(data, timeline), "tie contact");
-      }),
-      { numRuns: RUNS },
-    );
-  });
-
   it("pairs of groups numbered through the hash equal those numbered in the dense table", () => {
     fc.assert(
       fc.property(system(false), ({ data, timeline, windows }) => {
