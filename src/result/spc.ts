@@ -104,7 +104,7 @@ export interface XmrChart {
   /** "xmr" when there are enough points for limits; otherwise "run" (no limits, no icons, no special causes). */
   kind: "xmr" | "run";
   direction: Direction;
-  settings: XmrSettings;
+  settings: Readonly<XmrSettings>;
   points: XmrPoint[];
   segments: XmrSegment[];
   /** Usable points: not a gap, not excluded. */

@@ -16,7 +16,7 @@ import { propertyRuns } from "../helpers/size.js";
 import { tieWith } from "../helpers/ties.js";
 import { ENOUGH, LOOKBACK, plainBoundarySeries, plainCarriedContact } from "./reference/signals-plain.js";
 import { expectDeepEqual } from "../helpers/deep-equal.js";
-import { type Case, FIRST, system, weeks } from "../signals/fast-path-system.js";
+import { type Case, FIRST, system, weeks } from "../helpers/signals-fast-path-system.js";
 
 const RUNS = propertyRuns(150, 1_000);
 

@@ -8,7 +8,7 @@ import { tiePeriods } from "../../src/load/tie-periods.js";
 import { tieContact } from "../../src/signals/relational.js";
 import { propertyRuns } from "../helpers/size.js";
 import { expectDeepEqual } from "../helpers/deep-equal.js";
-import { system } from "../signals/fast-path-system.js";
+import { system } from "../helpers/signals-fast-path-system.js";
 
 const RUNS = propertyRuns(150, 1_000);
 

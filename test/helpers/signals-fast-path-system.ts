@@ -4,7 +4,7 @@ import fc from "fast-check";
 import type { Dataset, Tie } from "../../src/model/types.js";
 import type { Windows } from "../../src/signals/relational.js";
 import type { Timeline } from "../../src/signals/timeline.js";
-import { tieWith } from "../helpers/ties.js";
+import { tieWith } from "./ties.js";
 
 export const FIRST = 2_900;
 
