@@ -12,11 +12,11 @@ import { DORMANT_PERIODS, pairActivity } from "../../src/signals/pair-activity.j
 import { tieContact, type TieContact } from "../../src/signals/relational.js";
 import { wholePositions, type Timeline } from "../../src/signals/timeline.js";
 import { PairIndex } from "../../src/util/pair-index.js";
+import { FIRST, weeks } from "../helpers/signals-fast-path-system.js";
 import { propertyRuns } from "../helpers/size.js";
 import { tieWith } from "../helpers/ties.js";
 
 const RUNS = propertyRuns(150, 1_500);
-const FIRST = 2_900;
 
 /**
  * The plain form: a byte per (pair, period) with contact, counted over the baseline; and each pair's last period
@@ -153,14 +153,7 @@ describe("pair activity equals the plain form", () => {
     // Drawn ties are sparse (at most 40 periods), so no drawn word is ever full: a count that saturates within a
     // word would pass the property above.
     const length = 97;
-    const timeline: Timeline = {
-      kind: "week",
-      timeZone: "UTC",
-      first: FIRST,
-      length,
-      partialFirst: false,
-      partialLast: false,
-    };
+    const timeline = weeks(length);
     const every = Array.from({ length }, (_, p): [number, number] => [p, 1]);
     const data = datasetOf(3, [
       { from: 0, to: 1, periods: every },
