@@ -4,13 +4,13 @@
 // folder per generated case, a run stopped with Ctrl-C, or a failing test's leftovers used to stay: some 200 folders
 // in the system's temporary folder per `npm test`. RELAUDIT_KEEP_TEST_FILES=1 keeps the folder (the HTML report's
 // screenshots and PDF, say) and prints where it is.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statfsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 export default function setup(): () => void {
   const previous = process.env.TMPDIR;
-  const root = mkdtempSync(join(tmpdir(), "relaudit-test-"));
+  const root = temporaryRoot();
   // Test workers, and every process they start, are started after this and inherit it; os.tmpdir() reads it.
   process.env.TMPDIR = root;
   return () => {
@@ -19,4 +19,43 @@ export default function setup(): () => void {
     if (process.env.RELAUDIT_KEEP_TEST_FILES === "1") console.log(`\nThe run's temporary files are kept in ${root}\n`);
     else rmSync(root, { recursive: true, force: true });
   };
+}
+
+function temporaryRoot(): string {
+  const shm = memoryBacked();
+  if (shm)
+    try {
+      return mkdtempSync(join(shm, "relaudit-test-"));
+    } catch {
+      // Not writable for this user: the system's temporary folder, as below.
+    }
+  return mkdtempSync(join(tmpdir(), "relaudit-test-"));
+}
+
+/** Room the run needs at its peak: the packed install (~160 MB unpacked) and every test's outputs, with a margin. */
+const NEEDED_BYTES = 2 * 1024 ** 3;
+
+/**
+ * Linux's /dev/shm when it can hold the run: the run writes some 300 MB that nobody needs after it (the install
+ * test unpacks ~160 MB, every `--out` is written, fsynced and renamed), and on a disk-backed /tmp the kernel's
+ * journalling, writeback and fsyncs cost CPU the two test workers need. Not used when it is absent, smaller than the
+ * run needs (containers often give it 64 MB) or mounted noexec (the installed package loads DuckDB's native module
+ * from it). An explicitly set TMPDIR wins.
+ */
+function memoryBacked(): string | undefined {
+  const dir = "/dev/shm";
+  if (process.platform !== "linux" || process.env.TMPDIR) return undefined;
+  try {
+    const { bavail, bsize } = statfsSync(dir);
+    if (bavail * bsize < NEEDED_BYTES) return undefined;
+    const mount = readFileSync("/proc/self/mountinfo", "utf8")
+      .split("\n")
+      .map((line) => line.split(" "))
+      .findLast((fields) => fields[4] === dir);
+    // The last mount on the path is the one in effect; its field 6 holds the per-mount options (rw,noexec,…).
+    if (!mount || mount[5].split(",").includes("noexec") || !mount[5].split(",").includes("rw")) return undefined;
+    return dir;
+  } catch {
+    return undefined;
+  }
 }
