@@ -2,12 +2,13 @@
 // position`), with a PairSeries view made only for the pairs something reads. The team boundary of a 10,000-person
 // system has ~32,000 pairs in contact, of which ~600 are busy enough to chart: a typed array per pair and measure,
 // and a Map of people per pair, cost more to allocate than the sums themselves (issue 15); and only a charted pair's
-// contact each way and active ties are ever read, so only those are summed (the other pairs' interactions are read
-// by departures and survey drops). The sums are those of the plain path (test/perf/reference/signals-plain.ts): the
-// same terms added in the same order, tie by tie.
+// series are kept. A quiet pair's interactions are summed once to judge it and again only when asked for (departures
+// and survey drops ask a few hundred times a run): a dense table of every pair (6.6 MB for M's teams) was written at
+// scattered places, a page fault per 4 KB. The sums are those of the plain path (test/perf/reference/signals-plain.ts):
+// the same terms added in the same order, tie by tie.
 import { PairIndex } from "../util/pair-index.js";
 import { meanOver } from "./episodes.js";
-import { countingBuckets, countingOrder } from "../util/counting-order.js";
+import { countingOrder } from "../util/counting-order.js";
 import { grown } from "../util/grown.js";
 
 /** A pair of groups is charted when it averages at least this many interactions per period in the baseline. */
@@ -83,26 +84,25 @@ export class PairTable {
   /** Pairs in order of first contact (tie order); group a < b. */
   readonly a: Int32Array;
   readonly b: Int32Array;
-  /** Every pair's interactions, at `pair × length + position`. */
-  readonly interactions: Float64Array;
   /**
-   * Pair number → its row in forward, backward and activeTies (`row × length + position`), −1 for a pair not charted:
-   * a group too small to report, or fewer than MIN_PAIR_VOLUME interactions per period in the baseline.
+   * Pair number → its row in interactions, forward, backward and activeTies (`row × length + position`), −1 for a
+   * pair not charted: a group too small to report, or fewer than MIN_PAIR_VOLUME interactions per period in the
+   * baseline.
    */
   readonly row: Int32Array;
+  readonly interactions: Float64Array;
   readonly forward: Float64Array;
   readonly backward: Float64Array;
   readonly activeTies: Float64Array;
-  private readonly tiePair: Int32Array;
+  /** Each pair's ties in tie order: pair k's are order[begin[k], begin[k + 1]). */
+  private readonly byPair: { order: Int32Array; begin: Int32Array };
   private readonly views: (PairSeries | undefined)[];
   private inGroupOrder: Int32Array | null = null;
-  private byPair: { order: Int32Array; begin: Int32Array } | null = null;
 
-  /** `interactions`: every pair's, summed tie by tie (sumContact in relational.ts); `reportable`: per group. */
+  /** `reportable`: per group. */
   constructor(
     numbered: NumberedPairs,
     length: number,
-    interactions: Float64Array,
     reportable: readonly boolean[],
     private readonly source: PairSource,
   ) {
@@ -112,15 +112,22 @@ export class PairTable {
     this.groups = reportable.length;
     this.a = numbered.a.slice(0, count);
     this.b = numbered.b.slice(0, count);
-    this.tiePair = tiePair;
-    this.interactions = interactions;
+    this.byPair = tiesByPair(tiePair, count);
     this.row = new Int32Array(count);
+    // Each pair of reportable groups summed into one reused row, judged, and kept only when charted.
+    const sum = new Float64Array(length);
+    let kept = new Float64Array(64 * length);
     let rows = 0;
     for (let k = 0; k < count; k++) {
-      const busy =
-        (meanOver(interactions, k * length, k * length + Math.min(length, source.baseline)) ?? 0) >= MIN_PAIR_VOLUME;
-      this.row[k] = busy && reportable[this.a[k]] && reportable[this.b[k]] ? rows++ : -1;
+      this.row[k] = -1;
+      if (!reportable[this.a[k]] || !reportable[this.b[k]]) continue;
+      this.sumInteractions(k, sum);
+      if ((meanOver(sum, 0, Math.min(length, source.baseline)) ?? 0) < MIN_PAIR_VOLUME) continue;
+      if ((rows + 1) * length > kept.length) kept = grown(kept);
+      kept.set(sum, rows * length);
+      this.row[k] = rows++;
     }
+    this.interactions = kept.subarray(0, rows * length);
     this.forward = new Float64Array(rows * length);
     this.backward = new Float64Array(rows * length);
     this.activeTies = new Float64Array(rows * length);
@@ -128,18 +135,32 @@ export class PairTable {
     this.views = new Array<PairSeries | undefined>(count);
   }
 
-  /** Each charted pair's contact each way and active ties, tie by tie in order, as sumContact sums interactions. */
+  /** Pair k's interactions by position into `into` (zeroed first), its ties in tie order (the plain path's order). */
+  private sumInteractions(k: number, into: Float64Array): void {
+    const { start, position, weight } = this.source;
+    const { order, begin } = this.byPair;
+    into.fill(0);
+    for (let i = begin[k]; i < begin[k + 1]; i++) {
+      const t = order[i];
+      for (let e = start[t]; e < start[t + 1]; e++) into[position[e]] += weight[e];
+    }
+  }
+
+  /** Each charted pair's contact each way and active ties, its ties in tie order (the plain path's order). */
   private sumCharted(): void {
     const { from, groupOf, start, position, weight } = this.source;
-    const { tiePair, row, a, forward, backward, activeTies, length } = this;
-    for (let t = 0; t < tiePair.length; t++) {
-      const k = tiePair[t];
-      if (k < 0 || row[k] < 0) continue;
+    const { row, a, forward, backward, activeTies, length } = this;
+    const { order, begin } = this.byPair;
+    for (let k = 0; k < this.count; k++) {
+      if (row[k] < 0) continue;
       const at = row[k] * length;
-      const direction = groupOf[from[t]] === a[k] ? forward : backward;
-      for (let e = start[t]; e < start[t + 1]; e++) {
-        direction[at + position[e]] += weight[e];
-        activeTies[at + position[e]] += 1;
+      for (let i = begin[k]; i < begin[k + 1]; i++) {
+        const t = order[i];
+        const direction = groupOf[from[t]] === a[k] ? forward : backward;
+        for (let e = start[t]; e < start[t + 1]; e++) {
+          direction[at + position[e]] += weight[e];
+          activeTies[at + position[e]] += 1;
+        }
       }
     }
   }
@@ -170,9 +191,16 @@ export class PairTable {
       const mid = (lo + hi) >>> 1;
       const k = order[mid];
       const at = this.a[k] * this.groups + this.b[k];
-      if (at === key) return this.interactions.subarray(k * this.length, (k + 1) * this.length);
-      if (at < key) lo = mid + 1;
-      else hi = mid;
+      if (at !== key) {
+        if (at < key) lo = mid + 1;
+        else hi = mid;
+        continue;
+      }
+      if (this.row[k] >= 0)
+        return this.interactions.subarray(this.row[k] * this.length, (this.row[k] + 1) * this.length);
+      const sum = new Float64Array(this.length);
+      this.sumInteractions(k, sum);
+      return sum;
     }
     return undefined;
   }
@@ -188,7 +216,7 @@ export class PairTable {
     const view: PairSeries = {
       a: this.a[k],
       b: this.b[k],
-      interactions: this.interactions.subarray(k * T, (k + 1) * T),
+      interactions: range(this.interactions),
       forward: range(this.forward),
       backward: range(this.backward),
       activeTies: range(this.activeTies),
@@ -198,20 +226,25 @@ export class PairTable {
     return view;
   }
 
-  /**
-   * Pair k's ties, in tie order: one counting sort of every tie by its pair, made when a pair's people are first asked
-   * for (a detector judging a fall), instead of a pass over every tie for each pair asked (issue 15).
-   */
+  /** Pair k's ties, in tie order. */
   private tiesOf(k: number): Int32Array {
-    if (!this.byPair) {
-      // Ties of no pair (−1) sort first, into bucket 0; pair k's are bucket k + 1.
-      const bucket = new Int32Array(this.tiePair.length);
-      for (let t = 0; t < bucket.length; t++) bucket[t] = this.tiePair[t] + 1;
-      this.byPair = countingBuckets(bucket, this.count + 1);
-    }
     const { order, begin } = this.byPair;
-    return order.subarray(begin[k + 1], begin[k + 2]);
+    return order.subarray(begin[k], begin[k + 1]);
   }
+}
+
+/**
+ * The ties of each pair, in tie order (a stable counting sort): pair k's are order[begin[k], begin[k + 1]). Ties of
+ * no pair (−1) are left out, so the order holds only the boundary's ties across groups.
+ */
+function tiesByPair(tiePair: Int32Array, count: number): { order: Int32Array; begin: Int32Array } {
+  const begin = new Int32Array(count + 1);
+  for (let t = 0; t < tiePair.length; t++) if (tiePair[t] >= 0) begin[tiePair[t] + 1]++;
+  for (let k = 0; k < count; k++) begin[k + 1] += begin[k];
+  const fill = begin.slice(0, count);
+  const order = new Int32Array(begin[count]);
+  for (let t = 0; t < tiePair.length; t++) if (tiePair[t] >= 0) order[fill[tiePair[t]]++] = t;
+  return { order, begin };
 }
 
 /**

@@ -4,7 +4,7 @@
 // a week without contact is a zero, not a gap.
 import type { Dataset } from "../model/types.js";
 import type { Timeline } from "./timeline.js";
-import { numberPairs, PairTable, type NumberedPairs, type PairSeries } from "./pair-series.js";
+import { numberPairs, PairTable, type PairSeries } from "./pair-series.js";
 
 export interface GroupIndex {
   attribute: string;
@@ -184,8 +184,8 @@ export function boundarySeries(
     inRecent,
   };
   const numbered = numberPairs(source, index.names.length);
-  const sums = sumContact(contact, index.of, numbered, T, index.names.length);
-  const pairs = new PairTable(numbered, T, sums.interactions, index.reportable, source);
+  const sums = sumContact(contact, index.of, T, index.names.length);
+  const pairs = new PairTable(numbered, T, index.reportable, source);
   const groups = index.names.map((_, group): GroupSeries => {
     const row = (values: Float64Array) => values.slice(group * T, (group + 1) * T);
     return {
@@ -200,13 +200,12 @@ export function boundarySeries(
 }
 
 /**
- * Every tie's contact added to its pair's interactions (`pair × length + position`, group a < b) and to its groups'
- * series (`group × length + position`), tie by tie in order; then each group's active people. Typed arrays only, so
- * the loop stays monomorphic. A charted pair's other series are summed by its PairTable.
+ * Every tie's contact added to its groups' series (`group × length + position`), tie by tie in order; then each
+ * group's active people. Typed arrays only, so the loop stays monomorphic. The pairs' series are summed by their
+ * PairTable.
  */
-function sumContact(contact: TieContact, groupOf: Int32Array, { count, tiePair }: NumberedPairs, T: number, G: number) {
+function sumContact(contact: TieContact, groupOf: Int32Array, T: number, G: number) {
   const { from: tieFrom, to: tieTo, start, position, weight, active } = contact;
-  const interactions = new Float64Array(count * T);
   const external = new Float64Array(G * T);
   const internal = new Float64Array(G * T);
   const activePeople = new Float64Array(G * T);
@@ -224,7 +223,6 @@ function sumContact(contact: TieContact, groupOf: Int32Array, { count, tiePair }
       continue;
     }
     const rowB = gb * T;
-    const row = tiePair[t] * T;
     let first = T;
     for (let k = from; k < to; k++) {
       const p = position[k];
@@ -232,7 +230,6 @@ function sumContact(contact: TieContact, groupOf: Int32Array, { count, tiePair }
       const w = weight[k];
       external[rowA + p] += w;
       external[rowB + p] += w;
-      interactions[row + p] += w;
     }
     newCrossTies[rowA + first] += 1;
     newCrossTies[rowB + first] += 1;
@@ -242,7 +239,7 @@ function sumContact(contact: TieContact, groupOf: Int32Array, { count, tiePair }
     if (g < 0) continue;
     for (let p = 0; p < T; p++) if (active[person * T + p]) activePeople[g * T + p] += 1;
   }
-  return { interactions, external, internal, activePeople, newCrossTies };
+  return { external, internal, activePeople, newCrossTies };
 }
 
 /**

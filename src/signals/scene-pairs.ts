@@ -110,15 +110,14 @@ export function quietPair(
   charter: Charter,
 ): boolean {
   const length = table.length;
-  const pair = k * length;
   const charted = chartedOffset(table, k);
-  if (charter.pairMayMatter(table.interactions.subarray(pair, pair + length), baselinePoints)) return false;
+  if (charter.pairMayMatter(table.interactions.subarray(charted, charted + length), baselinePoints)) return false;
   if (charter.pairMayMatter(table.activeTies.subarray(charted, charted + length), baselinePoints)) return false;
   if (undirected) return true;
   if (reciprocityRow.length < length) reciprocityRow = grown(reciprocityRow, length);
   const row = reciprocityRow.subarray(0, length);
   for (let p = 0; p < length; p++)
     row[p] =
-      reciprocityOf(table.interactions[pair + p], table.forward[charted + p], table.backward[charted + p]) ?? NaN;
+      reciprocityOf(table.interactions[charted + p], table.forward[charted + p], table.backward[charted + p]) ?? NaN;
   return !charter.pairMayMatter(row, baselinePoints);
 }
