@@ -1,10 +1,11 @@
-// Finds the input files, loads each (collecting every problem), and returns one Dataset.
+// Finds the input files, loads each (collecting every problem), and returns one Dataset. In two steps, people and
+// interactions first, so the pipeline can start the network from them while the other files are read.
 // Precedence: command-line flags > config file > defaults.
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { didYouMean, InputError, ProblemLog } from "../model/problems.js";
+import { InputError, ProblemLog } from "../model/problems.js";
 import type { PeriodKind } from "../model/periods.js";
-import type { Dataset, PeopleData } from "../model/types.js";
+import type { Dataset, InteractionData, PeopleData } from "../model/types.js";
 import type { InputsSummary, SkippedRows } from "../result/types.js";
 import { formatNumber, plural } from "../text/format.js";
 import { DEFAULT_CONFIG, INPUT_KINDS, type Config, type DateFormat, type InputKind } from "../model/config.js";
@@ -18,13 +19,8 @@ import { loadInteractionsFile } from "./interactions-file.js";
 import { settlePeriod } from "./cadence.js";
 import { requireSomeInput, unknownTables, unknownTablesHint } from "./unknown-files.js";
 import { loadPeople } from "./people.js";
-import {
-  identifierColumns,
-  identifierProblem,
-  MAX_GROUP_VALUES,
-  PSEUDONYMISED_IDENTIFIERS,
-  surveyGroupColumns,
-} from "./identifiers.js";
+import { chooseBoundaries } from "./boundaries.js";
+import { identifierColumns, MAX_GROUP_VALUES, PSEUDONYMISED_IDENTIFIERS, surveyGroupColumns } from "./identifiers.js";
 import { loadSurvey } from "./survey.js";
 import { isoDate, parseDate } from "./values.js";
 
@@ -56,7 +52,6 @@ export interface InputOptions {
 
 const CONFIG_FILE = "relaudit.config.json";
 const EXTENSIONS = [".csv", ".tsv", ".txt", ".parquet"];
-const DEFAULT_BOUNDARIES = ["organisation", "team", "profession"];
 /** Problems (or skipped-row examples) kept per kind; the rest are counted. */
 const MAX_PROBLEMS_PER_KIND = 20;
 
@@ -88,7 +83,27 @@ function discoverFiles(dir: string): Partial<Record<InputKind | "config", string
 
 type Paths = Partial<Record<InputKind | "config", string>>;
 
+/**
+ * People and interactions read and modelled, the other files not yet read: the network (the longest analysis) can
+ * start from these while loadRemainingInputs reads the rest.
+ */
+export interface FirstInputs {
+  people: PeopleData | null;
+  interactions: InteractionData | null;
+  undirected: boolean;
+  /** Problems found so far: with any, the run stops once every file has been checked. */
+  problems: number;
+  /** Where loading goes on from. */
+  readonly loading: { options: InputOptions; paths: Paths; ctx: LoadContext };
+}
+
+/** Every input, read and modelled: loadNetworkInputs, then loadRemainingInputs. */
 export async function loadInputs(options: InputOptions): Promise<LoadedInputs> {
+  return loadRemainingInputs(await loadNetworkInputs(options));
+}
+
+/** The config, then people and interactions (each read even when an earlier one had problems). */
+export async function loadNetworkInputs(options: InputOptions): Promise<FirstInputs> {
   const discovered = options.dir ? discoverFiles(options.dir) : {};
   const configPath = options.files.config ?? discovered.config;
   const fileConfig = configPath ? loadConfig(configPath) : DEFAULT_CONFIG;
@@ -107,12 +122,19 @@ export async function loadInputs(options: InputOptions): Promise<LoadedInputs> {
   const ctx = loadContext(options, config, configPath);
   if (others.length > 0)
     ctx.warnings.push(`${options.dir}: not read, as its name is not one relaudit reads: ${unknownTablesHint(others)}`);
-  const { problems } = ctx;
-  const data = await readFiles(paths, ctx, options);
-  refuseAllSkipped(ctx);
-  problems.throwIfAny();
+  const { people, interactions } = await readNetworkFiles(paths, ctx, options);
   const undirected = options.undirected ?? config.undirected ?? false;
-  const { period, window } = ctx;
+  return { people, interactions, undirected, problems: ctx.problems.count, loading: { options, paths, ctx } };
+}
+
+/** The other files, each read even when an earlier one had problems; then every problem found, if any, is thrown. */
+export async function loadRemainingInputs(first: FirstInputs): Promise<LoadedInputs> {
+  const { options, paths, ctx } = first.loading;
+  const data = await readOtherFiles(paths, ctx, options, first);
+  refuseAllSkipped(ctx);
+  ctx.problems.throwIfAny();
+  const { config, period, window } = ctx;
+  const { undirected } = first;
   const dataset: Dataset = { config, undirected, period, window, ...data };
   return { dataset, summary: summarise(ctx, data.boundaries, undirected, options.skipInvalidRows ?? false) };
 }
@@ -145,24 +167,22 @@ function loadContext(options: InputOptions, config: Config, configPath: string |
   return ctx;
 }
 
-/** Every input file, each read even when an earlier one had problems, so `validate` can list them all at once. */
-async function readFiles(paths: Paths, ctx: LoadContext, options: InputOptions) {
-  const { problems } = ctx;
-  const withProgress = (path: string) => ({
-    ...ctx,
-    csv: {
-      ...ctx.csv,
-      onProgress: options.onProgress && ((read: number, total: number) => options.onProgress!(path, read, total)),
-    },
-  });
+/** The load context with progress reported for one file. */
+function withProgress(ctx: LoadContext, options: InputOptions, path: string): LoadContext {
+  const { onProgress } = options;
+  return { ...ctx, csv: { ...ctx.csv, onProgress: onProgress && ((read, total) => onProgress(path, read, total)) } };
+}
 
+/** People, then interactions: what the network is built from. */
+async function readNetworkFiles(paths: Paths, ctx: LoadContext, options: InputOptions) {
+  const { problems } = ctx;
   let people: PeopleData | null = paths.people
-    ? await tryLoad(() => loadPeople(paths.people!, withProgress(paths.people!)), problems)
+    ? await tryLoad(() => loadPeople(paths.people!, withProgress(ctx, options, paths.people!)), problems)
     : null;
-  let interactions = null;
+  let interactions: InteractionData | null = null;
   if (paths.interactions) {
     const loaded = await tryLoad(
-      () => loadInteractionsFile(paths.interactions!, people, withProgress(paths.interactions!)),
+      () => loadInteractionsFile(paths.interactions!, people, withProgress(ctx, options, paths.interactions!)),
       problems,
     );
     if (loaded) {
@@ -172,6 +192,14 @@ async function readFiles(paths: Paths, ctx: LoadContext, options: InputOptions) 
       ctx.period = settlePeriod(loaded, options.period, paths.interactions, ctx);
     }
   }
+  return { people, interactions };
+}
+
+/** Every file after people and interactions, so `validate` can list every problem at once. */
+async function readOtherFiles(paths: Paths, ctx: LoadContext, options: InputOptions, first: FirstInputs) {
+  const { problems } = ctx;
+  const { people, interactions } = first;
+  const progress = (path: string) => withProgress(ctx, options, path);
   if (options.pseudonymised && options.allowIdentifierBoundary) problems.add(PSEUDONYMISED_IDENTIFIERS);
   const allowIdentifiers = (options.allowIdentifierBoundary ?? false) && !options.pseudonymised;
   const requested = options.boundaries ?? ctx.config.boundaries;
@@ -182,7 +210,7 @@ async function readFiles(paths: Paths, ctx: LoadContext, options: InputOptions) 
     ? [...people.attributeColumns.filter((c) => !identifiers.has(c)), ...boundaries.filter((b) => identifiers.has(b))]
     : null;
   let survey = paths.survey
-    ? await tryLoad(() => loadSurvey(paths.survey!, surveyGroups, withProgress(paths.survey!)), problems)
+    ? await tryLoad(() => loadSurvey(paths.survey!, surveyGroups, progress(paths.survey!)), problems)
     : null;
   if (survey && !people) {
     const judged = surveyGroupColumns(survey, requested, allowIdentifiers, ctx.config.coordination?.raterAttribute);
@@ -194,17 +222,17 @@ async function readFiles(paths: Paths, ctx: LoadContext, options: InputOptions) 
       );
   }
   const coordination = paths.coordination
-    ? await tryLoad(() => loadCoordinationFile(paths.coordination!, withProgress(paths.coordination!)), problems)
+    ? await tryLoad(() => loadCoordinationFile(paths.coordination!, progress(paths.coordination!)), problems)
     : null;
   const delivery = paths.delivery
-    ? await tryLoad(() => loadDelivery(paths.delivery!, withProgress(paths.delivery!)), problems)
+    ? await tryLoad(() => loadDelivery(paths.delivery!, progress(paths.delivery!)), problems)
     : null;
   const annotations = paths.annotations
-    ? await tryLoad(() => loadAnnotations(paths.annotations!, withProgress(paths.annotations!)), problems)
+    ? await tryLoad(() => loadAnnotations(paths.annotations!, progress(paths.annotations!)), problems)
     : null;
   let events = null;
   if (paths.events) {
-    if (people) events = await tryLoad(() => loadEvents(paths.events!, people!, withProgress(paths.events!)), problems);
+    if (people) events = await tryLoad(() => loadEvents(paths.events!, people, progress(paths.events!)), problems);
     else
       problems.add({
         file: paths.events,
@@ -297,54 +325,4 @@ function windowDate(text: string | undefined, flag: string, config: Config, endO
     });
   // --until is inclusive of its whole day when given as a date.
   return endOfDay && /^\d{4}-\d{2}-\d{2}$/.test(text.trim()) ? parsed.value + 86_400_000 : parsed.value;
-}
-
-/**
- * Explicit boundaries must exist and must not be personal identifiers (unless allowed); by default
- * organisation/team/profession, else every low-cardinality attribute — never an identifier.
- */
-function chooseBoundaries(
-  requested: string[] | undefined,
-  people: PeopleData | null,
-  identifiers: Map<string, string>,
-  allowIdentifiers: boolean,
-  problems: ProblemLog,
-): string[] {
-  const columns = people?.attributeColumns ?? [];
-  if (requested && requested.length > 0) {
-    if (!people) return requested;
-    const resolved: string[] = [];
-    for (const name of requested) {
-      const match = columns.find((c) => c.toLowerCase() === name.toLowerCase());
-      const reason = match && identifiers.get(match);
-      if (match && reason && !allowIdentifiers) problems.add(identifierProblem(match, reason, "--boundary"));
-      else if (match) resolved.push(match);
-      else {
-        const suggestion = didYouMean(name, columns);
-        problems.add({
-          option: "--boundary",
-          message: `unknown boundary "${name}"`,
-          expected: `an attribute of people: ${columns.join(", ") || "(none)"}`,
-          hint: suggestion ? `did you mean "${suggestion}"?` : "boundaries are attribute columns of people.csv",
-        });
-      }
-    }
-    return resolved;
-  }
-  // Without people, survey group columns are matched against the usual boundary names.
-  if (!people) return DEFAULT_BOUNDARIES;
-  const candidates = columns.filter((c) => !identifiers.has(c));
-  const preferred = DEFAULT_BOUNDARIES.map((b) => candidates.find((c) => c.toLowerCase() === b)).filter(
-    (c): c is string => c !== undefined,
-  );
-  if (preferred.length > 0) return preferred;
-  return candidates.filter((column) => {
-    const values = new Set<string>();
-    for (const person of people.people) {
-      const value = person.attributes[column];
-      if (value !== undefined) values.add(value);
-      if (values.size > MAX_GROUP_VALUES) return false;
-    }
-    return values.size > 1;
-  });
 }

@@ -7,6 +7,7 @@ import {
   startBetweenness,
   type BetweennessRun,
 } from "./betweenness.js";
+import { stopChunks } from "./betweenness-threads.js";
 import { brokerage } from "./brokerage.js";
 import { components, density, isolates, reciprocity } from "./cohesion.js";
 import { constraint } from "./constraint.js";
@@ -48,9 +49,13 @@ export interface NetworkStart {
 
 /**
  * Builds the graph and starts betweenness, the longest part of the analysis: with threads > 1 helper threads start
- * on it at once. Null without interactions.
+ * on it at once. It needs only the people, the interactions and their direction, so it can start before the other
+ * inputs are read. Null without interactions.
  */
-export function startNetwork(data: Dataset, threads = 1): NetworkStart | null {
+export function startNetwork(
+  data: Pick<Dataset, "people" | "interactions" | "undirected">,
+  threads = 1,
+): NetworkStart | null {
   const ties = data.interactions?.ties;
   if (!ties) return null;
   const people: Person[] =
@@ -66,6 +71,11 @@ export function startNetwork(data: Dataset, threads = 1): NetworkStart | null {
     graph,
     betweenness: startBetweenness(graph, planBetweenness(graph), SEED, threads),
   };
+}
+
+/** Stops a network started but never to be analysed (the run failed): resolves once its helper threads have exited. */
+export async function stopNetwork(started: NetworkStart | null): Promise<void> {
+  if (started) await stopChunks(started.betweenness.chunks);
 }
 
 /** Who in the network is a leaver or an articulation point, for the carriers and person rows. */

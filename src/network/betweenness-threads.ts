@@ -101,7 +101,8 @@ function computeChunk(
 export interface ChunkRun {
   job: WorkerJob;
   bounds: Int32Array;
-  helpers: number;
+  /** The helper threads computing chunks beside the calling thread (none for small work). */
+  workers: Worker[];
   /** The number each person has in the job's graph (breadthFirstNumbering). */
   index: Int32Array;
 }
@@ -135,17 +136,27 @@ export function startChunks(
     n,
     squares,
   };
-  for (let i = 0; i < helpers; i++) {
+  const workers = Array.from({ length: helpers }, () => {
     const worker = new Worker(workerScript, { workerData: job });
     // Errors are covered by the fallback in finishChunks; the process must not wait for a worker to exit.
     worker.on("error", () => undefined);
     worker.unref();
-  }
-  return { job, bounds, helpers, index };
+    return worker;
+  });
+  return { job, bounds, workers, index };
+}
+
+/**
+ * Abandons a run that will not be finished (the audit stopped before collecting it): its helper threads are
+ * terminated mid-chunk, instead of computing for seconds more in a process that goes on (a test runner, explore).
+ * Resolves once every one has exited.
+ */
+export async function stopChunks({ workers }: ChunkRun): Promise<void> {
+  await Promise.all(workers.map((worker) => worker.terminate()));
 }
 
 /** Takes the chunks still unclaimed on this thread, waits for the helpers' chunks, and returns every chunk's sums. */
-export function finishChunks({ job, bounds, helpers, index }: ChunkRun): ChunkSums {
+export function finishChunks({ job, bounds, workers, index }: ChunkRun): ChunkSums {
   const { n, squares } = job;
   const chunks = bounds.length - 1;
   const slowest = workOnChunks(job);
@@ -158,7 +169,7 @@ export function finishChunks({ job, bounds, helpers, index }: ChunkRun): ChunkSu
   return {
     totals: Array.from({ length: chunks }, (_, c) => view(c, 0)),
     squares: squares ? Array.from({ length: chunks }, (_, c) => view(c, 1)) : null,
-    threads: 1 + helpers,
+    threads: 1 + workers.length,
   };
 }
 

@@ -6,8 +6,8 @@ import packageJson from "../../package.json" with { type: "json" };
 import { CHECKS } from "../checks/registry.js";
 import { runChecks } from "../checks/run.js";
 import type { AuditContext, Check } from "../checks/types.js";
-import { loadInputs, type InputOptions, type LoadedInputs } from "../load/inputs.js";
-import { analyseNetwork, startNetwork } from "../network/analyse.js";
+import { loadNetworkInputs, loadRemainingInputs, type InputOptions, type LoadedInputs } from "../load/inputs.js";
+import { analyseNetwork, startNetwork, stopNetwork, type NetworkStart } from "../network/analyse.js";
 import { defaultThreads } from "../network/betweenness-threads.js";
 import type { CheckCounts, CheckResult, Detail, Report } from "../result/types.js";
 import { SCHEMA_VERSION } from "../result/types.js";
@@ -66,34 +66,63 @@ export const SIGNALS_ONLY: Selection = { network: false, checks: CHECKS.filter((
 export async function audit(options: AuditOptions, selection: Selection = EVERYTHING): Promise<Report> {
   options.onPhase?.("reading inputs");
   const timings = options.timings;
-  if (!timings) return analyse(await loadInputs(options), options, selection);
-  const modelTiming = { modelMs: 0 };
-  const started = performance.now();
-  const loaded = await loadInputs({ ...options, modelTiming });
-  timings.read = performance.now() - started - modelTiming.modelMs;
-  timings.model = modelTiming.modelMs;
-  return analyse(loaded, options, selection);
+  const modelTiming = timings && { modelMs: 0 };
+  const began = performance.now();
+  const first = await loadNetworkInputs({ ...options, modelTiming });
+  // Betweenness, the longest computation, starts on helper threads as soon as the people and the interactions are
+  // modelled, and runs while the other files are read and the survey and signals analysed (not when the run will
+  // stop on a problem anyway).
+  const networkBegan = performance.now();
+  const started =
+    selection.network && first.problems === 0 ? startNetwork(first, options.threads ?? defaultThreads()) : null;
+  const networkStartMs = performance.now() - networkBegan;
+  try {
+    const loaded = await loadRemainingInputs(first);
+    if (timings && modelTiming) {
+      // The network's start is the network phase's, though it runs in the middle of the reading.
+      timings.network = networkStartMs;
+      timings.read = performance.now() - began - modelTiming.modelMs - networkStartMs;
+      timings.model = modelTiming.modelMs;
+    }
+    return analyse(loaded, options, selection, started);
+  } catch (error) {
+    // A later file's problems (or a bug): the helper threads must not go on computing, or outlive the run.
+    await stopNetwork(started);
+    throw error;
+  }
 }
 
-export function analyse(loaded: LoadedInputs, options: AuditOptions, selection: Selection = EVERYTHING): Report {
+/**
+ * Analyses what was loaded, and runs the checks. The network starts here unless `started` (startNetwork on the
+ * same data, perhaps before the other inputs were read) already did.
+ */
+export function analyse(
+  loaded: LoadedInputs,
+  options: AuditOptions,
+  selection: Selection = EVERYTHING,
+  started: NetworkStart | null = null,
+): Report {
   const data = loaded.dataset;
   const phase = <T>(name: "survey" | "network" | "signals" | "checks", run: () => T, announce = true): T => {
     if (announce) options.onPhase?.(name);
     if (!options.timings) return run();
-    const started = performance.now();
+    const began = performance.now();
     const result = run();
-    options.timings[name] = (options.timings[name] ?? 0) + performance.now() - started;
+    options.timings[name] = (options.timings[name] ?? 0) + performance.now() - began;
     return result;
   };
-  // Betweenness, the longest computation, starts on helper threads first and runs while the survey and the signals
-  // (which do not need the network section) are analysed; the network analysis collects it last.
-  const started = selection.network
-    ? phase("network", () => startNetwork(data, options.threads ?? defaultThreads()), false)
+  // Betweenness runs on helper threads while the survey and the signals (which do not need the network section) are
+  // analysed; the network analysis collects it last.
+  const threads = options.threads ?? defaultThreads();
+  const networkStart = selection.network
+    ? (started ?? phase("network", () => startNetwork(data, threads), false))
     : null;
   const survey = phase("survey", () => analyseSurvey(data));
   const signals = phase("signals", () => analyseSignals(data, survey));
-  const onThreads = options.timings && ((threads: number) => (options.timings!.betweennessThreads = threads));
-  const network = selection.network ? phase("network", () => analyseNetwork(data, { started, onThreads })) : null;
+  const onThreads = options.timings && ((used: number) => (options.timings!.betweennessThreads = used));
+  const network = selection.network
+    ? phase("network", () => analyseNetwork(data, { started: networkStart, onThreads }))
+    : null;
   const context: AuditContext = { data, survey, network, signals };
   const results = phase("checks", () => runChecks(selection.checks, context));
   const detail = options.detail ?? "full";
