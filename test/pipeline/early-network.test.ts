@@ -1,0 +1,120 @@
+// Betweenness starts on helper threads as soon as people and interactions are modelled (pipeline/audit.ts), before
+// the other files are read. A later file's problems must then stop the run as before — exit 2, the same message,
+// nothing else printed — with the helper threads terminated, not computing on in the process; and the results must
+// be the same bits whether the network starts early or late, on one thread or several. The worker threads are the
+// bundled ones (dist/, built by the suite's global setup): the CLI runs in process from the bundle.
+import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { describe, expect, it } from "vitest";
+import { loadInputs } from "../../src/load/inputs.js";
+import { analyse } from "../../src/pipeline/audit.js";
+import { renderJsonChunks } from "../../src/report/json.js";
+import { PARALLEL_MIN_WORK } from "../../src/network/betweenness-threads.js";
+import { ROOT, type CliResult } from "../helpers/cli.js";
+
+const AT = "2026-01-01T00:00:00Z";
+/** 1,500 people, 20,000 interactions: exact betweenness of 1,500 × ~21,000 units, enough for helper threads. */
+const PEOPLE = 1500;
+const ROWS = 20_000;
+
+type Run = (argv: string[], io: unknown) => Promise<number>;
+const bundled = async (): Promise<Run> =>
+  ((await import(pathToFileURL(join(ROOT, "dist/relaudit.js")).href)) as { run: Run }).run;
+
+/** The CLI from the bundle, in this process (so its worker threads are this process's), with RELAUDIT_WORKERS. */
+async function runBundled(argv: string[], workers: number): Promise<CliResult> {
+  const run = await bundled();
+  let stdout = "";
+  let stderr = "";
+  const code = await run(argv, {
+    stdout: { write: (s: string) => void (stdout += s), isTTY: false, columns: 80 },
+    stderr: { write: (s: string) => void (stderr += s), isTTY: false },
+    stdinIsTTY: false,
+    env: { RELAUDIT_WORKERS: String(workers), RELAUDIT_TIMINGS: "1" },
+  });
+  return { code, stdout, stderr };
+}
+
+/** Worker threads this process has running (process.report lists unref'd ones too, once they have booted). */
+const runningWorkers = () => (process.report.getReport() as { workers: unknown[] }).workers.length;
+
+/**
+ * The most worker threads seen running over the next `ms` milliseconds: a thread started just before is listed only
+ * once it has booted, and one left computing betweenness would be seen for as long as that takes.
+ */
+async function mostWorkersWithin(ms: number): Promise<number> {
+  let most = runningWorkers();
+  for (const end = Date.now() + ms; Date.now() < end;) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    most = Math.max(most, runningWorkers());
+  }
+  return most;
+}
+
+/** A seeded system of PEOPLE people in 8 teams of 4 organisations and ROWS timestamped interactions. */
+function writeSystem(dir: string, survey: string): void {
+  mkdirSync(dir, { recursive: true });
+  let state = 20261203;
+  const next = (n: number) => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return state % n;
+  };
+  const people = ["id,organisation,team"];
+  for (let i = 0; i < PEOPLE; i++) people.push(`P${i},Org ${i % 4},Team ${i % 8}`);
+  const rows = ["from,to,timestamp"];
+  for (let r = 0; r < ROWS; r++) {
+    const from = next(PEOPLE);
+    // Most contact within a block of 50, some across: a graph with structure, connected.
+    const to = next(4) === 0 ? next(PEOPLE) : (from - (from % 50) + next(50)) % PEOPLE;
+    if (to !== from) rows.push(`P${from},P${to},2026-0${3 + next(6)}-1${next(9)}T10:00:00Z`);
+  }
+  writeFileSync(join(dir, "people.csv"), people.join("\n") + "\n");
+  writeFileSync(join(dir, "interactions.csv"), rows.join("\n") + "\n");
+  writeFileSync(join(dir, "survey.csv"), survey);
+}
+
+const GOOD_SURVEY = "respondent,organisation,Q1\nR1,Org 0,3\nR2,Org 1,4\n";
+/** A quote never closed on line 3. */
+const BAD_SURVEY = 'respondent,organisation,Q1\nR1,Org 0,3\n"R2,Org 1,4\n';
+
+describe("the network started before the other inputs are read", () => {
+  const root = mkdtempSync(join(tmpdir(), "relaudit-early-network-"));
+  const good = join(root, "good");
+  const bad = join(root, "bad");
+  writeSystem(good, GOOD_SURVEY);
+  writeSystem(bad, BAD_SURVEY);
+  const argv = (dir: string) => ["audit", dir, "--format", "json", "--detail", "full", "--generated-at", AT];
+
+  it("the test system is large enough for helper threads", () => {
+    expect(PEOPLE * (PEOPLE + ROWS)).toBeGreaterThan(PARALLEL_MIN_WORK);
+  });
+
+  it("a later file's problems: exit 2, the same message with and without helper threads, no stray output, no worker left", async () => {
+    const before = runningWorkers();
+    const threaded = await runBundled(argv(bad), 2);
+    // A helper thread not terminated would be computing betweenness (~0.1 s of CPU) after the run returned.
+    expect(await mostWorkersWithin(500)).toBeLessThanOrEqual(before);
+    const single = await runBundled(argv(bad), 1);
+    expect(threaded.code).toBe(2);
+    expect(threaded.stdout).toBe("");
+    expect(threaded.stderr).toContain(join(bad, "survey.csv"));
+    expect(threaded.stderr).toMatch(/line 3/);
+    expect(threaded.stderr).not.toContain("timings");
+    expect(single).toEqual(threaded);
+  });
+
+  it("the same bytes with 1 and 2 threads (a helper used) as with the network started after every input", async () => {
+    const runs: CliResult[] = [];
+    for (const workers of [1, 2]) runs.push(await runBundled(argv(good), workers));
+    const threads = runs.map((r) => JSON.parse(r.stderr.split("\n").find((l) => l.startsWith('{"timings"'))!));
+    expect(threads.map((t) => t.timings.betweennessThreads)).toEqual([1, 2]);
+    expect(runs.map((r) => r.code)).toEqual([0, 0]);
+    expect(runs[1].stdout).toBe(runs[0].stdout);
+    // Late: loaded whole, then analysed (the network started after every input, as before), from the sources.
+    const options = { dir: good, files: {}, generatedAt: AT, detail: "full" as const };
+    const late = analyse(await loadInputs(options), options);
+    expect([...renderJsonChunks(late)].join("")).toBe(runs[0].stdout);
+  });
+});
