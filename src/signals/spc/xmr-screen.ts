@@ -60,10 +60,12 @@ export function mayMatter(input: ScreenInput, settings: Partial<XmrSettings>, re
   const flags = judged(values, m, Math.min(m, baselinePoints ?? m), options);
   const concernSide = input.direction === "lower" ? HIGH : LOW;
   const improvementSide = concernSide === HIGH ? LOW : HIGH;
+  // Read before the loop: a read reached only once a concern is found had no type feedback when the loop was compiled.
+  const concernWins = options.conflict === "concern";
   for (let k = Math.max(0, m - recent); k < m && input.direction !== "neither"; k++) {
     const concerning = flags.bits[concernSide - 1][k] !== 0;
     const improving = flags.bits[improvementSide - 1][k] !== 0;
-    if (concerning && (!improving || options.conflict === "concern")) return true;
+    if (concerning && (!improving || concernWins)) return true;
   }
   return suggestsRebase(values, m, flags, options.runLength * 2);
 }
@@ -113,17 +115,25 @@ function judged(values: Float64Array, m: number, members: number, options: Reado
     (options.twoSigmaCountsBeyondLimits || ofLimits[k] === 0);
   const runLength = options.runLength;
   for (let s = 0; s + runLength <= m; s++) {
+    const end = s + runLength;
     const side = ofMean[s];
     let sameSide = side !== 0;
     let rising = true;
     let falling = true;
-    for (let k = s + 1; k < s + runLength; k++) {
+    for (let k = s + 1; k < end; k++) {
       if (ofMean[k] !== side) sameSide = false;
       if (!(values[k] > values[k - 1])) rising = false;
       if (!(values[k] < values[k - 1])) falling = false;
     }
-    if (sameSide) for (let k = s; k < s + runLength; k++) flag(k, side, SHIFT);
-    if (rising || falling) for (let k = s; k < s + runLength; k++) flag(k, rising ? HIGH : LOW, TREND);
+    // Both sides' rule bits for the window, written every time (an OR of 0 when no rule holds): a write reached only
+    // by a rare trend had no type feedback when the function was compiled, and bailed out to be compiled again the
+    // first time one was found (issue 15).
+    const highBits = (sameSide && side === HIGH ? SHIFT : 0) | (rising ? TREND : 0);
+    const lowBits = (sameSide && side === LOW ? SHIFT : 0) | (!rising && falling ? TREND : 0);
+    for (let k = s; k < end; k++) {
+      high[k] |= highBits;
+      low[k] |= lowBits;
+    }
   }
   for (let s = 0; s + 3 <= m; s++) {
     const side = ofMean[s];
