@@ -5,6 +5,7 @@ import type { InputFileSummary } from "../result/types.js";
 import type { Config } from "../model/config.js";
 import type { CsvFileInfo, CsvReadOptions } from "./csv.js";
 import { isoDate } from "./values.js";
+import type { TieEnds } from "./tie-builder.js";
 
 export interface LoadContext {
   config: Config;
@@ -14,6 +15,11 @@ export interface LoadContext {
   problems: ProblemLog;
   files: InputFileSummary[];
   warnings: string[];
+  /**
+   * Given to the interactions' load only (InputOptions.onTieEnds): called once with the people count and the ties'
+   * ends, after the last row and before the Tie objects are built, when no problem has been found so far.
+   */
+  onTieEnds?: (people: number, ends: TieEnds) => void;
 }
 
 export function summariseFile(

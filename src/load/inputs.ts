@@ -19,6 +19,7 @@ import { loadInteractionsFile } from "./interactions-file.js";
 import { settlePeriod } from "./cadence.js";
 import { requireSomeInput, unknownTables, unknownTablesHint } from "./unknown-files.js";
 import { loadPeople } from "./people.js";
+import type { TieEnds } from "./tie-builder.js";
 import { chooseBoundaries } from "./boundaries.js";
 import { identifierColumns, MAX_GROUP_VALUES, PSEUDONYMISED_IDENTIFIERS, surveyGroupColumns } from "./identifiers.js";
 import { loadSurvey } from "./survey.js";
@@ -48,6 +49,17 @@ export interface InputOptions {
   onProgress?: (file: string, bytesRead: number, totalBytes: number) => void;
   /** When given, the time spent turning rows into the model is added here (phase timings). */
   modelTiming?: { modelMs: number };
+  /**
+   * Called once the interactions are read, before their Tie objects are built, when no problem has been found so
+   * far, with all the network is built from. A problem may still be found after it (first.problems then says so).
+   */
+  onTieEnds?: (ends: NetworkEnds) => void;
+}
+
+/** The people count, every tie's two ends in tie order, and whether ties are undirected. */
+export interface NetworkEnds extends TieEnds {
+  people: number;
+  undirected: boolean;
 }
 
 const CONFIG_FILE = "relaudit.config.json";
@@ -122,8 +134,8 @@ export async function loadNetworkInputs(options: InputOptions): Promise<FirstInp
   const ctx = loadContext(options, config, configPath);
   if (others.length > 0)
     ctx.warnings.push(`${options.dir}: not read, as its name is not one relaudit reads: ${unknownTablesHint(others)}`);
-  const { people, interactions } = await readNetworkFiles(paths, ctx, options);
   const undirected = options.undirected ?? config.undirected ?? false;
+  const { people, interactions } = await readNetworkFiles(paths, ctx, options, undirected);
   return { people, interactions, undirected, problems: ctx.problems.count, loading: { options, paths, ctx } };
 }
 
@@ -174,15 +186,20 @@ function withProgress(ctx: LoadContext, options: InputOptions, path: string): Lo
 }
 
 /** People, then interactions: what the network is built from. */
-async function readNetworkFiles(paths: Paths, ctx: LoadContext, options: InputOptions) {
+async function readNetworkFiles(paths: Paths, ctx: LoadContext, options: InputOptions, undirected: boolean) {
   const { problems } = ctx;
+  const { onTieEnds } = options;
   let people: PeopleData | null = paths.people
     ? await tryLoad(() => loadPeople(paths.people!, withProgress(ctx, options, paths.people!)), problems)
     : null;
   let interactions: InteractionData | null = null;
   if (paths.interactions) {
     const loaded = await tryLoad(
-      () => loadInteractionsFile(paths.interactions!, people, withProgress(ctx, options, paths.interactions!)),
+      () =>
+        loadInteractionsFile(paths.interactions!, people, {
+          ...withProgress(ctx, options, paths.interactions!),
+          onTieEnds: onTieEnds && ((count, ends) => onTieEnds({ ...ends, people: count, undirected })),
+        }),
       problems,
     );
     if (loaded) {

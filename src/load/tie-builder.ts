@@ -31,6 +31,12 @@ const BLOCK_BITS = 10;
 const BLOCK = 1 << BLOCK_BITS;
 const BLOCK_MASK = BLOCK - 1;
 
+/** Every tie's two ends, in tie order: tie t runs from[t] → to[t]. */
+export interface TieEnds {
+  from: Int32Array;
+  to: Int32Array;
+}
+
 const touched = (value: number) => value !== 0 || 1 / value > 0;
 
 /** Sums of weight per (tie, key) cell, cells numbered by hashing in order of first appearance. */
@@ -141,12 +147,14 @@ export class TieBuilder {
     if (cells !== null) cells[tie & BLOCK_MASK] += w;
   }
 
-  /** The ties in order of first appearance, channels in order of first appearance in the file, periods ascending. */
-  ties(): Tie[] {
+  /**
+   * The ties in order of first appearance, channels in order of first appearance in the file, periods ascending.
+   * `ends` (from ends()) when the caller already has them.
+   */
+  ties({ from, to }: TieEnds = this.ends()): Tie[] {
     const r = this.records;
     const periods = tiePeriods(this.periodCells());
     const channels = this.channelWeights();
-    const { from, to } = this.pairsByTie();
     const ties: Tie[] = [];
     for (let t = 0; t < this.count; t++) {
       const o = t * this.stride;
@@ -226,8 +234,8 @@ export class TieBuilder {
     return { start, period, weight };
   }
 
-  /** from and to of every tie, read back from the pair table in one pass. */
-  private pairsByTie(): { from: Int32Array; to: Int32Array } {
+  /** from and to of every tie in order of first appearance, read back from the pair table in one pass. */
+  ends(): TieEnds {
     const from = new Int32Array(this.count);
     const to = new Int32Array(this.count);
     this.pairs.forEach((f, t, tie) => {

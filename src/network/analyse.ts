@@ -47,6 +47,9 @@ export interface NetworkStart {
   betweenness: BetweennessRun;
 }
 
+/** The graph and its betweenness under way, before the people are at hand (startFromEnds). */
+export type GraphStart = Omit<NetworkStart, "people">;
+
 /**
  * Builds the graph and starts betweenness, the longest part of the analysis: with threads > 1 helper threads start
  * on it at once. It needs only the people, the interactions and their direction, so it can start before the other
@@ -60,21 +63,26 @@ export function startNetwork(
   if (!ties) return null;
   const people: Person[] =
     data.people?.people ?? peopleFromTies(ties.reduce((max, t) => Math.max(max, t.from + 1, t.to + 1), 0));
-  const graph = buildGraph(
-    people.length,
-    ties.map((t) => t.from),
-    ties.map((t) => t.to),
-    !data.undirected,
-  );
-  return {
-    people,
-    graph,
-    betweenness: startBetweenness(graph, planBetweenness(graph), SEED, threads),
-  };
+  const ends = { from: ties.map((t) => t.from), to: ties.map((t) => t.to) };
+  return { people, ...startFromEnds(people.length, ends, !data.undirected, threads) };
+}
+
+/**
+ * startNetwork from n people and each tie's two ends in tie order (the same graph as from the Tie objects), so the
+ * load can hand them over before it builds those objects.
+ */
+export function startFromEnds(
+  n: number,
+  { from, to }: { from: ArrayLike<number>; to: ArrayLike<number> },
+  directed: boolean,
+  threads = 1,
+): GraphStart {
+  const graph = buildGraph(n, from, to, directed);
+  return { graph, betweenness: startBetweenness(graph, planBetweenness(graph), SEED, threads) };
 }
 
 /** Stops a network started but never to be analysed (the run failed): resolves once its helper threads have exited. */
-export async function stopNetwork(started: NetworkStart | null): Promise<void> {
+export async function stopNetwork(started: GraphStart | null): Promise<void> {
   if (started) await stopChunks(started.betweenness.chunks);
 }
 

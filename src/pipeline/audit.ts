@@ -6,8 +6,21 @@ import packageJson from "../../package.json" with { type: "json" };
 import { CHECKS } from "../checks/registry.js";
 import { runChecks } from "../checks/run.js";
 import type { AuditContext, Check } from "../checks/types.js";
-import { loadNetworkInputs, loadRemainingInputs, type InputOptions, type LoadedInputs } from "../load/inputs.js";
-import { analyseNetwork, startNetwork, stopNetwork, type NetworkStart } from "../network/analyse.js";
+import {
+  loadNetworkInputs,
+  loadRemainingInputs,
+  type InputOptions,
+  type LoadedInputs,
+  type NetworkEnds,
+} from "../load/inputs.js";
+import {
+  analyseNetwork,
+  startFromEnds,
+  startNetwork,
+  stopNetwork,
+  type GraphStart,
+  type NetworkStart,
+} from "../network/analyse.js";
 import { defaultThreads } from "../network/betweenness-threads.js";
 import type { CheckCounts, CheckResult, Detail, Report } from "../result/types.js";
 import { SCHEMA_VERSION } from "../result/types.js";
@@ -68,26 +81,40 @@ export async function audit(options: AuditOptions, selection: Selection = EVERYT
   const timings = options.timings;
   const modelTiming = timings && { modelMs: 0 };
   const began = performance.now();
-  const first = await loadNetworkInputs({ ...options, modelTiming });
-  // Betweenness, the longest computation, starts on helper threads as soon as the people and the interactions are
-  // modelled, and runs while the other files are read and the survey and signals analysed (not when the run will
-  // stop on a problem anyway).
-  const networkBegan = performance.now();
-  const started =
-    selection.network && first.problems === 0 ? startNetwork(first, options.threads ?? defaultThreads()) : null;
-  const networkStartMs = performance.now() - networkBegan;
+  // Betweenness, the longest computation, starts on helper threads as soon as the interactions are read (the load
+  // hands over the ties' ends before it builds the Tie objects, and only while no problem has been found), and runs
+  // while the Tie objects are built, the other files read and the survey and signals analysed.
+  const network: { start: GraphStart | null; ms: number } = { start: null, ms: 0 };
+  const threads = options.threads ?? defaultThreads();
+  const onTieEnds = (ends: NetworkEnds) => {
+    const networkBegan = performance.now();
+    network.start = startFromEnds(ends.people, ends, !ends.undirected, threads);
+    network.ms = performance.now() - networkBegan;
+  };
   try {
+    const first = await loadNetworkInputs({
+      ...options,
+      modelTiming,
+      onTieEnds: selection.network ? onTieEnds : undefined,
+    });
+    if (first.problems > 0) {
+      // Found after the start (in the interactions' snapshot cadence, say): the run will stop once every file is read.
+      await stopNetwork(network.start);
+      network.start = null;
+    }
+    const started = network.start && { people: first.people!.people, ...network.start };
     const loaded = await loadRemainingInputs(first);
     if (timings && modelTiming) {
       // The network's start is the network phase's, though it runs in the middle of the reading.
-      timings.network = networkStartMs;
-      timings.read = performance.now() - began - modelTiming.modelMs - networkStartMs;
+      timings.network = network.ms;
+      timings.read = performance.now() - began - modelTiming.modelMs - network.ms;
       timings.model = modelTiming.modelMs;
     }
     return analyse(loaded, options, selection, started);
   } catch (error) {
-    // A later file's problems (or a bug): the helper threads must not go on computing, or outlive the run.
-    await stopNetwork(started);
+    // A problem after the start, in the interactions' load or a later file (or a bug): the helper threads must not go
+    // on computing, or outlive the run.
+    await stopNetwork(network.start);
     throw error;
   }
 }
