@@ -1,9 +1,12 @@
-// Betweenness starts on helper threads as soon as people and interactions are modelled (pipeline/audit.ts), before
-// the other files are read. A later file's problems must then stop the run as before — exit 2, the same message,
-// nothing else printed — with the helper threads terminated, not computing on in the process; and the results must
-// be the same bits whether the network starts early or late, on one thread or several. The worker threads are the
-// bundled ones (dist/, built by the suite's global setup): the CLI runs in process from the bundle.
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+// Betweenness starts on helper threads as soon as the interactions are read, from the ties' two ends, before their
+// Tie objects are built and the other files read (pipeline/audit.ts, InputOptions.onTieEnds). A problem found after
+// that — in the interactions' own load (a snapshot cadence the period contradicts) or a later file — must then stop
+// the run as before — exit 2, the same message, nothing else printed — with the helper threads terminated, not
+// computing on in the process; and the results must be the same bits whether the network starts early or late, on
+// one thread or several, directed or not, with people.csv or with the roster grown from the interactions' ids. The
+// worker threads are the bundled ones (dist/, built by the suite's global setup): the CLI runs in process from the
+// bundle.
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -53,8 +56,13 @@ async function mostWorkersWithin(ms: number): Promise<number> {
   return most;
 }
 
+/** A date in March … August 2026: a moment on the 1x of the month, or with `monthly` the 1st (a monthly snapshot). */
+type Stamp = (next: (n: number) => number) => string;
+const MOMENTS: Stamp = (next) => `2026-0${3 + next(6)}-1${next(9)}T10:00:00Z`;
+const MONTHLY: Stamp = (next) => `2026-0${3 + next(6)}-01`;
+
 /** A seeded system of PEOPLE people in 8 teams of 4 organisations and ROWS timestamped interactions. */
-function writeSystem(dir: string, survey: string): void {
+function writeSystem(dir: string, survey: string, stamp = MOMENTS): void {
   mkdirSync(dir, { recursive: true });
   let state = 20261203;
   const next = (n: number) => {
@@ -68,7 +76,7 @@ function writeSystem(dir: string, survey: string): void {
     const from = next(PEOPLE);
     // Most contact within a block of 50, some across: a graph with structure, connected.
     const to = next(4) === 0 ? next(PEOPLE) : (from - (from % 50) + next(50)) % PEOPLE;
-    if (to !== from) rows.push(`P${from},P${to},2026-0${3 + next(6)}-1${next(9)}T10:00:00Z`);
+    if (to !== from) rows.push(`P${from},P${to},${stamp(next)}`);
   }
   writeFileSync(join(dir, "people.csv"), people.join("\n") + "\n");
   writeFileSync(join(dir, "interactions.csv"), rows.join("\n") + "\n");
@@ -83,8 +91,15 @@ describe("the network started before the other inputs are read", () => {
   const root = mkdtempSync(join(tmpdir(), "relaudit-early-network-"));
   const good = join(root, "good");
   const bad = join(root, "bad");
+  const monthly = join(root, "monthly");
+  const anonymous = join(root, "anonymous");
   writeSystem(good, GOOD_SURVEY);
   writeSystem(bad, BAD_SURVEY);
+  writeSystem(monthly, GOOD_SURVEY, MONTHLY);
+  writeSystem(anonymous, GOOD_SURVEY);
+  // Without people.csv: the roster is grown from the interactions' ids, in order of first appearance.
+  rmSync(join(anonymous, "people.csv"));
+  rmSync(join(anonymous, "survey.csv"));
   const argv = (dir: string) => ["audit", dir, "--format", "json", "--detail", "full", "--generated-at", AT];
 
   it("the test system is large enough for helper threads", () => {
@@ -104,6 +119,33 @@ describe("the network started before the other inputs are read", () => {
     expect(threaded.stderr).not.toContain("timings");
     expect(single).toEqual(threaded);
   });
+
+  it("a problem in the interactions' load after the network started: exit 2, the message, no worker left", async () => {
+    const before = runningWorkers();
+    // Monthly snapshots read with --period week: the problem is found once the Tie objects are built (settlePeriod),
+    // after the load handed over the ties' ends and the network started.
+    const threaded = await runBundled([...argv(monthly), "--period", "week"], 2);
+    expect(await mostWorkersWithin(500)).toBeLessThanOrEqual(before);
+    const single = await runBundled([...argv(monthly), "--period", "week"], 1);
+    expect(threaded.code).toBe(2);
+    expect(threaded.stdout).toBe("");
+    expect(threaded.stderr).toContain("the dates are monthly snapshots");
+    expect(single).toEqual(threaded);
+  });
+
+  it.each([
+    ["undirected", good, ["--undirected"], { undirected: true }],
+    ["without people.csv", anonymous, [], {}],
+  ])(
+    "%s: the same bytes with 2 threads as with the network started after every input",
+    async (_, dir, flags, extra) => {
+      const threaded = await runBundled([...argv(dir), ...flags], 2);
+      expect(threaded.code).toBe(0);
+      const options = { dir, files: {}, generatedAt: AT, detail: "full" as const, ...extra };
+      const late = analyse(await loadInputs(options), options);
+      expect([...renderJsonChunks(late)].join("")).toBe(threaded.stdout);
+    },
+  );
 
   it("the same bytes with 1 and 2 threads (a helper used) as with the network started after every input", async () => {
     const runs: CliResult[] = [];
