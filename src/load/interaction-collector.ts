@@ -143,7 +143,7 @@ export class InteractionCollector {
       return result;
     };
     const ends = modelled(() => this.ties.ends());
-    // Before the Tie objects (over half a second at M): the caller can start the network while they are built. Its
+    // Before the Tie objects (0.4–0.6 s at M): the caller can start the network while they are built. Its
     // time is the caller's, not modelling's.
     if (this.ctx.onTieEnds && this.ctx.problems.count === 0) this.ctx.onTieEnds(this.roster.length, ends);
     const ties = modelled(() => this.ties.ties(ends));

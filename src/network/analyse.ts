@@ -51,9 +51,9 @@ export interface NetworkStart {
 export type GraphStart = Omit<NetworkStart, "people">;
 
 /**
- * Builds the graph and starts betweenness, the longest part of the analysis: with threads > 1 helper threads start
- * on it at once. It needs only the people, the interactions and their direction, so it can start before the other
- * inputs are read. Null without interactions.
+ * Builds the graph from the Tie objects and starts betweenness, the longest part of the analysis: with threads > 1
+ * helper threads start on it at once. For an analysis of data already loaded (audit() starts it earlier, from the
+ * ties' ends: startFromEnds). Null without interactions.
  */
 export function startNetwork(
   data: Pick<Dataset, "people" | "interactions" | "undirected">,

@@ -98,17 +98,19 @@ export async function audit(options: AuditOptions, selection: Selection = EVERYT
       onTieEnds: selection.network ? onTieEnds : undefined,
     });
     if (first.problems > 0) {
-      // Found after the start (in the interactions' snapshot cadence, say): the run will stop once every file is read.
+      // Found after the start (in the interactions' snapshot cadence, say): the run will stop once every file is read,
+      // so the helper threads stop now instead of computing for nothing meanwhile (the catch below would stop them).
       await stopNetwork(network.start);
       network.start = null;
     }
-    const started = network.start && { people: first.people!.people, ...network.start };
+    const started = network.start && first.people ? { people: first.people.people, ...network.start } : null;
     const loaded = await loadRemainingInputs(first);
     if (timings && modelTiming) {
-      // The network's start is the network phase's, though it runs in the middle of the reading.
-      timings.network = network.ms;
+      // The network's start is the network phase's, though it runs in the middle of the reading. Read first, so the
+      // timings line keeps its order (read, model, network, …) across versions.
       timings.read = performance.now() - began - modelTiming.modelMs - network.ms;
       timings.model = modelTiming.modelMs;
+      timings.network = network.ms;
     }
     return analyse(loaded, options, selection, started);
   } catch (error) {
@@ -120,8 +122,8 @@ export async function audit(options: AuditOptions, selection: Selection = EVERYT
 }
 
 /**
- * Analyses what was loaded, and runs the checks. The network starts here unless `started` (startNetwork on the
- * same data, perhaps before the other inputs were read) already did.
+ * Analyses what was loaded, and runs the checks. The network starts here unless `started` (by audit(), from the
+ * ties' ends, before the other inputs were read) already did.
  */
 export function analyse(
   loaded: LoadedInputs,

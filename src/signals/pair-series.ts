@@ -8,7 +8,7 @@
 // the same terms added in the same order, tie by tie.
 import { PairIndex } from "../util/pair-index.js";
 import { meanOver } from "./episodes.js";
-import { countingOrder } from "../util/counting-order.js";
+import { countingBuckets, countingOrder } from "../util/counting-order.js";
 import { grown } from "../util/grown.js";
 
 /** A pair of groups is charted when it averages at least this many interactions per period in the baseline. */
@@ -112,18 +112,20 @@ export class PairTable {
     this.groups = reportable.length;
     this.a = numbered.a.slice(0, count);
     this.b = numbered.b.slice(0, count);
-    this.byPair = tiesByPair(tiePair, count);
+    // The ties of each pair, in tie order; ties of no pair (−1) are left out.
+    this.byPair = countingBuckets(tiePair, count);
     this.row = new Int32Array(count);
     // Each pair of reportable groups summed into one reused row, judged, and kept only when charted.
     const sum = new Float64Array(length);
-    let kept = new Float64Array(64 * length);
+    // One row to start with, so that every system with two charted pairs or more takes the growth path its tests hold.
+    let kept = new Float64Array(length);
     let rows = 0;
     for (let k = 0; k < count; k++) {
       this.row[k] = -1;
       if (!reportable[this.a[k]] || !reportable[this.b[k]]) continue;
       this.sumInteractions(k, sum);
       if ((meanOver(sum, 0, Math.min(length, source.baseline)) ?? 0) < MIN_PAIR_VOLUME) continue;
-      if ((rows + 1) * length > kept.length) kept = grown(kept);
+      if ((rows + 1) * length > kept.length) kept = grown(kept, (rows + 1) * length);
       kept.set(sum, rows * length);
       this.row[k] = rows++;
     }
@@ -180,7 +182,8 @@ export class PairTable {
 
   /**
    * The interactions of groups a and b (either order) by position, or undefined when they were never in contact:
-   * a binary search of the pairs in group order (a Map of every pair cost more than the few hundred lookups).
+   * a binary search of the pairs in group order (a Map of every pair cost more than the few hundred lookups). A
+   * charted pair's are a view of its kept row; a quiet pair's are summed afresh from its ties.
    */
   interactionsOf(a: number, b: number): Float64Array | undefined {
     const order = this.ordered();
@@ -231,20 +234,6 @@ export class PairTable {
     const { order, begin } = this.byPair;
     return order.subarray(begin[k], begin[k + 1]);
   }
-}
-
-/**
- * The ties of each pair, in tie order (a stable counting sort): pair k's are order[begin[k], begin[k + 1]). Ties of
- * no pair (−1) are left out, so the order holds only the boundary's ties across groups.
- */
-function tiesByPair(tiePair: Int32Array, count: number): { order: Int32Array; begin: Int32Array } {
-  const begin = new Int32Array(count + 1);
-  for (let t = 0; t < tiePair.length; t++) if (tiePair[t] >= 0) begin[tiePair[t] + 1]++;
-  for (let k = 0; k < count; k++) begin[k + 1] += begin[k];
-  const fill = begin.slice(0, count);
-  const order = new Int32Array(begin[count]);
-  for (let t = 0; t < tiePair.length; t++) if (tiePair[t] >= 0) order[fill[tiePair[t]]++] = t;
-  return { order, begin };
 }
 
 /**

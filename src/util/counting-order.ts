@@ -13,15 +13,15 @@ export function countingOrder(items: ArrayLike<number>, key: ArrayLike<number>, 
 }
 
 /**
- * Items 0 … n − 1 grouped by key[item] (keys in [0, keys)), in item order within a key: key k's items are
- * order[begin[k], begin[k + 1]).
+ * Items 0 … n − 1 grouped by key[item] (keys in [0, keys); an item whose key is negative is in no bucket and left
+ * out), in item order within a key: key k's items are order[begin[k], begin[k + 1]).
  */
 export function countingBuckets(key: ArrayLike<number>, keys: number): { order: Int32Array; begin: Int32Array } {
   const begin = new Int32Array(keys + 1);
-  for (let i = 0; i < key.length; i++) begin[key[i] + 1]++;
+  for (let i = 0; i < key.length; i++) if (key[i] >= 0) begin[key[i] + 1]++;
   for (let k = 0; k < keys; k++) begin[k + 1] += begin[k];
   const fill = begin.slice(0, keys);
-  const order = new Int32Array(key.length);
-  for (let i = 0; i < key.length; i++) order[fill[key[i]]++] = i;
+  const order = new Int32Array(begin[keys]);
+  for (let i = 0; i < key.length; i++) if (key[i] >= 0) order[fill[key[i]]++] = i;
   return { order, begin };
 }

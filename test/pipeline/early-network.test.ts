@@ -10,7 +10,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { loadInputs } from "../../src/load/inputs.js";
 import { analyse } from "../../src/pipeline/audit.js";
 import { renderJsonChunks } from "../../src/report/json.js";
@@ -89,6 +89,7 @@ const BAD_SURVEY = 'respondent,organisation,Q1\nR1,Org 0,3\n"R2,Org 1,4\n';
 
 describe("the network started before the other inputs are read", () => {
   const root = mkdtempSync(join(tmpdir(), "relaudit-early-network-"));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
   const good = join(root, "good");
   const bad = join(root, "bad");
   const monthly = join(root, "monthly");
