@@ -1,5 +1,6 @@
-// Finds the input files, loads each (collecting every problem), and returns one Dataset. In two steps, people and
-// interactions first, so the pipeline can start the network from them while the other files are read.
+// Finds the input files, loads each (collecting every problem), and returns one Dataset. People and interactions
+// come first: the interactions' load can hand the ties' ends to the pipeline (onTieEnds), which starts the network
+// from them while the rest is modelled and read.
 // Precedence: command-line flags > config file > defaults.
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -51,7 +52,7 @@ export interface InputOptions {
   modelTiming?: { modelMs: number };
   /**
    * Called once the interactions are read, before their Tie objects are built, when no problem has been found so
-   * far, with all the network is built from. A problem may still be found after it (first.problems then says so).
+   * far, with all the network is built from. A problem may still be found after it: loadInputs then throws.
    */
   onTieEnds?: (ends: NetworkEnds) => void;
 }
@@ -95,27 +96,8 @@ function discoverFiles(dir: string): Partial<Record<InputKind | "config", string
 
 type Paths = Partial<Record<InputKind | "config", string>>;
 
-/**
- * People and interactions read and modelled, the other files not yet read: the network (the longest analysis) can
- * start from these while loadRemainingInputs reads the rest.
- */
-export interface FirstInputs {
-  people: PeopleData | null;
-  interactions: InteractionData | null;
-  undirected: boolean;
-  /** Problems found so far: with any, the run stops once every file has been checked. */
-  problems: number;
-  /** Where loading goes on from. */
-  readonly loading: { options: InputOptions; paths: Paths; ctx: LoadContext };
-}
-
-/** Every input, read and modelled: loadNetworkInputs, then loadRemainingInputs. */
+/** Every input, read and modelled; every problem found (each file read even when an earlier one had problems). */
 export async function loadInputs(options: InputOptions): Promise<LoadedInputs> {
-  return loadRemainingInputs(await loadNetworkInputs(options));
-}
-
-/** The config, then people and interactions (each read even when an earlier one had problems). */
-export async function loadNetworkInputs(options: InputOptions): Promise<FirstInputs> {
   const discovered = options.dir ? discoverFiles(options.dir) : {};
   const configPath = options.files.config ?? discovered.config;
   const fileConfig = configPath ? loadConfig(configPath) : DEFAULT_CONFIG;
@@ -135,18 +117,11 @@ export async function loadNetworkInputs(options: InputOptions): Promise<FirstInp
   if (others.length > 0)
     ctx.warnings.push(`${options.dir}: not read, as its name is not one relaudit reads: ${unknownTablesHint(others)}`);
   const undirected = options.undirected ?? config.undirected ?? false;
-  const { people, interactions } = await readNetworkFiles(paths, ctx, options, undirected);
-  return { people, interactions, undirected, problems: ctx.problems.count, loading: { options, paths, ctx } };
-}
-
-/** The other files, each read even when an earlier one had problems; then every problem found, if any, is thrown. */
-export async function loadRemainingInputs(first: FirstInputs): Promise<LoadedInputs> {
-  const { options, paths, ctx } = first.loading;
+  const first = await readNetworkFiles(paths, ctx, options, undirected);
   const data = await readOtherFiles(paths, ctx, options, first);
   refuseAllSkipped(ctx);
   ctx.problems.throwIfAny();
-  const { config, period, window } = ctx;
-  const { undirected } = first;
+  const { period, window } = ctx;
   const dataset: Dataset = { config, undirected, period, window, ...data };
   return { dataset, summary: summarise(ctx, data.boundaries, undirected, options.skipInvalidRows ?? false) };
 }
@@ -213,7 +188,12 @@ async function readNetworkFiles(paths: Paths, ctx: LoadContext, options: InputOp
 }
 
 /** Every file after people and interactions, so `validate` can list every problem at once. */
-async function readOtherFiles(paths: Paths, ctx: LoadContext, options: InputOptions, first: FirstInputs) {
+async function readOtherFiles(
+  paths: Paths,
+  ctx: LoadContext,
+  options: InputOptions,
+  first: { people: PeopleData | null; interactions: InteractionData | null },
+) {
   const { problems } = ctx;
   const { people, interactions } = first;
   const progress = (path: string) => withProgress(ctx, options, path);

@@ -55,10 +55,7 @@ export type GraphStart = Omit<NetworkStart, "people">;
  * helper threads start on it at once. For an analysis of data already loaded (audit() starts it earlier, from the
  * ties' ends: startFromEnds). Null without interactions.
  */
-export function startNetwork(
-  data: Pick<Dataset, "people" | "interactions" | "undirected">,
-  threads = 1,
-): NetworkStart | null {
+export function startNetwork(data: Dataset, threads = 1): NetworkStart | null {
   const ties = data.interactions?.ties;
   if (!ties) return null;
   const people: Person[] =

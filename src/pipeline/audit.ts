@@ -6,13 +6,7 @@ import packageJson from "../../package.json" with { type: "json" };
 import { CHECKS } from "../checks/registry.js";
 import { runChecks } from "../checks/run.js";
 import type { AuditContext, Check } from "../checks/types.js";
-import {
-  loadNetworkInputs,
-  loadRemainingInputs,
-  type InputOptions,
-  type LoadedInputs,
-  type NetworkEnds,
-} from "../load/inputs.js";
+import { loadInputs, type InputOptions, type LoadedInputs, type NetworkEnds } from "../load/inputs.js";
 import {
   analyseNetwork,
   startFromEnds,
@@ -92,19 +86,9 @@ export async function audit(options: AuditOptions, selection: Selection = EVERYT
     network.ms = performance.now() - networkBegan;
   };
   try {
-    const first = await loadNetworkInputs({
-      ...options,
-      modelTiming,
-      onTieEnds: selection.network ? onTieEnds : undefined,
-    });
-    if (first.problems > 0) {
-      // Found after the start (in the interactions' snapshot cadence, say): the run will stop once every file is read,
-      // so the helper threads stop now instead of computing for nothing meanwhile (the catch below would stop them).
-      await stopNetwork(network.start);
-      network.start = null;
-    }
-    const started = network.start && first.people ? { people: first.people.people, ...network.start } : null;
-    const loaded = await loadRemainingInputs(first);
+    const loaded = await loadInputs({ ...options, modelTiming, onTieEnds: selection.network ? onTieEnds : undefined });
+    const people = loaded.dataset.people;
+    const started = network.start && people ? { people: people.people, ...network.start } : null;
     if (timings && modelTiming) {
       // The network's start is the network phase's, though it runs in the middle of the reading. Read first, so the
       // timings line keeps its order (read, model, network, …) across versions.
