@@ -2,28 +2,19 @@
 // change, participation and the relational coordination matrix — computed once, privacy-suppressed here, so
 // checks and renderers only ever see publishable figures.
 import type { Dataset, SurveyData } from "../model/types.js";
-import { byName, groupCell, TOTAL, wavesOf, type Wave } from "./cells.js";
+import { byName, wavesOf, type Wave } from "./cells.js";
 import { analyseCoordination, analyseWideCoordination } from "./coordination.js";
 import type { RcRating } from "../model/types.js";
 import { latestSubmissions } from "./duplicates.js";
-import { narrowGroups } from "./groups.js";
-import { groupResult, groupsOf, type WaveGroups } from "./wave-groups.js";
+import { attributeCodes, figuresByWave, type AttributeCodes } from "./wave-groups.js";
 import { itemResults, shownItems } from "./items.js";
 import { isLeadershipScale } from "../model/presets.js";
 import { cronbachAlpha, type Reliability } from "./reliability.js";
 import { participation } from "./participation.js";
-import { figureKey, plannedAttributes, planRelease, RESPONSES, scaleFamily } from "./release.js";
+import { plannedAttributes, planRelease, RESPONSES, scaleFamily } from "./release.js";
 import { scoreScale, type ScoredScale } from "./scored.js";
-import { favourableShare, pick, summarise, type KeyedItems } from "./scoring.js";
-import type {
-  Band,
-  Estimate,
-  GroupResult,
-  ScaleBands,
-  ScaleResult,
-  SurveySection,
-  WaveResult,
-} from "../result/survey.js";
+import type { KeyedItems } from "./scoring.js";
+import type { ScaleResult, SurveySection } from "../result/survey.js";
 import { respondentNumbers, waveChanges } from "./wave-changes.js";
 import { canonicalOrder } from "./row-order.js";
 
@@ -101,75 +92,7 @@ function attributesOf(survey: SurveyData, boundaries: readonly string[], rater: 
     .sort((a, b) => position(a) - position(b) || byName(a, b));
 }
 
-function bandOf(mean: number, bands: ScaleBands | null): Band | null {
-  if (!bands || (bands.low === undefined && bands.high === undefined)) return null;
-  if (bands.low !== undefined && mean < bands.low) return "low";
-  if (bands.high !== undefined && mean >= bands.high) return "high";
-  return "middle";
-}
-
-/** Mean, spread, interval, favourable share and band of the scale's scores over some rows. */
-type Estimator = (rows: number[]) => Estimate;
-
-function estimatorOf(scores: Float64Array, keyed: KeyedItems, max: number, bands: ScaleBands | null): Estimator {
-  return (rows) => {
-    const s = summarise(pick(scores, rows));
-    return {
-      suppressed: false,
-      n: s.n,
-      mean: s.mean,
-      sd: s.sd,
-      ci: s.ci,
-      favourable: favourableShare(keyed.columns, rows, max),
-      band: bandOf(s.mean, bands),
-    };
-  };
-}
-
-/**
- * Each wave's total and groups, privacy-planned together: what is shown, what is hidden, and the rows of every shown
- * cell (the wave changes compare only cells shown in both waves).
- */
-function figuresByWave(
-  waves: Wave[],
-  groupsByWave: WaveGroups[],
-  release: { family: string; shown: ReadonlySet<string> },
-  scores: Float64Array,
-  reliabilityOf: (wave: number) => Reliability,
-  estimate: Estimator,
-): { waveResults: WaveResult[]; groups: GroupResult[]; shownGroups: Map<string, number[]>[] } {
-  const waveResults: WaveResult[] = [];
-  const groups: GroupResult[] = [];
-  const shownGroups: Map<string, number[]>[] = [];
-  const isScored = (r: number) => !Number.isNaN(scores[r]);
-  waves.forEach((wave, w) => {
-    const scored = wave.rows.filter(isScored);
-    const totalShown = release.shown.has(figureKey(release.family, wave.label, null, null));
-    const shown = new Map<string, number[]>();
-    if (!totalShown) {
-      if (wave.label !== null) waveResults.push({ wave: wave.label, suppressed: true });
-    } else {
-      shown.set(TOTAL, scored);
-      if (wave.label !== null)
-        waveResults.push({ wave: wave.label, ...estimate(scored), alpha: reliabilityOf(w).alpha });
-    }
-    // The wave's groups of responses narrowed to those with a score: the groups of the scored responses.
-    for (const { attribute, values } of groupsByWave[w]) {
-      for (const [value, members] of narrowGroups(values, isScored)) {
-        if (!totalShown || !release.shown.has(figureKey(release.family, wave.label, attribute, value)))
-          groups.push(groupResult(attribute, value, wave.label, null));
-        else {
-          shown.set(groupCell(attribute, value), members);
-          groups.push(groupResult(attribute, value, wave.label, estimate(members)));
-        }
-      }
-    }
-    shownGroups.push(shown);
-  });
-  return { waveResults, groups, shownGroups };
-}
-
-/** Every scale's figures, with the respondents numbered once for all of them (each wave change reads the same rows). */
+/** Every scale's figures, with the respondents numbered and the groups coded once for all of them. */
 function analyseScales(
   scored: ScoredScale[],
   survey: SurveyData,
@@ -179,19 +102,20 @@ function analyseScales(
   k: number,
 ): ScaleResult[] {
   const respondents = respondentNumbers(survey.respondents);
-  const groupsByWave = waves.map((wave) => groupsOf(survey, wave, attributes));
-  return scored.map((s) => analyseScale(s, survey, respondents, waves, groupsByWave, release, k));
+  const codes = attributeCodes(survey, attributes);
+  return scored.map((s) => analyseScale(s, survey, respondents, waves, codes, release, k));
 }
 
 function analyseScale(
-  { id, scale, present, keyed, share, scores }: ScoredScale,
+  scored: ScoredScale,
   survey: SurveyData,
   respondents: Int32Array,
   waves: Wave[],
-  groupsByWave: WaveGroups[],
+  attributes: AttributeCodes[],
   release: ReadonlySet<string>,
   k: number,
 ): ScaleResult {
+  const { id, scale, present, keyed, share } = scored;
   const warnings: string[] = [];
   const missing = scale.items.filter((item) => !survey.answers[item]);
   if (missing.length > 0) warnings.push(`item columns not in the survey, left out: ${missing.join(", ")}`);
@@ -208,27 +132,24 @@ function analyseScale(
     wave: waves.at(-1)?.label ?? null,
     warnings,
   };
-  const estimate = estimatorOf(scores, keyed, scale.max, bands);
   // α of a wave is asked for its figure and again, for the latest wave, for the headline: computed once.
   const reliabilities: Reliability[] = [];
   const reliabilityOf = (w: number) => (reliabilities[w] ??= cronbachAlpha(keyed.columns, waves[w].rows));
-  const { waveResults, groups, shownGroups } = figuresByWave(
+  const { waveResults, groups, shownGroups, totals } = figuresByWave(
+    scored,
     waves,
-    groupsByWave,
+    attributes,
     { family: scaleFamily(id), shown: release },
-    scores,
     reliabilityOf,
-    estimate,
   );
 
-  const changes = waveChanges(waves, shownGroups, scores, respondents);
+  const changes = waveChanges(waves, shownGroups, respondents);
   const current = waves.at(-1)!;
-  const currentTotal = shownGroups.at(-1)!.get(TOTAL);
-  if (!currentTotal) {
+  const headline = totals.at(-1);
+  if (!headline) {
     warnings.push(`fewer than ${k} respondents have a score in ${current.label ?? "the survey"}: the scale is hidden`);
     return { ...base, waves: waveResults, groups, changes, suppressed: true };
   }
-  const headline = estimate(currentTotal);
   const reliability = reliabilityOf(waves.length - 1);
   const allItems = itemResults(present, keyed, current.rows, scale.max, reliability);
   const shown = shownItems(keyed, current.rows, allItems, k);

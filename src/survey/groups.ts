@@ -14,16 +14,3 @@ export function groupUnits(units: readonly number[], labelOf: (unit: number) => 
   }
   return groups;
 }
-
-/** Groups (label and units) narrowed to the units kept, in their order; a group left with none is left out. */
-export function narrowGroups(
-  groups: readonly (readonly [string, number[]])[],
-  keep: (unit: number) => boolean,
-): [string, number[]][] {
-  const narrowed: [string, number[]][] = [];
-  for (const [label, units] of groups) {
-    const kept = units.filter(keep);
-    if (kept.length > 0) narrowed.push([label, kept]);
-  }
-  return narrowed;
-}

@@ -48,6 +48,30 @@ export function personScores(items: KeyedItems, rows: number, share: number): Fl
   return scores;
 }
 
+/**
+ * Per row, how many keyed items were answered and how many of those in the top two boxes (≥ max − 1): a favourable
+ * share over any rows is then a ratio of two sums of whole numbers, the same whatever order they are added in.
+ */
+export function answerCounts(
+  items: KeyedItems,
+  rows: number,
+  max: number,
+): { answered: Int32Array; favourable: Int32Array } {
+  const answered = new Int32Array(rows);
+  const favourable = new Int32Array(rows);
+  const columns = items.columns;
+  for (let c = 0; c < columns.length; c++) {
+    const column = columns[c];
+    for (let r = 0; r < rows; r++) {
+      const x = column[r];
+      if (Number.isNaN(x)) continue;
+      answered[r]++;
+      if (x >= max - 1) favourable[r]++;
+    }
+  }
+  return { answered, favourable };
+}
+
 export interface Summary {
   n: number;
   mean: number;
@@ -70,6 +94,11 @@ export function summarise(values: ArrayLike<number>): Summary {
     mean += delta / n;
     m2 += delta * (x - mean);
   }
+  return summaryOf(n, mean, m2);
+}
+
+/** The summary from Welford's running n, mean and sum of squared deviations (m2). */
+export function summaryOf(n: number, mean: number, m2: number): Summary {
   if (n === 0) return { n, mean: NaN, sd: null, ci: null };
   if (n < 2) return { n, mean, sd: null, ci: null };
   const sd = Math.sqrt(m2 / (n - 1));

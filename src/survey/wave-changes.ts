@@ -2,19 +2,15 @@
 // its interval, Hedges' g and Mann–Whitney (methods in docs/methods.md#survey).
 import { byName, TOTAL, type Wave } from "./cells.js";
 import { hedgesG, mannWhitney, welchTest } from "./compare.js";
-import { pick, summarise } from "./scoring.js";
 import type { WaveChange } from "../result/survey.js";
+import type { Sample } from "./wave-groups.js";
 
 /**
- * Change between consecutive waves, for the whole scale and each group shown in both waves. `respondents` numbers
- * each row's respondent (respondentNumbers), once per survey: every scale compares the same rows' respondents.
+ * Change between consecutive waves, for the whole scale and each group shown in both waves, from each wave's shown
+ * cells (their scored rows, scores and mean). `respondents` numbers each row's respondent (respondentNumbers), once per
+ * survey: every scale compares the same rows' respondents.
  */
-export function waveChanges(
-  waves: Wave[],
-  shown: Map<string, number[]>[],
-  scores: Float64Array,
-  respondents: Int32Array,
-): WaveChange[] {
+export function waveChanges(waves: Wave[], shown: Map<string, Sample>[], respondents: Int32Array): WaveChange[] {
   const changes: WaveChange[] = [];
   const repeated = repeatedIn(respondents);
   for (let w = 1; w < waves.length; w++) {
@@ -31,8 +27,8 @@ export function waveChanges(
         changes.push({ attribute, value, from, to, suppressed: true });
         continue;
       }
-      const x = pick(scores, before);
-      const y = pick(scores, after);
+      const x = before.scores;
+      const y = after.scores;
       const welch = welchTest(x, y);
       const g = hedgesG(x, y);
       const mw = mannWhitney(x, y);
@@ -48,8 +44,8 @@ export function waveChanges(
         suppressed: false,
         n1: x.length,
         n2: y.length,
-        mean1: summarise(x).mean,
-        mean2: summarise(y).mean,
+        mean1: before.mean,
+        mean2: after.mean,
         difference: welch.difference,
         ci: welch.ci,
         t: welch.t,
@@ -58,7 +54,7 @@ export function waveChanges(
         hedgesG: g.g,
         hedgesGCi: g.ci,
         mannWhitney: mw,
-        repeatedRespondents: repeated(before, after),
+        repeatedRespondents: repeated(before.rows, after.rows),
       });
     }
   }
@@ -85,7 +81,7 @@ export function respondentNumbers(respondents: readonly (string | null)[]): Int3
  * Whether a respondent (not a missing one) answered in both sets of rows: the earlier rows' respondents marked with
  * a stamp, instead of a Set of their ids per cell.
  */
-function repeatedIn(number: Int32Array): (before: number[], after: number[]) => boolean {
+function repeatedIn(number: Int32Array): (before: Int32Array, after: Int32Array) => boolean {
   // A row's number is below the row count (respondentNumbers numbers them in row order).
   const seenIn = new Int32Array(number.length);
   let stamp = 0;
@@ -100,11 +96,11 @@ function repeatedIn(number: Int32Array): (before: number[], after: number[]) => 
 // (the whole wave's rows), before the code after it has type feedback, and then re-entered that code for every later
 // cell, leaving it at the first operation without feedback each time (~1,400 deoptimisations per call at M when both
 // loops were in one function). Indexed loops: before V8 optimises them, `for … of` makes an iterator result per row.
-function mark(seenIn: Int32Array, number: Int32Array, rows: number[], stamp: number): void {
+function mark(seenIn: Int32Array, number: Int32Array, rows: Int32Array, stamp: number): void {
   for (let i = 0; i < rows.length; i++) if (number[rows[i]] >= 0) seenIn[number[rows[i]]] = stamp;
 }
 
-function anyMarked(seenIn: Int32Array, number: Int32Array, rows: number[], stamp: number): boolean {
+function anyMarked(seenIn: Int32Array, number: Int32Array, rows: Int32Array, stamp: number): boolean {
   for (let i = 0; i < rows.length; i++) if (number[rows[i]] >= 0 && seenIn[number[rows[i]]] === stamp) return true;
   return false;
 }

@@ -1,0 +1,89 @@
+// The scales' fast paths against the plain ones they replaced (test/perf/reference/scales-plain.ts): same figures,
+// same order, same numbers to the last bit.
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import type { SurveyData } from "../../src/model/types.js";
+import { TOTAL, wavesOf } from "../../src/survey/cells.js";
+import { figureKey } from "../../src/survey/release.js";
+import { cronbachAlpha } from "../../src/survey/reliability.js";
+import { scoreScale } from "../../src/survey/scored.js";
+import { pick, summarise } from "../../src/survey/scoring.js";
+import { attributeCodes, figuresByWave } from "../../src/survey/wave-groups.js";
+import { propertyRuns } from "../helpers/size.js";
+import { plainFiguresByWave } from "./reference/scales-plain.js";
+
+const RUNS = propertyRuns(100, 500);
+
+describe("the scales' fast paths equal the plain ones", () => {
+  // A scale's figures per wave were its groups' rows picked and summarised one group at a time
+  // (test/perf/reference/scales-plain.ts); now each wave's scored rows are sorted by group, once per attribute, and
+  // summed in long loops over typed columns (src/survey/wave-groups.ts). Held to the plain figures, key order
+  // included, and to the plain cells' rows, scores and means for the wave changes.
+  it("a scale's figures from the typed columns equal the groups picked and summarised one by one", () => {
+    const label = fc.option(fc.constantFrom("b", "a", "C", "é", ""), { nil: null, freq: 6 });
+    const drawn = fc.integer({ min: 0, max: 40 }).chain((rows) =>
+      fc.record({
+        waved: fc.boolean(),
+        wave: fc.array(fc.option(fc.constantFrom("w0", "w1"), { nil: null, freq: 8 }), {
+          minLength: rows,
+          maxLength: rows,
+        }),
+        team: fc.array(label, { minLength: rows, maxLength: rows }),
+        org: fc.array(label, { minLength: rows, maxLength: rows }),
+        answers: fc.array(fc.array(fc.constantFrom(NaN, 1, 2, 3, 4, 5, 2.5), { minLength: rows, maxLength: rows }), {
+          minLength: 3,
+          maxLength: 3,
+        }),
+        reverse: fc.subarray(["Q1", "Q2", "Q3"]),
+        minAnswered: fc.constantFrom(0.3, 0.5, 1),
+        bands: fc.option(fc.record({ low: fc.constantFrom(2, 3) }, { requiredKeys: [] }), { nil: undefined }),
+        hidden: fc.array(fc.boolean(), { minLength: 17, maxLength: 17 }),
+      }),
+    );
+    let shownGroups = 0;
+    fc.assert(
+      fc.property(drawn, ({ waved, wave, team, org, answers, reverse, minAnswered, bands, hidden }) => {
+        const items = ["Q1", "Q2", "Q3"];
+        const survey = {
+          rows: wave.length,
+          respondents: wave.map(() => null),
+          waves: waved ? wave : wave.map(() => null),
+          waveOrder: waved ? ["w0", "w1"] : [],
+          waveDates: {},
+          groups: { team, org },
+          answers: Object.fromEntries(items.map((item, i) => [item, Float64Array.from(answers[i])])),
+        } as SurveyData;
+        const waves = wavesOf(survey);
+        const scale = scoreScale("s", { items, reverse, min: 1, max: 5, minAnswered, bands }, survey);
+        // Some figures hidden, by a hash of their key, so cells are shown in one wave and not the other.
+        const hash = (key: string) => [...key].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 17, 0);
+        const keys = waves.flatMap(({ label: w }) => [
+          figureKey("f", w, null, null),
+          ...["team", "org"].flatMap((a) => ["b", "a", "C", "é", ""].map((v) => figureKey("f", w, a, v))),
+        ]);
+        const release = { family: "f", shown: new Set(keys.filter((key) => !hidden[hash(key)])) };
+        const reliabilityOf = (w: number) => cronbachAlpha(scale.keyed.columns, waves[w].rows);
+        const attributes = ["team", "org"];
+        const fast = figuresByWave(scale, waves, attributeCodes(survey, attributes), release, reliabilityOf);
+        const plain = plainFiguresByWave(scale, survey, waves, attributes, release, reliabilityOf);
+        // JSON for the key order (NaN and −0 aside), toEqual for the numbers.
+        for (const key of ["waveResults", "groups", "totals"] as const) {
+          expect(JSON.stringify(fast[key])).toBe(JSON.stringify(plain[key]));
+          expect(fast[key]).toEqual(plain[key]);
+        }
+        fast.shownGroups.forEach((cells, w) => {
+          expect([...cells.keys()]).toEqual([...plain.shownGroups[w].keys()]);
+          for (const [cell, sample] of cells) {
+            const rows = plain.shownGroups[w].get(cell)!;
+            expect(Array.from(sample.rows)).toEqual(rows);
+            expect(sample.scores).toEqual(pick(scale.scores, rows));
+            expect(sample.mean).toBe(summarise(sample.scores).mean);
+            if (cell !== TOTAL) shownGroups++;
+          }
+        });
+      }),
+      { numRuns: RUNS },
+    );
+    expect(shownGroups).toBeGreaterThan(RUNS);
+  });
+});
