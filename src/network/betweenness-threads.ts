@@ -23,8 +23,20 @@ export const PARALLEL_MIN_WORK = 2e7;
 /** Threads used by default: the machine's cores, at most four. */
 export const defaultThreads = (): number => Math.max(1, Math.min(4, availableParallelism()));
 
-/** The worker script next to the running bundle (dist/betweenness-worker.js); absent when running from sources. */
-const BUNDLED_WORKER = new URL("./betweenness-worker.js", import.meta.url);
+/** The worker script helper threads run: the one next to the running bundle (dist/betweenness-worker.js), absent
+ * when running from sources unless set below. */
+let defaultWorker = new URL("./betweenness-worker.js", import.meta.url);
+
+/**
+ * For tests that run the sources in process (test/pipeline/early-network.test.ts): helper threads start from the
+ * built worker script instead, so a whole audit uses real threads without importing the CLI's bundle beside the
+ * sources (a second copy of every module to load and compile). Returns the script used before, to restore.
+ */
+export function setWorkerScript(script: URL): URL {
+  const before = defaultWorker;
+  defaultWorker = script;
+  return before;
+}
 
 export interface ChunkSums {
   /** Sum of dependencies per person, one array per chunk, in chunk order. */
@@ -118,7 +130,7 @@ export function startChunks(
   sources: Int32Array,
   squares: boolean,
   threads: number,
-  workerScript: URL = BUNDLED_WORKER,
+  workerScript: URL = defaultWorker,
 ): ChunkRun {
   const bounds = chunkBounds(sources.length);
   const chunks = bounds.length - 1;
@@ -180,7 +192,7 @@ export function dependenciesByChunk(
   sources: Int32Array,
   squares: boolean,
   threads: number,
-  workerScript: URL = BUNDLED_WORKER,
+  workerScript: URL = defaultWorker,
 ): ChunkSums {
   return finishChunks(startChunks(adj, n, sources, squares, threads, workerScript));
 }

@@ -4,48 +4,48 @@
 // the run as before — exit 2, the same message, nothing else printed — with the helper threads terminated, not
 // computing on in the process; and the results must be the same bits whether the network starts early or late, on
 // one thread or several, directed or not, with people.csv or with the roster grown from the interactions' ids. The
-// worker threads are the bundled ones (dist/, built by the suite's global setup): the CLI runs in process from the
-// bundle.
+// CLI runs in process from the sources; its helper threads run the bundled worker script (dist/, built by the suite's
+// global setup), set for this file only: importing the whole bundle beside the sources cost a second copy of every
+// module to load and compile.
+import { subscribe, unsubscribe } from "node:diagnostics_channel";
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { afterAll, describe, expect, it } from "vitest";
+import type { Worker } from "node:worker_threads";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadInputs } from "../../src/load/inputs.js";
 import { analyse } from "../../src/pipeline/audit.js";
 import { renderJsonChunks } from "../../src/report/json.js";
-import { PARALLEL_MIN_WORK } from "../../src/network/betweenness-threads.js";
-import { ROOT, type CliResult } from "../helpers/cli.js";
+import { PARALLEL_MIN_WORK, setWorkerScript } from "../../src/network/betweenness-threads.js";
+import { ROOT, runInProcess, type CliResult } from "../helpers/cli.js";
 
 const AT = "2026-01-01T00:00:00Z";
 /** 1,500 people, 20,000 interactions: exact betweenness of 1,500 × ~21,000 units, enough for helper threads. */
 const PEOPLE = 1500;
 const ROWS = 20_000;
 
-type Run = (argv: string[], io: unknown) => Promise<number>;
-const bundled = async (): Promise<Run> =>
-  ((await import(pathToFileURL(join(ROOT, "dist/relaudit.js")).href)) as { run: Run }).run;
+/** The CLI in this process (so its worker threads are this process's), with RELAUDIT_WORKERS. */
+const runThreaded = (argv: string[], workers: number): Promise<CliResult> =>
+  runInProcess(argv, { env: { RELAUDIT_WORKERS: String(workers), RELAUDIT_TIMINGS: "1" } });
 
-/** The CLI from the bundle, in this process (so its worker threads are this process's), with RELAUDIT_WORKERS. */
-async function runBundled(argv: string[], workers: number): Promise<CliResult> {
-  const run = await bundled();
-  let stdout = "";
-  let stderr = "";
-  const code = await run(argv, {
-    stdout: { write: (s: string) => void (stdout += s), isTTY: false, columns: 80 },
-    stderr: { write: (s: string) => void (stderr += s), isTTY: false },
-    stdinIsTTY: false,
-    env: { RELAUDIT_WORKERS: String(workers), RELAUDIT_TIMINGS: "1" },
-  });
-  return { code, stdout, stderr };
-}
-
-/** Worker threads this process has running (process.report lists unref'd ones too, once they have booted). */
-const runningWorkers = () => (process.report.getReport() as { workers: unknown[] }).workers.length;
+/** The threads betweenness used in a run, from its RELAUDIT_TIMINGS line. */
+const threadsUsed = ({ stderr }: CliResult): number =>
+  JSON.parse(stderr.split("\n").find((line) => line.startsWith('{"timings"'))!).timings.betweennessThreads;
 
 /**
- * The most worker threads seen running over the next `ms` milliseconds: a thread started just before is listed only
- * once it has booted, and one left computing betweenness would be seen for as long as that takes.
+ * Every worker thread started in this process while this file runs: Node publishes each new Worker on this channel.
+ * Asking for them is cheap, where process.report.getReport() (the way before) cost ~3 ms of CPU per look.
+ */
+const started: Worker[] = [];
+const onWorker = (message: unknown) => void started.push((message as { worker: Worker }).worker);
+
+/** Worker threads this process has running: a Worker's threadId is −1 from the moment its thread has stopped. */
+const runningWorkers = () => started.filter((worker) => worker.threadId !== -1).length;
+
+/**
+ * The most worker threads seen running over the next `ms` milliseconds: one left computing betweenness would be seen
+ * for as long as that takes.
  */
 async function mostWorkersWithin(ms: number): Promise<number> {
   let most = runningWorkers();
@@ -89,7 +89,16 @@ const BAD_SURVEY = 'respondent,organisation,Q1\nR1,Org 0,3\n"R2,Org 1,4\n';
 
 describe("the network started before the other inputs are read", () => {
   const root = mkdtempSync(join(tmpdir(), "relaudit-early-network-"));
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  let sourcesWorker: URL;
+  beforeAll(() => {
+    subscribe("worker_threads", onWorker);
+    sourcesWorker = setWorkerScript(pathToFileURL(join(ROOT, "dist/betweenness-worker.js")));
+  });
+  afterAll(() => {
+    unsubscribe("worker_threads", onWorker);
+    setWorkerScript(sourcesWorker);
+    rmSync(root, { recursive: true, force: true });
+  });
   const good = join(root, "good");
   const bad = join(root, "bad");
   const monthly = join(root, "monthly");
@@ -109,10 +118,12 @@ describe("the network started before the other inputs are read", () => {
 
   it("a later file's problems: exit 2, the same message with and without helper threads, no stray output, no worker left", async () => {
     const before = runningWorkers();
-    const threaded = await runBundled(argv(bad), 2);
+    const startedBefore = started.length;
+    const threaded = await runThreaded(argv(bad), 2);
+    expect(started.length).toBeGreaterThan(startedBefore);
     // A helper thread not terminated would be computing betweenness (~0.1 s of CPU) after the run returned.
     expect(await mostWorkersWithin(500)).toBeLessThanOrEqual(before);
-    const single = await runBundled(argv(bad), 1);
+    const single = await runThreaded(argv(bad), 1);
     expect(threaded.code).toBe(2);
     expect(threaded.stdout).toBe("");
     expect(threaded.stderr).toContain(join(bad, "survey.csv"));
@@ -123,11 +134,13 @@ describe("the network started before the other inputs are read", () => {
 
   it("a problem in the interactions' load after the network started: exit 2, the message, no worker left", async () => {
     const before = runningWorkers();
+    const startedBefore = started.length;
     // Monthly snapshots read with --period week: the problem is found once the Tie objects are built (settlePeriod),
     // after the load handed over the ties' ends and the network started.
-    const threaded = await runBundled([...argv(monthly), "--period", "week"], 2);
+    const threaded = await runThreaded([...argv(monthly), "--period", "week"], 2);
+    expect(started.length).toBeGreaterThan(startedBefore);
     expect(await mostWorkersWithin(500)).toBeLessThanOrEqual(before);
-    const single = await runBundled([...argv(monthly), "--period", "week"], 1);
+    const single = await runThreaded([...argv(monthly), "--period", "week"], 1);
     expect(threaded.code).toBe(2);
     expect(threaded.stdout).toBe("");
     expect(threaded.stderr).toContain("the dates are monthly snapshots");
@@ -140,8 +153,9 @@ describe("the network started before the other inputs are read", () => {
   ])(
     "%s: the same bytes with 2 threads as with the network started after every input",
     async (_, dir, flags, extra) => {
-      const threaded = await runBundled([...argv(dir), ...flags], 2);
+      const threaded = await runThreaded([...argv(dir), ...flags], 2);
       expect(threaded.code).toBe(0);
+      expect(threadsUsed(threaded)).toBe(2);
       const options = { dir, files: {}, generatedAt: AT, detail: "full" as const, ...extra };
       const late = analyse(await loadInputs(options), options);
       expect([...renderJsonChunks(late)].join("")).toBe(threaded.stdout);
@@ -150,9 +164,8 @@ describe("the network started before the other inputs are read", () => {
 
   it("the same bytes with 1 and 2 threads (a helper used) as with the network started after every input", async () => {
     const runs: CliResult[] = [];
-    for (const workers of [1, 2]) runs.push(await runBundled(argv(good), workers));
-    const threads = runs.map((r) => JSON.parse(r.stderr.split("\n").find((l) => l.startsWith('{"timings"'))!));
-    expect(threads.map((t) => t.timings.betweennessThreads)).toEqual([1, 2]);
+    for (const workers of [1, 2]) runs.push(await runThreaded(argv(good), workers));
+    expect(runs.map(threadsUsed)).toEqual([1, 2]);
     expect(runs.map((r) => r.code)).toEqual([0, 0]);
     expect(runs[1].stdout).toBe(runs[0].stdout);
     // Late: loaded whole, then analysed (the network started after every input, as before), from the sources.
