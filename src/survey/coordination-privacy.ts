@@ -74,13 +74,13 @@ export interface CellDetail {
  * they must not single out raters by the dimensions they answered (src/survey/patterns.ts). Sub-indices are offered
  * first, then the dimensions; each is kept only when the set stays safe.
  */
-export function cellDetail(units: readonly { scores: ArrayLike<number>; answered: number }[], k: number): CellDetail {
-  // Per dimension j, each unit's score where bit j of `answered` is set, else NaN (not answered).
-  const columns = RC_DIMENSIONS.map((_, j) => units.map((u) => (u.answered & (1 << j) ? u.scores[j] : NaN)));
-  const patterns = answerPatterns(
-    columns,
-    units.map((_, i) => i),
-  );
+export function cellDetail(
+  units: { answered: ArrayLike<number>; scores: readonly ArrayLike<number>[] },
+  members: ArrayLike<number>,
+  k: number,
+): CellDetail {
+  // A member answered dimension j where its score in scores[j] is not NaN.
+  const patterns = answerPatterns(units.scores, members);
   // 1/n for every count of answered dimensions, once: the search calls each figure for every pattern and dimension.
   const reciprocal = Array.from({ length: RC_DIMENSIONS.length + 1 }, (_, n) => (n === 0 ? 0 : weight(1, n)));
   const share = (dims: readonly RcDimension[]): Figure => {
@@ -95,7 +95,7 @@ export function cellDetail(units: readonly { scores: ArrayLike<number>; answered
   const raters = (dims: readonly RcDimension[]) => {
     const mask = dims.reduce((m, d) => m | (1 << RC_DIMENSIONS.indexOf(d)), 0);
     let n = 0;
-    for (const u of units) if (u.answered & mask) n++;
+    for (let i = 0; i < members.length; i++) if (units.answered[members[i]] & mask) n++;
     return n;
   };
   return chooseDetail(patterns, share, raters, k);

@@ -1,10 +1,12 @@
 // Relational Coordination matrix (Gittell): rater group × rated group, RC index and dimensions, within- vs
 // between-group ties, conventional bands and asymmetry. Which cells, aggregates, dimensions and sub-indices may be
-// shown is decided in coordination-privacy.ts. Formulas in docs/methods.md#survey.
+// shown is decided in coordination-privacy.ts; the units are read in coordination-units.ts. Formulas in
+// docs/methods.md#survey.
 import type { CoordinationConfig } from "../model/config.js";
 import type { RcRating } from "../model/types.js";
 import { hedgesG, welchTest } from "./compare.js";
 import { cellDetail, planCoordination } from "./coordination-privacy.js";
+import { unitsFromRatings, unitsFromWide, type UnitTable, type WideRatings } from "./coordination-units.js";
 import { RC_BANDS_NOTE, RC_DEFAULT_ASYMMETRY, RC_DEFAULT_BANDS } from "../model/presets.js";
 import {
   COMMUNICATION_DIMENSIONS,
@@ -15,61 +17,11 @@ import {
 import { summarise } from "./scoring.js";
 import type { CoordinationResult, RcAggregate, RcAsymmetry, RcCell, RcEstimate } from "../result/survey.js";
 
-/** One person's ratings of one group: the unit every RC figure averages over. */
-interface Unit {
-  person: number;
-  raterGroup: string;
-  ratedGroup: string;
-  /** Score per dimension in RC_DIMENSIONS order, where `answered` has the dimension's bit. */
-  scores: Float64Array;
-  /** Bit j set when dimension RC_DIMENSIONS[j] was answered. */
-  answered: number;
-  index: number;
-}
+export type { WideRatings } from "./coordination-units.js";
 
-const meanOf = (xs: number[]) => (xs.length === 0 ? NaN : xs.reduce((a, x) => a + x, 0) / xs.length);
-const DIMENSION_NUMBERS = new Map(RC_DIMENSIONS.map((d, j) => [d, j]));
-const maskOf = (dims: readonly RcDimension[]) => dims.reduce((mask, d) => mask | (1 << DIMENSION_NUMBERS.get(d)!), 0);
-const ALL = maskOf(RC_DIMENSIONS);
+const maskOf = (dims: readonly RcDimension[]) => dims.reduce((mask, d) => mask | (1 << RC_DIMENSIONS.indexOf(d)), 0);
 const COMMUNICATION = maskOf(COMMUNICATION_DIMENSIONS);
 const RELATIONSHIP = maskOf(RELATIONSHIP_DIMENSIONS);
-
-/** Mean of the unit's answered dimensions among `mask`, summed in dimension order (NaN when none). */
-function meanAnswered(unit: Unit, mask: number): number {
-  let sum = 0;
-  let n = 0;
-  for (let j = 0; j < RC_DIMENSIONS.length; j++)
-    if (unit.answered & mask & (1 << j)) {
-      sum += unit.scores[j];
-      n++;
-    }
-  return n === 0 ? NaN : sum / n;
-}
-
-/** Units in order of their first rating; one per (person, rated group), the rater group taken from its first rating. */
-function toUnits(ratings: readonly RcRating[]): Unit[] {
-  const byRated = new Map<string, Map<number, Unit>>();
-  const units: Unit[] = [];
-  for (const r of ratings) {
-    let raters = byRated.get(r.ratedGroup);
-    if (!raters) byRated.set(r.ratedGroup, (raters = new Map()));
-    let unit = raters.get(r.person);
-    if (!unit) {
-      const scores = new Float64Array(RC_DIMENSIONS.length);
-      unit = { person: r.person, raterGroup: r.raterGroup, ratedGroup: r.ratedGroup, scores, answered: 0, index: NaN };
-      raters.set(r.person, unit);
-      units.push(unit);
-    }
-    // A repeated answer to one dimension keeps the first: loaders report duplicates, the statistic stays defined.
-    const bit = 1 << DIMENSION_NUMBERS.get(r.dimension)!;
-    if (!(unit.answered & bit)) {
-      unit.answered |= bit;
-      unit.scores[DIMENSION_NUMBERS.get(r.dimension)!] = r.score;
-    }
-  }
-  for (const u of units) u.index = meanAnswered(u, ALL);
-  return units;
-}
 
 export interface CoordinationOptions {
   raterAttribute: string;
@@ -80,6 +32,7 @@ export interface CoordinationOptions {
 }
 
 const cellId = (rater: string, rated: string) => `cell\u0000${rater}\u0000${rated}`;
+const receivedId = (group: string) => `received\u0000${group}`;
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The configured scale, bands and asymmetry threshold, with the conventional defaults. */
@@ -93,55 +46,113 @@ function settingsOf(config: CoordinationConfig | undefined) {
   };
 }
 
-/** The units laid out as a matrix: each cell's units (rater group → rated group), and within- and between-group units. */
+/** A non-empty cell: its units are `order[from]` … `order[to − 1]`, in unit order. */
+interface Cell {
+  id: string;
+  raterGroup: string;
+  ratedGroup: string;
+  from: number;
+  to: number;
+}
+
+/** The units laid out as a matrix. */
 interface Matrix {
-  units: Unit[];
+  /** Names of the groups of the units, sorted; `rank` gives a name number's place among them. */
   groups: string[];
-  cellUnits: Map<string, number[]>;
-  withinUnits: number[];
-  betweenUnits: number[];
-  /** [rater group, rated group] of every non-empty cell, in name order. */
-  pairs: [string, string][];
+  rank: Int32Array;
+  /** Non-empty cells, by rater group then rated group in name order. */
+  cells: Cell[];
+  /** Unit numbers cell by cell, and their indices in the same order. */
+  order: Int32Array;
+  indices: Float64Array;
 }
 
-function matrixOf(units: Unit[]): Matrix {
-  // A unit's cell is found by its two groups: a cell's text id is made once, not once per unit (~31,000 at M).
-  const byRater = new Map<string, Map<string, number[]>>();
-  const cellUnits = new Map<string, number[]>();
-  units.forEach((u, i) => {
-    let byRated = byRater.get(u.raterGroup);
-    if (!byRated) byRater.set(u.raterGroup, (byRated = new Map()));
-    let list = byRated.get(u.ratedGroup);
-    if (!list) {
-      byRated.set(u.ratedGroup, (list = []));
-      cellUnits.set(cellId(u.raterGroup, u.ratedGroup), list);
-    }
-    list.push(i);
-  });
-  const all = units.map((_, i) => i);
-  const withinUnits = all.filter((i) => units[i].raterGroup === units[i].ratedGroup);
-  const betweenUnits = all.filter((i) => units[i].raterGroup !== units[i].ratedGroup);
-  const pairs = [...cellUnits.keys()]
-    .map((id) => id.split("\u0000").slice(1) as [string, string])
-    .sort((a, b) => byName(a[0], b[0]) || byName(a[1], b[1]));
-  const groups = [...new Set([...byRater].flatMap(([rater, byRated]) => [rater, ...byRated.keys()]))].sort(byName);
-  return { units, groups, cellUnits, withinUnits, betweenUnits, pairs };
+function matrixOf(t: UnitTable): Matrix {
+  const used = new Uint8Array(t.names.length);
+  for (let u = 0; u < t.count; u++) used[t.rater[u]] = used[t.rated[u]] = 1;
+  const groups = t.names.filter((_, n) => used[n]).sort(byName);
+  const place = new Map(groups.map((name, i) => [name, i]));
+  const rank = Int32Array.from(t.names, (name) => place.get(name) ?? -1);
+  // Units sorted by rater group then rated group, each cell's in unit order: stable counting sorts by the rated
+  // group's rank, then by the rater group's.
+  const byRated = rankSort(
+    t,
+    Int32Array.from({ length: t.count }, (_, u) => u),
+    t.rated,
+    rank,
+    groups.length,
+  );
+  const order = rankSort(t, byRated, t.rater, rank, groups.length);
+  const indices = new Float64Array(t.count);
+  const cells: Cell[] = [];
+  for (let i = 0; i < t.count; i++) {
+    const u = order[i];
+    indices[i] = t.index[u];
+    if (i > 0 && t.rater[u] === t.rater[order[i - 1]] && t.rated[u] === t.rated[order[i - 1]]) continue;
+    const [raterGroup, ratedGroup] = [t.names[t.rater[u]], t.names[t.rated[u]]];
+    cells.push({ id: cellId(raterGroup, ratedGroup), raterGroup, ratedGroup, from: i, to: t.count });
+    if (cells.length > 1) cells[cells.length - 2].to = i;
+  }
+  return { groups, rank, cells, order, indices };
 }
 
-/** Units rating group g from another group. */
-const receivedBy = (m: Matrix, g: string) => m.betweenUnits.filter((i) => m.units[i].ratedGroup === g);
+/** The units in `units` ordered by the rank of their group in `group`, stably. */
+function rankSort(t: UnitTable, units: Int32Array, group: Int32Array, rank: Int32Array, groups: number): Int32Array {
+  const starts = new Int32Array(groups + 1);
+  for (let u = 0; u < t.count; u++) starts[rank[group[u]] + 1]++;
+  for (let g = 0; g < groups; g++) starts[g + 1] += starts[g];
+  const sorted = new Int32Array(t.count);
+  for (let i = 0; i < units.length; i++) sorted[starts[rank[group[units[i]]]]++] = units[i];
+  return sorted;
+}
 
 /** Cells and aggregates to hide (src/survey/coordination-privacy.ts). */
-function hiddenIds(m: Matrix, minGroupSize: number): Set<string> {
+function hiddenIds(t: UnitTable, m: Matrix, minGroupSize: number): Set<string> {
   return planCoordination(
-    m.pairs.map(([raterGroup, ratedGroup]) => ({
-      id: cellId(raterGroup, ratedGroup),
-      raterGroup,
-      ratedGroup,
-      persons: new Set(m.cellUnits.get(cellId(raterGroup, ratedGroup))!.map((u) => m.units[u].person)),
-    })),
+    m.cells.map(({ id, raterGroup, ratedGroup, from, to }) => {
+      const persons = new Set<number>();
+      for (let i = from; i < to; i++) persons.add(t.person[m.order[i]]);
+      return { id, raterGroup, ratedGroup, persons };
+    }),
     minGroupSize,
   );
+}
+
+/** Mean of the answered dimensions of unit u among `mask`, summed in dimension order (NaN when none). */
+function meanAnswered(t: UnitTable, u: number, mask: number): number {
+  let sum = 0;
+  let n = 0;
+  for (let j = 0; j < RC_DIMENSIONS.length; j++)
+    if (t.answered[u] & mask & (1 << j)) {
+      sum += t.scores[j][u];
+      n++;
+    }
+  return n === 0 ? NaN : sum / n;
+}
+
+/** The mean over the members of their means of the dimensions in `mask` (members answering none left out). */
+function subIndex(t: UnitTable, members: Int32Array, mask: number): number | null {
+  let sum = 0;
+  let n = 0;
+  for (let i = 0; i < members.length; i++) {
+    const mean = meanAnswered(t, members[i], mask);
+    if (Number.isNaN(mean)) continue;
+    sum += mean;
+    n++;
+  }
+  return n === 0 ? null : sum / n;
+}
+
+/** The mean of dimension j over the members who answered it. */
+function dimensionMean(t: UnitTable, members: Int32Array, j: number): number {
+  let sum = 0;
+  let n = 0;
+  for (let i = 0; i < members.length; i++)
+    if (t.answered[members[i]] & (1 << j)) {
+      sum += t.scores[j][members[i]];
+      n++;
+    }
+  return n === 0 ? NaN : sum / n;
 }
 
 /**
@@ -149,26 +160,19 @@ function hiddenIds(m: Matrix, minGroupSize: number): Set<string> {
  * beside the index, must not single out raters by the dimensions they answered; `withheld` counts cells that hold one back.
  */
 function cellEstimate(
-  members: Unit[],
+  t: UnitTable,
+  m: Matrix,
+  cell: Cell,
   k: number,
   bandOf: (x: number) => RcEstimate["band"],
   withheld: { cells: number },
 ): RcEstimate {
-  const s = summarise(members.map((u) => u.index));
-  const detail = cellDetail(members, k);
-  // Indexed loops: until V8 optimises them, `for … of` makes an iterator result per unit.
+  const s = summarise(m.indices.subarray(cell.from, cell.to));
+  const members = m.order.subarray(cell.from, cell.to);
+  const detail = cellDetail(t, members, k);
   let answeredAny = 0;
-  for (let i = 0; i < members.length; i++) answeredAny |= members[i].answered;
+  for (let i = 0; i < members.length; i++) answeredAny |= t.answered[members[i]];
   if (RC_DIMENSIONS.some((_, j) => !detail.dimensions[j] && answeredAny & (1 << j))) withheld.cells++;
-  const subIndex = (mask: number, shown: boolean) => {
-    if (!shown) return null;
-    const values: number[] = [];
-    for (let i = 0; i < members.length; i++) {
-      const mean = meanAnswered(members[i], mask);
-      if (!Number.isNaN(mean)) values.push(mean);
-    }
-    return values.length === 0 ? null : meanOf(values);
-  };
   return {
     suppressed: false,
     n: s.n,
@@ -176,27 +180,27 @@ function cellEstimate(
     sd: s.sd,
     ci: s.ci,
     band: bandOf(s.mean),
-    communication: subIndex(COMMUNICATION, detail.communication),
-    relationship: subIndex(RELATIONSHIP, detail.relationship),
-    dimensions: RC_DIMENSIONS.map((dimension, j) => {
-      if (!detail.dimensions[j]) return { dimension, mean: null };
-      const values: number[] = [];
-      for (let i = 0; i < members.length; i++) if (members[i].answered & (1 << j)) values.push(members[i].scores[j]);
-      return { dimension, mean: meanOf(values) };
-    }),
+    communication: detail.communication ? subIndex(t, members, COMMUNICATION) : null,
+    relationship: detail.relationship ? subIndex(t, members, RELATIONSHIP) : null,
+    dimensions: RC_DIMENSIONS.map((dimension, j) => ({
+      dimension,
+      mean: detail.dimensions[j] ? dimensionMean(t, members, j) : null,
+    })),
   };
 }
 
 /** How each pair of groups rates the other, both directions shown, largest difference first. */
 function asymmetriesOf(m: Matrix, estimates: Map<string, RcEstimate>, threshold: number): RcAsymmetry[] {
+  const scoresOf = new Map(m.cells.map((c) => [c.id, m.indices.subarray(c.from, c.to)]));
   const asymmetries: RcAsymmetry[] = [];
-  for (const [i, a] of m.groups.entries()) {
-    for (const b of m.groups.slice(i + 1)) {
+  for (let i = 0; i < m.groups.length; i++) {
+    for (let j = i + 1; j < m.groups.length; j++) {
+      const [a, b] = [m.groups[i], m.groups[j]];
       const ab = estimates.get(cellId(a, b));
       const ba = estimates.get(cellId(b, a));
       if (!ab || !ba) continue;
-      const abScores = m.cellUnits.get(cellId(a, b))!.map((u) => m.units[u].index);
-      const baScores = m.cellUnits.get(cellId(b, a))!.map((u) => m.units[u].index);
+      const abScores = scoresOf.get(cellId(a, b))!;
+      const baScores = scoresOf.get(cellId(b, a))!;
       // Later-minus-earlier convention of welchTest: pass B's view first so the difference is A→B minus B→A.
       const welch = welchTest(baScores, abScores);
       const g = hedgesG(baScores, abScores);
@@ -222,50 +226,91 @@ function asymmetriesOf(m: Matrix, estimates: Map<string, RcEstimate>, threshold:
   );
 }
 
+/** Pools of units by rating: persons counted once (a mark per person), indices summed in unit order. */
+class Pool {
+  ratings = 0;
+  sum = 0;
+  persons = 0;
+  private readonly seen: Uint8Array;
+  constructor(persons: number) {
+    this.seen = new Uint8Array(persons);
+  }
+  add(person: number, index: number) {
+    this.ratings++;
+    this.sum += index;
+    if (!this.seen[person]) {
+      this.seen[person] = 1;
+      this.persons++;
+    }
+  }
+  result(hidden: boolean): RcAggregate {
+    if (hidden || this.ratings === 0) return { suppressed: true };
+    return { suppressed: false, n: this.persons, ratings: this.ratings, index: this.sum / this.ratings };
+  }
+}
+
+/** The within-group pool, the between-group pool and each group's received pool (between-group, by rated group). */
+function poolsOf(t: UnitTable, m: Matrix) {
+  const within = new Pool(t.persons);
+  const between = new Pool(t.persons);
+  const received = m.groups.map(() => new Pool(t.persons));
+  for (let u = 0; u < t.count; u++) {
+    if (t.rater[u] === t.rated[u]) within.add(t.person[u], t.index[u]);
+    else {
+      between.add(t.person[u], t.index[u]);
+      received[m.rank[t.rated[u]]].add(t.person[u], t.index[u]);
+    }
+  }
+  return { within, between, received };
+}
+
 export function analyseCoordination(ratings: readonly RcRating[], options: CoordinationOptions): CoordinationResult {
   const { min, max } = settingsOf(options.config);
-  return analyseUnits(toUnits(ratings), ratings.filter((r) => r.score < min || r.score > max).length, options);
+  let outOfRange = 0;
+  for (let i = 0; i < ratings.length; i++) if (ratings[i].score < min || ratings[i].score > max) outOfRange++;
+  return analyseUnits(unitsFromRatings(ratings), outOfRange, options);
 }
 
-/** The RC matrix from a wide export (see wideUnits); null when none of the configured columns has an answer. */
+/** The RC matrix from a wide export (see unitsFromWide); null when none of the configured columns has an answer. */
 export function analyseWideCoordination(wide: WideRatings, options: CoordinationOptions): CoordinationResult | null {
   const { min, max } = settingsOf(options.config);
-  const { units, outOfRange } = wideUnits(wide, min, max);
-  return units.length === 0 ? null : analyseUnits(units, outOfRange, options);
+  const { units, outOfRange } = unitsFromWide(wide, min, max);
+  return units.count === 0 ? null : analyseUnits(units, outOfRange, options);
 }
 
-function analyseUnits(units: Unit[], outOfRange: number, options: CoordinationOptions): CoordinationResult {
+function analyseUnits(t: UnitTable, outOfRange: number, options: CoordinationOptions): CoordinationResult {
   const k = options.minGroupSize;
   const { min, max, weak, strong, asymmetryThreshold } = settingsOf(options.config);
-  const m = matrixOf(units);
-  const hidden = hiddenIds(m, k);
+  const m = matrixOf(t);
+  const hidden = hiddenIds(t, m, k);
 
   const bandOf = (x: number): RcEstimate["band"] => (x < weak ? "weak" : x > strong ? "strong" : "moderate");
   const estimates = new Map<string, RcEstimate>();
   const withheld = { cells: 0 };
-  const cells: RcCell[] = m.pairs.map(([raterGroup, ratedGroup]) => {
-    const id = cellId(raterGroup, ratedGroup);
+  const cells: RcCell[] = m.cells.map((cell) => {
+    const { raterGroup, ratedGroup } = cell;
     const within = raterGroup === ratedGroup;
-    if (hidden.has(id)) return { raterGroup, ratedGroup, within, suppressed: true };
-    const estimate = cellEstimate(
-      m.cellUnits.get(id)!.map((i) => m.units[i]),
-      k,
-      bandOf,
-      withheld,
-    );
-    estimates.set(id, estimate);
-    return { raterGroup, ratedGroup, within, ...estimate };
-  });
-
-  const aggregate = (id: string, list: number[]): RcAggregate => {
-    if (hidden.has(id) || list.length === 0) return { suppressed: true };
+    if (hidden.has(cell.id)) return { raterGroup, ratedGroup, within, suppressed: true };
+    const e = cellEstimate(t, m, cell, k, bandOf, withheld);
+    estimates.set(cell.id, e);
+    const { n, index, sd, ci, band, communication, relationship, dimensions } = e;
+    // Written out, not spread: the same keys in the same order as `{ raterGroup, ratedGroup, within, ...e }`.
     return {
+      raterGroup,
+      ratedGroup,
+      within,
       suppressed: false,
-      n: new Set(list.map((i) => m.units[i].person)).size,
-      ratings: list.length,
-      index: meanOf(list.map((i) => m.units[i].index)),
+      n,
+      index,
+      sd,
+      ci,
+      band,
+      communication,
+      relationship,
+      dimensions,
     };
-  };
+  });
+  const pools = poolsOf(t, m);
 
   const warnings: string[] = [];
   if (outOfRange > 0)
@@ -290,60 +335,10 @@ function analyseUnits(units: Unit[], outOfRange: number, options: CoordinationOp
     asymmetryThreshold,
     groups: m.groups,
     cells,
-    within: aggregate("within", m.withinUnits),
-    between: aggregate("between", m.betweenUnits),
-    received: m.groups.map((g) => ({ group: g, ...aggregate(`received\u0000${g}`, receivedBy(m, g)) })),
+    within: pools.within.result(hidden.has("within")),
+    between: pools.between.result(hidden.has("between")),
+    received: m.groups.map((group, i) => ({ group, ...pools.received[i].result(hidden.has(receivedId(group))) })),
     asymmetries: asymmetriesOf(m, estimates, asymmetryThreshold),
     warnings,
   };
-}
-
-/** A wide export: each configured column holds one dimension of one rated group. */
-export interface WideRatings {
-  answers: Record<string, Float64Array>;
-  /** Each row's rater group: its value of the rater attribute. */
-  raterGroups: readonly (string | null)[];
-  rows: readonly number[];
-  columns: NonNullable<CoordinationConfig["columns"]>;
-}
-
-/**
- * The units of a wide export, row by row (the respondent is the row) and within a row in order of the columns, as
- * toUnits makes them from the ratings read in that order (test/perf/survey-fast-paths.test.ts holds the two
- * equal): without a rating object per answer (~200,000 for 6,000 respondents and 35 columns), nor a lookup of the
- * unit by rated group and person, since a row's units are made while reading that row.
- */
-function wideUnits({ answers, raterGroups, rows, columns }: WideRatings, min: number, max: number) {
-  const mapped = Object.entries(columns).filter(([column]) => answers[column] !== undefined);
-  const values = mapped.map(([column]) => answers[column]);
-  const rated = mapped.map(([, c]) => c.rated);
-  const dimension = mapped.map(([, c]) => DIMENSION_NUMBERS.get(c.dimension)!);
-  const slot = rated.map((group) => rated.indexOf(group));
-  const open = new Array<Unit | undefined>(mapped.length);
-  const units: Unit[] = [];
-  let outOfRange = 0;
-  for (const row of rows) {
-    const raterGroup = raterGroups[row];
-    if (raterGroup === null) continue;
-    open.fill(undefined, 0, mapped.length);
-    for (let c = 0; c < mapped.length; c++) {
-      const score = values[c][row];
-      if (Number.isNaN(score)) continue;
-      if (score < min || score > max) outOfRange++;
-      let unit = open[slot[c]];
-      if (!unit) {
-        const scores = new Float64Array(RC_DIMENSIONS.length);
-        unit = { person: row, raterGroup, ratedGroup: rated[c], scores, answered: 0, index: NaN };
-        open[slot[c]] = unit;
-        units.push(unit);
-      }
-      const bit = 1 << dimension[c];
-      if (!(unit.answered & bit)) {
-        unit.answered |= bit;
-        unit.scores[dimension[c]] = score;
-      }
-    }
-  }
-  for (const u of units) u.index = meanAnswered(u, ALL);
-  return { units, outOfRange };
 }

@@ -125,10 +125,12 @@ function patternsSafe(
  * Respondents grouped by which of the items they answered, patterns in order of first appearance. A row's pattern is
  * a bit mask while there are at most 30 items (a text key beyond), so a row costs no allocation.
  */
-export function answerPatterns(columns: readonly ArrayLike<number>[], rows: readonly number[]): AnswerPattern[] {
+export function answerPatterns(columns: readonly ArrayLike<number>[], rows: ArrayLike<number>): AnswerPattern[] {
   const byKey = new Map<number | string, AnswerPattern>();
   const masked = columns.length <= 30;
-  for (const r of rows) {
+  // Indexed: until V8 optimises this function, `for … of` makes an iterator result per row.
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
     let mask = 0;
     let key = "";
     for (let j = 0; j < columns.length; j++) {
