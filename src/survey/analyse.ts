@@ -151,8 +151,8 @@ function analyseScale(
     return { ...base, waves: waveResults, groups, changes, suppressed: true };
   }
   const reliability = reliabilityOf(waves.length - 1);
-  const allItems = itemResults(present, keyed, current.rows, scale.max, reliability);
-  const shown = shownItems(keyed, current.rows, allItems, k);
+  const { items: allItems, anyAnswered } = itemResults(present, keyed, current.rows, scale.max, reliability);
+  const shown = shownItems(allItems, anyAnswered, reliability.together, k);
   const few = allItems.filter((item, i) => !shown[i] && item.n < k).map((item) => item.id);
   const skipped = allItems.filter((item, i) => !shown[i] && item.n >= k).map((item) => item.id);
   if (few.length > 0) warnings.push(`item means withheld for ${few.join(", ")}: fewer than ${k} answers`);

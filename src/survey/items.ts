@@ -10,59 +10,74 @@
 // weight is zero, and what remains is a combination of group sums, which the release plan (src/survey/release.ts)
 // already made safe. When everyone who answered the scale answered every item, no one is weighed differently and
 // every item can be shown (the item totals add up to the scale total).
-import type { cronbachAlpha } from "./reliability.js";
-import { favourableShare, pick, summarise, type KeyedItems } from "./scoring.js";
+import type { Reliability } from "./reliability.js";
+import { summaryOf, type KeyedItems } from "./scoring.js";
 import type { ItemResult } from "../result/survey.js";
 
-/** Item means, favourable shares and item–rest statistics of every item in the current wave (shown or not). */
+/**
+ * Item means, favourable shares and item–rest statistics of every item in the current wave (shown or not), and how
+ * many of its rows answered any item. One loop over the rows for every item (Welford's update per item, in row order,
+ * as summarise), not a column of answers picked and summarised per item.
+ */
 export function itemResults(
   present: string[],
   keyed: KeyedItems,
-  rows: number[],
+  rows: readonly number[],
   max: number,
-  reliability: ReturnType<typeof cronbachAlpha>,
-): ItemResult[] {
-  return present.map((item, i) => {
-    const s = summarise(pick(keyed.columns[i], rows));
-    return {
-      id: item,
-      reversed: keyed.reversed[i],
-      n: s.n,
-      mean: s.mean,
-      sd: s.sd,
-      favourable: favourableShare([keyed.columns[i]], rows, max),
-      ...reliability.items[i],
-    };
+  reliability: Reliability,
+): { items: ItemResult[]; anyAnswered: number } {
+  const k = keyed.columns.length;
+  const n = new Int32Array(k);
+  const top = new Int32Array(k);
+  const moments = new Float64Array(2 * k);
+  let anyAnswered = 0;
+  for (let x = 0; x < rows.length; x++) {
+    let any = false;
+    for (let i = 0; i < k; i++) {
+      const a = keyed.columns[i][rows[x]];
+      if (Number.isNaN(a)) continue;
+      any = true;
+      const count = ++n[i];
+      const delta = a - moments[2 * i];
+      moments[2 * i] += delta / count;
+      moments[2 * i + 1] += delta * (a - moments[2 * i]);
+      if (a >= max - 1) top[i]++;
+    }
+    if (any) anyAnswered++;
+  }
+  const items = present.map((id, i): ItemResult => {
+    const s = summaryOf(n[i], moments[2 * i], moments[2 * i + 1]);
+    const { rDrop, alphaIfDeleted } = reliability.items[i];
+    const favourable = n[i] === 0 ? NaN : top[i] / n[i];
+    return { id, reversed: keyed.reversed[i], n: s.n, mean: s.mean, sd: s.sd, favourable, rDrop, alphaIfDeleted };
   });
+  return { items, anyAnswered };
 }
 
 /**
  * Which item means are shown (see the top of this file): each needs k answers; all of them when every respondent
- * answered every item; otherwise one item j is withheld, and each other item needs k people who answered it and j.
- * j is the item that leaves the most shown, preferring one not keyed the wrong way (so that finding keeps its
- * figures), then the one with the fewest answers, then the last.
+ * answered every item; otherwise one item j is withheld, and each other item needs k people who answered it and j
+ * (counted with the pairwise covariances, `together`). j is the item that leaves the most shown, preferring one not
+ * keyed the wrong way (so that finding keeps its figures), then the one with the fewest answers, then the last.
  */
-export function shownItems(keyed: KeyedItems, rows: readonly number[], items: readonly ItemResult[], k: number) {
-  const answered = keyed.columns.map((column) => rows.filter((r) => !Number.isNaN(column[r])));
-  const enough = answered.map((a) => a.length >= k);
-  const anyAnswer = rows.filter((r) => keyed.columns.some((column) => !Number.isNaN(column[r])));
-  if (answered.every((a) => a.length === anyAnswer.length)) return enough;
-  // Counted, not filtered into an array only to be measured: ~20 MB of arrays per cold survey call at M.
-  const both = (i: number, j: number) => {
-    let n = 0;
-    for (let x = 0; x < answered[i].length; x++) if (!Number.isNaN(keyed.columns[j][answered[i][x]])) n++;
-    return n;
-  };
-  const shownWithout = (j: number) => enough.map((ok, i) => ok && i !== j && both(i, j) >= k);
+export function shownItems(
+  items: readonly ItemResult[],
+  anyAnswered: number,
+  together: Int32Array,
+  k: number,
+): boolean[] {
+  const enough = items.map((item) => item.n >= k);
+  if (items.every((item) => item.n === anyAnswered)) return enough;
+  const shownWithout = (j: number) => enough.map((ok, i) => ok && i !== j && together[i * items.length + j] >= k);
   const score = (j: number) => [
     shownWithout(j).filter(Boolean).length,
     items[j].rDrop !== null && items[j].rDrop < 0 ? 0 : 1,
-    -answered[j].length,
+    -items[j].n,
     j,
   ];
   // Lexicographic: the first difference decides.
   const compare = (a: number[], b: number[]) => a.map((x, i) => x - b[i]).find((d) => d !== 0) ?? 0;
   let best = 0;
-  for (let j = 1; j < keyed.columns.length; j++) if (compare(score(j), score(best)) > 0) best = j;
+  for (let j = 1; j < items.length; j++) if (compare(score(j), score(best)) > 0) best = j;
   return shownWithout(best);
 }

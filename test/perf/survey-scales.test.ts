@@ -5,12 +5,15 @@ import fc from "fast-check";
 import type { SurveyData } from "../../src/model/types.js";
 import { TOTAL, wavesOf } from "../../src/survey/cells.js";
 import { figureKey } from "../../src/survey/release.js";
-import { cronbachAlpha } from "../../src/survey/reliability.js";
+import { cronbachAlpha, pairStatistics } from "../../src/survey/reliability.js";
 import { scoreScale } from "../../src/survey/scored.js";
 import { pick, summarise } from "../../src/survey/scoring.js";
 import { attributeCodes, figuresByWave } from "../../src/survey/wave-groups.js";
 import { propertyRuns } from "../helpers/size.js";
 import { plainFiguresByWave } from "./reference/scales-plain.js";
+import { plainItemResults, plainPairwiseCovariance, plainShownItems } from "./reference/items-plain.js";
+import { itemResults, shownItems } from "../../src/survey/items.js";
+import { keyItems } from "../../src/survey/scoring.js";
 
 const RUNS = propertyRuns(100, 500);
 
@@ -85,5 +88,51 @@ describe("the scales' fast paths equal the plain ones", () => {
       { numRuns: RUNS },
     );
     expect(shownGroups).toBeGreaterThan(RUNS);
+  });
+
+  // The items table and α's covariances were a loop over the rows per item and per pair of items, and the rows
+  // answering an item filtered into arrays to be counted (test/perf/reference/items-plain.ts); now one loop over the
+  // rows serves every item, and one every pair (src/survey/items.ts, reliability.ts). Held to the plain figures and
+  // to the plain choice of the item means shown, with items skipped so that some are withheld.
+  it("items and pairwise covariances from one loop over the rows equal a loop per item and per pair", () => {
+    let withheld = 0;
+    const drawn = fc.integer({ min: 0, max: 30 }).chain((rows) =>
+      fc.record({
+        answers: fc.array(
+          fc.array(fc.constantFrom(NaN, 1, 2, 3, 4, 5, 2.5, 1 / 3), { minLength: rows, maxLength: rows }),
+          { minLength: 1, maxLength: 5 },
+        ),
+        rows: fc.subarray([...Array(rows).keys()]),
+        reverse: fc.subarray(["Q0", "Q2"]),
+        k: fc.integer({ min: 1, max: 6 }),
+      }),
+    );
+    fc.assert(
+      fc.property(drawn, ({ answers, rows, reverse, k }) => {
+        const ids = answers.map((_, i) => `Q${i}`);
+        const keyed = keyItems(
+          Object.fromEntries(ids.map((id, i) => [id, Float64Array.from(answers[i])])),
+          ids,
+          reverse,
+          1,
+          5,
+        );
+        const { covariance, together } = pairStatistics(keyed.columns, rows);
+        expect(covariance).toEqual(plainPairwiseCovariance(keyed.columns, rows));
+        const answeredBoth = (i: number, j: number) =>
+          rows.filter((r) => !Number.isNaN(keyed.columns[i][r]) && !Number.isNaN(keyed.columns[j][r])).length;
+        expect(Array.from(together)).toEqual(ids.flatMap((_, i) => ids.map((_, j) => answeredBoth(i, j))));
+        const reliability = cronbachAlpha(keyed.columns, rows);
+        const { items, anyAnswered } = itemResults(ids, keyed, rows, 5, reliability);
+        const plain = plainItemResults(ids, keyed, rows, 5, reliability);
+        expect(JSON.stringify(items)).toBe(JSON.stringify(plain));
+        expect(items).toEqual(plain);
+        const shown = shownItems(items, anyAnswered, reliability.together, k);
+        expect(shown).toEqual(plainShownItems(keyed, rows, plain, k));
+        if (shown.some((s, i) => !s && items[i].n >= k)) withheld++;
+      }),
+      { numRuns: RUNS },
+    );
+    expect(withheld).toBeGreaterThan(RUNS / 10);
   });
 });
