@@ -63,14 +63,15 @@ export function analyseSurvey(data: Dataset, options: SurveyOptions = {}): Surve
         setsOnly: options.setsOnly,
       })
     : new Set<string>();
-  const scales = survey ? analyseScales(scored, survey, waves, attributes, release, k) : [];
+  const codes = survey ? attributeCodes(survey, attributes) : [];
+  const scales = survey ? analyseScales(scored, survey, waves, codes, release, k) : [];
   return {
     responses: survey?.rows ?? 0,
     waves: survey?.waveOrder ?? [],
     currentWave: current.label,
     minGroupSize: k,
     attributes,
-    participation: survey ? participation(survey, current, attributes, data.people, release) : [],
+    participation: survey ? participation(codes, current, data.people, release) : [],
     scales,
     coordination: coordination(data, survey, current, longFormRatings, notes),
     notes,
@@ -92,18 +93,17 @@ function attributesOf(survey: SurveyData, boundaries: readonly string[], rater: 
     .sort((a, b) => position(a) - position(b) || byName(a, b));
 }
 
-/** Every scale's figures, with the respondents numbered and the groups coded once for all of them. */
+/** Every scale's figures, with the respondents numbered once for all of them. */
 function analyseScales(
   scored: ScoredScale[],
   survey: SurveyData,
   waves: Wave[],
-  attributes: string[],
+  attributes: AttributeCodes[],
   release: ReadonlySet<string>,
   k: number,
 ): ScaleResult[] {
   const respondents = respondentNumbers(survey.respondents);
-  const codes = attributeCodes(survey, attributes);
-  return scored.map((s) => analyseScale(s, survey, respondents, waves, codes, release, k));
+  return scored.map((s) => analyseScale(s, survey, respondents, waves, attributes, release, k));
 }
 
 function analyseScale(

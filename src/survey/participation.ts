@@ -1,30 +1,27 @@
 // Survey participation: responses per group in the current wave, published as the survey's one plan allows
 // (src/survey/release.ts), against the headcounts of people.csv.
-import type { PeopleData, SurveyData } from "../model/types.js";
+import type { PeopleData } from "../model/types.js";
 import { byName, type Wave } from "./cells.js";
-import { groupUnits } from "./groups.js";
 import { figureKey, RESPONSES } from "./release.js";
 import type { ParticipationGroup } from "../result/survey.js";
+import type { AttributeCodes } from "./wave-groups.js";
 
 /** Responses per group in the current wave (as the plan allows), with headcounts from people.csv. */
 export function participation(
-  survey: SurveyData,
+  attributes: readonly AttributeCodes[],
   current: Wave,
-  attributes: string[],
   people: PeopleData | null,
   release: ReadonlySet<string>,
 ): ParticipationGroup[] {
-  const byAttribute = new Map(
-    attributes.map((a) => [a, groupUnits(current.rows, (r) => survey.groups[a][r])] as const),
-  );
   const totalShown = release.has(figureKey(RESPONSES, current.label, null, null));
   const result: ParticipationGroup[] = [];
-  for (const attribute of attributes) {
+  for (const { attribute, codes, values: named } of attributes) {
+    const responsesOf = responsesByValue(codes, named, current.rows);
     const headcounts = headcountsOf(people, attribute);
-    const values = [...new Set([...byAttribute.get(attribute)!.keys(), ...(headcounts?.keys() ?? [])])].sort(byName);
+    const values = [...new Set([...responsesOf.keys(), ...(headcounts?.keys() ?? [])])].sort(byName);
     for (const value of values) {
       const headcount = headcounts ? (headcounts.get(value) ?? 0) : null;
-      const responses = byAttribute.get(attribute)!.get(value)?.length ?? 0;
+      const responses = responsesOf.get(value) ?? 0;
       if (responses === 0 || !totalShown || !release.has(figureKey(RESPONSES, current.label, attribute, value)))
         result.push({ attribute, value, headcount, suppressed: true });
       else
@@ -39,6 +36,15 @@ export function participation(
     }
   }
   return result;
+}
+
+/** Responses per value of an attribute among some rows (values without one left out), counted by code. */
+function responsesByValue(codes: Int32Array, values: readonly string[], rows: readonly number[]): Map<string, number> {
+  const counts = new Int32Array(values.length);
+  for (let i = 0; i < rows.length; i++) if (codes[rows[i]] >= 0) counts[codes[rows[i]]]++;
+  const byValue = new Map<string, number>();
+  for (let g = 0; g < values.length; g++) if (counts[g] > 0) byValue.set(values[g], counts[g]);
+  return byValue;
 }
 
 /** People per value of an attribute (matched case-insensitively), leavers excluded; null when people.csv lacks it. */

@@ -56,9 +56,6 @@ function sharedColumns(survey: SurveyData): SharedColumns {
  * identity instead of comparing its characters: grouping M's waves by their groups took ~8 times as long before.
  */
 function withSharedTexts(survey: SurveyData, shared: SharedColumns): SurveyData {
-  // A missing value is coded as "" (for the order) and stays missing.
-  const sharedTexts = (values: readonly (string | null)[], { codes, texts }: Coded) =>
-    values.map((value, r) => (value === null ? null : texts[codes[r]]));
   return {
     ...survey,
     waves: sharedTexts(survey.waves, shared.waves),
@@ -81,7 +78,7 @@ function rowsInOrder(survey: SurveyData, rows: readonly number[], shared: Shared
   let runs = 1;
   for (const field of fieldsOf(survey, shared)) {
     if (tied.length === 0) break;
-    const tiedRows = tied.map((p) => order[p]);
+    const tiedRows = gather(order, tied);
     const { codes, texts } = field(tiedRows);
     const rank = ranksOf(codes, texts);
     // Stable by run, then by rank within a run: each run's rows stay in its positions, sorted by this field.
@@ -122,7 +119,7 @@ function ranksOf(codes: Int32Array, texts: readonly string[]): Int32Array {
     .map((_, code) => code)
     .sort((a, b) => byName(texts[a], texts[b]))
     .forEach((code, rank) => (rankOfCode[code] = rank));
-  return codes.map((code) => rankOfCode[code]);
+  return gather(rankOfCode, codes);
 }
 
 /** The key's fields in order: wave, group columns by name, items by name, respondent. */
@@ -134,7 +131,25 @@ function* fieldsOf(survey: SurveyData, shared: SharedColumns): Generator<Field> 
 }
 
 /** A coded column narrowed to some rows (its texts, some perhaps unused, kept: only their order is read). */
-const picked = ({ codes, texts }: Coded, rows: Int32Array): Coded => ({ codes: rows.map((r) => codes[r]), texts });
+const picked = ({ codes, texts }: Coded, rows: Int32Array): Coded => ({ codes: gather(codes, rows), texts });
+
+/**
+ * values[at[i]] for each i. Loops of the module, not `map` with an arrow made per call: an arrow is a call per value,
+ * and this runs once per field over every tied row, mostly before V8 has optimised it.
+ */
+function gather(values: Int32Array, at: Int32Array): Int32Array {
+  const out = new Int32Array(at.length);
+  for (let i = 0; i < at.length; i++) out[i] = values[at[i]];
+  return out;
+}
+
+/** Each value one string per distinct text (its code's); a missing value is coded as "" (for the order) and stays missing. */
+function sharedTexts(values: readonly (string | null)[], { codes, texts }: Coded): (string | null)[] {
+  // Pushed, not written into `new Array(n)`: that array has holes until filled, and every later read checks for one.
+  const out: (string | null)[] = [];
+  for (let r = 0; r < values.length; r++) out.push(values[r] === null ? null : texts[codes[r]]);
+  return out;
+}
 
 /** Whether a text field holds U+0000 (the answers' texts are numbers'). */
 function hasSeparator(survey: SurveyData, shared: SharedColumns): boolean {

@@ -2,15 +2,16 @@
 // same order, same numbers to the last bit.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import type { SurveyData } from "../../src/model/types.js";
+import type { PeopleData, SurveyData } from "../../src/model/types.js";
+import { participation } from "../../src/survey/participation.js";
 import { TOTAL, wavesOf } from "../../src/survey/cells.js";
-import { figureKey } from "../../src/survey/release.js";
+import { figureKey, RESPONSES } from "../../src/survey/release.js";
 import { cronbachAlpha, pairStatistics } from "../../src/survey/reliability.js";
 import { scoreScale } from "../../src/survey/scored.js";
 import { pick, summarise } from "../../src/survey/scoring.js";
 import { attributeCodes, figuresByWave } from "../../src/survey/wave-groups.js";
 import { propertyRuns } from "../helpers/size.js";
-import { plainFiguresByWave } from "./reference/scales-plain.js";
+import { plainFiguresByWave, plainParticipation } from "./reference/scales-plain.js";
 import { plainItemResults, plainPairwiseCovariance, plainShownItems } from "./reference/items-plain.js";
 import { itemResults, shownItems } from "../../src/survey/items.js";
 import { keyItems } from "../../src/survey/scoring.js";
@@ -21,8 +22,9 @@ describe("the scales' fast paths equal the plain ones", () => {
   // A scale's figures per wave were its groups' rows picked and summarised one group at a time
   // (test/perf/reference/scales-plain.ts); now each wave's scored rows are sorted by group, once per attribute, and
   // summed in long loops over typed columns (src/survey/wave-groups.ts). Held to the plain figures, key order
-  // included, and to the plain cells' rows, scores and means for the wave changes.
-  it("a scale's figures from the typed columns equal the groups picked and summarised one by one", () => {
+  // included, and to the plain cells' rows, scores and means for the wave changes; participation, counted by the
+  // same codes, to the current wave's rows grouped.
+  it("a scale's figures and participation from the typed columns equal the groups picked and summarised one by one", () => {
     const label = fc.option(fc.constantFrom("b", "a", "C", "é", ""), { nil: null, freq: 6 });
     const drawn = fc.integer({ min: 0, max: 40 }).chain((rows) =>
       fc.record({
@@ -60,10 +62,12 @@ describe("the scales' fast paths equal the plain ones", () => {
         const scale = scoreScale("s", { items, reverse, min: 1, max: 5, minAnswered, bands }, survey);
         // Some figures hidden, by a hash of their key, so cells are shown in one wave and not the other.
         const hash = (key: string) => [...key].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 17, 0);
-        const keys = waves.flatMap(({ label: w }) => [
-          figureKey("f", w, null, null),
-          ...["team", "org"].flatMap((a) => ["b", "a", "C", "é", ""].map((v) => figureKey("f", w, a, v))),
-        ]);
+        const keys = waves.flatMap(({ label: w }) =>
+          ["f", RESPONSES].flatMap((f) => [
+            figureKey(f, w, null, null),
+            ...["team", "org"].flatMap((a) => ["b", "a", "C", "é", ""].map((v) => figureKey(f, w, a, v))),
+          ]),
+        );
         const release = { family: "f", shown: new Set(keys.filter((key) => !hidden[hash(key)])) };
         const reliabilityOf = (w: number) => cronbachAlpha(scale.keyed.columns, waves[w].rows);
         const attributes = ["team", "org"];
@@ -74,6 +78,22 @@ describe("the scales' fast paths equal the plain ones", () => {
           expect(JSON.stringify(fast[key])).toBe(JSON.stringify(plain[key]));
           expect(fast[key]).toEqual(plain[key]);
         }
+        // Participation in the latest wave, the headcounts of a few people (some who left, some without a team).
+        const people = {
+          people: ["a", "b", "é", "x", "b"].map((team, i) => ({
+            id: `p${i}`,
+            attributes: i === 1 ? {} : { Team: team },
+            ...(i === 4 ? { left: 0 } : {}),
+          })),
+          index: new Map(),
+          attributeColumns: ["Team"],
+          source: "people",
+        } as PeopleData;
+        const codes = attributeCodes(survey, attributes);
+        const current = waves.at(-1)!;
+        expect(participation(codes, current, people, release.shown)).toEqual(
+          plainParticipation(survey, current, attributes, people, release.shown),
+        );
         fast.shownGroups.forEach((cells, w) => {
           expect([...cells.keys()]).toEqual([...plain.shownGroups[w].keys()]);
           for (const [cell, sample] of cells) {
