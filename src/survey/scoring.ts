@@ -16,8 +16,15 @@ export function keyItems(
   max: number,
 ): KeyedItems {
   const reversed = ids.map((id) => reverse.includes(id));
-  const columns = ids.map((id, i) => (reversed[i] ? answers[id].map((x) => min + max - x) : answers[id]));
+  const columns = ids.map((id, i) => (reversed[i] ? reversedColumn(answers[id], min + max) : answers[id]));
   return { ids, reversed, columns };
+}
+
+/** min + max − x per answer (NaN stays NaN). A loop, not `map` with an arrow: a call per answer until optimised. */
+function reversedColumn(answers: Float64Array, sum: number): Float64Array {
+  const out = new Float64Array(answers.length);
+  for (let r = 0; r < answers.length; r++) out[r] = sum - answers[r];
+  return out;
 }
 
 /** Fewest answered items for a person score: a share of the k items, rounded up (0.5 of 7 → 4, of 4 → 2). */

@@ -59,6 +59,9 @@ describe("the scales' fast paths equal the plain ones", () => {
           answers: Object.fromEntries(items.map((item, i) => [item, Float64Array.from(answers[i])])),
         } as SurveyData;
         const waves = wavesOf(survey);
+        const all = [...Array(survey.rows).keys()];
+        const filtered = survey.waveOrder.map((w) => ({ label: w, rows: all.filter((r) => survey.waves[r] === w) }));
+        expect(waves).toEqual(waved ? filtered : [{ label: null, rows: all }]);
         const scale = scoreScale("s", { items, reverse, min: 1, max: 5, minAnswered, bands }, survey);
         // Some figures hidden, by a hash of their key, so cells are shown in one wave and not the other.
         const hash = (key: string) => [...key].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 17, 0);
