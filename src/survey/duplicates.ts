@@ -15,6 +15,24 @@ export interface Deduplicated {
 export function latestSubmissions(survey: SurveyData): Deduplicated {
   // From the last row back, a row counts unless its id was already seen in its wave (a missing wave as ""): one
   // lookup per row in a Set per wave, instead of a text key joining wave and id made twice per row.
+  const rows = latestFromTheEnd(survey);
+  rows.reverse();
+  const dropped = survey.rows - rows.length;
+  return {
+    rows,
+    dropped,
+    note:
+      dropped === 0
+        ? null
+        : `${dropped} earlier submission${dropped === 1 ? "" : "s"} by respondents who answered again in the same wave left out: only the latest counts`,
+  };
+}
+
+/**
+ * The rows that count, from the last back. A function of its own with nothing after the loop but a return: code after
+ * a loop V8 compiled on-stack in its first call has no type feedback yet and would throw that compiled code away.
+ */
+function latestFromTheEnd(survey: SurveyData): number[] {
   const seenIn = new Map<string, Set<string>>();
   const rows: number[] = [];
   for (let r = survey.rows - 1; r >= 0; r--) {
@@ -28,14 +46,5 @@ export function latestSubmissions(survey: SurveyData): Deduplicated {
     }
     rows.push(r);
   }
-  rows.reverse();
-  const dropped = survey.rows - rows.length;
-  return {
-    rows,
-    dropped,
-    note:
-      dropped === 0
-        ? null
-        : `${dropped} earlier submission${dropped === 1 ? "" : "s"} by respondents who answered again in the same wave left out: only the latest counts`,
-  };
+  return rows;
 }

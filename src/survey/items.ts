@@ -30,11 +30,34 @@ export function itemResults(
   const n = new Int32Array(k);
   const top = new Int32Array(k);
   const moments = new Float64Array(2 * k);
+  const anyAnswered = itemMoments(keyed.columns, rows, max, n, top, moments);
+  const items = present.map((id, i): ItemResult => {
+    const s = summaryOf(n[i], moments[2 * i], moments[2 * i + 1]);
+    const { rDrop, alphaIfDeleted } = reliability.items[i];
+    const favourable = n[i] === 0 ? NaN : top[i] / n[i];
+    return { id, reversed: keyed.reversed[i], n: s.n, mean: s.mean, sd: s.sd, favourable, rDrop, alphaIfDeleted };
+  });
+  return { items, anyAnswered };
+}
+
+/**
+ * Per item, its answers (n), Welford's mean and m2 (moments) and answers in the top two boxes; returns the rows that
+ * answered any. A function of its own, nothing after the loop but a return: V8 compiles a long loop on-stack in its
+ * first call, and code after it without type feedback yet would throw that compiled code away.
+ */
+function itemMoments(
+  columns: readonly Float64Array[],
+  rows: readonly number[],
+  max: number,
+  n: Int32Array,
+  top: Int32Array,
+  moments: Float64Array,
+): number {
   let anyAnswered = 0;
   for (let x = 0; x < rows.length; x++) {
     let any = false;
-    for (let i = 0; i < k; i++) {
-      const a = keyed.columns[i][rows[x]];
+    for (let i = 0; i < columns.length; i++) {
+      const a = columns[i][rows[x]];
       if (Number.isNaN(a)) continue;
       any = true;
       const count = ++n[i];
@@ -45,13 +68,7 @@ export function itemResults(
     }
     if (any) anyAnswered++;
   }
-  const items = present.map((id, i): ItemResult => {
-    const s = summaryOf(n[i], moments[2 * i], moments[2 * i + 1]);
-    const { rDrop, alphaIfDeleted } = reliability.items[i];
-    const favourable = n[i] === 0 ? NaN : top[i] / n[i];
-    return { id, reversed: keyed.reversed[i], n: s.n, mean: s.mean, sd: s.sd, favourable, rDrop, alphaIfDeleted };
-  });
-  return { items, anyAnswered };
+  return anyAnswered;
 }
 
 /**

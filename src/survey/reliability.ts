@@ -37,7 +37,8 @@ export function pairwiseCovariance(columns: readonly Float64Array[], rows: reado
  * The pairwise covariances and, per pair (i·k + j, both ways), the rows answering both items. Two passes over the
  * rows, each row's answers read once for every pair (a pair's running means and sums in typed arrays, updated in row
  * order as one pair's loop did): the same sums to the last bit as a loop over the rows per pair, without k(k + 1)
- * loops, and with one long loop V8 optimises once.
+ * loops. Each pass a function of its own with nothing after its loop: V8 compiles a long loop on-stack in its first
+ * call, and code after it, without type feedback yet, would throw that compiled code away.
  */
 export function pairStatistics(
   columns: readonly Float64Array[],
@@ -48,6 +49,19 @@ export function pairStatistics(
   const means = new Float64Array(2 * k * k);
   const sums = new Float64Array(k * k);
   const answers = new Float64Array(k);
+  pairMeans(columns, rows, answers, together, means);
+  pairProducts(columns, rows, answers, means, sums);
+  return { covariance: symmetric(k, together, sums), together };
+}
+
+function pairMeans(
+  columns: readonly Float64Array[],
+  rows: readonly number[],
+  answers: Float64Array,
+  together: Int32Array,
+  means: Float64Array,
+): void {
+  const k = columns.length;
   for (let x = 0; x < rows.length; x++) {
     for (let i = 0; i < k; i++) answers[i] = columns[i][rows[x]];
     for (let i = 0; i < k; i++) {
@@ -64,6 +78,16 @@ export function pairStatistics(
       }
     }
   }
+}
+
+function pairProducts(
+  columns: readonly Float64Array[],
+  rows: readonly number[],
+  answers: Float64Array,
+  means: Float64Array,
+  sums: Float64Array,
+): void {
+  const k = columns.length;
   for (let x = 0; x < rows.length; x++) {
     for (let i = 0; i < k; i++) answers[i] = columns[i][rows[x]];
     for (let i = 0; i < k; i++) {
@@ -77,7 +101,6 @@ export function pairStatistics(
       }
     }
   }
-  return { covariance: symmetric(k, together, sums), together };
 }
 
 /** The covariance matrix from the upper triangle's counts and sums; the counts mirrored to the lower one. */

@@ -85,22 +85,44 @@ function rowsInOrder(survey: SurveyData, rows: readonly number[], shared: Shared
     const sorted = countingOrder(countingOrder(identity(tied.length), rank, texts.length), runOf, runs);
     const nextTied = new Int32Array(sorted.length);
     const nextRunOf = new Int32Array(sorted.length);
-    let stillTied = 0;
-    runs = 0;
-    for (let i = 0; i < sorted.length; i++) {
-      order[tied[i]] = tiedRows[sorted[i]];
-      const j = i + 1;
-      const tiedWithNext = j < sorted.length && sameKey(sorted[i], sorted[j], runOf, rank);
-      const tiedWithLast = i > 0 && sameKey(sorted[i - 1], sorted[i], runOf, rank);
-      if (!tiedWithNext && !tiedWithLast) continue;
-      if (!tiedWithLast) runs++;
-      nextTied[stillTied] = tied[i];
-      nextRunOf[stillTied++] = runs - 1;
-    }
+    const stillTied = place({ order, tied, tiedRows, sorted, runOf, rank }, nextTied, nextRunOf);
+    runs = stillTied === 0 ? 0 : nextRunOf[stillTied - 1] + 1;
     tied = nextTied.subarray(0, stillTied);
     runOf = nextRunOf.subarray(0, stillTied);
   }
   return Array.from(order);
+}
+
+/**
+ * The tied rows put in their sorted order, and those still tied with a neighbour (with their new runs) noted; returns
+ * how many. A function of its own with nothing after the loop but a return: V8 compiles the loop on-stack during the
+ * first field (every row), and code after it, without type feedback yet, would throw that compiled code away.
+ */
+function place(
+  {
+    order,
+    tied,
+    tiedRows,
+    sorted,
+    runOf,
+    rank,
+  }: Record<"order" | "tied" | "tiedRows" | "sorted" | "runOf" | "rank", Int32Array>,
+  nextTied: Int32Array,
+  nextRunOf: Int32Array,
+): number {
+  let stillTied = 0;
+  let runs = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    order[tied[i]] = tiedRows[sorted[i]];
+    const j = i + 1;
+    const tiedWithNext = j < sorted.length && sameKey(sorted[i], sorted[j], runOf, rank);
+    const tiedWithLast = i > 0 && sameKey(sorted[i - 1], sorted[i], runOf, rank);
+    if (!tiedWithNext && !tiedWithLast) continue;
+    if (!tiedWithLast) runs++;
+    nextTied[stillTied] = tied[i];
+    nextRunOf[stillTied++] = runs - 1;
+  }
+  return stillTied;
 }
 
 function identity(count: number): Int32Array {
@@ -187,15 +209,24 @@ const groupNames = (survey: SurveyData) => Object.keys(survey.groups).sort(byNam
 /** A missing text reads as "". */
 function codedTexts(column: readonly (string | null)[], rows?: Int32Array): Coded {
   const seen = new Map<string, number>();
-  const count = rows ? rows.length : column.length;
-  const codes = new Int32Array(count);
-  for (let i = 0; i < count; i++) {
+  const codes = new Int32Array(rows ? rows.length : column.length);
+  codeTexts(column, rows, seen, codes);
+  return { codes, texts: [...seen.keys()] };
+}
+
+// Nothing after the loop: see place().
+function codeTexts(
+  column: readonly (string | null)[],
+  rows: Int32Array | undefined,
+  seen: Map<string, number>,
+  codes: Int32Array,
+): void {
+  for (let i = 0; i < codes.length; i++) {
     const text = column[rows ? rows[i] : i] ?? "";
     let code = seen.get(text);
     if (code === undefined) seen.set(text, (code = seen.size));
     codes[i] = code;
   }
-  return { codes, texts: [...seen.keys()] };
 }
 
 /** Answers below this whole number are coded through an array indexed by the answer instead of a Map. */

@@ -66,17 +66,19 @@ export function answerCounts(
 ): { answered: Int32Array; favourable: Int32Array } {
   const answered = new Int32Array(rows);
   const favourable = new Int32Array(rows);
-  const columns = items.columns;
-  for (let c = 0; c < columns.length; c++) {
-    const column = columns[c];
-    for (let r = 0; r < rows; r++) {
-      const x = column[r];
-      if (Number.isNaN(x)) continue;
-      answered[r]++;
-      if (x >= max - 1) favourable[r]++;
-    }
-  }
+  for (let c = 0; c < items.columns.length; c++) countAnswers(items.columns[c], max, answered, favourable);
   return { answered, favourable };
+}
+
+// A function of its own, nothing after the loop: code after a loop compiled on-stack in its first call has no type
+// feedback yet and would throw that compiled code away.
+function countAnswers(column: Float64Array, max: number, answered: Int32Array, favourable: Int32Array): void {
+  for (let r = 0; r < column.length; r++) {
+    const x = column[r];
+    if (Number.isNaN(x)) continue;
+    answered[r]++;
+    if (x >= max - 1) favourable[r]++;
+  }
 }
 
 export interface Summary {

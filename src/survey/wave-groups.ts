@@ -6,6 +6,10 @@
 // array of row numbers or boxed double per group (~1,300 groups per scale per wave at M) costs more there than the
 // arithmetic. Each group's scored rows are found by a counting sort of the wave's scored rows by group, so a group's
 // rows stay in row order and every sum is taken in the same order as before, to the last bit.
+//
+// Each long loop is a function of its own with nothing after it but a return (void, or a bare local): V8 compiles a
+// long loop on-stack during its first call, before the code after it has run, and that code, without type feedback,
+// then throws the compiled code away (measured: each such exit cost a deoptimisation and a recompile in the cold call).
 import type { SurveyData } from "../model/types.js";
 import type { Band, Estimate, GroupResult, ScaleBands, WaveResult } from "../result/survey.js";
 import { byName, groupCell, TOTAL, type Wave } from "./cells.js";
@@ -24,25 +28,33 @@ export interface AttributeCodes {
 
 export function attributeCodes(survey: SurveyData, attributes: readonly string[]): AttributeCodes[] {
   return attributes.map((attribute) => {
-    const column = survey.groups[attribute];
     const seen = new Map<string, number>();
     const codes = new Int32Array(survey.rows);
-    for (let r = 0; r < codes.length; r++) {
-      const value = column[r];
-      let code = -1;
-      if (value !== null) {
-        code = seen.get(value) ?? seen.size;
-        if (code === seen.size) seen.set(value, code);
-      }
-      codes[r] = code;
-    }
+    codeFirstSeen(survey.groups[attribute], seen, codes);
     const firstSeen = [...seen.keys()];
     const byRank = firstSeen.map((_, code) => code).sort((a, b) => byName(firstSeen[a], firstSeen[b]));
     const rankOf = new Int32Array(byRank.length);
     for (let rank = 0; rank < byRank.length; rank++) rankOf[byRank[rank]] = rank;
-    for (let r = 0; r < codes.length; r++) if (codes[r] >= 0) codes[r] = rankOf[codes[r]];
+    renumber(codes, rankOf);
     return { attribute, codes, values: byRank.map((code) => firstSeen[code]) };
   });
+}
+
+/** Each value's number in order of first appearance (−1 where missing). */
+function codeFirstSeen(column: readonly (string | null)[], seen: Map<string, number>, codes: Int32Array): void {
+  for (let r = 0; r < codes.length; r++) {
+    const value = column[r];
+    let code = -1;
+    if (value !== null) {
+      code = seen.get(value) ?? seen.size;
+      if (code === seen.size) seen.set(value, code);
+    }
+    codes[r] = code;
+  }
+}
+
+function renumber(codes: Int32Array, numberOf: Int32Array): void {
+  for (let r = 0; r < codes.length; r++) if (codes[r] >= 0) codes[r] = numberOf[codes[r]];
 }
 
 /** A shown cell's scored rows (in row order), their scores and the scores' mean: what the wave changes compare. */
@@ -71,6 +83,7 @@ export function figuresByWave(
 ): WaveFigures {
   const figures: WaveFigures = { waveResults: [], groups: [], shownGroups: [], totals: [] };
   const bands = scale.scale.bands ?? null;
+  const sums = new Float64Array(SUMS);
   for (let w = 0; w < waves.length; w++) {
     const label = waves[w].label;
     const total = scoredSample(scale.scores, waves[w].rows);
@@ -80,7 +93,7 @@ export function figuresByWave(
     if (!totalShown) {
       if (label !== null) figures.waveResults.push({ wave: label, suppressed: true });
     } else {
-      totalFigure = estimateOf(scale, total.rows, total.scores, 0, total.rows.length, bands);
+      totalFigure = estimateOf(scale, total.rows, total.scores, 0, total.rows.length, bands, sums);
       shown.set(TOTAL, { ...total, mean: totalFigure.mean });
       if (label !== null) figures.waveResults.push(waveResult(label, totalFigure, reliabilityOf(w).alpha));
     }
@@ -96,7 +109,7 @@ export function figuresByWave(
           figures.groups.push(groupResult(attribute, value, label, null));
           continue;
         }
-        const figure = estimateOf(scale, grouped.rows, grouped.scores, from, to, bands);
+        const figure = estimateOf(scale, grouped.rows, grouped.scores, from, to, bands, sums);
         const rows = grouped.rows.subarray(from, to);
         shown.set(groupCell(attribute, value), { rows, scores: grouped.scores.subarray(from, to), mean: figure.mean });
         figures.groups.push(groupResult(attribute, value, label, figure));
@@ -110,17 +123,25 @@ export function figuresByWave(
 
 /** The wave's rows with a score, and their scores. */
 function scoredSample(scores: Float64Array, rows: readonly number[]): { rows: Int32Array; scores: Float64Array } {
+  const scored = new Int32Array(countScored(scores, rows));
+  const values = new Float64Array(scored.length);
+  fillScored(scores, rows, scored, values);
+  return { rows: scored, scores: values };
+}
+
+function countScored(scores: Float64Array, rows: readonly number[]): number {
   let n = 0;
   for (let i = 0; i < rows.length; i++) if (!Number.isNaN(scores[rows[i]])) n++;
-  const scored = new Int32Array(n);
-  const values = new Float64Array(n);
+  return n;
+}
+
+function fillScored(scores: Float64Array, rows: readonly number[], scored: Int32Array, values: Float64Array): void {
   for (let i = 0, j = 0; i < rows.length; i++) {
     const x = scores[rows[i]];
     if (Number.isNaN(x)) continue;
     scored[j] = rows[i];
     values[j++] = x;
   }
-  return { rows: scored, scores: values };
 }
 
 /** A sample's rows and scores put in order of their group (a stable counting sort): group g's are start[g] to start[g + 1]. */
@@ -129,27 +150,44 @@ function groupedSample(
   sample: { rows: Int32Array; scores: Float64Array },
 ): { start: Int32Array; rows: Int32Array; scores: Float64Array } {
   const start = new Int32Array(values.length + 1);
-  const n = sample.rows.length;
-  for (let i = 0; i < n; i++) start[codes[sample.rows[i]] + 1]++;
+  countGroups(codes, sample.rows, start);
   // start[0] counted the missing values (code −1): they are left out, so the first group starts at 0.
   start[0] = 0;
   for (let g = 0; g < values.length; g++) start[g + 1] += start[g];
-  const next = start.slice(0, values.length);
   const rows = new Int32Array(start[values.length]);
   const scores = new Float64Array(rows.length);
-  for (let i = 0; i < n; i++) {
-    const g = codes[sample.rows[i]];
-    if (g < 0) continue;
-    const at = next[g]++;
-    rows[at] = sample.rows[i];
-    scores[at] = sample.scores[i];
-  }
+  fillGroups(codes, sample.rows, sample.scores, start.slice(0, values.length), rows, scores);
   return { start, rows, scores };
 }
 
+function countGroups(codes: Int32Array, rows: Int32Array, start: Int32Array): void {
+  for (let i = 0; i < rows.length; i++) start[codes[rows[i]] + 1]++;
+}
+
+function fillGroups(
+  codes: Int32Array,
+  from: Int32Array,
+  fromScores: Float64Array,
+  next: Int32Array,
+  rows: Int32Array,
+  scores: Float64Array,
+): void {
+  for (let i = 0; i < from.length; i++) {
+    const g = codes[from[i]];
+    if (g < 0) continue;
+    const at = next[g]++;
+    rows[at] = from[i];
+    scores[at] = fromScores[i];
+  }
+}
+
+/** The running sums of a figure: Welford's mean and m2, answered items, items in the top two boxes. */
+const SUMS = 4;
+
 /**
- * Mean, spread, interval (Welford's update, in row order, as summarise), favourable share (from each row's counts
- * of answered and top-two-box items, so whole numbers summed) and band of the scores from..to of a sample.
+ * Mean, spread, interval (Welford's update, in row order, as summarise: no score here is NaN, so n counts every one),
+ * favourable share (from each row's counts of answered and top-two-box items, so whole numbers summed) and band of
+ * the scores from..to of a sample.
  */
 function estimateOf(
   { answered, favourable }: ScoredScale,
@@ -158,31 +196,40 @@ function estimateOf(
   from: number,
   to: number,
   bands: ScaleBands | null,
+  sums: Float64Array,
 ): Estimate {
-  let n = 0;
-  let mean = 0;
-  let m2 = 0;
-  let answers = 0;
-  let top = 0;
-  for (let i = from; i < to; i++) {
-    const x = scores[i];
-    n++;
-    const delta = x - mean;
-    mean += delta / n;
-    m2 += delta * (x - mean);
-    answers += answered[rows[i]];
-    top += favourable[rows[i]];
-  }
-  const s = summaryOf(n, mean, m2);
+  sums.fill(0);
+  accumulate(answered, favourable, rows, scores, from, to, sums);
+  const s = summaryOf(to - from, sums[0], sums[1]);
   return {
     suppressed: false,
     n: s.n,
     mean: s.mean,
     sd: s.sd,
     ci: s.ci,
-    favourable: answers === 0 ? NaN : top / answers,
+    favourable: sums[2] === 0 ? NaN : sums[3] / sums[2],
     band: bandOf(s.mean, bands),
   };
+}
+
+/** The sums kept in a typed array, not locals: nothing after the loop, and no boxed double per update before V8 optimises it. */
+function accumulate(
+  answered: Int32Array,
+  favourable: Int32Array,
+  rows: Int32Array,
+  scores: Float64Array,
+  from: number,
+  to: number,
+  sums: Float64Array,
+): void {
+  for (let i = from; i < to; i++) {
+    const x = scores[i];
+    const delta = x - sums[0];
+    sums[0] += delta / (i - from + 1);
+    sums[1] += delta * (x - sums[0]);
+    sums[2] += answered[rows[i]];
+    sums[3] += favourable[rows[i]];
+  }
 }
 
 function bandOf(mean: number, bands: ScaleBands | null): Band | null {
