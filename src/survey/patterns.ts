@@ -126,6 +126,18 @@ function patternsSafe(
  * a bit mask while there are at most 30 items (a text key beyond), so a row costs no allocation.
  */
 export function answerPatterns(columns: readonly ArrayLike<number>[], rows: ArrayLike<number>): AnswerPattern[] {
+  return [...patternsByKey(columns, rows).values()];
+}
+
+/**
+ * The loop of answerPatterns, returning a bare local: V8 compiles the loop on-stack during the first call, before the
+ * code after it has type feedback, and left the compiled code at that code on every later call (one deoptimisation
+ * per RC cell at M).
+ */
+function patternsByKey(
+  columns: readonly ArrayLike<number>[],
+  rows: ArrayLike<number>,
+): Map<number | string, AnswerPattern> {
   const byKey = new Map<number | string, AnswerPattern>();
   const masked = columns.length <= 30;
   // Indexed: until V8 optimises this function, `for … of` makes an iterator result per row.
@@ -143,7 +155,7 @@ export function answerPatterns(columns: readonly ArrayLike<number>[], rows: Arra
     if (pattern) pattern.persons++;
     else byKey.set(masked ? mask : key, { persons: 1, answered: columns.map((c) => !Number.isNaN(c[r])) });
   }
-  return [...byKey.values()];
+  return byKey;
 }
 
 /**
