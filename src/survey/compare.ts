@@ -14,12 +14,22 @@ export interface Welch {
 
 function meanVar(xs: ArrayLike<number>): { n: number; mean: number; variance: number } {
   const n = xs.length;
-  let mean = 0;
-  for (let i = 0; i < n; i++) mean += xs[i];
-  mean /= n;
+  const mean = sumOf(xs) / n;
+  return { n, mean, variance: squaredDeviations(xs, mean) / (n - 1) };
+}
+
+// Each loop a function of its own, nothing after it but a return: V8 compiles a long loop on-stack in its first call
+// (a wave's whole sample), and code after it without type feedback yet threw the compiled code away.
+function sumOf(xs: ArrayLike<number>): number {
+  let sum = 0;
+  for (let i = 0; i < xs.length; i++) sum += xs[i];
+  return sum;
+}
+
+function squaredDeviations(xs: ArrayLike<number>, mean: number): number {
   let ss = 0;
-  for (let i = 0; i < n; i++) ss += (xs[i] - mean) ** 2;
-  return { n, mean, variance: ss / (n - 1) };
+  for (let i = 0; i < xs.length; i++) ss += (xs[i] - mean) ** 2;
+  return ss;
 }
 
 /** Welch's unequal-variance t test of y against x; null when either sample has < 2 values or both have no spread. */
