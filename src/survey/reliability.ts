@@ -26,19 +26,13 @@ export interface Reliability {
 }
 
 /**
- * Pairwise-complete covariance matrix, as R `cov(x, use = "pairwise.complete.obs")`: each pair is centred on its
- * own means over the rows where both items are answered, and divided by (n_ij − 1). NaN = missing.
- */
-export function pairwiseCovariance(columns: readonly Float64Array[], rows: readonly number[]): number[][] {
-  return pairStatistics(columns, rows).covariance;
-}
-
-/**
- * The pairwise covariances and, per pair (i·k + j, both ways), the rows answering both items. Two passes over the
- * rows, each row's answers read once for every pair (a pair's running means and sums in typed arrays, updated in row
- * order as one pair's loop did): the same sums to the last bit as a loop over the rows per pair, without k(k + 1)
- * loops. Each pass a function of its own with nothing after its loop: V8 compiles a long loop on-stack in its first
- * call, and code after it, without type feedback yet, would throw that compiled code away.
+ * The pairwise-complete covariance matrix, as R `cov(x, use = "pairwise.complete.obs")`: each pair centred on its own
+ * means over the rows where both items are answered, divided by (n_ij − 1); NaN = missing. And, per pair (i·k + j,
+ * both ways), the rows answering both items. Two passes over the rows, each row's answers read once for every pair (a
+ * pair's running means and sums in typed arrays, updated in row order as one pair's loop did): the same sums to the
+ * last bit as a loop over the rows per pair, without k(k + 1) loops. Each pass a function of its own with nothing
+ * after its loop: V8 compiles a long loop on-stack in its first call, and code after it, without type feedback yet,
+ * would throw that compiled code away.
  */
 export function pairStatistics(
   columns: readonly Float64Array[],

@@ -114,32 +114,3 @@ export function summaryOf(n: number, mean: number, m2: number): Summary {
   const half = studentTQuantile(0.975, n - 1) * (sd / Math.sqrt(n));
   return { n, mean, sd, ci: [mean - half, mean + half] };
 }
-
-/** Values of `column` at `rows`. */
-export function pick(column: ArrayLike<number>, rows: readonly number[]): Float64Array {
-  // A loop, not forEach with an arrow: the arrow is a call per value until V8 inlines it, and the survey picks every
-  // group's scores of every scale once, mostly in code not yet optimised.
-  const out = new Float64Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = column[rows[i]];
-  return out;
-}
-
-/**
- * Share of answered (keyed) item responses in the top two boxes (≥ max − 1), pooled over items and rows.
- * NaN when nothing was answered.
- */
-export function favourableShare(columns: readonly Float64Array[], rows: readonly number[], max: number): number {
-  let answered = 0;
-  let favourable = 0;
-  // Indexed loops: until V8 optimises this function, `for … of` makes an iterator result per value.
-  for (let c = 0; c < columns.length; c++) {
-    const column = columns[c];
-    for (let i = 0; i < rows.length; i++) {
-      const x = column[rows[i]];
-      if (Number.isNaN(x)) continue;
-      answered++;
-      if (x >= max - 1) favourable++;
-    }
-  }
-  return answered === 0 ? NaN : favourable / answered;
-}

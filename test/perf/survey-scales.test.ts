@@ -8,13 +8,13 @@ import { TOTAL, wavesOf } from "../../src/survey/cells.js";
 import { figureKey, RESPONSES } from "../../src/survey/release.js";
 import { cronbachAlpha, pairStatistics } from "../../src/survey/reliability.js";
 import { scoreScale } from "../../src/survey/scored.js";
-import { pick, summarise } from "../../src/survey/scoring.js";
+import { keyItems, summarise } from "../../src/survey/scoring.js";
+import { pick } from "./reference/scoring-plain.js";
 import { attributeCodes, figuresByWave } from "../../src/survey/wave-groups.js";
 import { propertyRuns } from "../helpers/size.js";
 import { plainFiguresByWave, plainParticipation } from "./reference/scales-plain.js";
 import { plainItemResults, plainPairwiseCovariance, plainShownItems } from "./reference/items-plain.js";
 import { itemResults, shownItems } from "../../src/survey/items.js";
-import { keyItems } from "../../src/survey/scoring.js";
 
 const RUNS = propertyRuns(100, 500);
 

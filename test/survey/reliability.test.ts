@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cronbachAlpha, pairwiseCovariance } from "../../src/survey/reliability.js";
+import { cronbachAlpha, pairStatistics } from "../../src/survey/reliability.js";
 import { keyItems, personScores, summarise } from "../../src/survey/scoring.js";
 import { fixturePath, readColumns, reference, type AlphaReference } from "./helpers.js";
 import { hasSharedData, missingSharedData, sharedDataPath } from "../helpers/shared-data.js";
@@ -27,7 +27,7 @@ describe("Cronbach's α (hand-worked)", () => {
 
   it("uses pairwise-complete covariances centred on the pair's own means", () => {
     // Pair (x, y) complete on rows 0–2 only: means 2 and 4 → cov = ((−1)(−2) + 0 + (1)(2))/2 = 2.
-    const c = pairwiseCovariance([Float64Array.of(1, 2, 3, 10), Float64Array.of(2, 4, 6, NaN)], all(4));
+    const c = pairStatistics([Float64Array.of(1, 2, 3, 10), Float64Array.of(2, 4, 6, NaN)], all(4)).covariance;
     expect(c[0][1]).toBeCloseTo(2, 12);
     expect(c[1][1]).toBeCloseTo(4, 12);
     // x alone uses all four rows: mean 4, var = (9 + 4 + 1 + 36)/3.

@@ -3,7 +3,8 @@
 // its own, and the rows answering an item filtered into an array.
 import type { ItemResult } from "../../../src/result/survey.js";
 import type { Reliability } from "../../../src/survey/reliability.js";
-import { favourableShare, pick, summarise, type KeyedItems } from "../../../src/survey/scoring.js";
+import { summarise, type KeyedItems } from "../../../src/survey/scoring.js";
+import { favourableShare, pick } from "./scoring-plain.js";
 
 export function plainItemResults(
   present: string[],

@@ -15,7 +15,8 @@ import { byName, groupCell, TOTAL, type Wave } from "../../../src/survey/cells.j
 import { figureKey, RESPONSES } from "../../../src/survey/release.js";
 import type { Reliability } from "../../../src/survey/reliability.js";
 import type { ScoredScale } from "../../../src/survey/scored.js";
-import { favourableShare, pick, summarise } from "../../../src/survey/scoring.js";
+import { summarise } from "../../../src/survey/scoring.js";
+import { favourableShare, pick } from "./scoring-plain.js";
 
 function groupUnits(units: readonly number[], labelOf: (unit: number) => string | null): Map<string, number[]> {
   const groups = new Map<string, number[]>();
