@@ -15,6 +15,7 @@ import {
   type RcDimension,
 } from "../model/coordination.js";
 import { summarise } from "./scoring.js";
+import { countingOrder } from "../util/counting-order.js";
 import type { CoordinationResult, RcAggregate, RcAsymmetry, RcCell, RcEstimate } from "../result/survey.js";
 
 export type { WideRatings } from "./coordination-units.js";
@@ -64,6 +65,8 @@ interface Matrix {
   cells: Cell[];
   /** Unit numbers cell by cell, and their indices in the same order. */
   order: Int32Array;
+  /** Unit numbers by rated group's rank, in unit order within a group (the first of the two sorts to `order`). */
+  byRated: Int32Array;
   indices: Float64Array;
 }
 
@@ -76,13 +79,12 @@ function matrixOf(t: UnitTable): Matrix {
   // Units sorted by rater group then rated group, each cell's in unit order: stable counting sorts by the rated
   // group's rank, then by the rater group's.
   const byRated = rankSort(
-    t,
     Int32Array.from({ length: t.count }, (_, u) => u),
     t.rated,
     rank,
     groups.length,
   );
-  const order = rankSort(t, byRated, t.rater, rank, groups.length);
+  const order = rankSort(byRated, t.rater, rank, groups.length);
   const indices = new Float64Array(t.count);
   const cells: Cell[] = [];
   for (let i = 0; i < t.count; i++) {
@@ -93,17 +95,16 @@ function matrixOf(t: UnitTable): Matrix {
     cells.push({ id: cellId(raterGroup, ratedGroup), raterGroup, ratedGroup, from: i, to: t.count });
     if (cells.length > 1) cells[cells.length - 2].to = i;
   }
-  return { groups, rank, cells, order, indices };
+  return { groups, rank, cells, order, byRated, indices };
 }
 
 /** The units in `units` ordered by the rank of their group in `group`, stably. */
-function rankSort(t: UnitTable, units: Int32Array, group: Int32Array, rank: Int32Array, groups: number): Int32Array {
-  const starts = new Int32Array(groups + 1);
-  for (let u = 0; u < t.count; u++) starts[rank[group[u]] + 1]++;
-  for (let g = 0; g < groups; g++) starts[g + 1] += starts[g];
-  const sorted = new Int32Array(t.count);
-  for (let i = 0; i < units.length; i++) sorted[starts[rank[group[units[i]]]]++] = units[i];
-  return sorted;
+function rankSort(units: Int32Array, group: Int32Array, rank: Int32Array, groups: number): Int32Array {
+  return countingOrder(
+    units,
+    Int32Array.from(group, (g) => rank[g]),
+    groups,
+  );
 }
 
 /** Cells and aggregates to hide (src/survey/coordination-privacy.ts). */
@@ -226,20 +227,20 @@ function asymmetriesOf(m: Matrix, estimates: Map<string, RcEstimate>, threshold:
   );
 }
 
-/** Pools of units by rating: persons counted once (a mark per person), indices summed in unit order. */
+/** Pools of units by rating: persons counted once (marked with the pool's number), indices summed in unit order. */
 class Pool {
   ratings = 0;
   sum = 0;
   persons = 0;
-  private readonly seen: Uint8Array;
-  constructor(persons: number) {
-    this.seen = new Uint8Array(persons);
-  }
+  constructor(
+    private readonly marks: Int32Array,
+    private readonly mark: number,
+  ) {}
   add(person: number, index: number) {
     this.ratings++;
     this.sum += index;
-    if (!this.seen[person]) {
-      this.seen[person] = 1;
+    if (this.marks[person] !== this.mark) {
+      this.marks[person] = this.mark;
       this.persons++;
     }
   }
@@ -251,15 +252,18 @@ class Pool {
 
 /** The within-group pool, the between-group pool and each group's received pool (between-group, by rated group). */
 function poolsOf(t: UnitTable, m: Matrix) {
-  const within = new Pool(t.persons);
-  const between = new Pool(t.persons);
-  const received = m.groups.map(() => new Pool(t.persons));
+  const within = new Pool(new Int32Array(t.persons), 1);
+  const between = new Pool(new Int32Array(t.persons), 1);
   for (let u = 0; u < t.count; u++) {
     if (t.rater[u] === t.rated[u]) within.add(t.person[u], t.index[u]);
-    else {
-      between.add(t.person[u], t.index[u]);
-      received[m.rank[t.rated[u]]].add(t.person[u], t.index[u]);
-    }
+    else between.add(t.person[u], t.index[u]);
+  }
+  // Group by group (m.byRated), so the received pools share one marks array: one each grows as groups × persons.
+  const marks = new Int32Array(t.persons);
+  const received = m.groups.map((_, g) => new Pool(marks, g + 1));
+  for (let i = 0; i < t.count; i++) {
+    const u = m.byRated[i];
+    if (t.rater[u] !== t.rated[u]) received[m.rank[t.rated[u]]].add(t.person[u], t.index[u]);
   }
   return { within, between, received };
 }
