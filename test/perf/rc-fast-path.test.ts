@@ -9,19 +9,37 @@ import fc from "fast-check";
 import type { RcRating } from "../../src/model/types.js";
 import { RC_DIMENSIONS } from "../../src/model/coordination.js";
 import { analyseCoordination, analyseWideCoordination } from "../../src/survey/coordination.js";
+import type { CoordinationResult } from "../../src/result/survey.js";
 import { objectCoordination, objectWideCoordination } from "./reference/coordination-objects.js";
 import { propertyRuns } from "../helpers/size.js";
 
 const RUNS = propertyRuns(150, 1000);
 const GROUPS = ["b", "A", "Ä", "c d", "E"] as const;
 
-const same = (fast: unknown, plain: unknown) => {
+/** What the drawn cases exercised: hidden and shown cells and received pools, in every test below. */
+interface Seen {
+  hiddenCells: number;
+  shownCells: number;
+  hiddenPools: number;
+  shownPools: number;
+}
+const nothingSeen = (): Seen => ({ hiddenCells: 0, shownCells: 0, hiddenPools: 0, shownPools: 0 });
+
+const same = (fast: CoordinationResult | null, plain: unknown, seen: Seen) => {
   expect(JSON.stringify(fast)).toBe(JSON.stringify(plain));
   expect(fast).toEqual(plain);
+  for (const cell of fast?.cells ?? []) cell.suppressed ? seen.hiddenCells++ : seen.shownCells++;
+  for (const pool of fast?.received ?? []) pool.suppressed ? seen.hiddenPools++ : seen.shownPools++;
+};
+
+/** A generator that drifted away from what is hidden (or shown) would leave the equality above proving little. */
+const expectCoverage = (seen: Seen) => {
+  for (const [what, count] of Object.entries(seen)) expect(count, what).toBeGreaterThan(0);
 };
 
 describe("the RC matrix from unit columns equals it from unit objects", () => {
   it("long-form ratings", () => {
+    const seen = nothingSeen();
     const rating = fc.record({
       person: fc.oneof(fc.integer({ min: 0, max: 40 }), fc.constantFrom(-7, 2 ** 40)),
       raterGroup: fc.constantFrom(...GROUPS.slice(0, 4)),
@@ -43,13 +61,16 @@ describe("the RC matrix from unit columns equals it from unit objects", () => {
           config: { raterAttribute: "g", min, max: 5, asymmetryThreshold: threshold },
           minGroupSize: k,
         };
-        same(analyseCoordination(ratings as RcRating[], options), objectCoordination(ratings as RcRating[], options));
+        const fast = analyseCoordination(ratings as RcRating[], options);
+        same(fast, objectCoordination(ratings as RcRating[], options), seen);
       }),
       { numRuns: RUNS },
     );
+    expectCoverage(seen);
   });
 
   it("a wide export's columns", () => {
+    const seen = nothingSeen();
     const column = fc.record({
       rated: fc.constantFrom(...GROUPS),
       dimension: fc.constantFrom(...RC_DIMENSIONS),
@@ -96,9 +117,10 @@ describe("the RC matrix from unit columns equals it from unit objects", () => {
           minGroupSize: k,
         };
         const input = { answers, raterGroups, rows, columns };
-        same(analyseWideCoordination(input, options), objectWideCoordination(input, options));
+        same(analyseWideCoordination(input, options), objectWideCoordination(input, options), seen);
       }),
       { numRuns: RUNS },
     );
+    expectCoverage(seen);
   });
 });
