@@ -60,18 +60,24 @@ function answer(t: UnitTable, u: number, dimension: number, score: number): void
   t.scores[dimension][u] = score;
 }
 
-/** Each unit's index: the mean of its answered dimensions, summed in dimension order (NaN when none). */
+/** Each bit set: every dimension. */
+const ALL_DIMENSIONS = (1 << DIMENSIONS) - 1;
+
+/** Mean of the answered dimensions of unit u among `mask`, summed in dimension order (NaN when none). */
+export function meanAnswered(t: UnitTable, u: number, mask: number): number {
+  let sum = 0;
+  let n = 0;
+  for (let j = 0; j < DIMENSIONS; j++)
+    if (t.answered[u] & mask & (1 << j)) {
+      sum += t.scores[j][u];
+      n++;
+    }
+  return n === 0 ? NaN : sum / n;
+}
+
+/** Each unit's index: the mean of its answered dimensions. */
 function indexUnits(t: UnitTable): UnitTable {
-  for (let u = 0; u < t.count; u++) {
-    let sum = 0;
-    let n = 0;
-    for (let j = 0; j < DIMENSIONS; j++)
-      if (t.answered[u] & (1 << j)) {
-        sum += t.scores[j][u];
-        n++;
-      }
-    t.index[u] = n === 0 ? NaN : sum / n;
-  }
+  for (let u = 0; u < t.count; u++) t.index[u] = meanAnswered(t, u, ALL_DIMENSIONS);
   return t;
 }
 

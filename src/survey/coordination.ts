@@ -6,7 +6,13 @@ import type { CoordinationConfig } from "../model/config.js";
 import type { RcRating } from "../model/types.js";
 import { hedgesG, welchTest } from "./compare.js";
 import { cellDetail, planCoordination } from "./coordination-privacy.js";
-import { unitsFromRatings, unitsFromWide, type UnitTable, type WideRatings } from "./coordination-units.js";
+import {
+  meanAnswered,
+  unitsFromRatings,
+  unitsFromWide,
+  type UnitTable,
+  type WideRatings,
+} from "./coordination-units.js";
 import { RC_BANDS_NOTE, RC_DEFAULT_ASYMMETRY, RC_DEFAULT_BANDS } from "../model/presets.js";
 import {
   COMMUNICATION_DIMENSIONS,
@@ -117,18 +123,6 @@ function hiddenIds(t: UnitTable, m: Matrix, minGroupSize: number): Set<string> {
     }),
     minGroupSize,
   );
-}
-
-/** Mean of the answered dimensions of unit u among `mask`, summed in dimension order (NaN when none). */
-function meanAnswered(t: UnitTable, u: number, mask: number): number {
-  let sum = 0;
-  let n = 0;
-  for (let j = 0; j < RC_DIMENSIONS.length; j++)
-    if (t.answered[u] & mask & (1 << j)) {
-      sum += t.scores[j][u];
-      n++;
-    }
-  return n === 0 ? NaN : sum / n;
 }
 
 /** The mean over the members of their means of the dimensions in `mask` (members answering none left out). */
