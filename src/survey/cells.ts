@@ -29,3 +29,21 @@ export function wavesOf(survey: SurveyData): Wave[] {
   }
   return waves;
 }
+
+/**
+ * Each value's number in order of first appearance, the same for the same value; −1 where it is missing. `seen`
+ * receives each value with its number.
+ */
+export function numberFirstSeen(column: readonly (string | null)[], seen: Map<string, number> = new Map()): Int32Array {
+  const numbers = new Int32Array(column.length);
+  for (let r = 0; r < column.length; r++) {
+    const value = column[r];
+    let n = -1;
+    if (value !== null) {
+      n = seen.get(value) ?? seen.size;
+      if (n === seen.size) seen.set(value, n);
+    }
+    numbers[r] = n;
+  }
+  return numbers;
+}

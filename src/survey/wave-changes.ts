@@ -1,6 +1,6 @@
 // Wave-to-wave change of a scale, for the whole survey and each group shown in both waves: Welch's difference with
 // its interval, Hedges' g and Mann–Whitney (methods in docs/methods.md#survey).
-import { byName, TOTAL, type Wave } from "./cells.js";
+import { byName, numberFirstSeen, TOTAL, type Wave } from "./cells.js";
 import { hedgesG, mannWhitney, welchTest } from "./compare.js";
 import type { WaveChange } from "../result/survey.js";
 import type { Sample } from "./wave-groups.js";
@@ -62,20 +62,7 @@ export function waveChanges(waves: Wave[], shown: Map<string, Sample>[], respond
 }
 
 /** Each row's respondent as a number, the same for the same id; −1 where the id is missing. */
-export function respondentNumbers(respondents: readonly (string | null)[]): Int32Array {
-  const numbers = new Map<string, number>();
-  const number = new Int32Array(respondents.length);
-  for (let r = 0; r < respondents.length; r++) {
-    const id = respondents[r];
-    let n = -1;
-    if (id !== null) {
-      n = numbers.get(id) ?? numbers.size;
-      if (n === numbers.size) numbers.set(id, n);
-    }
-    number[r] = n;
-  }
-  return number;
-}
+export const respondentNumbers = (respondents: readonly (string | null)[]): Int32Array => numberFirstSeen(respondents);
 
 /**
  * Whether a respondent (not a missing one) answered in both sets of rows: the earlier rows' respondents marked with

@@ -12,7 +12,7 @@
 // then throws the compiled code away (measured: each such exit cost a deoptimisation and a recompile in the cold call).
 import type { SurveyData } from "../model/types.js";
 import type { Band, Estimate, GroupResult, ScaleBands, WaveResult } from "../result/survey.js";
-import { byName, groupCell, TOTAL, type Wave } from "./cells.js";
+import { byName, groupCell, numberFirstSeen, TOTAL, type Wave } from "./cells.js";
 import { figureKey } from "./release.js";
 import type { Reliability } from "./reliability.js";
 import { summaryOf } from "./scoring.js";
@@ -29,8 +29,7 @@ export interface AttributeCodes {
 export function attributeCodes(survey: SurveyData, attributes: readonly string[]): AttributeCodes[] {
   return attributes.map((attribute) => {
     const seen = new Map<string, number>();
-    const codes = new Int32Array(survey.rows);
-    codeFirstSeen(survey.groups[attribute], seen, codes);
+    const codes = numberFirstSeen(survey.groups[attribute], seen);
     const firstSeen = [...seen.keys()];
     const byRank = firstSeen.map((_, code) => code).sort((a, b) => byName(firstSeen[a], firstSeen[b]));
     const rankOf = new Int32Array(byRank.length);
@@ -38,19 +37,6 @@ export function attributeCodes(survey: SurveyData, attributes: readonly string[]
     renumber(codes, rankOf);
     return { attribute, codes, values: byRank.map((code) => firstSeen[code]) };
   });
-}
-
-/** Each value's number in order of first appearance (−1 where missing). */
-function codeFirstSeen(column: readonly (string | null)[], seen: Map<string, number>, codes: Int32Array): void {
-  for (let r = 0; r < codes.length; r++) {
-    const value = column[r];
-    let code = -1;
-    if (value !== null) {
-      code = seen.get(value) ?? seen.size;
-      if (code === seen.size) seen.set(value, code);
-    }
-    codes[r] = code;
-  }
 }
 
 function renumber(codes: Int32Array, numberOf: Int32Array): void {
