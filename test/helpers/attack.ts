@@ -81,7 +81,7 @@ export function findLeak(sets: readonly (readonly number[])[], n: number, k: num
 }
 
 /** The rank of `rows` by elimination with partial pivoting; the rows are its own to change. */
-function floatRank(m: Float64Array[]): number {
+export function floatRank(m: Float64Array[]): number {
   let rank = 0;
   const cols = m[0]?.length ?? 0;
   for (let c = 0; c < cols && rank < m.length; c++) {

@@ -17,6 +17,7 @@
 // each pattern's last column, one cell each of 8 of these 80 matrices leaks.
 import { describe, expect, it } from "vitest";
 import { Rng } from "../../scripts/demo/rng.js";
+import { floatRank } from "../helpers/attack.js";
 import { analyseCoordination } from "../../src/survey/coordination.js";
 import { COMMUNICATION_DIMENSIONS, RC_DIMENSIONS, RELATIONSHIP_DIMENSIONS } from "../../src/model/coordination.js";
 import type { RcRating } from "../../src/model/types.js";
@@ -27,7 +28,6 @@ const GROUPS = ["A", "B"];
 /** Chances, per cell and dimension, that a rater skips it; and per cell, that a rater answers one block alone. */
 const SKIP = [0, 0, 0.05, 0.15, 0.4, 0.85];
 const PARTIAL = [0, 0.1, 0.3];
-const EPS = 1e-9;
 
 interface Drawn {
   k: number;
@@ -93,23 +93,6 @@ function figuresOf(
   return figures;
 }
 
-function rank(rows: number[][]): number {
-  const m = rows.map((r) => r.slice());
-  let rank = 0;
-  for (let c = 0; c < (m[0]?.length ?? 0) && rank < m.length; c++) {
-    let best = rank;
-    for (let i = rank + 1; i < m.length; i++) if (Math.abs(m[i][c]) > Math.abs(m[best][c])) best = i;
-    if (Math.abs(m[best][c]) < EPS) continue;
-    [m[rank], m[best]] = [m[best], m[rank]];
-    for (let i = rank + 1; i < m.length; i++) {
-      const f = m[i][c] / m[rank][c];
-      for (let j = c; j < m[i].length; j++) m[i][j] -= f * m[rank][j];
-    }
-    rank++;
-  }
-  return rank;
-}
-
 /**
  * Fewer than k raters on whose answers alone a nonzero combination of the figures depends (removing their unknowns
  * lowers the figures' rank), or null. weightedLeak's brute force (test/helpers/attack.ts), over unions of whole
@@ -120,7 +103,7 @@ function patternLeak(answered: boolean[][], figures: Weights[], k: number): numb
   const unknowns = answered.flatMap((dims, r) => dims.flatMap((a, d) => (a ? [[r, d] as const] : [])));
   const weights = figures.map((f) => unknowns.map(([r, d]) => f(r, d)));
   const without = (out: ReadonlySet<number>) =>
-    rank(weights.map((row) => row.filter((_, u) => !out.has(unknowns[u][0]))));
+    floatRank(weights.map((row) => Float64Array.from(row.filter((_, u) => !out.has(unknowns[u][0])))));
   const full = without(new Set());
   const byPattern = new Map<string, number[]>();
   answered.forEach((dims, r) => byPattern.set(dims.join(), [...(byPattern.get(dims.join()) ?? []), r]));
