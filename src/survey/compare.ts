@@ -18,8 +18,8 @@ function meanVar(xs: ArrayLike<number>): { n: number; mean: number; variance: nu
   return { n, mean, variance: squaredDeviations(xs, mean) / (n - 1) };
 }
 
-// Each loop a function of its own, nothing after it but a return: V8 compiles a long loop on-stack in its first call
-// (a wave's whole sample), and code after it without type feedback yet threw the compiled code away.
+// Each loop alone in its function, nothing after it but a return (the first call is a wave's whole sample):
+// see docs/architecture.md, "Long loops in code that runs once".
 function sumOf(xs: ArrayLike<number>): number {
   let sum = 0;
   for (let i = 0; i < xs.length; i++) sum += xs[i];

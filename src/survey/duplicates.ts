@@ -29,8 +29,8 @@ export function latestSubmissions(survey: SurveyData): Deduplicated {
 }
 
 /**
- * The rows that count, from the last back. A function of its own with nothing after the loop but a return: code after
- * a loop V8 compiled on-stack in its first call has no type feedback yet and would throw that compiled code away.
+ * The rows that count, from the last back. Alone in its function, nothing after the loop but a return:
+ * see docs/architecture.md, "Long loops in code that runs once".
  */
 function latestFromTheEnd(survey: SurveyData): number[] {
   const seenIn = new Map<string, Set<string>>();

@@ -42,8 +42,8 @@ export function itemResults(
 
 /**
  * Per item, its answers (n), Welford's mean and m2 (moments) and answers in the top two boxes; returns the rows that
- * answered any. A function of its own, nothing after the loop but a return: V8 compiles a long loop on-stack in its
- * first call, and code after it without type feedback yet would throw that compiled code away.
+ * answered any. Alone in its function, nothing after the loop but a return: see docs/architecture.md, "Long loops
+ * in code that runs once".
  */
 function itemMoments(
   columns: readonly Float64Array[],

@@ -47,8 +47,8 @@ function responsesByValue(codes: Int32Array, values: readonly string[], rows: re
   return byValue;
 }
 
-// A function of its own with nothing after the loop: code after a loop V8 compiled on-stack in its first call has no
-// type feedback yet and threw the compiled code away (--trace-deopt, once per attribute).
+// Alone in its function, nothing after the loop (--trace-deopt showed one deoptimisation per attribute before):
+// see docs/architecture.md, "Long loops in code that runs once".
 function countCodes(codes: Int32Array, rows: readonly number[], counts: Int32Array): void {
   for (let i = 0; i < rows.length; i++) if (codes[rows[i]] >= 0) counts[codes[rows[i]]]++;
 }

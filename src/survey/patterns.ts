@@ -130,9 +130,8 @@ export function answerPatterns(columns: readonly ArrayLike<number>[], rows: Arra
 }
 
 /**
- * The loop of answerPatterns, returning a bare local: V8 compiles the loop on-stack during the first call, before the
- * code after it has type feedback, and left the compiled code at that code on every later call (one deoptimisation
- * per RC cell at M).
+ * The loop of answerPatterns, returning a bare local (in answerPatterns it cost one deoptimisation per RC cell at M):
+ * see docs/architecture.md, "Long loops in code that runs once".
  */
 function patternsByKey(
   columns: readonly ArrayLike<number>[],

@@ -95,8 +95,8 @@ function rowsInOrder(survey: SurveyData, rows: readonly number[], shared: Shared
 
 /**
  * The tied rows put in their sorted order, and those still tied with a neighbour (with their new runs) noted; returns
- * how many. A function of its own with nothing after the loop but a return: V8 compiles the loop on-stack during the
- * first field (every row), and code after it, without type feedback yet, would throw that compiled code away.
+ * how many. Alone in its function, nothing after the loop but a return (its first call is the first field, every
+ * row): see docs/architecture.md, "Long loops in code that runs once".
  */
 function place(
   {

@@ -70,8 +70,7 @@ export function answerCounts(
   return { answered, favourable };
 }
 
-// A function of its own, nothing after the loop: code after a loop compiled on-stack in its first call has no type
-// feedback yet and would throw that compiled code away.
+// Alone in its function, nothing after the loop: see docs/architecture.md, "Long loops in code that runs once".
 function countAnswers(column: Float64Array, max: number, answered: Int32Array, favourable: Int32Array): void {
   for (let r = 0; r < column.length; r++) {
     const x = column[r];

@@ -79,10 +79,8 @@ function repeatedIn(number: Int32Array): (before: Int32Array, after: Int32Array)
   };
 }
 
-// One loop per function, and nothing after it but a return: V8 compiles a long loop on-stack during the first call
-// (the whole wave's rows), before the code after it has type feedback, and then re-entered that code for every later
-// cell, leaving it at the first operation without feedback each time (~1,400 deoptimisations per call at M when both
-// loops were in one function). Indexed loops: before V8 optimises them, `for … of` makes an iterator result per row.
+// One loop per function, nothing after it but a return, indexed loops (~1,400 deoptimisations per call at M when both
+// loops were in one function): see docs/architecture.md, "Long loops in code that runs once".
 function mark(seenIn: Int32Array, number: Int32Array, rows: Int32Array, stamp: number): void {
   for (let i = 0; i < rows.length; i++) if (number[rows[i]] >= 0) seenIn[number[rows[i]]] = stamp;
 }

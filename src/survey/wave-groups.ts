@@ -7,9 +7,8 @@
 // arithmetic. Each group's scored rows are found by a counting sort of the wave's scored rows by group, so a group's
 // rows stay in row order and every sum is taken in the same order as before, to the last bit.
 //
-// Each long loop is a function of its own with nothing after it but a return (void, or a bare local): V8 compiles a
-// long loop on-stack during its first call, before the code after it has run, and that code, without type feedback,
-// then throws the compiled code away (measured: each such exit cost a deoptimisation and a recompile in the cold call).
+// Each long loop is alone in its function with nothing after it but a return (void, or a bare local):
+// see docs/architecture.md, "Long loops in code that runs once".
 import type { SurveyData } from "../model/types.js";
 import type { Band, Estimate, GroupResult, ScaleBands, WaveResult } from "../result/survey.js";
 import { byName, groupCell, numberFirstSeen, TOTAL, type Wave } from "./cells.js";
