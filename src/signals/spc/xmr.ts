@@ -3,6 +3,18 @@
 // Reference: MDC "SPC Charts XmR Testing" (Single Chart Tool v5.0); see docs/methods.md#signals.
 import { runsAnalysis } from "./runs.js";
 import {
+  gatherUsable,
+  LINES,
+  linesRoom,
+  LOWER,
+  LOWER_TWO_SIGMA,
+  MEAN,
+  ruleBits,
+  UPPER,
+  UPPER_TWO_SIGMA,
+  work,
+} from "./xmr-rules.js";
+import {
   type AssuranceIcon,
   type Side,
   type Special,
@@ -25,7 +37,7 @@ const MDC_SETTINGS: XmrSettings = {
   conflict: "improvement",
 };
 
-export const SIGMA_FACTOR = 2.66;
+const SIGMA_FACTOR = 2.66;
 /** D4 for n = 2: a moving range above 3.267 × its mean is an outlier when screening. */
 const MOVING_RANGE_LIMIT = 3.267;
 
@@ -45,49 +57,17 @@ export function mergedSettings(settings: Partial<XmrSettings>): Readonly<XmrSett
 
 export function xmrChart(input: XmrInput, settings: Partial<XmrSettings> = {}): XmrChart {
   const options = mergedSettings(settings);
-  const n = input.values.length;
-  // A byte per position rather than a Set: the same membership for the positions a chart has.
-  const excluded = new Uint8Array(n);
-  for (const i of input.excluded ?? []) if (i >= 0 && i < n) excluded[i] = 1;
-  const usableIndices: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const value = input.values[i];
-    if (value !== null && Number.isFinite(value) && excluded[i] === 0) usableIndices.push(i);
-  }
+  const m = gatherUsable(input.values, input.excluded);
   const notes: string[] = [];
 
-  const segments = buildSegments(input, usableIndices, options, notes);
-  const segmentOf = new Int32Array(n);
-  segments.forEach((s, k) => segmentOf.fill(k, s.start, s.end + 1));
+  const segments = buildSegments(input, m, options, notes);
+  const kind = m >= options.minPoints ? "xmr" : "run";
+  if (kind === "run" && m > 0)
+    notes.push(`${m} usable point${m === 1 ? "" : "s"}: limits need ${options.minPoints}, so this is a run chart`);
+  if (kind === "xmr") ruleBits(m, options);
+  const points = chartPoints(input, segments, kind === "xmr" ? m : null, options);
 
-  const kind = usableIndices.length >= options.minPoints ? "xmr" : "run";
-  if (kind === "run" && usableIndices.length > 0)
-    notes.push(
-      `${usableIndices.length} usable point${usableIndices.length === 1 ? "" : "s"}: limits need ${options.minPoints}, so this is a run chart`,
-    );
-
-  const points: XmrPoint[] = input.values.map((value, index) => {
-    const segment = segments[segmentOf[index]];
-    const withLimits = kind === "xmr" && segment.upperLimit !== null;
-    const halfWidth = withLimits ? (segment.upperLimit! - segment.mean!) * (2 / 3) : null;
-    return {
-      index,
-      value: value !== null && Number.isFinite(value) ? value : null,
-      mean: segment.mean,
-      upperLimit: withLimits ? segment.upperLimit : null,
-      lowerLimit: withLimits ? segment.lowerLimit : null,
-      upperTwoSigma: halfWidth !== null ? segment.mean! + halfWidth : null,
-      lowerTwoSigma: halfWidth !== null ? segment.mean! - halfWidth : null,
-      special: null,
-      rules: ruleList(0),
-      side: null,
-      excluded: excluded[index] === 1,
-    };
-  });
-
-  if (kind === "xmr") judge(points, usableIndices, segmentOf, input.direction, options);
-
-  const last = usableIndices.length > 0 ? points[usableIndices[usableIndices.length - 1]] : null;
+  const last = m > 0 ? points[work.index[m - 1]] : null;
   const variation = kind === "xmr" && last ? variationIcon(last) : null;
   const target = input.target ?? null;
   let assurance: AssuranceIcon | null = null;
@@ -95,14 +75,14 @@ export function xmrChart(input: XmrInput, settings: Partial<XmrSettings> = {}): 
     if (input.direction === "neither") notes.push("a target has no assurance icon when neither direction is better");
     else assurance = assuranceIcon(target, last.lowerLimit!, last.upperLimit, input.direction);
   }
-  const runs = kind === "run" ? runsAnalysis(usableIndices.map((i) => input.values[i]!)) : null;
+  const runs = kind === "run" ? runsAnalysis(Array.from(work.values.subarray(0, m))) : null;
   return {
     kind,
     direction: input.direction,
     settings: options,
     points,
     segments,
-    usablePoints: usableIndices.length,
+    usablePoints: m,
     variation,
     assurance,
     target,
@@ -111,67 +91,154 @@ export function xmrChart(input: XmrInput, settings: Partial<XmrSettings> = {}): 
   };
 }
 
-function buildSegments(
+/**
+ * Each point, made once with its final fields (one shape, no later writes): its segment's mean, and on an XmR chart
+ * its limits and two-sigma lines, the rules ruleBits found for its `judged` usable points and the judgement they make
+ * (null: a run chart, with none).
+ */
+function chartPoints(
   input: XmrInput,
-  usableIndices: number[],
+  segments: XmrSegment[],
+  judged: number | null,
   options: Readonly<XmrSettings>,
-  notes: string[],
-): XmrSegment[] {
-  const n = input.values.length;
-  const starts = [...new Set((input.recalculateAt ?? []).filter((i) => Number.isInteger(i) && i > 0 && i < n))].sort(
-    (a, b) => a - b,
-  );
-  const bounds = [0, ...starts, n];
-  const segments: XmrSegment[] = [];
-  for (let k = 0; k + 1 < bounds.length; k++) {
-    const start = bounds[k];
-    const end = bounds[k + 1] - 1;
-    let members = usableIndices.filter((i) => i >= start && i <= end);
-    if (k === 0 && input.baselinePoints !== undefined) {
-      if (input.baselinePoints > members.length)
-        notes.push(`baseline of ${input.baselinePoints} points asked for, ${members.length} available: all were used`);
-      members = members.slice(0, input.baselinePoints);
+): XmrPoint[] {
+  const { excluded, index, high, low } = work;
+  const direction = input.direction;
+  const improvementSide: Side = direction === "lower" ? "low" : "high";
+  const concernSide: Side = improvementSide === "high" ? "low" : "high";
+  const points: XmrPoint[] = [];
+  let s = 0;
+  let k = 0;
+  for (let i = 0; i < input.values.length; i++) {
+    while (i > segments[s].end) s++;
+    const segment = segments[s];
+    const value = input.values[i];
+    const withLimits = judged !== null && segment.upperLimit !== null;
+    const halfWidth = withLimits ? (segment.upperLimit! - segment.mean!) * (2 / 3) : null;
+    let rules = 0;
+    let special: Special = null;
+    let side: Side | null = null;
+    if (judged !== null && k < judged && index[k] === i) {
+      rules = high[k] | low[k];
+      if (rules === 0) special = null;
+      else if (direction === "neither") {
+        special = "neither";
+        side = high[k] !== 0 ? "high" : "low";
+      } else {
+        const improving = (improvementSide === "high" ? high[k] : low[k]) !== 0;
+        const concerning = (concernSide === "high" ? high[k] : low[k]) !== 0;
+        special = improving && concerning ? options.conflict : improving ? "improvement" : "concern";
+        side = special === "improvement" ? improvementSide : concernSide;
+      }
+      k++;
     }
-    segments.push(
-      segmentLimits(
-        start,
-        end,
-        members.map((i) => input.values[i]!),
-        options,
-      ),
-    );
+    points.push({
+      index: i,
+      value: value !== null && Number.isFinite(value) ? value : null,
+      mean: segment.mean,
+      upperLimit: withLimits ? segment.upperLimit : null,
+      lowerLimit: withLimits ? segment.lowerLimit : null,
+      upperTwoSigma: halfWidth !== null ? segment.mean! + halfWidth : null,
+      lowerTwoSigma: halfWidth !== null ? segment.mean! - halfWidth : null,
+      special,
+      rules: RULE_LISTS[rules],
+      side,
+      excluded: excluded[i] === 1,
+    });
+  }
+  return points;
+}
+
+/**
+ * The segments (one, and one more from each recalculation) with their limits, from the m usable points gathered;
+ * each usable point's segment into work.segment and each segment's lines into work.lines, for ruleBits.
+ */
+function buildSegments(input: XmrInput, m: number, options: Readonly<XmrSettings>, notes: string[]): XmrSegment[] {
+  const n = input.values.length;
+  const starts = input.recalculateAt?.length
+    ? [...new Set(input.recalculateAt.filter((i) => Number.isInteger(i) && i > 0 && i < n))].sort((a, b) => a - b)
+    : [];
+  const lines = linesRoom(starts.length + 1);
+  const segments: XmrSegment[] = [];
+  let k = 0;
+  for (let s = 0; s <= starts.length; s++) {
+    const start = s === 0 ? 0 : starts[s - 1];
+    const end = (s < starts.length ? starts[s] : n) - 1;
+    const first = k;
+    while (k < m && work.index[k] <= end) work.segment[k++] = s;
+    let members = k - first;
+    if (s === 0 && input.baselinePoints !== undefined) {
+      if (input.baselinePoints > members)
+        notes.push(`baseline of ${input.baselinePoints} points asked for, ${members} available: all were used`);
+      members = sliceLength(members, input.baselinePoints);
+    }
+    const segment = segmentLimits(start, end, first, members, options);
+    segments.push(segment);
+    setLines(lines, s, segment);
   }
   return segments;
 }
 
-/** Mean and limits from the calculation points (in order; gaps already skipped, so a moving range spans a gap). */
-function segmentLimits(
+/** The length of `array.slice(0, end)` for an array of `length` (a negative end counts from the end, as slice's). */
+export function sliceLength(length: number, end: number): number {
+  const relative = Math.trunc(end) || 0;
+  return relative < 0 ? Math.max(length + relative, 0) : Math.min(relative, length);
+}
+
+/** Segment s's lines for ruleBits: NaN where the segment has none (no mean, or too few points for limits). */
+export function setLines(lines: Float64Array, s: number, segment: XmrSegment): void {
+  const at = s * LINES;
+  lines[at + MEAN] = segment.mean ?? NaN;
+  lines[at + UPPER] = segment.upperLimit ?? NaN;
+  lines[at + LOWER] = segment.lowerLimit ?? NaN;
+  // As the points' two-sigma lines are worked out (chartPoints), so the rules read the same doubles.
+  const halfWidth = segment.upperLimit !== null ? (segment.upperLimit - segment.mean!) * (2 / 3) : NaN;
+  lines[at + UPPER_TWO_SIGMA] = segment.mean! + halfWidth;
+  lines[at + LOWER_TWO_SIGMA] = segment.mean! - halfWidth;
+}
+
+/**
+ * Mean and limits from the `count` usable points gathered from `first` on (in order; gaps already skipped, so a moving
+ * range spans a gap). Sums in loops, term by term in the order the arrays' reduce summed them (the same doubles).
+ */
+export function segmentLimits(
   start: number,
   end: number,
-  values: number[],
+  first: number,
+  count: number,
   options: Pick<XmrSettings, "screenMovingRanges">,
 ): XmrSegment {
   const segment: XmrSegment = {
     start,
     end,
-    calculationPoints: values.length,
+    calculationPoints: count,
     mean: null,
     averageMovingRange: null,
     upperLimit: null,
     lowerLimit: null,
     screenedMovingRanges: 0,
   };
-  if (values.length === 0) return segment;
-  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  if (count === 0) return segment;
+  const values = work.values;
+  let sum = 0;
+  for (let k = first; k < first + count; k++) sum += values[k];
+  const mean = sum / count;
   segment.mean = mean;
-  if (values.length < 2) return segment;
-  let ranges = values.slice(1).map((v, i) => Math.abs(v - values[i]));
-  let average = ranges.reduce((a, b) => a + b, 0) / ranges.length;
+  if (count < 2) return segment;
+  let ranges = 0;
+  for (let k = first + 1; k < first + count; k++) ranges += Math.abs(values[k] - values[k - 1]);
+  let average = ranges / (count - 1);
   if (options.screenMovingRanges) {
-    const kept = ranges.filter((r) => r <= MOVING_RANGE_LIMIT * average);
-    segment.screenedMovingRanges = ranges.length - kept.length;
-    ranges = kept;
-    average = ranges.reduce((a, b) => a + b, 0) / ranges.length;
+    let kept = 0;
+    let keptSum = 0;
+    for (let k = first + 1; k < first + count; k++) {
+      const range = Math.abs(values[k] - values[k - 1]);
+      if (!(range <= MOVING_RANGE_LIMIT * average)) continue;
+      kept++;
+      keptSum += range;
+    }
+    segment.screenedMovingRanges = count - 1 - kept;
+    average = keptSum / kept;
   }
   segment.averageMovingRange = average;
   segment.upperLimit = mean + SIGMA_FACTOR * average;
@@ -179,7 +246,7 @@ function segmentLimits(
   return segment;
 }
 
-/** The rules as bits, in the order a point lists them. */
+/** The rules, in the order a point lists them (bit b of a rule mask is RULES[b]). */
 const RULES: readonly SpcRule[] = ["beyond-limits", "shift", "trend", "two-sigma"];
 
 /**
@@ -191,107 +258,6 @@ const RULES: readonly SpcRule[] = ["beyond-limits", "shift", "trend", "two-sigma
 const RULE_LISTS: readonly (readonly SpcRule[])[] = Array.from({ length: 1 << RULES.length }, (_, mask) =>
   Object.freeze(RULES.filter((_, bit) => (mask & (1 << bit)) !== 0)),
 );
-const ruleList = (mask: number) => RULE_LISTS[mask];
-export const BEYOND_LIMITS = 1;
-export const SHIFT = 2;
-export const TREND = 4;
-export const TWO_SIGMA = 8;
-/** A point's side of the mean or of its limits: none, high or low. */
-export const HIGH = 1;
-export const LOW = 2;
-
-/**
- * Apply the four rules over the usable points (consecutive in the series once gaps are skipped), then judge. Each
- * point's rules on each side are a bit mask, and its sides of the mean and of the limits are worked out once: a
- * system charts thousands of series (issue 15). test/perf/xmr-fast-path.test.ts holds it to the plain form with a
- * Set per point and side (test/perf/reference/xmr-plain.ts).
- */
-function judge(
-  points: XmrPoint[],
-  order: number[],
-  segmentOf: Int32Array,
-  direction: XmrInput["direction"],
-  options: Readonly<XmrSettings>,
-): void {
-  const n = points.length;
-  const high = new Uint8Array(n);
-  const low = new Uint8Array(n);
-  const flag = (i: number, side: number, rule: number) => {
-    if (side === HIGH) high[i] |= rule;
-    else low[i] |= rule;
-  };
-  const ofMean = new Uint8Array(n);
-  const ofLimits = new Uint8Array(n);
-  // Indexed loops over `order`, not for…of: an iterator result per point while the code is still interpreted, in a
-  // run's first charts (issue 15).
-  for (let o = 0; o < order.length; o++) {
-    const i = order[o];
-    const { value, mean, upperLimit, lowerLimit } = points[i];
-    if (mean !== null && value! !== mean) ofMean[i] = value! > mean ? HIGH : LOW;
-    if (upperLimit !== null) ofLimits[i] = value! > upperLimit ? HIGH : value! < lowerLimit! ? LOW : 0;
-  }
-  const beyondTwoSigma = (i: number, side: number): boolean => {
-    const p = points[i];
-    if (p.upperTwoSigma === null) return false;
-    const beyond = side === HIGH ? p.value! > p.upperTwoSigma : p.value! < p.lowerTwoSigma!;
-    return beyond && (options.twoSigmaCountsBeyondLimits || ofLimits[i] === 0);
-  };
-
-  for (let o = 0; o < order.length; o++)
-    if (ofLimits[order[o]] !== 0) flag(order[o], ofLimits[order[o]], BEYOND_LIMITS);
-
-  const runLength = options.runLength;
-  for (let s = 0; s + runLength <= order.length; s++) {
-    const first = order[s];
-    const last = order[s + runLength - 1];
-    const side = ofMean[first];
-    let sameSide = side !== 0;
-    let rising = true;
-    let falling = true;
-    for (let k = 1; k < runLength; k++) {
-      const i = order[s + k];
-      const before = points[order[s + k - 1]].value!;
-      if (ofMean[i] !== side) sameSide = false;
-      if (!(points[i].value! > before)) rising = false;
-      if (!(points[i].value! < before)) falling = false;
-    }
-    if (sameSide && (options.rulesCrossRecalculations || segmentOf[first] === segmentOf[last]))
-      for (let k = 0; k < runLength; k++) flag(order[s + k], side, SHIFT);
-    // A trend ignores the mean and limits, so it may always cross a recalculation.
-    if (rising || falling) for (let k = 0; k < runLength; k++) flag(order[s + k], rising ? HIGH : LOW, TREND);
-  }
-
-  for (let s = 0; s + 3 <= order.length; s++) {
-    const side = ofMean[order[s]];
-    if (side === 0 || ofMean[order[s + 1]] !== side || ofMean[order[s + 2]] !== side) continue;
-    if (!options.rulesCrossRecalculations && segmentOf[order[s]] !== segmentOf[order[s + 2]]) continue;
-    let beyond = 0;
-    for (let k = 0; k < 3; k++) if (beyondTwoSigma(order[s + k], side)) beyond++;
-    if (beyond >= 2)
-      for (let k = 0; k < 3; k++) if (beyondTwoSigma(order[s + k], side)) flag(order[s + k], side, TWO_SIGMA);
-  }
-
-  const improvementSide: Side = direction === "lower" ? "low" : "high";
-  const concernSide: Side = improvementSide === "high" ? "low" : "high";
-  for (let o = 0; o < order.length; o++) {
-    const i = order[o];
-    const point = points[i];
-    const rules = high[i] | low[i];
-    // A point without a rule keeps the empty list it was made with.
-    if (rules === 0) continue;
-    point.rules = ruleList(rules);
-    if (direction === "neither") {
-      point.special = "neither";
-      point.side = high[i] !== 0 ? "high" : "low";
-      continue;
-    }
-    const improving = (improvementSide === "high" ? high[i] : low[i]) !== 0;
-    const concerning = (concernSide === "high" ? high[i] : low[i]) !== 0;
-    const special: Special = improving && concerning ? options.conflict : improving ? "improvement" : "concern";
-    point.special = special;
-    point.side = special === "improvement" ? improvementSide : concernSide;
-  }
-}
 
 function variationIcon(last: XmrPoint): VariationIcon {
   if (last.special === null || last.side === null) return "common-cause";
