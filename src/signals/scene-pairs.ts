@@ -39,60 +39,86 @@ export type SceneFrame = Omit<PairContext, "attribute" | "groups">;
 export function chartPairs(
   data: Dataset,
   boundary: BoundarySeries,
-  { timeline, baselinePoints, windows }: SceneFrame,
+  frame: SceneFrame,
   charter: Charter,
 ): { pairs: ChartedPair[]; pairsCharted: number } {
-  const { index } = boundary;
-  const attribute = index.attribute;
   const charted: ChartedPair[] = [];
-  let pairsCharted = 0;
   const table = boundary.pairs;
-  const chart = charter.chart;
   const measures = data.undirected ? 2 : 3;
-  const screened = charter.screens(attribute);
-  // Indexed, not for…of: an iterator result per pair (~32,000 for the teams) while the loop is still interpreted.
+  const screened = charter.screens(boundary.index.attribute);
   const ordered = table.ordered();
-  for (let i = 0; i < ordered.length; i++) {
-    const k = ordered[i];
-    if (table.row[k] < 0) continue; // not charted: a group too small to report, or too little contact
+  const chartedPairs = new Int32Array(ordered.length);
+  const count = chartedInOrder(ordered, table.row, chartedPairs);
+  // Indexed, not for…of: an iterator result per pair while the loop is still interpreted.
+  for (let i = 0; i < count; i++) {
+    const k = chartedPairs[i];
     // Most pairs of a large boundary are quiet: judged from their rows of the table, counted, and never given a spec.
-    if (screened && quietPair(table, k, data.undirected, baselinePoints, charter)) {
-      pairsCharted++;
+    if (screened && quietPair(table, k, data.undirected, frame.baselinePoints, charter)) {
       charter.counted(measures);
       continue;
     }
-    const pair = table.series(k);
-    const groups: [string, string] = [index.names[pair.a], index.names[pair.b]];
-    const base = { subject: { attribute, groups: [...groups] }, label: `${groups[0]} ↔ ${groups[1]}`, baselinePoints };
-    const source = { kind: "pair", attribute, groups } as const;
-    const higher = "higher" as const;
-    const interactions = chart({
-      ...base,
-      source: { ...source, measure: "interactions" },
-      direction: higher,
-      values: seriesValues(pair.interactions),
-    });
-    chart({
-      ...base,
-      source: { ...source, measure: "active ties" },
-      direction: higher,
-      values: seriesValues(pair.activeTies),
-    });
-    const reciprocity = data.undirected
-      ? null
-      : chart({
-          ...base,
-          source: { ...source, measure: "reciprocity" },
-          direction: higher,
-          values: reciprocitySeries(pair),
-        });
-    pairsCharted++;
-    const concerning = (c: ChartedSeries | null) => (c && currentConcern(c.chart) !== null ? c : null);
-    if (!concerning(interactions) && !concerning(reciprocity)) continue;
-    const context = { attribute, groups, timeline, baselinePoints, windows };
-    charted.push({ pair, context, interactions: concerning(interactions), reciprocity: concerning(reciprocity) });
+    const pair = chartPair(data, table.series(k), boundary, frame, charter.chart);
+    if (pair) charted.push(pair);
   }
-  return { pairs: charted, pairsCharted };
+  // Every charted pair counts, screened out or not: the family the pair detectors correct for.
+  return { pairs: charted, pairsCharted: count };
+}
+
+/**
+ * A pair's interactions, active ties and (when directed) reciprocity charted, and the pair kept when one of its
+ * charts to read shows a current concern. A function of its own, compiled on its own once hot: the loop over the pairs
+ * stays small (see chartedInOrder).
+ */
+function chartPair(
+  data: Dataset,
+  pair: PairSeries,
+  { index }: BoundarySeries,
+  { timeline, baselinePoints, windows }: SceneFrame,
+  chart: Charter["chart"],
+): ChartedPair | null {
+  const attribute = index.attribute;
+  const groups: [string, string] = [index.names[pair.a], index.names[pair.b]];
+  const base = { subject: { attribute, groups: [...groups] }, label: `${groups[0]} ↔ ${groups[1]}`, baselinePoints };
+  const source = { kind: "pair", attribute, groups } as const;
+  const higher = "higher" as const;
+  const interactions = chart({
+    ...base,
+    source: { ...source, measure: "interactions" },
+    direction: higher,
+    values: seriesValues(pair.interactions),
+  });
+  chart({
+    ...base,
+    source: { ...source, measure: "active ties" },
+    direction: higher,
+    values: seriesValues(pair.activeTies),
+  });
+  const reciprocity = data.undirected
+    ? null
+    : chart({
+        ...base,
+        source: { ...source, measure: "reciprocity" },
+        direction: higher,
+        values: reciprocitySeries(pair),
+      });
+  const concerning = (c: ChartedSeries | null) => (c && currentConcern(c.chart) !== null ? c : null);
+  if (!concerning(interactions) && !concerning(reciprocity)) return null;
+  const context = { attribute, groups, timeline, baselinePoints, windows };
+  return { pair, context, interactions: concerning(interactions), reciprocity: concerning(reciprocity) };
+}
+
+/**
+ * The charted pairs of `ordered` (row ≥ 0; the others have a group too small to report, or too little contact) into
+ * `into`, in order; returns how many. A loop of its own: chartPairs' loop, when it walked every pair numbered (~32,000
+ * for M's teams, most of them not charted), ran long enough that V8 compiled chartPairs on the stack with all it calls
+ * inlined, then again as a function for the next boundary: ~30–50 ms of compile each in a cold run (issue 15). Nothing
+ * but the count after the loop: code first reached after a loop compiled on the stack had no type feedback, and bailed
+ * out there.
+ */
+function chartedInOrder(ordered: Int32Array, row: Int32Array, into: Int32Array): number {
+  let count = 0;
+  for (let i = 0; i < ordered.length; i++) if (row[ordered[i]] >= 0) into[count++] = ordered[i];
+  return count;
 }
 
 /** Reciprocity of the pair being screened, NaN for a gap; grown as needed (the scene is synchronous). */
