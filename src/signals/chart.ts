@@ -130,24 +130,13 @@ export function chartSeries(
   settings: Partial<XmrSettings>,
 ): ChartedSeries {
   const timeline = spec.timeline ?? runTimeline;
-  const notes = [...(spec.notes ?? [])];
   const recalculateAt = new Set<number>();
-  for (const at of spec.recalculateAt ?? []) recalculateAt.add(positionOf(timeline, at));
-  let baselinePoints = spec.baselinePoints;
-  const shown: SeriesAnnotation[] = [];
-  for (const annotation of annotations) {
-    if (!concerns(annotation, seriesMetric(spec.source), spec.label)) continue;
-    const position = positionOf(timeline, annotation.at);
-    const inRange = position >= 0 && position < timeline.length;
-    shown.push({ period: labelAt(timeline, position), note: annotation.note, action: annotation.action });
-    if (!inRange) continue;
-    if (annotation.action === "rebase") recalculateAt.add(position);
-    if (annotation.action === "baseline")
-      baselinePoints = spec.values
-        .slice(0, position + 1)
-        .filter((v, i) => v !== null && !excludedPositions(timeline).includes(i)).length;
-  }
-  const excluded = excludedPositions(timeline);
+  if (spec.recalculateAt) for (const at of spec.recalculateAt) recalculateAt.add(positionOf(timeline, at));
+  // Most series have no annotation: the loop over them is a function of its own, left out of this one's compile.
+  const { baselinePoints, shown } =
+    annotations.length > 0
+      ? annotated(spec, timeline, annotations, recalculateAt)
+      : { baselinePoints: spec.baselinePoints, shown: [] };
   const chart = xmrChart(
     {
       values: spec.values,
@@ -155,16 +144,17 @@ export function chartSeries(
       target: spec.target,
       baselinePoints,
       recalculateAt: [...recalculateAt],
-      excluded,
+      excluded: excludedPositions(timeline),
     },
     settings,
   );
-  const gapCount = spec.values.filter((v) => v === null).length;
+  const notes = [...(spec.notes ?? [])];
+  let gapCount = 0;
+  for (let i = 0; i < spec.values.length; i++) if (spec.values[i] === null) gapCount++;
   if (gapCount > 0)
     notes.push(
       `${gapCount} missing value${gapCount === 1 ? "" : "s"}: gaps, never zeros, left out of limits and rules`,
     );
-  const labels = positionLabels(timeline);
   const series: Series = {
     id: seriesId(spec.source),
     source: spec.source,
@@ -173,7 +163,7 @@ export function chartSeries(
     ...(spec.timeline ? { cadence: spec.timeline.kind } : {}),
     direction: spec.direction,
     chart: chart.kind,
-    points: chart.points.map((p) => publishedPoint(p, labels[p.index] ?? labelAt(timeline, p.index))),
+    points: publishedPoints(chart.points, timeline),
     variation: chart.variation,
     assurance: chart.assurance,
     target: chart.target,
@@ -188,6 +178,44 @@ export function chartSeries(
     notes: [...notes, ...chart.notes],
   };
   return { series, chart };
+}
+
+/**
+ * The annotations that concern a series, as shown with it; a rebase within the timeline adds a recalculation (to
+ * `recalculateAt`) and a baseline sets the baseline points (the usable points up to it).
+ */
+function annotated(
+  spec: SeriesSpec,
+  timeline: Timeline<Cadence>,
+  annotations: readonly Annotation[],
+  recalculateAt: Set<number>,
+): { baselinePoints: number | undefined; shown: SeriesAnnotation[] } {
+  let baselinePoints = spec.baselinePoints;
+  const shown: SeriesAnnotation[] = [];
+  for (const annotation of annotations) {
+    if (!concerns(annotation, seriesMetric(spec.source), spec.label)) continue;
+    const position = positionOf(timeline, annotation.at);
+    const inRange = position >= 0 && position < timeline.length;
+    shown.push({ period: labelAt(timeline, position), note: annotation.note, action: annotation.action });
+    if (!inRange) continue;
+    if (annotation.action === "rebase") recalculateAt.add(position);
+    if (annotation.action === "baseline")
+      baselinePoints = spec.values
+        .slice(0, position + 1)
+        .filter((v, i) => v !== null && !excludedPositions(timeline).includes(i)).length;
+  }
+  return { baselinePoints, shown };
+}
+
+/** The chart's points as published, each labelled with its period; an indexed loop, no callback per point. */
+function publishedPoints(points: readonly XmrPoint[], timeline: Timeline<Cadence>): SeriesPoint[] {
+  const labels = positionLabels(timeline);
+  const published: SeriesPoint[] = [];
+  for (let i = 0; i < points.length; i++) {
+    const p = points[i];
+    published.push(publishedPoint(p, labels[p.index] ?? labelAt(timeline, p.index)));
+  }
+  return published;
 }
 
 /**
