@@ -109,11 +109,9 @@ function chartPair(
 
 /**
  * The charted pairs of `ordered` (row ≥ 0; the others have a group too small to report, or too little contact) into
- * `into`, in order; returns how many. A loop of its own: chartPairs' loop, when it walked every pair numbered (~32,000
- * for M's teams, most of them not charted), ran long enough that V8 compiled chartPairs on the stack with all it calls
- * inlined, then again as a function for the next boundary: ~30–50 ms of compile each in a cold run (issue 15). Nothing
- * but the count after the loop: code first reached after a loop compiled on the stack had no type feedback, and bailed
- * out there.
+ * `into`, in order; returns how many. A loop of its own (docs/architecture.md, "Long loops in code that runs once"):
+ * when chartPairs' loop walked every pair numbered (~32,000 for M's teams, most of them not charted), V8 compiled
+ * chartPairs on the stack with all it calls inlined, then again as a function for the next boundary (issue 15).
  */
 function chartedInOrder(ordered: Int32Array, row: Int32Array, into: Int32Array): number {
   let count = 0;
