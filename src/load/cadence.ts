@@ -31,6 +31,13 @@ export class DayTally {
     else if (this.days.add(local / DAY_MS).size > MAX_DAYS) this.overflow = true;
   }
 
+  /** Adds the distinct days of another tally (its distinctDays()): the same as adding its instants here. */
+  merge(days: number[] | null): void {
+    if (this.overflow) return;
+    if (days === null) this.overflow = true;
+    else for (const day of days) if (this.days.add(day).size > MAX_DAYS) this.overflow = true;
+  }
+
   /** The distinct days in order; null when there were too many to be snapshots or a date had a time of day. */
   distinctDays(): number[] | null {
     return this.overflow ? null : [...this.days].sort((a, b) => a - b);

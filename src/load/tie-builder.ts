@@ -19,7 +19,8 @@
 import type { Instant, Tie } from "../model/types.js";
 import { PairIndex } from "../util/pair-index.js";
 import { smallDict } from "../model/dict.js";
-import { tiePeriods, type PeriodColumns } from "./tie-periods.js";
+import { blockColumns, tiePeriods, touched, type PeriodColumns } from "./tie-periods.js";
+import { CellSums } from "./cell-sums.js";
 import { grown } from "../util/grown.js";
 
 const HEADER = 5;
@@ -37,53 +38,22 @@ export interface TieEnds {
   to: Int32Array;
 }
 
-const touched = (value: number) => value !== 0 || 1 / value > 0;
+/** A value per (tie, key) cell for every tie: tie t's cells are at [start[t], start[t + 1]), keys ascending. */
+interface TieCells {
+  start: Int32Array;
+  key: Int32Array;
+  weight: Float64Array;
+}
 
-/** Sums of weight per (tie, key) cell, cells numbered by hashing in order of first appearance. */
-class CellSums {
-  private readonly index = new PairIndex();
-  tie = new Int32Array(1024);
-  key = new Int32Array(1024);
-  weight = new Float64Array(1024);
-
-  get size(): number {
-    return this.index.size;
-  }
-
-  add(tie: number, key: number, weight: number): void {
-    const cells = this.index.size;
-    const cell = this.index.numberOf(tie, key);
-    if (cell === cells) {
-      if (cell === this.tie.length) {
-        this.tie = grown(this.tie);
-        this.key = grown(this.key);
-        this.weight = grown(this.weight);
-      }
-      this.tie[cell] = tie;
-      this.key[cell] = key;
-    }
-    this.weight[cell] += weight;
-  }
-
-  /** Cells of each tie in ascending key order: cells order[start[t]] … order[start[t + 1] − 1]. */
-  byTie(ties: number): { start: Int32Array; order: Int32Array } {
-    const start = new Int32Array(ties + 1);
-    for (let cell = 0; cell < this.size; cell++) start[this.tie[cell] + 1]++;
-    for (let t = 0; t < ties; t++) start[t + 1] += start[t];
-    const fill = start.slice(0, ties);
-    const order = new Int32Array(this.size);
-    for (let cell = 0; cell < this.size; cell++) order[fill[this.tie[cell]]++] = cell;
-    // A tie has few cells: insertion sort by key.
-    for (let t = 0; t < ties; t++) {
-      for (let i = start[t] + 1; i < start[t + 1]; i++) {
-        const cell = order[i];
-        let j = i - 1;
-        for (; j >= start[t] && this.key[order[j]] > this.key[cell]; j--) order[j + 1] = order[j];
-        order[j + 1] = cell;
-      }
-    }
-    return { start, order };
-  }
+/** A builder's ties as typed arrays and names, to pass between threads and merge into another builder. */
+export interface TiePart {
+  ends: TieEnds;
+  /** Per tie: weight, rows, duration, first, last (NaN when no row had a timestamp). */
+  header: Float64Array;
+  channelNames: string[];
+  /** Channel numbers into channelNames. */
+  channels: TieCells;
+  periods: PeriodColumns;
 }
 
 export class TieBuilder {
@@ -175,28 +145,45 @@ export class TieBuilder {
 
   /** Every tie's channel weights, channels in order of first appearance in the file. */
   private channelWeights(): Record<string, number>[] {
+    const { start, key, weight } = this.channelCells();
     const weights: Record<string, number>[] = [];
-    for (let t = 0; t < this.count; t++) weights.push(smallDict());
-    if (this.sparse) {
-      const cells = this.sparse.channels;
-      const { start, order } = cells.byTie(this.count);
-      for (let t = 0; t < this.count; t++)
-        for (let i = start[t]; i < start[t + 1]; i++)
-          weights[t][this.channelNames[cells.key[order[i]]]] = cells.weight[order[i]];
-      return weights;
-    }
-    const r = this.records;
     for (let t = 0; t < this.count; t++) {
-      const cells = t * this.stride + HEADER;
-      for (let c = 0; c < this.channelNames.length; c++)
-        if (touched(r[cells + c])) weights[t][this.channelNames[c]] = r[cells + c];
+      const dict = smallDict<number>();
+      for (let i = start[t]; i < start[t + 1]; i++) dict[this.channelNames[key[i]]] = weight[i];
+      weights.push(dict);
     }
     return weights;
   }
 
+  /** Every tie's touched channel cells, channel numbers ascending (their order of first appearance). */
+  private channelCells(): TieCells {
+    if (this.sparse) {
+      const cells = this.sparse.channels;
+      const { start, order } = cells.byTie(this.count);
+      return {
+        start,
+        key: order.map((cell) => cells.key[cell]),
+        weight: Float64Array.from(order, (c) => cells.weight[c]),
+      };
+    }
+    const r = this.records;
+    const start = new Int32Array(this.count + 1);
+    const key: number[] = [];
+    const weight: number[] = [];
+    for (let t = 0; t < this.count; t++) {
+      const cells = t * this.stride + HEADER;
+      for (let c = 0; c < this.channelNames.length; c++)
+        if (touched(r[cells + c])) {
+          key.push(c);
+          weight.push(r[cells + c]);
+        }
+      start[t + 1] = key.length;
+    }
+    return { start, key: Int32Array.from(key), weight: Float64Array.from(weight) };
+  }
+
   /** Every tie's touched periods, ascending, in one pair of arrays (load/tie-periods.ts). */
   private periodCells(): PeriodColumns {
-    const start = new Int32Array(this.count + 1);
     if (this.sparse) {
       const cells = this.sparse.periods;
       const byTie = cells.byTie(this.count);
@@ -204,34 +191,53 @@ export class TieBuilder {
       const weight = Float64Array.from(byTie.order, (cell) => cells.weight[cell]);
       return { start: byTie.start, period, weight };
     }
-    // Period by period, block by block (the cells' order in memory): each tie's periods come out ascending.
-    const periods = [...this.periodBlocks.keys()].sort((a, b) => a - b);
-    for (const p of periods) {
-      const blocks = this.periodBlocks.get(p)!;
-      for (let b = 0, t = 0; b < blocks.length; b++, t += BLOCK) {
-        const block = blocks[b];
-        const end = Math.min(BLOCK, this.count - t);
-        if (block !== undefined) for (let i = 0; i < end; i++) if (touched(block[i])) start[t + i + 1]++;
+    return blockColumns(this.periodBlocks, this.count, BLOCK);
+  }
+
+  /** Every tie so far as a TiePart (to be merged into the builder of the rows before these). */
+  part(): TiePart {
+    const header = new Float64Array(this.count * HEADER);
+    for (let t = 0; t < this.count; t++)
+      header.set(this.records.subarray(t * this.stride, t * this.stride + HEADER), t * HEADER);
+    const { channelNames } = this;
+    return { ends: this.ends(), header, channelNames, channels: this.channelCells(), periods: this.periodCells() };
+  }
+
+  /**
+   * Adds another builder's ties (part()), its people renumbered by `person`, as if its rows had been added here next:
+   * new ties and channels are numbered in their order there, which is their order of first appearance. The sums are
+   * added once per cell instead of row by row: the same only when all are whole numbers below 2^53 (the caller's to
+   * make sure).
+   */
+  merge(part: TiePart, person: Int32Array): void {
+    const channel = Int32Array.from(part.channelNames, (name) => this.channelNumber(name));
+    const columns = this.channelNames.length;
+    if (!this.sparse && columns > this.channelColumns) this.layOut(Math.max(2 * this.channelColumns, columns));
+    const { ends, header, channels, periods } = part;
+    for (let t = 0; t < ends.from.length; t++) {
+      const tie = this.pairs.numberOf(person[ends.from[t]], person[ends.to[t]]);
+      if (tie === this.count) this.newRecord();
+      const r = this.records;
+      const o = tie * this.stride;
+      const h = t * HEADER;
+      r[o + WEIGHT] += header[h + WEIGHT];
+      r[o + ROWS] += header[h + ROWS];
+      r[o + DURATION] += header[h + DURATION];
+      // NaN (no timestamp there) leaves this tie's first and last; NaN here takes the part's.
+      const [first, last] = [header[h + FIRST], header[h + LAST]];
+      if (!Number.isNaN(first) && !(first >= r[o + FIRST])) r[o + FIRST] = first;
+      if (!Number.isNaN(last) && !(last <= r[o + LAST])) r[o + LAST] = last;
+      for (let i = channels.start[t]; i < channels.start[t + 1]; i++) {
+        const c = channel[channels.key[i]];
+        if (this.sparse) this.sparse.channels.add(tie, c, channels.weight[i]);
+        else this.records[o + HEADER + c] += channels.weight[i];
+      }
+      for (let i = periods.start[t]; i < periods.start[t + 1]; i++) {
+        const cells = this.sparse ? null : this.periodBlock(periods.period[i], tie);
+        if (cells) cells[tie & BLOCK_MASK] += periods.weight[i];
+        else this.sparse!.periods.add(tie, periods.period[i], periods.weight[i]);
       }
     }
-    for (let t = 0; t < this.count; t++) start[t + 1] += start[t];
-    const next = start.slice(0, this.count);
-    const period = new Int32Array(start[this.count]);
-    const weight = new Float64Array(start[this.count]);
-    for (const p of periods) {
-      const blocks = this.periodBlocks.get(p)!;
-      for (let b = 0, t = 0; b < blocks.length; b++, t += BLOCK) {
-        const block = blocks[b];
-        const end = Math.min(BLOCK, this.count - t);
-        if (block !== undefined)
-          for (let i = 0; i < end; i++)
-            if (touched(block[i])) {
-              period[next[t + i]] = p;
-              weight[next[t + i]++] = block[i];
-            }
-      }
-    }
-    return { start, period, weight };
   }
 
   /** from and to of every tie in order of first appearance, read back from the pair table in one pass. */

@@ -81,3 +81,42 @@ export function tiePeriods(columns: PeriodColumns): TiePeriods[] {
     views.push(new TiePeriods(columns, columns.start[t], columns.start[t + 1]));
   return views;
 }
+
+/** Whether a cell was added to: an untouched one holds −0, a touched one at least +0 (tie-builder.ts). */
+export const touched = (value: number) => value !== 0 || 1 / value > 0;
+
+/**
+ * The columns of a tie builder's period blocks (tie-builder.ts: period p's block b holds the cells of ties
+ * b·size … b·size + size − 1, −0 while untouched), for its first `ties` ties. Read period by period, block by block
+ * (the cells' order in memory): each tie's periods come out ascending.
+ */
+export function blockColumns(periodBlocks: Map<number, Float64Array[]>, ties: number, size: number): PeriodColumns {
+  const start = new Int32Array(ties + 1);
+  const periods = [...periodBlocks.keys()].sort((a, b) => a - b);
+  for (const p of periods) {
+    const blocks = periodBlocks.get(p)!;
+    for (let b = 0, t = 0; b < blocks.length; b++, t += size) {
+      const block = blocks[b];
+      const end = Math.min(size, ties - t);
+      if (block !== undefined) for (let i = 0; i < end; i++) if (touched(block[i])) start[t + i + 1]++;
+    }
+  }
+  for (let t = 0; t < ties; t++) start[t + 1] += start[t];
+  const next = start.slice(0, ties);
+  const period = new Int32Array(start[ties]);
+  const weight = new Float64Array(start[ties]);
+  for (const p of periods) {
+    const blocks = periodBlocks.get(p)!;
+    for (let b = 0, t = 0; b < blocks.length; b++, t += size) {
+      const block = blocks[b];
+      const end = Math.min(size, ties - t);
+      if (block !== undefined)
+        for (let i = 0; i < end; i++)
+          if (touched(block[i])) {
+            period[next[t + i]] = p;
+            weight[next[t + i]++] = block[i];
+          }
+    }
+  }
+  return { start, period, weight };
+}

@@ -1,0 +1,50 @@
+// Sums of weight per (tie, key) cell for the tie builder once its dense records grew too large (tie-builder.ts).
+import { PairIndex } from "../util/pair-index.js";
+import { grown } from "../util/grown.js";
+
+/** Sums of weight per (tie, key) cell, cells numbered by hashing in order of first appearance. */
+export class CellSums {
+  private readonly index = new PairIndex();
+  tie = new Int32Array(1024);
+  key = new Int32Array(1024);
+  weight = new Float64Array(1024);
+
+  get size(): number {
+    return this.index.size;
+  }
+
+  add(tie: number, key: number, weight: number): void {
+    const cells = this.index.size;
+    const cell = this.index.numberOf(tie, key);
+    if (cell === cells) {
+      if (cell === this.tie.length) {
+        this.tie = grown(this.tie);
+        this.key = grown(this.key);
+        this.weight = grown(this.weight);
+      }
+      this.tie[cell] = tie;
+      this.key[cell] = key;
+    }
+    this.weight[cell] += weight;
+  }
+
+  /** Cells of each tie in ascending key order: cells order[start[t]] … order[start[t + 1] − 1]. */
+  byTie(ties: number): { start: Int32Array; order: Int32Array } {
+    const start = new Int32Array(ties + 1);
+    for (let cell = 0; cell < this.size; cell++) start[this.tie[cell] + 1]++;
+    for (let t = 0; t < ties; t++) start[t + 1] += start[t];
+    const fill = start.slice(0, ties);
+    const order = new Int32Array(this.size);
+    for (let cell = 0; cell < this.size; cell++) order[fill[this.tie[cell]]++] = cell;
+    // A tie has few cells: insertion sort by key.
+    for (let t = 0; t < ties; t++) {
+      for (let i = start[t] + 1; i < start[t + 1]; i++) {
+        const cell = order[i];
+        let j = i - 1;
+        for (; j >= start[t] && this.key[order[j]] > this.key[cell]; j--) order[j + 1] = order[j];
+        order[j + 1] = cell;
+      }
+    }
+    return { start, order };
+  }
+}
