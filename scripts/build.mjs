@@ -1,6 +1,6 @@
-// Bundles the CLI with esbuild into dist/relaudit.js, and the betweenness worker thread into
-// dist/betweenness-worker.js, which the CLI starts from next to itself. Dependencies stay external (ink cannot be
-// bundled); the stdlib-js numerics are devDependencies, bundled in: each is hundreds of tiny CommonJS files (~340 for
+// Bundles the CLI with esbuild into dist/relaudit.js, and the betweenness and interactions worker threads into
+// dist/betweenness-worker.js and dist/interactions-worker.js, which the CLI starts from next to itself. Dependencies
+// stay external (ink cannot be bundled); the stdlib-js numerics are devDependencies, bundled in: each is hundreds of tiny CommonJS files (~340 for
 // the t distribution), whose loading alone doubled the CLI's start-up (`--version`: 0.21 → 0.39 s CPU; bundled, they
 // cost ~0.03 s), and an install that fetched them too would unpack 3,500 files the bundle never reads.
 // Bundled CommonJS may `require` Node built-ins (stdlib's gammaincinv loads `debug`, which requires `tty`), which an
@@ -63,7 +63,11 @@ const chartsBeside = {
 const cli = await build({
   ...common,
   metafile: true,
-  entryPoints: { relaudit: "src/cli/main.ts", "betweenness-worker": "src/network/betweenness-worker.ts" },
+  entryPoints: {
+    relaudit: "src/cli/main.ts",
+    "betweenness-worker": "src/network/betweenness-worker.ts",
+    "interactions-worker": "src/load/interactions-worker.ts",
+  },
   outdir: "dist",
   external,
   plugins: [chartsBeside],

@@ -1,6 +1,8 @@
-// Sums of weight per (tie, key) cell for the tie builder once its dense records grew too large (tie-builder.ts).
+// Cells of a tie builder's ties (tie-builder.ts): sums of weight per (tie, key) cell once its dense records grew too
+// large, and the touched cells of its dense records as columns.
 import { PairIndex } from "../util/pair-index.js";
 import { grown } from "../util/grown.js";
+import { touched } from "./tie-periods.js";
 
 /** Sums of weight per (tie, key) cell, cells numbered by hashing in order of first appearance. */
 export class CellSums {
@@ -47,4 +49,39 @@ export class CellSums {
     }
     return { start, order };
   }
+}
+
+/** A value per (tie, key) cell for every tie: tie t's cells are at [start[t], start[t + 1]), keys ascending. */
+export interface TieCells {
+  start: Int32Array;
+  key: Int32Array;
+  weight: Float64Array;
+}
+
+/**
+ * The touched cells (tie-periods.ts `touched`) of `keys` columns from `offset` in each of `ties` records of `stride`
+ * values. Counted, then filled: typed arrays from the start (arrays pushed to cost ~0.1 s at M).
+ */
+export function denseCells(
+  records: Float64Array,
+  ties: number,
+  stride: number,
+  offset: number,
+  keys: number,
+): TieCells {
+  const start = new Int32Array(ties + 1);
+  for (let t = 0, o = offset; t < ties; t++, o += stride) {
+    let cells = 0;
+    for (let k = 0; k < keys; k++) if (touched(records[o + k])) cells++;
+    start[t + 1] = start[t] + cells;
+  }
+  const key = new Int32Array(start[ties]);
+  const weight = new Float64Array(start[ties]);
+  for (let t = 0, o = offset, i = 0; t < ties; t++, o += stride)
+    for (let k = 0; k < keys; k++)
+      if (touched(records[o + k])) {
+        key[i] = k;
+        weight[i++] = records[o + k];
+      }
+  return { start, key, weight };
 }

@@ -20,6 +20,8 @@ export interface LoadContext {
    * ends, after the last row and before the Tie objects are built, when no problem has been found so far.
    */
   onTieEnds?: (people: number, ends: TieEnds) => void;
+  /** Threads the interactions' load may use (default: the cores); 1 reads every file on the main thread alone. */
+  threads?: number;
 }
 
 export function summariseFile(

@@ -7,6 +7,7 @@
 // exactly as through the text path alone, its errors included (test/perf/csv-byte-path.test.ts).
 import { isAscii } from "node:buffer";
 import type { RecordRouter } from "./csv-records.js";
+import type { ByteCut } from "./csv-types.js";
 import { grown } from "../util/grown.js";
 
 /** Where the text path takes over: the rest of the file's bytes, their offset in the file, and the state so far. */
@@ -95,8 +96,11 @@ export async function readPlainBytes(
   return plain ? null : handover(carry, 0);
 }
 
-/** Lines of ASCII bytes, each line's fields found and the line handed to the loader's readers or as a record. */
-class PlainLines {
+/**
+ * Lines of ASCII bytes, each line's fields found and the line handed to the loader's readers or as a record. Also
+ * reads a later stretch of the interactions on a worker thread (interactions-range.ts).
+ */
+export class PlainLines {
   line = 0;
   ending: "\n" | "\r\n" | null = null;
   private readonly separator: number;
@@ -182,3 +186,40 @@ function firstBreak(bytes: Buffer): number {
   const cr = bytes.indexOf(CR);
   return cr < 0 ? lf : lf < 0 ? cr : Math.min(cr, lf);
 }
+
+/**
+ * The chunks up to the cut, then the rest of the file unless the cut's other reader takes it. `plain`: whether the
+ * file is read on the byte path at all.
+ */
+export async function* cutChunks(chunks: AsyncGenerator<Buffer>, cut: ByteCut, plain: boolean): AsyncGenerator<Buffer> {
+  let offset = 0;
+  let clean = plain;
+  try {
+    for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+      let chunk = next.value;
+      if (offset < cut.offset) {
+        const head = chunk.subarray(0, cut.offset - offset);
+        clean &&= plainBytes(offset === 0 ? withoutBom(head) : head);
+        offset += chunk.length;
+        if (offset < cut.offset) {
+          yield chunk;
+          continue;
+        }
+        yield head;
+        // Asked once the reader wants the bytes after the cut: it has read every line before.
+        if (await cut.takeRest(clean)) return;
+        chunk = chunk.subarray(head.length);
+        if (chunk.length === 0) continue;
+      }
+      yield chunk;
+    }
+  } finally {
+    await chunks.return(undefined);
+  }
+}
+
+/** ASCII without a quote or a carriage return: only plain lines. */
+const plainBytes = (bytes: Buffer) => isAscii(bytes) && bytes.indexOf(QUOTE) < 0 && bytes.indexOf(CR) < 0;
+
+const withoutBom = (bytes: Buffer) =>
+  bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;

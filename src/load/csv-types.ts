@@ -21,6 +21,19 @@ export interface CsvReadOptions {
   parser?: "auto" | "text" | "csv-parse";
   /** When given, the time spent in the row consumer (building the model) is added here, for phase timings. */
   timing?: { modelMs: number };
+  /** Where another thread reads the rest of the file (interactions-split.ts). */
+  cut?: ByteCut;
+}
+
+/**
+ * A cut of the file at `offset`, the start of a line: when the reader gets there, it asks `takeRest` whether another
+ * reader takes the rest, and stops if so. `clean` tells whether every byte before the cut was read on the byte path
+ * and is ASCII without a quote or a carriage return: only then is the cut surely the start of a record, and every line
+ * before it read as a line.
+ */
+export interface ByteCut {
+  offset: number;
+  takeRest: (clean: boolean) => Promise<boolean>;
 }
 
 export interface CsvFileInfo {

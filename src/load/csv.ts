@@ -6,7 +6,7 @@ import { pipeline } from "node:stream/promises";
 import { parse, CsvError } from "csv-parse";
 import { InputError } from "../model/problems.js";
 import { decodedChunks, fileChunks, normaliseEncoding, readHeaderLine, sniffEncoding } from "./csv-encoding.js";
-import { readPlainBytes, type ByteHandover } from "./csv-bytes.js";
+import { cutChunks, readPlainBytes, type ByteHandover } from "./csv-bytes.js";
 import { RecordRouter } from "./csv-records.js";
 import { delimiterName } from "../text/format.js";
 
@@ -23,13 +23,12 @@ export async function readCsv(path: string, options: CsvReadOptions, onHeader: H
   info.delimiter =
     options.delimiter ?? sniffDelimiter(readHeaderLine(path, encoding, options.skipRows ?? 0), info.notes);
   const plain = options.parser !== "csv-parse" && !options.skipRows && isPlainDelimiter(info.delimiter);
-  const bytes = fileChunks(path, options.chunkBytes ?? 1 << 20, (read) => options.onProgress?.(read, totalBytes));
+  const byteWise = plain && options.parser !== "text" && encoding === "utf-8" && info.delimiter.charCodeAt(0) < 0x80;
+  const chunks = fileChunks(path, options.chunkBytes ?? 1 << 20, (read) => options.onProgress?.(read, totalBytes));
+  const bytes = options.cut ? cutChunks(chunks, options.cut, byteWise) : chunks;
   try {
     // UTF-8 files are read from their bytes while their lines are plain ASCII (csv-bytes.ts); the rest as text.
-    const fromBytes =
-      plain && options.parser !== "text" && encoding === "utf-8" && info.delimiter.charCodeAt(0) < 0x80
-        ? await readPlainBytes(bytes, info.delimiter, router.record, router)
-        : undefined;
+    const fromBytes = byteWise ? await readPlainBytes(bytes, info.delimiter, router.record, router) : undefined;
     if (fromBytes === null) return finish(info, router);
     const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: (fromBytes?.offset ?? 0) > 0 });
     const source = fromBytes ? restOf(fromBytes, bytes) : bytes;

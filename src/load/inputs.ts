@@ -55,6 +55,8 @@ export interface InputOptions {
    * far, with all the network is built from. A problem may still be found after it: loadInputs then throws.
    */
   onTieEnds?: (ends: NetworkEnds) => void;
+  /** Threads for the interactions' load and the network analysis (default: the cores); no result depends on it. */
+  threads?: number;
 }
 
 /** The people count, every tie's two ends in tie order, and whether ties are undirected. */
@@ -146,6 +148,7 @@ function loadContext(options: InputOptions, config: Config, configPath: string |
     period,
     window,
     problems,
+    threads: options.threads,
     files: [],
     warnings: [],
   };

@@ -8,6 +8,7 @@ import { summariseFile, type LoadContext } from "./context.js";
 import { plural } from "../text/format.js";
 import { snapshotCadence, type SnapshotCadence } from "./cadence.js";
 import { InteractionTally } from "./interaction-tally.js";
+import type { RangePart } from "./interactions-range.js";
 
 /** A snapshot export's cadence and its distinct dates (local days), for loadInputs to settle the period. */
 export type Snapshot = SnapshotCadence & { days: number[] };
@@ -79,6 +80,15 @@ export class InteractionCollector {
     this.roster.push({ id, attributes: dict() });
     this.index.set(id, i);
     return i;
+  }
+
+  /** The rows of a later stretch read on a worker thread (interactions-split.ts), as if they had been read here next. */
+  merge(part: RangePart): void {
+    // The worker numbered the people it was given as here, and those it met first from part.base on.
+    const person = new Int32Array(part.base + part.people.length).map((_, i) => i);
+    part.people.forEach((id, k) => (person[part.base + k] = this.index.get(id) ?? this.newPerson(id)));
+    this.rows += part.rows;
+    this.tally.merge(part.tally, person);
   }
 
   /** The file's summary, notes and warnings, into the load context. */

@@ -13,12 +13,12 @@ type Columns = Record<"from" | "to" | "timestamp" | "channel" | "weight" | "dura
 export function plainBytesReader(
   fieldCount: number,
   col: Columns,
-  index: Map<string, number>,
+  person: (id: string) => number | undefined,
   channelOf: (cell: string) => string,
   timeZone: string,
   accept: Accept,
 ): ByteLineReader {
-  const ids = new ByteTable((id) => index.get(id));
+  const ids = new ByteTable(person);
   const channelCells = new ByteTable(channelOf);
   const timestamps = new TimestampCache(timeZone);
   return (bytes, starts, fields) => {

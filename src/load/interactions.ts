@@ -8,6 +8,10 @@ import { InteractionCollector, type Accept, type Snapshot } from "./interaction-
 import { resolveColumns } from "./columns.js";
 import { plainBytesReader } from "./interactions-bytes.js";
 import type { LoadContext } from "./context.js";
+import type { CsvFileInfo } from "./csv-types.js";
+import { InteractionsSplit } from "./interactions-split.js";
+import type { RangePart, RangeSetup } from "./interactions-range.js";
+import { availableParallelism } from "node:os";
 import { isMissing, parseDate, parseNumber, plainDateAt, wholeNumberAt } from "./values.js";
 
 export const INTERACTION_COLUMNS = {
@@ -37,26 +41,42 @@ export async function loadInteractions(
   const collector = new InteractionCollector(path, people, ctx);
   let timestamped = false;
   let inlineColumns: string[] = [];
-  const info = await readTable(path, ctx.csv, (header, file) => {
-    const col = resolveColumns(header, INTERACTION_COLUMNS, path);
-    timestamped = col.timestamp >= 0;
-    // Inline attributes (Viva Insights): PrimaryCollaborator_<attr> / SecondaryCollaborator_<attr>, used only without people.csv.
-    const inline = people ? [] : inlineAttributeColumns(header, col.from, col.to);
-    inlineColumns = [...new Set(inline.map((c) => c.attribute))];
-    const row = rowConsumer(collector, header, col, inline, file.delimiter === ";");
-    // Inline attributes are rare in large files; their rows all go through `row`.
-    if (inline.length > 0) return row;
-    const { index, channelOf, timeZone } = collector;
-    const accept: Accept = (from, to, at, weight, duration, channel) => {
-      collector.rows++;
-      collector.accept(from, to, at, weight, duration, channel);
-    };
-    return {
-      row,
-      line: plainLineReader(header.length, file.delimiter, col, index, channelOf, timeZone, accept),
-      bytes: plainBytesReader(header.length, col, index, channelOf, timeZone, accept),
-    };
-  });
+  // A large file is read on two threads (interactions-split.ts).
+  const split = InteractionsSplit.of(path, ctx.threads ?? availableParallelism());
+  let file: CsvFileInfo | null = null;
+  const mergeable = (part: RangePart) => file !== null && file.rows >= 2 && exactSums(collector, part);
+  const csv = split ? { ...ctx.csv, cut: split.cut(mergeable) } : ctx.csv;
+  let info: CsvFileInfo;
+  try {
+    info = await readTable(path, csv, (header, read) => {
+      file = read;
+      const col = resolveColumns(header, INTERACTION_COLUMNS, path);
+      timestamped = col.timestamp >= 0;
+      // Inline attributes (Viva Insights): PrimaryCollaborator_<attr> / SecondaryCollaborator_<attr>, used only without people.csv.
+      const inline = people ? [] : inlineAttributeColumns(header, col.from, col.to);
+      inlineColumns = [...new Set(inline.map((c) => c.attribute))];
+      const row = rowConsumer(collector, header, col, inline, read.delimiter === ";");
+      // Inline attributes are rare in large files; their rows all go through `row`.
+      if (inline.length > 0) return row;
+      const { index, channelOf, timeZone } = collector;
+      split?.start(rangeSetup(collector, header.length, read.delimiter, col));
+      const accept: Accept = (from, to, at, weight, duration, channel) => {
+        collector.rows++;
+        collector.accept(from, to, at, weight, duration, channel);
+      };
+      return {
+        row,
+        line: plainLineReader(header.length, read.delimiter, col, index, channelOf, timeZone, accept),
+        bytes: plainBytesReader(header.length, col, (id) => index.get(id), channelOf, timeZone, accept),
+      };
+    });
+  } finally {
+    await split?.stop();
+  }
+  if (split?.part) {
+    collector.merge(split.part);
+    info.rows += split.part.rows;
+  }
   collector.report(info);
   const interactions = collector.interactions(timestamped);
   return {
@@ -69,6 +89,24 @@ export async function loadInteractions(
       source: "interactions-inline",
     },
   };
+}
+
+/** What the worker's rows need: the columns, the people numbered so far, the settings of the tally. */
+function rangeSetup(c: InteractionCollector, fieldCount: number, delimiter: string, col: Columns): RangeSetup {
+  const { period, window } = c.ctx;
+  const [ids, numbers] = [[...c.index.keys()], Int32Array.from(c.index.values())];
+  return { delimiter, fieldCount, col, ids, numbers, known: c.known, timeZone: c.timeZone, period, window };
+}
+
+/**
+ * Whether the worker's sums can be added to the main thread's once per cell rather than row by row with the same
+ * bits: when every value added is a whole number and the file's total (hence every partial sum, in any order) stays
+ * below 2^53, where doubles hold every whole number exactly.
+ */
+function exactSums(c: InteractionCollector, part: RangePart): boolean {
+  const [weight, duration] = c.tally.ties.totals();
+  const [partWeight, partDuration] = part.tally.ties.totals;
+  return !c.fractional && weight + partWeight < 2 ** 53 && duration + partDuration < 2 ** 53;
 }
 
 type Columns = Record<keyof typeof INTERACTION_COLUMNS, number>;
@@ -116,6 +154,7 @@ function rowConsumer(
     if (skipping && from < 0) return;
     const to = c.personIndex(toId, line, header[col.to]);
     if (from < 0 || to < 0 || Number.isNaN(weight) || Number.isNaN(duration)) return;
+    if (!Number.isInteger(weight) || !Number.isInteger(duration)) c.fractional = true;
     for (const attribute of inline) {
       const person = c.roster[attribute.end === "from" ? from : to];
       const value = fields[attribute.index].trim();

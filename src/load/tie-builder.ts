@@ -20,7 +20,7 @@ import type { Instant, Tie } from "../model/types.js";
 import { PairIndex } from "../util/pair-index.js";
 import { smallDict } from "../model/dict.js";
 import { blockColumns, tiePeriods, touched, type PeriodColumns } from "./tie-periods.js";
-import { CellSums } from "./cell-sums.js";
+import { CellSums, denseCells, type TieCells } from "./cell-sums.js";
 import { grown } from "../util/grown.js";
 
 const HEADER = 5;
@@ -38,19 +38,14 @@ export interface TieEnds {
   to: Int32Array;
 }
 
-/** A value per (tie, key) cell for every tie: tie t's cells are at [start[t], start[t + 1]), keys ascending. */
-interface TieCells {
-  start: Int32Array;
-  key: Int32Array;
-  weight: Float64Array;
-}
-
 /** A builder's ties as typed arrays and names, to pass between threads and merge into another builder. */
 export interface TiePart {
   ends: TieEnds;
   /** Per tie: weight, rows, duration, first, last (NaN when no row had a timestamp). */
   header: Float64Array;
   channelNames: string[];
+  /** The sums of weight and of duration over all ties (see totals()). */
+  totals: [number, number];
   /** Channel numbers into channelNames. */
   channels: TieCells;
   periods: PeriodColumns;
@@ -166,20 +161,7 @@ export class TieBuilder {
         weight: Float64Array.from(order, (c) => cells.weight[c]),
       };
     }
-    const r = this.records;
-    const start = new Int32Array(this.count + 1);
-    const key: number[] = [];
-    const weight: number[] = [];
-    for (let t = 0; t < this.count; t++) {
-      const cells = t * this.stride + HEADER;
-      for (let c = 0; c < this.channelNames.length; c++)
-        if (touched(r[cells + c])) {
-          key.push(c);
-          weight.push(r[cells + c]);
-        }
-      start[t + 1] = key.length;
-    }
-    return { start, key: Int32Array.from(key), weight: Float64Array.from(weight) };
+    return denseCells(this.records, this.count, this.stride, HEADER, this.channelNames.length);
   }
 
   /** Every tie's touched periods, ascending, in one pair of arrays (load/tie-periods.ts). */
@@ -200,7 +182,18 @@ export class TieBuilder {
     for (let t = 0; t < this.count; t++)
       header.set(this.records.subarray(t * this.stride, t * this.stride + HEADER), t * HEADER);
     const { channelNames } = this;
-    return { ends: this.ends(), header, channelNames, channels: this.channelCells(), periods: this.periodCells() };
+    const [ends, channels, periods] = [this.ends(), this.channelCells(), this.periodCells()];
+    return { ends, header, channelNames, totals: this.totals(), channels, periods };
+  }
+
+  /** The sums of weight and of duration over all ties. */
+  totals(): [number, number] {
+    let [weight, duration] = [0, 0];
+    for (let o = 0; o < this.count * this.stride; o += this.stride) {
+      weight += this.records[o + WEIGHT];
+      duration += this.records[o + DURATION];
+    }
+    return [weight, duration];
   }
 
   /**
