@@ -29,6 +29,8 @@ export interface RangeJob {
 export interface RestRead {
   part: Promise<RangePart | null>;
   stop: () => Promise<void>;
+  /** Told when the part is merged (tests count the cuts that took the two-thread path). */
+  taken?: () => void;
 }
 
 export interface SplitPlan {
@@ -118,8 +120,10 @@ export class InteractionsSplit {
       offset: this.offset,
       takeRest: async (clean) => {
         const part = this.rest && clean ? await this.rest.part : null;
-        if (part && mergeable(part)) this.part = part;
-        else await this.stop();
+        if (part && mergeable(part)) {
+          this.part = part;
+          this.rest!.taken?.();
+        } else await this.stop();
         return this.part !== null;
       },
     };

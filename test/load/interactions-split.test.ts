@@ -1,0 +1,145 @@
+// interactions.csv read on two threads (src/load/interactions-split.ts) must give exactly what one thread gives —
+// the ties with every sum, channel and period in order, the roster, the counts, the warnings, every problem — wherever
+// the cut falls: at every line start of generated files (quoted fields with line breaks inside among them, so some
+// cuts fall inside a record), the rest read in this process by the function the worker runs (interactions-range.ts).
+import fc from "fast-check";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { LoadContext } from "../../src/load/context.js";
+import { loadInteractions } from "../../src/load/interactions.js";
+import { inProcessRest, setSplitPlan, type SplitPlan } from "../../src/load/interactions-split.js";
+import { DEFAULT_CONFIG } from "../../src/model/config.js";
+import { InputError, ProblemLog } from "../../src/model/problems.js";
+import type { PeopleData } from "../../src/model/types.js";
+import { propertyRuns } from "../helpers/size.js";
+
+const RUNS = propertyRuns(40, 400);
+const KNOWN = ["P1", "P2", "P3", "P4"];
+
+/** Fields and rows of a file: plain ones only, or now and then an odd one (`odd`). */
+function rowsOf(odd: boolean) {
+  const mostly = <T>(plain: fc.Arbitrary<T>, other: fc.Arbitrary<T>) =>
+    odd ? fc.oneof({ weight: 30, arbitrary: plain }, { weight: 1, arbitrary: other }) : plain;
+  const id = mostly(fc.constantFrom(...KNOWN), fc.constantFrom("P9", " P1", "", "Zoë", "NA"));
+  const timestamp = mostly(
+    fc.constantFrom("2026-05-04T09:30:00Z", "2026-05-05", "2026-05-12", "2026-06-01T08:00:00Z", ""),
+    fc.constantFrom("04/05/2026", "2026-02-30", "yesterday", "2026-05-04T09:30:00+01:00"),
+  );
+  // 15 nines, ten times over, pass 2^53: the sums are then no longer exact in any order.
+  const count = mostly(fc.constantFrom("", "1", "2", "0", "15"), fc.constantFrom("2.5", "x", "-1", "999999999999999"));
+  const note = mostly(fc.constantFrom("", "ok"), fc.constantFrom('"two\nlines"', '"a, b"', '"x\n"'));
+  const channel = fc.constantFrom("email", "Chat", "1:1");
+  const row = fc.tuple(id, id, timestamp, channel, count, count, note).map((r) => r.join(","));
+  const line = mostly(row, fc.constantFrom("", "P1,P2", "P1,P2,,,,,,extra"));
+  return fc.array(line, { minLength: 1, maxLength: 24 });
+}
+
+const system = fc.record({
+  rows: fc.boolean().chain(rowsOf),
+  withPeople: fc.boolean(),
+  skipInvalidRows: fc.boolean(),
+  period: fc.constantFrom<"week" | "month">("week", "month"),
+  window: fc.constantFrom<[number | null, number | null]>([null, null], [Date.UTC(2026, 4, 5), null]),
+});
+type System = typeof system extends fc.Arbitrary<infer T> ? T : never;
+
+const people = (): PeopleData => ({
+  people: KNOWN.map((id) => ({ id, attributes: {} })),
+  index: new Map(KNOWN.map((id, i) => [id, i])),
+  attributeColumns: [],
+  source: "people",
+});
+
+/** Everything the load gives, comparable with toEqual (Tie periods as entries, channels as entries in order). */
+async function load(path: string, s: System, threads: number) {
+  const problems = new ProblemLog(20, s.skipInvalidRows);
+  const ctx: LoadContext = {
+    config: DEFAULT_CONFIG,
+    csv: s.skipInvalidRows ? { onInvalidRow: (p, reason) => problems.invalidRow(p, reason) } : {},
+    period: s.period,
+    window: { since: s.window[0], until: s.window[1] },
+    problems,
+    files: [],
+    warnings: [],
+    threads,
+  };
+  try {
+    const {
+      interactions,
+      people: roster,
+      snapshot,
+    } = await loadInteractions(path, s.withPeople ? people() : null, ctx);
+    const ties = interactions.ties.map((t) => ({
+      ...t,
+      channels: Object.entries(t.channels),
+      periods: [...t.periods],
+    }));
+    const { problems: listed } = problems;
+    return {
+      ties,
+      interactions: { ...interactions, ties: null },
+      roster: roster.people,
+      index: [...roster.index],
+      snapshot,
+      problems: listed,
+      skipped: problems.skipped(),
+      files: ctx.files,
+      warnings: ctx.warnings,
+    };
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return { error: error.problems, problems: problems.problems };
+  }
+}
+
+describe("interactions on two threads", () => {
+  const dir = mkdtempSync(join(tmpdir(), "relaudit-split-"));
+  let before: SplitPlan;
+  let taken = 0;
+  beforeAll(() => {
+    before = setSplitPlan({ minBytes: 0, readRest: (job) => ({ ...inProcessRest(job), taken: () => taken++ }) });
+  });
+  afterAll(() => {
+    setSplitPlan(before);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("a cut inside a quoted field: the main thread reads on, to the same result", async () => {
+    const s: System = { rows: [], withPeople: true, skipInvalidRows: false, period: "week", window: [null, null] };
+    const rows = ["P1,P2,2026-05-05,email,1,2,ok", 'P2,P3,2026-05-05,chat,1,2,"two\nP1,P2,2026-05-05,email,9,9,ok"'];
+    const path = join(dir, "quoted.csv");
+    writeFileSync(path, ["from,to,timestamp,channel,weight,duration_minutes,note", ...rows, ...rows].join("\n") + "\n");
+    const reference = await load(path, s, 1);
+    const takenBefore = taken;
+    // Just after the line break inside the quotes: the worker would read `P1,P2,…,9,9,ok"` as a row of its own.
+    setSplitPlan({ cutAt: () => readFileSync(path).indexOf("two\n") + 4 });
+    expect(await load(path, s, 2)).toEqual(reference);
+    expect(taken).toBe(takenBefore);
+    expect(reference).toMatchObject({ interactions: { rows: 4 } });
+  });
+
+  it("give what one thread gives, cut at every line start", async () => {
+    let files = 0;
+    let cuts = 0;
+    await fc.assert(
+      fc.asyncProperty(system, async (s) => {
+        const path = join(dir, `i${files++}.csv`);
+        writeFileSync(path, ["from,to,timestamp,channel,weight,duration_minutes,note", ...s.rows].join("\n") + "\n");
+        const reference = await load(path, s, 1);
+        const bytes = readFileSync(path);
+        for (let lf = bytes.indexOf(10); lf >= 0; lf = bytes.indexOf(10, lf + 1)) {
+          // The cut moves on to the next line start: one just after this line end stays there.
+          setSplitPlan({ cutAt: () => lf + 1 });
+          expect(await load(path, s, 2)).toEqual(reference);
+          cuts++;
+        }
+      }),
+      { numRuns: RUNS },
+    );
+    // The worker's part must have been merged often, and refused (a quote, an odd row, too few rows) often too.
+    expect(taken).toBeGreaterThan(cuts / 4);
+    expect(taken).toBeLessThan(cuts);
+  }, 120_000);
+});
