@@ -7,21 +7,11 @@ import type { CsvFileInfo } from "./csv.js";
 import { summariseFile, type LoadContext } from "./context.js";
 import { plural } from "../text/format.js";
 import { snapshotCadence, type SnapshotCadence } from "./cadence.js";
-import { InteractionTally } from "./interaction-tally.js";
+import { InteractionTally, type Accept } from "./interaction-tally.js";
 import type { RangePart } from "./interactions-range.js";
 
 /** A snapshot export's cadence and its distinct dates (local days), for loadInputs to settle the period. */
 export type Snapshot = SnapshotCadence & { days: number[] };
-
-/** What every row that passed its checks comes to. */
-export type Accept = (
-  from: number,
-  to: number,
-  at: number | null,
-  weight: number,
-  duration: number,
-  channel: string,
-) => void;
 
 export class InteractionCollector {
   readonly roster: Person[];

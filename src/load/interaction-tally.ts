@@ -6,8 +6,17 @@ import type { PeriodKind } from "../model/periods.js";
 import { periodOf } from "../model/periods.js";
 import { DayTally } from "./cadence.js";
 import { DateRange } from "./context.js";
-import type { Accept } from "./interaction-collector.js";
 import { TieBuilder, type TiePart } from "./tie-builder.js";
+
+/** What every row that passed its checks comes to. */
+export type Accept = (
+  from: number,
+  to: number,
+  at: number | null,
+  weight: number,
+  duration: number,
+  channel: string,
+) => void;
 
 /** What a tally needs of the run's settings: plain values, so a worker thread can be given them. */
 export interface TallySettings {

@@ -4,7 +4,7 @@
 // per run of rows with the same timestamp (exports come in time order), counts read digit by digit.
 import type { ByteLineReader } from "./csv-types.js";
 import { ByteTable } from "./byte-table.js";
-import type { Accept } from "./interaction-collector.js";
+import type { Accept } from "./interaction-tally.js";
 import { plainDateAt } from "./values.js";
 
 /** The column of each interaction field, −1 when the file has none (interactions.ts resolves them). */

@@ -34,7 +34,7 @@ export interface RangePart {
 /** A row's id is a new person when it is as the row consumer would take it: not empty, no space around it. */
 const plainId = (id: string) => id.length > 0 && id.trim() === id;
 
-export class RangeReader {
+class RangeReader {
   private stopped = false;
   private rows = 0;
   private readonly base: number;

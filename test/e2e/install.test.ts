@@ -54,6 +54,8 @@ describe("npm pack, then a global install into a temporary prefix", () => {
       "betweenness-worker.js",
       "betweenness-worker.js.map",
       "charts.js",
+      "interactions-worker.js",
+      "interactions-worker.js.map",
       "relaudit.js",
       "relaudit.js.map",
     ]);
