@@ -16,6 +16,7 @@ import { closeSync, existsSync, openSync, readSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { ByteCut } from "./csv-types.js";
+import { isTableSource } from "./duckdb/source.js";
 import { readRange, type RangePart, type RangeSetup } from "./interactions-range.js";
 
 /** What a worker is given: the file, where its stretch begins, and what its rows need. */
@@ -93,7 +94,7 @@ export class InteractionsSplit {
 
   /** The split of a CSV file on `threads` threads, or null when it is read on one (too small, one thread). */
   static of(path: string, threads: number): InteractionsSplit | null {
-    if (threads < 2) return null;
+    if (threads < 2 || isTableSource(path)) return null;
     const size = statSync(path, { throwIfNoEntry: false })?.size ?? 0;
     if (size < Math.max(1, plan.minBytes)) return null;
     const from = Math.min(size, Math.max(1, plan.cutAt(size)));

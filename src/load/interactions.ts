@@ -13,6 +13,7 @@ import type { CsvFileInfo } from "./csv-types.js";
 import { InteractionsSplit } from "./interactions-split.js";
 import type { RangePart, RangeSetup } from "./interactions-range.js";
 import { availableParallelism } from "node:os";
+import { performance } from "node:perf_hooks";
 import { isMissing, parseDate, parseNumber, plainDateAt, wholeNumberAt } from "./values.js";
 
 export const INTERACTION_COLUMNS = {
@@ -75,8 +76,10 @@ export async function loadInteractions(
     await split?.stop();
   }
   if (split?.part) {
+    const began = performance.now();
     collector.merge(split.part);
     info.rows += split.part.rows;
+    if (ctx.csv.timing) ctx.csv.timing.modelMs += performance.now() - began;
   }
   collector.report(info);
   const interactions = collector.interactions(timestamped);
