@@ -9,7 +9,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LoadContext } from "../../src/load/context.js";
 import { loadInteractions } from "../../src/load/interactions.js";
-import { inProcessRest, setSplitPlan, type SplitPlan } from "../../src/load/interactions-split.js";
+import { inProcessRest, setSplitPlan, type RangeJob, type SplitPlan } from "../../src/load/interactions-split.js";
+import { readRange } from "../../src/load/interactions-range.js";
 import { DEFAULT_CONFIG } from "../../src/model/config.js";
 import { InputError, ProblemLog } from "../../src/model/problems.js";
 import type { PeopleData } from "../../src/model/types.js";
@@ -42,6 +43,8 @@ const system = fc.record({
   skipInvalidRows: fc.boolean(),
   period: fc.constantFrom<"week" | "month">("week", "month"),
   window: fc.constantFrom<[number | null, number | null]>([null, null], [Date.UTC(2026, 4, 5), null]),
+  // Small reads cross the cut and the lines everywhere, on both threads (a line longer than the worker's buffer too).
+  chunkBytes: fc.constantFrom(undefined, 7, 64),
 });
 type System = typeof system extends fc.Arbitrary<infer T> ? T : never;
 
@@ -57,7 +60,10 @@ async function load(path: string, s: System, threads: number) {
   const problems = new ProblemLog(20, s.skipInvalidRows);
   const ctx: LoadContext = {
     config: DEFAULT_CONFIG,
-    csv: s.skipInvalidRows ? { onInvalidRow: (p, reason) => problems.invalidRow(p, reason) } : {},
+    csv: {
+      chunkBytes: s.chunkBytes,
+      ...(s.skipInvalidRows ? { onInvalidRow: (p, reason) => problems.invalidRow(p, reason) } : {}),
+    },
     period: s.period,
     window: { since: s.window[0], until: s.window[1] },
     problems,
@@ -98,8 +104,14 @@ describe("interactions on two threads", () => {
   const dir = mkdtempSync(join(tmpdir(), "relaudit-split-"));
   let before: SplitPlan;
   let taken = 0;
+  /** The worker's function in this process, reading as many bytes at a time as the main thread. */
+  let chunkBytes: number | undefined;
+  const rest = (job: RangeJob) =>
+    chunkBytes
+      ? { part: Promise.resolve(readRange(job.path, job.offset, job.setup, chunkBytes)), stop: async () => undefined }
+      : inProcessRest(job);
   beforeAll(() => {
-    before = setSplitPlan({ minBytes: 0, readRest: (job) => ({ ...inProcessRest(job), taken: () => taken++ }) });
+    before = setSplitPlan({ minBytes: 0, readRest: (job) => ({ ...rest(job), taken: () => taken++ }) });
   });
   afterAll(() => {
     setSplitPlan(before);
@@ -107,7 +119,14 @@ describe("interactions on two threads", () => {
   });
 
   it("a cut inside a quoted field: the main thread reads on, to the same result", async () => {
-    const s: System = { rows: [], withPeople: true, skipInvalidRows: false, period: "week", window: [null, null] };
+    const s: System = {
+      rows: [],
+      withPeople: true,
+      skipInvalidRows: false,
+      period: "week",
+      window: [null, null],
+      chunkBytes: undefined,
+    };
     const rows = ["P1,P2,2026-05-05,email,1,2,ok", 'P2,P3,2026-05-05,chat,1,2,"two\nP1,P2,2026-05-05,email,9,9,ok"'];
     const path = join(dir, "quoted.csv");
     writeFileSync(path, ["from,to,timestamp,channel,weight,duration_minutes,note", ...rows, ...rows].join("\n") + "\n");
@@ -127,6 +146,7 @@ describe("interactions on two threads", () => {
       fc.asyncProperty(system, async (s) => {
         const path = join(dir, `i${files++}.csv`);
         writeFileSync(path, ["from,to,timestamp,channel,weight,duration_minutes,note", ...s.rows].join("\n") + "\n");
+        chunkBytes = s.chunkBytes;
         const reference = await load(path, s, 1);
         const bytes = readFileSync(path);
         for (let lf = bytes.indexOf(10); lf >= 0; lf = bytes.indexOf(10, lf + 1)) {
