@@ -21,7 +21,8 @@ import { addInputOptions, inputOptions, type CommonFlags } from "./options.js";
 import { checkOutFile } from "./out-file.js";
 import { checkOutFolder, commitOutFolder } from "./out-folder.js";
 import type { ChartLink } from "../report/charts/link.js";
-import { chartFiles } from "./report-files.js";
+import type { OutFile } from "./folder-swap.js";
+import { chartFiles, printedAsWritten, renderedAhead } from "./report-files.js";
 
 interface AuditFlags extends CommonFlags, PseudonymFlags {
   format?: string;
@@ -119,13 +120,18 @@ async function runAudit(dir: string | undefined, flags: AuditFlags, io: Io): Pro
     progress.phase(`building the ${format.noun}`);
     writeFileAtomic(out, await format.render(report, renderOptions).finally(progress.done));
     if (!flags.quiet) io.stderr.write(`relaudit: wrote ${flags.out}\n`);
-  } else if (out !== undefined) renderOptions.charts = await writeOutFolder(out, report, format, flags, io, progress);
+  }
+  const written =
+    out !== undefined && format.target !== "file"
+      ? await writeOutFolder(out, report, format, flags, io, progress)
+      : undefined;
+  if (written) renderOptions.charts = written.charts;
   if (format.target === "stdout") {
     if (format.inlinesCharts && renderOptions.charts === undefined) {
       progress.phase("drawing charts");
       renderOptions.charts = (await chartFiles(report, { png: false }).finally(progress.done)).charts;
     }
-    const text = format.render(report, renderOptions);
+    const text = (written && printedAsWritten(format, written.reports)) ?? format.render(report, renderOptions);
     for (const piece of typeof text === "string" ? [text] : text) io.stdout.write(piece);
   }
   if (options.timings)
@@ -169,18 +175,17 @@ async function writeOutFolder(
   flags: AuditFlags,
   io: Io,
   progress: Progress,
-): Promise<ChartLink[]> {
+): Promise<{ charts: ChartLink[]; reports: OutFile[] }> {
   progress.phase("drawing charts");
   const charts = await chartFiles(report, { png: Boolean(flags.png) }).finally(progress.done);
   const own = format.target === "folder" ? format.render(report, { color: false, quiet: false }) : [];
   const extra = [...charts.files, ...own];
   const extraNames = extra.map((f) => f.path);
   checkOutFolder(out, extraNames, Boolean(flags.force));
-  // Files are complete documents: never quiet, never coloured, linking the charts written beside them. The JSON is
-  // written in pieces as it is rendered: a large system's report runs to hundreds of megabytes.
+  // Files are complete documents: never quiet, never coloured, linking the charts written beside them.
   const rendered = FOLDER_FILES.map((f) => ({
     path: `report${f.extension}`,
-    content: f.render(report, { color: false, quiet: false, charts: charts.charts }),
+    content: renderedAhead(f.render(report, { color: false, quiet: false, charts: charts.charts })),
   }));
   // One change: the reports, charts and tables appear together, or the folder stays as it was.
   commitOutFolder(out, [...extra, ...rendered]);
@@ -193,7 +198,7 @@ async function writeOutFolder(
       `relaudit: wrote ${files}, ${charts.charts.length} charts in ${join(flags.out!, "charts")}${png}${tables}\n`,
     );
   }
-  return charts.charts;
+  return { charts: charts.charts, reports: rendered };
 }
 
 /** A whole number ≥ 1 from RELAUDIT_WORKERS, else the default. */
