@@ -139,6 +139,54 @@ describe("interactions on two threads", () => {
     expect(reference).toMatchObject({ interactions: { rows: 4 } });
   });
 
+  /** Loads `lines` on one thread, then on two with the worker's part starting at `restFrom`: the same, and taken? */
+  async function cutBefore(lines: string[], restFrom: number) {
+    const s: System = {
+      rows: [],
+      withPeople: true,
+      skipInvalidRows: false,
+      period: "week",
+      window: [null, null],
+      chunkBytes: undefined,
+    };
+    const path = join(dir, `fixed${taken}-${restFrom}.csv`);
+    const head = ["from,to,timestamp,channel,weight,duration_minutes,note", ...lines.slice(0, restFrom)].join("\n");
+    writeFileSync(path, [head, ...lines.slice(restFrom)].join("\n") + "\n");
+    chunkBytes = undefined;
+    const reference = await load(path, s, 1);
+    const takenBefore = taken;
+    setSplitPlan({ cutAt: () => head.length + 1 });
+    expect(await load(path, s, 2)).toEqual(reference);
+    return { reference, taken: taken > takenBefore };
+  }
+
+  // Row by row, 0.01 + 2 + 14 = 16.009999999999998; once per cell, 0.01 + (2 + 14) = 16.01: a fraction before the cut
+  // must make the main thread read the rest itself (exactSums, `fractional`).
+  it("a fraction before the cut: the worker's sums are not added once per cell", async () => {
+    const tie = (n: string) => `P1,P2,2026-05-05T09:30:00Z,email,${n},${n},ok`;
+    const other = "P3,P4,2026-05-05T09:30:00Z,email,1,1,ok";
+    const { reference, taken } = await cutBefore([tie("0.01"), other, tie("2"), tie("14")], 2);
+    expect(reference).toMatchObject({ ties: [{ weight: 0.01 + 2 + 14, durationMinutes: 0.01 + 2 + 14 }, {}] });
+    expect(taken).toBe(false);
+  });
+
+  // Row by row, 2^53 + 1 + 1 = 2^53 (each 1 rounds away); once per cell, 2^53 + (1 + 1) = 2^53 + 2.
+  it("sums reaching 2^53: the worker's sums are not added once per cell", async () => {
+    const tie = (n: string) => `P1,P2,2026-05-05T09:30:00Z,email,${n},${n},ok`;
+    const other = "P3,P4,2026-05-05T09:30:00Z,email,1,1,ok";
+    const { reference, taken } = await cutBefore([tie("9007199254740992"), other, tie("1"), tie("1")], 2);
+    expect(reference).toMatchObject({ ties: [{ weight: 2 ** 53, durationMinutes: 2 ** 53 }, {}] });
+    expect(taken).toBe(false);
+  });
+
+  // Whole numbers below 2^53 on both sides: the worker's part is taken (the two cases above are not vacuous).
+  it("whole sums below 2^53: the worker's part is merged", async () => {
+    const tie = (n: string) => `P1,P2,2026-05-05T09:30:00Z,email,${n},${n},ok`;
+    const other = "P3,P4,2026-05-05T09:30:00Z,email,1,1,ok";
+    const { taken } = await cutBefore([tie("2"), other, tie("1"), tie("14")], 2);
+    expect(taken).toBe(true);
+  });
+
   it("give what one thread gives, cut at every line start", async () => {
     let files = 0;
     let cuts = 0;
