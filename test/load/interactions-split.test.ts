@@ -187,6 +187,22 @@ describe("interactions on two threads", () => {
     expect(taken).toBe(true);
   });
 
+  // Files this small never form a cadence in the property test. Weekly snapshot dates on both sides of the cut: the
+  // worker's days count; then a time of day after the cut (the worker's days are null: an event log) must undo the
+  // weekly cadence the main thread's three dates alone would give.
+  it("weekly snapshot dates on both sides of the cut: the same cadence, or none", async () => {
+    const week = (day: string) => [`P1,P2,${day},email,1,1,ok`, `P3,P4,${day},email,2,2,ok`];
+    const before = [...week("2026-05-04"), ...week("2026-05-11"), ...week("2026-05-18")];
+    const weekly = await cutBefore([...before, ...week("2026-05-25"), ...week("2026-06-01")], before.length);
+    expect(weekly.taken).toBe(true);
+    expect(weekly.reference).toMatchObject({ snapshot: { period: "week" } });
+    expect(weekly.reference).toMatchObject({ snapshot: { days: { length: 5 } } });
+    const timed = [...week("2026-05-25"), ...week("2026-06-01T09:30:00Z")];
+    const log = await cutBefore([...before, ...timed], before.length);
+    expect(log.taken).toBe(true);
+    expect(log.reference).toMatchObject({ snapshot: null });
+  });
+
   it("give what one thread gives, cut at every line start", async () => {
     let files = 0;
     let cuts = 0;
