@@ -90,7 +90,7 @@ export const auditCommand: CliCommand<AuditFlags> = {
 async function runAudit(dir: string | undefined, flags: AuditFlags, io: Io): Promise<number> {
   const progress = progressReporter(io, Boolean(flags.quiet));
   const options: AuditOptions = {
-    ...inputOptions(dir, flags),
+    ...inputOptions(dir, flags, io.env),
     skipInvalidRows: flags.skipInvalidRows,
     generatedAt: flags.generatedAt,
     detail: flags.detail,
@@ -98,8 +98,6 @@ async function runAudit(dir: string | undefined, flags: AuditFlags, io: Io): Pro
     onProgress: progress.bytes,
     // RELAUDIT_TIMINGS=1: one JSON line of phase timings on stderr at the end (npm run bench reads it).
     timings: io.env.RELAUDIT_TIMINGS === "1" ? {} : undefined,
-    // RELAUDIT_WORKERS=N: threads for the network analysis (default: the cores, at most 4); the report is the same.
-    threads: threadsFromEnv(io.env.RELAUDIT_WORKERS),
   };
   // Settings that can fail are checked before the (possibly long) audit runs.
   checkGeneratedAt(flags.generatedAt);
@@ -199,10 +197,4 @@ async function writeOutFolder(
     );
   }
   return { charts: charts.charts, reports: rendered };
-}
-
-/** A whole number ≥ 1 from RELAUDIT_WORKERS, else the default. */
-function threadsFromEnv(value: string | undefined): number | undefined {
-  const n = Number(value);
-  return value !== undefined && Number.isInteger(n) && n >= 1 ? n : undefined;
 }

@@ -39,7 +39,7 @@ export const exploreCommand: CliCommand<CommonFlags & PseudonymFlags> = {
     else {
       const progress = progressReporter(io, Boolean(flags.quiet));
       audited = await audit({
-        ...inputOptions(dir, flags),
+        ...inputOptions(dir, flags, io.env),
         onPhase: progress.phase,
         onProgress: progress.bytes,
       }).finally(progress.done);

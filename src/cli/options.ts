@@ -3,6 +3,7 @@ import { InvalidArgumentError, Option, type Command } from "commander";
 import { InputError } from "../model/problems.js";
 import { databaseTable } from "../load/duckdb/source.js";
 import type { InputOptions } from "../load/inputs.js";
+import type { Io } from "./io.js";
 import { demoFolder } from "./demo.js";
 import { MIN_GROUP_SIZE_FLOOR, SMALL_GROUP_HINT } from "../load/config.js";
 
@@ -133,7 +134,12 @@ function checkDelimiter(delimiter: string | undefined): string | undefined {
   });
 }
 
-export function inputOptions(dir: string | undefined, given: CommonFlags): InputOptions {
+/**
+ * The inputs every command reads, and how many threads may read and analyse them: RELAUDIT_WORKERS=N (a whole number
+ * ≥ 1; default the cores, at most 4) governs every command alike — betweenness and the two-thread read of a large
+ * interactions file — and the report is the same with any number.
+ */
+export function inputOptions(dir: string | undefined, given: CommonFlags, env: Io["env"]): InputOptions {
   const flags = databaseTables(given);
   if (flags.demo && dir !== undefined)
     throw new InputError({
@@ -142,6 +148,7 @@ export function inputOptions(dir: string | undefined, given: CommonFlags): Input
       hint: "use one of them",
     });
   return {
+    threads: threadsFromEnv(env.RELAUDIT_WORKERS),
     dir: flags.demo ? demoFolder() : (dir ?? (hasExplicitFiles(flags) ? undefined : ".")),
     files: {
       people: flags.people,
@@ -167,4 +174,10 @@ export function inputOptions(dir: string | undefined, given: CommonFlags): Input
     timeZone: flags.timeZone,
     dateFormat: flags.dateFormat,
   };
+}
+
+/** A whole number ≥ 1 from RELAUDIT_WORKERS, else the default. */
+function threadsFromEnv(value: string | undefined): number | undefined {
+  const n = Number(value);
+  return value !== undefined && Number.isInteger(n) && n >= 1 ? n : undefined;
 }

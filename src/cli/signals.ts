@@ -72,7 +72,7 @@ export const signalsCommand: CliCommand<SignalsFlags> = {
         "--replay <from..to>",
         "replay the scheduled run on each period start from..to (ISO dates): when each signal first fired, how long it lasted, lead time before events in annotations.csv",
       ),
-  run: (dir, flags, io) => runSignals(inputOptions(dir, flags), flags, io),
+  run: (dir, flags, io) => runSignals(inputOptions(dir, flags, io.env), flags, io),
 };
 
 async function runSignals(input: InputOptions, flags: SignalsFlags, io: Io): Promise<number> {

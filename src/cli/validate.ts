@@ -15,7 +15,7 @@ export const validateCommand: CliCommand<CommonFlags> = {
         .argument("[dir]", "folder holding the input files"),
     ),
   async run(dir, flags, io) {
-    const { summary } = await loadInputs(inputOptions(dir, flags));
+    const { summary } = await loadInputs(inputOptions(dir, flags, io.env));
     for (const f of summary.files) {
       const what =
         f.kind === "config"

@@ -11,7 +11,7 @@ import { RecordRouter } from "./csv-records.js";
 import { delimiterName } from "../text/format.js";
 
 export type { CsvFileInfo, CsvReadOptions, HeaderHandler, LineReader } from "./csv-types.js";
-import type { CsvFileInfo, CsvReadOptions, HeaderHandler } from "./csv-types.js";
+import type { ByteCut, CsvFileInfo, CsvReadOptions, HeaderHandler } from "./csv-types.js";
 
 const CANDIDATE_DELIMITERS = [",", ";", "\t", "|"];
 
@@ -23,9 +23,9 @@ export async function readCsv(path: string, options: CsvReadOptions, onHeader: H
   info.delimiter =
     options.delimiter ?? sniffDelimiter(readHeaderLine(path, encoding, options.skipRows ?? 0), info.notes);
   const plain = options.parser !== "csv-parse" && !options.skipRows && isPlainDelimiter(info.delimiter);
-  const byteWise = plain && options.parser !== "text" && encoding === "utf-8" && info.delimiter.charCodeAt(0) < 0x80;
+  const byteWise = readsBytes(options, encoding, info.delimiter);
   const chunks = fileChunks(path, options.chunkBytes ?? 1 << 20, (read) => options.onProgress?.(read, totalBytes));
-  const bytes = options.cut ? cutChunks(chunks, options.cut, byteWise) : chunks;
+  const bytes = options.cut ? cutChunks(chunks, wholeWhenTaken(options.cut, options, totalBytes), byteWise) : chunks;
   try {
     // UTF-8 files are read from their bytes while their lines are plain ASCII (csv-bytes.ts); the rest as text.
     const fromBytes = byteWise ? await readPlainBytes(bytes, info.delimiter, router.record, router) : undefined;
@@ -42,6 +42,33 @@ export async function readCsv(path: string, options: CsvReadOptions, onHeader: H
     await bytes.return(undefined);
   }
   return finish(info, router);
+}
+
+/**
+ * Whether a file of this encoding and delimiter is read from its bytes while its lines are plain ASCII (csv-bytes.ts):
+ * only then can a stretch of it be read elsewhere (interactions-split.ts).
+ */
+export function readsBytes(options: CsvReadOptions, encoding: string, delimiter: string): boolean {
+  return (
+    options.parser !== "csv-parse" &&
+    options.parser !== "text" &&
+    !options.skipRows &&
+    isPlainDelimiter(delimiter) &&
+    encoding === "utf-8" &&
+    delimiter.charCodeAt(0) < 0x80
+  );
+}
+
+/** The cut, telling progress the file is read once another reader has taken the rest (it stops at the cut). */
+function wholeWhenTaken(cut: ByteCut, { onProgress }: CsvReadOptions, totalBytes: number): ByteCut {
+  return {
+    offset: cut.offset,
+    takeRest: async (clean) => {
+      const taken = await cut.takeRest(clean);
+      if (taken) onProgress?.(totalBytes, totalBytes);
+      return taken;
+    },
+  };
 }
 
 function finish(info: CsvFileInfo, router: RecordRouter): CsvFileInfo {

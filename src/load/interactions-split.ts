@@ -66,8 +66,9 @@ export const inProcessRest = (job: RangeJob): RestRead => ({
 });
 
 let plan: SplitPlan = {
-  // Measured (docs/performance.md, task x-load): at M (59 MB) the worker saved the main thread ~0.2 s of CPU and cost
-  // ~0.7 s more in all (its start, its compiling, the merge); at L (559 MB) it saved ~3 s for ~1.2 s more.
+  // Measured (docs/performance.md, task x-load): at M (interactions.csv 55 MB) the worker saved the main thread ~0.2 s
+  // of CPU and cost ~0.7 s more in all (its start, its compiling, the merge); at L (555 MB) it saved ~3 s for ~1.2 s
+  // more, and L's whole audit took ~4 s less on an idle machine (the lead's section).
   minBytes: 128 << 20,
   cutAt: (size) => Math.floor(size / 2),
   // Next to the running bundle (dist/interactions-worker.js); absent when running from sources, unless set.

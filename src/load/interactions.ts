@@ -1,7 +1,7 @@
 // interactions.csv → ties, collapsed while streaming: memory grows with distinct people, ties and periods, not rows.
 // Viva Insights person-to-person exports carry people's attributes inline; they stand in for people.csv.
 import type { InteractionData, PeopleData } from "../model/types.js";
-import type { LineReader } from "./csv.js";
+import { readsBytes, type LineReader } from "./csv.js";
 import { readTable } from "./table.js";
 import { TextTable } from "./text-table.js";
 import { InteractionCollector, type Snapshot } from "./interaction-collector.js";
@@ -46,6 +46,8 @@ export async function loadInteractions(
   // A large file is read on two threads (interactions-split.ts).
   const split = InteractionsSplit.of(path, ctx.threads ?? availableParallelism());
   let file: CsvFileInfo | null = null;
+  // Two data rows before the cut at least: the first is held until the second shows it is not a second header row
+  // (Qualtrics, csv-records.ts), so only then are the rows before the cut settled.
   const mergeable = (part: RangePart) => file !== null && file.rows >= 2 && exactSums(collector, part);
   const csv = split ? { ...ctx.csv, cut: split.cut(mergeable) } : ctx.csv;
   let info: CsvFileInfo;
@@ -61,7 +63,9 @@ export async function loadInteractions(
       // Inline attributes are rare in large files; their rows all go through `row`.
       if (inline.length > 0) return row;
       const { index, channelOf, timeZone } = collector;
-      split?.start(rangeSetup(collector, header.length, read.delimiter, col));
+      // Only a file read from its bytes can be cut (csv.ts readsBytes): otherwise the worker would only cost a core.
+      if (readsBytes(csv, read.encoding, read.delimiter))
+        split?.start(rangeSetup(collector, header.length, read.delimiter, col));
       const accept: Accept = (from, to, at, weight, duration, channel) => {
         collector.rows++;
         collector.accept(from, to, at, weight, duration, channel);

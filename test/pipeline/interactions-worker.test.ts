@@ -1,7 +1,8 @@
 // The interactions read on two threads with a real worker thread, the bundled dist/interactions-worker.js (built by
 // the suite's global setup), as the CLI runs it: the same bytes out as on one thread; a problem in the worker's
 // stretch gives the same messages and exit 2, the worker stopped; a worker that dies only costs time; no worker is
-// left running once the run returns.
+// left running once the run returns; RELAUDIT_WORKERS governs validate and signals too; a file in another encoding
+// starts none; progress reaches the whole file once the worker's part is taken.
 import { subscribe, unsubscribe } from "node:diagnostics_channel";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,6 +10,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Worker } from "node:worker_threads";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadInputs } from "../../src/load/inputs.js";
 import { setSplitPlan, workerRest, type RangeJob, type SplitPlan } from "../../src/load/interactions-split.js";
 import { ROOT, runInProcess, type CliResult } from "../helpers/cli.js";
 
@@ -21,7 +23,7 @@ const onWorker = (message: unknown) => void started.push((message as { worker: W
 const runningWorkers = () => started.filter((worker) => worker.threadId !== -1).length;
 
 /** A seeded system; `odd` rows replace rows from `at` on (3/4: in the worker's stretch). */
-function writeSystem(dir: string, odd: string[] = [], at = 0.75): void {
+function writeSystem(dir: string, odd: string[] = [], at = 0.75, rows = ROWS): void {
   mkdirSync(dir, { recursive: true });
   let state = 20261203;
   const next = (n: number) => {
@@ -30,17 +32,17 @@ function writeSystem(dir: string, odd: string[] = [], at = 0.75): void {
   };
   const people = ["id,organisation,team"];
   for (let i = 0; i < PEOPLE; i++) people.push(`P${i},Org ${i % 4},Team ${i % 8}`);
-  const rows = ["from,to,timestamp,channel,weight"];
-  for (let r = 0; r < ROWS; r++) {
+  const lines = ["from,to,timestamp,channel,weight"];
+  for (let r = 0; r < rows; r++) {
     const from = next(PEOPLE);
     const to = (from - (from % 30) + next(30)) % PEOPLE;
-    rows.push(
+    lines.push(
       `P${from},P${to},2026-0${3 + next(6)}-1${next(9)}T10:00:00Z,${next(3) ? "email" : "chat"},${1 + next(3)}`,
     );
   }
-  rows.splice(Math.round(at * ROWS), odd.length, ...odd);
+  lines.splice(Math.round(at * rows), odd.length, ...odd);
   writeFileSync(join(dir, "people.csv"), people.join("\n") + "\n");
-  writeFileSync(join(dir, "interactions.csv"), rows.join("\n") + "\n");
+  writeFileSync(join(dir, "interactions.csv"), lines.join("\n") + "\n");
 }
 
 describe("the interactions on a worker thread", () => {
@@ -52,6 +54,9 @@ describe("the interactions on a worker thread", () => {
   // A ragged row stops the main thread's read at once, while the worker reads on.
   const ragged = join(root, "ragged");
   writeSystem(ragged, ["P1,P2,2026-05-04T10:00:00Z,email,1,extra"], 0.25);
+  // Several of the reader's 1 MiB chunks, so the main thread's own reads stop well short of the end.
+  const large = join(root, "large");
+  writeSystem(large, [], 0, 5 * ROWS);
   const dying = join(root, "dying.mjs");
   writeFileSync(dying, 'throw new Error("this worker dies");\n');
   const bundled = workerRest(pathToFileURL(join(ROOT, "dist/interactions-worker.js")));
@@ -107,6 +112,48 @@ describe("the interactions on a worker thread", () => {
     expect(threaded.code).toBe(2);
     expect(threaded.stderr).toContain("a different number of fields");
     expect(threaded).toEqual(await audit(ragged, 1));
+  });
+
+  it("RELAUDIT_WORKERS governs every command that reads the inputs, not only audit", async () => {
+    for (const command of [["validate"], ["signals", "--format", "json"]]) {
+      const run = (workers: number) => runInProcess([...command, good], { env: { RELAUDIT_WORKERS: String(workers) } });
+      const startedBefore = started.length;
+      const single = await run(1);
+      expect(started.length).toBe(startedBefore);
+      expect(single.code).toBe(0);
+      const takenBefore = taken;
+      expect(await run(2)).toEqual(single);
+      expect(taken).toBe(takenBefore + 1);
+      expect(runningWorkers()).toBe(0);
+    }
+  });
+
+  it("progress reaches the whole file when the worker's part is taken (the main thread stops at the cut)", async () => {
+    const seen: [number, number][] = [];
+    const onProgress = (file: string, read: number, total: number) => {
+      if (file.endsWith("interactions.csv")) seen.push([read, total]);
+    };
+    const takenBefore = taken;
+    await loadInputs({ dir: large, files: {}, threads: 2, onProgress });
+    expect(taken).toBe(takenBefore + 1);
+    const [read, total] = seen.at(-1)!;
+    expect(total).toBeGreaterThan(3 << 20);
+    expect(read).toBe(total);
+    // Before the last report, the main thread's own reads ended near the cut.
+    expect(seen.at(-2)![0]).toBeLessThan(total * 0.75);
+    expect(runningWorkers()).toBe(0);
+  });
+
+  it("a file not read from its bytes (another encoding) starts no worker", async () => {
+    const run = (workers: number) =>
+      runInProcess(["audit", good, "--encoding", "windows-1252", "--format", "json", "--generated-at", AT], {
+        env: { RELAUDIT_WORKERS: String(workers) },
+      });
+    const startedBefore = started.length;
+    const threaded = await run(2);
+    expect(started.length).toBe(startedBefore);
+    expect(threaded.code).toBe(0);
+    expect(threaded).toEqual(await run(1));
   });
 
   it("a worker that dies only costs time", async () => {
