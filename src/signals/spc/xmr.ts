@@ -114,7 +114,7 @@ function chartPoints(
     const segment = segments[s];
     const value = input.values[i];
     const withLimits = judged !== null && segment.upperLimit !== null;
-    const halfWidth = withLimits ? (segment.upperLimit! - segment.mean!) * (2 / 3) : null;
+    const halfWidth = withLimits ? twoSigmaHalfWidth(segment) : null;
     let rules = 0;
     let special: Special = null;
     let side: Side | null = null;
@@ -185,14 +185,19 @@ export function sliceLength(length: number, end: number): number {
   return relative < 0 ? Math.max(length + relative, 0) : Math.min(relative, length);
 }
 
+/** Two thirds of the way from the mean to the upper limit: the two-sigma lines' distance from the mean; null without limits. */
+function twoSigmaHalfWidth(segment: XmrSegment): number | null {
+  return segment.upperLimit === null ? null : (segment.upperLimit - segment.mean!) * (2 / 3);
+}
+
 /** Segment s's lines for ruleBits: NaN where the segment has none (no mean, or too few points for limits). */
 export function setLines(lines: Float64Array, s: number, segment: XmrSegment): void {
   const at = s * LINES;
   lines[at + MEAN] = segment.mean ?? NaN;
   lines[at + UPPER] = segment.upperLimit ?? NaN;
   lines[at + LOWER] = segment.lowerLimit ?? NaN;
-  // As the points' two-sigma lines are worked out (chartPoints), so the rules read the same doubles.
-  const halfWidth = segment.upperLimit !== null ? (segment.upperLimit - segment.mean!) * (2 / 3) : NaN;
+  // The points' two-sigma lines (chartPoints) come from the same helper, so the rules read the same doubles.
+  const halfWidth = twoSigmaHalfWidth(segment) ?? NaN;
   lines[at + UPPER_TWO_SIGMA] = segment.mean! + halfWidth;
   lines[at + LOWER_TWO_SIGMA] = segment.mean! - halfWidth;
 }
