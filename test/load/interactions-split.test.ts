@@ -208,6 +208,16 @@ describe("interactions on two threads", () => {
     expect(log.reference).toMatchObject({ snapshot: null });
   });
 
+  // Two whole rows before the cut (enough to merge), then a quote that never closes: the lines after the cut read like
+  // plain rows to the worker, so only the quote seen before the cut (cutChunks' `clean`) keeps the worker's part out.
+  it("a quote still open at the cut after whole rows: the main thread reads the rest itself", async () => {
+    const open = ["P1,P2,2026-05-05,email,1,2,ok", "P3,P4,2026-05-05,email,1,2,ok", 'P2,P3,2026-05-05,chat,1,2,"two'];
+    const inside = ["P1,P2,2026-05-05,email,9,9,ok", "P1,P2,2026-05-05,email,9,9,ok"];
+    const { reference, taken } = await cutBefore([...open, ...inside], open.length);
+    expect(taken).toBe(false);
+    expect(reference).toMatchObject({ error: [{ line: 6, found: expect.stringContaining("Quote Not Closed") }] });
+  });
+
   it("give what one thread gives, cut at every line start", async () => {
     let files = 0;
     let cuts = 0;
