@@ -22,7 +22,7 @@ export async function readCsv(path: string, options: CsvReadOptions, onHeader: H
   const router = new RecordRouter(info, onHeader, options);
   info.delimiter =
     options.delimiter ?? sniffDelimiter(readHeaderLine(path, encoding, options.skipRows ?? 0), info.notes);
-  const plain = options.parser !== "csv-parse" && !options.skipRows && isPlainDelimiter(info.delimiter);
+  const plain = readsPlain(options, info.delimiter);
   const byteWise = readsBytes(options, encoding, info.delimiter);
   const chunks = fileChunks(path, options.chunkBytes ?? 1 << 20, (read) => options.onProgress?.(read, totalBytes));
   const bytes = options.cut ? cutChunks(chunks, wholeWhenTaken(options.cut, options, totalBytes), byteWise) : chunks;
@@ -50,13 +50,16 @@ export async function readCsv(path: string, options: CsvReadOptions, onHeader: H
  */
 export function readsBytes(options: CsvReadOptions, encoding: string, delimiter: string): boolean {
   return (
-    options.parser !== "csv-parse" &&
+    readsPlain(options, delimiter) &&
     options.parser !== "text" &&
-    !options.skipRows &&
-    isPlainDelimiter(delimiter) &&
     encoding === "utf-8" &&
     delimiter.charCodeAt(0) < 0x80
   );
+}
+
+/** Whether lines are read as plain rows (split at the delimiter) while they hold no quote. */
+function readsPlain(options: CsvReadOptions, delimiter: string): boolean {
+  return options.parser !== "csv-parse" && !options.skipRows && isPlainDelimiter(delimiter);
 }
 
 /** The cut, telling progress the file is read once another reader has taken the rest (it stops at the cut). */

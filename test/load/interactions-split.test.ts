@@ -105,6 +105,16 @@ async function load(path: string, s: System, threads: number) {
   }
 }
 
+/** The settings of the fixed cases: people.csv given, weekly periods, no window, the reader's own chunk size. */
+const FIXED: System = {
+  rows: [],
+  withPeople: true,
+  skipInvalidRows: false,
+  period: "week",
+  window: [null, null],
+  chunkBytes: undefined,
+};
+
 describe("interactions on two threads", () => {
   const dir = mkdtempSync(join(tmpdir(), "relaudit-split-"));
   let before: SplitPlan;
@@ -124,44 +134,28 @@ describe("interactions on two threads", () => {
   });
 
   it("a cut inside a quoted field: the main thread reads on, to the same result", async () => {
-    const s: System = {
-      rows: [],
-      withPeople: true,
-      skipInvalidRows: false,
-      period: "week",
-      window: [null, null],
-      chunkBytes: undefined,
-    };
     const rows = ["P1,P2,2026-05-05,email,1,2,ok", 'P2,P3,2026-05-05,chat,1,2,"two\nP1,P2,2026-05-05,email,9,9,ok"'];
     const path = join(dir, "quoted.csv");
     writeFileSync(path, ["from,to,timestamp,channel,weight,duration_minutes,note", ...rows, ...rows].join("\n") + "\n");
-    const reference = await load(path, s, 1);
+    const reference = await load(path, FIXED, 1);
     const takenBefore = taken;
     // Just after the line break inside the quotes: the worker would read `P1,P2,…,9,9,ok"` as a row of its own.
     setSplitPlan({ cutAt: () => readFileSync(path).indexOf("two\n") + 4 });
-    expect(await load(path, s, 2)).toEqual(reference);
+    expect(await load(path, FIXED, 2)).toEqual(reference);
     expect(taken).toBe(takenBefore);
     expect(reference).toMatchObject({ interactions: { rows: 4 } });
   });
 
   /** Loads `lines` on one thread, then on two with the worker's part starting at `restFrom`: the same, and taken? */
   async function cutBefore(lines: string[], restFrom: number) {
-    const s: System = {
-      rows: [],
-      withPeople: true,
-      skipInvalidRows: false,
-      period: "week",
-      window: [null, null],
-      chunkBytes: undefined,
-    };
     const path = join(dir, `fixed${taken}-${restFrom}.csv`);
     const head = ["from,to,timestamp,channel,weight,duration_minutes,note", ...lines.slice(0, restFrom)].join("\n");
     writeFileSync(path, [head, ...lines.slice(restFrom)].join("\n") + "\n");
     chunkBytes = undefined;
-    const reference = await load(path, s, 1);
+    const reference = await load(path, FIXED, 1);
     const takenBefore = taken;
     setSplitPlan({ cutAt: () => head.length + 1 });
-    expect(await load(path, s, 2)).toEqual(reference);
+    expect(await load(path, FIXED, 2)).toEqual(reference);
     return { reference, taken: taken > takenBefore };
   }
 

@@ -19,6 +19,7 @@ import { analyse } from "../../src/pipeline/audit.js";
 import { renderJsonChunks } from "../../src/report/json.js";
 import { PARALLEL_MIN_WORK, setWorkerScript } from "../../src/network/betweenness-threads.js";
 import { ROOT, runInProcess, type CliResult } from "../helpers/cli.js";
+import { seededDraws } from "../helpers/seeded-draws.js";
 
 const AT = "2026-01-01T00:00:00Z";
 /** 1,500 people, 20,000 interactions: exact betweenness of 1,500 × ~21,000 units, enough for helper threads. */
@@ -64,11 +65,7 @@ const MONTHLY: Stamp = (next) => `2026-0${3 + next(6)}-01`;
 /** A seeded system of PEOPLE people in 8 teams of 4 organisations and ROWS timestamped interactions. */
 function writeSystem(dir: string, survey: string, stamp = MOMENTS): void {
   mkdirSync(dir, { recursive: true });
-  let state = 20261203;
-  const next = (n: number) => {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    return state % n;
-  };
+  const next = seededDraws(20261203);
   const people = ["id,organisation,team"];
   for (let i = 0; i < PEOPLE; i++) people.push(`P${i},Org ${i % 4},Team ${i % 8}`);
   const rows = ["from,to,timestamp"];

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadInputs } from "../../src/load/inputs.js";
 import { setSplitPlan, workerRest, type RangeJob, type SplitPlan } from "../../src/load/interactions-split.js";
 import { ROOT, runInProcess, type CliResult } from "../helpers/cli.js";
+import { seededDraws } from "../helpers/seeded-draws.js";
 
 const AT = "2026-01-01T00:00:00Z";
 const PEOPLE = 300;
@@ -25,11 +26,7 @@ const runningWorkers = () => started.filter((worker) => worker.threadId !== -1).
 /** A seeded system; `odd` rows replace rows from `at` on (3/4: in the worker's stretch). */
 function writeSystem(dir: string, odd: string[] = [], at = 0.75, rows = ROWS): void {
   mkdirSync(dir, { recursive: true });
-  let state = 20261203;
-  const next = (n: number) => {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    return state % n;
-  };
+  const next = seededDraws(20261203);
   const people = ["id,organisation,team"];
   for (let i = 0; i < PEOPLE; i++) people.push(`P${i},Org ${i % 4},Team ${i % 8}`);
   const lines = ["from,to,timestamp,channel,weight"];
