@@ -39,6 +39,26 @@ const PERSONAL_WORDS = new Set([
 ]);
 /** Header words that mean an identifier when most values are distinct (a "team id" with 12 values is a boundary). */
 const CODE_WORDS = new Set(["id", "ids", "identifier", "number", "no", "num", "code", "ref", "reference", "key"]);
+/**
+ * Header words of free-text columns: never read (README, "Privacy"), not even to plan what may be published. Other
+ * free text is told by its values (surveyGroupColumns) after it is read.
+ */
+const FREE_TEXT_WORDS = new Set([
+  "comment",
+  "comments",
+  "feedback",
+  "freetext",
+  "text",
+  "note",
+  "notes",
+  "remark",
+  "remarks",
+  "suggestion",
+  "suggestions",
+  "verbatim",
+  "explain",
+  "explanation",
+]);
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Fewer values than this cannot be judged by their spread alone. */
 const SPREAD_MIN_VALUES = 20;
@@ -52,6 +72,9 @@ function headerWords(header: string): string[] {
     .split(/[^a-z]+/)
     .filter((w) => w !== "");
 }
+
+/** Whether a survey column's header says it holds free text ("Comments", "any_other_feedback"). */
+export const isFreeTextHeader = (header: string) => headerWords(header).some((w) => FREE_TEXT_WORDS.has(w));
 
 /**
  * Why a column looks like a personal identifier, or null. `values` are its non-empty values (one per row);

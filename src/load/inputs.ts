@@ -22,7 +22,8 @@ import { requireSomeInput, unknownTables, unknownTablesHint } from "./unknown-fi
 import { loadPeople } from "./people.js";
 import type { TieEnds } from "./tie-builder.js";
 import { chooseBoundaries } from "./boundaries.js";
-import { identifierColumns, MAX_GROUP_VALUES, PSEUDONYMISED_IDENTIFIERS, surveyGroupColumns } from "./identifiers.js";
+import { identifierColumns, PSEUDONYMISED_IDENTIFIERS } from "./identifiers.js";
+import { surveyGroups } from "./survey-groups.js";
 import { loadSurvey } from "./survey.js";
 import { isoDate, parseDate } from "./values.js";
 
@@ -205,22 +206,18 @@ async function readOtherFiles(
   const requested = options.boundaries ?? ctx.config.boundaries;
   const identifiers = people ? identifierColumns(people) : new Map<string, string>();
   const boundaries = chooseBoundaries(requested, people, identifiers, allowIdentifiers, problems);
-  // Every boundary attribute of the data is read, shown or not: survey privacy is planned over all of them.
-  const surveyGroups = people
-    ? [...people.attributeColumns.filter((c) => !identifiers.has(c)), ...boundaries.filter((b) => identifiers.has(b))]
+  const survey = paths.survey
+    ? await tryLoad(() => loadSurvey(paths.survey!, null, progress(paths.survey!)), problems)
     : null;
-  let survey = paths.survey
-    ? await tryLoad(() => loadSurvey(paths.survey!, surveyGroups, progress(paths.survey!)), problems)
-    : null;
-  if (survey && !people) {
-    const judged = surveyGroupColumns(survey, requested, allowIdentifiers, ctx.config.coordination?.raterAttribute);
-    survey = judged.survey;
-    for (const p of judged.problems) problems.add({ ...p, file: paths.survey });
-    if (judged.dropped.length > 0)
-      ctx.warnings.push(
-        `${paths.survey}: ${plural(judged.dropped.length, "column")} not used as groups (personal identifiers, free text or more than ${MAX_GROUP_VALUES} values), so never shown: ${judged.dropped.slice(0, 8).join(", ")}${judged.dropped.length > 8 ? ", …" : ""}`,
-      );
-  }
+  const judged =
+    survey &&
+    surveyGroups(survey, ctx, {
+      path: paths.survey!,
+      people,
+      identifiers,
+      named: people ? boundaries : requested,
+      allowIdentifiers,
+    });
   const coordination = paths.coordination
     ? await tryLoad(() => loadCoordinationFile(paths.coordination!, progress(paths.coordination!)), problems)
     : null;
@@ -239,7 +236,7 @@ async function readOtherFiles(
         message: "events need people: add people.csv or interactions.csv so attendees can be matched",
       });
   }
-  return { boundaries, people, interactions, survey, coordination, delivery, events, annotations };
+  return { boundaries, people, interactions, survey: judged, coordination, delivery, events, annotations };
 }
 
 /** Skipping is for the odd bad row: a file with nothing left is a wrong file or a wrong setting, not data. */

@@ -7,6 +7,7 @@ import { readTable } from "./table.js";
 import { resolveColumns } from "./columns.js";
 import { summariseFile, type LoadContext } from "./context.js";
 import { isMissing, parseDate, parseNumber } from "./values.js";
+import { isFreeTextHeader } from "./identifiers.js";
 import { plural } from "../text/format.js";
 import { ScaleRanges } from "./scale-range.js";
 import { dict, dictFromEntries } from "../model/dict.js";
@@ -66,7 +67,7 @@ export function surveyItemRules(config: Config): Map<string, ItemRule> {
 
 /**
  * `groupNames`: the columns to read as group columns (matched case-insensitively), or null for every column that is
- * neither an item, the respondent nor the wave (without people.csv, any of them may be named as a boundary).
+ * neither an item, the respondent, the wave nor free text by its header (src/load/survey-groups.ts says why all).
  */
 export async function loadSurvey(path: string, groupNames: string[] | null, ctx: LoadContext): Promise<SurveyData> {
   const rules = surveyItemRules(ctx.config);
@@ -86,7 +87,10 @@ export async function loadSurvey(path: string, groupNames: string[] | null, ctx:
     const rater = ctx.config.coordination?.raterAttribute;
     const itemIndex = new Set(items.map((i) => i.index));
     const named =
-      groupNames ?? header.filter((h, i) => h !== "" && i !== col.respondent && i !== col.wave && !itemIndex.has(i));
+      groupNames ??
+      header.filter(
+        (h, i) => h !== "" && i !== col.respondent && i !== col.wave && !itemIndex.has(i) && !isFreeTextHeader(h),
+      );
     const wanted = rater && !named.some((b) => b.toLowerCase() === rater.toLowerCase()) ? [...named, rater] : named;
     const groupColumns = wanted
       .filter(

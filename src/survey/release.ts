@@ -43,8 +43,11 @@ export function plannedAttributes(groups: Record<string, readonly (string | null
     const i = PRIORITY.indexOf(a.toLowerCase());
     return i < 0 ? PRIORITY.length : i;
   };
+  // By name without case: with people.csv an attribute is named as people.csv names it, without it as survey.csv
+  // does ("Site", "site"), and both runs must plan alike (src/load/survey-groups.ts).
+  const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return Object.keys(groups)
-    .sort((a, b) => position(a) - position(b) || (a < b ? -1 : a > b ? 1 : 0))
+    .sort((a, b) => position(a) - position(b) || byName(a.toLowerCase(), b.toLowerCase()) || byName(a, b))
     .map((name) => ({ name, values: groups[name] }));
 }
 

@@ -1,0 +1,83 @@
+// Two runs on the same survey, one with people.csv and one without it (an analyst drops a file, or points --survey at
+// the export alone), must publish from one safe set: the plan's attributes are the survey's own group columns either
+// way. Before this test, a run with people.csv planned only over people.csv's columns, so a survey column people.csv
+// lacks (team) was left out of the plan there and planned over in the other run, and the two runs' figures combined
+// to one respondent's answers (team T2 − doctors = the one nurse of T2).
+import { describe, expect, it } from "vitest";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runInProcess } from "../helpers/cli.js";
+import { findLeak } from "../helpers/attack.js";
+
+const GROUPS = ["organisation", "team", "profession"] as const;
+type Groups = Record<(typeof GROUPS)[number], string>;
+
+/** Team T1: six nurses; team T2: one nurse and five doctors (each profession has k or more, each team too). */
+const CELLS: [Groups, number][] = [
+  [{ organisation: "Org", team: "T1", profession: "nurse" }, 6],
+  [{ organisation: "Org", team: "T2", profession: "nurse" }, 1],
+  [{ organisation: "Org", team: "T2", profession: "doctor" }, 5],
+];
+const ROWS: Groups[] = CELLS.flatMap(([groups, n]) => Array.from({ length: n }, () => groups));
+
+/** survey.csv names the groups `surveyNames`; people.csv has the columns `peopleNames` (null: not there). */
+function writeSystem(surveyNames: string[], peopleNames: (string | null)[]): string {
+  const dir = mkdtempSync(join(tmpdir(), "relaudit-dropped-"));
+  const lines = ROWS.map((g, i) => [`R${i}`, "2026-05", ...GROUPS.map((a) => g[a]), 1 + (i % 5)].join(","));
+  writeFileSync(join(dir, "survey.csv"), [`respondent,wave,${surveyNames.join(",")},Q1`, ...lines].join("\n") + "\n");
+  const kept = GROUPS.filter((_, a) => peopleNames[a] !== null);
+  const people = ROWS.map((g, i) => [`P${i}`, ...kept.map((a) => g[a])].join(","));
+  const header = ["id", ...peopleNames.filter((n) => n !== null)].join(",");
+  writeFileSync(join(dir, "people.csv"), [header, ...people].join("\n") + "\n");
+  const config = { minGroupSize: 5, scales: { s: { items: ["Q1"], min: 1, max: 5 } } };
+  writeFileSync(join(dir, "relaudit.config.json"), JSON.stringify(config));
+  return dir;
+}
+
+interface Figure {
+  suppressed: boolean;
+  attribute: string;
+  value: string;
+  n?: number;
+}
+
+async function publishedSets(args: string[], names: string[]): Promise<number[][]> {
+  const { code, stdout, stderr } = await runInProcess(["audit", ...args, "--format", "json"]);
+  expect(code, stderr).toBe(0);
+  const report = JSON.parse(stdout) as { survey: { scales: { groups: Figure[] }[] } };
+  return report.survey.scales[0].groups
+    .filter((g) => !g.suppressed)
+    .map((g) => {
+      const attribute = GROUPS[names.findIndex((n) => n.toLowerCase() === g.attribute.toLowerCase())];
+      const members = ROWS.flatMap((r, i) => (r[attribute] === g.value ? [i] : []));
+      expect(members.length).toBe(g.n);
+      return members;
+    });
+}
+
+const boundaryArgs = (names: string[]) => names.flatMap((n) => ["--boundary", n]);
+
+/** The union of a run on the folder and a run on survey.csv alone, each showing every boundary it can. */
+async function bothRuns(surveyNames: string[], peopleNames: (string | null)[]) {
+  const dir = writeSystem(surveyNames, peopleNames);
+  const shown = peopleNames.filter((n): n is string => n !== null);
+  const withPeople = await publishedSets([dir, ...boundaryArgs(shown)], surveyNames);
+  const alone = ["--survey", join(dir, "survey.csv"), "--config", join(dir, "relaudit.config.json")];
+  const surveyAlone = await publishedSets([...alone, ...boundaryArgs(surveyNames)], surveyNames);
+  const all = ROWS.map((_, i) => i);
+  expect(findLeak([all, ...surveyAlone], ROWS.length, 5)).toBeNull();
+  expect(findLeak([all, ...withPeople], ROWS.length, 5)).toBeNull();
+  return findLeak([all, ...withPeople, ...surveyAlone], ROWS.length, 5);
+}
+
+describe("a run with people.csv and a run without it publish from one safe set", () => {
+  it("people.csv without the survey's team column: T2 − doctors is not one nurse", async () => {
+    expect(await bothRuns(["organisation", "team", "profession"], ["organisation", null, "profession"])).toBeNull();
+  });
+
+  it("attributes named in another case in people.csv are planned in the same order", async () => {
+    // "Site" before "band" by code point, "band" before "site": the order decides which of the two is withheld.
+    expect(await bothRuns(["organisation", "site", "band"], ["organisation", "Site", "band"])).toBeNull();
+  });
+});
