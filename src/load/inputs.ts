@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { InputError, ProblemLog } from "../model/problems.js";
-import type { PeriodKind } from "../model/periods.js";
+import { isValidTimeZone, type PeriodKind } from "../model/periods.js";
 import type { Dataset, InteractionData, PeopleData } from "../model/types.js";
 import type { InputsSummary, SkippedRows } from "../result/types.js";
 import { formatNumber, plural } from "../text/format.js";
@@ -104,6 +104,14 @@ export async function loadInputs(options: InputOptions): Promise<LoadedInputs> {
   const discovered = options.dir ? discoverFiles(options.dir) : {};
   const configPath = options.files.config ?? discovered.config;
   const fileConfig = configPath ? loadConfig(configPath) : DEFAULT_CONFIG;
+  // Checked as the config's timeZone is: Intl throws on an unknown zone at the first date read (exit 3).
+  if (options.timeZone !== undefined && !isValidTimeZone(options.timeZone))
+    throw new InputError({
+      option: "--time-zone",
+      message: `unknown time zone "${options.timeZone}"`,
+      expected: "an IANA time zone such as Europe/London",
+      found: options.timeZone,
+    });
   // Flags win over the config file (clig.dev's precedence).
   const config: Config = {
     ...fileConfig,
