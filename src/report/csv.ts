@@ -5,7 +5,7 @@
 import type { Report } from "../result/types.js";
 import type { MixingMatrix, SparseMixing } from "../result/network.js";
 import { slug, uniqueStems } from "./charts/labels.js";
-import { formatEvidence } from "./format.js";
+import { formatChance, formatEvidence } from "./format.js";
 
 type Cell = string | number | boolean | null;
 
@@ -234,6 +234,7 @@ function signals(report: Report): CsvTable | null {
       "evidence",
       "series",
       "status",
+      "chance",
     ],
     rows: report.signals.map((s) => [
       s.id,
@@ -250,6 +251,7 @@ function signals(report: Report): CsvTable | null {
       s.evidence.map(formatEvidence).join("; "),
       s.series ?? null,
       s.status ?? null,
+      s.chance ? formatChance(s.chance) : null,
     ]),
   };
 }

@@ -2,6 +2,7 @@
 import type { SignalsSection } from "../result/signals.js";
 import { ci, int, num, pValue, table, type DisplayTable } from "./display-table.js";
 import { metricWords } from "../text/voice.js";
+import { formatChance } from "./format.js";
 
 export function signalTables(
   signals: SignalsSection["signals"],
@@ -15,10 +16,18 @@ export function signalTables(
         id: "signals",
         practice: 5,
         title: "Breakdown signals",
-        caption: "Each signal with the period it began and the rule or test that fired.",
-        headings: ["severity", "signal", "subject", "since", "rule"],
-        numeric: [false, false, false, false, false],
-        rows: signals.map((s) => [s.severity, s.kind, subjectText(s.subject), s.firstPeriod, s.rule]),
+        caption:
+          "Each signal with the period it began, the rule or test that fired, and how likely it is by chance alone (its null model, adjusted for every test of its kind).",
+        headings: ["severity", "signal", "subject", "since", "rule", "chance"],
+        numeric: [false, false, false, false, false, false],
+        rows: signals.map((s) => [
+          s.severity,
+          s.kind,
+          subjectText(s.subject),
+          s.firstPeriod,
+          s.rule,
+          s.chance ? formatChance(s.chance) : "—",
+        ]),
         terminal: false,
       }),
     );

@@ -2,7 +2,7 @@
 // out the signals projection, with the audit report's evidence formatting and escaping (report/markdown.ts): every
 // string from the data, and every signal read back from --previous, goes through md().
 import type { SignalsReport } from "../result/signals-report.js";
-import { formatEvidence } from "./format.js";
+import { formatChance, formatEvidence } from "./format.js";
 import { md } from "./markdown.js";
 
 export function renderSignalsMarkdown(report: SignalsReport): string {
@@ -27,6 +27,7 @@ export function renderSignalsMarkdown(report: SignalsReport): string {
     lines.push(`## ${md(signal.severity.toUpperCase())} · ${md(signal.kind)}${status} · ${md(groups + attribute)}`, "");
     lines.push(`${md(signal.message)} From ${md(signal.firstPeriod)}. Practice ${signal.practice}.`, "");
     lines.push(`Rule: ${md(signal.rule)}`, "");
+    if (signal.chance) lines.push(`Chance: ${md(formatChance(signal.chance))}`, "");
     for (const e of signal.evidence) lines.push(`- ${md(formatEvidence(e))}`);
     if (signal.questions.length > 0)
       lines.push("", "Questions worth asking:", ...signal.questions.map((q) => `- ${md(q)}`));

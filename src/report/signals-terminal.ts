@@ -3,7 +3,7 @@
 import { Chalk } from "chalk";
 import type { SignalsReport } from "../result/signals-report.js";
 import type { Severity } from "../result/types.js";
-import { formatEvidence, formatSubject } from "./format.js";
+import { formatChance, formatEvidence, formatSubject } from "./format.js";
 import { plural } from "../text/format.js";
 import { sparkline, wrap, type TerminalOptions } from "./terminal.js";
 
@@ -54,6 +54,10 @@ export function renderSignalsTerminal(report: SignalsReport, options: TerminalOp
     out.push(...wrap(meta, width - INDENT.length).map((l) => `${INDENT}${c.dim(l)}`));
     if (!quiet) {
       out.push(...wrap(`rule: ${signal.rule}`, width - INDENT.length, "  ").map((l) => `${INDENT}${l}`));
+      if (signal.chance)
+        out.push(
+          ...wrap(`chance: ${formatChance(signal.chance)}`, width - INDENT.length, "  ").map((l) => `${INDENT}${l}`),
+        );
       for (const e of signal.evidence.slice(0, EVIDENCE_SHOWN))
         out.push(...wrap(`• ${formatEvidence(e)}`, width - INDENT.length, "  ").map((l) => `${INDENT}${l}`));
       for (const q of signal.questions.slice(0, QUESTIONS_SHOWN))

@@ -6,7 +6,7 @@ import { subjectLabel } from "../charts/labels.js";
 import { spcTitle } from "../charts/spc.js";
 import { naturalRange } from "../charts/spc-layout.js";
 import { INK, MUTED } from "../charts/theme.js";
-import { formatEvidence } from "../format.js";
+import { formatChance, formatEvidence } from "../format.js";
 import { spcChartGroups } from "./spc-chart.js";
 import {
   addBullets,
@@ -113,6 +113,7 @@ export function signalSlide(pres: Presentation, signal: Signal, series: Series):
       signal.message,
       `Practice ${signal.practice}: ${PRACTICES[signal.practice]}.`,
       series.rebaseSuggestion ? `Suggested rebase: ${series.rebaseSuggestion}` : "",
+      signal.chance ? `Chance: ${formatChance(signal.chance)}` : "",
     ]
       .filter(Boolean)
       .join("\n"),
@@ -131,5 +132,11 @@ export function otherSignalsSlide(pres: Presentation, signals: Signal[]): void {
     lines,
     { x: MARGIN, y: 1.6, w: WIDTH - 2 * MARGIN, h: 5.3 },
     { size: 15, minSize: 11, paraSpaceAfter: 8 },
+  );
+  // Each signal's rule and chance in the notes: the slide has room for what happened, not how sure it is.
+  slide.addNotes(
+    signals
+      .map((s) => `${subjectLabel(s.subject)}: ${s.rule}.${s.chance ? ` Chance: ${formatChance(s.chance)}` : ""}`)
+      .join("\n"),
   );
 }

@@ -1,0 +1,61 @@
+// Every signal carries its null model's verdict (`chance`: p under the null, p adjusted over its family, the model in
+// words; docs/methods.md, "Null models of the signals"), and every output that shows the signal states it, not
+// report.json alone: before this test the Markdown, terminal and CSV outputs gave the chance of none of the
+// key-person departures and chart signals (falling contact, reciprocity collapse), only their rule.
+import { describe, expect, it } from "vitest";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runInProcess } from "../helpers/cli.js";
+import JSZip from "jszip";
+import { DEMO, demoDeck } from "../helpers/demo.js";
+import type { Signal } from "../../src/result/signals.js";
+
+/** Words as a reader sees them: wrapped lines joined, Markdown's escapes undone. */
+const flat = (text: string) =>
+  text.replace(/\\(.)/g, "$1").replace(/&lt;/g, "<").replace(/""/g, '"').replace(/\s+/g, " ");
+
+async function run(args: string[]): Promise<string> {
+  const { code, stdout, stderr } = await runInProcess(args);
+  expect(code, stderr).toBe(0);
+  return stdout;
+}
+
+describe("each signal's null model and chance", () => {
+  it("are stated wherever the signal is shown: signals in Markdown and the terminal, the audit's tables", async () => {
+    const signals = JSON.parse(await run(["signals", DEMO, "--format", "json"])).signals as Signal[];
+    expect(signals.length).toBeGreaterThan(3);
+    const out = mkdtempSync(join(tmpdir(), "relaudit-chance-"));
+    await run(["audit", DEMO, "--format", "csv", "--out", out]);
+    const outputs = {
+      "signals markdown": await run(["signals", DEMO, "--format", "markdown"]),
+      "signals terminal": await run(["signals", DEMO, "--format", "terminal"]),
+      "audit markdown": await run(["audit", DEMO, "--format", "markdown"]),
+      "signals.csv": readFileSync(join(out, "signals.csv"), "utf8"),
+    };
+    for (const [name, text] of Object.entries(outputs)) {
+      const words = flat(text);
+      for (const s of signals) {
+        expect(s.chance, s.id).toBeDefined();
+        expect(words, `${name}: ${s.id}`).toContain(flat(s.chance!.model));
+      }
+    }
+  });
+
+  it("are in the slide deck's notes for every critical signal it shows", async () => {
+    const signals = JSON.parse(await run(["signals", DEMO, "--format", "json"])).signals as Signal[];
+    const zip = await JSZip.loadAsync(await demoDeck());
+    const notes = zip.file(/^ppt\/notesSlides\/notesSlide\d+\.xml$/);
+    const xml = (await Promise.all(notes.map((f) => f.async("string")))).join(" ");
+    const words = flat(
+      xml
+        .replace(/<[^>]+>/g, " ")
+        .replace(/&amp;/g, "&")
+        .replace(/&quot;/g, '"')
+        .replace(/&apos;/g, "'"),
+    );
+    const critical = signals.filter((s) => s.severity === "critical");
+    expect(critical.length).toBeGreaterThan(2);
+    for (const s of critical) expect(words, s.id).toContain(flat(s.chance!.model));
+  });
+});
