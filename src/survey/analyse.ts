@@ -143,7 +143,7 @@ function analyseScale(
     reliabilityOf,
   );
 
-  const changes = waveChanges(waves, shownGroups, respondents);
+  const changes = waveChanges(waves, shownGroups, respondents, scored.scores);
   const current = waves.at(-1)!;
   const headline = totals.at(-1);
   if (!headline) {

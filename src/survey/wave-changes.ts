@@ -1,18 +1,24 @@
 // Wave-to-wave change of a scale, for the whole survey and each group shown in both waves: Welch's difference with
 // its interval, Hedges' g and Mann–Whitney (methods in docs/methods.md#survey).
 import { byName, numberFirstSeen, TOTAL, type Wave } from "./cells.js";
-import { hedgesG, mannWhitney, welchTest } from "./compare.js";
+import { hedgesG, mannWhitneyByRank, valueRanks, welchTest, type MannWhitney, type ValueRanks } from "./compare.js";
 import type { WaveChange } from "../result/survey.js";
 import type { Sample } from "./wave-groups.js";
 
 /**
  * Change between consecutive waves, for the whole scale and each group shown in both waves, from each wave's shown
  * cells (their scored rows, scores and mean). `respondents` numbers each row's respondent (respondentNumbers), once per
- * survey: every scale compares the same rows' respondents.
+ * survey: every scale compares the same rows' respondents. `scores` are the scale's, per row.
  */
-export function waveChanges(waves: Wave[], shown: Map<string, Sample>[], respondents: Int32Array): WaveChange[] {
+export function waveChanges(
+  waves: Wave[],
+  shown: Map<string, Sample>[],
+  respondents: Int32Array,
+  scores: Float64Array,
+): WaveChange[] {
   const changes: WaveChange[] = [];
   const repeated = repeatedIn(respondents);
+  const rankTest = waves.length > 1 ? rankTestOf(scores) : null;
   for (let w = 1; w < waves.length; w++) {
     const from = waves[w - 1].label!;
     const to = waves[w].label!;
@@ -31,7 +37,7 @@ export function waveChanges(waves: Wave[], shown: Map<string, Sample>[], respond
       const y = after.scores;
       const welch = welchTest(x, y);
       const g = hedgesG(x, y);
-      const mw = mannWhitney(x, y);
+      const mw = rankTest!(before.rows, after.rows);
       if (!welch || !g || !mw) {
         changes.push({ attribute, value, from, to, suppressed: false, insufficient: true });
         continue;
@@ -59,6 +65,13 @@ export function waveChanges(waves: Wave[], shown: Map<string, Sample>[], respond
     }
   }
   return changes;
+}
+
+/** Mann–Whitney of two cells' rows, by the ranks of the scale's scores (one sort per scale, not two per change). */
+function rankTestOf(scores: Float64Array): (x: Int32Array, y: Int32Array) => MannWhitney | null {
+  const ranks: ValueRanks = valueRanks(scores);
+  const counts = new Int32Array(2 * ranks.distinct);
+  return (x, y) => mannWhitneyByRank(x, y, ranks, counts);
 }
 
 /** Each row's respondent as a number, the same for the same id; −1 where the id is missing. */

@@ -260,7 +260,7 @@ describe("survey fast paths equal the plain ones", () => {
           if (hidden[w]) cells.delete(hidden[w]);
           return cells;
         });
-        for (const change of waveChanges(waves, shown, respondentNumbers(respondent))) {
+        for (const change of waveChanges(waves, shown, respondentNumbers(respondent), Float64Array.from(scores))) {
           if (!("repeatedRespondents" in change)) continue;
           const cell = change.attribute === null ? TOTAL : groupCell(change.attribute, change.value!);
           const w = Number(change.to.slice(1));
