@@ -1,7 +1,7 @@
 // Relational Coordination matrix (Gittell): rater group × rated group, RC index and dimensions, within- vs
 // between-group ties, conventional bands and asymmetry. Which cells, aggregates, dimensions and sub-indices may be
-// shown is decided in coordination-privacy.ts; the units are read in coordination-units.ts. Formulas in
-// docs/methods.md#survey.
+// shown is decided in coordination-privacy.ts; the units are read in coordination-units.ts and laid out in
+// coordination-matrix.ts. Formulas in docs/methods.md#survey.
 import type { CoordinationConfig } from "../model/config.js";
 import type { RcRating } from "../model/types.js";
 import { hedgesG, welchTest } from "./compare.js";
@@ -21,7 +21,7 @@ import {
   type RcDimension,
 } from "../model/coordination.js";
 import { summarise } from "./scoring.js";
-import { countingOrder } from "../util/counting-order.js";
+import { byName, cellId, matrixOf, type Cell, type Matrix } from "./coordination-matrix.js";
 import type { CoordinationResult, RcAggregate, RcAsymmetry, RcCell, RcEstimate } from "../result/survey.js";
 
 export type { WideRatings } from "./coordination-units.js";
@@ -38,9 +38,7 @@ export interface CoordinationOptions {
   minGroupSize: number;
 }
 
-const cellId = (rater: string, rated: string) => `cell\u0000${rater}\u0000${rated}`;
 const receivedId = (group: string) => `received\u0000${group}`;
-const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The configured scale, bands and asymmetry threshold, with the conventional defaults. */
 function settingsOf(config: CoordinationConfig | undefined) {
@@ -51,66 +49,6 @@ function settingsOf(config: CoordinationConfig | undefined) {
     strong: config?.bands?.strong ?? RC_DEFAULT_BANDS.strong,
     asymmetryThreshold: config?.asymmetryThreshold ?? RC_DEFAULT_ASYMMETRY,
   };
-}
-
-/** A non-empty cell: its units are `order[from]` … `order[to − 1]`, in unit order. */
-interface Cell {
-  id: string;
-  raterGroup: string;
-  ratedGroup: string;
-  from: number;
-  to: number;
-}
-
-/** The units laid out as a matrix. */
-interface Matrix {
-  /** Names of the groups of the units, sorted; `rank` gives a name number's place among them. */
-  groups: string[];
-  rank: Int32Array;
-  /** Non-empty cells, by rater group then rated group in name order. */
-  cells: Cell[];
-  /** Unit numbers cell by cell, and their indices in the same order. */
-  order: Int32Array;
-  /** Unit numbers by rated group's rank, in unit order within a group (the first of the two sorts to `order`). */
-  byRated: Int32Array;
-  indices: Float64Array;
-}
-
-function matrixOf(t: UnitTable): Matrix {
-  const used = new Uint8Array(t.names.length);
-  for (let u = 0; u < t.count; u++) used[t.rater[u]] = used[t.rated[u]] = 1;
-  const groups = t.names.filter((_, n) => used[n]).sort(byName);
-  const place = new Map(groups.map((name, i) => [name, i]));
-  const rank = Int32Array.from(t.names, (name) => place.get(name) ?? -1);
-  // Units sorted by rater group then rated group, each cell's in unit order: stable counting sorts by the rated
-  // group's rank, then by the rater group's.
-  const byRated = rankSort(
-    Int32Array.from({ length: t.count }, (_, u) => u),
-    t.rated,
-    rank,
-    groups.length,
-  );
-  const order = rankSort(byRated, t.rater, rank, groups.length);
-  const indices = new Float64Array(t.count);
-  const cells: Cell[] = [];
-  for (let i = 0; i < t.count; i++) {
-    const u = order[i];
-    indices[i] = t.index[u];
-    if (i > 0 && t.rater[u] === t.rater[order[i - 1]] && t.rated[u] === t.rated[order[i - 1]]) continue;
-    const [raterGroup, ratedGroup] = [t.names[t.rater[u]], t.names[t.rated[u]]];
-    cells.push({ id: cellId(raterGroup, ratedGroup), raterGroup, ratedGroup, from: i, to: t.count });
-    if (cells.length > 1) cells[cells.length - 2].to = i;
-  }
-  return { groups, rank, cells, order, byRated, indices };
-}
-
-/** The units in `units` ordered by the rank of their group in `group`, stably. */
-function rankSort(units: Int32Array, group: Int32Array, rank: Int32Array, groups: number): Int32Array {
-  return countingOrder(
-    units,
-    Int32Array.from(group, (g) => rank[g]),
-    groups,
-  );
 }
 
 /** Cells and aggregates to hide (src/survey/coordination-privacy.ts). */
@@ -248,18 +186,28 @@ class Pool {
 function poolsOf(t: UnitTable, m: Matrix) {
   const within = new Pool(new Int32Array(t.persons), 1);
   const between = new Pool(new Int32Array(t.persons), 1);
+  poolUnits(t, within, between);
+  // Group by group (m.byRated), so the received pools share one marks array: one each grows as groups × persons.
+  const marks = new Int32Array(t.persons);
+  const received = m.groups.map((_, g) => new Pool(marks, g + 1));
+  poolReceived(t, m, received);
+  return { within, between, received };
+}
+
+// Each loop alone in its function (the two in poolsOf were compiled on-stack there): see docs/architecture.md, "Long
+// loops in code that runs once".
+function poolUnits(t: UnitTable, within: Pool, between: Pool): void {
   for (let u = 0; u < t.count; u++) {
     if (t.rater[u] === t.rated[u]) within.add(t.person[u], t.index[u]);
     else between.add(t.person[u], t.index[u]);
   }
-  // Group by group (m.byRated), so the received pools share one marks array: one each grows as groups × persons.
-  const marks = new Int32Array(t.persons);
-  const received = m.groups.map((_, g) => new Pool(marks, g + 1));
+}
+
+function poolReceived(t: UnitTable, m: Matrix, received: Pool[]): void {
   for (let i = 0; i < t.count; i++) {
     const u = m.byRated[i];
     if (t.rater[u] !== t.rated[u]) received[m.rank[t.rated[u]]].add(t.person[u], t.index[u]);
   }
-  return { within, between, received };
 }
 
 export function analyseCoordination(ratings: readonly RcRating[], options: CoordinationOptions): CoordinationResult {
