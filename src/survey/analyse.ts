@@ -16,7 +16,7 @@ import { scoreScale, type ScoredScale } from "./scored.js";
 import type { KeyedItems } from "./scoring.js";
 import type { ScaleResult, SurveySection } from "../result/survey.js";
 import { respondentNumbers, waveChanges } from "./wave-changes.js";
-import { canonicalOrder } from "./row-order.js";
+import { canonicalOrder, type Ordered } from "./row-order.js";
 
 /** Below this α a scale's score is not trustworthy as a measure (a common rule of thumb; Nunnally 1978 asks 0.7). */
 export const LOW_ALPHA = 0.6;
@@ -32,8 +32,10 @@ export interface SurveyOptions {
 
 export function analyseSurvey(data: Dataset, options: SurveyOptions = {}): SurveySection | null {
   const deduplicated = data.survey && latestSubmissions(data.survey);
-  // The latest submissions put in canonical order: the survey's columns copied once, for both.
-  const survey = deduplicated && canonicalOrder(data.survey!, deduplicated.rows);
+  // The latest submissions put in canonical order: the survey's columns copied once, for both, but for those only the
+  // RC matrix reads (35 of M's 52), which it reads where they are.
+  const ordered = deduplicated && canonicalOrder(data.survey!, deduplicated.rows, readByRcOnly(data));
+  const survey = ordered?.survey ?? null;
   const longFormRatings = data.coordination;
   if (!survey && !longFormRatings) return null;
   const k = data.config.minGroupSize;
@@ -73,9 +75,15 @@ export function analyseSurvey(data: Dataset, options: SurveyOptions = {}): Surve
     attributes,
     participation: survey ? participation(codes, current, data.people, release) : [],
     scales,
-    coordination: coordination(data, survey, current, longFormRatings, notes),
+    coordination: coordination(data, ordered, current, longFormRatings, notes),
     notes,
   };
+}
+
+/** The RC matrix's answer columns that are no scale's items. */
+function readByRcOnly(data: Dataset): Set<string> {
+  const items = new Set(Object.values(data.config.scales).flatMap((scale) => scale.items));
+  return new Set(Object.keys(data.config.coordination?.columns ?? {}).filter((column) => !items.has(column)));
 }
 
 /**
@@ -215,7 +223,7 @@ function measurementWarnings(
 
 function coordination(
   data: Dataset,
-  survey: SurveyData | null,
+  ordered: Ordered | null,
   current: Wave,
   longForm: readonly RcRating[] | null,
   notes: string[],
@@ -231,6 +239,7 @@ function coordination(
       minGroupSize,
     });
   }
+  const survey = ordered?.survey;
   if (!survey || !config?.columns) return null;
   const raterGroups =
     survey.groups[config.raterAttribute] ??
@@ -244,7 +253,14 @@ function coordination(
     return null;
   }
   const result = analyseWideCoordination(
-    { answers: survey.answers, raterGroups, rows: current.rows, columns: config.columns },
+    // The answers as read (the ordered survey leaves the RC columns out), each row's where its origin says.
+    {
+      answers: data.survey!.answers,
+      raterGroups,
+      rows: current.rows,
+      answerRows: ordered.origin,
+      columns: config.columns,
+    },
     { raterAttribute: config.raterAttribute, wave: current.label, source: "wide", config, minGroupSize },
   );
   if (!result) notes.push("relational coordination: none of the configured RC columns has an answer");

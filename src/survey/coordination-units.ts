@@ -112,6 +112,8 @@ export interface WideRatings {
   /** Each row's rater group: its value of the rater attribute. */
   raterGroups: readonly (string | null)[];
   rows: readonly number[];
+  /** Where each row's answers are in `answers`' columns, when not at the row itself (a reordered survey's origin). */
+  answerRows?: readonly number[];
   columns: NonNullable<CoordinationConfig["columns"]>;
 }
 
@@ -121,7 +123,11 @@ export interface WideRatings {
  * two equal), without a rating object per answer; a row's units are made while reading that row. Also counts the
  * answers outside min–max.
  */
-export function unitsFromWide({ answers, raterGroups, rows, columns }: WideRatings, min: number, max: number) {
+export function unitsFromWide(
+  { answers, raterGroups, rows, answerRows, columns }: WideRatings,
+  min: number,
+  max: number,
+) {
   const mapped = Object.entries(columns).filter(([column]) => answers[column] !== undefined);
   const values = mapped.map(([column]) => answers[column]);
   const ratedNames = mapped.map(([, c]) => c.rated);
@@ -142,8 +148,9 @@ export function unitsFromWide({ answers, raterGroups, rows, columns }: WideRatin
     let rater = -1;
     let person = -1;
     open.fill(-1);
+    const at = answerRows ? answerRows[row] : row;
     for (let c = 0; c < mapped.length; c++) {
-      const score = values[c][row];
+      const score = values[c][at];
       if (Number.isNaN(score)) continue;
       if (score < min || score > max) outOfRange++;
       let u = open[slot[c]];

@@ -18,10 +18,24 @@ import { countingOrder } from "../util/counting-order.js";
 
 const SEPARATOR = "\u0000";
 
-/** The survey's rows (all, or those given, in ascending order) in canonical order. */
-export function canonicalOrder(survey: SurveyData, rows: readonly number[] = allRows(survey.rows)): SurveyData {
+/** A survey put in canonical order, and where each of its rows was in the survey as given. */
+export interface Ordered {
+  survey: SurveyData;
+  origin: readonly number[];
+}
+
+/**
+ * The survey's rows (all, or those given, in ascending order) in canonical order. Answer columns in `leftOut` are not
+ * copied into it: their reader takes them from the survey as given, through `origin`.
+ */
+export function canonicalOrder(
+  survey: SurveyData,
+  rows: readonly number[] = allRows(survey.rows),
+  leftOut?: ReadonlySet<string>,
+): Ordered {
   const shared = sharedColumns(survey);
-  return selectRows(withSharedTexts(survey, shared), rowsInOrder(survey, rows, shared));
+  const origin = rowsInOrder(survey, rows, shared);
+  return { survey: selectRows(withSharedTexts(survey, shared), origin, leftOut), origin };
 }
 
 /** A column as the numbers of its distinct values (in order of first appearance) and each value's text. */

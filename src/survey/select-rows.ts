@@ -3,14 +3,23 @@
 import { dictFromEntries } from "../model/dict.js";
 import type { SurveyData } from "../model/types.js";
 
-export function selectRows(survey: SurveyData, rows: readonly number[]): SurveyData {
+/**
+ * The survey at the given rows. Answer columns in `leftOut` are not carried over (not copied): their one reader reads
+ * them in the survey as given, through `rows`.
+ */
+export function selectRows(
+  survey: SurveyData,
+  rows: readonly number[],
+  leftOut: ReadonlySet<string> = new Set(),
+): SurveyData {
+  const kept = Object.entries(survey.answers).filter(([i]) => !leftOut.has(i));
   return {
     ...survey,
     rows: rows.length,
     respondents: picked(survey.respondents, rows),
     waves: picked(survey.waves, rows),
     groups: dictFromEntries(Object.entries(survey.groups).map(([g, values]) => [g, picked(values, rows)] as const)),
-    answers: dictFromEntries(Object.entries(survey.answers).map(([i, values]) => [i, gathered(values, rows)] as const)),
+    answers: dictFromEntries(kept.map(([i, values]) => [i, gathered(values, rows)] as const)),
   };
 }
 
