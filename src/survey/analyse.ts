@@ -15,7 +15,7 @@ import { plannedAttributes, planRelease, RESPONSES, scaleFamily } from "./releas
 import { scoreScale, type ScoredScale } from "./scored.js";
 import type { KeyedItems } from "./scoring.js";
 import type { ScaleResult, SurveySection } from "../result/survey.js";
-import { respondentNumbers, waveChanges } from "./wave-changes.js";
+import { respondentsAt, waveChanges } from "./wave-changes.js";
 import { canonicalOrder, type Ordered } from "./row-order.js";
 
 /** Below this α a scale's score is not trustworthy as a measure (a common rule of thumb; Nunnally 1978 asks 0.7). */
@@ -66,7 +66,9 @@ export function analyseSurvey(data: Dataset, options: SurveyOptions = {}): Surve
       })
     : new Set<string>();
   const codes = survey ? attributeCodes(survey, attributes) : [];
-  const scales = survey ? analyseScales(scored, survey, waves, codes, release, k) : [];
+  // Each row's respondent as numbered by latestSubmissions, in the survey's order (the wave changes' repeated ones).
+  const respondents = deduplicated && ordered ? respondentsAt(deduplicated.respondents, ordered.origin) : null;
+  const scales = survey && respondents ? analyseScales(scored, survey, respondents, waves, codes, release, k) : [];
   return {
     responses: survey?.rows ?? 0,
     waves: survey?.waveOrder ?? [],
@@ -105,12 +107,12 @@ function attributesOf(survey: SurveyData, boundaries: readonly string[], rater: 
 function analyseScales(
   scored: ScoredScale[],
   survey: SurveyData,
+  respondents: Int32Array,
   waves: Wave[],
   attributes: AttributeCodes[],
   release: ReadonlySet<string>,
   k: number,
 ): ScaleResult[] {
-  const respondents = respondentNumbers(survey.respondents);
   return scored.map((s) => analyseScale(s, survey, respondents, waves, attributes, release, k));
 }
 

@@ -6,6 +6,11 @@ import type { SurveyData } from "../model/types.js";
 export interface Deduplicated {
   /** The rows that count, ascending. */
   rows: number[];
+  /**
+   * Each row's respondent as a number, the same for the same id, −1 where the id is missing (every row as read; the
+   * wave changes' repeated respondents). Numbers are below the count of rows that count: each id has one.
+   */
+  respondents: Int32Array;
   /** Submissions left out because a later one by the same respondent id in the same wave counts. */
   dropped: number;
   /** What was left out, for the survey's notes (a count, never an id); null when nothing was. */
@@ -13,13 +18,16 @@ export interface Deduplicated {
 }
 
 export function latestSubmissions(survey: SurveyData): Deduplicated {
-  // From the last row back, a row counts unless its id was already seen in its wave (a missing wave as ""): one
-  // lookup per row in a Set per wave, instead of a text key joining wave and id made twice per row.
-  const rows = latestFromTheEnd(survey);
+  // From the last row back, a row counts unless its id was already seen in its wave (a missing wave as ""): each id
+  // numbered once, by one lookup per row, and marked per wave, instead of a text key joining wave and id made twice
+  // per row; the numbers serve the wave changes too.
+  const respondents = new Int32Array(survey.rows);
+  const rows = latestFromTheEnd(survey, respondents);
   rows.reverse();
   const dropped = survey.rows - rows.length;
   return {
     rows,
+    respondents,
     dropped,
     note:
       dropped === 0
@@ -29,21 +37,29 @@ export function latestSubmissions(survey: SurveyData): Deduplicated {
 }
 
 /**
- * The rows that count, from the last back. Alone in its function, nothing after the loop but a return:
- * see docs/architecture.md, "Long loops in code that runs once".
+ * The rows that count, from the last back; each row's respondent number written. Alone in its function, nothing
+ * after the loop but a return: see docs/architecture.md, "Long loops in code that runs once".
  */
-function latestFromTheEnd(survey: SurveyData): number[] {
-  const seenIn = new Map<string, Set<string>>();
+function latestFromTheEnd(survey: SurveyData, respondents: Int32Array): number[] {
+  const numberOf = new Map<string, number>();
+  // Per wave (by its text), the respondent numbers seen in it.
+  const seenIn = new Map<string, Uint8Array>();
   const rows: number[] = [];
   for (let r = survey.rows - 1; r >= 0; r--) {
     const id = survey.respondents[r];
-    if (id !== null) {
-      const wave = survey.waves[r] ?? "";
-      let seen = seenIn.get(wave);
-      if (!seen) seenIn.set(wave, (seen = new Set()));
-      if (seen.has(id)) continue;
-      seen.add(id);
+    if (id === null) {
+      respondents[r] = -1;
+      rows.push(r);
+      continue;
     }
+    let n = numberOf.get(id);
+    if (n === undefined) numberOf.set(id, (n = numberOf.size));
+    respondents[r] = n;
+    const wave = survey.waves[r] ?? "";
+    let seen = seenIn.get(wave);
+    if (!seen) seenIn.set(wave, (seen = new Uint8Array(survey.rows)));
+    if (seen[n]) continue;
+    seen[n] = 1;
     rows.push(r);
   }
   return rows;

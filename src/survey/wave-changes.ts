@@ -1,13 +1,13 @@
 // Wave-to-wave change of a scale, for the whole survey and each group shown in both waves: Welch's difference with
 // its interval, Hedges' g and Mann–Whitney (methods in docs/methods.md#survey).
-import { byName, numberFirstSeen, TOTAL, type Wave } from "./cells.js";
+import { byName, TOTAL, type Wave } from "./cells.js";
 import { hedgesG, mannWhitneyByRank, valueRanks, welchTest, type MannWhitney, type ValueRanks } from "./compare.js";
 import type { WaveChange } from "../result/survey.js";
 import type { Sample } from "./wave-groups.js";
 
 /**
  * Change between consecutive waves, for the whole scale and each group shown in both waves, from each wave's shown
- * cells (their scored rows, scores and mean). `respondents` numbers each row's respondent (respondentNumbers), once per
+ * cells (their scored rows, scores and mean). `respondents` numbers each row's respondent (respondentsAt), once per
  * survey: every scale compares the same rows' respondents. `scores` are the scale's, per row.
  */
 export function waveChanges(
@@ -74,15 +74,22 @@ function rankTestOf(scores: Float64Array): (x: Int32Array, y: Int32Array) => Man
   return (x, y) => mannWhitneyByRank(x, y, ranks, counts);
 }
 
-/** Each row's respondent as a number, the same for the same id; −1 where the id is missing. */
-export const respondentNumbers = (respondents: readonly (string | null)[]): Int32Array => numberFirstSeen(respondents);
+/**
+ * The respondent numbers of the rows as read (latestSubmissions' `respondents`) at the rows of a reordered survey
+ * (`origin`). A loop of the module, not `map` with an arrow: a call per row before V8 optimises it.
+ */
+export function respondentsAt(numbers: Int32Array, origin: readonly number[]): Int32Array {
+  const out = new Int32Array(origin.length);
+  for (let i = 0; i < origin.length; i++) out[i] = numbers[origin[i]];
+  return out;
+}
 
 /**
  * Whether a respondent (not a missing one) answered in both sets of rows: the earlier rows' respondents marked with
  * a stamp, instead of a Set of their ids per cell.
  */
 function repeatedIn(number: Int32Array): (before: Int32Array, after: Int32Array) => boolean {
-  // A row's number is below the row count (respondentNumbers numbers them in row order).
+  // A respondent's number is below the row count (latestSubmissions: each id has a row that counts).
   const seenIn = new Int32Array(number.length);
   let stamp = 0;
   return (before, after) => {

@@ -14,8 +14,8 @@ import { analyseCoordination, analyseWideCoordination } from "../../src/survey/c
 import { mannWhitney } from "../../src/survey/compare.js";
 import { propertyRuns } from "../helpers/size.js";
 import { plainMannWhitney } from "./reference/compare-plain.js";
-import { respondentNumbers, waveChanges } from "../../src/survey/wave-changes.js";
-import { groupCell, TOTAL } from "../../src/survey/cells.js";
+import { waveChanges } from "../../src/survey/wave-changes.js";
+import { groupCell, numberFirstSeen, TOTAL } from "../../src/survey/cells.js";
 import { groupResult } from "../../src/survey/wave-groups.js";
 import type { Estimate } from "../../src/result/survey.js";
 import { plainAnswerPatterns, plainCoordination, plainWideRatings } from "./reference/coordination-plain.js";
@@ -103,6 +103,14 @@ describe("survey fast paths equal the plain ones", () => {
         const deduplicated = latestSubmissions(survey);
         expect(deduplicated.rows).toEqual(kept);
         expect(deduplicated.dropped).toBe(survey.rows - kept.length);
+        // Its respondent numbers: the same for the same id, −1 for none, each below the count of rows kept.
+        const numbers = deduplicated.respondents;
+        survey.respondents.forEach((id, r) => {
+          expect(numbers[r] < 0).toBe(id === null);
+          expect(numbers[r]).toBeLessThan(kept.length);
+          expect(numbers[r]).toBe(numbers[survey.respondents.indexOf(id)]);
+          if (id !== null) expect(survey.respondents[numbers.indexOf(numbers[r])]).toBe(id);
+        });
         dropped += deduplicated.dropped;
         const plain = selectRows(survey, kept);
         expect(canonicalOrder(survey, deduplicated.rows).survey).toEqual(selectRows(plain, joinedKeyOrder(plain)));
@@ -268,7 +276,7 @@ describe("survey fast paths equal the plain ones", () => {
           if (hidden[w]) cells.delete(hidden[w]);
           return cells;
         });
-        for (const change of waveChanges(waves, shown, respondentNumbers(respondent), Float64Array.from(scores))) {
+        for (const change of waveChanges(waves, shown, numberFirstSeen(respondent), Float64Array.from(scores))) {
           if (!("repeatedRespondents" in change)) continue;
           const cell = change.attribute === null ? TOTAL : groupCell(change.attribute, change.value!);
           const w = Number(change.to.slice(1));
