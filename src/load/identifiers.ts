@@ -73,6 +73,12 @@ function headerWords(header: string): string[] {
     .filter((w) => w !== "");
 }
 
+/** Why a column's header alone says it identifies people ("full_name", "workEmail"), or null. */
+export function personalHeader(header: string): string | null {
+  const personal = headerWords(header).find((w) => PERSONAL_WORDS.has(w));
+  return personal ? `its header says "${personal}"` : null;
+}
+
 /** Whether a survey column's header says it holds free text ("Comments", "any_other_feedback"). */
 export const isFreeTextHeader = (header: string) => headerWords(header).some((w) => FREE_TEXT_WORDS.has(w));
 
@@ -82,8 +88,8 @@ export const isFreeTextHeader = (header: string) => headerWords(header).some((w)
  */
 function identifierReason(header: string, values: readonly string[], personIds?: ReadonlySet<string>): string | null {
   const words = headerWords(header);
-  const personal = words.find((w) => PERSONAL_WORDS.has(w));
-  if (personal) return `its header says "${personal}"`;
+  const personal = personalHeader(header);
+  if (personal) return personal;
   const distinct = new Set(values).size;
   const spread = values.length === 0 ? 0 : distinct / values.length;
   const code = words.find((w) => CODE_WORDS.has(w));

@@ -222,10 +222,13 @@ async function readOtherFiles(
     surveyGroups(survey, ctx, {
       path: paths.survey!,
       people,
-      identifiers,
       named: people ? boundaries : requested,
       allowIdentifiers,
     });
+  // Without people.csv the boundaries are survey columns: those judged unfit to show are planned over, never shown.
+  const shown = judged
+    ? boundaries.filter((b) => !judged.hidden.some((h) => h.toLowerCase() === b.toLowerCase()))
+    : boundaries;
   const coordination = paths.coordination
     ? await tryLoad(() => loadCoordinationFile(paths.coordination!, progress(paths.coordination!)), problems)
     : null;
@@ -244,7 +247,16 @@ async function readOtherFiles(
         message: "events need people: add people.csv or interactions.csv so attendees can be matched",
       });
   }
-  return { boundaries, people, interactions, survey: judged, coordination, delivery, events, annotations };
+  return {
+    boundaries: shown,
+    people,
+    interactions,
+    survey: judged?.survey ?? null,
+    coordination,
+    delivery,
+    events,
+    annotations,
+  };
 }
 
 /** Skipping is for the odd bad row: a file with nothing left is a wrong file or a wrong setting, not data. */

@@ -1,20 +1,21 @@
 // Which columns of survey.csv are group columns. Survey privacy is planned over every one of them, shown or not
-// (src/survey/release.ts), so the plan must not depend on which other files a run reads. It did: with people.csv only
-// people.csv's columns were read, and a run with people.csv (which had no team column) and a run on survey.csv alone
-// published from two sets that together gave one respondent's answers, team T2 minus the doctors
-// (test/security/dropped-file-privacy.test.ts). A survey column people.csv lacks is now judged as a run without
-// people.csv judges it, and planned over (never shown: it is not a boundary).
+// (src/survey/release.ts), so the set must be the same in every run on the survey, whatever other files it reads and
+// however many waves the file holds by then. It was not: with people.csv only people.csv's columns were read, and a
+// run with people.csv (which had no team column) and a run on survey.csv alone published from two sets that together
+// gave one respondent's answers, team T2 minus the doctors; and without people.csv a column with more than 100 values
+// (team, once a second wave brought new teams) was planned in last month's run and not in this month's, which
+// together gave the same answer (test/security/dropped-file-privacy.test.ts). So the planned set is decided by the
+// header alone: every column but items, the respondent, the wave, free text and personal identifiers by their header.
+// What a run may *show* is judged as before — on people.csv's columns when it is read, else on the survey's values.
 import { dictFromEntries } from "../model/dict.js";
 import type { PeopleData, SurveyData } from "../model/types.js";
 import { plural } from "../text/format.js";
 import type { LoadContext } from "./context.js";
-import { MAX_GROUP_VALUES, surveyGroupColumns } from "./identifiers.js";
+import { MAX_GROUP_VALUES, personalHeader, surveyGroupColumns } from "./identifiers.js";
 
 interface SurveyRun {
   path: string;
   people: PeopleData | null;
-  /** people.csv's attribute columns that look like personal identifiers. */
-  identifiers: ReadonlyMap<string, string>;
   /** The boundaries (chosen from people.csv when it is read, else as requested). */
   named: string[] | undefined;
   allowIdentifiers: boolean;
@@ -23,41 +24,34 @@ interface SurveyRun {
 const list = (names: readonly string[]) => `${names.slice(0, 8).join(", ")}${names.length > 8 ? ", …" : ""}`;
 const lower = (s: string) => s.toLowerCase();
 
-/** The survey with its group columns judged, named as people.csv names them where it has them. */
-export function surveyGroups(survey: SurveyData, ctx: LoadContext, run: SurveyRun): SurveyData {
+/**
+ * The survey with every planned group column (named as people.csv names it where it has it), and the columns a run
+ * without people.csv must not show (personal identifiers, free text or too many values, judged on their values).
+ */
+export function surveyGroups(survey: SurveyData, ctx: LoadContext, run: SurveyRun) {
   const { path, people, named } = run;
   const rater = ctx.config.coordination?.raterAttribute;
-  const judged = surveyGroupColumns(survey, named, run.allowIdentifiers, rater);
-  if (!people) {
-    for (const p of judged.problems) ctx.problems.add({ ...p, file: path });
-    dropNote(ctx, path, judged.dropped);
-    return judged.survey;
-  }
-  // people.csv's columns as before (judged there, named as there); the survey's others as without people.csv.
-  const caseOf = new Map(people.attributeColumns.map((c) => [lower(c), c] as const));
-  const boundary = new Set((named ?? []).map(lower));
-  const keep = (g: string) => {
-    const column = caseOf.get(lower(g));
-    if (column === undefined) return Object.hasOwn(judged.survey.groups, g);
-    return !run.identifiers.has(column) || boundary.has(lower(column)) || lower(g) === lower(rater ?? "");
-  };
-  const groups = Object.entries(survey.groups).filter(([g]) => keep(g));
-  const unlisted = groups.map(([g]) => g).filter((g) => !caseOf.has(lower(g)) && lower(g) !== lower(rater ?? ""));
-  dropNote(
-    ctx,
-    path,
-    judged.dropped.filter((g) => !caseOf.has(lower(g))),
+  const isNamed = (g: string) => named?.some((b) => lower(b) === lower(g)) ?? false;
+  const planned = Object.entries(survey.groups).filter(
+    ([g]) => personalHeader(g) === null || lower(g) === lower(rater ?? "") || (isNamed(g) && run.allowIdentifiers),
   );
+  const judged = surveyGroupColumns(survey, named, run.allowIdentifiers, rater);
+  const caseOf = new Map((people?.attributeColumns ?? []).map((c) => [lower(c), c] as const));
+  const hidden = judged.dropped.filter((g) => !caseOf.has(lower(g)));
+  if (!people) for (const p of judged.problems) ctx.problems.add({ ...p, file: path });
+  if (hidden.length > 0)
+    ctx.warnings.push(
+      `${path}: ${plural(hidden.length, "column")} not used as groups (personal identifiers, free text or more than ${MAX_GROUP_VALUES} values), so never shown: ${list(hidden)}`,
+    );
+  const unlisted = people
+    ? planned
+        .map(([g]) => g)
+        .filter((g) => !caseOf.has(lower(g)) && !hidden.includes(g) && lower(g) !== lower(rater ?? ""))
+    : [];
   if (unlisted.length > 0)
     ctx.warnings.push(
       `${path}: ${plural(unlisted.length, "column")} not in people.csv, so never shown (read only to decide what may be published): ${list(unlisted)}`,
     );
-  return { ...survey, groups: dictFromEntries(groups.map(([g, v]) => [caseOf.get(lower(g)) ?? g, v] as const)) };
-}
-
-function dropNote(ctx: LoadContext, path: string, dropped: readonly string[]) {
-  if (dropped.length > 0)
-    ctx.warnings.push(
-      `${path}: ${plural(dropped.length, "column")} not used as groups (personal identifiers, free text or more than ${MAX_GROUP_VALUES} values), so never shown: ${list(dropped)}`,
-    );
+  const groups = dictFromEntries(planned.map(([g, v]) => [caseOf.get(lower(g)) ?? g, v] as const));
+  return { survey: { ...survey, groups }, hidden };
 }

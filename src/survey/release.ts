@@ -60,7 +60,8 @@ export function figureKey(family: string, wave: string | null, attribute: string
 export function planRelease(input: ReleaseInput): Set<string> {
   const released = new Set<string>();
   for (const wave of input.waves) {
-    const cells = cellsOf(wave.rows, input);
+    const waveInput = { ...input, attributes: input.attributes.map((a) => withoutSmallValues(a, wave.rows, input)) };
+    const cells = cellsOf(wave.rows, waveInput);
     // A universe's plan is a function of its rows alone (their cells, and k): families with the same respondents —
     // every scale that all of a wave's responses scored, beside the response counts — share one, keyed per family.
     const plans: { rows: number[]; published: Figure[] }[] = [];
@@ -73,12 +74,32 @@ export function planRelease(input: ReleaseInput): Set<string> {
         cellOfRow.push(cells[i]);
       });
       let plan = plans.find((p) => sameRows(p.rows, rows));
-      if (!plan) plans.push((plan = { rows, published: planUniverse(rows, cellOfRow, input) }));
+      if (!plan) plans.push((plan = { rows, published: planUniverse(rows, cellOfRow, waveInput) }));
       for (const { attribute, value } of plan.published)
         released.add(figureKey(family.id, wave.label, attribute, value));
     }
   }
   return released;
+}
+
+/**
+ * The attribute with each value that fewer than k of the wave's rows have read as missing. Such a group is never
+ * offered (primary suppression), so no published figure tells its rows from the attribute's other small groups or its
+ * missing rows: merging them leaves the span of what is published, and so the plan, as it was, with far fewer atoms
+ * when a column is nearly unique (free text without a telling header, an id). Every column of the survey is planned
+ * over, whatever its number of values (src/load/survey-groups.ts).
+ */
+function withoutSmallValues(
+  attribute: ReleaseInput["attributes"][number],
+  rows: readonly number[],
+  input: ReleaseInput,
+) {
+  const counts = new Map<string | null, number>();
+  for (const r of rows) counts.set(attribute.values[r], (counts.get(attribute.values[r]) ?? 0) + 1);
+  if (![...counts.values()].some((n) => n < input.minGroupSize)) return attribute;
+  const values = attribute.values.slice();
+  for (const r of rows) if ((counts.get(values[r]) ?? 0) < input.minGroupSize) values[r] = null;
+  return { name: attribute.name, values };
 }
 
 /** A candidate figure of a universe: its total (attribute null) or one group. */

@@ -81,3 +81,38 @@ describe("a run with people.csv and a run without it publish from one safe set",
     expect(await bothRuns(["organisation", "site", "band"], ["organisation", "Site", "band"])).toBeNull();
   });
 });
+
+describe("last month's run and this month's, without people.csv", () => {
+  it("plan the first wave alike when a second wave takes a column past 100 values: T2 − doctors is not one nurse", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "relaudit-waves-"));
+    const first = ROWS.map((g, i) => [`R${i}`, "2026-05", ...GROUPS.map((a) => g[a]), 1 + (i % 5)].join(","));
+    // The second wave brings 101 new teams of one respondent each.
+    const second = Array.from({ length: 101 }, (_, t) => `S${t},2026-10,Org,X${t},${t % 2 ? "nurse" : "doctor"},3`);
+    const header = "respondent,wave,organisation,team,profession,Q1";
+    writeFileSync(join(dir, "may.csv"), [header, ...first].join("\n") + "\n");
+    writeFileSync(join(dir, "october.csv"), [header, ...first, ...second].join("\n") + "\n");
+    writeFileSync(
+      join(dir, "c.json"),
+      JSON.stringify({ minGroupSize: 5, scales: { s: { items: ["Q1"], min: 1, max: 5 } } }),
+    );
+    const sets = async (file: string) => {
+      const { code, stdout, stderr } = await runInProcess([
+        "audit",
+        "--survey",
+        join(dir, file),
+        "--config",
+        join(dir, "c.json"),
+        "--format",
+        "json",
+      ]);
+      expect(code, stderr).toBe(0);
+      const groups = (JSON.parse(stdout) as { survey: { scales: { groups: (Figure & { wave: string })[] }[] } }).survey
+        .scales[0].groups;
+      return groups
+        .filter((g) => !g.suppressed && g.wave === "2026-05")
+        .map((g) => ROWS.flatMap((r, i) => (r[g.attribute as keyof Groups] === g.value ? [i] : [])));
+    };
+    const all = ROWS.map((_, i) => i);
+    expect(findLeak([all, ...(await sets("may.csv")), ...(await sets("october.csv"))], ROWS.length, 5)).toBeNull();
+  });
+});
