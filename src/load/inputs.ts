@@ -25,7 +25,8 @@ import { chooseBoundaries } from "./boundaries.js";
 import { identifierColumns, PSEUDONYMISED_IDENTIFIERS } from "./identifiers.js";
 import { surveyGroups } from "./survey-groups.js";
 import { loadSurvey } from "./survey.js";
-import { isoDate, parseDate } from "./values.js";
+import { isoDate } from "./values.js";
+import { timeWindow } from "./window.js";
 
 export interface InputOptions {
   dir?: string;
@@ -141,10 +142,7 @@ function loadContext(options: InputOptions, config: Config, configPath: string |
   const skipInvalidRows = options.skipInvalidRows ?? false;
   const problems = new ProblemLog(MAX_PROBLEMS_PER_KIND, skipInvalidRows);
   const period: PeriodKind = options.period ?? config.period ?? "week";
-  const window = {
-    since: windowDate(options.since, "--since", config, false),
-    until: windowDate(options.until, "--until", config, true),
-  };
+  const window = timeWindow(options, config);
   const ctx: LoadContext = {
     config,
     csv: {
@@ -327,19 +325,4 @@ async function tryLoad<T>(load: () => Promise<T>, problems: ProblemLog): Promise
     for (const p of error.problems) problems.add(p, `${p.file}: ${p.message}`);
     return null;
   }
-}
-
-function windowDate(text: string | undefined, flag: string, config: Config, endOfDay: boolean): number | null {
-  if (text === undefined) return null;
-  const parsed = parseDate(text, config.dateFormat, config.timeZone);
-  if (!parsed.ok)
-    throw new InputError({
-      option: flag,
-      message: `invalid date for ${flag}`,
-      expected: parsed.expected,
-      found: JSON.stringify(text),
-      hint: parsed.hint,
-    });
-  // --until is inclusive of its whole day when given as a date.
-  return endOfDay && /^\d{4}-\d{2}-\d{2}$/.test(text.trim()) ? parsed.value + 86_400_000 : parsed.value;
 }
