@@ -242,25 +242,25 @@ function publishedPoint(p: XmrPoint, period: string): SeriesPoint {
  */
 function rebaseSuggestion(chart: XmrChart, timeline: Timeline<Cadence>): string | null {
   if (chart.kind !== "xmr") return null;
-  // Most charts' last usable point has no shift: no suggestion, without listing every usable point first (~1,300
-  // full charts at M, issue 15). Usable excludes a partial last period, which no rule judges: test/perf/
-  // signals-rebase.test.ts holds this to the plain form.
-  const last = chart.points.findLast((p) => p.value !== null && !p.excluded);
-  if (!last?.rules.includes("shift")) return null;
-  const needed = chart.settings.runLength * 2;
-  const usable = chart.points.filter((p) => p.value !== null && !p.excluded);
-  if (usable.length < needed) return null;
-  const tail = usable.slice(-needed);
-  const side = tail[0].value! > tail[0].mean! ? "above" : "below";
-  const sustained = tail.every((p) => p.rules.includes("shift") && p.value! > p.mean! === (side === "above"));
-  if (!sustained) return null;
-  let start = usable.length - needed;
-  while (
-    start > 0 &&
-    usable[start - 1].rules.includes("shift") &&
-    usable[start - 1].value! > usable[start - 1].mean! === (side === "above")
-  )
-    start--;
-  const from = labelAt(timeline, usable[start].index);
-  return `the last ${usable.length - start} points (from ${from}) sit ${side} the mean in force: if the change is understood and meant to last, record a rebase from ${from} in annotations.csv`;
+  // The run of usable points that ends the chart, each flagged by the shift rule and on the last one's side of the
+  // mean, found in one walk back from the end. Most charts' last usable point has no shift, so the walk stops there
+  // (~1,300 full charts at M). Usable excludes a partial last period, which no rule judges. One indexed loop: the
+  // filter, slice and every calls with their callbacks it replaces were one of the larger compiles of a cold run
+  // (issue 15). test/perf/signals-rebase.test.ts holds it to the plain form.
+  const { points } = chart;
+  let run = 0;
+  let first = -1;
+  let above = false;
+  for (let i = points.length - 1; i >= 0; i--) {
+    const p = points[i];
+    if (p.value === null || p.excluded) continue;
+    const onAbove = p.value > p.mean!;
+    if (run === 0) above = onAbove;
+    if (onAbove !== above || !p.rules.includes("shift")) break;
+    run++;
+    first = i;
+  }
+  if (run === 0 || run < chart.settings.runLength * 2) return null;
+  const from = labelAt(timeline, points[first].index);
+  return `the last ${run} points (from ${from}) sit ${above ? "above" : "below"} the mean in force: if the change is understood and meant to last, record a rebase from ${from} in annotations.csv`;
 }

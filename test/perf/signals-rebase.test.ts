@@ -1,5 +1,6 @@
-// The rebase suggestion's fast path (rebaseSuggestion in src/signals/chart.ts stops early when the last usable point
-// has no shift) against the plain form it replaced, which lists every usable point first. Usable means a value and
+// The rebase suggestion's fast path (rebaseSuggestion in src/signals/chart.ts walks back from the last usable point
+// and stops at the first without a shift, or on the other side of the mean) against the plain form it replaced, which
+// lists every usable point first. Usable means a value and
 // not excluded: a partial last period is excluded and judged by no rule, so it must not end the look-back.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
@@ -55,8 +56,8 @@ const shiftThen = (shifted: number, last: (number | null)[]) => [
 
 describe("the rebase suggestion's fast path equals the plain form", () => {
   it("suggests a rebase after a sustained shift whose last period is partial (excluded, judged by no rule)", () => {
-    // Dropping `&& !p.excluded` from the early return's findLast makes the fast path stop at the excluded last point
-    // (no shift) and suggest nothing: this case fails with that change.
+    // Dropping `|| p.excluded` from the walk back makes the fast path stop at the excluded last point (no shift) and
+    // suggest nothing: this case fails with that change.
     const { fast, plain } = charted(shiftThen(12, [0]), false, true, {});
     expect(plain).toContain("the last 12 points");
     expect(fast).toBe(plain);
