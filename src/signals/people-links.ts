@@ -71,16 +71,33 @@ function watchedTies(data: Dataset, pairs: PairActivity): Watched {
         ? "absent"
         : null;
   const quiet = (k: number) => chance[pairs.activeBaseline[k]];
-  const system = { ties: 0, silent: 0, expected: 0 };
-  for (let k = 0; k < pairs.count; k++) {
-    if (!strong(k) || why(k) !== null) continue;
-    system.ties++;
-    system.silent += pairs.silent[k];
-    system.expected += quiet(k);
-  }
-  const watched = { strong, why, quiet, system };
+  const watched = { strong, why, quiet, system: systemSilence(pairs, strong, why, quiet) };
   watchedByRun.set(pairs, watched);
   return watched;
+}
+
+/**
+ * The system's strong ties of people still here, how many are silent and how many chance alone would silence: a loop
+ * over every pair of people (80,000 at M) in a function of its own (docs/architecture.md, "Long loops in code that
+ * runs once"), its sums in locals until the loop ends. Summed into an object's fields, `expected` began as a small
+ * integer and turned double at its first term: a map change that threw away the compiled loop (issue 15).
+ */
+function systemSilence(
+  pairs: PairActivity,
+  strong: Watched["strong"],
+  why: Watched["why"],
+  quiet: Watched["quiet"],
+): Watched["system"] {
+  let ties = 0;
+  let silent = 0;
+  let expected = 0;
+  for (let k = 0; k < pairs.count; k++) {
+    if (!strong(k) || why(k) !== null) continue;
+    ties++;
+    silent += pairs.silent[k];
+    expected += quiet(k);
+  }
+  return { ties, silent, expected };
 }
 
 /**
@@ -100,11 +117,27 @@ function tieEndingRate(data: Dataset, pairs: PairActivity | null): number {
 }
 
 /** Cross-boundary strong ties per pair of reportable groups, for every boundary, with the system's totals. */
-function tally(data: Dataset, boundaries: readonly BoundarySeries[], pairs: PairActivity) {
-  const { strong, why, quiet, system } = watchedTies(data, pairs);
-  // Per boundary, keyed by the groups' numbers (ga × groups + gb), not a string built per tie and boundary: the
-  // order of the entries does not matter, dormantTies sorts them.
+function tally(data: Dataset, boundaries: readonly BoundarySeries[], pairs: PairActivity): PairTally[] {
+  const watched = watchedTies(data, pairs);
   const byPair = boundaries.map(() => new Map<number, PairTally>());
+  tallyTies(watched, boundaries, pairs, byPair);
+  const entries = byPair.flatMap((m) => [...m.values()]);
+  for (const e of entries) withHazard(e, watched.system);
+  return entries;
+}
+
+/**
+ * Each strong tie into its pair of groups' tally, per boundary (keyed by the groups' numbers, ga × groups + gb, not a
+ * string built per tie and boundary: the order of the entries does not matter, dormantTies sorts them). A loop over
+ * every pair of people in a function of its own, nothing after it (docs/architecture.md, "Long loops in code that
+ * runs once"): with the hazards' loop after it, it was compiled on the stack twice in a cold run at M (issue 15).
+ */
+function tallyTies(
+  { strong, why, quiet }: Watched,
+  boundaries: readonly BoundarySeries[],
+  pairs: PairActivity,
+  byPair: Map<number, PairTally>[],
+): void {
   for (let k = 0; k < pairs.count; k++) {
     if (!strong(k)) continue;
     const reason = why(k);
@@ -125,7 +158,9 @@ function tally(data: Dataset, boundaries: readonly BoundarySeries[], pairs: Pair
           gb,
           probabilities: [],
           quiet: [],
-          hazard: 0,
+          // Set by withHazard. NaN, a double, not 0: a field begun as a small integer and later set to a double
+          // changes the entries' map, and the change threw away this loop's compiled code (issue 15).
+          hazard: NaN,
           silent: 0,
           leavers: 0,
           absent: 0,
@@ -145,20 +180,21 @@ function tally(data: Dataset, boundaries: readonly BoundarySeries[], pairs: Pair
       }
     }
   }
-  // Relationships also end in the ordinary course of work, and a holiday or a slow drift quietens every tie at
-  // once: neither is this pair's breakdown. The system's silence beyond what each tie's rate explains, without the
-  // pair judged, is a hazard h that any strong tie ends anyway: P(silent) = q + (1 − q)·h.
-  const entries = byPair.flatMap((m) => [...m.values()]);
-  for (const e of entries) {
-    const q = e.quiet;
-    const ties = system.ties - q.length;
-    const silent = system.silent - e.silent;
-    const expected = system.expected - q.reduce((sum, x) => sum + x, 0);
-    const hazard = ties - expected > 0 ? Math.min(1, Math.max(0, (silent - expected) / (ties - expected))) : 0;
-    e.hazard = hazard;
-    e.probabilities = q.map((x) => x + (1 - x) * hazard);
-  }
-  return entries;
+}
+
+/**
+ * Relationships also end in the ordinary course of work, and a holiday or a slow drift quietens every tie at once:
+ * neither is this pair's breakdown. The system's silence beyond what each tie's rate explains, without the pair
+ * judged, is a hazard h that any strong tie ends anyway: P(silent) = q + (1 − q)·h.
+ */
+function withHazard(e: PairTally, system: Watched["system"]): void {
+  const q = e.quiet;
+  const ties = system.ties - q.length;
+  const silent = system.silent - e.silent;
+  const expected = system.expected - q.reduce((sum, x) => sum + x, 0);
+  const hazard = ties - expected > 0 ? Math.min(1, Math.max(0, (silent - expected) / (ties - expected))) : 0;
+  e.hazard = hazard;
+  e.probabilities = q.map((x) => x + (1 - x) * hazard);
 }
 
 /** The system's rate per period of strong ties ending anyway (see tieEndingRate), for the departures' null model. */
