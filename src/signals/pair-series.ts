@@ -282,11 +282,20 @@ export function numberPairs(source: PairSource, groups: number, denseCells = DEN
   return { count, a, b, tiePair };
 }
 
+/**
+ * 0 held as a double (read from a Float64Array), not as a small integer: the per-people sums' fields start as doubles,
+ * so the first fractional weight does not change their objects' map. Begun as the literal 0, each field's first
+ * fraction did (four map changes), and each threw away peopleOf's compiled loop, compiled again (issue 15). The sums
+ * are the same doubles: 0 + w either way.
+ */
+const DOUBLE_ZERO = new Float64Array(1)[0];
+
 /** The per-people sums of a pair over its ties (in tie order), as the plain path summed them while building the series. */
 function peopleOf(groupA: number, ties: Int32Array, source: PairSource): Map<number, PersonPairContact> {
   const { from, to, peopleCount, groupOf, start, position, weight, baseline, inRecent } = source;
   const people = new Map<number, PersonPairContact>();
-  for (const t of ties) {
+  for (let i = 0; i < ties.length; i++) {
+    const t = ties[i];
     const forward = groupOf[from[t]] === groupA;
     let contact: PersonPairContact | undefined;
     for (let e = start[t]; e < start[t + 1]; e++) {
@@ -296,7 +305,15 @@ function peopleOf(groupA: number, ties: Int32Array, source: PairSource): Map<num
         const key = Math.min(from[t], to[t]) * peopleCount + Math.max(from[t], to[t]);
         contact = people.get(key);
         if (!contact)
-          people.set(key, (contact = { forwardBefore: 0, forwardRecent: 0, backwardBefore: 0, backwardRecent: 0 }));
+          people.set(
+            key,
+            (contact = {
+              forwardBefore: DOUBLE_ZERO,
+              forwardRecent: DOUBLE_ZERO,
+              backwardBefore: DOUBLE_ZERO,
+              backwardRecent: DOUBLE_ZERO,
+            }),
+          );
       }
       const w = weight[e];
       if (p < baseline) {
