@@ -48,9 +48,20 @@ export function groupIndex(data: Dataset, attribute: string): GroupIndex | null 
   if (names.length < 2) return null;
   const position = new Map(names.map((n, i) => [n, i]));
   const of = new Int32Array(values.map((v) => (v === undefined ? -1 : position.get(v)!)));
+  const sizes = groupSizes(of, names);
+  const minGroupSize = data.config.minGroupSize;
+  return { attribute, names, of, sizes, reportable: sizes.map((s) => s >= minGroupSize) };
+}
+
+/**
+ * People per group: a loop over every person in a function of its own, nothing after it (docs/architecture.md, "Long
+ * loops in code that runs once"): in groupIndex, the config read after it had no type feedback when the loop was
+ * compiled on the stack, and threw the compiled code away on each boundary of a cold run (issue 15).
+ */
+function groupSizes(of: Int32Array, names: readonly string[]): number[] {
   const sizes = names.map(() => 0);
   for (let person = 0; person < of.length; person++) if (of[person] >= 0) sizes[of[person]]++;
-  return { attribute, names, of, sizes, reportable: sizes.map((s) => s >= data.config.minGroupSize) };
+  return sizes;
 }
 
 /**
@@ -205,11 +216,27 @@ export function boundarySeries(
  * PairTable.
  */
 function sumContact(contact: TieContact, groupOf: Int32Array, T: number, G: number) {
-  const { from: tieFrom, to: tieTo, start, position, weight, active } = contact;
+  const { active } = contact;
   const external = new Float64Array(G * T);
   const internal = new Float64Array(G * T);
   const activePeople = new Float64Array(G * T);
   const newCrossTies = new Float64Array(G * T);
+  sumTies(contact, groupOf, T, { external, internal, newCrossTies });
+  sumActivePeople(active, groupOf, T, activePeople);
+  return { external, internal, activePeople, newCrossTies };
+}
+
+/**
+ * sumContact's two loops (over every tie, then every person), each in a function of its own with nothing after it
+ * (docs/architecture.md, "Long loops in code that runs once"): in one function the second loop had no type feedback
+ * when the first was compiled on the stack, and threw the compiled code away on each boundary of a cold run (issue 15).
+ */
+function sumTies(
+  { from: tieFrom, to: tieTo, start, position, weight }: TieContact,
+  groupOf: Int32Array,
+  T: number,
+  { external, internal, newCrossTies }: Record<"external" | "internal" | "newCrossTies", Float64Array>,
+): void {
   for (let t = 0; t < tieFrom.length; t++) {
     const from = start[t];
     const to = start[t + 1];
@@ -234,12 +261,15 @@ function sumContact(contact: TieContact, groupOf: Int32Array, T: number, G: numb
     newCrossTies[rowA + first] += 1;
     newCrossTies[rowB + first] += 1;
   }
+}
+
+/** Each group's active people per period, from the people's activity (see sumTies). */
+function sumActivePeople(active: Uint8Array, groupOf: Int32Array, T: number, activePeople: Float64Array): void {
   for (let person = 0; person < groupOf.length; person++) {
     const g = groupOf[person];
     if (g < 0) continue;
     for (let p = 0; p < T; p++) if (active[person * T + p]) activePeople[g * T + p] += 1;
   }
-  return { external, internal, activePeople, newCrossTies };
 }
 
 /**
