@@ -18,7 +18,7 @@ import { addPseudonymOptions, pseudonymKeyFor, type PseudonymFlags } from "./pse
 import { renderReplayJson, renderReplayMarkdown } from "../report/replay.js";
 import { runReplayPipeline } from "../pipeline/replay.js";
 import { VERSION } from "../pipeline/audit.js";
-import { pseudonymiseReport } from "../privacy/pseudonymise.js";
+import { pseudonymiseReport, pseudonymiseSignals } from "../privacy/pseudonymise.js";
 import { withVisibleControls } from "../util/control-characters.js";
 import { checkOutFolder, commitOutFolder } from "./out-folder.js";
 import { EXIT, type CliCommand } from "./command.js";
@@ -97,7 +97,7 @@ async function runSignals(input: InputOptions, flags: SignalsFlags, io: Io): Pro
     // The previous report is named by its own as-of date (a signals report), else by its file name.
     previous: previous && {
       name: previous.asOf ? `the run as of ${previous.asOf}` : basename(flags.previous!),
-      signals: withVisibleControls(previous.signals),
+      signals: withVisibleControls(key ? pseudonymiseSignals(previous.signals, key) : previous.signals),
     },
   });
   if (out !== undefined) writeOutputs(out, report, Boolean(flags.force), io, flags);

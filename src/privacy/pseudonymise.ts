@@ -71,6 +71,21 @@ export function pseudonymiseReport(report: Report, key: Uint8Array): Report {
   return out;
 }
 
+/** What `pseudonymiser` makes: a previous report's ids already in this form were pseudonymised by its own run. */
+const PSEUDONYM = new RegExp(`^p-[0-9a-f]{${PSEUDONYM_HEX_DIGITS}}$`);
+
+/**
+ * Copies of signals read back from a previous report (`signals --previous`), which never pass through
+ * pseudonymiseReport: each raw person id replaced as in the report, a pseudonym left as it is (a previous run made
+ * with the same key gave the same one).
+ */
+export function pseudonymiseSignals<T extends Named>(signals: readonly T[], key: Uint8Array): T[] {
+  const alias = pseudonymiser(key);
+  const out = structuredClone(signals) as T[];
+  out.forEach(namedReplacer((id) => (PSEUDONYM.test(id) ? id : alias(id))));
+  return out;
+}
+
 /** Signals (subject and words), then the subjects of series and leading indicators. */
 function replaceInSignals(signals: Named[], subjects: { subject: Subject }[], alias: Pseudonymiser): void {
   signals.forEach(namedReplacer(alias));
