@@ -1,10 +1,9 @@
 // Number and evidence formatting shared by the text renderers (formatting only: no computing).
 import type { Evidence, Subject } from "../result/types.js";
 import { formatNumber, formatValue } from "../text/format.js";
-import { formatInterval, formatP, formatShare, metricWords, pValueText } from "../text/voice.js";
-import type { SignalChance } from "../result/signals.js";
+import { formatInterval, formatShare, metricWords, pValueText } from "../text/voice.js";
 
-export { formatNumber, plural } from "../text/format.js";
+export { formatChance, formatNumber, plural } from "../text/format.js";
 
 /** "0.41 (95% CI 0.30 to 0.52, n = 812)"; shares as percentages, p-values as "< 0.001". */
 export function formatEvidence(e: Evidence): string {
@@ -26,13 +25,4 @@ export function formatSubject(s: Subject): string {
   if (s.metric) parts.push(`metric ${metricWords(s.metric)}`);
   if (s.people?.length) parts.push(`people ${s.people.join(", ")}`);
   return parts.join(", ");
-}
-
-/**
- * A signal's null model and its verdict in words, for every output that shows the signal (docs/methods.md, "Null
- * models of the signals"): without it a reader of anything but report.json could not tell a signal from chance.
- */
-export function formatChance(c: SignalChance): string {
-  const tests = `${formatNumber(c.family)} ${c.family === 1 ? "test" : "tests"}`;
-  return `${formatP(c.p)} under the null model (${c.model}); ${formatP(c.adjusted)} Holm-adjusted over the ${tests} of this kind`;
 }

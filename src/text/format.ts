@@ -1,6 +1,6 @@
 // Numbers and words as every layer writes them: loaders in their messages, checks in their findings, renderers in
 // their tables. One function per job, so the same number reads the same wherever it appears.
-import { decimalsFor, formatFixed, formatShare } from "./voice.js";
+import { decimalsFor, formatFixed, formatP, formatShare } from "./voice.js";
 
 /** The mark for a value that is not there (suppressed, not computed, not applicable). */
 export const MISSING = "—";
@@ -33,3 +33,21 @@ const DELIMITER_NAMES: Record<string, string> = { ",": "comma", ";": "semicolon"
 /** "comma", "tab", … or the character itself, quoted ("" for files that have none, such as the config). */
 export const delimiterName = (delimiter: string): string =>
   delimiter === "" ? "" : (DELIMITER_NAMES[delimiter] ?? `"${delimiter}"`);
+
+/** What a signal's chance says (result/signals.ts's SignalChance; named here by shape, as text/ sits below result/). */
+interface ChanceWords {
+  p: number;
+  adjusted: number;
+  family: number;
+  model: string;
+}
+
+/**
+ * A signal's null model and its verdict in words, for every output that shows the signal, its finding included
+ * (docs/methods.md, "Null models of the signals"): without it a reader of anything but report.json could not tell a
+ * signal from chance.
+ */
+export function formatChance(c: ChanceWords): string {
+  const tests = `${formatNumber(c.family)} ${c.family === 1 ? "test" : "tests"}`;
+  return `${formatP(c.p)} under the null model (${c.model}); ${formatP(c.adjusted)} Holm-adjusted over the ${tests} of this kind`;
+}

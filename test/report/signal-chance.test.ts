@@ -10,6 +10,7 @@ import { runInProcess } from "../helpers/cli.js";
 import JSZip from "jszip";
 import { DEMO, demoDeck } from "../helpers/demo.js";
 import type { Signal } from "../../src/result/signals.js";
+import { formatChance } from "../../src/text/format.js";
 
 /** Words as a reader sees them: wrapped lines joined, Markdown's escapes undone. */
 const flat = (text: string) =>
@@ -40,6 +41,26 @@ describe("each signal's null model and chance", () => {
         expect(words, `${name}: ${s.id}`).toContain(flat(s.chance!.model));
       }
     }
+  });
+
+  it("are in the audit's findings, which every format lists (terminal, Markdown, HTML, the deck)", async () => {
+    const report = JSON.parse(await run(["audit", DEMO, "--format", "json"])) as {
+      checks: { id: string; findings: { message: string }[] }[];
+      signals: Signal[];
+    };
+    const { signals } = report;
+    expect(signals.length).toBeGreaterThan(3);
+    const messages = report.checks
+      .filter((c) => c.id.startsWith("signal-"))
+      .flatMap((c) => c.findings.map((f) => f.message));
+    for (const s of signals) {
+      const finding = messages.find((m) => m.startsWith(`${s.message} From ${s.firstPeriod}.`) && m.includes(s.rule));
+      expect(finding, s.id).toBeDefined();
+      expect(finding, s.id).toContain(`Chance: ${formatChance(s.chance!)}.`);
+    }
+    const terminal = flat(await run(["audit", DEMO, "--format", "terminal"]));
+    for (const s of signals.filter((x) => x.severity === "critical"))
+      expect(terminal, s.id).toContain(flat(s.chance!.model));
   });
 
   it("are in the slide deck's notes for every critical signal it shows", async () => {
