@@ -213,7 +213,7 @@ async function readOtherFiles(
   const identifiers = people ? identifierColumns(people) : new Map<string, string>();
   const boundaries = chooseBoundaries(requested, people, identifiers, allowIdentifiers, problems);
   const survey = paths.survey
-    ? await tryLoad(() => loadSurvey(paths.survey!, null, progress(paths.survey!)), problems)
+    ? await tryLoad(() => loadSurvey(paths.survey!, progress(paths.survey!)), problems)
     : null;
   const judged =
     survey &&

@@ -66,10 +66,10 @@ export function surveyItemRules(config: Config): Map<string, ItemRule> {
 }
 
 /**
- * `groupNames`: the columns to read as group columns (matched case-insensitively), or null for every column that is
- * neither an item, the respondent, the wave nor free text by its header (src/load/survey-groups.ts says why all).
+ * Group columns: every column that is neither an item, the respondent, the wave nor free text by its header, whatever
+ * the run's boundaries or other files (src/load/survey-groups.ts says why all); and the RC rater column always.
  */
-export async function loadSurvey(path: string, groupNames: string[] | null, ctx: LoadContext): Promise<SurveyData> {
+export async function loadSurvey(path: string, ctx: LoadContext): Promise<SurveyData> {
   const rules = surveyItemRules(ctx.config);
   const respondents: (string | null)[] = [];
   const waves: (string | null)[] = [];
@@ -86,11 +86,9 @@ export async function loadSurvey(path: string, groupNames: string[] | null, ctx:
     // The RC rater column is a group column too, even when it is not one of the audited boundaries.
     const rater = ctx.config.coordination?.raterAttribute;
     const itemIndex = new Set(items.map((i) => i.index));
-    const named =
-      groupNames ??
-      header.filter(
-        (h, i) => h !== "" && i !== col.respondent && i !== col.wave && !itemIndex.has(i) && !isFreeTextHeader(h),
-      );
+    const named = header.filter(
+      (h, i) => h !== "" && i !== col.respondent && i !== col.wave && !itemIndex.has(i) && !isFreeTextHeader(h),
+    );
     const wanted = rater && !named.some((b) => b.toLowerCase() === rater.toLowerCase()) ? [...named, rater] : named;
     const groupColumns = wanted
       .filter(

@@ -80,16 +80,17 @@ describe("wide RC columns in survey.csv", () => {
     expect(rules.get("F_B")!.labels.get("just right")).toBe(5);
   });
 
-  it("reads the rater column even when it is not an audited boundary", async () => {
+  it("reads the rater column even when its header reads as free text, and every other group column", async () => {
     const { loadSurvey } = await import("../../src/load/survey.js");
     const dir = mkdtempSync(join(tmpdir(), "relaudit-rc-"));
     const path = join(dir, "survey.csv");
-    writeFileSync(path, "ward,team,T_B\nA,x,3\nB,y,4\n");
+    writeFileSync(path, "notes,team,T_B\nA,x,3\nB,y,4\n");
     const ctx = context({
-      coordination: { raterAttribute: "ward", columns: { T_B: { rated: "B", dimension: "timely" } } },
+      coordination: { raterAttribute: "notes", columns: { T_B: { rated: "B", dimension: "timely" } } },
     });
-    const survey = await loadSurvey(path, ["team"], ctx);
-    expect(survey.groups.ward).toEqual(["A", "B"]);
+    const survey = await loadSurvey(path, ctx);
+    expect(survey.groups.notes).toEqual(["A", "B"]);
+    expect(survey.groups.team).toEqual(["x", "y"]);
     expect([...survey.answers.T_B]).toEqual([3, 4]);
   });
 });
