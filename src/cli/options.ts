@@ -41,11 +41,17 @@ export interface CommonFlags {
   demo?: boolean;
 }
 
-export const integer = (min: number) => (value: string) => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`expected a whole number ≥ ${min}`);
+/**
+ * A count written in decimal digits and exactly representable, or `fail`: Number() alone took "0x10" as 16, "1e3" as
+ * 1000, "" as 0 and 9007199254740993 as …992, so a typo could set a privacy floor the user never wrote.
+ */
+function wholeNumber(value: string, min: number, fail: string): number {
+  const n = /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n) || n < min) throw new InvalidArgumentError(fail);
   return n;
-};
+}
+
+export const integer = (min: number) => (value: string) => wholeNumber(value, min, `expected a whole number ≥ ${min}`);
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 export function addInputOptions(command: Command): Command {
@@ -78,12 +84,12 @@ export function addInputOptions(command: Command): Command {
     .option(
       "--min-group-size <n>",
       `hide survey results for smaller groups (default 5, at least ${MIN_GROUP_SIZE_FLOOR})`,
-      (value: string) => {
-        const n = Number(value);
-        if (!Number.isInteger(n) || n < MIN_GROUP_SIZE_FLOOR)
-          throw new InvalidArgumentError(`expected a whole number ≥ ${MIN_GROUP_SIZE_FLOOR}: ${SMALL_GROUP_HINT}`);
-        return n;
-      },
+      (value: string) =>
+        wholeNumber(
+          value,
+          MIN_GROUP_SIZE_FLOOR,
+          `expected a whole number ≥ ${MIN_GROUP_SIZE_FLOOR}: ${SMALL_GROUP_HINT}`,
+        ),
     )
     .addOption(new Option("--period <kind>", "reporting period").choices(["week", "month"]))
     .option("--time-zone <zone>", "IANA time zone for dates without one (default UTC)")

@@ -29,7 +29,8 @@ const typeName = (v: Json) =>
       ? "an array"
       : typeof v === "object"
         ? "an object"
-        : `${typeof v} ${JSON.stringify(v)}`;
+        : // JSON reads 1e400 as Infinity, which JSON.stringify would show as "null".
+          `${typeof v} ${typeof v === "number" && !Number.isFinite(v) ? String(v) : JSON.stringify(v)}`;
 
 function expect(problems: Problem[], path: string, expected: string, value: Json, hint?: string): undefined {
   problems.push({ key: path, message: `invalid value for "${path}"`, expected, found: typeName(value), hint });

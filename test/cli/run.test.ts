@@ -87,6 +87,13 @@ describe("relaudit audit (in process)", () => {
   it("usage errors exit 2", async () => {
     expect((await runInProcess(["audit", small, "--format", "pdf"])).code).toBe(2);
     expect((await runInProcess(["audit", small, "--min-group-size", "1"])).code).toBe(2);
+    // Numbers are written in decimal digits: hex, exponents, empty and beyond 2^53 are refused, not read as another.
+    for (const value of ["0x10", "1e1", "", " ", "9007199254740993", "7.0", "-5"]) {
+      const result = await runInProcess(["audit", small, "--min-group-size", value]);
+      expect(result.code, value).toBe(2);
+      expect(result.stderr, value).toContain("--min-group-size");
+    }
+    expect((await runInProcess(["audit", small, "--skip-rows", "0x1"])).code).toBe(2);
     expect((await runInProcess(["frobnicate"])).code).toBe(2);
     const badTime = await runInProcess(["audit", small, "--generated-at", "last tuesday"]);
     expect(badTime.code).toBe(2);

@@ -46,6 +46,11 @@ describe("config", () => {
     expect(problems.map((p) => p.key)).toEqual(["minGroupSize", "timeZone", "metrics.waits.better"]);
   });
 
+  it("shows a number too large for JSON as it was read (Infinity), not as null", () => {
+    const [problem] = problemsOf(JSON.parse('{"minGroupSize": 1e400}'));
+    expect(problem.found).toBe("number Infinity");
+  });
+
   it("requires `better` for a metric", () => {
     expect(problemsOf({ metrics: { waits: { target: 4 } } })[0]).toMatchObject({
       key: "metrics.waits.better",
