@@ -1,7 +1,6 @@
 // Columns that identify people — names, emails, staff numbers — must never become boundaries: a boundary's values
 // are printed as group labels, file names and chart titles, where a pseudonym for the person id would be undone by
 // the name beside it. A column is judged an identifier by its header, the shape of its values, or their spread.
-import { dict } from "../model/dict.js";
 import type { PeopleData, SurveyData } from "../model/types.js";
 
 /** --allow-identifier-boundary with --pseudonymise: refused. */
@@ -73,12 +72,6 @@ function headerWords(header: string): string[] {
     .filter((w) => w !== "");
 }
 
-/** Why a column's header alone says it identifies people ("full_name", "workEmail"), or null. */
-export function personalHeader(header: string): string | null {
-  const personal = headerWords(header).find((w) => PERSONAL_WORDS.has(w));
-  return personal ? `its header says "${personal}"` : null;
-}
-
 /** Whether a survey column's header says it holds free text ("Comments", "any_other_feedback"). */
 export const isFreeTextHeader = (header: string) => headerWords(header).some((w) => FREE_TEXT_WORDS.has(w));
 
@@ -88,8 +81,8 @@ export const isFreeTextHeader = (header: string) => headerWords(header).some((w)
  */
 function identifierReason(header: string, values: readonly string[], personIds?: ReadonlySet<string>): string | null {
   const words = headerWords(header);
-  const personal = personalHeader(header);
-  if (personal) return personal;
+  const personal = words.find((w) => PERSONAL_WORDS.has(w));
+  if (personal) return `its header says "${personal}"`;
   const distinct = new Set(values).size;
   const spread = values.length === 0 ? 0 : distinct / values.length;
   const code = words.find((w) => CODE_WORDS.has(w));
@@ -125,8 +118,10 @@ export function identifierProblem(name: string, reason: string, flag: string) {
 }
 
 /**
- * Without people.csv, the survey's own columns are the boundary attributes: all of them except personal
- * identifiers, free text and columns with too many values to be groups (unless named and allowed explicitly).
+ * Which of the survey's own columns a run without people.csv must not show as boundaries (`dropped`): personal
+ * identifiers, free text told by its values and columns with too many values to be groups (unless named and allowed
+ * explicitly), and the problem for each one named with --boundary. Every column is planned over all the same
+ * (survey-groups.ts).
  */
 export function surveyGroupColumns(
   survey: SurveyData,
@@ -135,8 +130,6 @@ export function surveyGroupColumns(
   rater: string | undefined,
 ) {
   const named = (c: string) => requested?.some((b) => b.toLowerCase() === c.toLowerCase()) ?? false;
-  // A column may be called __proto__: a plain object would take it as its prototype.
-  const groups: SurveyData["groups"] = dict();
   const dropped: string[] = [];
   const problems: ReturnType<typeof identifierProblem>[] = [];
   for (const [column, values] of Object.entries(survey.groups)) {
@@ -145,11 +138,9 @@ export function surveyGroupColumns(
       identifierReason(column, present) ??
       (new Set(present).size > MAX_GROUP_VALUES ? `more than ${MAX_GROUP_VALUES} values` : null);
     const isRater = column.toLowerCase() === rater?.toLowerCase();
-    if (reason === null || isRater || (named(column) && allowIdentifiers)) groups[column] = values;
-    else {
-      dropped.push(column);
-      if (named(column)) problems.push(identifierProblem(column, reason, "--boundary"));
-    }
+    if (reason === null || isRater || (named(column) && allowIdentifiers)) continue;
+    dropped.push(column);
+    if (named(column)) problems.push(identifierProblem(column, reason, "--boundary"));
   }
-  return { survey: { ...survey, groups }, dropped, problems };
+  return { dropped, problems };
 }

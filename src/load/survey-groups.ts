@@ -5,13 +5,13 @@
 // gave one respondent's answers, team T2 minus the doctors; and without people.csv a column with more than 100 values
 // (team, once a second wave brought new teams) was planned in last month's run and not in this month's, which
 // together gave the same answer (test/security/dropped-file-privacy.test.ts). So the planned set is decided by the
-// header alone: every column but items, the respondent, the wave, free text and personal identifiers by their header.
+// header alone: every column but items, the respondent, the wave and free text by its header.
 // What a run may *show* is judged as before — on people.csv's columns when it is read, else on the survey's values.
 import { dictFromEntries } from "../model/dict.js";
 import type { PeopleData, SurveyData } from "../model/types.js";
 import { plural } from "../text/format.js";
 import type { LoadContext } from "./context.js";
-import { MAX_GROUP_VALUES, personalHeader, surveyGroupColumns } from "./identifiers.js";
+import { MAX_GROUP_VALUES, surveyGroupColumns } from "./identifiers.js";
 
 interface SurveyRun {
   path: string;
@@ -31,17 +31,18 @@ const lower = (s: string) => s.toLowerCase();
 export function surveyGroups(survey: SurveyData, ctx: LoadContext, run: SurveyRun) {
   const { path, people, named } = run;
   const rater = ctx.config.coordination?.raterAttribute;
-  const isNamed = (g: string) => named?.some((b) => lower(b) === lower(g)) ?? false;
-  const planned = Object.entries(survey.groups).filter(
-    ([g]) => personalHeader(g) === null || lower(g) === lower(rater ?? "") || (isNamed(g) && run.allowIdentifiers),
-  );
+  // Every column read is planned over, personal ones too: a manager_name column shown in a run that names it with
+  // --allow-identifier-boundary, and left out of the plan in runs that do not, gave two sets whose figures combined
+  // to one respondent's answers (test/security/dropped-file-privacy.test.ts). Groups smaller than k cost the plan
+  // nothing (release.ts merges them), so a nearly unique column is cheap.
+  const planned = Object.entries(survey.groups);
   const judged = surveyGroupColumns(survey, named, run.allowIdentifiers, rater);
   const caseOf = new Map((people?.attributeColumns ?? []).map((c) => [lower(c), c] as const));
   const hidden = judged.dropped.filter((g) => !caseOf.has(lower(g)));
   if (!people) for (const p of judged.problems) ctx.problems.add({ ...p, file: path });
   if (hidden.length > 0)
     ctx.warnings.push(
-      `${path}: ${plural(hidden.length, "column")} not used as groups (personal identifiers, free text or more than ${MAX_GROUP_VALUES} values), so never shown: ${list(hidden)}`,
+      `${path}: ${plural(hidden.length, "column")} never shown as groups (personal identifiers, free text or more than ${MAX_GROUP_VALUES} values; read only to decide what may be published): ${list(hidden)}`,
     );
   const unlisted = people
     ? planned

@@ -1,5 +1,6 @@
-// survey.csv → SurveyData (columnar). Only configured item columns and boundary group columns are kept:
-// free-text columns (comments) are never read into memory, so they cannot leak into any output.
+// survey.csv → SurveyData (columnar). Item columns and every other column as a group column (survey privacy is
+// planned over all of them: survey-groups.ts), except free text told by its header (comments, feedback, notes, …),
+// which is never read into memory, so it cannot leak into any output.
 import { didYouMean } from "../model/problems.js";
 import type { SurveyData } from "../model/types.js";
 import type { Config } from "../model/config.js";
@@ -101,7 +102,7 @@ export async function loadSurvey(path: string, ctx: LoadContext): Promise<Survey
     const ignored = header.filter((h, i) => h !== "" && !used.has(i));
     if (ignored.length > 0)
       ctx.warnings.push(
-        `${path}: ${plural(ignored.length, "column")} not read (neither a scale item nor a boundary), so never shown: ${ignored.slice(0, 8).join(", ")}${ignored.length > 8 ? ", …" : ""}`,
+        `${path}: ${plural(ignored.length, "column")} not read (free text by its header), so never shown: ${ignored.slice(0, 8).join(", ")}${ignored.length > 8 ? ", …" : ""}`,
       );
     if (items.length === 0 && missingItems.length === 0)
       ctx.warnings.push(

@@ -42,8 +42,10 @@ export function latestSubmissions(survey: SurveyData): Deduplicated {
  */
 function latestFromTheEnd(survey: SurveyData, respondents: Int32Array): number[] {
   const numberOf = new Map<string, number>();
-  // Per wave (by its text), the respondent numbers seen in it.
-  const seenIn = new Map<string, Uint8Array>();
+  const waveNumber = new Map<string, number>();
+  // (wave, respondent) pairs seen, as wave number × rows + respondent number (below 2^53 while rows < 9e7): one set
+  // whatever the number of waves (an array per wave grew as rows × waves: 1.5 GB for 40,000 one-row waves).
+  const seen = new Set<number>();
   const rows: number[] = [];
   for (let r = survey.rows - 1; r >= 0; r--) {
     const id = survey.respondents[r];
@@ -56,10 +58,11 @@ function latestFromTheEnd(survey: SurveyData, respondents: Int32Array): number[]
     if (n === undefined) numberOf.set(id, (n = numberOf.size));
     respondents[r] = n;
     const wave = survey.waves[r] ?? "";
-    let seen = seenIn.get(wave);
-    if (!seen) seenIn.set(wave, (seen = new Uint8Array(survey.rows)));
-    if (seen[n]) continue;
-    seen[n] = 1;
+    let w = waveNumber.get(wave);
+    if (w === undefined) waveNumber.set(wave, (w = waveNumber.size));
+    const pair = w * survey.rows + n;
+    if (seen.has(pair)) continue;
+    seen.add(pair);
     rows.push(r);
   }
   return rows;

@@ -84,7 +84,7 @@ describe("loadInputs on a small valid system", async () => {
     ]);
     expect(summary.warnings.join("\n")).toContain("1 missing value treated as gaps in their series (not as zeros)");
     expect(summary.warnings.join("\n")).toContain(
-      "1 column not read (neither a scale item nor a boundary), so never shown: comments",
+      "1 column not read (free text by its header), so never shown: comments",
     );
   });
 });

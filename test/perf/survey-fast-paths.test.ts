@@ -9,6 +9,7 @@ import { RC_DIMENSIONS } from "../../src/model/coordination.js";
 import { canonicalOrder, canonicalRows } from "../../src/survey/row-order.js";
 import { selectRows } from "../../src/survey/select-rows.js";
 import { latestSubmissions } from "../../src/survey/duplicates.js";
+import { respondentsAt } from "../../src/survey/wave-changes.js";
 import { answerPatterns } from "../../src/survey/patterns.js";
 import { analyseCoordination, analyseWideCoordination } from "../../src/survey/coordination.js";
 import { mannWhitney } from "../../src/survey/compare.js";
@@ -113,7 +114,16 @@ describe("survey fast paths equal the plain ones", () => {
         });
         dropped += deduplicated.dropped;
         const plain = selectRows(survey, kept);
-        expect(canonicalOrder(survey, deduplicated.rows).survey).toEqual(selectRows(plain, joinedKeyOrder(plain)));
+        const ordered = canonicalOrder(survey, deduplicated.rows);
+        expect(ordered.survey).toEqual(selectRows(plain, joinedKeyOrder(plain)));
+        // The numbers carried to the ordered rows (the wave changes' repeated respondents): one per id there.
+        const at = respondentsAt(numbers, ordered.origin);
+        const ids = ordered.survey.respondents;
+        ids.forEach((id, i) => {
+          expect(at[i] < 0).toBe(id === null);
+          if (id !== null) expect(at[i]).toBe(at[ids.indexOf(id)]);
+          if (id !== null) expect(ids[at.indexOf(at[i])]).toBe(id);
+        });
       }),
       { numRuns: RUNS },
     );

@@ -82,6 +82,25 @@ describe("a run with people.csv and a run without it publish from one safe set",
   });
 });
 
+describe("a column shown only when a run allows identifier boundaries", () => {
+  it("is planned over in every run: T2 − doctors is not one nurse when manager_name is shown in one run", async () => {
+    // "manager_name" reads as a personal identifier by its header; one run shows it by naming it with
+    // --allow-identifier-boundary, another (without the flag) shows the roles. The plan takes manager_name before
+    // role (by name), so the first run shows T1 and T2 and withholds the roles: the second must withhold them too.
+    const names = ["organisation", "manager_name", "role"];
+    const dir = writeSystem(names, [null, null, null]);
+    const alone = ["--survey", join(dir, "survey.csv"), "--config", join(dir, "relaudit.config.json")];
+    const roles = await publishedSets([...alone, "--boundary", "role"], names);
+    const managers = await publishedSets(
+      [...alone, "--boundary", "role", "--boundary", "manager_name", "--allow-identifier-boundary"],
+      names,
+    );
+    expect(managers.some((set) => set.length === 6 && set.includes(6))).toBe(true);
+    const all = ROWS.map((_, i) => i);
+    expect(findLeak([all, ...roles, ...managers], ROWS.length, 5)).toBeNull();
+  });
+});
+
 describe("last month's run and this month's, without people.csv", () => {
   it("plan the first wave alike when a second wave takes a column past 100 values: T2 − doctors is not one nurse", async () => {
     const dir = mkdtempSync(join(tmpdir(), "relaudit-waves-"));
