@@ -1,7 +1,7 @@
 // What the explorer shows, as plain rows built once from the result: findings, groups, group pairs, series and
 // brokers. Pure and free of Ink, so it is tested directly; the view (app.ts) only lays these rows out.
 import { formatEvidence, formatSubject } from "../report/format.js";
-import { formatNumber, MISSING, percent } from "../text/format.js";
+import { formatChance, formatNumber, MISSING, percent } from "../text/format.js";
 import { formatInterval } from "../text/voice.js";
 import { SEVERITIES, worstOf } from "../model/severity.js";
 import { metricLabel, subjectLabel } from "../report/charts/labels.js";
@@ -209,7 +209,10 @@ function seriesRows(report: Report): Row[] {
               },
             ]
           : []),
-        ...own.map((x) => ({ text: `${x.severity} signal since ${x.firstPeriod}: ${x.rule}`, tone: x.severity })),
+        ...own.map((x) => ({
+          text: `${x.severity} signal since ${x.firstPeriod}: ${x.rule}${x.chance ? `. Chance: ${formatChance(x.chance)}` : ""}`,
+          tone: x.severity,
+        })),
         ...(s.rebaseSuggestion ? [{ text: `Suggested rebase: ${s.rebaseSuggestion}`, tone: "muted" as const }] : []),
         ...s.notes.map((n) => ({ text: n, tone: "muted" as const })),
       ],

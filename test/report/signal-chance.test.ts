@@ -11,6 +11,9 @@ import JSZip from "jszip";
 import { DEMO, demoDeck } from "../helpers/demo.js";
 import type { Signal } from "../../src/result/signals.js";
 import { formatChance } from "../../src/text/format.js";
+import { spcAltText, spcSpec } from "../../src/report/charts/spc.js";
+import { explorerTabs } from "../../src/explore/model.js";
+import type { Report } from "../../src/result/types.js";
 
 /** Words as a reader sees them: wrapped lines joined, Markdown's escapes undone. */
 const flat = (text: string) =>
@@ -63,6 +66,27 @@ describe("each signal's null model and chance", () => {
       expect(terminal, s.id).toContain(flat(s.chance!.model));
   });
 
+  it("are in each SPC chart's subtitle and alt text, and in explore's series details", async () => {
+    const report = JSON.parse(await run(["audit", DEMO, "--format", "json", "--detail", "full"])) as Report;
+    const charted = report.signals!.filter((s) => s.series !== undefined);
+    expect(charted.length).toBeGreaterThan(1);
+    const details = flat(
+      explorerTabs(report)
+        .find((t) => t.id === "series")!
+        .rows.flatMap((r) => r.detail.map((d) => d.text))
+        .join(" "),
+    );
+    for (const signal of charted) {
+      const series = report.series!.find((x) => x.id === signal.series)!;
+      const input = { series, signals: [signal], period: report.inputs.period };
+      const chance = flat(formatChance(signal.chance!));
+      expect(flat(spcAltText(input)), signal.id).toContain(chance);
+      const subtitle = (spcSpec(input).title as { subtitle: string[] }).subtitle;
+      expect(flat(subtitle.join(" ")), signal.id).toContain(chance);
+      expect(details, signal.id).toContain(chance);
+    }
+  });
+
   it("are in the slide deck's notes for every critical signal it shows", async () => {
     const signals = JSON.parse(await run(["signals", DEMO, "--format", "json"])).signals as Signal[];
     const zip = await JSZip.loadAsync(await demoDeck());
@@ -78,5 +102,11 @@ describe("each signal's null model and chance", () => {
     const critical = signals.filter((s) => s.severity === "critical");
     expect(critical.length).toBeGreaterThan(2);
     for (const s of critical) expect(words, s.id).toContain(flat(s.chance!.model));
+    // And on each signal's own slide, beside its rule: the notes are not projected.
+    const slides = await Promise.all(zip.file(/^ppt\/slides\/slide\d+\.xml$/).map((f) => f.async("string")));
+    const signalSlides = slides.map((x) => flat(x.replace(/<[^>]+>/g, " "))).filter((t) => / signal since /.test(t));
+    expect(signalSlides.length).toBeGreaterThan(0);
+    for (const text of signalSlides)
+      expect(text).toMatch(/Chance: p [<=] [0-9.]+, Holm-adjusted over [0-9,]+ tests? of this kind/);
   });
 });

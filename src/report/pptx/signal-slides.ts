@@ -1,12 +1,13 @@
 // Signal slides: one per critical signal with its SPC chart as a native (editable) chart, then the other signals.
 import type PptxModule from "pptxgenjs";
 import { PRACTICES } from "../../result/practices.js";
-import type { Series, Signal } from "../../result/signals.js";
+import type { Series, Signal, SignalChance } from "../../result/signals.js";
 import { subjectLabel } from "../charts/labels.js";
 import { spcTitle } from "../charts/spc.js";
 import { naturalRange } from "../charts/spc-layout.js";
 import { INK, MUTED } from "../charts/theme.js";
-import { formatChance, formatEvidence } from "../format.js";
+import { formatChance, formatEvidence, plural } from "../format.js";
+import { formatP } from "../../text/voice.js";
 import { spcChartGroups } from "./spc-chart.js";
 import {
   addBullets,
@@ -24,6 +25,13 @@ import {
 
 /** The evidence and question boxes beside the chart: 12 pt, down to 10. */
 const SIDE_FIT = { size: 12, minSize: 10, paraSpaceAfter: 4 };
+
+/**
+ * The chance on the slide itself, where the notes are not projected: the adjusted p and its family, short enough to
+ * leave the evidence room in the side panel; the null model in words is in the notes (formatChance).
+ */
+const chanceBrief = (c: SignalChance): string =>
+  `Chance: ${formatP(c.adjusted)}, Holm-adjusted over ${plural(c.family, "test")} of this kind (the null model is in the notes)`;
 
 /** pptxgenjs reads a multi-type chart's options from the second argument (where its typings expect data). */
 function addMultiTypeChart(
@@ -91,6 +99,7 @@ export function signalSlide(pres: Presentation, signal: Signal, series: Series):
       options: { bold: true, color: SEVERITY_COLOUR[signal.severity] },
     },
     signal.rule,
+    ...(signal.chance ? [chanceBrief(signal.chance)] : []),
     ...signal.evidence.map(formatEvidence),
   ];
   addBullets(slide, side, { x: 9.1, y: 1.6, w: 3.9, h: 2.8 }, SIDE_FIT);
