@@ -4,13 +4,13 @@
 import type { Finding } from "../result/types.js";
 import type { Signal, SignalsSection } from "../result/signals.js";
 import { kindsReportedBy, type SignalCheckId } from "../signals/kinds.js";
-import { formatChance } from "../text/format.js";
+import { withChance } from "../text/format.js";
 
 export function signalFinding(signal: Signal): Finding {
   return {
     severity: signal.severity,
     subject: signal.subject,
-    message: `${signal.message} From ${signal.firstPeriod}. Rule: ${signal.rule}.${signal.chance ? ` Chance: ${formatChance(signal.chance)}.` : ""}`,
+    message: `${signal.message} From ${signal.firstPeriod}. Rule: ${withChance(signal.rule, signal.chance)}.`,
     evidence: signal.evidence,
     questions: signal.questions,
     ...(signal.series === undefined ? {} : { series: signal.series }),

@@ -1,7 +1,7 @@
 // What the explorer shows, as plain rows built once from the result: findings, groups, group pairs, series and
 // brokers. Pure and free of Ink, so it is tested directly; the view (app.ts) only lays these rows out.
 import { formatEvidence, formatSubject } from "../report/format.js";
-import { formatChance, formatNumber, MISSING, percent } from "../text/format.js";
+import { formatNumber, MISSING, percent, withChance } from "../text/format.js";
 import { formatInterval } from "../text/voice.js";
 import { SEVERITIES, worstOf } from "../model/severity.js";
 import { metricLabel, subjectLabel } from "../report/charts/labels.js";
@@ -210,7 +210,7 @@ function seriesRows(report: Report): Row[] {
             ]
           : []),
         ...own.map((x) => ({
-          text: `${x.severity} signal since ${x.firstPeriod}: ${x.rule}${x.chance ? `. Chance: ${formatChance(x.chance)}` : ""}`,
+          text: `${x.severity} signal since ${x.firstPeriod}: ${withChance(x.rule, x.chance)}`,
           tone: x.severity,
         })),
         ...(s.rebaseSuggestion ? [{ text: `Suggested rebase: ${s.rebaseSuggestion}`, tone: "muted" as const }] : []),

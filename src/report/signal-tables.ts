@@ -3,6 +3,7 @@ import type { SignalsSection } from "../result/signals.js";
 import { ci, int, num, pValue, table, type DisplayTable } from "./display-table.js";
 import { metricWords } from "../text/voice.js";
 import { formatChance } from "./format.js";
+import { MISSING } from "../text/format.js";
 
 export function signalTables(
   signals: SignalsSection["signals"],
@@ -26,7 +27,7 @@ export function signalTables(
           subjectText(s.subject),
           s.firstPeriod,
           s.rule,
-          s.chance ? formatChance(s.chance) : "—",
+          s.chance ? formatChance(s.chance) : MISSING,
         ]),
         terminal: false,
       }),

@@ -51,3 +51,7 @@ export function formatChance(c: ChanceWords): string {
   const tests = `${formatNumber(c.family)} ${c.family === 1 ? "test" : "tests"}`;
   return `${formatP(c.p)} under the null model (${c.model}); ${formatP(c.adjusted)} Holm-adjusted over the ${tests} of this kind`;
 }
+
+/** A rule and its signal's chance as findings, charts and explore say them: "rule. Chance: …", or the rule alone. */
+export const withChance = (rule: string, chance: ChanceWords | undefined): string =>
+  chance ? `${rule}. Chance: ${formatChance(chance)}` : rule;

@@ -7,7 +7,7 @@ import type { Series } from "../../result/signals.js";
 import type { Signal } from "../../result/signals.js";
 import type { VariationIcon } from "../../result/spc.js";
 import { formatChartNumber, metricLabel, subjectLabel, wrapText } from "./labels.js";
-import { formatChance } from "../../text/format.js";
+import { withChance } from "../../text/format.js";
 import { clampTo, naturalRange, spreadLabels, yDomain } from "./spc-layout.js";
 import { markerLayers, markersOf } from "./spc-markers.js";
 import { POINT_READINGS, READING_STYLE, readingOf, type Reading } from "./spc-readings.js";
@@ -84,7 +84,7 @@ export function spcAltText({ series, signals, period }: SpcChartInput): string {
     limitsPhrase(series),
   ];
   if (series.variation) parts.push(VARIATION_WORDS[series.variation]);
-  for (const s of signals) parts.push(`signal from ${s.firstPeriod}: ${s.rule}${chanceOf(s)}`);
+  for (const s of signals) parts.push(`signal from ${s.firstPeriod}: ${withChance(s.rule, s.chance)}`);
   return `${parts.join("; ")}.`;
 }
 
@@ -143,15 +143,12 @@ function limitLabels(series: Series, rows: PointRow[], centre: PointRow[], domai
   return labels.map((l, k) => ({ ...l, period: last, labelY: ys[k] }));
 }
 
-/** A chart that marks a signal says how likely chance alone was to flag it, as every other output does. */
-const chanceOf = (s: Signal): string => (s.chance ? `. Chance: ${formatChance(s.chance)}` : "");
-
 function subtitleOf(series: Series, signals: readonly Signal[]): string[] {
   const subtitle = [
     `${series.chart === "xmr" ? "XmR chart" : "Run chart (too few points for limits)"} · ${DIRECTION_WORDS[series.direction]} · ${limitsPhrase(series)}`,
     ...signals.map(
       (s) =>
-        `${s.severity === "critical" ? "Critical" : s.severity === "warning" ? "Warning" : "Note"}: ${s.rule}${chanceOf(s)}`,
+        `${s.severity === "critical" ? "Critical" : s.severity === "warning" ? "Warning" : "Note"}: ${withChance(s.rule, s.chance)}`,
     ),
   ];
   if (series.rebaseSuggestion) subtitle.push(`Suggested rebase: ${series.rebaseSuggestion}`);
