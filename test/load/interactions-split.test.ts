@@ -7,13 +7,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { LoadContext } from "../../src/load/context.js";
-import { loadInteractions } from "../../src/load/interactions.js";
 import { inProcessRest, setSplitPlan, type RangeJob, type SplitPlan } from "../../src/load/interactions-split.js";
 import { readRange } from "../../src/load/interactions-range.js";
-import { DEFAULT_CONFIG } from "../../src/model/config.js";
-import { InputError, ProblemLog } from "../../src/model/problems.js";
-import type { PeopleData } from "../../src/model/types.js";
+import { comparableLoad, rosterOf } from "../helpers/interactions-load.js";
 import { propertyRuns } from "../helpers/size.js";
 
 const RUNS = propertyRuns(40, 400);
@@ -53,57 +49,9 @@ const system = fc.record({
 });
 type System = typeof system extends fc.Arbitrary<infer T> ? T : never;
 
-const people = (): PeopleData => ({
-  people: KNOWN.map((id) => ({ id, attributes: {} })),
-  index: new Map(KNOWN.map((id, i) => [id, i])),
-  attributeColumns: [],
-  source: "people",
-});
-
-/** Everything the load gives, comparable with toEqual (Tie periods as entries, channels as entries in order). */
-async function load(path: string, s: System, threads: number) {
-  const problems = new ProblemLog(20, s.skipInvalidRows);
-  const ctx: LoadContext = {
-    config: DEFAULT_CONFIG,
-    csv: {
-      chunkBytes: s.chunkBytes,
-      ...(s.skipInvalidRows ? { onInvalidRow: (p, reason) => problems.invalidRow(p, reason) } : {}),
-    },
-    period: s.period,
-    window: { since: s.window[0], until: s.window[1] },
-    problems,
-    files: [],
-    warnings: [],
-    threads,
-  };
-  try {
-    const {
-      interactions,
-      people: roster,
-      snapshot,
-    } = await loadInteractions(path, s.withPeople ? people() : null, ctx);
-    const ties = interactions.ties.map((t) => ({
-      ...t,
-      channels: Object.entries(t.channels),
-      periods: [...t.periods],
-    }));
-    const { problems: listed } = problems;
-    return {
-      ties,
-      interactions: { ...interactions, ties: null },
-      roster: roster.people,
-      index: [...roster.index],
-      snapshot,
-      problems: listed,
-      skipped: problems.skipped(),
-      files: ctx.files,
-      warnings: ctx.warnings,
-    };
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    return { error: error.problems, problems: problems.problems };
-  }
-}
+/** Everything the load gives, comparable with toEqual, with this many threads. */
+const load = (path: string, s: System, threads: number) =>
+  comparableLoad(path, { ...s, people: s.withPeople ? rosterOf(KNOWN) : null, threads });
 
 /** The settings of the fixed cases: people.csv given, weekly periods, no window, the reader's own chunk size. */
 const FIXED: System = {

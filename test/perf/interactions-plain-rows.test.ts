@@ -12,8 +12,8 @@ import { join } from "node:path";
 import { DEFAULT_CONFIG } from "../../src/model/config.js";
 import type { LoadContext } from "../../src/load/context.js";
 import { loadInteractions } from "../../src/load/interactions.js";
-import { InputError, ProblemLog } from "../../src/model/problems.js";
-import type { PeopleData } from "../../src/model/types.js";
+import { ProblemLog } from "../../src/model/problems.js";
+import { comparableLoad, rosterOf } from "../helpers/interactions-load.js";
 
 const RUNS = propertyRuns(50, 250);
 
@@ -97,15 +97,6 @@ function asciiOnly<T>(row: T): T {
   ) as T;
 }
 
-function people(): PeopleData {
-  return {
-    people: KNOWN.map((id) => ({ id, attributes: {} })),
-    index: new Map(KNOWN.map((id, i) => [id, i])),
-    attributeColumns: [],
-    source: "people",
-  };
-}
-
 type Shape = typeof shape extends fc.Arbitrary<infer T> ? T : never;
 
 /** Rows the line reader should take: known ids as written, an ISO timestamp or none, whole numbers or none. */
@@ -124,42 +115,8 @@ const isPlain = (r: Record<string, string>, s: Shape) =>
   s.columns.filter((c) => c === "weight" || c === "duration_minutes").every((c) => /^\d{0,15}$/.test(r[c])) &&
   s.columns.every((c) => !String(r[c]).includes(s.delimiter));
 
-async function load(path: string, s: Shape, parser: "auto" | "text" | "csv-parse") {
-  const problems = new ProblemLog(20, s.skipInvalidRows);
-  const ctx: LoadContext = {
-    config: { ...DEFAULT_CONFIG, timeZone: s.timeZone },
-    csv: {
-      parser,
-      chunkBytes: s.chunkBytes,
-      ...(s.skipInvalidRows ? { onInvalidRow: (p, reason) => problems.invalidRow(p, reason) } : {}),
-    },
-    period: s.period,
-    window: { since: s.window[0], until: s.window[1] },
-    problems,
-    files: [],
-    warnings: [],
-  };
-  try {
-    const { interactions, people: roster } = await loadInteractions(path, s.withPeople ? people() : null, ctx);
-    const ties = interactions.ties.map((t) => ({
-      ...t,
-      channels: Object.entries(t.channels),
-      periods: [...t.periods],
-    }));
-    return {
-      interactions: { ...interactions, ties },
-      roster: roster.people,
-      index: [...roster.index],
-      problems: problems.problems,
-      skipped: problems.skipped(),
-      files: ctx.files,
-      warnings: ctx.warnings,
-    };
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    return { error: error.problems, problems: problems.problems };
-  }
-}
+const load = (path: string, s: Shape, parser: "auto" | "text" | "csv-parse") =>
+  comparableLoad(path, { ...s, people: s.withPeople ? rosterOf(KNOWN) : null, parser });
 
 describe("interactions: rows read from their line equal rows read from fields", () => {
   it(
@@ -220,7 +177,7 @@ describe("interactions: rows read from their line equal rows read from fields", 
       files: [],
       warnings: [],
     };
-    const { interactions } = await loadInteractions(path, people(), ctx);
+    const { interactions } = await loadInteractions(path, rosterOf(KNOWN), ctx);
     expect(interactions.rows).toBe(200);
     expect(interactions.ties.map((t) => [t.from, t.to, t.weight])).toEqual([
       [0, 1, 67],
